@@ -1,0 +1,37 @@
+"""The draft itself: a checks-only "format" (there is nothing to write).
+
+`accessconv check draft.docx` and every conversion run these checks on the source, so an author
+can fix a problem once in Word instead of in every output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..checks import CheckResult
+    from ..model import Document
+    from ..profiles import Profile
+
+FILE_TYPES = (".docx", ".odt", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Settings:
+    pass
+
+
+@dataclass(frozen=True)
+class Checks:
+    fake_heading_max_words: int
+    max_alt_length: int
+    repeated_spaces: int
+
+
+def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
+    from ..checks.draft import check_draft
+    from ..reader import read
+
+    return check_draft(doc if doc is not None else read(path), path, profile.checks)

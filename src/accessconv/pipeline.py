@@ -1,0 +1,202 @@
+"""The conversion pipeline and the Python API behind the CLI.
+
+read the draft -> check the draft -> for each profile: write (into a private temporary folder)
+-> check each written file -> move the files into place. Nothing half-written is ever left in
+the output folder: on any failure the temporary folder is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CheckResult, counts
+from .errors import OutputError, UsageError
+from .profiles import Profile
+
+Progress = Callable[[str], None]
+
+# Which profile's rules `accessconv check FILE` applies when none is named.
+CHECK_PROFILE_FOR = {
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "draft",
+    ".odt": "draft",
+    ".md": "draft",
+    ".markdown": "draft",
+    ".brf": "braille",
+    ".pef": "braille",
+    ".pdf": "large-print",
+}
+
+
+@dataclass
+class OutputResult:
+    profile: str
+    format: str
+    path: Path
+    checks: list[CheckResult]
+    # What the writer changed in the draft's structure, in plain words.
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConversionResult:
+    source: Path
+    out_dir: Path | None
+    outputs: list[OutputResult] = field(default_factory=list)
+    draft_checks: list[CheckResult] = field(default_factory=list)
+    # Set when the draft could not be converted at all (the message for the officer).
+    error: str | None = None
+
+    @property
+    def all_checks(self) -> list[CheckResult]:
+        return self.draft_checks + [c for o in self.outputs for c in o.checks]
+
+    @property
+    def errors(self) -> int:
+        return counts(self.all_checks)["errors"]
+
+    @property
+    def warnings(self) -> int:
+        return counts(self.all_checks)["warnings"]
+
+    @property
+    def written(self) -> list[Path]:
+        return [o.path for o in self.outputs]
+
+
+def resolve_profiles(
+    names: Sequence[str | Profile] | None, profiles_dirs: Sequence[Path] | None = None
+) -> list[Profile]:
+    from . import profiles as registry
+
+    extra = list(profiles_dirs or [])
+    if not names:
+        chosen = registry.defaults(extra)
+    else:
+        chosen = [n if isinstance(n, Profile) else registry.load(n, extra) for n in names]
+    for profile in chosen:
+        from .formats import load_format
+
+        if not hasattr(load_format(profile.format), "write"):
+            raise UsageError(
+                f'Profile "{profile.name}" only checks files; use it with "accessconv check".'
+            )
+    return chosen
+
+
+def default_out_dir(source: Path) -> Path:
+    return source.parent / f"{source.stem}-accessible"
+
+
+def convert(
+    path: Path | str,
+    profiles: Sequence[str | Profile] | None = None,
+    out_dir: Path | str | None = None,
+    profiles_dirs: Sequence[Path] | None = None,
+    progress: Progress | None = None,
+) -> ConversionResult:
+    """Convert one draft with the given profiles (default: every profile marked default).
+
+    Raises InputError for a draft that cannot be read, ProfileError for a bad profile and
+    OutputError when the output folder cannot be written; nothing is left behind on failure."""
+    from . import profiles as registry
+    from .formats import load_format
+    from .reader import read
+
+    say = progress or (lambda _msg: None)
+    source = Path(path)
+    chosen = resolve_profiles(profiles, profiles_dirs)
+    target = Path(out_dir) if out_dir is not None else default_out_dir(source)
+    say(f"Reading {source.name}")
+    doc = read(source)
+    result = ConversionResult(source=source, out_dir=target)
+
+    available = registry.available(list(profiles_dirs or []))
+    if "draft" in available:
+        draft_profile = registry.load("draft", list(profiles_dirs or []))
+        say("Checking the draft")
+        result.draft_checks = load_format("draft").check(source, draft_profile, doc=doc)
+
+    tmp = _make_temp_dir(target)
+    try:
+        for profile in chosen:
+            fmt = load_format(profile.format)
+            say(f"Writing {profile.name}")
+            written = fmt.write(doc, profile, tmp, source.stem)
+            for file in written.paths:
+                say(f"Checking {file.name}")
+                checks = fmt.check(file, profile)
+                result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+        _move_into_place(tmp, target, result)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def _make_temp_dir(target: Path) -> Path:
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and not target.is_dir():
+            raise OutputError(f'Cannot write outputs to "{target}": it is a file, not a folder. Choose another with -o.')
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as err:
+        raise OutputError(
+            f'Cannot write to the folder "{parent}" ({err.strerror}). Choose another folder with -o.'
+        ) from err
+
+
+def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for output in result.outputs:
+            final = target / output.path.relative_to(tmp)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(output.path, final)
+            output.path = final
+    except OSError as err:
+        raise OutputError(
+            f'Cannot write to the folder "{target}" ({err.strerror}). Choose another folder with -o.'
+        ) from err
+
+
+@dataclass
+class CheckFileResult:
+    path: Path
+    profile: str
+    checks: list[CheckResult]
+
+
+def check_file(
+    path: Path | str, profile: str | Profile | None = None, profiles_dirs: Sequence[Path] | None = None
+) -> CheckFileResult:
+    """Check an existing file with the rules of `profile` (by default, chosen from its type)."""
+    from . import profiles as registry
+    from .errors import InputError
+    from .formats import load_format
+
+    path = Path(path)
+    if not path.is_file():
+        what = "this is a folder, not a file" if path.is_dir() else "there is no file with this name"
+        raise InputError(path, what, "Check the name and folder.")
+    if profile is None:
+        name = CHECK_PROFILE_FOR.get(path.suffix.lower())
+        if name is None:
+            raise UsageError(
+                f'"{path}": accessconv does not know which rules to check a {path.suffix or "plain"} '
+                "file against. Name a profile with -p."
+            )
+        profile = name
+    chosen = profile if isinstance(profile, Profile) else registry.load(profile, list(profiles_dirs or []))
+    fmt = load_format(chosen.format)
+    if path.suffix.lower() not in fmt.FILE_TYPES:
+        raise UsageError(
+            f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, not {path.suffix or "this file"}.'
+        )
+    return CheckFileResult(path, chosen.name, fmt.check(path, chosen))

@@ -1,0 +1,220 @@
+"""Conversion profiles: one TOML file each, validated on load.
+
+A profile names its output format and holds every setting and threshold that format's writer
+and checks use; nothing numeric about a standard lives in code. Built-in profiles sit in the
+repository's `profiles/` folder; a council adds or overrides profiles from its own folders
+(`--profiles-dir`, or the ACCESSCONV_PROFILES environment variable). A later folder wins, so a
+council's `large-print.toml` replaces ours, and `extends = "large-print"` copies ours and changes a
+few keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ProfileError
+
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "profiles"
+ENV_VAR = "ACCESSCONV_PROFILES"
+TOP_LEVEL = {"description", "format", "default", "extends", "output_suffix", "settings", "checks"}
+REQUIRED = ("description", "format", "default")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    format: str
+    default: bool
+    output_suffix: str
+    settings: Any  # the format's Settings dataclass
+    checks: Any  # the format's Checks dataclass
+    path: Path
+    # Hash of the resolved definition: batch conversion rebuilds outputs when it changes.
+    digest: str
+
+
+def search_dirs(extra: list[Path] | None = None) -> list[Path]:
+    """Profile folders, lowest precedence first."""
+    dirs = [BUILTIN_DIR]
+    for part in os.environ.get(ENV_VAR, "").split(os.pathsep):
+        if part.strip():
+            dirs.append(Path(part))
+    dirs.extend(extra or [])
+    return dirs
+
+
+def available(extra: list[Path] | None = None) -> dict[str, Path]:
+    """Profile name -> file, later folders overriding earlier ones."""
+    found: dict[str, Path] = {}
+    for folder in search_dirs(extra):
+        if not folder.is_dir():
+            if folder != BUILTIN_DIR:
+                raise ProfileError(f'Profile folder "{folder}" does not exist. Check the name.')
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            found[path.stem] = path
+    return found
+
+
+def load(name: str, extra: list[Path] | None = None) -> Profile:
+    files = available(extra)
+    if name not in files:
+        names = ", ".join(sorted(files)) or "none"
+        raise ProfileError(f'There is no profile called "{name}". Profiles you can use: {names}.')
+    return _load_file(files[name], files, seen=())
+
+
+def load_all(extra: list[Path] | None = None) -> list[Profile]:
+    files = available(extra)
+    return [_load_file(path, files, seen=()) for _name, path in sorted(files.items())]
+
+
+def defaults(extra: list[Path] | None = None) -> list[Profile]:
+    return [p for p in load_all(extra) if p.default]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ProfileError(f'Profile "{path}" is not valid TOML: {err}.') from err
+    except OSError as err:
+        raise ProfileError(f'Profile "{path}" cannot be read: {err.strerror}.') from err
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _resolve(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> dict[str, Any]:
+    data = _read_toml(path)
+    for key in data:
+        if key not in TOP_LEVEL:
+            raise ProfileError(f'Profile "{path}": unknown key "{key}". Allowed: {", ".join(sorted(TOP_LEVEL))}.')
+    base_name = data.pop("extends", None)
+    if base_name is None:
+        return data
+    if not isinstance(base_name, str):
+        raise ProfileError(f'Profile "{path}": "extends" must be a profile name in quotes.')
+    # A profile may extend the built-in profile it overrides, so look past itself.
+    base_path = files.get(base_name)
+    if base_path is None or base_path == path:
+        base_path = BUILTIN_DIR / f"{base_name}.toml"
+    if not base_path.is_file() or base_path in seen:
+        raise ProfileError(f'Profile "{path}": "extends" names "{base_name}", which cannot be used.')
+    return _merge(_resolve(base_path, files, (*seen, path)), data)
+
+
+def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Profile:
+    data = _resolve(path, files, seen)
+    for key in REQUIRED:
+        if key not in data:
+            raise ProfileError(f'Profile "{path}": missing key "{key}".')
+    _expect(path, "description", data["description"], str)
+    _expect(path, "format", data["format"], str)
+    _expect(path, "default", data["default"], bool)
+    _expect(path, "output_suffix", data.get("output_suffix", ""), str)
+
+    from .formats import load_format
+
+    fmt = load_format(data["format"], path)
+    settings = build(fmt.Settings, data.get("settings", {}), path, "settings")
+    checks = build(fmt.Checks, data.get("checks", {}), path, "checks")
+    digest = hashlib.sha256(repr(sorted(_flatten(data))).encode()).hexdigest()[:16]
+    return Profile(
+        name=path.stem,
+        description=data["description"],
+        format=data["format"],
+        default=data["default"],
+        output_suffix=data.get("output_suffix", ""),
+        settings=settings,
+        checks=checks,
+        path=path,
+        digest=digest,
+    )
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    out = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.extend(_flatten(value, f"{prefix}{key}."))
+        else:
+            out.append((prefix + key, repr(value)))
+    return out
+
+
+def _expect(path: Path, key: str, value: Any, kind: type) -> None:
+    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise ProfileError(f'Profile "{path}": "{key}" must be {_describe(kind)}, not {value!r}.')
+
+
+def _describe(kind: Any) -> str:
+    return {str: "text in quotes", bool: "true or false", int: "a whole number", float: "a number"}.get(
+        kind, str(kind)
+    )
+
+
+def build(cls: type, table: Any, path: Path, section: str) -> Any:
+    """Make dataclass `cls` from a TOML table, naming the file and key on any mistake.
+
+    Every field is required unless the dataclass gives it a default (used only for optional
+    paths such as a council glossary, never for a threshold)."""
+    if not isinstance(table, dict):
+        raise ProfileError(f'Profile "{path}": [{section}] must be a table.')
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    for key in table:
+        if key not in fields:
+            allowed = ", ".join(sorted(fields)) or "none"
+            raise ProfileError(f'Profile "{path}": unknown key "{section}.{key}". Allowed: {allowed}.')
+    values = {}
+    for name, fld in fields.items():
+        key = f"{section}.{name}"
+        if name not in table:
+            if fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
+                raise ProfileError(f'Profile "{path}": missing key "{key}".')
+            continue
+        values[name] = _coerce(hints[name], table[name], path, key)
+    return cls(**values)
+
+
+def _coerce(hint: Any, value: Any, path: Path, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _coerce(options[0], value, path, key)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ProfileError(f'Profile "{path}": "{key}" must be a list like ["a", "b"].')
+        return [_coerce(item, v, path, key) for v in value]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ProfileError(f'Profile "{path}": "{key}" must be a table.')
+        _k, item = typing.get_args(hint)
+        return {k: _coerce(item, v, path, f"{key}.{k}") for k, v in value.items()}
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is Path:
+        _expect(path, key, value, str)
+        resolved = (path.parent / value).resolve()
+        return resolved
+    _expect(path, key, value, hint)
+    return value

@@ -1,0 +1,547 @@
+"""Read a draft (Word, ODT, Markdown, HTML) into accessconv's document model.
+
+Pandoc does the parsing (run in its --sandbox mode, so it never fetches or reads anything but the
+draft); this module checks the file first, so bad input gets a clear message instead of a pandoc
+error, and then maps pandoc's JSON AST onto `accessconv.model`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .errors import InputError
+
+# pandoc reader name for each extension we accept.
+READERS = {
+    ".docx": "docx",
+    ".odt": "odt",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+SUPPORTED = ", ".join(sorted(READERS))
+
+# Safety limits for zip-based drafts: well beyond any real document, well below a zip bomb.
+MAX_UNZIPPED_BYTES = 2 * 1024**3
+MAX_COMPRESSION_RATIO = 200
+MAX_IMAGE_BYTES = 50 * 1024**2
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+DEFAULT_LANGUAGE = "en-GB"
+SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
+
+
+def read(path: Path | str) -> m.Document:
+    """Read the draft at `path`. Raises InputError with an officer-friendly message."""
+    path = Path(path)
+    kind = _validate(path)
+    with tempfile.TemporaryDirectory(prefix="accessconv-read-") as tmp:
+        ast = _run_pandoc(path, kind, Path(tmp))
+        return _Builder(path, kind, Path(tmp)).document(ast)
+
+
+# ---------------------------------------------------------------- checking the file
+
+
+def _validate(path: Path) -> str:
+    if not path.exists():
+        raise InputError(path, "there is no file with this name", "Check the name and folder.")
+    if path.is_dir():
+        raise InputError(
+            path, "this is a folder, not a draft", "Name a file, or use 'accessconv batch'."
+        )
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            path,
+            f"accessconv cannot read '{path.suffix or 'no extension'}' files",
+            f"Save the draft as one of: {SUPPORTED}.",
+        )
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as err:
+        raise InputError(path, "the file cannot be opened", f"Check you can open it ({err.strerror}).") from err
+    if size == 0:
+        raise InputError(path, "the file is empty (0 bytes)", "Save the draft again and retry.")
+    if kind in ("docx", "odt"):
+        _validate_zip(path, head, kind)
+    else:
+        _validate_text(path)
+    return kind
+
+
+def _validate_zip(path: Path, head: bytes, kind: str) -> None:
+    app = "Word" if kind == "docx" else "LibreOffice"
+    if head.startswith(OLE_MAGIC):
+        if ENCRYPTION_MARK in path.read_bytes():
+            raise InputError(
+                path,
+                "the document is protected with a password",
+                f"Open it in {app}, remove the password (File > Info > Protect Document), "
+                "save it and try again.",
+            )
+        raise InputError(
+            path,
+            "this is an old-style Word file (.doc) with a .docx name",
+            "Open it in Word and use Save As > Word Document (.docx).",
+        )
+    damaged = InputError(
+        path,
+        f"the file is not a readable {path.suffix} document (it may be damaged or renamed)",
+        f"Open it in {app}, save it again as {path.suffix} and retry.",
+    )
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {info.filename for info in infos}
+            total = sum(info.file_size for info in infos)
+            for info in infos:
+                if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+                    if info.file_size > 10 * 1024**2:
+                        raise InputError(
+                            path,
+                            f"part '{info.filename}' unpacks to an unsafe size",
+                            "Save the document again from Word; if it came by email, check its source.",
+                        )
+            if total > MAX_UNZIPPED_BYTES:
+                raise InputError(
+                    path,
+                    "the document unpacks to more than 2 GB",
+                    "Split it into smaller documents.",
+                )
+            main_part = "word/document.xml" if kind == "docx" else "content.xml"
+            if main_part not in names:
+                raise damaged
+            # Reading the main part proves the archive is not truncated where it matters.
+            zf.read(main_part)
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError) as err:
+        raise damaged from err
+
+
+def _validate_text(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            path,
+            f"the text is not in UTF-8 (unreadable byte at position {err.start})",
+            "Save it again with 'UTF-8' encoding (in Notepad: Save As > Encoding > UTF-8).",
+        ) from err
+    if "\x00" in text:
+        raise InputError(
+            path, "this is not a text file", f"Save the draft as one of: {SUPPORTED}."
+        )
+    if not text.strip():
+        raise InputError(path, "the file has no text", "Add the draft's text and try again.")
+
+
+def _run_pandoc(path: Path, kind: str, media_dir: Path) -> dict[str, Any]:
+    from pypandoc import get_pandoc_path
+
+    args = [
+        get_pandoc_path(),
+        "--sandbox",
+        "--from", kind,
+        "--to", "json",
+        "--track-changes=accept",
+    ]
+    if kind in ("docx", "odt"):
+        args.append(f"--extract-media={media_dir}")
+    args.append(str(path))
+    proc = subprocess.run(args, capture_output=True)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            path,
+            "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
+            "Open it in Word or a text editor, save it again and retry.",
+        )
+    return json.loads(proc.stdout)
+
+
+# ---------------------------------------------------------------- language and title
+
+
+def _draft_language(path: Path, kind: str, meta_lang: str) -> str:
+    if meta_lang:
+        return meta_lang
+    try:
+        if kind == "docx":
+            with zipfile.ZipFile(path) as zf:
+                for part in ("docProps/core.xml", "word/styles.xml"):
+                    if part in zf.namelist():
+                        xml = zf.read(part).decode("utf-8", "replace")
+                        found = re.search(r"<dc:language>([^<]+)</dc:language>", xml) or re.search(
+                            r"<w:docDefaults>.*?<w:lang [^>]*w:val=\"([^\"]+)\"", xml, re.S
+                        )
+                        if found:
+                            return found.group(1)
+        elif kind == "odt":
+            with zipfile.ZipFile(path) as zf:
+                for part in ("meta.xml", "styles.xml"):
+                    if part in zf.namelist():
+                        xml = zf.read(part).decode("utf-8", "replace")
+                        found = re.search(r"<dc:language>([^<]+)</dc:language>", xml)
+                        if found:
+                            return found.group(1)
+                        lang = re.search(r'fo:language="([a-z]{2,3})"', xml)
+                        country = re.search(r'fo:country="([A-Z]{2})"', xml)
+                        if lang:
+                            return lang.group(1) + (f"-{country.group(1)}" if country else "")
+    except (zipfile.BadZipFile, OSError, KeyError):
+        pass
+    return ""
+
+
+def _meta_text(value: dict[str, Any] | None) -> str:
+    if not value:
+        return ""
+    t, c = value.get("t"), value.get("c")
+    if t == "MetaString":
+        return str(c)
+    if t == "MetaInlines":
+        return m.plain_text(_Builder.inline_text_only(c))
+    if t == "MetaBlocks":
+        return " ".join(m.plain_text(_Builder.inline_text_only(b.get("c", []))) for b in c)
+    return ""
+
+
+# ---------------------------------------------------------------- pandoc AST -> model
+
+
+class _Builder:
+    """Turns one pandoc JSON AST into a Document, collecting notes and images on the way."""
+
+    def __init__(self, path: Path, kind: str, media_dir: Path) -> None:
+        self.path = path
+        self.kind = kind
+        self.media_dir = media_dir.resolve()
+        self.notes: list[list[m.Block]] = []
+        self.reader_notes: list[str] = []
+        self._dropped_raw = 0
+        self._unsafe_links = 0
+
+    def document(self, ast: dict[str, Any]) -> m.Document:
+        meta = ast.get("meta", {})
+        blocks = self.blocks(ast.get("blocks", []))
+        title = _meta_text(meta.get("title")).strip()
+        title_from_draft = bool(title)
+        if not title:
+            first = next((b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)), None)
+            title = m.plain_text(first.inlines).strip() if first else ""
+            title = title or self.path.stem.replace("-", " ").replace("_", " ")
+        language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
+        if self._dropped_raw:
+            self.reader_notes.append(
+                f"Removed {self._dropped_raw} piece(s) of raw HTML or code from the draft; "
+                "accessconv never passes them through."
+            )
+        if self._unsafe_links:
+            self.reader_notes.append(
+                f"Removed {self._unsafe_links} link(s) whose address was not a web, email or "
+                "phone address; their words were kept."
+            )
+        doc = m.Document(
+            title=title,
+            language=language or DEFAULT_LANGUAGE,
+            blocks=blocks,
+            notes=self.notes,
+            source=self.path,
+            title_from_draft=title_from_draft,
+            language_from_draft=bool(language),
+            reader_notes=self.reader_notes,
+        )
+        if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
+            raise InputError(
+                self.path, "the document has no text", "Check it is the right file, then retry."
+            )
+        return doc
+
+    # -- blocks
+
+    def blocks(self, nodes: list[dict[str, Any]]) -> list[m.Block]:
+        out: list[m.Block] = []
+        for node in nodes:
+            out.extend(self.block(node))
+        return out
+
+    def block(self, node: dict[str, Any]) -> list[m.Block]:
+        t, c = node.get("t"), node.get("c")
+        if t in ("Para", "Plain"):
+            inlines = self.inlines(c)
+            return [self._paragraph_or_figure(inlines)] if _has_content(inlines) else []
+        if t == "LineBlock":
+            inlines: list[m.Inline] = []
+            for i, line in enumerate(c):
+                if i:
+                    inlines.append(m.LineBreak())
+                inlines.extend(self.inlines(line))
+            return [m.Paragraph(_merge(inlines))]
+        if t == "Header":
+            level, attr, content = c
+            return [m.Heading(level=level, inlines=self.inlines(content), id=attr[0])]
+        if t == "BulletList":
+            return [m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])]
+        if t == "OrderedList":
+            (start, style, _delim), items = c
+            return [
+                m.ListBlock(
+                    ordered=True,
+                    items=[self.blocks(item) for item in items],
+                    start=start,
+                    numbering=_NUMBERING.get(style.get("t"), "decimal"),
+                )
+            ]
+        if t == "BlockQuote":
+            return [m.BlockQuote(self.blocks(c))]
+        if t == "CodeBlock":
+            return [m.CodeBlock(c[1])]
+        if t == "DefinitionList":
+            return [
+                m.DefinitionList(
+                    [m.DefinitionItem(self.inlines(term), [self.blocks(d) for d in defs]) for term, defs in c]
+                )
+            ]
+        if t == "HorizontalRule":
+            return [m.Rule()]
+        if t == "Table":
+            return [self.table(c)]
+        if t == "Figure":
+            return self.figure(c)
+        if t == "Div":
+            return self.blocks(c[1])
+        if t == "RawBlock":
+            self._dropped_raw += 1
+            return []
+        return []
+
+    def _paragraph_or_figure(self, inlines: list[m.Inline]) -> m.Block:
+        visible = [n for n in inlines if not (isinstance(n, m.Text) and not n.text.strip())]
+        if len(visible) == 1 and isinstance(visible[0], m.InlineImage):
+            return m.Figure(visible[0].image)
+        return m.Paragraph(inlines)
+
+    def figure(self, c: list[Any]) -> list[m.Block]:
+        _attr, (_short, caption_blocks), content = c
+        caption: list[m.Inline] = []
+        for b in caption_blocks:
+            if b.get("t") in ("Para", "Plain"):
+                caption.extend(self.inlines(b["c"]))
+        inner = self.blocks(content)
+        if len(inner) == 1 and isinstance(inner[0], m.Figure):
+            fig = inner[0]
+            # Pandoc copies alt text into the caption; a caption that only repeats it adds nothing.
+            if m.plain_text(caption).strip() != fig.image.alt.strip():
+                fig.caption = caption
+            return [fig]
+        return inner + ([m.Paragraph(caption)] if _has_content(caption) else [])
+
+    def table(self, c: list[Any]) -> m.Table:
+        _attr, (_short, caption_blocks), colspecs, thead, tbodies, tfoot = c
+        caption: list[m.Inline] = []
+        for b in caption_blocks:
+            if b.get("t") in ("Para", "Plain"):
+                caption.extend(self.inlines(b["c"]))
+        head = [self.row(r) for r in thead[1]]
+        body: list[m.Row] = []
+        row_head_cols = 0
+        for _battr, rhc, head_rows, body_rows in tbodies:
+            row_head_cols = max(row_head_cols, rhc)
+            # Rows marked as intermediate headers in a body count as header rows only at the top.
+            if not body and not head:
+                head.extend(self.row(r) for r in head_rows)
+            else:
+                body.extend(self.row(r) for r in head_rows)
+            body.extend(self.row(r) for r in body_rows)
+        foot = [self.row(r) for r in tfoot[1]]
+        _ = colspecs
+        return m.Table(head=head, body=body, caption=caption, foot=foot, row_header_columns=row_head_cols)
+
+    def row(self, r: list[Any]) -> m.Row:
+        cells = []
+        for _attr, align, rowspan, colspan, blocks in r[1]:
+            cells.append(
+                m.Cell(
+                    blocks=self.blocks(blocks),
+                    rowspan=rowspan,
+                    colspan=colspan,
+                    align=_ALIGN.get(align.get("t"), ""),
+                )
+            )
+        return m.Row(cells)
+
+    # -- inlines
+
+    def inlines(self, nodes: list[dict[str, Any]]) -> list[m.Inline]:
+        out: list[m.Inline] = []
+        for node in nodes:
+            out.extend(self.inline(node))
+        return _merge(out)
+
+    def inline(self, node: dict[str, Any]) -> list[m.Inline]:
+        t, c = node.get("t"), node.get("c")
+        if t == "Str":
+            return [m.Text(c)]
+        if t in ("Space", "SoftBreak"):
+            return [m.Text(" ")]
+        if t == "LineBreak":
+            return [m.LineBreak()]
+        if t in _STYLES:
+            return [m.Styled(_STYLES[t], self.inlines(c))]
+        if t == "Quoted":
+            open_, close = ("\u201c", "\u201d") if c[0].get("t") == "DoubleQuote" else ("\u2018", "\u2019")
+            return [m.Text(open_), *self.inlines(c[1]), m.Text(close)]
+        if t == "Cite":
+            return self.inlines(c[1])
+        if t == "Code":
+            return [m.Code(c[1])]
+        if t == "Math":
+            return [m.Text(c[1])]
+        if t == "Span":
+            return self.inlines(c[1])
+        if t == "RawInline":
+            self._dropped_raw += 1
+            return []
+        if t == "Link":
+            _attr, content, (url, _title) = c
+            children = self.inlines(content)
+            if not SAFE_URL.match(url.strip()):
+                self._unsafe_links += 1
+                return children
+            return [m.Link(children, url.strip())]
+        if t == "Image":
+            return [m.InlineImage(self.image(c))]
+        if t == "Note":
+            self.notes.append(self.blocks(c))
+            return [m.NoteRef(len(self.notes))]
+        return []
+
+    @classmethod
+    def inline_text_only(cls, nodes: list[dict[str, Any]]) -> list[m.Inline]:
+        """Inlines for metadata (title): text only, no notes or images."""
+        builder = cls(Path("."), "markdown", Path("."))
+        return [n for n in builder.inlines(nodes) if not isinstance(n, m.NoteRef | m.InlineImage)]
+
+    def image(self, c: list[Any]) -> m.Image:
+        attr, alt_inlines, (src, _title) = c
+        alt = m.plain_text(self.inlines(alt_inlines)).strip()
+        attrs = dict(attr[2])
+        image = m.Image(
+            alt=alt,
+            data=None,
+            source=src,
+            width_cm=_length_cm(attrs.get("width")),
+            height_cm=_length_cm(attrs.get("height")),
+            decorative="decorative" in attr[1],
+        )
+        data = self._image_bytes(src)
+        if data is None:
+            self.reader_notes.append(
+                f"Picture '{_short(src)}' is not inside the draft, so it was not fetched; "
+                "its description is shown instead."
+            )
+            return image
+        info = _image_info(data)
+        if info is None:
+            self.reader_notes.append(f"Picture '{_short(src)}' is not a picture accessconv can use.")
+            return image
+        image.data, image.mime, image.width_px, image.height_px = data, *info
+        return image
+
+    def _image_bytes(self, src: str) -> bytes | None:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.lower().startswith("file:"):
+            return None  # a URL: never fetched
+        if self.kind in ("docx", "odt"):
+            candidate = Path(src).resolve()
+            base = self.media_dir
+        else:
+            # Markdown and HTML may use pictures beside the draft, but nothing outside its folder.
+            base = self.path.parent.resolve()
+            candidate = (base / src.removeprefix("file:")).resolve()
+        if not candidate.is_relative_to(base) or not candidate.is_file():
+            return None
+        if candidate.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        return candidate.read_bytes()
+
+
+def _image_info(data: bytes) -> tuple[str, int, int] | None:
+    """(mime, width, height) for a raster image Pillow can open, else None. Other formats
+    (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected."""
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as img:
+            fmt = (img.format or "").upper()
+            mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}.get(fmt)
+            if mime is None:
+                return None
+            return mime, img.width, img.height
+    except Exception:  # Pillow raises many types for unreadable data
+        return None
+
+
+_STYLES: dict[str, m.Style] = {
+    "Emph": "emph",
+    "Strong": "strong",
+    "Underline": "underline",
+    "Strikeout": "strike",
+    "Superscript": "superscript",
+    "Subscript": "subscript",
+    "SmallCaps": "smallcaps",
+}
+_NUMBERING = {
+    "LowerAlpha": "lower-alpha",
+    "UpperAlpha": "upper-alpha",
+    "LowerRoman": "lower-roman",
+    "UpperRoman": "upper-roman",
+}
+_ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center"}
+_UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "px": 2.54 / 96}
+
+
+def _length_cm(value: str | None) -> float | None:
+    if not value:
+        return None
+    found = re.fullmatch(r"\s*([0-9.]+)\s*(cm|mm|in|pt|px)?\s*", value)
+    if not found:
+        return None
+    try:
+        return round(float(found.group(1)) * _UNITS_CM[found.group(2) or "px"], 3)
+    except ValueError:
+        return None
+
+
+def _has_content(inlines: list[m.Inline]) -> bool:
+    return any(not isinstance(n, m.Text) or n.text.strip() for n in inlines)
+
+
+def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
+    """Join neighbouring Text nodes and collapse runs of spaces."""
+    out: list[m.Inline] = []
+    for node in inlines:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    for node in out:
+        if isinstance(node, m.Text):
+            node.text = re.sub(r" {2,}", " ", node.text)
+    return out
+
+
+def _short(src: str) -> str:
+    return src if len(src) <= 60 else src[:57] + "..."

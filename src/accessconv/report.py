@@ -1,0 +1,203 @@
+"""Reports: a short terminal summary written for an officer, and the same as versioned JSON.
+
+The JSON shape is documented in README.md and published as schema/report.schema.json; bump
+REPORT_VERSION's major number when a field changes meaning or goes away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__
+from .checks import CheckResult, counts
+from .pipeline import CheckFileResult, ConversionResult
+
+REPORT_VERSION = "1.0"
+
+FORMAT_LABELS = {
+    "html": "accessible web page",
+    "braille": "braille",
+    "large_print": "large print",
+    "easy_read": "Easy Read",
+}
+
+
+def exit_code(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> int:
+    if any(isinstance(r, ConversionResult) and r.error for r in results):
+        return 2
+    checks = [c for r in results for c in _checks_of(r)]
+    tally = counts(checks)
+    if tally["errors"] or (fail_on == "warning" and tally["warnings"]):
+        return 1
+    return 0
+
+
+def _checks_of(r: ConversionResult | CheckFileResult) -> list[CheckResult]:
+    return r.all_checks if isinstance(r, ConversionResult) else r.checks
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_json(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> dict[str, Any]:
+    files = [_file_json(r) for r in results]
+    checks = [c for r in results for c in _checks_of(r)]
+    tally = counts(checks)
+    return {
+        "report_version": REPORT_VERSION,
+        "tool": {"name": "accessconv", "version": __version__},
+        "summary": {
+            "files": len(results),
+            "failed": sum(1 for r in results if isinstance(r, ConversionResult) and r.error),
+            "outputs": sum(len(r.outputs) for r in results if isinstance(r, ConversionResult)),
+            "checks_passed": tally["passed"],
+            "errors": tally["errors"],
+            "warnings": tally["warnings"],
+            "exit_code": exit_code(results, fail_on),
+        },
+        "files": files,
+    }
+
+
+def _summary(checks: list[CheckResult]) -> dict[str, int]:
+    tally = counts(checks)
+    return {"checks_passed": tally["passed"], "errors": tally["errors"], "warnings": tally["warnings"]}
+
+
+def _file_json(r: ConversionResult | CheckFileResult) -> dict[str, Any]:
+    if isinstance(r, CheckFileResult):
+        return {
+            "source": str(r.path),
+            "status": "checked",
+            "error": None,
+            "output_dir": None,
+            "draft": None,
+            "outputs": [
+                {"profile": r.profile, "format": None, "path": str(r.path), "changes": [],
+                 "checks": [c.to_json() for c in r.checks], "summary": _summary(r.checks)}
+            ],
+        }
+    return {
+        "source": str(r.source),
+        "status": "failed" if r.error else "converted",
+        "error": r.error,
+        "output_dir": str(r.out_dir) if r.out_dir and not r.error else None,
+        "draft": None if r.error else {
+            "checks": [c.to_json() for c in r.draft_checks],
+            "summary": _summary(r.draft_checks),
+        },
+        "outputs": [
+            {
+                "profile": o.profile,
+                "format": o.format,
+                "path": str(o.path),
+                "changes": o.changes,
+                "checks": [c.to_json() for c in o.checks],
+                "summary": _summary(o.checks),
+            }
+            for o in r.outputs
+        ],
+    }
+
+
+# ---------------------------------------------------------------- terminal
+
+
+def to_text(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> str:
+    lines: list[str] = []
+    for r in results:
+        if isinstance(r, CheckFileResult):
+            lines.extend(_check_file_text(r))
+        else:
+            lines.extend(_conversion_text(r))
+        lines.append("")
+    lines.append(_closing(results, fail_on))
+    return "\n".join(lines)
+
+
+def _conversion_text(r: ConversionResult) -> list[str]:
+    lines = [f"{r.source.name}"]
+    if r.error:
+        return lines + [f"  Could not convert: {r.error}"]
+    n = len(r.outputs)
+    lines.append(f"  Wrote {n} file{'s' if n != 1 else ''} to {r.out_dir}/")
+    changes: list[str] = []
+    for o in r.outputs:
+        label = FORMAT_LABELS.get(o.format, o.format)
+        lines.append(f"    {_mark(o.checks)} {o.path.name} ({label}): {_verdict(o.checks)}")
+        for c in o.changes:
+            if c not in changes:
+                changes.append(c)
+    if changes:
+        lines.append("  What accessconv changed for you:")
+        lines.extend(f"    - {c}" for c in changes)
+    problems = [(o.path.name, c) for o in r.outputs for c in o.checks if c.status in ("error", "warning")]
+    if problems:
+        lines.append("  To fix in the outputs:")
+        lines.extend(_finding_lines(problems))
+    draft = [("", c) for c in r.draft_checks if c.status in ("error", "warning")]
+    if draft:
+        lines.append("  About the draft itself (fix these once in the draft and every format improves):")
+        lines.extend(_finding_lines(draft))
+    elif r.draft_checks:
+        lines.append(f"  The draft itself: {_verdict(r.draft_checks)}")
+    return lines
+
+
+def _check_file_text(r: CheckFileResult) -> list[str]:
+    lines = [f"{r.path.name} (checked with the {r.profile} profile): {_verdict(r.checks)}"]
+    problems = [("", c) for c in r.checks if c.status in ("error", "warning")]
+    lines.extend(_finding_lines(problems))
+    return lines
+
+
+def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
+    lines = []
+    for file_name, c in problems:
+        label = "Problem" if c.status == "error" else "Check"
+        where = f" ({c.where})" if c.where else ""
+        prefix = f"{file_name}: " if file_name else ""
+        lines.append(f"    {label}: {prefix}{c.message}{where}")
+        if c.fix:
+            lines.append(f"      How to fix: {c.fix}")
+    return lines
+
+
+def _mark(checks: list[CheckResult]) -> str:
+    tally = counts(checks)
+    return "x" if tally["errors"] else ("!" if tally["warnings"] else "ok")
+
+
+def _verdict(checks: list[CheckResult]) -> str:
+    tally = counts(checks)
+    total = tally["passed"] + len({c.id for c in checks if c.status in ("error", "warning")})
+    if not tally["errors"] and not tally["warnings"]:
+        return f"all {total} checks passed"
+    parts = [f"{tally['passed']} of {total} checks passed"]
+    if tally["errors"]:
+        parts.append(f"{tally['errors']} problem{'s' if tally['errors'] != 1 else ''}")
+    if tally["warnings"]:
+        parts.append(f"{tally['warnings']} thing{'s' if tally['warnings'] != 1 else ''} to look at")
+    return ", ".join(parts)
+
+
+def _closing(results: Sequence[ConversionResult | CheckFileResult], fail_on: str) -> str:
+    failed = sum(1 for r in results if isinstance(r, ConversionResult) and r.error)
+    checks = [c for r in results for c in _checks_of(r)]
+    tally = counts(checks)
+    written = sum(len(r.outputs) for r in results if isinstance(r, ConversionResult))
+    parts = []
+    if any(isinstance(r, ConversionResult) for r in results):
+        parts.append(f"{written} file{'s' if written != 1 else ''} written")
+    if failed:
+        parts.append(f"{failed} draft{'s' if failed != 1 else ''} could not be converted")
+    if tally["errors"]:
+        parts.append(f"{tally['errors']} problem{'s' if tally['errors'] != 1 else ''} a person must fix")
+    if tally["warnings"]:
+        parts.append(f"{tally['warnings']} thing{'s' if tally['warnings'] != 1 else ''} worth a look")
+    if not failed and not tally["errors"] and not tally["warnings"]:
+        parts.append("everything passed")
+    summary = "Done: " + ", ".join(parts) + "."
+    code = exit_code(results, fail_on)
+    return summary if code == 0 else f"{summary} (exit code {code})"
