@@ -59,20 +59,50 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-p", "--profile", "profile_names", multiple=True, metavar="NAME",
-              help="Profile to use (repeatable). Default: every default profile.")
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder. Default: '<draft name>-accessible' beside the draft.")
-@click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Print the report for people (text) or programs (json).")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
-              help="Exit with code 1 on check errors only, or on warnings too.")
-@click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path),
-              help=PROFILES_DIR_HELP)
-def convert(drafts: tuple[Path, ...], profile_names: tuple[str, ...], out_dir: Path | None,
-            report_format: str, fail_on: str, profiles_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "-p",
+    "--profile",
+    "profile_names",
+    multiple=True,
+    metavar="NAME",
+    help="Profile to use (repeatable). Default: every default profile.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Output folder. Default: '<draft name>-accessible' beside the draft.",
+)
+@click.option(
+    "--report",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print the report for people (text) or programs (json).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit with code 1 on check errors only, or on warnings too.",
+)
+@click.option(
+    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
+)
+def convert(
+    drafts: tuple[Path, ...],
+    profile_names: tuple[str, ...],
+    out_dir: Path | None,
+    report_format: str,
+    fail_on: str,
+    profiles_dirs: tuple[Path, ...],
+) -> None:
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
-    from .pipeline import ConversionResult, convert as run_convert, resolve_profiles
+    from .pipeline import ConversionResult, resolve_profiles
+    from .pipeline import convert as run_convert
     from .report import exit_code, to_json, to_text
 
     try:
@@ -102,14 +132,23 @@ def convert(drafts: tuple[Path, ...], profile_names: tuple[str, ...], out_dir: P
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-p", "--profile", "profile_name", metavar="NAME",
-              help="Whose rules apply, e.g. large-print for a large print .docx. Default: from the file type.")
-@click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "-p",
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="Whose rules apply, e.g. large-print for a large print .docx. Default: from the file type.",
+)
+@click.option(
+    "--report", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True)
-@click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path),
-              help=PROFILES_DIR_HELP)
-def check(file: Path, profile_name: str | None, report_format: str, fail_on: str,
-          profiles_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
+)
+def check(
+    file: Path, profile_name: str | None, report_format: str, fail_on: str, profiles_dirs: tuple[Path, ...]
+) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
     from .pipeline import check_file
     from .report import exit_code, to_json, to_text
@@ -126,8 +165,9 @@ def check(file: Path, profile_name: str | None, report_format: str, fail_on: str
 
 
 @cli.command()
-@click.option("--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path),
-              help=PROFILES_DIR_HELP)
+@click.option(
+    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
+)
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the profiles you can use with -p."""
     from . import profiles as registry
@@ -140,7 +180,9 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     for p in loaded:
         marks = " (default)" if p.default else ""
         click.echo(f"{p.name.ljust(width)}  {p.description}{marks}")
-    click.echo(f"\nProfiles are read from: {', '.join(str(d) for d in registry.search_dirs(list(profiles_dirs)))}")
+    click.echo(
+        f"\nProfiles are read from: {', '.join(str(d) for d in registry.search_dirs(list(profiles_dirs)))}"
+    )
 
 
 def main() -> None:

@@ -158,9 +158,7 @@ class Rule:
     pass
 
 
-Block = (
-    Heading | Paragraph | ListBlock | Table | Figure | BlockQuote | CodeBlock | DefinitionList | Rule
-)
+Block = Heading | Paragraph | ListBlock | Table | Figure | BlockQuote | CodeBlock | DefinitionList | Rule
 
 # ---------------------------------------------------------------- document
 

@@ -84,9 +84,7 @@ def resolve_profiles(
         from .formats import load_format
 
         if not hasattr(load_format(profile.format), "write"):
-            raise UsageError(
-                f'Profile "{profile.name}" only checks files; use it with "accessconv check".'
-            )
+            raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
     return chosen
 
 
@@ -144,7 +142,9 @@ def _make_temp_dir(target: Path) -> Path:
     try:
         parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and not target.is_dir():
-            raise OutputError(f'Cannot write outputs to "{target}": it is a file, not a folder. Choose another with -o.')
+            raise OutputError(
+                f'Cannot write outputs to "{target}": it is a file, not a folder. Choose another with -o.'
+            )
         return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     except OSError as err:
         raise OutputError(
@@ -197,6 +197,7 @@ def check_file(
     fmt = load_format(chosen.format)
     if path.suffix.lower() not in fmt.FILE_TYPES:
         raise UsageError(
-            f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, not {path.suffix or "this file"}.'
+            f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '
+            f"not {path.suffix or 'this file'}."
         )
     return CheckFileResult(path, chosen.name, fmt.check(path, chosen))

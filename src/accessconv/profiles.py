@@ -106,7 +106,9 @@ def _resolve(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> dict
     data = _read_toml(path)
     for key in data:
         if key not in TOP_LEVEL:
-            raise ProfileError(f'Profile "{path}": unknown key "{key}". Allowed: {", ".join(sorted(TOP_LEVEL))}.')
+            raise ProfileError(
+                f'Profile "{path}": unknown key "{key}". Allowed: {", ".join(sorted(TOP_LEVEL))}.'
+            )
     base_name = data.pop("extends", None)
     if base_name is None:
         return data
@@ -210,6 +212,9 @@ def _coerce(hint: Any, value: Any, path: Path, key: str) -> Any:
             raise ProfileError(f'Profile "{path}": "{key}" must be a table.')
         _k, item = typing.get_args(hint)
         return {k: _coerce(item, v, path, f"{key}.{k}") for k, v in value.items()}
+    if dataclasses.is_dataclass(hint):
+        # A nested table, e.g. [settings.language] in the Easy Read profile.
+        return build(hint, value, path, key)
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if hint is Path:

@@ -57,9 +57,7 @@ def _validate(path: Path) -> str:
     if not path.exists():
         raise InputError(path, "there is no file with this name", "Check the name and folder.")
     if path.is_dir():
-        raise InputError(
-            path, "this is a folder, not a draft", "Name a file, or use 'accessconv batch'."
-        )
+        raise InputError(path, "this is a folder, not a draft", "Name a file, or use 'accessconv batch'.")
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise InputError(
@@ -72,7 +70,9 @@ def _validate(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as err:
-        raise InputError(path, "the file cannot be opened", f"Check you can open it ({err.strerror}).") from err
+        raise InputError(
+            path, "the file cannot be opened", f"Check you can open it ({err.strerror})."
+        ) from err
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes)", "Save the draft again and retry.")
     if kind in ("docx", "odt"):
@@ -141,9 +141,7 @@ def _validate_text(path: Path) -> None:
             "Save it again with 'UTF-8' encoding (in Notepad: Save As > Encoding > UTF-8).",
         ) from err
     if "\x00" in text:
-        raise InputError(
-            path, "this is not a text file", f"Save the draft as one of: {SUPPORTED}."
-        )
+        raise InputError(path, "this is not a text file", f"Save the draft as one of: {SUPPORTED}.")
     if not text.strip():
         raise InputError(path, "the file has no text", "Add the draft's text and try again.")
 
@@ -154,8 +152,10 @@ def _run_pandoc(path: Path, kind: str, media_dir: Path) -> dict[str, Any]:
     args = [
         get_pandoc_path(),
         "--sandbox",
-        "--from", kind,
-        "--to", "json",
+        "--from",
+        kind,
+        "--to",
+        "json",
         "--track-changes=accept",
     ]
     if kind in ("docx", "odt"):
@@ -265,9 +265,7 @@ class _Builder:
             reader_notes=self.reader_notes,
         )
         if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
-            raise InputError(
-                self.path, "the document has no text", "Check it is the right file, then retry."
-            )
+            raise InputError(self.path, "the document has no text", "Check it is the right file, then retry.")
         return doc
 
     # -- blocks

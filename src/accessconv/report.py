@@ -74,8 +74,14 @@ def _file_json(r: ConversionResult | CheckFileResult) -> dict[str, Any]:
             "output_dir": None,
             "draft": None,
             "outputs": [
-                {"profile": r.profile, "format": None, "path": str(r.path), "changes": [],
-                 "checks": [c.to_json() for c in r.checks], "summary": _summary(r.checks)}
+                {
+                    "profile": r.profile,
+                    "format": None,
+                    "path": str(r.path),
+                    "changes": [],
+                    "checks": [c.to_json() for c in r.checks],
+                    "summary": _summary(r.checks),
+                }
             ],
         }
     return {
@@ -83,7 +89,9 @@ def _file_json(r: ConversionResult | CheckFileResult) -> dict[str, Any]:
         "status": "failed" if r.error else "converted",
         "error": r.error,
         "output_dir": str(r.out_dir) if r.out_dir and not r.error else None,
-        "draft": None if r.error else {
+        "draft": None
+        if r.error
+        else {
             "checks": [c.to_json() for c in r.draft_checks],
             "summary": _summary(r.draft_checks),
         },

@@ -59,9 +59,11 @@ def _short(text: str, limit: int = 50) -> str:
 def _alt_text(t: DraftTarget):
     number = 0
     for where, block in located_blocks(t.doc.blocks):
-        found = [block.image] if isinstance(block, m.Figure) else [
-            n.image for n in m.walk_inlines(m.block_inlines(block)) if isinstance(n, m.InlineImage)
-        ]
+        found = (
+            [block.image]
+            if isinstance(block, m.Figure)
+            else [n.image for n in m.walk_inlines(m.block_inlines(block)) if isinstance(n, m.InlineImage)]
+        )
         for image in found:
             number += 1
             alt = image.alt.strip()
@@ -69,23 +71,39 @@ def _alt_text(t: DraftTarget):
             if image.decorative:
                 continue
             if not alt:
-                yield Finding("error", "A picture has no alt text, so screen-reader users miss it.", label,
-                              "Right-click the picture in Word, choose 'View Alt Text' and say what it shows.")
-            elif re.fullmatch(r"\S+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?)", alt, re.IGNORECASE) or re.fullmatch(
-                r"(image|picture|figure|img)\s*\d*", alt, re.IGNORECASE
-            ):
-                yield Finding("error", f"A picture's alt text is '{alt}', which says nothing about it.", label,
-                              "Replace it with a few words saying what the picture shows.")
+                yield Finding(
+                    "error",
+                    "A picture has no alt text, so screen-reader users miss it.",
+                    label,
+                    "Right-click the picture in Word, choose 'View Alt Text' and say what it shows.",
+                )
+            elif re.fullmatch(
+                r"\S+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?)", alt, re.IGNORECASE
+            ) or re.fullmatch(r"(image|picture|figure|img)\s*\d*", alt, re.IGNORECASE):
+                yield Finding(
+                    "error",
+                    f"A picture's alt text is '{alt}', which says nothing about it.",
+                    label,
+                    "Replace it with a few words saying what the picture shows.",
+                )
             elif len(alt) > t.limits.max_alt_length:
-                yield Finding("warning", f"A picture's alt text is {len(alt)} characters long.", label,
-                              f"Keep alt text under {t.limits.max_alt_length} characters.")
+                yield Finding(
+                    "warning",
+                    f"A picture's alt text is {len(alt)} characters long.",
+                    label,
+                    f"Keep alt text under {t.limits.max_alt_length} characters.",
+                )
 
 
 @DRAFT.register("draft.headings", "The draft uses heading styles")
 def _headings(t: DraftTarget):
     if not any(isinstance(b, m.Heading) for b in m.walk_blocks(t.doc.blocks)):
-        yield Finding("error", "The draft has no headings, so nobody can jump between its sections.", "whole draft",
-                      "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles.")
+        yield Finding(
+            "error",
+            "The draft has no headings, so nobody can jump between its sections.",
+            "whole draft",
+            "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles.",
+        )
 
 
 @DRAFT.register("draft.heading-levels", "Heading levels are not skipped")
@@ -94,9 +112,12 @@ def _heading_levels(t: DraftTarget):
     for block in m.walk_blocks(t.doc.blocks):
         if isinstance(block, m.Heading):
             if previous and block.level > previous + 1:
-                yield Finding("warning", f"Heading level {block.level} follows level {previous}.",
-                              f"heading '{_short(m.plain_text(block.inlines))}'",
-                              f"Use Heading {previous + 1} here.")
+                yield Finding(
+                    "warning",
+                    f"Heading level {block.level} follows level {previous}.",
+                    f"heading '{_short(m.plain_text(block.inlines))}'",
+                    f"Use Heading {previous + 1} here.",
+                )
             previous = block.level
 
 
@@ -108,9 +129,17 @@ def _fake_headings(t: DraftTarget):
         only = block.inlines[0]
         if isinstance(only, m.Styled) and only.style in ("strong", "underline"):
             text = m.plain_text(only.children).strip()
-            if text and len(text.split()) <= t.limits.fake_heading_max_words and not text.endswith((".", ",", ";")):
-                yield Finding("warning", f"'{_short(text)}' looks like a heading but is bold text.", where,
-                              "Apply a Heading style to it instead of bold.")
+            if (
+                text
+                and len(text.split()) <= t.limits.fake_heading_max_words
+                and not text.endswith((".", ",", ";"))
+            ):
+                yield Finding(
+                    "warning",
+                    f"'{_short(text)}' looks like a heading but is bold text.",
+                    where,
+                    "Apply a Heading style to it instead of bold.",
+                )
 
 
 @DRAFT.register("draft.tables", "Tables have a header row and simple cells")
@@ -122,11 +151,19 @@ def _tables(t: DraftTarget):
         number += 1
         label = f"table {number}, {where}"
         if not t.docx and not block.head:
-            yield Finding("error", "A table has no header row.", label,
-                          "Select the first row, then Table Properties > Row > 'Repeat as header row'.")
+            yield Finding(
+                "error",
+                "A table has no header row.",
+                label,
+                "Select the first row, then Table Properties > Row > 'Repeat as header row'.",
+            )
         if any(c.rowspan > 1 or c.colspan > 1 for r in block.head + block.body for c in r.cells):
-            yield Finding("warning", "A table has merged cells, which screen readers find hard to follow.", label,
-                          "Split merged cells so each row and column has one cell per heading.")
+            yield Finding(
+                "warning",
+                "A table has merged cells, which screen readers find hard to follow.",
+                label,
+                "Split merged cells so each row and column has one cell per heading.",
+            )
     if t.docx is not None:
         yield from _docx_table_headers(t.docx)
 
@@ -145,18 +182,30 @@ def _docx_table_headers(docx: Any) -> Iterator[Finding]:
         if marked:
             marked = trPr.find(qn("w:tblHeader")).get(qn("w:val"), "true") not in ("0", "false", "off")
         if not marked:
-            yield Finding("error", "A table has no header row marked.", f"table {number}",
-                          "Select the first row, then Table Properties > Row > 'Repeat as header row'.")
+            yield Finding(
+                "error",
+                "A table has no header row marked.",
+                f"table {number}",
+                "Select the first row, then Table Properties > Row > 'Repeat as header row'.",
+            )
 
 
 @DRAFT.register("draft.title-language", "The draft has a title and language set")
 def _title_language(t: DraftTarget):
     if not t.doc.title_from_draft:
-        yield Finding("warning", f"The draft has no title in its properties; accessconv used '{_short(t.doc.title)}'.",
-                      "document properties", "In Word: File > Info > Properties > Title.")
+        yield Finding(
+            "warning",
+            f"The draft has no title in its properties; accessconv used '{_short(t.doc.title)}'.",
+            "document properties",
+            "In Word: File > Info > Properties > Title.",
+        )
     if not t.doc.language_from_draft:
-        yield Finding("warning", f"The draft does not say its language; accessconv assumed {t.doc.language}.",
-                      "document properties", "In Word: Review > Language > Set Proofing Language.")
+        yield Finding(
+            "warning",
+            f"The draft does not say its language; accessconv assumed {t.doc.language}.",
+            "document properties",
+            "In Word: Review > Language > Set Proofing Language.",
+        )
 
 
 @DRAFT.register("draft.links", "Link text makes sense on its own")
@@ -167,11 +216,19 @@ def _links(t: DraftTarget):
             if isinstance(node, m.Link):
                 text = m.plain_text(node.children).strip()
                 if text.lower().strip(" .:!") in vague:
-                    yield Finding("warning", f"The link text '{text}' does not say where it goes.", where,
-                                  "Use words that describe the destination.")
+                    yield Finding(
+                        "warning",
+                        f"The link text '{text}' does not say where it goes.",
+                        where,
+                        "Use words that describe the destination.",
+                    )
                 elif text == node.url or re.fullmatch(r"(https?://|www\.)\S+", text):
-                    yield Finding("warning", "A link shows a bare web address.", where,
-                                  "Use words that describe the destination as the link text.")
+                    yield Finding(
+                        "warning",
+                        "A link shows a bare web address.",
+                        where,
+                        "Use words that describe the destination as the link text.",
+                    )
 
 
 @DRAFT.register("draft.layout", "Spacing is done with styles, not empty lines or spaces")
@@ -187,17 +244,29 @@ def _layout(t: DraftTarget):
     reported = 0
     for p in body.iter(qn("w:p")):
         text = "".join(node.text or "" for node in p.iter(qn("w:t")))
-        if reported < 5 and re.search(r" {%d,}|\t{2,}" % t.limits.repeated_spaces, text.strip()):
+        if reported < 5 and re.search(rf" {{{t.limits.repeated_spaces},}}|\t{{2,}}", text.strip()):
             reported += 1
-            yield Finding("warning", "Spaces or tabs are used to line text up.", f"paragraph '{_short(text)}'",
-                          "Use a table, a list or paragraph indents instead.")
+            yield Finding(
+                "warning",
+                "Spaces or tabs are used to line text up.",
+                f"paragraph '{_short(text)}'",
+                "Use a table, a list or paragraph indents instead.",
+            )
     if empty_runs:
-        yield Finding("warning", f"The draft has {empty_runs} empty paragraph(s) used for spacing.", "whole draft",
-                      "Delete the empty lines and use 'Spacing After' in Paragraph settings.")
+        yield Finding(
+            "warning",
+            f"The draft has {empty_runs} empty paragraph(s) used for spacing.",
+            "whole draft",
+            "Delete the empty lines and use 'Spacing After' in Paragraph settings.",
+        )
     floating = len(list(body.iter(qn("wp:anchor"))))
     if floating:
-        yield Finding("warning", f"{floating} picture(s) or shape(s) float over the text.", "whole draft",
-                      "Right-click each one, Wrap Text > In Line with Text.")
+        yield Finding(
+            "warning",
+            f"{floating} picture(s) or shape(s) float over the text.",
+            "whole draft",
+            "Right-click each one, Wrap Text > In Line with Text.",
+        )
 
 
 def _is_empty_paragraph(p: Any, qn: Any) -> bool:

@@ -33,9 +33,16 @@ def check_html_file(path: Path, limits: Any) -> list[CheckResult]:
     try:
         tree = lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
-        return [CheckResult("html.parse", "The file is a readable web page", "error",
-                            "The file could not be read as HTML.", str(path),
-                            "Convert the draft again with accessconv.")]
+        return [
+            CheckResult(
+                "html.parse",
+                "The file is a readable web page",
+                "error",
+                "The file could not be read as HTML.",
+                str(path),
+                "Convert the draft again with accessconv.",
+            )
+        ]
     css = "\n".join(style.text_content() for style in tree.iter("style"))
     return HTML.run(HtmlTarget(path, tree, css, limits))
 
@@ -56,11 +63,19 @@ def _where(el: Any) -> str:
 def _lang(t: HtmlTarget):
     lang = t.tree.get("lang", "").strip()
     if not lang:
-        yield Finding("error", "The page does not say its language, so screen readers may use the wrong voice.",
-                      "<html>", "Set lang=\"en-GB\" on the <html> element (convert again with accessconv).")
+        yield Finding(
+            "error",
+            "The page does not say its language, so screen readers may use the wrong voice.",
+            "<html>",
+            'Set lang="en-GB" on the <html> element (convert again with accessconv).',
+        )
     elif not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
-        yield Finding("error", f"The page language '{lang}' is not a valid language code.", "<html>",
-                      "Use a code such as en-GB or cy-GB.")
+        yield Finding(
+            "error",
+            f"The page language '{lang}' is not a valid language code.",
+            "<html>",
+            "Use a code such as en-GB or cy-GB.",
+        )
 
 
 @HTML.register("html.title", "The page has a meaningful title")
@@ -68,34 +83,54 @@ def _title(t: HtmlTarget):
     titles = t.tree.findall(".//title")
     text = _text(titles[0]) if titles else ""
     if not text:
-        yield Finding("error", "The page has no title, so people cannot tell tabs or bookmarks apart.",
-                      "<head>", "Set a title in the draft's document properties (File > Info > Title).")
+        yield Finding(
+            "error",
+            "The page has no title, so people cannot tell tabs or bookmarks apart.",
+            "<head>",
+            "Set a title in the draft's document properties (File > Info > Title).",
+        )
     elif re.fullmatch(r"(untitled|document\d*|.*\.(docx?|md|html?|odt))", text, re.IGNORECASE):
-        yield Finding("warning", f"The page title '{text}' looks like a file name.", "<title>",
-                      "Give the draft a real title in its document properties.")
+        yield Finding(
+            "warning",
+            f"The page title '{text}' looks like a file name.",
+            "<title>",
+            "Give the draft a real title in its document properties.",
+        )
 
 
 @HTML.register("html.landmarks", "The page has one main area and a skip link to it")
 def _landmarks(t: HtmlTarget):
     mains = t.tree.findall(".//main")
     if len(mains) != 1:
-        yield Finding("error", f"The page has {len(mains)} <main> areas; it needs exactly one.", "<body>",
-                      "Convert the draft again with accessconv.")
+        yield Finding(
+            "error",
+            f"The page has {len(mains)} <main> areas; it needs exactly one.",
+            "<body>",
+            "Convert the draft again with accessconv.",
+        )
         return
     main_id = mains[0].get("id")
     links = t.tree.findall(".//a")
     first = links[0] if links else None
     if first is None or not main_id or first.get("href") != f"#{main_id}":
-        yield Finding("error", "The page has no skip link to its main content as its first link.",
-                      "<body>", "Convert the draft again with accessconv.")
+        yield Finding(
+            "error",
+            "The page has no skip link to its main content as its first link.",
+            "<body>",
+            "Convert the draft again with accessconv.",
+        )
 
 
 @HTML.register("html.h1", "The page has exactly one main heading")
 def _h1(t: HtmlTarget):
     count = len(t.tree.findall(".//h1"))
     if count != 1:
-        yield Finding("error", f"The page has {count} main headings (<h1>); it needs exactly one.", "<main>",
-                      "Use Heading 1 once in the draft, for its title.")
+        yield Finding(
+            "error",
+            f"The page has {count} main headings (<h1>); it needs exactly one.",
+            "<main>",
+            "Use Heading 1 once in the draft, for its title.",
+        )
 
 
 @HTML.register("html.heading-order", "Headings go down one level at a time")
@@ -104,10 +139,16 @@ def _heading_order(t: HtmlTarget):
     for el in t.tree.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(el.tag[1])
         if previous and level > previous + 1:
-            yield Finding("error", f"A level {level} heading follows a level {previous} heading; a level is skipped.",
-                          _where(el), "Use the next heading level down (Heading 2 after Heading 1, and so on).")
+            yield Finding(
+                "error",
+                f"A level {level} heading follows a level {previous} heading; a level is skipped.",
+                _where(el),
+                "Use the next heading level down (Heading 2 after Heading 1, and so on).",
+            )
         if not _text(el):
-            yield Finding("error", "A heading is empty.", _where(el), "Remove the empty heading or give it words.")
+            yield Finding(
+                "error", "A heading is empty.", _where(el), "Remove the empty heading or give it words."
+            )
         previous = level
 
 
@@ -116,18 +157,34 @@ def _img_alt(t: HtmlTarget):
     for img in t.tree.iter("img"):
         alt = img.get("alt")
         if alt is None:
-            yield Finding("error", "A picture has no text description (alt text).", _where(img),
-                          "In Word, right-click the picture, choose 'View Alt Text' and describe it.")
+            yield Finding(
+                "error",
+                "A picture has no text description (alt text).",
+                _where(img),
+                "In Word, right-click the picture, choose 'View Alt Text' and describe it.",
+            )
         elif not alt.strip():
             if img.get("role") not in ("presentation", "none"):
-                yield Finding("warning", "A picture has an empty description, so screen readers skip it.",
-                              _where(img), "Describe the picture, or mark it as decorative in Word.")
+                yield Finding(
+                    "warning",
+                    "A picture has an empty description, so screen readers skip it.",
+                    _where(img),
+                    "Describe the picture, or mark it as decorative in Word.",
+                )
         elif re.fullmatch(r"\S+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?)", alt.strip(), re.IGNORECASE):
-            yield Finding("error", f"A picture's description is a file name ('{alt}').", _where(img),
-                          "Replace it with a few words saying what the picture shows.")
+            yield Finding(
+                "error",
+                f"A picture's description is a file name ('{alt}').",
+                _where(img),
+                "Replace it with a few words saying what the picture shows.",
+            )
         elif len(alt) > t.limits.max_alt_length:
-            yield Finding("warning", f"A picture's description is {len(alt)} characters long.", _where(img),
-                          f"Keep alt text under {t.limits.max_alt_length} characters; put detail in the text.")
+            yield Finding(
+                "warning",
+                f"A picture's description is {len(alt)} characters long.",
+                _where(img),
+                f"Keep alt text under {t.limits.max_alt_length} characters; put detail in the text.",
+            )
 
 
 @HTML.register("html.tables", "Tables have a caption and marked header cells")
@@ -135,17 +192,28 @@ def _tables(t: HtmlTarget):
     for table in t.tree.iter("table"):
         caption = table.find("caption")
         if caption is None or not _text(caption):
-            yield Finding("error", "A table has no caption.", _where(table),
-                          "Add a caption to the table in the draft (References > Insert Caption).")
+            yield Finding(
+                "error",
+                "A table has no caption.",
+                _where(table),
+                "Add a caption to the table in the draft (References > Insert Caption).",
+            )
         headers = table.findall(".//th")
         if not headers:
-            yield Finding("error", "A table has no header cells, so screen readers cannot say what each cell means.",
-                          _where(table),
-                          "In Word, select the first row, then Table Properties > Row > 'Repeat as header row'.")
+            yield Finding(
+                "error",
+                "A table has no header cells, so screen readers cannot say what each cell means.",
+                _where(table),
+                "In Word, select the first row, then Table Properties > Row > 'Repeat as header row'.",
+            )
         for th in headers:
             if th.get("scope") not in ("col", "row", "colgroup", "rowgroup"):
-                yield Finding("error", "A header cell does not say whether it heads a row or a column.", _where(th),
-                              "Convert the draft again with accessconv.")
+                yield Finding(
+                    "error",
+                    "A header cell does not say whether it heads a row or a column.",
+                    _where(th),
+                    "Convert the draft again with accessconv.",
+                )
                 break
 
 
@@ -156,16 +224,30 @@ def _link_text(t: HtmlTarget):
         text = _text(a).lower().strip(" .:!")
         href = a.get("href", "")
         if not text and a.find(".//img") is None:
-            yield Finding("error", "A link has no text.", _where(a), "Give the link words that say where it goes.")
+            yield Finding(
+                "error", "A link has no text.", _where(a), "Give the link words that say where it goes."
+            )
         elif text in vague:
-            yield Finding("warning", f"The link text '{_text(a)}' does not say where the link goes.", _where(a),
-                          "Use words that describe the destination, e.g. 'the workforce survey results'.")
+            yield Finding(
+                "warning",
+                f"The link text '{_text(a)}' does not say where the link goes.",
+                _where(a),
+                "Use words that describe the destination, e.g. 'the workforce survey results'.",
+            )
         elif re.fullmatch(r"(https?://|www\.)\S+", text):
-            yield Finding("warning", "A link shows a bare web address; screen readers read it out letter by letter.",
-                          _where(a), "Use words that describe the destination, and keep the address as the link.")
+            yield Finding(
+                "warning",
+                "A link shows a bare web address; screen readers read it out letter by letter.",
+                _where(a),
+                "Use words that describe the destination, and keep the address as the link.",
+            )
         if href.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
-            yield Finding("error", "A link runs code instead of going to a page.", _where(a),
-                          "Remove the link from the draft.")
+            yield Finding(
+                "error",
+                "A link runs code instead of going to a page.",
+                _where(a),
+                "Remove the link from the draft.",
+            )
 
 
 @HTML.register("html.safe", "The page has no script and loads nothing from elsewhere")
@@ -174,27 +256,47 @@ def _safe(t: HtmlTarget):
         if not isinstance(el.tag, str):
             continue
         if el.tag in ("script", "iframe", "object", "embed", "frame", "applet", "base", "form"):
-            yield Finding("error", f"The page contains a <{el.tag}> element.", _where(el),
-                          "Convert the draft again with accessconv; never paste code into the page.")
+            yield Finding(
+                "error",
+                f"The page contains a <{el.tag}> element.",
+                _where(el),
+                "Convert the draft again with accessconv; never paste code into the page.",
+            )
         for name, value in el.attrib.items():
             if name.lower().startswith("on"):
-                yield Finding("error", f"An element runs script when '{name}' happens.", _where(el),
-                              "Convert the draft again with accessconv.")
+                yield Finding(
+                    "error",
+                    f"An element runs script when '{name}' happens.",
+                    _where(el),
+                    "Convert the draft again with accessconv.",
+                )
             if name in ("src", "srcset", "poster") or (el.tag == "link" and name == "href"):
                 if not value.startswith(("data:", "#")):
-                    yield Finding("error", f"The page loads '{value[:60]}' from elsewhere; it must be self-contained.",
-                                  _where(el), "Convert the draft again with accessconv.")
+                    yield Finding(
+                        "error",
+                        f"The page loads '{value[:60]}' from elsewhere; it must be self-contained.",
+                        _where(el),
+                        "Convert the draft again with accessconv.",
+                    )
     if re.search(r"@import|url\(\s*['\"]?(?!data:)", t.css):
-        yield Finding("error", "The stylesheet loads something from elsewhere.", "<style>",
-                      "Convert the draft again with accessconv.")
+        yield Finding(
+            "error",
+            "The stylesheet loads something from elsewhere.",
+            "<style>",
+            "Convert the draft again with accessconv.",
+        )
 
 
 @HTML.register("html.contrast", "Text colours contrast enough with the background")
 def _contrast(t: HtmlTarget):
     schemes = _colour_schemes(t.css)
     if not schemes:
-        yield Finding("warning", "The page sets no text and background colours, so contrast cannot be checked.",
-                      "<style>", "Convert the draft again with accessconv.")
+        yield Finding(
+            "warning",
+            "The page sets no text and background colours, so contrast cannot be checked.",
+            "<style>",
+            "Convert the draft again with accessconv.",
+        )
         return
     for scheme, colours in schemes.items():
         background = colours.get("--background")
@@ -206,39 +308,69 @@ def _contrast(t: HtmlTarget):
             ratio = contrast_ratio(colours[name], background)
             label = f"{name.strip('-')} on background ({scheme} colours)"
             if ratio < t.limits.min_contrast_error:
-                yield Finding("error", f"Contrast of {label} is {ratio:.1f}:1; WCAG AA needs "
-                              f"{t.limits.min_contrast_error:g}:1.", "<style>", "Choose darker text or a lighter background in the profile.")
+                yield Finding(
+                    "error",
+                    f"Contrast of {label} is {ratio:.1f}:1; WCAG AA needs {t.limits.min_contrast_error:g}:1.",
+                    "<style>",
+                    "Choose darker text or a lighter background in the profile.",
+                )
             elif ratio < t.limits.min_contrast:
-                yield Finding("warning", f"Contrast of {label} is {ratio:.1f}:1; we aim for {t.limits.min_contrast:g}:1.",
-                              "<style>", "Choose darker text or a lighter background in the profile.")
+                yield Finding(
+                    "warning",
+                    f"Contrast of {label} is {ratio:.1f}:1; we aim for {t.limits.min_contrast:g}:1.",
+                    "<style>",
+                    "Choose darker text or a lighter background in the profile.",
+                )
     for el in t.tree.iter():
         if isinstance(el.tag, str) and re.search(r"(^|;)\s*(color|background)", el.get("style", "")):
-            yield Finding("warning", "An element sets its own colours, which may break contrast and dark mode.",
-                          _where(el), "Remove the inline colour.")
+            yield Finding(
+                "warning",
+                "An element sets its own colours, which may break contrast and dark mode.",
+                _where(el),
+                "Remove the inline colour.",
+            )
 
 
 @HTML.register("html.readable-css", "Text can be resized and lines are easy to follow")
 def _readable_css(t: HtmlTarget):
     css = t.css
     for size in re.findall(r"font-size:\s*([0-9.]+)(px|pt)\b", _screen_css(css)):
-        yield Finding("error", f"A font size is fixed at {size[0]}{size[1]}, so text may not resize.", "<style>",
-                      "Use rem or em units for font sizes.")
+        yield Finding(
+            "error",
+            f"A font size is fixed at {size[0]}{size[1]}, so text may not resize.",
+            "<style>",
+            "Use rem or em units for font sizes.",
+        )
     heights = [float(v) for v in re.findall(r"body\s*\{[^}]*line-height:\s*([0-9.]+)\s*;", css)]
     if not heights or min(heights) < t.limits.min_line_height:
-        yield Finding("error", f"Body line spacing is {min(heights) if heights else 'not set'}; "
-                      f"it should be at least {t.limits.min_line_height:g}.", "<style>",
-                      "Set line_height in the profile.")
+        yield Finding(
+            "error",
+            f"Body line spacing is {min(heights) if heights else 'not set'}; "
+            f"it should be at least {t.limits.min_line_height:g}.",
+            "<style>",
+            "Set line_height in the profile.",
+        )
     measure = re.search(r"main\s*\{[^}]*max-width:\s*([0-9.]+)(ch|em|rem)", css)
     if not measure:
-        yield Finding("warning", "Line length is not limited, so long lines are hard to follow.", "<style>",
-                      "Set measure_ch in the profile.")
+        yield Finding(
+            "warning",
+            "Line length is not limited, so long lines are hard to follow.",
+            "<style>",
+            "Set measure_ch in the profile.",
+        )
     elif measure.group(2) == "ch" and float(measure.group(1)) > t.limits.max_measure_ch:
-        yield Finding("warning", f"Lines may be {measure.group(1)} characters long.", "<style>",
-                      f"Keep measure_ch at or below {t.limits.max_measure_ch}.")
+        yield Finding(
+            "warning",
+            f"Lines may be {measure.group(1)} characters long.",
+            "<style>",
+            f"Keep measure_ch at or below {t.limits.max_measure_ch}.",
+        )
     for meta in t.tree.iter("meta"):
         content = meta.get("content", "").replace(" ", "")
         if meta.get("name") == "viewport" and ("user-scalable=no" in content or "maximum-scale=1" in content):
-            yield Finding("error", "The page stops people zooming in.", _where(meta), "Remove the zoom limit.")
+            yield Finding(
+                "error", "The page stops people zooming in.", _where(meta), "Remove the zoom limit."
+            )
 
 
 @HTML.register("html.links-resolve", "Links inside the page lead somewhere")
@@ -247,14 +379,22 @@ def _links_resolve(t: HtmlTarget):
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            yield Finding("error", f"Two elements share the id '{ident}', so links to it may go to the wrong place.",
-                          f"id '{ident}'", "Convert the draft again with accessconv.")
+            yield Finding(
+                "error",
+                f"Two elements share the id '{ident}', so links to it may go to the wrong place.",
+                f"id '{ident}'",
+                "Convert the draft again with accessconv.",
+            )
         seen.add(ident)
     for a in t.tree.iter("a"):
         href = a.get("href", "")
         if href.startswith("#") and href[1:] not in seen:
-            yield Finding("error", f"The link to '{href}' leads nowhere on this page.", _where(a),
-                          "Fix or remove the link in the draft.")
+            yield Finding(
+                "error",
+                f"The link to '{href}' leads nowhere on this page.",
+                _where(a),
+                "Fix or remove the link in the draft.",
+            )
 
 
 def _screen_css(css: str) -> str:

@@ -74,12 +74,15 @@ def render(doc: m.Document, settings: Settings, css_extra: str = "") -> tuple[st
     body = writer.blocks(outline.blocks)
     headings = [b for b in outline.blocks if isinstance(b, m.Heading) and b.level in (2, 3)]
     contents = ""
-    if len([b for b in m.walk_blocks(outline.blocks) if isinstance(b, m.Heading)]) >= settings.contents_min_headings:
+    if (
+        len([b for b in m.walk_blocks(outline.blocks) if isinstance(b, m.Heading)])
+        >= settings.contents_min_headings
+    ):
         contents = _contents(headings, settings.contents_label)
     # Contents go straight after the main heading, so the page starts with its title.
     first = writer.heading_html(outline.title_heading)
     if contents and body.startswith(first):
-        body = first + contents + body[len(first):]
+        body = first + contents + body[len(first) :]
     elif contents:
         body = contents + body
     notes_html = writer.notes_section(settings.notes_label)
@@ -179,12 +182,16 @@ code {{ font-family: ui-monospace, "Liberation Mono", monospace; font-size: 0.95
 .table-wrap {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; max-width: 100%; }}
 caption {{ text-align: left; font-weight: bold; padding-bottom: 0.5rem; }}
-th, td {{ border: 0.0625rem solid currentColor; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }}
+th, td {{
+  border: 0.0625rem solid currentColor; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top;
+}}
 dt {{ font-weight: bold; }}
 dd {{ margin: 0 0 0.75rem 1.5rem; }}
 .missing-picture {{ border: 0.125rem dashed currentColor; padding: 0.75rem; }}
 .note-ref {{ font-size: 0.8em; vertical-align: super; line-height: 0; }}
-.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
+.visually-hidden {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}}
 .notes {{ border-top: 0.0625rem solid currentColor; margin-top: 2.5rem; }}
 @media print {{
   :root {{ --text: #000000; --background: #ffffff; --link: #000000; --visited: #000000; }}
@@ -309,7 +316,8 @@ class _HtmlWriter:
 
     def image_html(self, image: m.Image) -> str:
         if image.data is None or image.mime is None:
-            return f'<p class="missing-picture">Picture not included: {escape(image.alt or "no description")}</p>'
+            alt = escape(image.alt or "no description")
+            return f'<p class="missing-picture">Picture not included: {alt}</p>'
         data = base64.b64encode(image.data).decode("ascii")
         size = ""
         if image.width_px and image.height_px:

@@ -1,0 +1,47 @@
+"""Saving .docx files so the same input gives byte-identical output.
+
+python-docx stamps the current time into the zip entries and the core properties; councils keep
+outputs under version control, so every writer saves through `save_deterministic`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
+    """Save a python-docx Document with fixed dates, title and language, and a zip whose
+    entries are sorted (content types first, as Office expects) with fixed timestamps."""
+    props = document.core_properties
+    props.title = title
+    props.language = language
+    props.author = "accessconv"
+    props.last_modified_by = "accessconv"
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    normalise_zip(buffer.getvalue(), path)
+
+
+def normalise_zip(data: bytes, path: Path) -> None:
+    """Rewrite zip `data` to `path` with sorted entries and fixed timestamps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = {info.filename: src.read(info) for info in src.infolist()}
+    first = "[Content_Types].xml"
+    order = sorted(entries, key=lambda name: (name != first, name))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            out.writestr(info, entries[name])
