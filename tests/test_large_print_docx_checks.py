@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from accessconv.checks.docx_typography import check_docx
 from large_print_builders import (
     LIMITS,
     compliant_document,
@@ -13,8 +15,6 @@ from large_print_builders import (
     justify,
     save,
 )
-
-from accessconv.checks.docx_typography import check_docx
 
 
 def _failed(results, severity: str = "error") -> dict[str, list[str]]:
