@@ -144,8 +144,16 @@ def lemmas(word: str) -> frozenset[str]:
     import lemminflect
 
     found = {word}
-    for forms in lemminflect.getAllLemmas(word).values():
+    known = lemminflect.getAllLemmas(word)
+    if not known and word.isalpha():
+        # Not in the dictionary ("carers"): use the rules for regular nouns.
+        known = lemminflect.getAllLemmasOOV(word, "NOUN")
+    for forms in known.values():
         found.update(forms)
+    # One step further, so "meetings" (-> meeting) also meets "meet".
+    for form in list(found - {word}):
+        for forms in lemminflect.getAllLemmas(form).values():
+            found.update(forms)
     return frozenset(found)
 
 

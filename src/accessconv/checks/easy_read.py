@@ -1,0 +1,590 @@
+"""Checks on a written Easy Read file (.docx or .html), read back the way a reader gets it.
+
+The file is read into sections of points (picture + lines of text) and a Hard words list, then
+checked against the Easy Read guidance: short sentences, short points, readability, a described
+picture beside every point, every bold hard word explained, no short forms, the length, and the
+credit for the pictures. Word files also get the clear print typography checks
+(`docx_typography`); web pages also get the WCAG checks (`checks.html`). The review sheet is a
+plain web page and gets the WCAG checks only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import CheckResult, CheckSet, Finding
+
+EASY_READ = CheckSet("easy-read")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")
+
+
+@dataclass
+class PointBack:
+    where: str
+    lines: list[str]  # the text as written, a paragraph a line
+    bold: list[str]  # words shown in bold
+    picture_alt: str | None  # None: no picture at all
+    placeholder: bool  # a "picture to be added" gap
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for line in self.lines for s in split_sentences(line)]
+
+
+@dataclass
+class SectionBack:
+    heading: str
+    points: list[PointBack] = field(default_factory=list)
+
+
+@dataclass
+class EasyReadBack:
+    kind: str  # "docx" or "html"
+    path: Path
+    title: str
+    sections: list[SectionBack]
+    hard_words: dict[str, str]  # word (lower case) -> explanation as written
+    other_text: list[str]  # cover, intro and hard-words text (for acronyms)
+    credit: str
+    estimated_pages: int | None  # Word only
+    limits: Any  # the profile's Checks
+    layout: Any  # the profile's LayoutSettings (labels to find sections by)
+
+    @property
+    def points(self) -> list[PointBack]:
+        return [p for s in self.sections for p in s.points]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
+    from .html import check_html_file
+
+    limits, layout = profile.checks, profile.settings.layout
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        results = check_html_file(path, limits.html)
+        if path.stem.endswith("-review"):
+            return results
+        back = read_html(path, limits, layout)
+        if back is None:
+            return results
+        return results + EASY_READ.run(back)
+    if suffix == ".docx":
+        from .docx_typography import check_docx
+
+        back = read_docx(path, limits, layout)
+        if back is None:
+            return check_docx(path, limits.typography)
+        typography = [
+            _easy_read_wording(r)
+            for r in check_docx(path, limits.typography)
+            # The picture-and-text tables only line things up: they have no header row by design.
+            if r.id != "docx.table-headers"
+        ]
+        return typography + EASY_READ.run(back)
+    return [
+        CheckResult(
+            "easyread.file",
+            "The file is an Easy Read output",
+            "error",
+            f"accessconv cannot check '{path.name}' as Easy Read; it checks .docx and .html files.",
+            str(path),
+            "Check the Word or web page version.",
+        )
+    ]
+
+
+def _easy_read_wording(r: CheckResult) -> CheckResult:
+    if "large print" not in r.message:
+        return r
+    return CheckResult(r.id, r.title, r.status, r.message.replace("large print", "Easy Read"), r.where, r.fix)
+
+
+# ---------------------------------------------------------------- reading Word
+
+
+def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        return None
+    body = document.element.body
+    sections: list[SectionBack] = []
+    current = SectionBack("the cover")
+    hard_words: dict[str, str] = {}
+    other: list[str] = []
+    credit = ""
+    in_hard_words = False
+    pending_word: str | None = None
+    title = document.core_properties.title or ""
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(child, document)
+            text = para.text.strip()
+            style = para.style.name if para.style is not None else ""
+            if style.startswith("Heading") or style == "Title":
+                if style in ("Heading 1", "Title"):
+                    title = title or text
+                    other.append(text)
+                    continue
+                if current.points or current.heading != "the cover":
+                    sections.append(current)
+                current = SectionBack(text)
+                in_hard_words = text.lower() == layout.hard_words_label.lower()
+                continue
+            if not text:
+                continue
+            if text.startswith(layout.credit_label):
+                credit = text
+                continue
+            other.append(text)
+            if in_hard_words:
+                runs = [r for r in para.runs if r.text.strip()]
+                if runs and all(r.bold for r in runs):
+                    pending_word = text
+                    hard_words.setdefault(text.lower(), "")
+                elif pending_word is not None:
+                    hard_words[pending_word.lower()] = text
+                    pending_word = None
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells = row.cells
+                if len(cells) < 2:
+                    continue
+                current.points.append(_docx_point(cells[0], cells[1], current, len(current.points) + 1, layout))
+    if current.points or current.heading != "the cover":
+        sections.append(current)
+    # Sections named like the hard words list hold no points.
+    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
+    return EasyReadBack(
+        "docx", path, title, sections, hard_words, other, credit, _estimate_pages(document, layout), limits, layout
+    )
+
+
+def _docx_point(pic_cell: Any, text_cell: Any, section: SectionBack, number: int, layout: Any) -> PointBack:
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    alts = [el.get("descr", "") for el in pic_cell._tc.iter(wp)]
+    pic_text = " ".join(pic_cell.text.split())
+    lines, bold = [], []
+    for para in text_cell.paragraphs:
+        if para.text.strip():
+            lines.append(para.text.strip())
+        bold.extend(r.text.strip() for r in para.runs if r.bold and r.text.strip())
+    return PointBack(
+        where=f"section '{section.heading}', point {number}",
+        lines=lines,
+        bold=bold,
+        picture_alt=alts[0] if alts else None,
+        placeholder=not alts and bool(pic_text),
+    )
+
+
+def _estimate_pages(document: Any, layout: Any) -> int:
+    """About how many pages Word will show: the cover, then each point's row takes the taller of
+    its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
+    from docx.shared import Emu
+
+    section = document.sections[0]
+    usable_pt = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
+    width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    line_pt = layout.body_pt * layout.line_spacing
+    chars_per_line = max(20, (width_pt - layout.picture_cm * 28.35) / (layout.body_pt * 0.5))
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+    used = 0.0
+    for table in document.tables:
+        for row in table.rows:
+            extents = [int(e.get("cy", "0")) for e in row._tr.iter(wp)]
+            picture_pt = Emu(max(extents)).pt if extents else line_pt
+            text_pt = sum(
+                math.ceil(len(p.text) / chars_per_line) * line_pt + layout.space_after_pt
+                for p in row.cells[-1].paragraphs
+                if p.text.strip()
+            )
+            used += max(picture_pt, text_pt) + layout.row_gap_pt
+    headings = sum(1 for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading"))
+    other = sum(1 for p in document.paragraphs if p.text.strip())
+    used += headings * layout.heading2_pt * 2 + other * line_pt
+    return 1 + math.ceil(used / usable_pt)
+
+
+# ---------------------------------------------------------------- reading HTML
+
+
+def read_html(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(path.read_bytes())
+    except (etree.ParserError, ValueError):
+        return None
+    main = tree.find(".//main")
+    if main is None:
+        return None
+    sections: list[SectionBack] = []
+    current = SectionBack("the cover")
+    other: list[str] = []
+    title = ""
+    for el in main.iter("h1", "h2", "li"):
+        if el.tag == "h1":
+            title = _text(el)
+            other.append(title)
+        elif el.tag == "h2":
+            if current.points or current.heading != "the cover":
+                sections.append(current)
+            current = SectionBack(_text(el))
+        elif "point" in el.get("class", "").split():
+            current.points.append(_html_point(el, current, len(current.points) + 1))
+    if current.points or current.heading != "the cover":
+        sections.append(current)
+    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
+    hard_words: dict[str, str] = {}
+    for dl in main.iter("dl"):
+        term = None
+        for child in dl:
+            if child.tag == "dt":
+                term = _text(child).lower()
+                hard_words.setdefault(term, "")
+            elif child.tag == "dd" and term is not None:
+                hard_words[term] = _text(child)
+            other.append(_text(child))
+    for p in main.iter("p"):
+        if "point-text" not in (p.getparent().get("class") or ""):
+            other.append(_text(p))
+    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
+    other = [t for t in other if t and t != credit]
+    return EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+
+
+def _text(el: Any) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _html_point(li: Any, section: SectionBack, number: int) -> PointBack:
+    imgs = li.findall(".//img")
+    gap = [p for p in li.iter("p") if "picture-needed" in p.get("class", "").split()]
+    lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
+    bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
+    alt = imgs[0].get("alt") if imgs else None
+    return PointBack(f"section '{section.heading}', point {number}", lines, bold, alt, bool(gap))
+
+
+# ---------------------------------------------------------------- the checks
+
+
+def _listed(findings: list[Finding], limit: int) -> Iterator[Finding]:
+    for severity in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == severity]
+        yield from group[:limit]
+        if len(group) > limit:
+            yield Finding(severity, f"... and {len(group) - limit} more like these.", "", group[0].fix)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@EASY_READ.register("easyread.sentence-length", "Sentences are short")
+def _sentence_length(t: EasyReadBack):
+    lim = t.limits
+    found = []
+    for point in t.points:
+        for sentence in point.sentences:
+            n = len(words(sentence))
+            if n > lim.sentence_words_error:
+                severity = "error"
+            elif n > lim.sentence_words_warning:
+                severity = "warning"
+            else:
+                continue
+            found.append(
+                Finding(
+                    severity,
+                    f"This sentence has {n} words: '{_short(sentence)}'. Easy Read sentences should have "
+                    f"{lim.sentence_words_warning} words or fewer.",
+                    point.where,
+                    "Split it into two short sentences, one idea in each.",
+                )
+            )
+    yield from _listed(found, lim.max_listed)
+
+
+@EASY_READ.register("easyread.point-length", "Each point is one idea of a few sentences")
+def _point_length(t: EasyReadBack):
+    lim = t.limits
+    found = []
+    for point in t.points:
+        n = len(point.sentences)
+        if n > lim.max_sentences_per_point:
+            found.append(
+                Finding(
+                    "warning",
+                    f"This point has {n} sentences; a point should have at most {lim.max_sentences_per_point}.",
+                    point.where,
+                    "Split it into two points, each with its own picture.",
+                )
+            )
+        if not point.lines:
+            found.append(Finding("error", "This point has no words.", point.where, "Remove the empty row."))
+    yield from _listed(found, lim.max_listed)
+
+
+def _readability(text: str) -> tuple[float, float]:
+    try:
+        from ..easyread import readability  # the language half's offline scorer
+    except ImportError:
+        return _fallback_readability(text)
+    return readability.flesch_reading_ease(text), readability.flesch_kincaid_grade(text)
+
+
+def _syllables(word: str) -> int:
+    # Stand-in until the language half's readability module is merged: vowel groups, silent -e.
+    w = word.lower().strip("'’")
+    groups = len(re.findall(r"[aeiouy]+", w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups > 1:
+        groups -= 1
+    return max(1, groups)
+
+
+def _fallback_readability(text: str) -> tuple[float, float]:
+    sentences = split_sentences(text)
+    ws = [w for w in words(text) if re.search(r"[A-Za-z]", w)]
+    if not sentences or not ws:
+        return 100.0, 0.0
+    wps = len(ws) / len(sentences)
+    spw = sum(_syllables(w) for w in ws) / len(ws)
+    return 206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59
+
+
+def _section_text(section: SectionBack) -> str:
+    return " ".join(_as_sentence(s) for p in section.points for s in p.sentences)
+
+
+def _as_sentence(s: str) -> str:
+    return s if re.search(r"[.!?][\"'”’)]*$", s) else s + "."
+
+
+@EASY_READ.register("easyread.readability", "The text is easy to read")
+def _readability_check(t: EasyReadBack):
+    lim = t.limits
+    all_text = " ".join(_section_text(s) for s in t.sections)
+    if not words(all_text):
+        yield Finding("error", "The document has no points to read.", str(t.path.name), "Convert the draft again.")
+        return
+    ease, grade = _readability(all_text)
+    if ease < lim.reading_ease_min:
+        yield Finding(
+            "warning",
+            f"Reading ease (Flesch) is {ease:.0f}; Easy Read should score {lim.reading_ease_min:g} or more.",
+            "the whole document",
+            "Use shorter sentences and shorter, everyday words.",
+        )
+    if grade > lim.grade_max:
+        yield Finding(
+            "warning",
+            f"The school grade (Flesch-Kincaid) is {grade:.1f}; Easy Read should be {lim.grade_max:g} or lower.",
+            "the whole document",
+            "Use shorter sentences and shorter, everyday words.",
+        )
+    sentences = [s for p in t.points for s in p.sentences]
+    mean = sum(len(words(s)) for s in sentences) / max(1, len(sentences))
+    if mean > lim.mean_sentence_words_max:
+        yield Finding(
+            "warning",
+            f"Sentences have {mean:.1f} words on average; aim for {lim.mean_sentence_words_max:g} or fewer.",
+            "the whole document",
+            "Split the longest sentences.",
+        )
+    for section in t.sections:
+        text = _section_text(section)
+        if len(words(text)) < 10:
+            continue  # too little text for a meaningful score
+        s_ease, _ = _readability(text)
+        if s_ease < lim.section_reading_ease_min:
+            yield Finding(
+                "warning",
+                f"This section's reading ease is {s_ease:.0f}; aim for {lim.section_reading_ease_min:g} or more.",
+                f"section '{section.heading}'",
+                "Rewrite its hardest sentences with shorter words.",
+            )
+
+
+@EASY_READ.register("easyread.pictures", "Every point has a picture with a description")
+def _pictures(t: EasyReadBack):
+    found = []
+    for point in t.points:
+        if point.placeholder:
+            found.append(
+                Finding(
+                    "warning",
+                    "This point has no picture yet (a gap was left for a person to choose one).",
+                    point.where,
+                    "Choose a picture and add it to the override file, then convert again.",
+                )
+            )
+        elif point.picture_alt is None:
+            found.append(
+                Finding(
+                    "error",
+                    "This point has no picture beside it.",
+                    point.where,
+                    "Add a picture on the left that shows what the point is about.",
+                )
+            )
+        elif not point.picture_alt.strip():
+            found.append(
+                Finding(
+                    "error",
+                    "This point's picture has no description (alt text).",
+                    point.where,
+                    "Describe the picture in a few words, e.g. 'money'.",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+@EASY_READ.register("easyread.hard-words", "Every hard word in bold is explained")
+def _hard_words(t: EasyReadBack):
+    found = []
+    explained = {_norm(k): v for k, v in t.hard_words.items()}
+    missing_text = _norm(t.layout.missing_explanation)
+    seen: set[str] = set()
+    for point in t.points:
+        for word in point.bold:
+            key = _norm(word)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            if key not in explained:
+                found.append(
+                    Finding(
+                        "error",
+                        f"The hard word '{word}' is in bold but is not in the {t.layout.hard_words_label} list.",
+                        point.where,
+                        f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
+                    )
+                )
+            elif not _norm(explained[key]) or _norm(explained[key]) == missing_text:
+                found.append(
+                    Finding(
+                        "error",
+                        f"The hard word '{word}' has no explanation yet.",
+                        f"{t.layout.hard_words_label} list",
+                        "Write a short, plain explanation (see the review sheet).",
+                    )
+                )
+    for key, explanation in explained.items():
+        if key not in seen and (not _norm(explanation) or _norm(explanation) == missing_text):
+            found.append(
+                Finding(
+                    "error",
+                    f"The hard word '{key}' has no explanation yet.",
+                    f"{t.layout.hard_words_label} list",
+                    "Write a short, plain explanation (see the review sheet).",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
+
+
+@EASY_READ.register("easyread.acronyms", "Short forms are written out")
+def _acronyms(t: EasyReadBack):
+    allowed = set(t.limits.allowed_acronyms)
+    found = []
+    seen: set[str] = set()
+    places = [(p.where, line) for p in t.points for line in p.lines] + [("outside the points", x) for x in t.other_text]
+    for where, text in places:
+        for match in _ACRONYM.finditer(text):
+            word = match.group(0)
+            base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+            if base in allowed or base in seen or len(base) < 2:
+                continue
+            seen.add(base)
+            found.append(
+                Finding(
+                    "error",
+                    f"'{word}' is a short form; many readers will not know what it stands for.",
+                    where,
+                    f"Write out the words '{base}' stands for.",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
+def _numbers(t: EasyReadBack):
+    found = []
+    for point in t.points:
+        for line in point.lines:
+            for match in re.finditer(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", line):
+                found.append(
+                    Finding(
+                        "warning",
+                        f"'{match.group(0)}' is a percentage, which many readers find hard.",
+                        point.where,
+                        "Say it another way, for example '1 in 4' or '3 out of 10'.",
+                    )
+                )
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.length", "The document is not too long")
+def _length(t: EasyReadBack):
+    lim = t.limits
+    count = sum(len(words(line)) for p in t.points for line in p.lines)
+    if count > lim.max_words:
+        yield Finding(
+            "warning",
+            f"The Easy Read text has {count:,} words; aim for under {lim.max_words:,}.",
+            "the whole document",
+            "Keep only what readers need, or split it into shorter documents.",
+        )
+    if t.estimated_pages is not None and t.estimated_pages > lim.max_pages:
+        yield Finding(
+            "warning",
+            f"The Word version will be about {t.estimated_pages} pages; split documents over {lim.max_pages}.",
+            "the whole document",
+            "Split it into parts, each with its own cover.",
+        )
+
+
+@EASY_READ.register("easyread.credit", "The pictures' licence is credited")
+def _credit(t: EasyReadBack):
+    has_pictures = any(p.picture_alt for p in t.points)
+    if has_pictures and not t.credit.strip():
+        yield Finding(
+            "error",
+            "The document uses symbol pictures but does not credit them; their licence requires it.",
+            "the end of the document",
+            "Add the credit line for the picture set (set 'credit' in the profile's pictures settings).",
+        )
