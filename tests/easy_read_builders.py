@@ -77,7 +77,9 @@ def good_document() -> EasyReadDocument:
     )
 
 
-def write_all(easy: EasyReadDocument, folder: Path, prof: Any = None, source: Path | None = None) -> dict[str, Path]:
+def write_all(
+    easy: EasyReadDocument, folder: Path, prof: Any = None, source: Path | None = None
+) -> dict[str, Path]:
     """Choose pictures and write the .docx, .html and review sheet into `folder`."""
     from accessconv.easyread.symbols import add_pictures
     from accessconv.formats import easy_read as er

@@ -7,13 +7,12 @@ import io
 from pathlib import Path
 
 import pytest
-from easy_read_builders import good_document, profile
 from PIL import Image
 
 from accessconv.easyread import symbols as sym
 from accessconv.easyread.model import EasyReadDocument, Section, Stats
 from accessconv.errors import ProfileError
-from easy_read_builders import point
+from easy_read_builders import good_document, point, profile
 
 SETTINGS = profile().settings.pictures
 
@@ -211,11 +210,17 @@ def test_council_folder_of_pictures(tmp_path):
 
     folder = _own_set(tmp_path)
     settings = dataclasses.replace(
-        SETTINGS, symbol_set="folder", folder=folder, keywords_csv=folder / "keywords.csv", credit="Our pictures."
+        SETTINGS,
+        symbol_set="folder",
+        folder=folder,
+        keywords_csv=folder / "keywords.csv",
+        credit="Our pictures.",
     )
     own = sym.load_symbol_set(settings)
     money = sym.choose(["We will pay you."], ["pay"], own, True)
-    assert money.concept == "money" and money.source_file == "our-money.png" and money.credit == "Our pictures."
+    assert (
+        money.concept == "money" and money.source_file == "our-money.png" and money.credit == "Our pictures."
+    )
     assert Image.open(io.BytesIO(money.png)).size[0] == settings.render_px
     meeting = sym.choose(["We meet monthly."], ["meet"], own, True)
     assert meeting.concept == "meeting"  # concept defaults to the first keyword
@@ -227,7 +232,9 @@ def test_council_folder_with_a_missing_file_is_a_clear_error(tmp_path):
 
     folder = _own_set(tmp_path)
     (folder / "keywords.csv").write_text("file,keywords\nnot-there.png,money\n", encoding="utf-8")
-    settings = dataclasses.replace(SETTINGS, symbol_set="folder", folder=folder, keywords_csv=folder / "keywords.csv")
+    settings = dataclasses.replace(
+        SETTINGS, symbol_set="folder", folder=folder, keywords_csv=folder / "keywords.csv"
+    )
     with pytest.raises(ProfileError, match="not-there.png"):
         sym.load_symbol_set(settings)
 

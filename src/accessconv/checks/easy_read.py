@@ -175,13 +175,24 @@ def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
                 cells = row.cells
                 if len(cells) < 2:
                     continue
-                current.points.append(_docx_point(cells[0], cells[1], current, len(current.points) + 1, layout))
+                current.points.append(
+                    _docx_point(cells[0], cells[1], current, len(current.points) + 1, layout)
+                )
     if current.points or current.heading != "the cover":
         sections.append(current)
     # Sections named like the hard words list hold no points.
     sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
     return EasyReadBack(
-        "docx", path, title, sections, hard_words, other, credit, _estimate_pages(document, layout), limits, layout
+        "docx",
+        path,
+        title,
+        sections,
+        hard_words,
+        other,
+        credit,
+        _estimate_pages(document, layout),
+        limits,
+        layout,
     )
 
 
@@ -225,7 +236,9 @@ def _estimate_pages(document: Any, layout: Any) -> int:
                 if p.text.strip()
             )
             used += max(picture_pt, text_pt) + layout.row_gap_pt
-    headings = sum(1 for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading"))
+    headings = sum(
+        1 for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    )
     other = sum(1 for p in document.paragraphs if p.text.strip())
     used += headings * layout.heading2_pt * 2 + other * line_pt
     return 1 + math.ceil(used / usable_pt)
@@ -343,7 +356,8 @@ def _point_length(t: EasyReadBack):
             found.append(
                 Finding(
                     "warning",
-                    f"This point has {n} sentences; a point should have at most {lim.max_sentences_per_point}.",
+                    f"This point has {n} sentences; a point should have at most "
+                    f"{lim.max_sentences_per_point}.",
                     point.where,
                     "Split it into two points, each with its own picture.",
                 )
@@ -393,7 +407,9 @@ def _readability_check(t: EasyReadBack):
     lim = t.limits
     all_text = " ".join(_section_text(s) for s in t.sections)
     if not words(all_text):
-        yield Finding("error", "The document has no points to read.", str(t.path.name), "Convert the draft again.")
+        yield Finding(
+            "error", "The document has no points to read.", str(t.path.name), "Convert the draft again."
+        )
         return
     ease, grade = _readability(all_text)
     if ease < lim.reading_ease_min:
@@ -406,7 +422,8 @@ def _readability_check(t: EasyReadBack):
     if grade > lim.grade_max:
         yield Finding(
             "warning",
-            f"The school grade (Flesch-Kincaid) is {grade:.1f}; Easy Read should be {lim.grade_max:g} or lower.",
+            f"The school grade (Flesch-Kincaid) is {grade:.1f}; "
+            f"Easy Read should be {lim.grade_max:g} or lower.",
             "the whole document",
             "Use shorter sentences and shorter, everyday words.",
         )
@@ -427,7 +444,8 @@ def _readability_check(t: EasyReadBack):
         if s_ease < lim.section_reading_ease_min:
             yield Finding(
                 "warning",
-                f"This section's reading ease is {s_ease:.0f}; aim for {lim.section_reading_ease_min:g} or more.",
+                f"This section's reading ease is {s_ease:.0f}; "
+                f"aim for {lim.section_reading_ease_min:g} or more.",
                 f"section '{section.heading}'",
                 "Rewrite its hardest sentences with shorter words.",
             )
@@ -487,7 +505,8 @@ def _hard_words(t: EasyReadBack):
                 found.append(
                     Finding(
                         "error",
-                        f"The hard word '{word}' is in bold but is not in the {t.layout.hard_words_label} list.",
+                        f"The hard word '{word}' is in bold but is not in the "
+                        f"{t.layout.hard_words_label} list.",
                         point.where,
                         f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
                     )
@@ -522,7 +541,9 @@ def _acronyms(t: EasyReadBack):
     allowed = set(t.limits.allowed_acronyms)
     found = []
     seen: set[str] = set()
-    places = [(p.where, line) for p in t.points for line in p.lines] + [("outside the points", x) for x in t.other_text]
+    places = [(p.where, line) for p in t.points for line in p.lines] + [
+        ("outside the points", x) for x in t.other_text
+    ]
     for where, text in places:
         for match in _ACRONYM.finditer(text):
             word = match.group(0)
@@ -572,7 +593,8 @@ def _length(t: EasyReadBack):
     if t.estimated_pages is not None and t.estimated_pages > lim.max_pages:
         yield Finding(
             "warning",
-            f"The Word version will be about {t.estimated_pages} pages; split documents over {lim.max_pages}.",
+            f"The Word version will be about {t.estimated_pages} pages; "
+            f"split documents over {lim.max_pages}.",
             "the whole document",
             "Split it into parts, each with its own cover.",
         )

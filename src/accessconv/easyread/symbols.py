@@ -172,7 +172,8 @@ def read_keyword_csv(path: Path, default_concept_from_file: bool) -> list[Symbol
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
         raise ProfileError(
-            f'The picture keyword list "{path}" cannot be read ({err.strerror}). Check the path in the profile.'
+            f'The picture keyword list "{path}" cannot be read ({err.strerror}). '
+            "Check the path in the profile."
         ) from err
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(lines)
@@ -180,7 +181,7 @@ def read_keyword_csv(path: Path, default_concept_from_file: bool) -> list[Symbol
     if not {"file", "keywords"} <= columns:
         raise ProfileError(
             f'The picture keyword list "{path}" needs the columns "file" and "keywords" '
-            f"(and optionally \"concept\"); it has: {', '.join(sorted(columns)) or 'none'}."
+            f'(and optionally "concept"); it has: {", ".join(sorted(columns)) or "none"}.'
         )
     symbols = []
     for row in reader:
@@ -222,7 +223,9 @@ def load_symbol_set(settings: PictureSettings) -> SymbolSet:
         raise ProfileError(
             f'symbol_set must be "openmoji" or "folder", not "{settings.symbol_set}". Check the profile.'
         )
-    return SymbolSet(settings.symbol_set, folder, symbols, settings.credit, settings.render_px, settings.background)
+    return SymbolSet(
+        settings.symbol_set, folder, symbols, settings.credit, settings.render_px, settings.background
+    )
 
 
 def _render(path: Path, px: int, background: str) -> bytes:
@@ -303,9 +306,7 @@ def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSe
     return best
 
 
-def choose(
-    sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool
-) -> Picture:
+def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
     """One picture for a point, or a placeholder when nothing fits well."""
     found = matches(sentences, symbol_set)
     if not found:

@@ -119,7 +119,9 @@ def check(path: Path, profile: Profile) -> list[CheckResult]:
 def notes(easy: EasyReadDocument) -> list[str]:
     points = [p for s in easy.sections for p in s.points]
     confident = sum(1 for p in points if p.picture and p.picture.confidence == "confident")
-    weak = sum(1 for p in points if p.picture and p.picture.png is not None and p.picture.confidence == "weak")
+    weak = sum(
+        1 for p in points if p.picture and p.picture.png is not None and p.picture.confidence == "weak"
+    )
     out = list(easy.changes)
     if points:
         out.append(
@@ -247,7 +249,9 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
             para.paragraph_format.space_after = _pt(0)
             document.add_paragraph(word.explanation or lay.missing_explanation)
 
-    credits = sorted({p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit})
+    credits = sorted(
+        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
+    )
     if credits or cover.credit:
         document.add_paragraph(f"{lay.credit_label} {' '.join(credits or [cover.credit])}")
     save_deterministic(document, path, easy.title, easy.language)
@@ -305,7 +309,11 @@ def _set_up_styles(document: Any, lay: LayoutSettings) -> None:
     fmt.line_spacing = lay.line_spacing
     fmt.space_after = _pt(lay.space_after_pt)
     fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for name, size in (("Heading 1", lay.heading1_pt), ("Heading 2", lay.heading2_pt), ("Footer", lay.body_pt)):
+    for name, size in (
+        ("Heading 1", lay.heading1_pt),
+        ("Heading 2", lay.heading2_pt),
+        ("Footer", lay.body_pt),
+    ):
         style = document.styles[name]
         _set_fonts(style, lay, size, bold=name != "Footer")
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -337,7 +345,6 @@ def _page_number_footer(document: Any, lay: LayoutSettings) -> None:
 def _layout_table(table: Any, lay: LayoutSettings) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-
     from docx.shared import Cm
 
     table.autofit = False  # a fixed layout: the picture column keeps its width
@@ -504,12 +511,15 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
         parts.append('<ul class="points" role="list">\n')
         for point in section.points:
             text = "".join(f"<p>{_segments_html(line)}</p>" for line in point_lines(point))
-            parts.append(f'<li class="point">{_img(point.picture, lay)}<div class="point-text">{text}</div></li>\n')
+            parts.append(
+                f'<li class="point">{_img(point.picture, lay)}<div class="point-text">{text}</div></li>\n'
+            )
         parts.append("</ul>\n")
     if easy.hard_words:
         parts.append(
             f'<section class="hard-words" aria-labelledby="hard-words">\n'
-            f'<h2 id="hard-words">{escape(lay.hard_words_label)}</h2>\n<p>{escape(lay.hard_words_intro)}</p>\n<dl>\n'
+            f'<h2 id="hard-words">{escape(lay.hard_words_label)}</h2>\n'
+            f"<p>{escape(lay.hard_words_intro)}</p>\n<dl>\n"
         )
         for word in easy.hard_words:
             parts.append(
@@ -517,9 +527,12 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
                 f"<dd>{escape(word.explanation or lay.missing_explanation)}</dd>\n"
             )
         parts.append("</dl>\n</section>\n")
-    credits = sorted({p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit})
+    credits = sorted(
+        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
+    )
     if credits or cover.credit:
-        parts.append(f'<p class="credit">{escape(lay.credit_label)} {escape(" ".join(credits or [cover.credit]))}</p>\n')
+        credit = " ".join(credits or [cover.credit])
+        parts.append(f'<p class="credit">{escape(lay.credit_label)} {escape(credit)}</p>\n')
     return _html_page(easy.title, easy.language, settings, "".join(parts))
 
 

@@ -1,0 +1,68 @@
+"""End to end: the sample draft converted with the easy-read profile, and byte-identical reruns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import lxml.html
+import pytest
+
+from accessconv.pipeline import convert
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "draft-strategy.docx"
+NAMES = [
+    "draft-strategy-easy-read.docx",
+    "draft-strategy-easy-read.html",
+    "draft-strategy-easy-read-review.html",
+]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("easy-read")
+    return convert(SAMPLE, ["easy-read"], out), out
+
+
+def test_sample_draft_gives_word_web_and_review_sheet(converted):
+    result, out = converted
+    assert sorted(p.name for p in result.written) == sorted(NAMES)
+    assert all((out / name).stat().st_size > 0 for name in NAMES)
+    # Every written file was checked, and the checks ran (not just the web checks).
+    ids = {c.id for o in result.outputs for c in o.checks}
+    assert {"easyread.pictures", "easyread.sentence-length", "docx.text-size", "html.img-alt"} <= ids
+    notes = result.outputs[0].changes
+    assert any("confident picture for" in n for n in notes)
+
+
+def test_sample_points_have_described_pictures(converted):
+    _result, out = converted
+    document = docx.Document(str(out / NAMES[0]))
+    alts = [el.get("descr") for el in document.element.body.xpath(".//wp:docPr")]
+    assert len(alts) >= 20 and all(alts)
+    page = lxml.html.parse(str(out / NAMES[1])).getroot()
+    imgs = page.findall(".//img")
+    assert len(imgs) >= 20 and all(img.get("alt") for img in imgs)
+    assert all(img.get("src").startswith("data:image/png;base64,") for img in imgs)
+    credit = page.find_class("credit")[0].text_content()
+    assert "OpenMoji" in credit and "CC BY-SA 4.0" in credit
+    # Headings from the draft become the sections.
+    assert "Our priorities" in [h.text_content() for h in page.findall(".//h2")]
+
+
+def test_sample_review_sheet_and_web_checks(converted):
+    result, out = converted
+    sheet = lxml.html.parse(str(out / NAMES[2])).getroot()
+    assert sheet.find(".//h1").text_content().startswith("Easy Read review sheet")
+    review_checks = [o for o in result.outputs if o.path.name == NAMES[2]][0].checks
+    assert not [c for c in review_checks if c.status in ("error", "warning")]
+    web_checks = [o for o in result.outputs if o.path.name == NAMES[1]][0].checks
+    assert not [c for c in web_checks if c.id.startswith("html.") and c.status in ("error", "warning")]
+
+
+def test_same_draft_gives_byte_identical_files(tmp_path, converted):
+    _result, first = converted
+    convert(SAMPLE, ["easy-read"], tmp_path / "again")
+    for name in NAMES:
+        assert (first / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
