@@ -132,7 +132,8 @@ def _tracked_changes_docx(path: Path) -> Path:
     body = parts["word/document.xml"].decode()
     change = (
         '<w:p><w:r><w:t xml:space="preserve">Kept text </w:t></w:r>'
-        '<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>inserted words</w:t></w:r></w:ins>'
+        '<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">'
+        "<w:r><w:t>inserted words</w:t></w:r></w:ins>"
         '<w:del w:id="2" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>deleted words</w:delText>'
         "</w:r></w:del>"
         '<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve"> end.</w:t></w:r>'
