@@ -390,9 +390,23 @@ class _Builder:
     # -- inlines
 
     def inlines(self, nodes: list[dict[str, Any]]) -> list[m.Inline]:
+        # Words and spaces are gathered as plain strings and joined once: most of a draft is
+        # Str/Space nodes, and one Text per word would dominate reading time.
         out: list[m.Inline] = []
+        words: list[str] = []
         for node in nodes:
-            out.extend(self.inline(node))
+            t = node.get("t")
+            if t == "Str":
+                words.append(node["c"])
+            elif t in ("Space", "SoftBreak"):
+                words.append(" ")
+            else:
+                if words:
+                    out.append(m.Text("".join(words)))
+                    words = []
+                out.extend(self.inline(node))
+        if words:
+            out.append(m.Text("".join(words)))
         return _merge(out)
 
     def inline(self, node: dict[str, Any]) -> list[m.Inline]:
@@ -542,7 +556,7 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         else:
             out.append(node)
     for node in out:
-        if isinstance(node, m.Text):
+        if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
 
