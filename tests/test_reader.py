@@ -118,7 +118,12 @@ def test_images_are_never_fetched_or_read_from_outside_the_folder(tmp_path: Path
         "![Beside the draft](ok.png)\n",
         encoding="utf-8",
     )
+    import base64
+
+    inline = base64.b64encode(png_bytes("#00ff00")).decode()
+    src.write_text(src.read_text() + f"\n![Inline](data:image/png;base64,{inline})\n", encoding="utf-8")
     images = {i.alt: i for i in m.images(read(src))}
+    assert images["Inline"].data == png_bytes("#00ff00")
     assert images["Remote"].data is None
     assert images["Outside"].data is None
     assert images["Beside the draft"].data == png_bytes()

@@ -7,6 +7,7 @@ error, and then maps pandoc's JSON AST onto `accessconv.model`.
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -480,6 +481,15 @@ class _Builder:
         return image
 
     def _image_bytes(self, src: str) -> bytes | None:
+        if src.lower().startswith("data:image/"):
+            # A picture carried inside an HTML or Markdown draft: decode it, never fetch.
+            header, _, payload = src.partition(",")
+            if ";base64" not in header or len(payload) > MAX_IMAGE_BYTES * 4 // 3:
+                return None
+            try:
+                return base64.b64decode(payload, validate=False)
+            except ValueError:
+                return None
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.lower().startswith("file:"):
             return None  # a URL: never fetched
         if self.kind in ("docx", "odt"):
