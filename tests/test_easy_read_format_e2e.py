@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from pathlib import Path
 
 import docx
 import lxml.html
 import pytest
+from PIL import Image
 
 from accessconv.pipeline import convert
 
@@ -45,6 +48,10 @@ def test_sample_points_have_described_pictures(converted):
     imgs = page.findall(".//img")
     assert len(imgs) >= 20 and all(img.get("alt") for img in imgs)
     assert all(img.get("src").startswith("data:image/png;base64,") for img in imgs)
+    # The embedded pictures decode to real, non-blank images.
+    png = base64.b64decode(imgs[1].get("src").split(",", 1)[1])
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.convert("L").getextrema()[0] < 64
     credit = page.find_class("credit")[0].text_content()
     assert "OpenMoji" in credit and "CC BY-SA 4.0" in credit
     # Headings from the draft become the sections.

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -120,17 +121,23 @@ def _easy_read_wording(r: CheckResult) -> CheckResult:
 # ---------------------------------------------------------------- reading Word
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
 def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+    """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
         return None
-    body = document.element.body
+    style_names = {
+        s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val") if s.find(f"{W}name") is not None else "")
+        for s in document.styles.element.iter(f"{W}style")
+    }
     sections: list[SectionBack] = []
     current = SectionBack("the cover")
     hard_words: dict[str, str] = {}
@@ -139,21 +146,21 @@ def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
     in_hard_words = False
     pending_word: str | None = None
     title = document.core_properties.title or ""
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = Paragraph(child, document)
-            text = para.text.strip()
-            style = para.style.name if para.style is not None else ""
-            if style.startswith("Heading") or style == "Title":
-                if style in ("Heading 1", "Title"):
+    hard_label = layout.hard_words_label.lower()
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            text = _p_text(child).strip()
+            style_el = child.find(f"{W}pPr/{W}pStyle")
+            style = style_names.get(style_el.get(f"{W}val"), "") if style_el is not None else ""
+            if style.lower().startswith("heading") or style.lower() == "title":
+                if style.lower() in ("heading 1", "title"):
                     title = title or text
                     other.append(text)
                     continue
                 if current.points or current.heading != "the cover":
                     sections.append(current)
                 current = SectionBack(text)
-                in_hard_words = text.lower() == layout.hard_words_label.lower()
+                in_hard_words = text.lower() == hard_label
                 continue
             if not text:
                 continue
@@ -162,49 +169,49 @@ def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
                 continue
             other.append(text)
             if in_hard_words:
-                runs = [r for r in para.runs if r.text.strip()]
-                if runs and all(r.bold for r in runs):
+                runs = [r for r in child.iter(f"{W}r") if _r_text(r).strip()]
+                if runs and all(_bold(r) for r in runs):
                     pending_word = text
                     hard_words.setdefault(text.lower(), "")
                 elif pending_word is not None:
                     hard_words[pending_word.lower()] = text
                     pending_word = None
-        elif tag == "tbl":
-            table = Table(child, document)
-            for row in table.rows:
-                cells = row.cells
-                if len(cells) < 2:
-                    continue
-                current.points.append(
-                    _docx_point(cells[0], cells[1], current, len(current.points) + 1, layout)
-                )
+        elif child.tag == f"{W}tbl":
+            for tr in child.iter(f"{W}tr"):
+                cells = tr.findall(f"{W}tc")
+                if len(cells) >= 2:
+                    number = len(current.points) + 1
+                    current.points.append(_docx_point(cells[0], cells[-1], current, number))
     if current.points or current.heading != "the cover":
         sections.append(current)
-    # Sections named like the hard words list hold no points.
-    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
-    return EasyReadBack(
-        "docx",
-        path,
-        title,
-        sections,
-        hard_words,
-        other,
-        credit,
-        _estimate_pages(document, layout),
-        limits,
-        layout,
-    )
+    # The hard words list is a section of its own with no points.
+    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
+    pages = _estimate_pages(document, layout)
+    return EasyReadBack("docx", path, title, sections, hard_words, other, credit, pages, limits, layout)
 
 
-def _docx_point(pic_cell: Any, text_cell: Any, section: SectionBack, number: int, layout: Any) -> PointBack:
-    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-    alts = [el.get("descr", "") for el in pic_cell._tc.iter(wp)]
-    pic_text = " ".join(pic_cell.text.split())
+def _p_text(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _r_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(f"{W}t"))
+
+
+def _bold(r: Any) -> bool:
+    b = r.find(f"{W}rPr/{W}b")
+    return b is not None and b.get(f"{W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) -> PointBack:
+    alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
+    pic_text = " ".join(_p_text(pic_tc).split())
     lines, bold = [], []
-    for para in text_cell.paragraphs:
-        if para.text.strip():
-            lines.append(para.text.strip())
-        bold.extend(r.text.strip() for r in para.runs if r.bold and r.text.strip())
+    for p in text_tc.iter(f"{W}p"):
+        text = _p_text(p).strip()
+        if text:
+            lines.append(text)
+        bold.extend(_r_text(r).strip() for r in p.iter(f"{W}r") if _bold(r) and _r_text(r).strip())
     return PointBack(
         where=f"section '{section.heading}', point {number}",
         lines=lines,
@@ -224,23 +231,21 @@ def _estimate_pages(document: Any, layout: Any) -> int:
     width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
     line_pt = layout.body_pt * layout.line_spacing
     chars_per_line = max(20, (width_pt - layout.picture_cm * 28.35) / (layout.body_pt * 0.5))
-    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+    body = document.element.body
     used = 0.0
-    for table in document.tables:
-        for row in table.rows:
-            extents = [int(e.get("cy", "0")) for e in row._tr.iter(wp)]
-            picture_pt = Emu(max(extents)).pt if extents else line_pt
-            text_pt = sum(
-                math.ceil(len(p.text) / chars_per_line) * line_pt + layout.space_after_pt
-                for p in row.cells[-1].paragraphs
-                if p.text.strip()
-            )
-            used += max(picture_pt, text_pt) + layout.row_gap_pt
-    headings = sum(
-        1 for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")
-    )
-    other = sum(1 for p in document.paragraphs if p.text.strip())
-    used += headings * layout.heading2_pt * 2 + other * line_pt
+    for tr in body.iter(f"{W}tr"):
+        cells = tr.findall(f"{W}tc")
+        extents = [int(e.get("cy", "0")) for e in tr.iter(f"{WP}extent")]
+        picture_pt = Emu(max(extents)).pt if extents else line_pt
+        texts = [_p_text(p) for p in cells[-1].iter(f"{W}p")] if cells else []
+        text_pt = sum(
+            math.ceil(len(t) / chars_per_line) * line_pt + layout.space_after_pt for t in texts if t.strip()
+        )
+        used += max(picture_pt, text_pt) + layout.row_gap_pt
+    for p in body.iterchildren(f"{W}p"):
+        if _p_text(p).strip():
+            heading = p.find(f"{W}pPr/{W}pStyle") is not None
+            used += layout.heading2_pt * 2 if heading else line_pt
     return 1 + math.ceil(used / usable_pt)
 
 
@@ -375,6 +380,7 @@ def _readability(text: str) -> tuple[float, float]:
     return readability.flesch_reading_ease(text), readability.flesch_kincaid_grade(text)
 
 
+@cache
 def _syllables(word: str) -> int:
     # Stand-in until the language half's readability module is merged: vowel groups, silent -e.
     w = word.lower().strip("'’")

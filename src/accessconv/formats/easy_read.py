@@ -381,11 +381,19 @@ def _picture_paragraph(para: Any, picture: Picture | None, width_cm: float, lay:
         run = para.add_run(lay.placeholder_text)
         run.bold = True
         return
-    run = para.add_run()
-    shape = run.add_picture(io.BytesIO(picture.png), width=Cm(width_cm))
-    doc_pr = shape._inline.docPr
-    doc_pr.set("descr", picture.concept)
-    doc_pr.set("title", picture.concept)
+    from docx.oxml.shape import CT_Inline
+
+    # python-docx's add_picture searches the whole document for a free shape id on every call
+    # (slow for long documents); ids here come from a counter kept on the part instead.
+    part = para.part
+    shape_id = getattr(part, "_accessconv_next_shape_id", 1)
+    part._accessconv_next_shape_id = shape_id + 1
+    r_id, image = part.get_or_add_image(io.BytesIO(picture.png))
+    cx, cy = image.scaled_dimensions(Cm(width_cm), None)
+    inline = CT_Inline.new_pic_inline(shape_id, r_id, image.filename, cx, cy)
+    para.add_run()._r.add_drawing(inline)
+    inline.docPr.set("descr", picture.concept)
+    inline.docPr.set("title", picture.concept)
 
 
 def _add_segments(document: Any, para: Any, segments: list[Segment], lay: LayoutSettings) -> None:
