@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from .text import capitalise
-from .wordlists import builtin, read_table, word_set
+from .wordlists import builtin, grammar, read_table, word_set
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,9 @@ def inflect(word: str, tag: str, upos: str) -> str:
 
     if tag in {"VB", "VBP", "NN"}:
         return word
+    override = grammar().get("inflection_overrides", {}).get(word.lower(), {}).get(tag)
+    if override:
+        return override
     forms = lemminflect.getInflection(word, tag) or lemminflect.getInflection(word, tag, inflect_oov=True)
     return forms[0] if forms else word
 

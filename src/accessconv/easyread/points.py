@@ -34,6 +34,7 @@ from .text import (
     capitalise,
     content_lemmas,
     end_sentence,
+    lemmas,
     words,
 )
 from .wordlists import grammar, word_set
@@ -81,7 +82,16 @@ def _count(text: str, spans: Spans) -> int:
 
 
 def _split_once(sentence: str, settings: SplitSettings, spans: Spans) -> list[str] | None:
-    for rule in (_at_semicolon, _at_conjunction, _at_relative, _at_shared_subject, _at_inline_list):
+    rules = (
+        _at_semicolon,
+        _at_conjunction,
+        _at_relative,
+        _at_shared_subject,
+        _at_reported,
+        _at_appositive,
+        _at_inline_list,
+    )
+    for rule in rules:
         for pieces in rule(sentence, settings):
             if _acceptable(sentence, pieces, settings, spans):
                 return pieces
@@ -164,6 +174,17 @@ def _at_conjunction(sentence: str, _settings: SplitSettings) -> list[list[str]]:
     return out
 
 
+_MODALS = {"will", "can", "could", "should", "must", "may", "might", "would"}
+
+
+def _base_verb(word: str) -> bool:
+    """A word that is only ever a verb, in its base form ("send", "tell"; not "work", "help")."""
+    from .text import lemmas
+
+    options = lemmas(word.lower())
+    return set(options) == {"VERB"} and word.lower() in options["VERB"]
+
+
 def _at_shared_subject(sentence: str, _settings: SplitSettings) -> list[list[str]]:
     """ "They met us and told us" -> "They met us." "They told us": the sentence starts with a
     subject pronoun, the part before "and" is one plain clause (no comma, no linking word), and
@@ -173,13 +194,20 @@ def _at_shared_subject(sentence: str, _settings: SplitSettings) -> list[list[str
     if not first or first[0].lower() not in word_set("subject_pronouns"):
         return out
     subject = first[0] if first[0] == "I" else first[0].lower()
+    tokens = words(sentence)
+    # "You can read X and send Y": the helping verb is shared too ("You can send Y").
+    modal = tokens[1] if len(tokens) > 1 and tokens[1].lower() in _MODALS else ""
     for mt in re.finditer(r"\s+(and)\s+", sentence):
         left, right = sentence[: mt.start()], sentence[mt.end() :]
         if "," in left or any(w.lower() in word_set("subordinators") for w in words(left)):
             break
         right_words = words(right)
-        if right_words and _finite_verb(right_words[0]):
+        if not right_words:
+            continue
+        if _finite_verb(right_words[0]):
             out.append(_finish(left, f"{subject} {right}"))
+        elif modal and _base_verb(right_words[0]):
+            out.append(_finish(left, f"{subject} {modal} {right}"))
     return out
 
 
@@ -189,11 +217,22 @@ def _at_shared_subject(sentence: str, _settings: SplitSettings) -> list[list[str
 _BE_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't"}
 
 
+_PREPOSITIONS = {"with", "of", "for", "in", "on", "at", "by", "from", "to", "about", "without"}
+
+
 def _has_verb(text: str) -> bool:
+    previous = ""
     for w in words(text):
         low = w.lower()
-        if low in word_set("auxiliaries") or _finite_verb(low):
+        if low in word_set("auxiliaries"):
             return True
+        # "with lived experience": after "with" or "a" a verb form describes; it is not a verb.
+        if _finite_verb(low) and previous not in _PREPOSITIONS | word_set("determiners"):
+            return True
+        # "we spoke": after "we" / "they" a word that can be a verb is one.
+        if previous in word_set("subject_pronouns") and "VERB" in lemmas(low):
+            return True
+        previous = low
     return False
 
 
@@ -233,7 +272,39 @@ def _plural_verb(verb: str) -> str:
     return verb
 
 
-# ---------------------------------------------------------------- rule 4: inline lists
+# ---------------------------------------------------------------- rule 4: reported speech, appositions
+
+_REPORTED = re.compile(
+    r"^(?P<lead>(?:\S+\s+){1,5}?(?:said|say|says|told us|tell us|tells us|think|thinks|thought|believe|"
+    r"believes|found|agreed|know|knows|feel|feels|felt)\s+that)\s+(?P<first>.+?),?\s+and\s+that\s+"
+    r"(?P<second>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _at_reported(sentence: str, _settings: SplitSettings) -> list[list[str]]:
+    """ "Staff told us that A, and that B" -> "Staff told us that A." "Staff told us that B"."""
+    mt = _REPORTED.match(sentence.strip())
+    if not mt:
+        return []
+    lead = mt.group("lead")
+    return [_finish(f"{lead} {mt.group('first')}", f"{lead} {mt.group('second')}")]
+
+
+def _at_appositive(sentence: str, _settings: SplitSettings) -> list[list[str]]:
+    """ "We met the Working Together Group, a group of carers." -> "We met the Working Together
+    Group." "This is a group of carers.": a description after a comma, starting with "a"/"an",
+    running to the end with no verb and no other comma, after a part that is a sentence."""
+    out = []
+    for mt in re.finditer(r",\s+(a|an)\s+", sentence):
+        left, right = sentence[: mt.start()], sentence[mt.start(1) :]
+        if "," in right or _has_verb(right) or not _has_verb(left):
+            continue
+        out.append(_finish(left, f"This is {right}"))
+    return out
+
+
+# ---------------------------------------------------------------- rule 5: inline lists
 
 
 _LIST_LEAD = re.compile(r"(:|,?\s+(?:including|such as|for example|like))\s+", re.IGNORECASE)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import model as m
-from .text import Spans, squash
+from .text import PLACEHOLDER, Spans, squash
 
 UnitKind = Literal["paragraph", "item", "row", "caption", "quote", "note", "code"]
 
@@ -196,7 +196,10 @@ def _tidy_item(text: str) -> str:
 
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip(), flags=re.IGNORECASE) or text
     text = text.rstrip(";,").strip()
-    return _full_stop(capitalise(text)) if text else text
+    if not text or PLACEHOLDER.match(text[-1]):
+        # "Email: name@council.gov.uk": no full stop that could be read as part of the address.
+        return capitalise(text)
+    return _full_stop(capitalise(text))
 
 
 def _full_stop(text: str) -> str:
