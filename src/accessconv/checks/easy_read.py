@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,7 @@ class EasyReadBack:
     estimated_pages: int | None  # Word only
     limits: Any  # the profile's Checks
     layout: Any  # the profile's LayoutSettings (labels to find sections by)
+    language: Any = None  # the profile's LanguageSettings (sentence and readability limits)
 
     @property
     def points(self) -> list[PointBack]:
@@ -77,7 +77,7 @@ def words(text: str) -> list[str]:
 def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
     from .html import check_html_file
 
-    limits, layout = profile.checks, profile.settings.layout
+    limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         results = check_html_file(path, limits.html)
@@ -86,6 +86,7 @@ def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
         back = read_html(path, limits, layout)
         if back is None:
             return results
+        back.language = language
         return results + EASY_READ.run(back)
     if suffix == ".docx":
         from .docx_typography import check_docx
@@ -93,6 +94,7 @@ def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
         back = read_docx(path, limits, layout)
         if back is None:
             return check_docx(path, limits.typography)
+        back.language = language
         typography = [
             _easy_read_wording(r)
             for r in check_docx(path, limits.typography)
@@ -328,14 +330,14 @@ def _short(text: str, limit: int = 60) -> str:
 
 @EASY_READ.register("easyread.sentence-length", "Sentences are short")
 def _sentence_length(t: EasyReadBack):
-    lim = t.limits
+    lim = t.language
     found = []
     for point in t.points:
         for sentence in point.sentences:
             n = len(words(sentence))
-            if n > lim.sentence_words_error:
+            if n > lim.max_words_error:
                 severity = "error"
-            elif n > lim.sentence_words_warning:
+            elif n > lim.max_words_warn:
                 severity = "warning"
             else:
                 continue
@@ -343,17 +345,17 @@ def _sentence_length(t: EasyReadBack):
                 Finding(
                     severity,
                     f"This sentence has {n} words: '{_short(sentence)}'. Easy Read sentences should have "
-                    f"{lim.sentence_words_warning} words or fewer.",
+                    f"{lim.max_words_warn} words or fewer.",
                     point.where,
                     "Split it into two short sentences, one idea in each.",
                 )
             )
-    yield from _listed(found, lim.max_listed)
+    yield from _listed(found, t.limits.max_listed)
 
 
 @EASY_READ.register("easyread.point-length", "Each point is one idea of a few sentences")
 def _point_length(t: EasyReadBack):
-    lim = t.limits
+    lim = t.language
     found = []
     for point in t.points:
         n = len(point.sentences)
@@ -369,84 +371,60 @@ def _point_length(t: EasyReadBack):
             )
         if not point.lines:
             found.append(Finding("error", "This point has no words.", point.where, "Remove the empty row."))
-    yield from _listed(found, lim.max_listed)
+    yield from _listed(found, t.limits.max_listed)
 
 
-def _readability(text: str) -> tuple[float, float]:
-    try:
-        from ..easyread import readability  # the language half's offline scorer
-    except ImportError:
-        return _fallback_readability(text)
-    return readability.flesch_reading_ease(text), readability.flesch_kincaid_grade(text)
+def _readability(sentences: list[str]) -> tuple[float, float]:
+    from ..easyread.readability import measure  # offline syllable counts (CMU dictionary)
+
+    figures = measure(sentences)
+    return figures.reading_ease, figures.grade
 
 
-@cache
-def _syllables(word: str) -> int:
-    # Stand-in until the language half's readability module is merged: vowel groups, silent -e.
-    w = word.lower().strip("'’")
-    groups = len(re.findall(r"[aeiouy]+", w))
-    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups > 1:
-        groups -= 1
-    return max(1, groups)
-
-
-def _fallback_readability(text: str) -> tuple[float, float]:
-    sentences = split_sentences(text)
-    ws = [w for w in words(text) if re.search(r"[A-Za-z]", w)]
-    if not sentences or not ws:
-        return 100.0, 0.0
-    wps = len(ws) / len(sentences)
-    spw = sum(_syllables(w) for w in ws) / len(ws)
-    return 206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59
-
-
-def _section_text(section: SectionBack) -> str:
-    return " ".join(_as_sentence(s) for p in section.points for s in p.sentences)
-
-
-def _as_sentence(s: str) -> str:
-    return s if re.search(r"[.!?][\"'”’)]*$", s) else s + "."
+def _section_sentences(section: SectionBack) -> list[str]:
+    return [s for p in section.points for s in p.sentences]
 
 
 @EASY_READ.register("easyread.readability", "The text is easy to read")
 def _readability_check(t: EasyReadBack):
-    lim = t.limits
-    all_text = " ".join(_section_text(s) for s in t.sections)
-    if not words(all_text):
+    lim, targets = t.limits, t.language
+    all_sentences = [s for section in t.sections for s in _section_sentences(section)]
+    if not any(words(s) for s in all_sentences):
         yield Finding(
             "error", "The document has no points to read.", str(t.path.name), "Convert the draft again."
         )
         return
-    ease, grade = _readability(all_text)
-    if ease < lim.reading_ease_min:
+    ease, grade = _readability(all_sentences)
+    if ease < targets.target_reading_ease:
         yield Finding(
             "warning",
-            f"Reading ease (Flesch) is {ease:.0f}; Easy Read should score {lim.reading_ease_min:g} or more.",
+            f"Reading ease (Flesch) is {ease:.0f}; "
+            f"Easy Read should score {targets.target_reading_ease:g} or more.",
             "the whole document",
             "Use shorter sentences and shorter, everyday words.",
         )
-    if grade > lim.grade_max:
+    if grade > targets.target_grade:
         yield Finding(
             "warning",
             f"The school grade (Flesch-Kincaid) is {grade:.1f}; "
-            f"Easy Read should be {lim.grade_max:g} or lower.",
+            f"Easy Read should be {targets.target_grade:g} or lower.",
             "the whole document",
             "Use shorter sentences and shorter, everyday words.",
         )
-    sentences = [s for p in t.points for s in p.sentences]
-    mean = sum(len(words(s)) for s in sentences) / max(1, len(sentences))
-    if mean > lim.mean_sentence_words_max:
+    mean = sum(len(words(s)) for s in all_sentences) / max(1, len(all_sentences))
+    if mean > targets.target_mean_sentence_words:
         yield Finding(
             "warning",
-            f"Sentences have {mean:.1f} words on average; aim for {lim.mean_sentence_words_max:g} or fewer.",
+            f"Sentences have {mean:.1f} words on average; "
+            f"aim for {targets.target_mean_sentence_words:g} or fewer.",
             "the whole document",
             "Split the longest sentences.",
         )
     for section in t.sections:
-        text = _section_text(section)
-        if len(words(text)) < 10:
+        sentences = _section_sentences(section)
+        if sum(len(words(s)) for s in sentences) < 10:
             continue  # too little text for a meaningful score
-        s_ease, _ = _readability(text)
+        s_ease, _ = _readability(sentences)
         if s_ease < lim.section_reading_ease_min:
             yield Finding(
                 "warning",

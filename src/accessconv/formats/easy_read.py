@@ -23,15 +23,11 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from .. import model as m
 from ..checks.docx_typography import TypographyLimits
+from ..easyread.language import LanguageSettings, transform
 from ..easyread.model import EasyReadDocument, Picture, Point
 from ..easyread.symbols import PictureSettings, SymbolSet, add_pictures, choose
 from . import Written, output_name
 from . import html as html_format
-
-try:  # the language half; a minimal stand-in keeps the writer usable without it
-    from ..easyread.language import LanguageSettings, transform
-except ImportError:  # pragma: no cover - replaced when the language branch is merged
-    from ..easyread.simple import LanguageSettings, transform  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from ..checks import CheckResult
@@ -77,13 +73,9 @@ class Settings:
 
 @dataclass(frozen=True)
 class Checks:
-    sentence_words_warning: int
-    sentence_words_error: int
-    max_sentences_per_point: int
-    reading_ease_min: float  # Flesch Reading Ease, whole document
-    grade_max: float  # Flesch-Kincaid grade, whole document
-    section_reading_ease_min: float  # each section
-    mean_sentence_words_max: float
+    # Sentence length, point length and whole-document readability use the [settings.language]
+    # thresholds, so each number lives in one place.
+    section_reading_ease_min: float  # Flesch Reading Ease for each section
     max_words: int
     max_pages: int
     allowed_acronyms: list[str]
