@@ -73,3 +73,81 @@ def test_same_draft_gives_byte_identical_files(tmp_path, converted):
     convert(SAMPLE, ["easy-read"], tmp_path / "again")
     for name in NAMES:
         assert (first / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+# Points of the sample draft (by how they start) and the pictures a person would accept for them.
+SAMPLE_LABELS = {
+    "Northbrook Borough Council wants": {"people", "council", "care worker", "support", "staff"},
+    "This draft strategy sets out": {"care", "working together", "document"},
+    "We wrote this draft": {"writing", "document", "group of people", "working together"},
+    "They told us what matters": {"talking", "important"},
+    "The Working Together Group has": {"people", "group of people"},
+    "Members are paid": {"money", "people"},
+    "This is a draft": {"document"},
+    "We want to hear what you think": {"hearing", "thinking", "writing"},
+    "People who use services and their families": {"people", "family"},
+    "They want to see the same care workers": {"care worker"},
+    "Care workers should have time to talk": {"talking", "care worker", "time"},
+    "Information about care should be easy": {"document", "easy read", "search"},
+    "Care workers told us that low pay": {"money", "care worker", "job"},
+    "We will focus on": {"list", "goal"},
+    "Recruitment:": {"recruitment"},
+    "Retention:": {"staff", "job", "support"},
+    "Offer paid training": {"training"},
+    "Create a clear career pathway": {"next steps", "job", "training"},
+    "Wellbeing:": {"mental health", "health", "care", "support"},
+    "Co-production:": {"working together"},
+    "The table below shows": {"chart"},
+    "Workforce measures": {"chart", "staff", "check"},
+    "Care worker vacancies": {"job", "care worker", "recruitment"},
+    "Staff who leave": {"staff", "job"},
+    "Care workers with a care qualification": {"training", "care worker"},
+    "Average hourly pay": {"money"},
+    "The council has set aside": {"money", "council"},
+    "Most of this money": {"money"},
+    "We believe that co-production": {"working together", "thinking"},
+    "The Working Together Group will keep meeting": {"meeting"},
+    "“Being asked what I think": {"thinking", "hearing", "asking a question", "talking"},
+    "You can read the full consultation": {"computer", "book", "writing", "document"},
+    "Email:": {"email"},
+    "Phone:": {"phone"},
+    "Post:": {"letter"},
+}
+
+
+def test_sample_pictures_against_a_person_s_choices(capsys):
+    from accessconv.easyread.language import transform
+    from accessconv.easyread.symbols import add_pictures
+    from accessconv.profiles import load
+    from accessconv.reader import read
+
+    prof = load("easy-read")
+    doc = read(SAMPLE)
+    easy = transform(doc, prof.settings.language)
+    add_pictures(easy, prof.settings.pictures, doc)
+    points = [p for s in easy.sections for p in s.points]
+    judged = right = confident = confident_wrong = 0
+    misses = []
+    for p in points:
+        label = next((v for k, v in SAMPLE_LABELS.items() if p.sentences[0].startswith(k)), None)
+        shown = p.picture.concept if p.picture.png is not None else None
+        confident += p.picture.confidence == "confident"
+        if label is None:
+            continue
+        judged += 1
+        if shown in label:
+            right += 1
+        else:
+            misses.append(f"{p.sentences[0][:40]!r} -> {shown} ({p.picture.confidence})")
+            confident_wrong += p.picture.confidence == "confident"
+    with capsys.disabled():
+        print(
+            f"\n[pictures] sample draft: {len(points)} points, "
+            f"{confident / len(points):.0%} with a confident picture; "
+            f"{right} of {judged} labelled points acceptable ({right / judged:.0%}), "
+            f"{confident_wrong} confident but not what a person chose"
+        )
+        for miss in misses:
+            print(f"[pictures]   not acceptable: {miss}")
+    assert judged >= 25
+    assert right / judged >= 0.8

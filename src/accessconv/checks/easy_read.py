@@ -473,6 +473,21 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
 
 
+def _same_word(shown: str, listed: str) -> bool:
+    """'unpaid carers' in the text is explained by 'unpaid carer' in the list (base forms)."""
+    from ..easyread.symbols import lemmas, tokenise
+
+    a, b = tokenise(shown), tokenise(listed)
+    return len(a) == len(b) > 0 and all(lemmas(x) & lemmas(y) for x, y in zip(a, b, strict=True))
+
+
+def _explained(word: str, explained: dict[str, str]) -> str | None:
+    key = _norm(word)
+    if key in explained:
+        return key
+    return next((k for k in explained if _same_word(key, k)), None)
+
+
 @EASY_READ.register("easyread.hard-words", "Every hard word in bold is explained")
 def _hard_words(t: EasyReadBack):
     found = []
@@ -485,7 +500,8 @@ def _hard_words(t: EasyReadBack):
             if not key or key in seen:
                 continue
             seen.add(key)
-            if key not in explained:
+            listed = _explained(word, explained)
+            if listed is None:
                 found.append(
                     Finding(
                         "error",
@@ -495,7 +511,7 @@ def _hard_words(t: EasyReadBack):
                         f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
                     )
                 )
-            elif not _norm(explained[key]) or _norm(explained[key]) == missing_text:
+            elif not _norm(explained[listed]) or _norm(explained[listed]) == missing_text:
                 found.append(
                     Finding(
                         "error",
@@ -504,8 +520,9 @@ def _hard_words(t: EasyReadBack):
                         "Write a short, plain explanation (see the review sheet).",
                     )
                 )
+    reported = {_explained(word, explained) for word in seen}
     for key, explanation in explained.items():
-        if key not in seen and (not _norm(explanation) or _norm(explanation) == missing_text):
+        if key not in reported and (not _norm(explanation) or _norm(explanation) == missing_text):
             found.append(
                 Finding(
                     "error",

@@ -88,7 +88,10 @@ class SymbolSet:
                 tokens = tokenise(text)
                 if not tokens:
                     continue
-                phrase = _Phrase(tuple(lemmas(t) for t in tokens), symbol, text, weak)
+                # Keywords are written in base form: a point's word matches when one of its base
+                # forms is the keyword ("met" -> meet), never the other way round ("care" is
+                # not "caring").
+                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak)
                 for lemma in phrase.lemmas[0]:
                     self._index.setdefault(lemma, []).append(phrase)
         # Longest phrases first, then map order, so lookups stop at the first fit.
@@ -144,6 +147,10 @@ def lemmas(word: str) -> frozenset[str]:
     import lemminflect
 
     found = {word}
+    if "-" in word and not word.endswith("-"):
+        # "co-produced" -> "co-produce": the last part carries the inflection.
+        head, _, tail = word.rpartition("-")
+        found.update(f"{head}-{form}" for form in lemmas(tail))
     known = lemminflect.getAllLemmas(word)
     if not known and word.isalpha():
         # Not in the dictionary ("carers"): use the rules for regular nouns.
@@ -311,22 +318,29 @@ def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, sh
     found = matches(sentences, symbol_set)
     if not found:
         return symbol_set.placeholder()
-    if key_terms:
-        key: set[str] = set()
-        for term in key_terms:
-            for word in tokenise(term):
-                key |= lemmas(word)
-    else:
+    # Key terms come most important first: a match on an earlier one ranks higher.
+    ranked: list[frozenset[str]] = []
+    for term in key_terms:
+        forms: set[str] = set()
+        for word in tokenise(term):
+            forms |= lemmas(word)
+        ranked.append(frozenset(forms))
+    if not ranked and sentences:
         # No main noun/verb from the language step: trust the first sentence's words.
-        key = set()
-        for word in tokenise(sentences[0]) if sentences else []:
+        forms = set()
+        for word in tokenise(sentences[0]):
             if word not in skip_words():
-                key |= lemmas(word)
+                forms |= lemmas(word)
+        ranked.append(frozenset(forms))
+
+    def rank(m: Match) -> int:
+        word_forms = [lemmas(w) for w in m.words]
+        return next((i for i, key in enumerate(ranked) if any(f & key for f in word_forms)), len(ranked))
 
     def hits(m: Match) -> bool:
-        return any(lemmas(w) & key for w in m.words)
+        return rank(m) < len(ranked)
 
-    best = min(found, key=lambda m: (not hits(m), m.phrase.weak, -m.length, m.sentence, m.position))
+    best = min(found, key=lambda m: (not hits(m), m.phrase.weak, rank(m), -m.length, m.sentence, m.position))
     confident = hits(best) and not best.phrase.weak
     keyword = " ".join(best.words)
     if not confident and not show_weak:
