@@ -11,7 +11,7 @@ import pytest
 from accessconv import model as m
 from accessconv.checks.easy_read import check_easy_read_file, read_docx, read_html
 from accessconv.easyread.model import HardWord, Section
-from easy_read_builders import failing, good_document, point, profile, write_all
+from easy_read_builders import failing, good_document, passing, point, profile, write_all
 
 EASY_READ_IDS = [
     "easyread.sentence-length",
@@ -277,3 +277,12 @@ def test_links_stay_links_and_escape_untrusted_text(tmp_path):
     document = docx.Document(str(paths["docx"]))
     rels = [r.target_ref for r in document.part.rels.values() if r.is_external]
     assert rels == ["https://example.gov.uk/plan"]
+
+
+def test_short_list_items_after_a_colon_do_not_count_as_sentences(tmp_path):
+    def change(easy):
+        p = point("You can get this in:", "p1")
+        p.sentences += ["Easy Read.", "Large print.", "Braille.", "Audio."]
+        easy.sections[0].points[0] = p
+
+    assert passing(_check(_variant(tmp_path, change)["docx"]), "easyread.point-length")

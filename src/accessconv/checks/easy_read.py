@@ -353,12 +353,24 @@ def _sentence_length(t: EasyReadBack):
     yield from _listed(found, t.limits.max_listed)
 
 
+def _idea_sentences(point: PointBack, list_item_words: int) -> int:
+    """Sentences in a point, not counting the short items of a list introduced by a colon
+    ("including:", "Easy Read.", "Large print.")."""
+    count, in_list = 0, False
+    for line in point.lines:
+        if in_list and len(words(line)) <= list_item_words:
+            continue
+        in_list = line.rstrip().endswith(":")
+        count += len(split_sentences(line))
+    return count
+
+
 @EASY_READ.register("easyread.point-length", "Each point is one idea of a few sentences")
 def _point_length(t: EasyReadBack):
     lim = t.language
     found = []
     for point in t.points:
-        n = len(point.sentences)
+        n = _idea_sentences(point, lim.max_inline_list_item_words)
         if n > lim.max_sentences_per_point:
             found.append(
                 Finding(
