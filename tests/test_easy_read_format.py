@@ -282,7 +282,8 @@ def test_links_stay_links_and_escape_untrusted_text(tmp_path):
 def test_short_list_items_after_a_colon_do_not_count_as_sentences(tmp_path):
     def change(easy):
         p = point("You can get this in:", "p1")
-        p.sentences += ["Easy Read.", "Large print.", "Braille.", "Audio."]
+        p.sentences = ["You can get this in:", "Easy Read.", "Large print.", "Braille.", "Audio."]
         easy.sections[0].points[0] = p
 
-    assert passing(_check(_variant(tmp_path, change)["docx"]), "easyread.point-length")
+    results = _check(_variant(tmp_path, change)["docx"])
+    assert passing(results, "easyread.point-length"), failing(results, "easyread.point-length")
