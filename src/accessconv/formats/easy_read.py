@@ -433,7 +433,7 @@ def _css(settings: Settings) -> str:
 .cover p {{ font-size: 1.25em; font-weight: bold; }}
 .points {{ list-style: none; margin: 0; padding: 0; }}
 .point {{
-  display: grid; grid-template-columns: minmax(4rem, {lay.html_picture_rem}rem) 1fr;
+  display: grid; grid-template-columns: minmax(4rem, {lay.html_picture_rem}rem) minmax(0, 1fr);
   gap: 1.25rem; align-items: start; margin: 0 0 2rem;
 }}
 .point img {{ width: 100%; }}
@@ -443,7 +443,7 @@ def _css(settings: Settings) -> str:
 .credit {{ margin-top: 3rem; border-top: 0.0625rem solid currentColor; padding-top: 1rem; }}
 .review-kind {{ margin-top: 2.5rem; }}
 @media (max-width: 30em) {{
-  .point {{ grid-template-columns: 4rem 1fr; gap: 0.75rem; }}
+  .point {{ grid-template-columns: 4rem minmax(0, 1fr); gap: 0.75rem; }}
 }}
 """
 
