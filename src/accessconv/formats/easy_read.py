@@ -121,6 +121,9 @@ def notes(easy: EasyReadDocument) -> list[str]:
             f"({round(100 * confident / len(points))}%); {weak} weak and {len(points) - confident - weak} "
             "left for a person to choose (see the review sheet)."
         )
+    chosen = sum(1 for p in points if p.picture and p.picture.keyword == "override")
+    if chosen:
+        out.append(f"Used {chosen} picture choice{'s' if chosen != 1 else ''} from the override file.")
     if easy.review:
         out.append(f"The review sheet lists {len(easy.review)} things for a person to check.")
     return out
