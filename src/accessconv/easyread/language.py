@@ -256,7 +256,9 @@ class _Transform:
                         seen.add(hit.key)
                         bold.append(hit)
                         gloss = self.lexicon.glossary.get(hit.key)
-                        word = gloss.term if gloss else hit.key
+                        # Unexplained words are listed as written (a base form can be wrong:
+                        # "bespoke" is not a form of "bespeak").
+                        word = gloss.term if gloss else _as_written(self.spans.restore(hit.text))
                         found_order.append(HardWord(word, gloss.explanation if gloss else None, point.where))
                         if gloss is None:
                             self._unexplained(self.spans.restore(hit.text), point.where)
@@ -343,6 +345,11 @@ class _Transform:
             self.changes.append(f"Wrote '{word}' as a number {_times(times)}.")
         for percent, plain in sorted(self.numbers.percentages.items()):
             self.changes.append(f"Wrote '{percent}' as '{plain}'.")
+
+
+def _as_written(word: str) -> str:
+    """ "Validating" at the start of a sentence -> "validating"; names and acronyms keep capitals."""
+    return word[:1].lower() + word[1:] if word[1:].islower() else word
 
 
 def _times(n: int) -> str:

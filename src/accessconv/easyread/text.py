@@ -96,7 +96,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for mt in _SENTENCE_END.finditer(text):
         before = text[start : mt.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
+        last = re.sub(r"^\W+", "", before[-1].lower()).rstrip(".") if before else ""
         if mt.group(1) == "." and (last in abbreviations or re.fullmatch(r"[a-z]", last)):
             continue
         out.append(text[start : mt.end(2)].strip())
