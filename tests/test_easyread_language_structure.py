@@ -172,3 +172,20 @@ def test_council_file_paths_are_relative_to_the_profile(tmp_path: Path) -> None:
     assert built.glossary_file == glossary.resolve()
     er = transform(draft(para("We pay hourly staff.")), built)
     assert [(h.word, h.explanation) for h in er.hard_words] == [("hourly", "For each hour.")]
+
+
+def test_settings_that_cannot_work_are_refused_in_plain_words() -> None:
+    with pytest.raises(
+        ProfileError, match='"max_words_error" \\(10\\) must be at least "max_words_warn" \\(12\\)'
+    ):
+        settings(max_words_error=10)
+    with pytest.raises(ProfileError, match="max_sentences_per_point"):
+        settings(max_sentences_per_point=0)
+
+
+def test_same_draft_same_result() -> None:
+    from accessconv.reader import read
+    from easyread_language_builders import SAMPLE
+
+    doc = read(SAMPLE)
+    assert transform(doc, settings()) == transform(doc, settings())
