@@ -189,3 +189,20 @@ def test_same_draft_same_result() -> None:
 
     doc = read(SAMPLE)
     assert transform(doc, settings()) == transform(doc, settings())
+
+
+def test_blocks_of_capitals_become_ordinary_letters_but_acronyms_stay_known() -> None:
+    er = transform(draft(para("PLEASE READ THIS BEFORE THE NHS MEETING.")), settings())
+    assert er.sections[0].points[0].sentences == [
+        "Please read this before the National Health Service meeting."
+    ]
+    assert not [r for r in er.review if r.kind == "acronym"]
+    assert any("capital letters" in c for c in er.changes)
+
+
+def test_word_non_breaking_hyphens_are_ordinary_hyphens() -> None:
+    er = transform(
+        draft(para("We believe in co\u2011production and twenty\u2011five people came.")), settings()
+    )
+    assert er.sections[0].points[0].sentences == ["We believe in co-production and 25 people came."]
+    assert [h.word for h in er.hard_words] == ["co-production"]

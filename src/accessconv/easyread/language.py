@@ -387,6 +387,11 @@ class _Transform:
                     "council's acronyms list.",
                 )
             )
+        if self.acronyms.capitals:
+            self.changes.append(
+                f"Put {len(self.acronyms.capitals)} blocks of capital letters into ordinary letters "
+                f"(for example '{self.acronyms.capitals[0][:40]}')."
+            )
         for word, times in sorted(self.numbers.words.items()):
             self.changes.append(f"Wrote '{word}' as a number {_times(times)}.")
         for percent, plain in sorted(self.numbers.percentages.items()):

@@ -73,8 +73,13 @@ class Spans:
         return squash("".join(parts))
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+
+
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One space between words; Word's non-breaking and soft hyphens made plain, so
+    "co\u2011production" is one word like "co-production"."""
+    return re.sub(r"\s+", " ", text.translate(_HYPHENS)).strip()
 
 
 def words(text: str) -> list[str]:
