@@ -36,6 +36,8 @@ def swap(text: str, council: Path | None = None) -> str:
         ("We have obtained the form.", "We have got the form."),  # British "got", not "gotten"
         ("We attempted to call.", "We tried to call."),
         ("We made an attempt to call.", "We made an attempt to call."),  # a noun after "an": kept
+        ("The monitors were new.", "The monitors were new."),  # a plural noun, not "checks"
+        ("She monitors the rota.", "She checks the rota."),
         ("An additional bus.", "An extra bus."),
         ("We saw a number of people prior to the meeting.", "We saw some people before the meeting."),
         ("Expenditure is high.", "Spending is high."),

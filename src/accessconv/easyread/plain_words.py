@@ -138,8 +138,8 @@ def _plain_form(form: Form, matched: str, before: str) -> str | None:
     previous = before.split()[-1].lower().strip("\"'“‘(") if before.split() else ""
     if entry.kind == "verb":
         tags = set(form.tags)
-        if tags & {"VB", "VBP"} and previous in word_set("determiners"):
-            return None  # "an attempt", "the request": a noun, not a verb
+        if previous in word_set("determiners") and not tags & {"VBD", "VBN", "VBG"}:
+            return None  # "an attempt", "the monitors": a noun, not a verb
         if {"VBD", "VBN"} <= tags:
             tag = "VBN" if previous in word_set("perfect_auxiliaries") else "VBD"
         elif tags - {"VB", "VBP"}:
