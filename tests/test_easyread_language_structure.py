@@ -206,3 +206,11 @@ def test_word_non_breaking_hyphens_are_ordinary_hyphens() -> None:
     )
     assert er.sections[0].points[0].sentences == ["We believe in co-production and 25 people came."]
     assert [h.word for h in er.hard_words] == ["co-production"]
+
+
+def test_each_point_keeps_the_draft_sentence_it_came_from() -> None:
+    er = transform(draft(para("We utilise the hall. It has eight rooms.")), settings())
+    assert [(p.sentences, p.source) for p in er.sections[0].points] == [
+        (["We use the hall."], "We utilise the hall."),
+        (["It has 8 rooms."], "It has eight rooms."),
+    ]
