@@ -353,11 +353,8 @@ class DocxWriter:
             for child in b.blocks:
                 self._block(container, child, inner)
         elif isinstance(b, m.CodeBlock):
-            p = self._paragraph(container, "Preformatted Text")
-            for i, line in enumerate(b.text.split("\n")):
-                run = p.add_run(line)
-                if i:
-                    run._r.addprevious(_break())
+            # python-docx writes each newline as a line break inside the run.
+            self._paragraph(container, "Preformatted Text").add_run(b.text)
         elif isinstance(b, m.DefinitionList):
             for item in b.items:
                 self._inlines(self._paragraph(container, "Definition Term"), item.term)
@@ -576,12 +573,6 @@ def _set_num(paragraph: Any, num_id: str) -> None:
     num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = int(num_id)
-
-
-def _break() -> Any:
-    from docx.oxml import OxmlElement
-
-    return OxmlElement("w:br")
 
 
 def _rgb(colour: str) -> Any:
