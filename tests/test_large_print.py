@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from large_print_builders import every_block_draft
 
 from accessconv.pipeline import ConversionResult, convert
+from large_print_builders import every_block_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -191,9 +191,9 @@ def test_pdf_text_sizes_fonts_and_tags(large_pdf: Path) -> None:
 
 
 def test_pdf_figures_carry_alt_text(large_pdf: Path) -> None:
-    from accessconv.checks.pdf import _struct_elements
-
     from pypdf import PdfReader
+
+    from accessconv.checks.pdf import _struct_elements
 
     root = PdfReader(str(large_pdf)).trailer["/Root"]
     elements = list(_struct_elements(root["/StructTreeRoot"].get_object()))

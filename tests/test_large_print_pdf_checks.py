@@ -110,9 +110,9 @@ def test_not_a_pdf_is_reported(tmp_path: Path, limits) -> None:
 
 def test_cli_check_picks_large_print_for_pdf_and_accepts_docx_with_profile(tmp_path: Path) -> None:
     from click.testing import CliRunner
-    from large_print_builders import compliant_document, save
 
     from accessconv.cli import cli
+    from large_print_builders import compliant_document, save
 
     runner = CliRunner()
     pdf = _pdf(tmp_path / "good.pdf", GOOD_BODY)
