@@ -282,3 +282,18 @@ def test_image_formats_word_cannot_show_are_converted(tmp_path: Path) -> None:
     written = large_print.write(doc, load("large-print"), tmp_path, "pics")
     body = _xml(written.paths[0])
     assert 'descr="A red box"' in body and "<pic:pic" in body
+
+
+def test_council_profile_can_choose_pale_yellow_paper_and_word_only(draft: Path, tmp_path: Path) -> None:
+    """Settings come from the profile: a council's own profile extends ours and changes two keys."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "yellow-print.toml").write_text(
+        'extends = "large-print"\ndescription = "Large print on pale yellow"\ndefault = false\n'
+        'output_suffix = "-yellow"\n[settings]\nbackground_colour = "#FFFFE0"\nwrite_pdf = false\n'
+    )
+    result = convert(draft, ["yellow-print"], tmp_path / "out", profiles_dirs=[folder])
+    assert [p.name for p in result.written] == ["parks-plan-yellow.docx"]
+    assert '<w:background w:color="FFFFE0"/>' in _xml(result.written[0])
+    assert "<w:displayBackgroundShape/>" in _xml(result.written[0], "word/settings.xml")
+    assert _problems(result) == []

@@ -68,7 +68,7 @@ def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
 def _chars(path: Path) -> Iterator[tuple[int, Any]]:
     """(page number, LTChar) for every character pdfminer finds on every page."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar
+    from pdfminer.layout import LTChar
 
     def walk(obj: Any) -> Iterator[Any]:
         if isinstance(obj, LTChar):
@@ -77,7 +77,8 @@ def _chars(path: Path) -> Iterator[tuple[int, Any]]:
             for child in obj:
                 yield from walk(child)
 
-    for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), start=1):
+    # No layout analysis: only the characters are needed, and grouping them into lines is slow.
+    for number, page in enumerate(extract_pages(str(path), laparams=None), start=1):
         for char in walk(page):
             yield number, char
 

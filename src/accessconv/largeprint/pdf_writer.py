@@ -111,6 +111,7 @@ html {{
   background: {s.background_colour};
   text-align: left;
   hyphens: manual;
+  overflow-wrap: break-word;  /* a long email address breaks rather than running off the page */
 }}
 body, main {{ margin: 0; padding: 0; }}
 h1, h2, h3, h4, h5, h6 {{
@@ -145,7 +146,7 @@ th {{ font-weight: bold; }}
 dt {{ font-weight: bold; break-after: avoid; }}
 dd {{ margin: 0 0 {s.space_after_pt}pt {s.list_indent_cm}cm; }}
 hr {{ display: none; }}
-.table-wrap {{ overflow: visible; }}
+.table-wrap {{ overflow: visible; break-inside: avoid; }}  /* keeps a caption with its table */
 .visually-hidden {{ display: none; }}
 .notes .note span:first-child {{ font-weight: bold; }}
 """
