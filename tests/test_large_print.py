@@ -297,3 +297,55 @@ def test_council_profile_can_choose_pale_yellow_paper_and_word_only(draft: Path,
     assert '<w:background w:color="FFFFE0"/>' in _xml(result.written[0])
     assert "<w:displayBackgroundShape/>" in _xml(result.written[0], "word/settings.xml")
     assert _problems(result) == []
+
+
+def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> None:
+    """Things Markdown cannot say, built straight in the model."""
+    from accessconv import model as m
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+    from large_print_builders import png_bytes
+
+    def cell(text: str, rowspan: int = 1, colspan: int = 1) -> m.Cell:
+        return m.Cell([m.Paragraph([m.Text(text)])], rowspan=rowspan, colspan=colspan)
+
+    table = m.Table(
+        head=[
+            m.Row([cell("Area", rowspan=2), cell("Visits", colspan=2)]),
+            m.Row([cell("2025"), cell("2026")]),
+        ],
+        body=[m.Row([cell("North"), cell("10"), cell("12")])],
+        row_header_columns=1,
+    )
+    swirl = m.Image("", png_bytes(), "image/png", width_px=120, height_px=80, decorative=True)
+    doc = m.Document(
+        "Spans",
+        "en-GB",
+        [
+            m.Heading(1, [m.Text("Spans")]),
+            table,
+            m.Figure(swirl),
+            m.ListBlock(
+                True, [[m.Paragraph([m.Text("First")])], [m.Paragraph([m.Text("Second")])]], 1, "lower-alpha"
+            ),
+        ],
+    )
+    profile = load("large-print")
+    written = large_print.write(doc, profile, tmp_path, "spans")
+    body = _xml(written.paths[0])
+    assert body.count("<w:tblHeader/>") == 2
+    assert '<w:gridSpan w:val="2"/>' in body and '<w:vMerge w:val="restart"/>' in body
+    assert 'descr=""' in body and "decorative" in body
+    assert '<w:numFmt w:val="lowerLetter"/>' in _xml(written.paths[0], "word/numbering.xml")
+    for path in written.paths:
+        problems = [f"{r.id}: {r.message}" for r in large_print.check(path, profile) if r.status != "pass"]
+        assert problems == [], path.name
+    # Linearising keeps spanned headings with their values.
+    from accessconv.largeprint.prepare import linearise
+
+    (lst,) = linearise(table)
+    assert [m.plain_text(p.inlines) for p in lst.items[0]] == [
+        "Area: North",
+        "Visits 2025: 10",
+        "Visits 2026: 12",
+    ]

@@ -27,6 +27,12 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 LIST_LEVELS = 3  # Word's template has List Bullet, List Bullet 2 and List Bullet 3
+NUMBER_FORMATS = {
+    "lower-alpha": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+}
 
 
 @dataclass
@@ -244,9 +250,12 @@ class DocxWriter:
         el = self.document.styles[style_name].element.find(_q("w:pPr/w:numPr/w:numId"))
         return el.get(_q("w:val")) if el is not None else None
 
-    def _restart_numbering(self, style_name: str, start: int) -> str | None:
+    def _restart_numbering(self, style_name: str, start: int, kind: str) -> str | None:
         """A new list instance that starts at `start`, so each numbered list counts from its own
-        start instead of carrying on from the previous list."""
+        start instead of carrying on from the previous list; letters or roman numerals get their
+        own copy of the style's list definition."""
+        import copy
+
         from docx.oxml import OxmlElement
 
         num_id = self._style_num_id(style_name)
@@ -254,11 +263,23 @@ class DocxWriter:
             return None
         numbering = self.document.part.numbering_part.element
         source = next(n for n in numbering.findall(_q("w:num")) if n.get(_q("w:numId")) == num_id)
+        abstract_id = source.find(_q("w:abstractNumId")).get(_q("w:val"))
+        fmt = NUMBER_FORMATS.get(kind)
+        if fmt:
+            abstracts = numbering.findall(_q("w:abstractNum"))
+            original = next(a for a in abstracts if a.get(_q("w:abstractNumId")) == abstract_id)
+            lettered = copy.deepcopy(original)
+            abstract_id = str(max(int(a.get(_q("w:abstractNumId"))) for a in abstracts) + 1)
+            lettered.set(_q("w:abstractNumId"), abstract_id)
+            # Word tells list definitions apart by nsid; a fixed one per id keeps output deterministic.
+            _child(lettered, "w:nsid").set(_q("w:val"), f"{0x1A000000 + int(abstract_id):08X}")
+            lettered.find(_q("w:lvl/w:numFmt")).set(_q("w:val"), fmt)
+            abstracts[-1].addnext(lettered)
         new_id = str(max(int(n.get(_q("w:numId"))) for n in numbering.findall(_q("w:num"))) + 1)
         num = OxmlElement("w:num")
         num.set(_q("w:numId"), new_id)
         abstract = OxmlElement("w:abstractNumId")
-        abstract.set(_q("w:val"), source.find(_q("w:abstractNumId")).get(_q("w:val")))
+        abstract.set(_q("w:val"), abstract_id)
         num.append(abstract)
         override = OxmlElement("w:lvlOverride")
         override.set(_q("w:ilvl"), "0")
@@ -367,7 +388,7 @@ class DocxWriter:
         depth = min(ctx.list_depth + 1, LIST_LEVELS)
         suffix = "" if depth == 1 else f" {depth}"
         style = ("List Number" if b.ordered else "List Bullet") + suffix
-        num_id = self._restart_numbering(style, b.start) if b.ordered else None
+        num_id = self._restart_numbering(style, b.start, b.numbering) if b.ordered else None
         inner = _Context("List Continue" + suffix, depth)
         for item in b.items:
             first = True

@@ -8,6 +8,7 @@ WeasyPrint writes no dates, and the file identifier is a hash of the page.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from html import escape
 from pathlib import Path
@@ -56,7 +57,20 @@ class _PrintHtmlWriter(_HtmlWriter):
         if image.data is None or image.mime is None:
             label = escape(self.settings.missing_picture_label)
             return f'<span class="missing-picture">{label} {escape(image.alt or "no description")}</span>'
-        return super().image_html(image)
+        scale = self.settings.image_scale
+        width = f"{image.width_px * scale:g}px" if image.width_px else "auto"
+        if image.decorative or not image.alt.strip():
+            # A decorative picture is painted as a background, which PDF readers skip, because
+            # WeasyPrint tags every <img> as a Figure that would need alt text.
+            data = base64.b64encode(image.data).decode("ascii")
+            ratio = (image.height_px / image.width_px * 100) if image.width_px and image.height_px else 50
+            return (
+                f'<span class="decorative" style="width: {width}">'
+                f'<span style="padding-bottom: {ratio:.3f}%; '
+                f"background-image: url('data:{image.mime};base64,{data}')\"></span></span>"
+            )
+        html = super().image_html(image)
+        return html.replace("<img ", f'<img style="width: {width}" ', 1)
 
     def notes_section(self, label: str) -> str:
         if not self.doc.notes:
@@ -132,6 +146,10 @@ code, pre, kbd, samp {{ font-family: {family}; font-size: 1em; }}
 pre {{ white-space: pre-wrap; margin-left: {s.list_indent_cm}cm; }}
 blockquote {{ margin-left: {s.list_indent_cm}cm; margin-right: 0; }}
 img {{ max-width: 100%; height: auto; }}
+.decorative {{ display: inline-block; max-width: 100%; vertical-align: bottom; }}
+.decorative span {{
+  display: block; background-size: contain; background-repeat: no-repeat; background-position: left top;
+}}
 figure {{ margin-left: 0; margin-right: 0; break-inside: avoid; }}
 figcaption, caption {{ font-weight: bold; text-align: left; font-size: 1em; }}
 caption {{ caption-side: top; padding-bottom: {s.space_after_pt / 2}pt; }}

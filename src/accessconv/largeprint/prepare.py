@@ -66,22 +66,48 @@ def _cell_text(cell: m.Cell) -> str:
     return " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks)).strip()
 
 
-def linearise(table: m.Table) -> list[m.Block]:
-    """One list item a row: 'Heading: value' for every cell. Spanned cells are read once."""
-    headings: list[str] = []
-    if table.head:
-        for cell in table.head[-1].cells:
-            headings.extend([_cell_text(cell)] * cell.colspan)
-    items: list[list[m.Block]] = []
-    for row in table.body + table.foot:
-        paragraphs: list[m.Block] = []
-        column = 0
+def _grid(rows: list[m.Row], columns: int) -> list[list[m.Cell | None]]:
+    """Each row as one entry per column: a spanning cell fills every position it covers."""
+    grid: list[list[m.Cell | None]] = [[None] * columns for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
         for cell in row.cells:
+            while c < columns and grid[r][c] is not None:
+                c += 1
+            if c >= columns:
+                break
+            for dr in range(min(cell.rowspan, len(rows) - r)):
+                for dc in range(min(cell.colspan, columns - c)):
+                    grid[r + dr][c + dc] = cell
+            c += cell.colspan
+    return grid
+
+
+def linearise(table: m.Table) -> list[m.Block]:
+    """One list item a row: 'Heading: value' for every cell. A heading over several header rows
+    joins them ('Visits 2025'); a value spanning rows is repeated in each row's item."""
+    columns = table.columns
+    headings = []
+    head = _grid(table.head, columns)
+    for c in range(columns):
+        parts: list[str] = []
+        for row in head:
+            text = _cell_text(row[c]) if row[c] is not None else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        headings.append(" ".join(parts))
+    items: list[list[m.Block]] = []
+    for row in _grid(table.body + table.foot, columns):
+        paragraphs: list[m.Block] = []
+        previous: m.Cell | None = None
+        for c, cell in enumerate(row):
+            if cell is None or cell is previous:
+                continue  # a cell spanning columns is read once
+            previous = cell
             value = _cell_text(cell)
-            label = headings[column] if column < len(headings) else ""
-            column += cell.colspan
             if not value:
                 continue
+            label = headings[c]
             if label:
                 inlines: list[m.Inline] = [m.Styled("strong", [m.Text(f"{label}: ")]), m.Text(value)]
             else:
