@@ -178,7 +178,14 @@ def test_pdf_text_sizes_fonts_and_tags(large_pdf: Path) -> None:
     assert min(sizes) == pytest.approx(18, abs=0.05)
     assert max(sizes) == pytest.approx(28, abs=0.05)
     text = extract_text(str(large_pdf))
-    for words in ("Parks and open spaces plan", "Park: Riverside", "Page 1", "[1]", "Notes"):
+    for words in (
+        "Parks and open spaces plan",
+        "Park: Riverside",
+        "Page 1",
+        "[1]",
+        "Notes",
+        "3. Fix the paths",
+    ):
         assert words in text
     reader = PdfReader(str(large_pdf))
     root = reader.trailer["/Root"]

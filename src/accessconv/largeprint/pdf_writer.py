@@ -53,6 +53,13 @@ class _PrintHtmlWriter(_HtmlWriter):
                 return self.inlines(n.children)
         return super().inline(n)
 
+    def list_html(self, b: m.ListBlock) -> str:
+        html = super().list_html(b)
+        if b.ordered and b.start != 1:
+            # WeasyPrint numbers from the list-item counter and does not read the start attribute.
+            html = html.replace("<ol", f'<ol style="counter-reset: list-item {b.start - 1}"', 1)
+        return html
+
     def image_html(self, image: m.Image) -> str:
         if image.data is None or image.mime is None:
             label = escape(self.settings.missing_picture_label)
@@ -137,6 +144,7 @@ h1 {{ margin-top: 0; }}
 p, ul, ol, dl, blockquote, figure, table, pre, .notes .note {{ margin: 0 0 {s.space_after_pt}pt; }}
 ul, ol {{ padding-left: {s.list_indent_cm}cm; }}
 li {{ margin-bottom: {s.space_after_pt / 2}pt; }}
+li p {{ margin-bottom: {s.space_after_pt / 4}pt; }}
 li > ul, li > ol {{ margin: {s.space_after_pt / 2}pt 0 0; }}
 strong, b {{ font-weight: bold; }}
 em, i, cite, var, dfn {{ font-style: normal; font-weight: bold; }}
