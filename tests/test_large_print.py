@@ -187,6 +187,7 @@ def test_pdf_text_sizes_fonts_and_tags(large_pdf: Path) -> None:
         "3. Fix the paths",
     ):
         assert words in text
+    assert re.search(r"3\.\s+Fix the paths", text)  # the numbered list keeps its start number
     reader = PdfReader(str(large_pdf))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB" and "/StructTreeRoot" in root
