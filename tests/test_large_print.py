@@ -350,3 +350,17 @@ def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> N
         "Visits 2025: 10",
         "Visits 2026: 12",
     ]
+
+
+def test_picture_without_alt_text_is_reported_not_hidden(tmp_path: Path) -> None:
+    from accessconv import model as m
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+    from large_print_builders import png_bytes
+
+    pic = m.Image("", png_bytes(), "image/png", width_px=120, height_px=80)
+    doc = m.Document("Pictures", "en-GB", [m.Heading(1, [m.Text("Pictures")]), m.Figure(pic)])
+    profile = load("large-print")
+    written = large_print.write(doc, profile, tmp_path, "noalt")
+    failed = {r.id for p in written.paths for r in large_print.check(p, profile) if r.status == "error"}
+    assert failed == {"docx.images", "pdf.tagged"}

@@ -476,11 +476,11 @@ class DocxWriter:
         width = min(int(natural * self.settings.image_scale), int(self.text_width))
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Emu(width))
         doc_pr = shape._inline.docPr
-        if image.decorative or not image.alt.strip():
-            doc_pr.set("descr", "")
+        # A picture with no alt text that the draft did not mark decorative is left without
+        # one, so the check reports it instead of us guessing it carries no meaning.
+        doc_pr.set("descr", "" if image.decorative else image.alt.strip())
+        if image.decorative:
             _mark_decorative(doc_pr)
-        else:
-            doc_pr.set("descr", image.alt)
 
     # ------------------------------------------------------------ inlines
 

@@ -66,7 +66,7 @@ class _PrintHtmlWriter(_HtmlWriter):
             return f'<span class="missing-picture">{label} {escape(image.alt or "no description")}</span>'
         scale = self.settings.image_scale
         width = f"{image.width_px * scale:g}px" if image.width_px else "auto"
-        if image.decorative or not image.alt.strip():
+        if image.decorative:
             # A decorative picture is painted as a background, which PDF readers skip, because
             # WeasyPrint tags every <img> as a Figure that would need alt text.
             data = base64.b64encode(image.data).decode("ascii")
@@ -179,8 +179,16 @@ hr {{ display: none; }}
 
 
 def write_pdf(doc: m.Document, blocks: list[m.Block], settings: Settings, path: Path) -> None:
+    import logging
+
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
+
+    # WeasyPrint logs problems (a picture without alt text) that our checks report in plain words;
+    # without a handler Python would print them raw on the officer's terminal.
+    logger = logging.getLogger("weasyprint")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
 
     page = print_html(doc, blocks, settings)
     identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
