@@ -6,7 +6,7 @@ tells the officer what was changed so the draft can be fixed once at source.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -27,7 +27,9 @@ def normalise(doc: m.Document) -> Outline:
     Rules: a draft with exactly one level-1 heading, coming before any other heading, keeps it as
     the main heading. Otherwise the document title becomes the main heading and the draft's
     headings move down so the highest becomes level 2. Then any jump (2 -> 4) is closed up."""
-    blocks = copy.deepcopy(doc.blocks)
+    # Only top-level headings change, so copy those and share every other block (a deep copy
+    # of a long draft costs more than the rest of the HTML writer).
+    blocks = [dataclasses.replace(b) if isinstance(b, m.Heading) else b for b in doc.blocks]
     headings = [b for b in blocks if isinstance(b, m.Heading)]
     notes: list[str] = []
     top = min((h.level for h in headings), default=1)
@@ -69,7 +71,7 @@ def normalise(doc: m.Document) -> Outline:
 def _assign_ids(blocks: list[m.Block]) -> None:
     # Ids the writers use for their own landmarks; a heading never takes one.
     used: set[str] = {"main-content", "contents-heading", "notes-heading"}
-    for block in m.walk_blocks(blocks):
+    for block in blocks:
         if isinstance(block, m.Heading):
             base = slug(m.plain_text(block.inlines)) or "section"
             if base.startswith("note-"):

@@ -7,12 +7,14 @@ error, and then maps pandoc's JSON AST onto `accessconv.model`.
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
 import subprocess
 import tempfile
 import zipfile
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -176,34 +178,39 @@ def _run_pandoc(path: Path, kind: str, media_dir: Path) -> dict[str, Any]:
 
 
 def _draft_language(path: Path, kind: str, meta_lang: str) -> str:
+    """The draft's language: its metadata, else the package properties, else the default
+    language of its styles (Word: w:docDefaults; ODT: fo:language/fo:country)."""
     if meta_lang:
         return meta_lang
+    found = _package_property(path, kind, "language")
+    if found or kind not in ("docx", "odt"):
+        return found
+    part = "word/styles.xml" if kind == "docx" else "styles.xml"
     try:
-        if kind == "docx":
-            with zipfile.ZipFile(path) as zf:
-                for part in ("docProps/core.xml", "word/styles.xml"):
-                    if part in zf.namelist():
-                        xml = zf.read(part).decode("utf-8", "replace")
-                        found = re.search(r"<dc:language>([^<]+)</dc:language>", xml) or re.search(
-                            r"<w:docDefaults>.*?<w:lang [^>]*w:val=\"([^\"]+)\"", xml, re.S
-                        )
-                        if found:
-                            return found.group(1)
-        elif kind == "odt":
-            with zipfile.ZipFile(path) as zf:
-                for part in ("meta.xml", "styles.xml"):
-                    if part in zf.namelist():
-                        xml = zf.read(part).decode("utf-8", "replace")
-                        found = re.search(r"<dc:language>([^<]+)</dc:language>", xml)
-                        if found:
-                            return found.group(1)
-                        lang = re.search(r'fo:language="([a-z]{2,3})"', xml)
-                        country = re.search(r'fo:country="([A-Z]{2})"', xml)
-                        if lang:
-                            return lang.group(1) + (f"-{country.group(1)}" if country else "")
+        with zipfile.ZipFile(path) as zf:
+            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
     except (zipfile.BadZipFile, OSError, KeyError):
-        pass
-    return ""
+        return ""
+    if kind == "docx":
+        lang = re.search(r'<w:docDefaults>.*?<w:lang [^>]*w:val="([^"]+)"', xml, re.S)
+        return lang.group(1) if lang else ""
+    lang = re.search(r'fo:language="([a-z]{2,3})"', xml)
+    country = re.search(r'fo:country="([A-Z]{2})"', xml)
+    return lang.group(1) + (f"-{country.group(1)}" if country else "") if lang else ""
+
+
+def _package_property(path: Path, kind: str, name: str) -> str:
+    """A Dublin Core property (title, language) from a .docx or .odt package's metadata part."""
+    part = {"docx": "docProps/core.xml", "odt": "meta.xml"}.get(kind)
+    if part is None:
+        return ""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return ""
+    found = re.search(rf"<dc:{name}>([^<]*)</dc:{name}>", xml)
+    return unescape(found.group(1)).strip() if found else ""
 
 
 def _meta_text(value: dict[str, Any] | None) -> str:
@@ -237,7 +244,7 @@ class _Builder:
     def document(self, ast: dict[str, Any]) -> m.Document:
         meta = ast.get("meta", {})
         blocks = self.blocks(ast.get("blocks", []))
-        title = _meta_text(meta.get("title")).strip()
+        title = _meta_text(meta.get("title")).strip() or _package_property(self.path, self.kind, "title")
         title_from_draft = bool(title)
         if not title:
             first = next((b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)), None)
@@ -384,9 +391,23 @@ class _Builder:
     # -- inlines
 
     def inlines(self, nodes: list[dict[str, Any]]) -> list[m.Inline]:
+        # Words and spaces are gathered as plain strings and joined once: most of a draft is
+        # Str/Space nodes, and one Text per word would dominate reading time.
         out: list[m.Inline] = []
+        words: list[str] = []
         for node in nodes:
-            out.extend(self.inline(node))
+            t = node.get("t")
+            if t == "Str":
+                words.append(node["c"])
+            elif t in ("Space", "SoftBreak"):
+                words.append(" ")
+            else:
+                if words:
+                    out.append(m.Text("".join(words)))
+                    words = []
+                out.extend(self.inline(node))
+        if words:
+            out.append(m.Text("".join(words)))
         return _merge(out)
 
     def inline(self, node: dict[str, Any]) -> list[m.Inline]:
@@ -460,6 +481,15 @@ class _Builder:
         return image
 
     def _image_bytes(self, src: str) -> bytes | None:
+        if src.lower().startswith("data:image/"):
+            # A picture carried inside an HTML or Markdown draft: decode it, never fetch.
+            header, _, payload = src.partition(",")
+            if ";base64" not in header or len(payload) > MAX_IMAGE_BYTES * 4 // 3:
+                return None
+            try:
+                return base64.b64decode(payload, validate=False)
+            except ValueError:
+                return None
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.lower().startswith("file:"):
             return None  # a URL: never fetched
         if self.kind in ("docx", "odt"):
@@ -536,7 +566,7 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         else:
             out.append(node)
     for node in out:
-        if isinstance(node, m.Text):
+        if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
 

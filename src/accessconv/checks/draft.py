@@ -1,8 +1,8 @@
 """Checks on the source draft: what Word's accessibility checker would tell its author.
 
 Most read accessconv's document model (so they work for Word, ODT and Markdown alike); the
-layout habits pandoc hides (empty paragraphs, floating pictures, spaces for alignment) are read
-straight from the .docx with python-docx.
+layout habits pandoc hides (empty paragraphs, floating pictures, spaces for alignment, header rows)
+are read straight from the .docx's main part with lxml.
 """
 
 from __future__ import annotations
@@ -26,19 +26,27 @@ class DraftTarget:
     doc: m.Document
     path: Path
     limits: Any
-    docx: Any  # python-docx Document, or None for other formats
+    docx: Any  # the <w:body> element of word/document.xml, or None for other formats
 
 
 def check_draft(doc: m.Document, path: Path, limits: Any) -> list[CheckResult]:
-    docx = None
-    if path.suffix.lower() == ".docx":
-        import docx as python_docx
+    body = _docx_body(path) if path.suffix.lower() == ".docx" else None
+    return DRAFT.run(DraftTarget(doc, path, limits, body))
 
-        try:
-            docx = python_docx.Document(str(path))
-        except (ValueError, KeyError, zipfile.BadZipFile):
-            docx = None
-    return DRAFT.run(DraftTarget(doc, path, limits, docx))
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def _docx_body(path: Path) -> Any:
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return None
+    return root.find(f"{W}body")
 
 
 def located_blocks(blocks: list[m.Block]) -> Iterator[tuple[str, m.Block]]:
@@ -150,7 +158,7 @@ def _tables(t: DraftTarget):
             continue
         number += 1
         label = f"table {number}, {where}"
-        if not t.docx and not block.head:
+        if t.docx is None and not block.head:
             yield Finding(
                 "error",
                 "A table has no header row.",
@@ -168,19 +176,15 @@ def _tables(t: DraftTarget):
         yield from _docx_table_headers(t.docx)
 
 
-def _docx_table_headers(docx: Any) -> Iterator[Finding]:
+def _docx_table_headers(body: Any) -> Iterator[Finding]:
     """Word marks header rows with w:tblHeader ('Repeat as header row'); read it directly, as
     pandoc treats any first row as a header."""
-    from docx.oxml.ns import qn
-
-    for number, table in enumerate(docx.tables, start=1):
-        rows = table._tbl.tr_lst
-        if not rows:
+    for number, table in enumerate(body.iter(f"{W}tbl"), start=1):
+        first = table.find(f"{W}tr")
+        if first is None:
             continue
-        trPr = rows[0].trPr
-        marked = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
-        if marked:
-            marked = trPr.find(qn("w:tblHeader")).get(qn("w:val"), "true") not in ("0", "false", "off")
+        flag = first.find(f"{W}trPr/{W}tblHeader")
+        marked = flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "off")
         if not marked:
             yield Finding(
                 "error",
@@ -235,15 +239,13 @@ def _links(t: DraftTarget):
 def _layout(t: DraftTarget):
     if t.docx is None:
         return
-    from docx.oxml.ns import qn
-
-    body = t.docx.element.body
+    body = t.docx
     # Only top-level paragraphs count as spacing; Word always keeps one empty last paragraph.
-    top_level = list(body.iterchildren(qn("w:p")))[:-1]
-    empty_runs = sum(1 for p in top_level if _is_empty_paragraph(p, qn))
+    top_level = list(body.iterchildren(f"{W}p"))[:-1]
+    empty_runs = sum(1 for p in top_level if _is_empty_paragraph(p))
     reported = 0
-    for p in body.iter(qn("w:p")):
-        text = "".join(node.text or "" for node in p.iter(qn("w:t")))
+    for p in body.iter(f"{W}p"):
+        text = "".join(node.text or "" for node in p.iter(f"{W}t"))
         if reported < 5 and re.search(rf" {{{t.limits.repeated_spaces},}}|\t{{2,}}", text.strip()):
             reported += 1
             yield Finding(
@@ -259,7 +261,7 @@ def _layout(t: DraftTarget):
             "whole draft",
             "Delete the empty lines and use 'Spacing After' in Paragraph settings.",
         )
-    floating = len(list(body.iter(qn("wp:anchor"))))
+    floating = len(list(body.iter(f"{WP}anchor")))
     if floating:
         yield Finding(
             "warning",
@@ -269,10 +271,10 @@ def _layout(t: DraftTarget):
         )
 
 
-def _is_empty_paragraph(p: Any, qn: Any) -> bool:
-    text = "".join(node.text or "" for node in p.iter(qn("w:t")))
-    has_object = any(True for _ in p.iter(qn("w:drawing"), qn("w:pict"), qn("w:br")))
-    section_break = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+def _is_empty_paragraph(p: Any) -> bool:
+    text = "".join(node.text or "" for node in p.iter(f"{W}t"))
+    has_object = any(True for _ in p.iter(f"{W}drawing", f"{W}pict", f"{W}br"))
+    section_break = p.find(f"{W}pPr/{W}sectPr") is not None
     return not text.strip() and not has_object and not section_break
 
 

@@ -1,0 +1,5 @@
+"""`python -m accessconv` runs the CLI."""
+
+from .cli import main
+
+main()
