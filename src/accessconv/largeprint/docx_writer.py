@@ -52,7 +52,9 @@ class DocxWriter:
         import docx
 
         self.document = docx.Document()
-        self._fresh: set[int] = set()  # cells whose first empty paragraph is still unused
+        # Cells (their w:tc elements, held so they stay the same objects) whose first, empty
+        # paragraph is still unused.
+        self._fresh: dict[Any, bool] = {}
         self._setup_styles()
         self._setup_page()
         body = self.document
@@ -345,12 +347,19 @@ class DocxWriter:
 
     def _paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph; a table cell's own first (empty) paragraph is used first."""
-        if id(container) in self._fresh:
-            self._fresh.discard(id(container))
+        tc = getattr(container, "_tc", None)
+        if tc is not None and self._fresh.pop(tc, False):
             paragraph = container.paragraphs[0]
-            paragraph.style = self.document.styles[style]
-            return paragraph
-        return container.add_paragraph(style=style)
+        else:
+            paragraph = container.add_paragraph()
+        paragraph._p.style = self._id(style)
+        return paragraph
+
+    def _id(self, name: str) -> str:
+        """Style name -> id, looked up once: python-docx's own lookup scans every style each time."""
+        if not hasattr(self, "_ids"):
+            self._ids = {s.name: s.style_id for s in self.document.styles}
+        return self._ids[name]
 
     def _block(self, container: Any, b: m.Block, ctx: _Context) -> None:
         if isinstance(b, m.Heading):
@@ -412,7 +421,7 @@ class DocxWriter:
         if not rows or not columns:
             return
         table = container.add_table(rows=len(rows), cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblPr.style = self._id("Table Grid")
         # The grid of which model cell covers which table position (cells can span).
         taken: set[tuple[int, int]] = set()
         for r, row in enumerate(rows):
@@ -435,10 +444,8 @@ class DocxWriter:
                 if rowspan > 1 or colspan > 1:
                     target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
                 heading = header_row or col_index < t.row_header_columns
-                target.paragraphs[0].style = self.document.styles[
-                    "Table Heading" if heading else "Table Text"
-                ]
-                self._fresh.add(id(target))
+                target.paragraphs[0]._p.style = self._id("Table Heading" if heading else "Table Text")
+                self._fresh[target._tc] = True
                 for block in cell.blocks:
                     self._block(target, block, _Context("Table Text", heading_cells=heading))
                 c += colspan
@@ -447,8 +454,8 @@ class DocxWriter:
         for row in table.rows:
             for cell in row.cells:
                 for p in cell.paragraphs:
-                    if p.style is None or p.style.name == "Normal":
-                        p.style = self.document.styles["Table Text"]
+                    if p._p.style is None:
+                        p._p.style = self._id("Table Text")
 
     def _picture(self, paragraph: Any, image: m.Image) -> None:
         from docx.image.exceptions import UnrecognizedImageError
@@ -525,11 +532,11 @@ class DocxWriter:
             return
         run = p.add_run(text)
         if link is not None:
-            run.style = self.document.styles["Hyperlink"]
+            run._r.style = self._id("Hyperlink")
             link.append(run._r)
         if bold:
             if link is None:
-                run.style = self.document.styles["Strong"]
+                run._r.style = self._id("Strong")
             else:
                 run.bold = True
         if strike:
