@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the project needs (liblouis for braille, its Python binding, tables).
-APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils"
+# Debian packages the project needs (liblouis for braille, its Python binding, tables; Pango for
+# WeasyPrint's large print PDF, and Liberation Sans, the free stand-in for Arial).
+APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"
 
 missing=""
 for pkg in $APT_PACKAGES; do

@@ -106,3 +106,85 @@ def justify(document: Any) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document.paragraphs[1].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def png_bytes(width: int = 120, height: int = 80, colour: str = "darkblue") -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (width, height), "white")
+    ImageDraw.Draw(img).ellipse((10, 10, width - 10, height - 10), fill=colour)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+EVERY_BLOCK_MD = """\
+---
+title: Parks and open spaces plan
+lang: en-GB
+---
+
+# Parks and open spaces plan
+
+## Why we need a plan
+
+Our parks are *well loved* and **busy**. Some paths are [worn out]{.underline} and some
+signs use [small capitals]{.smallcaps}. Water use is 5 m^3^ a day and CO~2~ is falling.
+Read the [full survey results](https://example.org/survey) or run `plan.exe`.[^survey]
+A line break follows.\\
+And this is the next line.
+
+![A map of the borough with the twelve parks marked in green](map.png)
+
+### What we found
+
+- Most people walk to their park.
+  - Some people drive.
+- People want more benches.
+
+3. Fix the paths.
+4. Plant more trees.
+
+Table: Visits to parks by season
+
+| Season | Visits | Change |
+|---|---|---|
+| Spring | 12,000 | up |
+| Summer | 30,000 | same |
+
+| Park | Area | Trees | Benches | Toilets | Cafe |
+|---|---|---|---|---|---|
+| Riverside | 4 ha | 120 | 30 | yes | yes |
+| Hill Top | 2 ha | 60 | 12 | no | no |
+
+> We love our park, it is the heart of the estate.
+
+```
+Opening times:
+8am to dusk
+```
+
+Play area
+:   A fenced space for children under 12.
+
+Green flag
+:   An award for well-run parks.
+
+---
+
+Find us at ![the council logo](logo.png) Town Hall.
+
+[^survey]: 1,200 people answered the survey in 2026.
+"""
+
+
+def every_block_draft(folder: Path) -> Path:
+    """A Markdown draft with every block and inline type the model has."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "map.png").write_bytes(png_bytes(600, 400, "green"))
+    (folder / "logo.png").write_bytes(png_bytes(40, 40, "black"))
+    path = folder / "parks-plan.md"
+    path.write_text(EVERY_BLOCK_MD, encoding="utf-8")
+    return path

@@ -172,3 +172,45 @@ def test_council_file_paths_are_relative_to_the_profile(tmp_path: Path) -> None:
     assert built.glossary_file == glossary.resolve()
     er = transform(draft(para("We pay hourly staff.")), built)
     assert [(h.word, h.explanation) for h in er.hard_words] == [("hourly", "For each hour.")]
+
+
+def test_settings_that_cannot_work_are_refused_in_plain_words() -> None:
+    with pytest.raises(
+        ProfileError, match='"max_words_error" \\(10\\) must be at least "max_words_warn" \\(12\\)'
+    ):
+        settings(max_words_error=10)
+    with pytest.raises(ProfileError, match="max_sentences_per_point"):
+        settings(max_sentences_per_point=0)
+
+
+def test_same_draft_same_result() -> None:
+    from accessconv.reader import read
+    from easyread_language_builders import SAMPLE
+
+    doc = read(SAMPLE)
+    assert transform(doc, settings()) == transform(doc, settings())
+
+
+def test_blocks_of_capitals_become_ordinary_letters_but_acronyms_stay_known() -> None:
+    er = transform(draft(para("PLEASE READ THIS BEFORE THE NHS MEETING.")), settings())
+    assert er.sections[0].points[0].sentences == [
+        "Please read this before the National Health Service meeting."
+    ]
+    assert not [r for r in er.review if r.kind == "acronym"]
+    assert any("capital letters" in c for c in er.changes)
+
+
+def test_word_non_breaking_hyphens_are_ordinary_hyphens() -> None:
+    er = transform(
+        draft(para("We believe in co\u2011production and twenty\u2011five people came.")), settings()
+    )
+    assert er.sections[0].points[0].sentences == ["We believe in co-production and 25 people came."]
+    assert [h.word for h in er.hard_words] == ["co-production"]
+
+
+def test_each_point_keeps_the_draft_sentence_it_came_from() -> None:
+    er = transform(draft(para("We utilise the hall. It has eight rooms.")), settings())
+    assert [(p.sentences, p.source) for p in er.sections[0].points] == [
+        (["We use the hall."], "We utilise the hall."),
+        (["It has 8 rooms."], "It has eight rooms."),
+    ]

@@ -28,13 +28,16 @@ def swap(text: str, council: Path | None = None) -> str:
         ("Staff facilitated it.", "Staff helped it."),
         ("We came in order to facilitate a meeting.", "We came to help a meeting."),
         ("Utilise the form.", "Use the form."),  # capital kept
-        ("Ensuring people are safe.", "Making sure people are safe."),
+        ("Ensuring that people are safe.", "Making sure that people are safe."),
+        ("We ensure better care.", "We ensure better care."),  # "make sure better care" is wrong: kept
         ("He made use of the bus.", "He used the bus."),  # a phrase whose first word is the verb
         ("We allocated money to it.", "We gave money to it."),  # irregular plain verb: past tense
         ("Money was allocated to it.", "Money was given to it."),  # ... and past participle
         ("We have obtained the form.", "We have got the form."),  # British "got", not "gotten"
         ("We attempted to call.", "We tried to call."),
         ("We made an attempt to call.", "We made an attempt to call."),  # a noun after "an": kept
+        ("The monitors were new.", "The monitors were new."),  # a plural noun, not "checks"
+        ("She monitors the rota.", "She checks the rota."),
         ("An additional bus.", "An extra bus."),
         ("We saw a number of people prior to the meeting.", "We saw some people before the meeting."),
         ("Expenditure is high.", "Spending is high."),

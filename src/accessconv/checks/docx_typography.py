@@ -511,6 +511,32 @@ def _line_spacing(t: DocxTarget):
     yield from _listed(found)
 
 
+@DOCX_TYPOGRAPHY.register("docx.headings", "Headings are bigger than the text and bold")
+def _headings(t: DocxTarget):
+    normal = t.resolver.default_para
+    body_chain = [s.find(w("rPr")) for s in t.resolver.chain(normal)] + [t.resolver.doc_rpr]
+    body_size = size_pt([c for c in body_chain if c is not None])
+    found = []
+    for para in t.paragraphs:
+        if para.part == "body" and t.resolver.is_heading(para):
+            for _r in _own_runs(para.el):
+                if not run_text(_r).strip():
+                    continue
+                chain = t.resolver.rpr_chain(_r, para)
+                if size_pt(chain) <= body_size or not toggle(chain, "b"):
+                    found.append(
+                        Finding(
+                            "warning",
+                            f"A heading is not both bold and bigger than the {_pt(body_size)} body text, "
+                            "so it does not stand out.",
+                            para.where,
+                            "Make the heading style bold and larger than Normal.",
+                        )
+                    )
+                    break
+    yield from _listed(found)
+
+
 def _sections(t: DocxTarget) -> list[Any]:
     return list(t.document.element.body.iter(w("sectPr")))
 

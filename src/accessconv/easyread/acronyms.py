@@ -22,12 +22,18 @@ _DEFINITION = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{2,})\)")
 _SMALL = {"of", "and", "for", "the", "in", "on", "to", "&"}
 
 
+# Three or more words in capitals in a row ("PLEASE READ THIS NOTICE") are shouting, not acronyms.
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z][A-Z'’]+(?:[\s,]+[A-Z][A-Z'’]*){2,}(?![\w-])")
+
+
 @dataclass
 class Acronyms:
     expansions: dict[str, str]
     # Acronym -> number of times written out; acronyms we could not expand -> the text they were in.
     expanded: dict[str, int] = field(default_factory=dict)
     unknown: dict[str, str] = field(default_factory=dict)
+    # Blocks of capitals put into ordinary letters (Easy Read has no blocks of capitals).
+    capitals: list[str] = field(default_factory=list)
 
 
 def load(council_file: Path | None) -> dict[str, str]:
@@ -55,8 +61,26 @@ def find_definitions(text: str) -> dict[str, str]:
     return found
 
 
+def lower_capitals(text: str, acronyms: Acronyms) -> str:
+    """ "PLEASE READ THIS NOTICE" -> "please read this notice" (known acronyms and "I" kept); the
+    sentence's first letter is made a capital again by the points step."""
+
+    def lower(mt: re.Match[str]) -> str:
+        acronyms.capitals.append(mt.group(0))
+        return re.sub(
+            r"[A-Z][A-Z'’]*",
+            lambda w: (
+                w.group(0) if w.group(0) in acronyms.expansions or w.group(0) == "I" else w.group(0).lower()
+            ),
+            mt.group(0),
+        )
+
+    return _CAPITALS_RUN.sub(lower, text)
+
+
 def expand(text: str, acronyms: Acronyms) -> str:
     """Write out every acronym we know; drop the "(ASC)" that followed its definition."""
+    text = lower_capitals(text, acronyms)
 
     def drop_definition(mt: re.Match[str]) -> str:
         words, acronym = mt.group(1), mt.group(2)

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
+from ..errors import ProfileError
 from ..headings import normalise
 from . import acronyms as acr
 from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
-from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count
+from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,30 @@ class LanguageSettings:
     common_words_file: Path | None = None
     jargon_file: Path | None = None
     acronyms_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        """Catch settings that cannot work, with a message an officer can act on."""
+        rules = [
+            (self.max_words_warn >= 1, '"max_words_warn" must be 1 or more'),
+            (
+                self.max_words_error >= self.max_words_warn,
+                f'"max_words_error" ({self.max_words_error}) must be at least "max_words_warn" '
+                f"({self.max_words_warn})",
+            ),
+            (self.min_clause_words >= 1, '"min_clause_words" must be 1 or more'),
+            (self.max_inline_list_item_words >= 1, '"max_inline_list_item_words" must be 1 or more'),
+            (self.max_sentences_per_point >= 1, '"max_sentences_per_point" must be 1 or more'),
+            (0 <= self.hard_word_max_zipf <= 8, '"hard_word_max_zipf" must be between 0 and 8 (Zipf scale)'),
+            (self.percent_max_denominator >= 2, '"percent_max_denominator" must be 2 or more'),
+            (self.percent_near_tolerance >= 0, '"percent_near_tolerance" cannot be below 0'),
+            (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
+            (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
+        ]
+        for ok, message in rules:
+            if not ok:
+                raise ProfileError(
+                    f"In the Easy Read language settings, {message}. Change it in the profile."
+                )
 
 
 def transform(doc: m.Document, settings: LanguageSettings) -> EasyReadDocument:
@@ -123,7 +148,7 @@ class _Transform:
 
         hard = self._hard_words(sections)
         stats = self._stats(before, sections)
-        self._summarise(stats)
+        self._summarise(sections)
         return EasyReadDocument(
             title=self.doc.title,
             language=self.doc.language,
@@ -149,13 +174,17 @@ class _Transform:
         left_before = len(self.numbers.left)
         text = self._rewrite(unit.text) if unit.rewrite else unit.text
         originals = sentences(text)
+        drafts = sentences(unit.text)
+        # (sentences of one point before splitting, the draft's words it came from)
         if unit.kind in {"item", "row"}:
-            groups = [originals]  # one list item or table row is one point
+            groups = [(originals, unit.source)]  # one list item or table row is one point
+        elif len(drafts) == len(originals):
+            groups = [([s], self.spans.restore(d)) for s, d in zip(originals, drafts, strict=True)]
         else:
-            groups = [[s] for s in originals]
-        for group in groups:
+            groups = [([s], unit.source) for s in originals]
+        for group, source in groups:
             blocks: list[list[str]] = []
-            long_parts: list[tuple[str, str]] = []
+            long_parts: dict[str, str] = {}
             for sentence in group:
                 if unit.rewrite:
                     result = points.split_sentence(sentence, settings, self.spans)
@@ -164,17 +193,17 @@ class _Transform:
                 if result.split:
                     self.split_count += 1
                 block = [capitalise(p) for p in result.parts]
-                # An inline list stays in one point with its lead ("... including:" "Braille.").
-                blocks.append(block) if block[0].endswith(":") and len(block) > 1 else blocks.extend(
-                    [b] for b in block
-                )
-                for part in result.parts:
+                if block[0].endswith(":") and len(block) > 1:
+                    blocks.append(block)  # an inline list stays in one point with its lead
+                else:
+                    blocks.extend([b] for b in block)
+                kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
+                for part in block:
                     if word_count(part, self.spans) > settings.max_words_warn:
-                        long_parts.append(
-                            (part, "long-sentence" if result.split or not unit.rewrite else "unsafe-split")
-                        )
+                        long_parts[part] = kind
             for chunk in _pack(blocks, settings.max_sentences_per_point):
-                self._point(chunk, unit, section, [lp for lp in long_parts if lp[0] in chunk])
+                long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
+                self._point(chunk, unit, section, long_here, source)
         for left in self.numbers.left[left_before:]:
             self.review.append(
                 ReviewItem(
@@ -186,7 +215,12 @@ class _Transform:
             )
 
     def _point(
-        self, chunk: list[str], unit: structure.Unit, section: Section, long_parts: list[tuple[str, str]]
+        self,
+        chunk: list[str],
+        unit: structure.Unit,
+        section: Section,
+        long_parts: list[tuple[str, str]],
+        source: str,
     ) -> None:
         settings = self.settings
         where = self._where(section, len(section.points) + 1)
@@ -231,7 +265,7 @@ class _Transform:
                         "sentence: make it into shorter sentences.",
                     )
                 )
-        section.points.append(Point(sentences=chunk, inlines=[], source=unit.source, where=where))
+        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where))
 
     def _where(self, section: Section, number: int) -> str:
         return f"under heading '{section.heading}', point {max(number, 1)}"
@@ -256,7 +290,9 @@ class _Transform:
                         seen.add(hit.key)
                         bold.append(hit)
                         gloss = self.lexicon.glossary.get(hit.key)
-                        word = gloss.term if gloss else hit.key
+                        # Unexplained words are listed as written (a base form can be wrong:
+                        # "bespoke" is not a form of "bespeak").
+                        word = gloss.term if gloss else _as_written(self.spans.restore(hit.text))
                         found_order.append(HardWord(word, gloss.explanation if gloss else None, point.where))
                         if gloss is None:
                             self._unexplained(self.spans.restore(hit.text), point.where)
@@ -320,7 +356,18 @@ class _Transform:
             words_after=r_after.words,
         )
 
-    def _summarise(self, stats: Stats) -> None:
+    @staticmethod
+    def _first_place(sections: list[Section], word: str) -> str:
+        """Where a word first appears in the points (or in a heading)."""
+        for section in sections:
+            if word in section.heading.split():
+                return f"in the heading '{section.heading}'"
+            for point in section.points:
+                if any(word in words(s) for s in point.sentences):
+                    return point.where
+        return ""
+
+    def _summarise(self, sections: list[Section]) -> None:
         if self.split_count:
             self.changes.append(f"Split {self.split_count} long sentences into shorter ones.")
         for (hard, plain), times in sorted(self.replaced.counts.items()):
@@ -334,15 +381,26 @@ class _Transform:
                 ReviewItem(
                     "acronym",
                     acronym,
-                    f"in '{squash(self.spans.restore(context))[:80]}'",
+                    self._first_place(sections, acronym)
+                    or f"in '{squash(self.spans.restore(context))[:80]}'",
                     f'We do not know what "{acronym}" stands for. Write it out in full, or add it to your '
                     "council's acronyms list.",
                 )
+            )
+        if self.acronyms.capitals:
+            self.changes.append(
+                f"Put {len(self.acronyms.capitals)} blocks of capital letters into ordinary letters "
+                f"(for example '{self.acronyms.capitals[0][:40]}')."
             )
         for word, times in sorted(self.numbers.words.items()):
             self.changes.append(f"Wrote '{word}' as a number {_times(times)}.")
         for percent, plain in sorted(self.numbers.percentages.items()):
             self.changes.append(f"Wrote '{percent}' as '{plain}'.")
+
+
+def _as_written(word: str) -> str:
+    """ "Validating" at the start of a sentence -> "validating"; names and acronyms keep capitals."""
+    return word[:1].lower() + word[1:] if word[1:].islower() else word
 
 
 def _times(n: int) -> str:

@@ -36,7 +36,7 @@ def _word_pattern() -> re.Pattern[str]:
     names = "|".join(sorted(number_words(), key=len, reverse=True))
     # "twenty-five" / "twenty five" as one number; never part of a hyphenated word ("two-way").
     return re.compile(
-        rf"(?<![\w-])({names})(?:[- ]({names}))?(?![\w]|-[A-Za-z])",
+        rf"(?<![\w-])({names})(?:[- ]({names}))?(?![\w]|-\w)",
         re.IGNORECASE,
     )
 

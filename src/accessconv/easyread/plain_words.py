@@ -8,8 +8,8 @@ plus an optional council list in the same format that adds to or overrides ours.
   first word is the verb ("make use of" -> "use", "made use of" -> "used"). When a form could be
   the past tense or the past participle ("provided"), a "have" or "be" just before it chooses the
   participle ("has provided" -> "has given", "provided" -> "gave").
-- kind `noun`: singular and plural ("expenditures" -> "spending"s) with the plain plural column
-  used when given.
+- kind `noun`: singular and plural ("difficulties" -> "problems"); the plain plural column is used
+  when given ("attendees" -> "people who come").
 - anything else: the words exactly as written.
 
 A verb form that is also a noun (e.g. "attempt") is left alone after "a", "the", "our" and so on.
@@ -138,8 +138,8 @@ def _plain_form(form: Form, matched: str, before: str) -> str | None:
     previous = before.split()[-1].lower().strip("\"'“‘(") if before.split() else ""
     if entry.kind == "verb":
         tags = set(form.tags)
-        if tags & {"VB", "VBP"} and previous in word_set("determiners"):
-            return None  # "an attempt", "the request": a noun, not a verb
+        if previous in word_set("determiners") and not tags & {"VBD", "VBN", "VBG"}:
+            return None  # "an attempt", "the monitors": a noun, not a verb
         if {"VBD", "VBN"} <= tags:
             tag = "VBN" if previous in word_set("perfect_auxiliaries") else "VBD"
         elif tags - {"VB", "VBP"}:

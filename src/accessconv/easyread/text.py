@@ -73,8 +73,13 @@ class Spans:
         return squash("".join(parts))
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+
+
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """One space between words; Word's non-breaking and soft hyphens made plain, so
+    "co\u2011production" is one word like "co-production"."""
+    return re.sub(r"\s+", " ", text.translate(_HYPHENS)).strip()
 
 
 def words(text: str) -> list[str]:
@@ -96,7 +101,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for mt in _SENTENCE_END.finditer(text):
         before = text[start : mt.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
+        last = re.sub(r"^\W+", "", before[-1].lower()).rstrip(".") if before else ""
         if mt.group(1) == "." and (last in abbreviations or re.fullmatch(r"[a-z]", last)):
             continue
         out.append(text[start : mt.end(2)].strip())
