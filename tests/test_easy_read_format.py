@@ -287,3 +287,12 @@ def test_short_list_items_after_a_colon_do_not_count_as_sentences(tmp_path):
 
     results = _check(_variant(tmp_path, change)["docx"])
     assert passing(results, "easyread.point-length"), failing(results, "easyread.point-length")
+
+
+def test_document_with_no_points_fails_readability(tmp_path):
+    def change(easy):
+        for section in easy.sections:
+            section.points = []
+
+    found = failing(_check(_variant(tmp_path, change)["docx"]), "easyread.readability")
+    assert found and "no points" in found[0].message

@@ -403,7 +403,10 @@ def _readability_check(t: EasyReadBack):
     all_sentences = [s for section in t.sections for s in _section_sentences(section)]
     if not any(words(s) for s in all_sentences):
         yield Finding(
-            "error", "The document has no points to read.", str(t.path.name), "Convert the draft again."
+            "error",
+            "The Easy Read version has no points to read: the draft has headings but no text.",
+            "the whole document",
+            "Add the text under the draft's headings, then convert it again.",
         )
         return
     ease, grade = _readability(all_sentences)
