@@ -121,6 +121,13 @@ def notes(easy: EasyReadDocument) -> list[str]:
             f"({round(100 * confident / len(points))}%); {weak} weak and {len(points) - confident - weak} "
             "left for a person to choose (see the review sheet)."
         )
+    st = easy.stats
+    if st.sentences_before and st.sentences_after:
+        out.append(
+            f"Sentences within the length limit: {st.sentences_within_limit_before} of {st.sentences_before} "
+            f"before, {st.sentences_within_limit_after} of {st.sentences_after} after. Reading ease "
+            f"(Flesch) {st.reading_ease_before:.0f} before, {st.reading_ease_after:.0f} after."
+        )
     chosen = sum(1 for p in points if p.picture and p.picture.keyword == "override")
     if chosen:
         out.append(f"Used {chosen} picture choice{'s' if chosen != 1 else ''} from the override file.")
