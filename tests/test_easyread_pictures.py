@@ -36,7 +36,7 @@ def test_keyword_map_names_real_files_and_each_keyword_once():
         assert (folder / s.file).is_file(), s.file
         assert s.concept and s.keywords
         for k in s.keywords:
-            word = k.lstrip("~").lower()
+            word = k.lstrip("~^").lower()
             assert word not in seen, f"'{word}' is in both {seen[word]} and {s.concept}"
             seen[word] = s.concept
 

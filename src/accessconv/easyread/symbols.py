@@ -66,7 +66,8 @@ class _Phrase:
     lemmas: tuple[frozenset[str], ...]
     symbol: Symbol
     text: str
-    weak: bool
+    weak: bool  # "~": ambiguous, a match is only ever weak
+    generic: bool = False  # "^": chosen only when nothing more specific fits
 
 
 @dataclass
@@ -84,14 +85,15 @@ class SymbolSet:
         for symbol in self.symbols:
             for keyword in symbol.keywords:
                 weak = keyword.startswith("~")
-                text = keyword.lstrip("~").strip().lower()
+                generic = keyword.startswith("^")
+                text = keyword.lstrip("~^").strip().lower()
                 tokens = tokenise(text)
                 if not tokens:
                     continue
                 # Keywords are written in base form: a point's word matches when one of its base
                 # forms is the keyword ("met" -> meet), never the other way round ("care" is
                 # not "caring").
-                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak)
+                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak, generic)
                 for lemma in phrase.lemmas[0]:
                     self._index.setdefault(lemma, []).append(phrase)
         # Longest phrases first, then map order, so lookups stop at the first fit.
@@ -198,7 +200,7 @@ def read_keyword_csv(path: Path, default_concept_from_file: bool) -> list[Symbol
             continue
         concept = row.get("concept", "")
         if not concept and default_concept_from_file:
-            concept = keywords.split(";")[0].lstrip("~").strip() or Path(file).stem
+            concept = keywords.split(";")[0].lstrip("~^").strip() or Path(file).stem
         words = tuple(k.strip() for k in keywords.split(";") if k.strip())
         symbols.append(Symbol(concept, file, words))
     return symbols
@@ -340,7 +342,10 @@ def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, sh
     def hits(m: Match) -> bool:
         return rank(m) < len(ranked)
 
-    best = min(found, key=lambda m: (not hits(m), m.phrase.weak, rank(m), -m.length, m.sentence, m.position))
+    def order(m: Match) -> tuple[bool, bool, bool, int, int, int, int]:
+        return (not hits(m), m.phrase.weak, m.phrase.generic, rank(m), -m.length, m.sentence, m.position)
+
+    best = min(found, key=order)
     confident = hits(best) and not best.phrase.weak
     keyword = " ".join(best.words)
     if not confident and not show_weak:
