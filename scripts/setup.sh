@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the project needs (liblouis for braille, its Python binding, tables).
-APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils"
+# Debian packages the project needs (liblouis for braille, its Python binding, tables; chromium
+# for the browser audit, driven by Playwright from /usr/bin/chromium: never `playwright install`).
+APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils chromium"
 
 missing=""
 for pkg in $APT_PACKAGES; do
