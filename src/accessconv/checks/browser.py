@@ -89,6 +89,7 @@ class AuditSettings:
     timeout_seconds: float
     viewport_width_px: int
     viewport_height_px: int
+    colour_schemes: list[str]
     reflow_width_px: int
     max_elements_per_rule: int
     max_snippet_chars: int
@@ -216,12 +217,14 @@ class Browser:
             self._playwright.stop()
             self._playwright = None
 
-    def open(self, path: Path, width: int, height: int, scale: float = 1) -> Any:
-        """A Playwright page showing `path` in a window `width` x `height` CSS px. `scale` 2 with
-        half the width is what the reader sees at 200% zoom. Close it with page.context.close()."""
+    def open(self, path: Path, width: int, height: int, scale: float = 1, scheme: str = "light") -> Any:
+        """A Playwright page showing `path` in a window `width` x `height` CSS px, in the `scheme`
+        ("light" or "dark") colour scheme. `scale` 2 with half the width is what a reader sees at
+        200% zoom. Close it with page.context.close()."""
         context = self._browser.new_context(
             viewport={"width": width, "height": height},
             device_scale_factor=scale,
+            color_scheme=scheme,
             offline=True,
             service_workers="block",
         )
@@ -235,10 +238,10 @@ class Browser:
             raise
         return page
 
-    def run_axe(self, path: Path) -> dict[str, Any]:
+    def run_axe(self, path: Path, scheme: str = "light") -> dict[str, Any]:
         """axe-core's raw results for the page (violations and incomplete only)."""
         s = self.audit_settings
-        page = self.open(path, s.viewport_width_px, s.viewport_height_px)
+        page = self.open(path, s.viewport_width_px, s.viewport_height_px, scheme=scheme)
         try:
             page.evaluate(self._axe_source)
             return page.evaluate(_AXE_RUN, list(s.tags))
@@ -258,7 +261,7 @@ class Browser:
 
         s = self.audit_settings
         try:
-            raw = self.run_axe(path)
+            raw = merge_schemes({scheme: self.run_axe(path, scheme) for scheme in s.colour_schemes})
             reflow = self.overflow(path, s.reflow_width_px, s.viewport_height_px)
         except Error as err:
             first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
@@ -288,6 +291,26 @@ def audit_files(paths: Sequence[Path], enabled: bool = True) -> dict[Path, list[
             return {p: browser.audit(p) for p in html}
     except BrowserUnavailable as err:
         return {p: [skipped(str(err))] for p in html}
+
+
+def merge_schemes(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One axe result from runs in several colour schemes: each flagged element once, and an
+    element flagged only in a later scheme (e.g. low contrast in dark mode) says so."""
+    merged: dict[str, Any] = {"violations": [], "incomplete": []}
+    seen: set[tuple[str, str, str]] = set()
+    for number, (scheme, raw) in enumerate(runs.items()):
+        merged.setdefault("testEngine", raw.get("testEngine", {}))
+        for kind in ("violations", "incomplete"):
+            for rule in raw.get(kind, []):
+                nodes = []
+                for node in rule.get("nodes", []):
+                    key = (kind, str(rule.get("id")), repr(node.get("target")))
+                    if key not in seen:
+                        seen.add(key)
+                        nodes.append({**node, "scheme": scheme} if number else node)
+                if nodes:
+                    merged[kind].append({**rule, "nodes": nodes})
+    return merged
 
 
 def results_from_axe(
@@ -352,7 +375,8 @@ def _where(node: dict[str, Any], s: AuditSettings) -> str:
     snippet = " ".join(str(node.get("html", "")).split())
     if len(snippet) > s.max_snippet_chars:
         snippet = snippet[: s.max_snippet_chars - 3] + "..."
-    return ": ".join(part for part in (selector, snippet) if part)
+    scheme = f"in {node['scheme']} mode" if node.get("scheme") else ""
+    return ": ".join(part for part in (scheme, selector, snippet) if part)
 
 
 def reflow_results(reflow: dict[str, Any], s: AuditSettings) -> list[CheckResult]:
