@@ -99,8 +99,10 @@ def build_every_block_draft(folder: Path) -> Path:
     return draft
 
 
-# Each mistake is one an auditor's axe run must report; the comment names the axe rule.
-BROKEN_PAGE = """\
+# A one-pixel PNG.
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+# Each mistake is one an auditor's axe run must report (BROKEN_RULES names the axe rules).
+BROKEN_PAGE = f"""\
 <!DOCTYPE html>
 <html>
 <head><meta charset="utf-8"></head>
@@ -108,7 +110,7 @@ BROKEN_PAGE = """\
 <main>
 <h1>A page with mistakes</h1>
 <p style="color: #bbbbbb; background: #ffffff">Pale grey text on white.</p>
-<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==">
+<img src="data:image/png;base64,{PIXEL}">
 <form><input type="text" id="name"></form>
 <a href="#top"></a>
 <div style="width: 900px">A box nine hundred pixels wide that cannot fit on a phone.</div>

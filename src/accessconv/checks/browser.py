@@ -238,20 +238,20 @@ class Browser:
             raise
         return page
 
-    def run_axe(self, path: Path, scheme: str = "light") -> dict[str, Any]:
-        """axe-core's raw results for the page (violations and incomplete only)."""
+    def inspect(self, path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+        """axe-core's raw results in each colour scheme, then the layout at the reflow width: all
+        on one loaded page (axe is injected once; the scheme and width change in place)."""
         s = self.audit_settings
-        page = self.open(path, s.viewport_width_px, s.viewport_height_px, scheme=scheme)
+        page = self.open(path, s.viewport_width_px, s.viewport_height_px)
         try:
             page.evaluate(self._axe_source)
-            return page.evaluate(_AXE_RUN, list(s.tags))
-        finally:
-            page.context.close()
-
-    def overflow(self, path: Path, width: int, height: int, scale: float = 1) -> dict[str, Any]:
-        page = self.open(path, width, height, scale)
-        try:
-            return page.evaluate(OVERFLOW_JS)
+            runs = {}
+            for scheme in s.colour_schemes:
+                page.emulate_media(color_scheme=scheme)
+                runs[scheme] = page.evaluate(_AXE_RUN, list(s.tags))
+            page.emulate_media(color_scheme="light")
+            page.set_viewport_size({"width": s.reflow_width_px, "height": s.viewport_height_px})
+            return runs, page.evaluate(OVERFLOW_JS)
         finally:
             page.context.close()
 
@@ -261,8 +261,8 @@ class Browser:
 
         s = self.audit_settings
         try:
-            raw = merge_schemes({scheme: self.run_axe(path, scheme) for scheme in s.colour_schemes})
-            reflow = self.overflow(path, s.reflow_width_px, s.viewport_height_px)
+            runs, reflow = self.inspect(path)
+            raw = merge_schemes(runs)
         except Error as err:
             first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             return [
