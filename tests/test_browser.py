@@ -274,3 +274,17 @@ def test_every_plain_fix_names_a_rule_and_reads_as_advice() -> None:
     assert {"image-alt", "color-contrast", "label", "html-has-lang", "link-name"} <= set(fixes)
     for rule, fix in fixes.items():
         assert fix and fix[0].isupper() and fix.endswith("."), rule
+
+
+def test_a_page_that_does_not_finish_in_time_is_a_warning(browser: Browser, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    page = build_broken_page(tmp_path)
+    original = browser.audit_settings
+    browser.audit_settings = replace(original, timeout_seconds=0.0001)
+    try:
+        results = browser.audit(page)
+    finally:
+        browser.audit_settings = original
+    assert [(r.id, r.status) for r in results] == [(AUDIT_ID, "warning")]
+    assert "could not finish" in results[0].message and str(page) == results[0].where

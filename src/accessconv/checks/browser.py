@@ -51,10 +51,11 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser")
 # Everything a page may load: itself, other local files beside it, and data: URIs.
 _REMOTE = re.compile(r"^(?!file:|data:|about:|blob:)", re.IGNORECASE)
 
-_AXE_RUN = """(tags) => axe.run(document, {
-  runOnly: {type: 'tag', values: tags},
-  resultTypes: ['violations', 'incomplete'],
-})"""
+# page.evaluate has no timeout of its own, so the run races a timer.
+_AXE_RUN = """([tags, ms]) => Promise.race([
+  axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']}),
+  new Promise((_, reject) => setTimeout(() => reject(new Error(`axe-core took longer than ${ms} ms`)), ms)),
+])"""
 
 # The outermost elements sticking out past the right edge, ignoring those inside a box that
 # scrolls or clips on its own (a wide table in its scrolling wrapper is allowed by WCAG 1.4.10).
@@ -248,7 +249,7 @@ class Browser:
             runs = {}
             for scheme in s.colour_schemes:
                 page.emulate_media(color_scheme=scheme)
-                runs[scheme] = page.evaluate(_AXE_RUN, list(s.tags))
+                runs[scheme] = page.evaluate(_AXE_RUN, [list(s.tags), self.timeout_ms])
             page.emulate_media(color_scheme="light")
             page.set_viewport_size({"width": s.reflow_width_px, "height": s.viewport_height_px})
             return runs, page.evaluate(OVERFLOW_JS)
