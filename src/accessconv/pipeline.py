@@ -199,6 +199,7 @@ def check_file(
     """Check an existing file with the rules of `profile` (by default, chosen from its type).
     With `browser`, an .html file is also audited in headless Chromium (see convert)."""
     from . import profiles as registry
+    from .checks.browser import audit_files
     from .errors import InputError
     from .formats import load_format
 
@@ -222,7 +223,5 @@ def check_file(
             f"not {path.suffix or 'this file'}."
         )
     checks = fmt.check(path, chosen)
-    from .checks.browser import audit_files
-
     checks.extend(audit_files([path], browser).get(path, []))
     return CheckFileResult(path, chosen.name, checks)
