@@ -170,7 +170,7 @@ p, ul, ol, dl, blockquote, figure, table, pre {{ margin: 0 0 1.25rem; }}
 li {{ margin-bottom: 0.4rem; }}
 a {{ color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }}
 a:visited {{ color: var(--visited); }}
-a:focus {{ outline: 0.2rem solid var(--focus); outline-offset: 0.1rem; }}
+a:focus, .table-wrap:focus {{ outline: 0.2rem solid var(--focus); outline-offset: 0.1rem; }}
 .skip-link {{ position: absolute; left: -100vw; }}
 .skip-link:focus {{ position: static; display: inline-block; margin: 0.5rem 0; padding: 0.5rem; }}
 img {{ max-width: 100%; height: auto; }}
@@ -273,7 +273,14 @@ class _HtmlWriter:
         if not caption:
             # A caption names the table for screen-reader users moving between tables.
             caption = escape(f"Table {self.table_count}" + (f": {self.section}" if self.section else ""))
-        parts = [f'<div class="table-wrap">\n<table>\n<caption>{caption}</caption>\n']
+        # A wide table scrolls sideways inside its wrapper (WCAG 1.4.10 allows this for data
+        # tables), so keyboard users must be able to focus the wrapper to scroll it (WCAG 2.1.1);
+        # the caption names the region for screen readers.
+        caption_id = f"table-{self.table_count}-caption"
+        parts = [
+            f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0">\n'
+            f'<table>\n<caption id="{caption_id}">{caption}</caption>\n'
+        ]
         if t.head:
             parts.append("<thead>\n")
             for row in t.head:
