@@ -452,6 +452,9 @@ def _css(settings: Settings) -> str:
 .hard-words dt {{ margin-top: 1rem; }}
 .credit {{ margin-top: 3rem; border-top: 0.0625rem solid currentColor; padding-top: 1rem; }}
 .review-kind {{ margin-top: 2.5rem; }}
+/* Review tables hold long sentences and addresses: they wrap inside the page, never overflow. */
+.review-table {{ width: 100%; table-layout: fixed; }}
+.review-table th, .review-table td {{ overflow-wrap: anywhere; }}
 @media (max-width: 30em) {{
   .point {{ grid-template-columns: 4rem minmax(0, 1fr); gap: 0.75rem; }}
 }}
@@ -590,15 +593,18 @@ def render_review(easy: EasyReadDocument, settings: Settings) -> str:
         parts.append("<h2>What accessconv changed</h2>\n<ul>\n")
         parts.extend(f"<li>{escape(c)}</li>\n" for c in easy.changes)
         parts.append("</ul>\n")
-    for kind, (label, advice) in _KIND_LABELS.items():
+    for number, (kind, (label, advice)) in enumerate(_KIND_LABELS.items(), start=1):
         items = [r for r in easy.review if r.kind == kind]
         if not items:
             continue
         parts.append(f'<h2 class="review-kind">{escape(label)} ({len(items)})</h2>\n')
         if advice:
             parts.append(f"<p>{escape(advice)}</p>\n")
+        # A keyboard user can reach and scroll a wide table (as in the plain HTML writer).
         parts.append(
-            f'<div class="table-wrap">\n<table>\n<caption>{escape(label)}</caption>\n<thead>\n'
+            f'<div class="table-wrap" role="region" aria-labelledby="review-{number}" tabindex="0">\n'
+            f'<table class="review-table">\n<caption id="review-{number}">{escape(label)}</caption>\n'
+            "<thead>\n"
             '<tr><th scope="col">Where</th><th scope="col">What to look at</th>'
             '<th scope="col">Suggestion</th></tr>\n</thead>\n<tbody>\n'
         )
