@@ -241,6 +241,7 @@ def test_missing_picture_credit_fails(tmp_path, good, kind):
 
 
 def test_word_typography_is_checked(tmp_path, good):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     document = docx.Document(str(good["docx"]))
@@ -248,10 +249,21 @@ def test_word_typography_is_checked(tmp_path, good):
     cell = document.tables[0].rows[0].cells[1]
     cell.paragraphs[0].runs[0].italic = True
     cell.paragraphs[0].runs[0].font.name = "Times New Roman"
+    other = document.tables[0].rows[1].cells[1].paragraphs[0]
+    other.runs[0].underline = True
+    other.add_run(" PLEASE READ THIS NOW")
+    other.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     broken = tmp_path / "small-easy-read.docx"
     document.save(str(broken))
     results = _check(broken)
-    for check_id in ("docx.text-size", "docx.italic", "docx.font"):
+    for check_id in (
+        "docx.text-size",
+        "docx.italic",
+        "docx.font",
+        "docx.underline",
+        "docx.capitals",
+        "docx.alignment",
+    ):
         assert failing(results, check_id), check_id
 
 
