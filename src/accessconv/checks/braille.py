@@ -280,10 +280,9 @@ def _pef_limits(t: BrailleTarget):
                 for n, row in enumerate(page_rows, start=1):
                     if cols and len(row.text or "") > cols:
                         problems.append(f"page {page_no} row {n} has {len(row.text)} cells, more than {cols}")
-            if cols and rows and (cols, rows) != (t.s.cells_per_line, t.s.lines_per_page):
-                problems.append(
-                    f"the volume is {cols} x {rows}, not the profile's {t.s.cells_per_line} x {t.s.lines_per_page}"
-                )
+            wanted = (t.s.cells_per_line, t.s.lines_per_page)
+            if cols and rows and (cols, rows) != wanted:
+                problems.append(f"the volume is {cols} x {rows}, not the profile's {wanted[0]} x {wanted[1]}")
     if problems:
         yield Finding(
             "error",
