@@ -20,7 +20,9 @@ def profile(name: str = "braille", **settings):
     return p
 
 
-def doc(*blocks: m.Block, title: str = "Test document", notes: list[list[m.Block]] | None = None) -> m.Document:
+def doc(
+    *blocks: m.Block, title: str = "Test document", notes: list[list[m.Block]] | None = None
+) -> m.Document:
     return m.Document(title=title, language="en-GB", blocks=list(blocks), notes=notes or [])
 
 

@@ -35,7 +35,9 @@ def test_a_word_longer_than_a_line_is_divided_with_the_continuation_indicator() 
 
 
 def test_main_heading_centred_lower_headings_at_the_margin_with_a_blank_line_before() -> None:
-    lay = layout(doc(heading(1, "Strategy"), para("Intro."), heading(2, "About"), para("Text."), heading(3, "Money")))
+    lay = layout(
+        doc(heading(1, "Strategy"), para("Intro."), heading(2, "About"), para("Text."), heading(3, "Money"))
+    )
     page = lay.pages[0]
     title = louis_cells("Strategy")
     row = _row_with(page, title)
@@ -81,7 +83,10 @@ def test_nested_lists_hanging_indent_bullets_dropped_numbers_kept() -> None:
     long = "an item with enough words in it to run over on to the next braille line"
     lst = m.ListBlock(
         False,
-        [[para("First " + long), m.ListBlock(True, [[para("Nested " + long)], [para("Second")]])], [para("Last")]],
+        [
+            [para("First " + long), m.ListBlock(True, [[para("Nested " + long)], [para("Second")]])],
+            [para("Last")],
+        ],
     )
     rows = [r for r in body_rows(layout(doc(lst), title_page=False)) if r][1:]
     first = rows.index(_row_with(rows, louis_cells("First")))
@@ -107,7 +112,9 @@ def test_a_narrow_table_is_aligned_in_columns() -> None:
     pay = _row_with(rows, louis_cells("Pay"))
     now = head.index(louis_cells("Now"))
     assert pay.index(louis_cells("£12.60")) == now  # columns line up
-    assert head.index(louis_cells("Target")) == _row_with(rows, louis_cells("Leavers")).index(louis_cells("15%"))
+    assert head.index(louis_cells("Target")) == _row_with(rows, louis_cells("Leavers")).index(
+        louis_cells("15%")
+    )
 
 
 def test_a_wide_table_is_linearised_heading_value() -> None:
@@ -133,8 +140,10 @@ def test_images_become_transcribers_notes_and_footnotes_go_to_the_end() -> None:
     assert "Picture: A group of people around a table" in back_translate(
         ("en-ueb-g2.ctb",), text[start + 3 : text.index("⠈⠨⠜")]
     )
-    assert text.index(louis_cells("Later section")) < text.index(louis_cells("Notes")) < text.index(
-        louis_cells("1. The group has twelve members.")
+    assert (
+        text.index(louis_cells("Later section"))
+        < text.index(louis_cells("Notes"))
+        < text.index(louis_cells("1. The group has twelve members."))
     )
     by_section = cells_of(body_rows(layout(d, title_page=False, notes_placement="section")))
     assert by_section.index(louis_cells("Notes")) < by_section.index(louis_cells("Later section"))

@@ -17,7 +17,9 @@ PLAIN = [
 ]
 
 
-@pytest.mark.parametrize("name,table", [("braille", "en-ueb-g2.ctb"), ("braille-uncontracted", "en-ueb-g1.ctb")])
+@pytest.mark.parametrize(
+    "name,table", [("braille", "en-ueb-g2.ctb"), ("braille-uncontracted", "en-ueb-g1.ctb")]
+)
 @pytest.mark.parametrize("style", ["indented", "blocked"])
 def test_plain_paragraphs_equal_liblouis(name: str, table: str, style: str) -> None:
     lay = layout(doc(*[para(t) for t in PLAIN]), name, paragraph_style=style, title_page=False)
@@ -30,7 +32,9 @@ def test_plain_paragraphs_equal_liblouis(name: str, table: str, style: str) -> N
 
 def test_emphasis_uses_ueb_indicators() -> None:
     d = doc(
-        para("This is ", m.Styled("strong", [m.Text("important")]), " and ", m.Styled("emph", [m.Text("new")])),
+        para(
+            "This is ", m.Styled("strong", [m.Text("important")]), " and ", m.Styled("emph", [m.Text("new")])
+        ),
         para(m.Styled("underline", [m.Text("Underlined")]), " words"),
     )
     text = cells_of(body_rows(layout(d, title_page=False)))
@@ -88,7 +92,9 @@ def test_non_latin_text_becomes_a_transcribers_note_not_escape_codes() -> None:
 
 
 def test_headings_and_lists_translate_with_the_same_table() -> None:
-    lay = layout(doc(heading(1, "Our priorities"), m.ListBlock(True, [[para("Recruitment")]])), title_page=False)
+    lay = layout(
+        doc(heading(1, "Our priorities"), m.ListBlock(True, [[para("Recruitment")]])), title_page=False
+    )
     text = cells_of(body_rows(lay))
     assert louis_cells("Our priorities") in text
     assert louis_cells("1. Recruitment") in text
