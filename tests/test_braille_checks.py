@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from braille_builders import profile, write_draft
 
 from accessconv.pipeline import check_file, convert
 from accessconv.reader import read
+from braille_builders import profile, write_draft
 
 DRAFT = """---
 title: Care Workforce Plan

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from braille_builders import body_rows, cells_of, doc, heading, indent_of, layout, louis_cells, para
-
 from accessconv import model as m
 from accessconv.braille.cells import BLANK
 from accessconv.braille.translate import back_translate
+from braille_builders import body_rows, cells_of, doc, heading, indent_of, layout, louis_cells, para
 
 WIDTH = 40
 

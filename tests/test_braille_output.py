@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from braille_builders import write_draft
 
 from accessconv.braille.files import PEF_NS
 from accessconv.pipeline import convert
+from braille_builders import write_draft
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "draft-strategy.docx"
 

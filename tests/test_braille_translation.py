@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from braille_builders import body_rows, cells_of, doc, heading, layout, louis_cells, para
 
 from accessconv import model as m
 from accessconv.braille.cells import is_six_dot
 from accessconv.braille.translate import back_translate
+from braille_builders import body_rows, cells_of, doc, heading, layout, louis_cells, para
 
 PLAIN = [
     "Northbrook Borough Council wants every person who draws on care and support to be helped by "
