@@ -20,9 +20,14 @@ def is_six_dot(ch: str) -> bool:
     return "\u2800" <= ch <= "\u283f"
 
 
+_TO_ASCII_TABLE = str.maketrans(TO_ASCII)
+_FROM_ASCII_TABLE = str.maketrans(FROM_ASCII)
+
+
 def to_ascii(cells: str) -> str:
-    return "".join(TO_ASCII[c] for c in cells)
+    """Braille ASCII for six-dot cells (other characters are left as they are)."""
+    return cells.translate(_TO_ASCII_TABLE)
 
 
 def from_ascii(text: str) -> str:
-    return "".join(FROM_ASCII[c] for c in text)
+    return text.translate(_FROM_ASCII_TABLE)

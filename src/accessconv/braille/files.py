@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cells import BLANK, FROM_ASCII, is_cell, to_ascii
+from .cells import BLANK, from_ascii, to_ascii
 
 PEF_NS = "http://www.daisy.org/ns/2008/pef"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 PEF_MIME = "application/x-pef+xml"
 LINE_ENDINGS = {"crlf": "\r\n", "lf": "\n"}
+_NOT_CELL = re.compile("[^\u2800-\u28ff]")
+_NOT_BRF = re.compile("[^\x20-\x5f]")
 
 
 @dataclass
@@ -127,16 +129,11 @@ def read_brf(path: Path) -> BrailleFile:
             lines.pop()
         rows = []
         for n, line in enumerate(lines, start=1):
-            cells = []
-            for ch in line:
-                if " " <= ch <= "_" or ("a" <= ch <= "z"):
-                    cells.append(FROM_ASCII[ch])
-                    if "a" <= ch <= "z":
-                        result.bad_chars.append((f"page {p}, line {n}", ch))
-                else:
-                    result.bad_chars.append((f"page {p}, line {n}", ch))
-                    cells.append(BLANK)
-            rows.append("".join(cells))
+            if _NOT_BRF.search(line):
+                result.bad_chars.extend((f"page {p}, line {n}", bad) for bad in _NOT_BRF.findall(line))
+                # Lower-case letters read as their capitals; anything else as a blank cell.
+                line = _NOT_BRF.sub(lambda c: c.group() if "a" <= c.group() <= "z" else " ", line)
+            rows.append(from_ascii(line))
         result.pages.append(Page(rows, f"page {p}"))
     return result
 
@@ -156,10 +153,10 @@ def read_pef(path: Path) -> BrailleFile:
         rows = []
         for n, row in enumerate(page.iter(f"{{{PEF_NS}}}row"), start=1):
             text = row.text or ""
-            for ch in text:
-                if not is_cell(ch):
-                    result.bad_chars.append((f"page {p}, row {n}", ch))
-            rows.append("".join(ch if is_cell(ch) else BLANK for ch in text))
+            if _NOT_CELL.search(text):
+                result.bad_chars.extend((f"page {p}, row {n}", bad) for bad in _NOT_CELL.findall(text))
+                text = _NOT_CELL.sub(BLANK, text)
+            rows.append(text)
         result.pages.append(Page(rows, f"page {p}"))
     return result
 
@@ -184,8 +181,8 @@ def read_preview(path: Path, title_line: str, page_line: str) -> BrailleFile:
         if page is None:
             page = Page([], "the start of the file")
             result.pages.append(page)
-        for ch in line:
-            if not is_cell(ch):
-                result.bad_chars.append((f"line {n}", ch))
-        page.rows.append("".join(ch if is_cell(ch) else BLANK for ch in line))
+        if _NOT_CELL.search(line):
+            result.bad_chars.extend((f"line {n}", bad) for bad in _NOT_CELL.findall(line))
+            line = _NOT_CELL.sub(BLANK, line)
+        page.rows.append(line)
     return result

@@ -53,15 +53,38 @@ class Layout:
         return ([self.title_page] if self.title_page is not None else []) + self.pages
 
 
+@dataclass
+class Outline:
+    """The draft's blocks with the main heading settled (headings.normalise's rules), without
+    copying the whole document: `levels` gives each top-level heading its corrected level."""
+
+    blocks: list[m.Block]
+    title: m.Heading
+    levels: dict[int, int]
+    notes: list[str]
+
+
+def outline(doc: m.Document) -> Outline:
+    heads = [b for b in doc.blocks if isinstance(b, m.Heading)]
+    fixed = normalise(m.Document(doc.title, doc.language, list(heads)))
+    inserted = len(fixed.blocks) == len(heads) + 1
+    new = fixed.blocks[1:] if inserted else fixed.blocks
+    levels = {id(old): h.level for old, h in zip(heads, new, strict=True) if isinstance(h, m.Heading)}
+    if inserted:
+        return Outline([fixed.title_heading, *doc.blocks], fixed.title_heading, levels, fixed.notes)
+    return Outline(list(doc.blocks), heads[0], levels, fixed.notes)
+
+
 def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layout:
     builder = _Builder(doc, settings, translator)
-    outline = normalise(doc)
-    builder.blocks(outline.blocks, 0, outline.title_heading)
+    outline_ = outline(doc)
+    builder.levels = outline_.levels
+    builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
     width = settings.cells_per_line
     title_page = _title_page(doc, settings, translator) if settings.title_page else None
     pages = _paginate(builder.pieces, settings, translator)
-    notes = list(outline.notes)
+    notes = list(outline_.notes)
     if translator.left_out:
         chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(translator.left_out))
         notes.append(
@@ -199,6 +222,7 @@ class _Builder:
         self.notes_seen: list[int] = []
         self.notes_done: set[int] = set()
         self.blocked = settings.paragraph_style == "blocked"
+        self.levels: dict[int, int] = {}
 
     # -- inlines to runs (one Run per forced line)
 
@@ -310,14 +334,15 @@ class _Builder:
                 self.block(block, indent)
 
     def heading(self, h: m.Heading, is_title: bool) -> None:
-        if h.level <= 2 and not is_title and self.s.notes_placement == "section":
+        level = self.levels.get(id(h), h.level)
+        if level <= 2 and not is_title and self.s.notes_placement == "section":
             self.flush_notes()
         segments = self.cells(self.runs(h.inlines))
         if is_title:
             self.add(Piece(segments, centred=True, blank_before=True, keep_with_next=True))
             return
         cells = self.s.heading_cells
-        first = cells[min(h.level - 2, len(cells) - 1)] - 1
+        first = cells[max(0, min(level - 2, len(cells) - 1))] - 1
         self.add(Piece(segments, first, first, blank_before=True, keep_with_next=True))
 
     def list_block(self, b: m.ListBlock, indent: int) -> None:

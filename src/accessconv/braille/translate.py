@@ -14,11 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cells import is_six_dot
+from .cells import BLANK, is_six_dot
 
 # Characters that carry no text but would become a blank cell (a false word break).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_SPACES = re.compile(r"\s+")
+# Runs of whitespace other than a single plain space.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SENTENCE_END = re.compile(r"[.?!] (?=[A-Z])")
+_SPACES = re.compile(r"\s{2,}|[^\S ]|^ | $")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Translator:
         self.untranslatable_note = untranslatable_note
         # Characters left out of the braille (no rule in the tables), with how often.
         self.left_out: Counter[str] = Counter()
+        self._good: set[str] = set()  # characters known to translate
 
     def check_tables(self) -> None:
         """Raise ProfileError, in plain words, when a table cannot be loaded."""
@@ -106,32 +110,47 @@ class Translator:
         if not text:
             return ""
         text, typeform = self._make_safe(text, typeform)
-        tf = tuple(typeform) if any(typeform) else None
-        return _forward(self.tables, text, tf) if len(text) < 200 else _uncached(self.tables, text, tf)
+        if not any(typeform):
+            return _forward(self.tables, text, None) if len(text) < 200 else _uncached(self.tables, text, None)
+        # liblouis is 2-3 times slower on any text given a typeform, so a long paragraph is
+        # translated a sentence at a time, and only sentences with emphasis get a typeform.
+        out = []
+        for start, end in _sentences(text, typeform):
+            tf = tuple(typeform[start:end])
+            out.append(_uncached(self.tables, text[start:end], tf if any(tf) else None))
+        return BLANK.join(out)
 
     def translate_run(self, run: Run) -> str:
         return self.translate(*run.value())
 
     def _clean(self, text: str, typeform: list[int] | None) -> tuple[str, list[int]]:
-        typeform = list(typeform) if typeform else [0] * len(text)
-        chars: list[str] = []
-        forms: list[int] = []
-        for ch, tf in zip(text, typeform, strict=True):
-            if ord(ch) in _INVISIBLE:
-                continue
-            if ch.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                ch, tf = " ", 0
-            chars.append(ch)
-            forms.append(tf)
-        while chars and chars[-1] == " ":
-            chars.pop()
-            forms.pop()
-        return "".join(chars), forms
+        """Drop invisible characters and make each run of whitespace one plain space."""
+        forms = list(typeform) if typeform else [0] * len(text)
+        if _INVISIBLE_RE.search(text):
+            keep = [i for i, c in enumerate(text) if ord(c) not in _INVISIBLE]
+            text, forms = "".join(text[i] for i in keep), [forms[i] for i in keep]
+        if not _SPACES.search(text):
+            return text, forms
+        out: list[str] = []
+        out_forms: list[int] = []
+        pos = 0
+        for match in _SPACES.finditer(text):
+            out.append(text[pos : match.start()])
+            out_forms.extend(forms[pos : match.start()])
+            if out_forms and match.end() < len(text):  # no space at either end
+                out.append(" ")
+                out_forms.append(0)
+            pos = match.end()
+        out.append(text[pos:])
+        out_forms.extend(forms[pos:])
+        return "".join(out), out_forms
 
     def _make_safe(self, text: str, typeform: list[int]) -> tuple[str, list[int]]:
-        if all(_char_ok(self.tables, ch) for ch in set(text)):
+        chars = set(text)
+        if chars <= self._good:
+            return text, typeform
+        self._good.update(ch for ch in chars if _char_ok(self.tables, ch))
+        if chars <= self._good:
             return text, typeform
         out = Run()
         bad: list[str] = []
@@ -158,6 +177,20 @@ class Translator:
                 bad.append(ch)
         flush()
         return out.value()
+
+
+def _sentences(text: str, typeform: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a split after . ? or ! and a space before a capital letter,
+    where no emphasis or address runs across (so each piece translates exactly as in context)."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + 1
+        if typeform[end - 1] == 0 and typeform[end] == 0 and typeform[end + 1] == 0:
+            spans.append((start, end))
+            start = end + 1
+    spans.append((start, len(text)))
+    return spans
 
 
 def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:

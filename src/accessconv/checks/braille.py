@@ -11,14 +11,15 @@ import bisect
 import difflib
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import model as m
-from ..braille.cells import BLANK, is_six_dot, to_ascii
+from ..braille.cells import BLANK, to_ascii
 from ..braille.files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
 from ..braille.translate import back_translate
 from . import Check, CheckResult, Finding, run_check
@@ -35,6 +36,7 @@ _INDICATORS = re.compile("⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]")
 _ESCAPES = re.compile(r"'\\[XY][A-J0-9]+'?|\\X[0-9A-F]{2,}/")
 _BACK_ESCAPE = re.compile(r"\\\d+/")
 _WORD = re.compile(r"[^\W_]+")
+_NOT_SIX_DOT = re.compile("[^\u2800-\u283f]")
 
 
 @dataclass
@@ -112,7 +114,13 @@ class BrailleTarget:
 
 
 def tokens(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: the three files of one conversion read back page for page the same.
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 # ---------------------------------------------------------------- entry point
@@ -391,12 +399,14 @@ def _page_numbers(t: BrailleTarget):
 def _untranslated(t: BrailleTarget):
     found: list[str] = []
     for page in t.file.pages:
+        text = "\n".join(page.rows)
+        if not _NOT_SIX_DOT.search(text.replace("\n", BLANK)) and not _ESCAPES.search(to_ascii(text)):
+            continue  # the usual case, checked a page at a time
         for n, row in enumerate(page.rows, start=1):
-            if any(not is_six_dot(c) for c in row):
+            if _NOT_SIX_DOT.search(row):
                 found.append(f"{page.label} line {n}")
                 continue
-            ascii_row = to_ascii(row)
-            match = _ESCAPES.search(ascii_row)
+            match = _ESCAPES.search(to_ascii(row))
             if match:
                 found.append(f"{page.label} line {n} ('{match.group()}')")
     if found:
@@ -412,11 +422,11 @@ def _untranslated(t: BrailleTarget):
         from ..braille.translate import _char_ok
 
         tables = tuple(t.s.tables)
-        chars = Counter(ch for ch in _source_text(t.doc) if not ch.isspace())
+        chars = set(_source_text(t.doc))
         missing = [
             f"{ch} (U+{ord(ch):04X})"
             for ch in sorted(chars)
-            if ord(ch) > 0x7F and not _char_ok(tables, ch) and not _base_ok(tables, ch)
+            if ord(ch) > 0x7F and not ch.isspace() and not _char_ok(tables, ch) and not _base_ok(tables, ch)
         ]
         if missing:
             yield Finding(
@@ -461,7 +471,7 @@ def _round_trip(t: BrailleTarget):
     source = tokens(_source_text(t.doc, " " + " ".join(words) + " "))
     if not source:
         return
-    matched = align(source, words)
+    matched = _align_cached(tuple(source), tuple(words))
     share = len(matched) / len(source)
     diffs: list[str] = []
     for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
@@ -523,10 +533,26 @@ def _page_count(t: BrailleTarget):
 # ---------------------------------------------------------------- the draft's words, in braille order
 
 
+_SOURCE_CACHE: dict[tuple[int, int], tuple[Any, str]] = {}
+
+
 def _source_text(doc: m.Document, stream: str = "") -> str:
+    """Cached: the BRF, PEF and preview of one conversion are compared with the same draft."""
+    key = (id(doc), hash(stream))
+    hit = _SOURCE_CACHE.get(key)
+    if hit is not None and hit[0]() is doc:
+        return hit[1]
+    text = _build_source_text(doc, stream)
+    if len(_SOURCE_CACHE) > 16:
+        _SOURCE_CACHE.clear()
+    _SOURCE_CACHE[key] = (weakref.ref(doc), text)
+    return text
+
+
+def _build_source_text(doc: m.Document, stream: str = "") -> str:
     """What the braille should say, in the order it says it: body, then the notes. `stream` is
     the braille's words read back, space-separated, used to see how each table was laid out."""
-    from ..headings import normalise
+    from ..braille.layout import outline
 
     parts: list[str] = []
 
@@ -566,13 +592,19 @@ def _source_text(doc: m.Document, stream: str = "") -> str:
             for i, cell in enumerate(row.cells):
                 parts.append((headers[i] if i < len(headers) else "") + " " + cell_text(cell))
 
-    add_blocks(normalise(doc).blocks)
+    add_blocks(outline(doc).blocks)
     for note in doc.notes:
         add_blocks(note)
     return "\n".join(parts)
 
 
 # ---------------------------------------------------------------- word alignment (patience diff)
+
+
+@lru_cache(maxsize=4)
+def _align_cached(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]:
+    # The BRF, PEF and preview of one conversion read back the same; align them once.
+    return align(list(a), list(b))
 
 
 def align(a: list[str], b: list[str]) -> list[tuple[int, int]]:
