@@ -40,7 +40,15 @@ _MARKUP = re.compile(r"\]\([^)]*\)|[*\[\]]")  # link targets and emphasis marks 
 
 
 def build_draft(words: int) -> str:
-    parts = ["---", "title: Benchmark Workforce Strategy", "lang: en-GB", "---", "", "# Benchmark Strategy", ""]
+    parts = [
+        "---",
+        "title: Benchmark Workforce Strategy",
+        "lang: en-GB",
+        "---",
+        "",
+        "# Benchmark Strategy",
+        "",
+    ]
     count, section = 0, 0
     while count < words:
         section += 1
@@ -72,7 +80,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     if shutil.which("lou_translate") is None:
-        sys.exit("bench_braille: lou_translate is missing; install the liblouis-bin package (scripts/setup.sh).")
+        sys.exit(
+            "bench_braille: lou_translate is missing; install the liblouis-bin package (scripts/setup.sh)."
+        )
 
     from accessconv import model as m
     from accessconv import profiles
@@ -96,7 +106,10 @@ def main() -> None:
         def baseline() -> None:
             with (folder / "plain.txt").open("rb") as stdin:
                 subprocess.run(
-                    ["lou_translate", *profile.settings.tables], stdin=stdin, stdout=subprocess.DEVNULL, check=True
+                    ["lou_translate", *profile.settings.tables],
+                    stdin=stdin,
+                    stdout=subprocess.DEVNULL,
+                    check=True,
                 )
 
         def ours() -> None:
@@ -115,7 +128,9 @@ def main() -> None:
                 assert not [r for r in results if r.status == "error"], results
 
         base, mine = best_of_interleaved(args.runs, baseline, ours)
-    print(f"draft: {n_words} words of plain text (reading it with pandoc took {read_time:.2f} s, not counted)")
+    print(
+        f"draft: {n_words} words of plain text (reading it with pandoc took {read_time:.2f} s, not counted)"
+    )
     print(f"lou_translate {' '.join(profile.settings.tables)}: {base:.3f} s")
     print(f"accessconv braille (write BRF+PEF+preview, check all three): {mine:.3f} s")
     print(f"ratio: {mine / base:.2f} (aim <= 2)")

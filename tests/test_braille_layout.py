@@ -162,3 +162,13 @@ def test_empty_sections_and_empty_document() -> None:
     text = cells_of(body_rows(lay))
     assert louis_cells("Empty") in text and louis_cells("Also empty") in text
     assert layout(doc()).pages  # a document with no body still has a page with its title
+
+
+def test_block_quotes_are_indented() -> None:
+    quote = m.BlockQuote(
+        [para("Being asked what I think, and then seeing it in the plan, made me feel listened to.")]
+    )
+    rows = [r for r in body_rows(layout(doc(para("Before."), quote), paragraph_style="blocked")) if r]
+    quoted = rows.index(_row_with(rows, louis_cells("Being")[:4]))
+    assert indent_of(rows[quoted]) == 2 and indent_of(rows[quoted + 1]) == 2
+    assert indent_of(_row_with(rows, louis_cells("Before."))) == 0

@@ -98,3 +98,23 @@ def test_headings_and_lists_translate_with_the_same_table() -> None:
     text = cells_of(body_rows(lay))
     assert louis_cells("Our priorities") in text
     assert louis_cells("1. Recruitment") in text
+
+
+def test_paragraph_with_emphasis_equals_liblouis_on_the_whole_paragraph() -> None:
+    # Long paragraphs with emphasis are translated a sentence at a time (for speed): the braille
+    # must be exactly what liblouis gives for the whole paragraph with the same typeform.
+    first = "We will focus on four priorities. "
+    bold = "Recruitment matters most"
+    rest = ". The council has set aside £1.2 million! Is that enough? Phone 01632 960 123 today."
+    d = doc(para(first, m.Styled("strong", [m.Text(bold)]), rest))
+    text = first + bold + rest
+    typeform = [0] * len(first) + [4] * len(bold) + [0] * len(rest)
+    got = cells_of(body_rows(layout(d, title_page=False)))
+    assert got == cells_of([louis_cells("Test document"), louis_cells(text, typeform=typeform)])
+
+
+def test_unknown_table_is_a_profile_error() -> None:
+    from accessconv.errors import ProfileError
+
+    with pytest.raises(ProfileError, match="cannot be loaded by liblouis"):
+        layout(doc(para("Hello")), tables=["en-xx-no-such-table.ctb"])

@@ -130,7 +130,9 @@ def read_brf(path: Path) -> BrailleFile:
         rows = []
         for n, line in enumerate(lines, start=1):
             if _NOT_BRF.search(line):
-                result.bad_chars.extend((f"page {p}, line {n}", bad) for bad in _NOT_BRF.findall(line))
+                result.bad_chars.extend(
+                    (f"page {p} of the file, line {n}", bad) for bad in _NOT_BRF.findall(line)
+                )
                 # Lower-case letters read as their capitals; anything else as a blank cell.
                 line = _NOT_BRF.sub(lambda c: c.group() if "a" <= c.group() <= "z" else " ", line)
             rows.append(from_ascii(line))

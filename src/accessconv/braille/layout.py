@@ -81,7 +81,6 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     builder.levels = outline_.levels
     builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
-    width = settings.cells_per_line
     title_page = _title_page(doc, settings, translator) if settings.title_page else None
     pages = _paginate(builder.pieces, settings, translator)
     notes = list(outline_.notes)
@@ -91,7 +90,6 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
             f"Some characters have no braille in {', '.join(settings.tables)} and were replaced by a "
             f"transcriber's note: {chars}."
         )
-    assert all(len(r) <= width for p in pages for r in p)
     return Layout(title_page, pages, notes)
 
 
@@ -176,7 +174,8 @@ def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[
         for line in lines:
             if len(page) >= height:
                 new_page()
-            page.append(line)
+            if line or len(page) > 1:  # a page never starts with a blank line
+                page.append(line)
     return [[row.rstrip(BLANK) for row in p] for p in pages]
 
 
@@ -187,7 +186,8 @@ def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[st
     rows.extend(_piece_lines(title, width, s.long_word_continuation))
     for text in s.title_page_lines:
         rows.append("")
-        rows.extend(_piece_lines(Piece(segments=[translator.translate(text)], centred=True), width, "⠐"))
+        line = Piece(segments=[translator.translate(text)], centred=True)
+        rows.extend(_piece_lines(line, width, s.long_word_continuation))
     return [r.rstrip(BLANK) for r in rows[: s.lines_per_page]]
 
 

@@ -95,6 +95,8 @@ class Translator:
 
         from ..errors import ProfileError
 
+        # liblouis would also print its own compiler errors on stderr; our message says it all.
+        louis.setLogLevel(louis.LOG_OFF)
         try:
             louis.checkTable(list(self.tables))
         except RuntimeError as err:
@@ -111,7 +113,9 @@ class Translator:
             return ""
         text, typeform = self._make_safe(text, typeform)
         if not any(typeform):
-            return _forward(self.tables, text, None) if len(text) < 200 else _uncached(self.tables, text, None)
+            return (
+                _forward(self.tables, text, None) if len(text) < 200 else _uncached(self.tables, text, None)
+            )
         # liblouis is 2-3 times slower on any text given a typeform, so a long paragraph is
         # translated a sentence at a time, and only sentences with emphasis get a typeform.
         out = []
