@@ -101,8 +101,7 @@ def test_headings_and_lists_translate_with_the_same_table() -> None:
 
 
 def test_paragraph_with_emphasis_equals_liblouis_on_the_whole_paragraph() -> None:
-    # Long paragraphs with emphasis are translated a sentence at a time (for speed): the braille
-    # must be exactly what liblouis gives for the whole paragraph with the same typeform.
+    # The braille must be exactly what liblouis gives for the whole paragraph and typeform.
     first = "We will focus on four priorities. "
     bold = "Recruitment matters most"
     rest = ". The council has set aside £1.2 million! Is that enough? Phone 01632 960 123 today."

@@ -52,8 +52,8 @@ def brf_bytes(pages: list[list[str]], lines_per_page: int, line_ending: str) -> 
     out: list[str] = []
     for page in pages:
         rows = page + [""] * (lines_per_page - len(page))
-        out.append(eol.join(to_ascii(row) for row in rows) + eol + "\f")
-    return "".join(out).encode("ascii")
+        out.append(eol.join(rows) + eol + "\f")
+    return to_ascii("".join(out)).encode("ascii")
 
 
 def pef_bytes(
@@ -127,6 +127,10 @@ def read_brf(path: Path) -> BrailleFile:
         lines = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
+        if not _NOT_BRF.search("".join(lines)):
+            rows = from_ascii("\n".join(lines)).split("\n")  # the usual case: a page at once
+            result.pages.append(Page(rows, f"page {p}"))
+            continue
         rows = []
         for n, line in enumerate(lines, start=1):
             if _NOT_BRF.search(line):

@@ -14,13 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cells import BLANK, is_six_dot
+from .cells import is_six_dot
 
 # Characters that carry no text but would become a blank cell (a false word break).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # Runs of whitespace other than a single plain space.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SENTENCE_END = re.compile(r"[.?!] (?=[A-Z])")
 _SPACES = re.compile(r"\s{2,}|[^\S ]|^ | $")
 
 
@@ -60,9 +59,9 @@ def _mode() -> int:
 def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
     import louis
 
-    return louis.translateString(
-        list(tables), text, typeform=list(typeform) if typeform else None, mode=_mode()
-    )
+    # The typeform goes in as a tuple: given a list, the bindings copy the typeform back out of
+    # a buffer 12 times the text's length, which costs more than the translation.
+    return louis.translateString(list(tables), text, typeform=typeform, mode=_mode())
 
 
 @lru_cache(maxsize=65536)
@@ -112,17 +111,9 @@ class Translator:
         if not text:
             return ""
         text, typeform = self._make_safe(text, typeform)
-        if not any(typeform):
-            return (
-                _forward(self.tables, text, None) if len(text) < 200 else _uncached(self.tables, text, None)
-            )
-        # liblouis is 2-3 times slower on any text given a typeform, so a long paragraph is
-        # translated a sentence at a time, and only sentences with emphasis get a typeform.
-        out = []
-        for start, end in _sentences(text, typeform):
-            tf = tuple(typeform[start:end])
-            out.append(_uncached(self.tables, text[start:end], tf if any(tf) else None))
-        return BLANK.join(out)
+        tf = tuple(typeform) if any(typeform) else None
+        # Short strings (headings, cells, page numbers) repeat: cache them; paragraphs do not.
+        return _forward(self.tables, text, tf) if len(text) < 200 else _uncached(self.tables, text, tf)
 
     def translate_run(self, run: Run) -> str:
         return self.translate(*run.value())
@@ -181,20 +172,6 @@ class Translator:
                 bad.append(ch)
         flush()
         return out.value()
-
-
-def _sentences(text: str, typeform: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: a split after . ? or ! and a space before a capital letter,
-    where no emphasis or address runs across (so each piece translates exactly as in context)."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1
-        if typeform[end - 1] == 0 and typeform[end] == 0 and typeform[end + 1] == 0:
-            spans.append((start, end))
-            start = end + 1
-    spans.append((start, len(text)))
-    return spans
 
 
 def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:

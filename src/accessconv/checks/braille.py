@@ -398,10 +398,9 @@ def _page_numbers(t: BrailleTarget):
 @_register("braille.untranslated", "Nothing is left untranslated")
 def _untranslated(t: BrailleTarget):
     found: list[str] = []
-    for page in t.file.pages:
-        text = "\n".join(page.rows)
-        if not _NOT_SIX_DOT.search(text.replace("\n", BLANK)) and not _ESCAPES.search(to_ascii(text)):
-            continue  # the usual case, checked a page at a time
+    everything = BLANK.join(BLANK.join(page.rows) for page in t.file.pages)
+    clean = not _NOT_SIX_DOT.search(everything) and not _ESCAPES.search(to_ascii(everything))
+    for page in [] if clean else t.file.pages:  # the usual case: the whole file at once
         for n, row in enumerate(page.rows, start=1):
             if _NOT_SIX_DOT.search(row):
                 found.append(f"{page.label} line {n}")
