@@ -253,3 +253,24 @@ def test_preview_without_page_breaks_or_with_print_letters_fails(
     assert _status(_run(path), "preview.charset") == {"error"}
     path.write_text(text.replace("⠠", "C", 3), encoding="utf-8")
     assert _status(_run(path), "preview.charset") == {"error"}
+
+
+def test_pef_of_another_page_size_is_a_warning(made: dict[str, Path], tmp_path: Path) -> None:
+    path = _copy(made, ".pef", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('cols="40" rows="25"', 'cols="42" rows="27"'), encoding="utf-8")
+    assert _status(_run(path), "pef.limits") == {"warning"}
+
+
+def test_characters_with_no_braille_are_reported(tmp_path: Path) -> None:
+    draft = write_draft(tmp_path, "greeting.md", "# Greeting\n\nWe say 你好 to our visitors from Beijing.\n")
+    result = convert(draft, ["braille"], tmp_path / "out")
+    brf = next(o for o in result.outputs if o.path.suffix == ".brf")
+    untranslated = [c for c in brf.checks if c.id == "braille.untranslated"]
+    assert [c.status for c in untranslated] == ["warning"]
+    assert "你 (U+4F60)" in untranslated[0].message
+    trip = next(c for c in brf.checks if c.id == "braille.round_trip")
+    assert "你好" in trip.message  # the lost word is named
+    brf_text = (tmp_path / "out" / "greeting.brf").read_text(encoding="ascii")
+    assert "'\\X" not in brf_text and "\\X4F60/" not in brf_text  # no liblouis escape codes
+    assert any("你" in change for change in brf.changes)

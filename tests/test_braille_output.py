@@ -94,3 +94,21 @@ def test_book_size_profile_and_bad_settings(tmp_path: Path) -> None:
 
     with pytest.raises(ProfileError, match="retired pre-UEB"):
         convert(SAMPLE, ["old-code"], tmp_path / "old", profiles_dirs=[folder])
+
+
+def test_line_endings_are_a_profile_setting(tmp_path: Path) -> None:
+    import dataclasses
+
+    from accessconv.formats.braille import write
+    from braille_builders import doc, para, profile
+
+    for ending, expected in (("crlf", b"\r\n"), ("lf", b"\n")):
+        p = profile()
+        p = dataclasses.replace(p, settings=dataclasses.replace(p.settings, brf_line_ending=ending))
+        out = tmp_path / ending
+        out.mkdir()
+        written = write(doc(para("Hello.")), p, out, "note")
+        brf = next(path for path in written.paths if path.suffix == ".brf").read_bytes()
+        assert brf.count(expected) == 2 * 25  # title page and one page, each 25 lines
+        if ending == "lf":
+            assert b"\r" not in brf

@@ -275,6 +275,7 @@ def _pef_limits(t: BrailleTarget):
     if root.tag != f"{{{PEF_NS}}}pef":
         return
     problems: list[str] = []
+    other_size: list[str] = []
     page_no = 0
     for volume in root.iter(f"{{{PEF_NS}}}volume"):
         for section in volume.iter(f"{{{PEF_NS}}}section"):
@@ -289,14 +290,20 @@ def _pef_limits(t: BrailleTarget):
                     if cols and len(row.text or "") > cols:
                         problems.append(f"page {page_no} row {n} has {len(row.text)} cells, more than {cols}")
             wanted = (t.s.cells_per_line, t.s.lines_per_page)
-            if cols and rows and (cols, rows) != wanted:
-                problems.append(f"the volume is {cols} x {rows}, not the profile's {wanted[0]} x {wanted[1]}")
+            if cols and rows and (cols, rows) != wanted and not other_size:
+                other_size.append(
+                    f"The PEF's pages are {cols} x {rows} cells, not the profile's {wanted[0]} x {wanted[1]}."
+                )
     if problems:
         yield Finding(
             "error",
             f"The PEF does not fit its page size: {_ex(t, problems)}.",
             t.file.path.name,
             "Convert the draft again with accessconv.",
+        )
+    for message in other_size:
+        yield Finding(
+            "warning", message, t.file.path.name, "Check it with the profile made for that page size (-p)."
         )
     bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
     if bad:
