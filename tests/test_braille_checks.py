@@ -274,3 +274,22 @@ def test_characters_with_no_braille_are_reported(tmp_path: Path) -> None:
     brf_text = (tmp_path / "out" / "greeting.brf").read_text(encoding="ascii")
     assert "'\\X" not in brf_text and "\\X4F60/" not in brf_text  # no liblouis escape codes
     assert any("你" in change for change in brf.changes)
+
+
+def test_long_addresses_divided_across_lines_and_pages_read_back_whole(tmp_path: Path) -> None:
+    from braille_builders import doc, para
+
+    from accessconv.formats.braille import check, write
+
+    url = "https://www.northbrook.example.gov.uk/adult-social-care/workforce-strategy-consultation-2027"
+    document = doc(*[para("word " * (n % 7) + "See " + url + " now.") for n in range(60)])
+    p = profile()
+    written = write(document, p, tmp_path, "links")
+    pages = (tmp_path / "links.brf").read_bytes().split(b"\f")
+    # At least one address is divided at the foot of a page and goes on over the page.
+    assert any(page.rstrip(b"\r\n").endswith(b'"') for page in pages)
+    for path in written.paths:
+        results = check(path, p, doc=document)
+        trip = next(r for r in results if r.id == "braille.round_trip")
+        assert trip.status == "info" and "100.0%" in trip.message, trip.message
+        assert "does not read back" not in " ".join(r.message for r in results)

@@ -76,22 +76,32 @@ class BrailleTarget:
 
     @cached_property
     def text_pages(self) -> list[str]:
-        """Each page's text as one string of cells: page number removed, lines joined."""
-        out = []
+        """Each page's text as one string of cells: page number removed, lines joined. A word
+        divided at the foot of a page (continuation indicator) is kept whole on the first page."""
+        out: list[str] = []
         width = self.s.cells_per_line
         cont = self.s.long_word_continuation
+        joined = False
         for i, page in enumerate(self.file.pages):
-            rows = list(page.rows)
+            rows = [row.rstrip(BLANK) for row in page.rows]
             if i != self.title_index and rows:
                 rows[0] = _NUMBER_ROW.sub("", rows[0])
             parts: list[str] = []
-            joined = False
             for row in rows:
-                row = row.rstrip(BLANK)
+                if joined and not row:
+                    continue  # the page-number row between the two halves of a divided word
+                # A line ending in the continuation indicator goes straight on to the next line.
+                ends_joined = len(row) == width and row.endswith(cont)
                 if joined:
                     row = row.lstrip(BLANK)
-                # A line ending in the continuation indicator goes straight on to the next line.
-                joined = len(row) == width and row.endswith(cont)
+                    if not parts and out:  # the rest of a word divided at the foot of the last page
+                        head, space, rest = row.partition(BLANK)
+                        if not space and ends_joined:
+                            out[-1] += head[:-1]
+                            continue
+                        out[-1] += head
+                        row = rest
+                joined = ends_joined
                 parts.append(row[:-1] if joined else row + BLANK)
             out.append(re.sub(f"{BLANK}+", BLANK, "".join(parts)).strip(BLANK))
         return out
@@ -478,15 +488,19 @@ def _round_trip(t: BrailleTarget):
     if not source:
         return
     matched = _align_cached(tuple(source), tuple(words))
-    share = len(matched) / len(source)
+    recovered = len(matched)
     diffs: list[str] = []
     for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
         if i1 == i2:
             continue  # braille-only words (list numbers, labels): not a loss
+        if _read_back_otherwise(t, source[i1:i2], pages, j1, j2):
+            recovered += i2 - i1
+            continue
         page = t.file.pages[pages[min(j1, len(pages) - 1)]].label if pages else "the start"
         draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
         braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
         diffs.append(f"{page}: draft '{draft}', braille reads back '{braille or 'nothing'}'")
+    share = recovered / len(source)
     percent = f"{share:.1%}"
     summary = f"The braille reads back as {percent} of the draft's {len(source)} words."
     fix = "Look at these places in the preview; reword or simplify the draft where braille loses text."
@@ -507,18 +521,42 @@ def _round_trip(t: BrailleTarget):
         )
 
 
+def _read_back_otherwise(t: BrailleTarget, lost: list[str], pages: list[int], j1: int, j2: int) -> bool:
+    """Whether words the main back-translation lost read back with the fallback tables (UEB
+    grade 1 for contracted braille). liblouis reads an uncontracted address's colon as the "cc"
+    contraction ("httpscc"); grade 1 reads it as a colon, as written."""
+    fallback = tuple(t.limits.round_trip_fallback_tables)
+    if not fallback or fallback == tuple(t.s.tables) or not pages:
+        return False
+    first = pages[max(0, min(j1, len(pages)) - 1)]
+    last = pages[min(j2, len(pages) - 1)]
+    read = []
+    for i in range(first, last + 1):
+        text = t.text_pages[i]
+        read.extend(tokens(back_translate(fallback, _INDICATORS.sub("", text))) if text else [])
+    return f" {' '.join(lost)} " in f" {' '.join(read)} "
+
+
 @_register("braille.headings", "Every heading of the draft is in the braille")
 def _headings(t: BrailleTarget):
     if t.doc is None:
         return
+    from ..braille.translate import Translator
+
     words, _pages = t.words
     stream = " " + " ".join(words) + " "
+    translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
+    cells = BLANK.join(_INDICATORS.sub("", page) for page in t.text_pages)
     missing = []
     for block in m.walk_blocks(t.doc.blocks):
         if isinstance(block, m.Heading):
             text = m.plain_text(block.inlines)
             wanted = tokens(text)
-            if wanted and f" {' '.join(wanted)} " not in stream:
+            if not wanted or f" {' '.join(wanted)} " in stream:
+                continue
+            # Read back it is not there; liblouis may just read a contraction back wrongly, so
+            # look for the heading's own braille too.
+            if translator.translate(text) not in cells:
                 missing.append(f"'{text.strip()}'")
     if missing:
         yield Finding(
@@ -648,7 +686,41 @@ def _align(
             matcher = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             for block in matcher.get_matching_blocks():
                 out.extend((alo + block.a + k, blo + block.b + k) for k in range(block.size))
+        else:
+            _greedy(a, alo, ahi, b, blo, bhi, out)
     out.extend(reversed(tail))
+
+
+def _greedy(
+    a: list[str], alo: int, ahi: int, b: list[str], blo: int, bhi: int, out: list[tuple[int, int]]
+) -> None:
+    """Walk both sides together; after a difference, pick up again at the nearest place where
+    two words in a row agree. For long stretches with no word used only once (boilerplate)."""
+    window = 40
+    i, j = alo, blo
+    while i < ahi and j < bhi:
+        if a[i] == b[j]:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+            continue
+        step = None
+        for distance in range(1, window):
+            for x in range(distance + 1):
+                y = distance - x
+                if (
+                    i + x + 1 < ahi
+                    and j + y + 1 < bhi
+                    and a[i + x] == b[j + y]
+                    and a[i + x + 1] == b[j + y + 1]
+                ):
+                    step = (x, y)
+                    break
+            if step:
+                break
+        if step is None:
+            i, j = i + 1, j + 1
+        else:
+            i, j = i + step[0], j + step[1]
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
