@@ -112,6 +112,11 @@ class BrailleTarget:
         return [back_translate(tables, _INDICATORS.sub("", text)) if text else "" for text in self.text_pages]
 
     @cached_property
+    def stream(self) -> str:
+        """All the words read back, space-separated with a space at each end."""
+        return " " + " ".join(self.words[0]) + " "
+
+    @cached_property
     def words(self) -> tuple[list[str], list[int]]:
         """Back-translated words and the page index of each."""
         words: list[str] = []
@@ -438,7 +443,7 @@ def _untranslated(t: BrailleTarget):
         from ..braille.translate import _char_ok
 
         tables = tuple(t.s.tables)
-        chars = set(_source_text(t.doc))
+        chars = set(_source_text(t.doc, t.stream))
         missing = [
             f"{ch} (U+{ord(ch):04X})"
             for ch in sorted(chars)
@@ -484,7 +489,7 @@ def _round_trip(t: BrailleTarget):
                 "Ask a braille transcriber to look at these places.",
             )
         return
-    source = tokens(_source_text(t.doc, " " + " ".join(words) + " "))
+    source = tokens(_source_text(t.doc, t.stream))
     if not source:
         return
     matched = _align_cached(tuple(source), tuple(words))
@@ -543,8 +548,7 @@ def _headings(t: BrailleTarget):
         return
     from ..braille.translate import Translator
 
-    words, _pages = t.words
-    stream = " " + " ".join(words) + " "
+    stream = t.stream
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
     cells = BLANK.join(_INDICATORS.sub("", page) for page in t.text_pages)
     missing = []
