@@ -277,9 +277,8 @@ def test_characters_with_no_braille_are_reported(tmp_path: Path) -> None:
 
 
 def test_long_addresses_divided_across_lines_and_pages_read_back_whole(tmp_path: Path) -> None:
-    from braille_builders import doc, para
-
     from accessconv.formats.braille import check, write
+    from braille_builders import doc, para
 
     url = "https://www.northbrook.example.gov.uk/adult-social-care/workforce-strategy-consultation-2027"
     document = doc(*[para("word " * (n % 7) + "See " + url + " now.") for n in range(60)])
