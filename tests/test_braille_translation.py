@@ -71,6 +71,10 @@ def test_web_and_email_addresses_are_not_contracted() -> None:
         ("2026 – 2030", "⠠⠤"),  # en dash
         ("“quoted”", "⠦⠟⠥⠕⠞⠫⠴"),  # UEB double quotation marks (dots 236 ... 356)
         ("wait…", "⠲⠲⠲"),  # ellipsis
+        ("at 9:30am", "⠼⠊⠒⠼⠉⠚⠰⠁⠍"),  # a time: colon between two numbers
+        ("by 31/01/2027", "⠼⠉⠁⠸⠌⠼⠚⠁⠸⠌⠼⠃⠚⠃⠛"),  # a date with slashes
+        ("Zoë Brontë", "⠠⠵⠕⠘⠒⠑"),  # diaeresis (dots 45, 25) before the e
+        ("the council’s plan", "⠉⠳⠝⠉⠊⠇⠄⠎"),  # curly apostrophe
     ],
 )
 def test_symbols_come_out_right(text: str, braille: str) -> None:

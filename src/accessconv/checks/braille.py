@@ -13,7 +13,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,7 +44,6 @@ class BrailleTarget:
     file: BrailleFile
     profile: Any
     doc: m.Document | None
-    examples: list[str] = field(default_factory=list)
 
     @property
     def s(self) -> Any:
