@@ -172,3 +172,12 @@ def test_block_quotes_are_indented() -> None:
     quoted = rows.index(_row_with(rows, louis_cells("Being")[:4]))
     assert indent_of(rows[quoted]) == 2 and indent_of(rows[quoted + 1]) == 2
     assert indent_of(_row_with(rows, louis_cells("Before."))) == 0
+
+
+def test_code_keeps_its_lines_and_indentation_uncontracted() -> None:
+    code = m.CodeBlock("def hello():\n    return the")
+    rows = [r for r in body_rows(layout(doc(code), title_page=False)) if r]
+    first = _row_with(rows, louis_cells("def", "en-ueb-g1.ctb"))
+    second = rows[rows.index(first) + 1]
+    assert indent_of(first) == 0 and indent_of(second) == 4
+    assert second.endswith("⠞⠓⠑") and "⠮" not in second  # "the" spelled out, not contracted

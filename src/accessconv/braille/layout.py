@@ -310,12 +310,16 @@ class _Builder:
         elif isinstance(b, m.BlockQuote):
             self.blocks(b.blocks, indent + self.s.blockquote_indent)
         elif isinstance(b, m.CodeBlock):
-            segments = []
-            for line in b.text.splitlines():
+            # Code keeps its own line breaks and indentation, uncontracted.
+            for n, line in enumerate(b.text.expandtabs(4).splitlines()):
                 run = Run()
-                run.add(line, self.tf.url)
-                segments.extend(self.cells([run]))
-            self.add(Piece(segments, indent, indent, blank_before=True))
+                run.add(line.strip(), self.tf.url)
+                start = indent + min(len(line) - len(line.lstrip(" ")), self.s.cells_per_line // 2)
+                cells = self.cells([run])
+                if cells:
+                    self.add(Piece(cells, start, start + 2, blank_before=n == 0))
+                else:
+                    self.add(Piece(lines=[""]))
         elif isinstance(b, m.DefinitionList):
             for item in b.items:
                 self.add(
