@@ -20,7 +20,8 @@ SAMPLES = REPO / "samples"
 
 def md(title: str, body: str = "We collect the bins every Monday morning.") -> str:
     """A clean Markdown draft: title and language set, so the draft checks pass."""
-    return f"---\ntitle: {title}\nlang: en-GB\n---\n\n# {title}\n\n{body}\n\n## Contact us\n\nPhone the council.\n"
+    front = f"---\ntitle: {title}\nlang: en-GB\n---\n\n"
+    return f"{front}# {title}\n\n{body}\n\n## Contact us\n\nPhone the council.\n"
 
 
 def write(path: Path, text: str) -> Path:

@@ -8,6 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+
+import accessconv
+from accessconv.batch import find_drafts, ignore_reason, output_folders
+from accessconv.checks.html import check_html_file
+from accessconv.profiles import load
 from batch_builders import (
     EXPECTED_DRAFTS,
     build_tree,
@@ -20,11 +25,6 @@ from batch_builders import (
     valid_report,
     write,
 )
-
-import accessconv
-from accessconv.batch import find_drafts, ignore_reason, output_folders
-from accessconv.checks.html import check_html_file
-from accessconv.profiles import load
 
 
 def test_batch_mirrors_the_tree_and_isolates_a_bad_draft(tmp_path: Path) -> None:

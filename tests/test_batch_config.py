@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_builders import by_path, copy_profile, md, read_report, run_cli, valid_report, write
 
 from accessconv import config
 from accessconv.errors import UsageError
+from batch_builders import by_path, copy_profile, md, read_report, run_cli, valid_report, write
 
 
 def _project(root: Path) -> Path:

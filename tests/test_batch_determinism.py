@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_builders import copy_sample, run_batch
 
 from accessconv import profiles as registry
 from accessconv.formats import load_format
 from accessconv.pipeline import convert
+from batch_builders import copy_sample, run_batch
 
 WRITING_PROFILES = [p.name for p in registry.load_all() if hasattr(load_format(p.format), "write")]
 
@@ -32,7 +32,7 @@ def test_same_draft_twice_gives_identical_files(profile: str, sample: str, tmp_p
     draft = copy_sample(sample, tmp_path / "in")
     first = convert(draft, [profile], tmp_path / "first")
     second = convert(draft, [profile], tmp_path / "second")
-    assert first.error is None and first.written
+    assert first.error is None and second.error is None and first.written
     a, b = _files(tmp_path / "first"), _files(tmp_path / "second")
     assert list(a) == list(b)
     for name in a:

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_builders import by_path, cli_subprocess, md, read_report, run_batch, valid_report, wait_for, write
 
 from accessconv.batch import LOCK_NAME, FolderLock, FolderLockedError
+from batch_builders import by_path, cli_subprocess, md, read_report, run_batch, valid_report, wait_for, write
 
 
 def _tree(tmp_path: Path, n: int = 3) -> Path:
