@@ -266,7 +266,7 @@ class _BatchBar:
 @click.option(
     "--stale-lock",
     "stale_lock_minutes",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=1),
     default=DEFAULT_STALE_LOCK_MINUTES,
     show_default=True,
     help="Minutes after which a lock left behind by a stopped run is cleared.",
