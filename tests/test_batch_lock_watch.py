@@ -122,7 +122,9 @@ def test_watch_picks_up_a_new_draft_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
     assert "Stopped watching" in stderr and "Traceback" not in stderr
     assert "Fresh.md" in stdout
     assert not (out / LOCK_NAME).exists()
+    # The report is rewritten only when something changes, so it still says what the last look did.
     assert by_path(read_report(out))["New/Fresh.md"]["status"] == "converted"
+    assert by_path(read_report(out))["Notice 0.md"]["status"] == "unchanged"
 
 
 def test_watch_with_json_reports_prints_one_valid_report_per_line(tmp_path: Path) -> None:

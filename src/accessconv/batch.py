@@ -385,8 +385,14 @@ class _Run:
             raise UsageError("--jobs must be 1 or more.")
         self.prune = prune
         self.settle = settle
+        # What the last reports written said, so --watch rewrites them only when something changed
+        # (every rewrite on a shared drive wakes up sync clients and open browsers).
+        self.reported: tuple[object, ...] | None = None
         self.fail_on = fail_on
         _check_folders(self.source, self.out_dir)
+        from .pipeline import resolve_profiles
+
+        resolve_profiles(self.profile_names, self.profiles_dirs)  # a wrong name stops us before the lock
 
     def once(self, force: bool, progress: BatchProgress | None, heartbeat: Callable[[], None]) -> BatchResult:
         from . import profiles as registry
@@ -498,7 +504,21 @@ class _Run:
             seconds=round(time.monotonic() - started, 3),
             finished_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         )
-        _write_reports(result, self.fail_on)
+        said = (
+            tuple((d.relative, d.status if d.status in ("failed", "skipped") else "ok") for d in ordered),
+            tuple(result.profiles),
+            tuple(o.relative for o in orphans),
+        )
+        if (
+            tasks
+            or any(o.removed for o in orphans)
+            or said != self.reported
+            or not (self.out_dir / INDEX_NAME).exists()
+        ):
+            _write_reports(result, self.fail_on)
+            self.reported = said
+        else:
+            result.index, result.report = self.out_dir / INDEX_NAME, self.out_dir / REPORT_NAME
         return result
 
     def _execute(self, tasks: list[_Task]):  # type: ignore[no-untyped-def]
