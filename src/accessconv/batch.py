@@ -424,11 +424,11 @@ class _Run:
         for rel in drafts:
             path = self.source / rel
             entry = manifest.drafts.get(rel)
-            if rel in changing:
-                outcomes[rel] = self._skipped(rel)
-                continue
             stat = _stat_key(path)
             if stat is None:  # deleted while we looked
+                continue
+            if rel in changing:
+                outcomes[rel] = self._skipped(rel)
                 continue
             content = entry.get("sha256") if entry and rel not in touched else None
             try:
