@@ -100,6 +100,7 @@ def test_rerun_with_nothing_changed_converts_nothing(tmp_path: Path) -> None:
     }
     assert fingerprint(out) == before
     assert result.exit_code == 2
+    assert "Not tried again" in by_path(report)["Broken.docx"]["note"]
     # The unchanged drafts still show their check results in the folder report.
     assert by_path(report)["Bins.md"]["outputs"][0]["summary"]["checks_passed"] > 0
     assert "up to date" in result.stdout

@@ -52,6 +52,8 @@ SAVE_EVERY_SECONDS = 5.0  # save progress to the manifest this often during a lo
 CONVERT_FOLDER_SUFFIX = "-accessible"
 TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".bak", ".swp")
 
+REMEMBERED_FAILURE = "Not tried again: the draft has not changed since it could not be converted."
+
 DraftStatus = Literal["converted", "unchanged", "failed", "skipped"]
 BatchProgress = Callable[[int, int, str], None]
 
@@ -70,7 +72,7 @@ class DraftResult:
     status: DraftStatus
     result: ConversionResult
     rebuilt: list[str] = field(default_factory=list)  # profiles whose outputs were written this run
-    note: str | None = None  # why a draft was skipped
+    note: str | None = None  # why a draft was skipped, or that a failure is remembered from a past run
 
     @property
     def error(self) -> str | None:
@@ -119,6 +121,11 @@ class BatchResult:
     @property
     def skipped(self) -> list[DraftResult]:
         return self.with_status("skipped")
+
+    @property
+    def new_failures(self) -> list[DraftResult]:
+        """Drafts that failed in this run (not failures remembered from an earlier run)."""
+        return [d for d in self.failed if d.note != REMEMBERED_FAILURE]
 
     @property
     def results(self) -> list[ConversionResult]:
@@ -448,7 +455,9 @@ class _Run:
                 entry["size"], entry["mtime_ns"] = stat  # touched but the same content
             if not full and entry is not None and entry.get("status") == "failed":
                 if entry.get("failed_key") == failed_key:
-                    outcomes[rel] = DraftResult(rel, path, "failed", self._rehydrate(rel, entry, chosen))
+                    outcomes[rel] = DraftResult(
+                        rel, path, "failed", self._rehydrate(rel, entry, chosen), note=REMEMBERED_FAILURE
+                    )
                     continue
                 full = True
             todo = chosen if full or entry is None else _stale_profiles(entry, chosen, self.out_dir)

@@ -317,7 +317,7 @@ def batch(
       accessconv batch Drafts/ --out Accessible/ -p html --jobs 2 --watch
     """
     from .batch import BatchResult, convert_folder, watch_folder
-    from .report import batch_to_json, batch_to_text
+    from .report import batch_changes_text, batch_to_json, batch_to_text
 
     if src is None:
         _fail(
@@ -365,11 +365,14 @@ def batch(
     last: list[BatchResult] = []
 
     def on_cycle(result: BatchResult) -> None:
-        busy = result.converted or result.failed or any(o.removed for o in result.orphans)
-        if not last or busy:
-            if last:
-                click.echo(f"\n{datetime.now():%H:%M:%S}", err=True)
+        busy = result.converted or result.new_failures or any(o.removed for o in result.orphans)
+        if not last:
+            show(result)  # the whole table once
+        elif busy and report_format == "json":
             show(result)
+        elif busy:
+            bar.finish()
+            click.echo(f"{datetime.now():%H:%M:%S}\n{batch_changes_text(result, fail_on)}")
         last[:] = [result]
 
     def stop_on_term(_signum: int, _frame: object) -> None:

@@ -268,7 +268,7 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
     if not batch.drafts:
         lines.append(f"No drafts found in {batch.source}/ (accessconv reads .docx, .odt, .md and .html).")
     else:
-        width = min(max(len(d.relative) for d in batch.drafts), 50)
+        width = min(max(len("Draft"), *(len(d.relative) for d in batch.drafts)), 50)
         header = f"{'Draft'.ljust(width)}  {'Result'.ljust(26)}  Files  Checks"
         lines += [header, "-" * len(header)]
         for d in batch.drafts:
@@ -299,6 +299,20 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
     if batch.index:
         lines += ["", f"Folder report: {batch.index}"]
     lines += ["", _batch_closing(batch, fail_on)]
+    return "\n".join(lines)
+
+
+def batch_changes_text(batch: BatchResult, fail_on: str = "error") -> str:
+    """What one look at the folder changed (for --watch), then the closing line for the folder."""
+    lines = []
+    for d in batch.converted:
+        lines.append(f"  converted {d.relative}: {_verdict(d.result.all_checks)}")
+    for d in batch.new_failures:
+        lines.append(f"  could not convert {d.relative}: {d.error}")
+    for o in batch.orphans:
+        if o.removed:
+            lines.append(f"  removed the outputs of {o.relative}: {o.reason}")
+    lines.append(_batch_closing(batch, fail_on))
     return "\n".join(lines)
 
 
