@@ -23,7 +23,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -530,7 +530,7 @@ class _Run:
             result.index, result.report = self.out_dir / INDEX_NAME, self.out_dir / REPORT_NAME
         return result
 
-    def _execute(self, tasks: list[_Task]):  # type: ignore[no-untyped-def]
+    def _execute(self, tasks: list[_Task]) -> Iterator[_Outcome]:
         if self.jobs == 1 or len(tasks) <= 1:
             for task in tasks:
                 yield _convert_task(task)

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -199,7 +200,7 @@ class _BatchBar:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar = None
+        self.bar: Any = None
         self.done = 0
 
     def __call__(self, done: int, total: int, _draft: str) -> None:
