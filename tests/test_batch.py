@@ -318,6 +318,7 @@ def test_python_api(tmp_path: Path) -> None:
     assert failed.relative == "Broken.docx" and "not a readable" in (failed.error or "")
     assert folder.exit_code() == 2
     assert folder.index == out / "index.html" and folder.report == out / "report.json"
+    read_report(out)
     html = folder.converted[0].result.written[0]
     checked = accessconv.check_file(html)
     assert checked.profile == "html" and all(c.status == "pass" for c in checked.checks)
