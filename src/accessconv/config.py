@@ -20,7 +20,6 @@ the command line always wins over the file.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +75,8 @@ def load(path: Path | str | None = None) -> Config:
         if found is None:
             return Config()
         path = found
+    import tomllib
+
     path = Path(path)
     if not path.is_file():
         raise UsageError(f'The settings file "{path}" does not exist. Check the name given with --config.')
