@@ -78,7 +78,8 @@ def main() -> None:
         full_big = batch(big, root / "outbig", "--jobs", "2")
         rerun_big = min(batch(big, root / "outbig", "--jobs", "2") for _ in range(3))
 
-    print(f"cores available: {os.cpu_count()}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"cores available: {os.cpu_count()}; load average at the end: {load} (other work skews the ratios)")
     print(f"{args.drafts} drafts, --jobs 1:           {jobs1:6.2f} s")
     print(f"{args.drafts} drafts, --jobs 2:           {jobs2:6.2f} s   speed-up x{jobs1 / jobs2:.2f}")
     print(f"{args.drafts} drafts, rerun, no change:   {rerun:6.2f} s   {rerun / jobs2:.1%} of a full run")
