@@ -148,3 +148,43 @@ def test_watch_with_json_reports_prints_one_valid_report_per_line(tmp_path: Path
     for line in lines:
         valid_report(json.loads(line))
     assert json.loads(lines[-1])["summary"]["files"] == 2
+
+
+def test_watch_keeps_going_when_a_profile_is_saved_half_edited(tmp_path: Path) -> None:
+    from accessconv import watch_folder
+    from accessconv.errors import ProfileError
+    from batch_builders import copy_profile
+
+    src = _tree(tmp_path, n=2)
+    out = tmp_path / "Out"
+    council = tmp_path / "council"
+    profile = copy_profile("html", "web", council)
+    good = profile.read_text(encoding="utf-8")
+    events: list[str] = []
+
+    def on_cycle(result) -> None:  # type: ignore[no-untyped-def]
+        events.append(f"cycle {len(result.converted)} converted")
+        if len(events) == 1:
+            profile.write_text(good + "\nmystery = 1\n", encoding="utf-8")  # saved mid-edit
+
+    def on_error(err) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(err, ProfileError) and "mystery" in str(err)
+        events.append("error")
+        profile.write_text(good.replace('contents_label = "Contents"', 'contents_label = "On this page"'))
+
+    last = watch_folder(
+        src,
+        out,
+        ["web"],
+        [council],
+        interval=0.05,
+        settle=0,
+        jobs=1,
+        on_cycle=on_cycle,
+        on_error=on_error,
+        should_stop=lambda: len(events) >= 3,
+    )
+    assert events == ["cycle 2 converted", "error", "cycle 2 converted"]  # the fixed profile: rebuilt
+    assert last is not None and last.exit_code() == 0
+    assert not (out / ".accessconv.lock").exists()
+    read_report(out)

@@ -375,6 +375,16 @@ def batch(
             bar.finish()
             click.echo(f"{datetime.now():%H:%M:%S}\n{batch_changes_text(result, fail_on)}")
         last[:] = [result]
+        said.clear()
+
+    said: list[str] = []
+
+    def on_error(err: AccessconvError) -> None:
+        # e.g. a profile saved half-edited: say it once, not at every look.
+        if said != [str(err)]:
+            bar.finish()
+            click.echo(f"accessconv: {err} (still watching)", err=True)
+            said[:] = [str(err)]
 
     def stop_on_term(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # a service manager stopping us: stop as cleanly as on Ctrl-C
@@ -389,7 +399,7 @@ def batch(
             list(profiles_dirs),
             interval=interval,
             on_cycle=on_cycle,
-            on_error=lambda err: click.echo(f"accessconv: {err} (still watching)", err=True),
+            on_error=on_error,
             progress=bar,
             **options,
         )
