@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the project needs (liblouis for braille, its Python binding, tables).
-APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils"
+# Debian packages the project needs: liblouis, its tables and Python binding (braille); Pango and
+# Liberation Sans, the free stand-in for Arial (WeasyPrint's large print PDF); poppler-utils
+# (PDF pages to images in the tests); chromium for the browser audit, driven by Playwright from
+# /usr/bin/chromium (never `playwright install`).
+APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils \
+libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation chromium"
 
 missing=""
 for pkg in $APT_PACKAGES; do

@@ -52,7 +52,7 @@ BREAKAGES = [
     ("html.heading-order", '<h2 id="notes-heading">Notes</h2>', '<h4 id="notes-heading">Notes</h4>', "error"),
     ("html.img-alt", 'alt="A bar chart of vacancies"', "", "error"),
     ("html.img-alt", 'alt="A bar chart of vacancies"', 'alt="IMG_0042.jpg"', "error"),
-    ("html.tables", "<caption>A small table</caption>", "", "error"),
+    ("html.tables", ">A small table</caption>", "></caption>", "error"),
     (
         "html.tables",
         '<th scope="col">Name</th><th scope="col">Value</th>',

@@ -24,6 +24,10 @@ from .config import (
 from .errors import AccessconvError
 
 PROFILES_DIR_HELP = "Extra folder of profile files (repeatable); also read from $ACCESSCONV_PROFILES."
+BROWSER_HELP = (
+    "Also test each web page (.html) in a real browser: axe-core's WCAG 2.2 A/AA rules in headless "
+    "Chromium, and a 320 px wide reflow check. Needs the chromium package."
+)
 
 
 class _Status:
@@ -100,6 +104,7 @@ def cli() -> None:
 @click.option(
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
+@click.option("--browser", is_flag=True, help=BROWSER_HELP)
 @config_option("convert")
 def convert(
     drafts: tuple[Path, ...],
@@ -108,6 +113,7 @@ def convert(
     report_format: str,
     fail_on: str,
     profiles_dirs: tuple[Path, ...],
+    browser: bool,
 ) -> None:
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
     from .pipeline import ConversionResult, resolve_profiles
@@ -124,7 +130,9 @@ def convert(
         # Several drafts into one -o folder each get their own subfolder.
         target = out_dir / f"{draft.stem}-accessible" if out_dir and len(drafts) > 1 else out_dir
         try:
-            results.append(run_convert(draft, profiles, target, list(profiles_dirs), progress=status))
+            results.append(
+                run_convert(draft, profiles, target, list(profiles_dirs), progress=status, browser=browser)
+            )
         except AccessconvError as err:
             if len(drafts) == 1 and report_format == "text":
                 status.clear()
@@ -155,15 +163,21 @@ def convert(
 @click.option(
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
+@click.option("--browser", is_flag=True, help=BROWSER_HELP)
 def check(
-    file: Path, profile_name: str | None, report_format: str, fail_on: str, profiles_dirs: tuple[Path, ...]
+    file: Path,
+    profile_name: str | None,
+    report_format: str,
+    fail_on: str,
+    profiles_dirs: tuple[Path, ...],
+    browser: bool,
 ) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
     from .pipeline import check_file
     from .report import exit_code, to_json, to_text
 
     try:
-        result = check_file(file, profile_name, list(profiles_dirs))
+        result = check_file(file, profile_name, list(profiles_dirs), browser=browser)
     except AccessconvError as err:
         _fail(str(err))
     if report_format == "json":

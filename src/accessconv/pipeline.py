@@ -98,8 +98,12 @@ def convert(
     out_dir: Path | str | None = None,
     profiles_dirs: Sequence[Path] | None = None,
     progress: Progress | None = None,
+    browser: bool = False,
 ) -> ConversionResult:
     """Convert one draft with the given profiles (default: every profile marked default).
+
+    With `browser`, every .html output is also audited with axe-core in headless Chromium
+    (checks/browser.py); without it, each .html output carries a note that the audit was skipped.
 
     Raises InputError for a draft that cannot be read, ProfileError for a bad profile and
     OutputError when the output folder cannot be written; nothing is left behind on failure."""
@@ -131,10 +135,23 @@ def convert(
                 say(f"Checking {file.name}")
                 checks = fmt.check(file, profile)
                 result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+        _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return result
+
+
+def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) -> None:
+    """Add the browser audit's results to every .html output, whatever its profile."""
+    from .checks.browser import audit_files, is_html
+
+    html = [o for o in outputs if is_html(o.path)]
+    if html and enabled:
+        say("Checking the web pages in Chromium")
+    audits = audit_files([o.path for o in html], enabled)
+    for o in html:
+        o.checks.extend(audits[o.path])
 
 
 def _make_temp_dir(target: Path) -> Path:
@@ -174,10 +191,15 @@ class CheckFileResult:
 
 
 def check_file(
-    path: Path | str, profile: str | Profile | None = None, profiles_dirs: Sequence[Path] | None = None
+    path: Path | str,
+    profile: str | Profile | None = None,
+    profiles_dirs: Sequence[Path] | None = None,
+    browser: bool = False,
 ) -> CheckFileResult:
-    """Check an existing file with the rules of `profile` (by default, chosen from its type)."""
+    """Check an existing file with the rules of `profile` (by default, chosen from its type).
+    With `browser`, an .html file is also audited in headless Chromium (see convert)."""
     from . import profiles as registry
+    from .checks.browser import audit_files
     from .errors import InputError
     from .formats import load_format
 
@@ -200,4 +222,6 @@ def check_file(
             f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '
             f"not {path.suffix or 'this file'}."
         )
-    return CheckFileResult(path, chosen.name, fmt.check(path, chosen))
+    checks = fmt.check(path, chosen)
+    checks.extend(audit_files([path], browser).get(path, []))
+    return CheckFileResult(path, chosen.name, checks)

@@ -148,6 +148,10 @@ def _conversion_text(r: ConversionResult) -> list[str]:
     if problems:
         lines.append("  To fix in the outputs:")
         lines.extend(_finding_lines(problems))
+    notes = [(o.path.name, c) for o in r.outputs for c in o.checks if c.status == "info"]
+    if notes:
+        lines.append("  Notes:")
+        lines.extend(_finding_lines(notes))
     draft = [("", c) for c in r.draft_checks if c.status in ("error", "warning")]
     if draft:
         lines.append("  About the draft itself (fix these once in the draft and every format improves):")
@@ -159,7 +163,7 @@ def _conversion_text(r: ConversionResult) -> list[str]:
 
 def _check_file_text(r: CheckFileResult) -> list[str]:
     lines = [f"{r.path.name} (checked with the {r.profile} profile): {_verdict(r.checks)}"]
-    problems = [("", c) for c in r.checks if c.status in ("error", "warning")]
+    problems = [("", c) for c in r.checks if c.status in ("error", "warning", "info")]
     lines.extend(_finding_lines(problems))
     return lines
 
@@ -167,12 +171,12 @@ def _check_file_text(r: CheckFileResult) -> list[str]:
 def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
     lines = []
     for file_name, c in problems:
-        label = "Problem" if c.status == "error" else "Check"
+        label = {"error": "Problem", "warning": "Check"}.get(c.status, "Note")
         where = f" ({c.where})" if c.where else ""
         prefix = f"{file_name}: " if file_name else ""
         lines.append(f"    {label}: {prefix}{c.message}{where}")
         if c.fix:
-            lines.append(f"      How to fix: {c.fix}")
+            lines.append(f"      {'How to fix' if label != 'Note' else 'What to do'}: {c.fix}")
     return lines
 
 

@@ -93,10 +93,11 @@ def run_check(check: Check, target: Any) -> list[CheckResult]:
 
 
 def counts(results: Iterable[CheckResult]) -> dict[str, int]:
-    """passed = checks (by id) with no error or warning; errors/warnings/info = findings."""
+    """passed = checks (by id) with no error or warning; errors/warnings/info = findings.
+    An id with only info results (e.g. an audit that was skipped) is a note, not a passed check."""
     results = list(results)
     failed_ids = {r.id for r in results if r.status in ("error", "warning")}
-    ids = {r.id for r in results}
+    ids = {r.id for r in results if r.status != "info"}
     return {
         "passed": len(ids - failed_ids),
         "errors": sum(r.status == "error" for r in results),

@@ -35,6 +35,7 @@ class Settings:
     link_colour: str
     visited_colour: str
     focus_colour: str
+    focus_text_colour: str
     dark_text_colour: str
     dark_background_colour: str
     dark_link_colour: str
@@ -170,7 +171,16 @@ p, ul, ol, dl, blockquote, figure, table, pre {{ margin: 0 0 1.25rem; }}
 li {{ margin-bottom: 0.4rem; }}
 a {{ color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }}
 a:visited {{ color: var(--visited); }}
-a:focus {{ outline: 0.2rem solid var(--focus); outline-offset: 0.1rem; }}
+/* Focus: a yellow block with dark text and a dark bar beneath, visible on light and dark pages
+   (a yellow outline alone is under 3:1 against white, WCAG 2.4.13 / 1.4.11). */
+a:focus {{
+  outline: 0.2rem solid transparent;
+  color: {s.focus_text_colour};
+  background: var(--focus);
+  box-shadow: 0 -0.125rem var(--focus), 0 0.25rem {s.focus_text_colour};
+  text-decoration: none;
+}}
+.table-wrap:focus {{ outline: 0.2rem solid var(--focus); box-shadow: 0 0 0 0.4rem {s.focus_text_colour}; }}
 .skip-link {{ position: absolute; left: -100vw; }}
 .skip-link:focus {{ position: static; display: inline-block; margin: 0.5rem 0; padding: 0.5rem; }}
 img {{ max-width: 100%; height: auto; }}
@@ -273,7 +283,14 @@ class _HtmlWriter:
         if not caption:
             # A caption names the table for screen-reader users moving between tables.
             caption = escape(f"Table {self.table_count}" + (f": {self.section}" if self.section else ""))
-        parts = [f'<div class="table-wrap">\n<table>\n<caption>{caption}</caption>\n']
+        # A wide table scrolls sideways inside its wrapper (WCAG 1.4.10 allows this for data
+        # tables), so keyboard users must be able to focus the wrapper to scroll it (WCAG 2.1.1);
+        # the caption names the region for screen readers.
+        caption_id = f"table-{self.table_count}-caption"
+        parts = [
+            f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0">\n'
+            f'<table>\n<caption id="{caption_id}">{caption}</caption>\n'
+        ]
         if t.head:
             parts.append("<thead>\n")
             for row in t.head:

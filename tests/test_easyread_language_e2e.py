@@ -1,0 +1,52 @@
+"""End to end: the sample draft through the whole language half."""
+
+from __future__ import annotations
+
+from accessconv import model as m
+from accessconv.easyread.language import transform
+from accessconv.reader import read
+from easyread_language_builders import SAMPLE, settings
+
+
+def test_sample_draft_before_and_after() -> None:
+    er = transform(read(SAMPLE), settings())
+    s = er.stats
+    share_before = s.sentences_within_limit_before / s.sentences_before
+    share_after = s.sentences_within_limit_after / s.sentences_after
+    print(
+        f"\nsentences within 12 words: before {s.sentences_within_limit_before}/{s.sentences_before} "
+        f"({share_before:.0%}), after {s.sentences_within_limit_after}/{s.sentences_after} "
+        f"({share_after:.0%})"
+        f"\nreading ease: before {s.reading_ease_before}, after {s.reading_ease_after}"
+        f"\ngrade: before {s.grade_before}, after {s.grade_after}; words after {s.words_after}"
+    )
+    assert share_after > share_before
+    assert s.reading_ease_after > s.reading_ease_before
+    assert s.grade_after < s.grade_before
+    # Every point has text, and no picture yet (the pictures half chooses them).
+    points = [p for section in er.sections for p in section.points]
+    assert points and all(p.sentences and p.inlines and p.picture is None for p in points)
+    headings = [section.heading for section in er.sections]
+    assert "What people told us" in headings and "Money" in headings
+    text = " ".join(s for p in points for s in p.sentences)
+    # Acronym written out and its definition bracket gone; plain words; numbers as digits.
+    assert "(ASC)" not in text and "ASC" not in text.split()
+    assert "utilise" not in text and "facilitate" not in text and "in order to" not in text
+    assert "8 times" in text and "1 in 4" in text
+    # Links come back as links.
+    links = [n for p in points for n in m.walk_inlines(p.inlines) if isinstance(n, m.Link)]
+    assert any(link.url.startswith("mailto:") for link in links)
+    # Hard words: bold at first use, explained from the glossaries; the draft's own definitions win.
+    words = {h.word.lower(): h for h in er.hard_words}
+    assert words["recruitment"].explanation and words["workforce"].explanation
+    assert words["co-production"].explanation.startswith("People who use services and the council")
+    bold = [
+        m.plain_text(n.children).lower()
+        for p in points
+        for n in m.walk_inlines(p.inlines)
+        if isinstance(n, m.Styled) and n.style == "strong"
+    ]
+    assert "recruitment" in bold and bold.count("recruitment") == 1
+    # The review sheet has the long sentence we could not split, and the number left as is.
+    kinds = {r.kind for r in er.review}
+    assert {"unsafe-split", "number"} <= kinds

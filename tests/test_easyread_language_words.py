@@ -1,0 +1,206 @@
+"""Plain words, hard words, acronyms and numbers on crafted sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accessconv.easyread import acronyms as acr
+from accessconv.easyread import hard_words, numbers, plain_words
+
+# ---------------------------------------------------------------- plain words
+
+
+def swap(text: str, council: Path | None = None) -> str:
+    return plain_words.replace(text, plain_words.load(council), plain_words.Replacements())
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("We utilise the room.", "We use the room."),
+        ("We utilised the room.", "We used the room."),
+        ("She utilises the room.", "She uses the room."),
+        ("They were utilising the bus.", "They were using the bus."),
+        ("We have utilized it.", "We have used it."),  # American spelling too
+        ("The group facilitates the meeting.", "The group helps the meeting."),
+        ("Staff facilitated it.", "Staff helped it."),
+        ("We came in order to facilitate a meeting.", "We came to help a meeting."),
+        ("Utilise the form.", "Use the form."),  # capital kept
+        ("Ensuring that people are safe.", "Making sure that people are safe."),
+        ("We ensure better care.", "We ensure better care."),  # "make sure better care" is wrong: kept
+        ("He made use of the bus.", "He used the bus."),  # a phrase whose first word is the verb
+        ("We allocated money to it.", "We gave money to it."),  # irregular plain verb: past tense
+        ("Money was allocated to it.", "Money was given to it."),  # ... and past participle
+        ("We have obtained the form.", "We have got the form."),  # British "got", not "gotten"
+        ("We attempted to call.", "We tried to call."),
+        ("We made an attempt to call.", "We made an attempt to call."),  # a noun after "an": kept
+        ("The monitors were new.", "The monitors were new."),  # a plural noun, not "checks"
+        ("She monitors the rota.", "She checks the rota."),
+        ("An additional bus.", "An extra bus."),
+        ("We saw a number of people prior to the meeting.", "We saw some people before the meeting."),
+        ("Expenditure is high.", "Spending is high."),
+    ],
+)
+def test_plain_words_keep_grammar(before: str, after: str) -> None:
+    assert swap(before) == after
+
+
+def test_council_list_adds_words_and_fixes_a_or_an(tmp_path: Path) -> None:
+    council = tmp_path / "plain.tsv"
+    council.write_text("# ours\nimportant\tkey\tother\nutilise\tmake use of\tverb\n", encoding="utf-8")
+    assert swap("It was an important meeting.", council) == "It was a key meeting."
+    # A council row replaces ours for the same hard word, with the grammar kept.
+    assert swap("We utilised it.", council) == "We made use of it."
+
+
+def test_council_list_with_no_tab_names_the_line(tmp_path: Path) -> None:
+    from accessconv.errors import ProfileError
+
+    council = tmp_path / "plain.tsv"
+    council.write_text("important key\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="without a tab"):
+        plain_words.load(council)
+
+
+# ---------------------------------------------------------------- hard words
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> hard_words.Lexicon:
+    return hard_words.load_lexicon(4.0, {"Short break": "A break for a carer, written in the draft."})
+
+
+@pytest.mark.parametrize("word", ["recruitment", "workforce", "retention", "commissioning", "vacancies"])
+def test_known_hard_words(word: str, lexicon: hard_words.Lexicon) -> None:
+    assert hard_words.classify(word, False, lexicon) is not None
+
+
+@pytest.mark.parametrize("word", ["staff", "help", "people", "money", "carers", "wheelchair", "the"])
+def test_known_easy_words(word: str, lexicon: hard_words.Lexicon) -> None:
+    assert hard_words.classify(word, False, lexicon) is None
+
+
+def test_frequency_threshold_comes_from_the_setting() -> None:
+    strict = hard_words.load_lexicon(3.0, {})
+    # workforce has a Zipf frequency of about 3.9: hard at 4.0, not at 3.0 ... unless it is jargon.
+    assert hard_words.zipf("workforce") == pytest.approx(3.94, abs=0.05)
+    assert hard_words.classify("hourly", False, strict) is None
+    assert hard_words.classify("hourly", False, hard_words.load_lexicon(4.0, {})) is not None
+
+
+def test_jargon_is_hard_however_common(lexicon: hard_words.Lexicon) -> None:
+    # "co-production" reads as common to a word counter (its parts are), but it is jargon.
+    assert hard_words.zipf("co-production") > 4.0
+    assert hard_words.classify("co-production", False, lexicon) == "co-production"
+    assert hard_words.classify("co-produced", False, lexicon) == "co-produce"
+
+
+def test_names_and_numbers_are_not_hard_words(lexicon: hard_words.Lexicon) -> None:
+    found = hard_words.find("We met Northbrook Borough Council in 2026.", lexicon)
+    assert found == []
+    found = hard_words.find("Northbrook wants to help.", lexicon)
+    assert found == []
+
+
+def test_phrases_first_with_plurals_and_explanations(lexicon: hard_words.Lexicon) -> None:
+    found = hard_words.find("We met unpaid carers with lived experience about vacancies.", lexicon)
+    assert [f.key for f in found] == ["unpaid carer", "lived experience", "vacancy"]
+    assert lexicon.glossary["vacancy"].explanation == "A job that no one is doing yet."
+
+
+def test_draft_definitions_win_and_are_hard(lexicon: hard_words.Lexicon) -> None:
+    gloss = lexicon.glossary["short break"]
+    assert gloss.source == "draft" and gloss.explanation.startswith("A break for a carer")
+
+
+def test_council_glossary_and_common_words(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("hourly\tFor each hour.\n", encoding="utf-8")
+    common = tmp_path / "common.txt"
+    common.write_text("workforce\n", encoding="utf-8")
+    lex = hard_words.load_lexicon(4.0, {}, council_glossary=glossary, council_common=common)
+    assert (
+        lex.glossary["hourly"].explanation == "For each hour." and lex.glossary["hourly"].source == "council"
+    )
+    # "workforce" is on our jargon list, which wins over a common-words entry.
+    assert hard_words.classify("workforce", False, lex) == "workforce"
+
+
+def test_unexplained_hard_word_has_no_glossary_entry(lexicon: hard_words.Lexicon) -> None:
+    key = hard_words.classify("hourly", False, lexicon)
+    assert key == "hourly" and key not in lexicon.glossary
+
+
+# ---------------------------------------------------------------- acronyms
+
+
+def test_definitions_found_in_the_draft() -> None:
+    found = acr.find_definitions(
+        "This plan says how Adult Social Care (ASC) and the Care Quality Commission (CQC) work."
+    )
+    assert found == {"ASC": "Adult Social Care", "CQC": "Care Quality Commission"}
+    # Letters that do not match the words before the bracket are not a definition.
+    assert acr.find_definitions("We met them last week (ASC).") == {}
+
+
+def test_acronyms_written_out_and_unknown_ones_listed() -> None:
+    table = acr.load(None)
+    table.update(acr.find_definitions("Adult Social Care (ASC) helps."))
+    state = acr.Acronyms(table)
+    text = acr.expand(
+        "Adult Social Care (ASC) helps. ASC and your GPs talk to the XYZ team in NB1 1AA.", state
+    )
+    assert (
+        text == "Adult Social Care helps. Adult Social Care and your doctors talk to the XYZ team in NB1 1AA."
+    )
+    assert state.expanded == {"ASC": 2, "GP": 1}
+    assert list(state.unknown) == ["XYZ"]
+
+
+def test_council_acronyms(tmp_path: Path) -> None:
+    council = tmp_path / "acronyms.tsv"
+    council.write_text("XYZ\tExtra Yard Zone\n", encoding="utf-8")
+    state = acr.Acronyms(acr.load(council))
+    assert acr.expand("Meet the XYZ team.", state) == "Meet the Extra Yard Zone team."
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("We met eight times in three years.", "We met 8 times in 3 years."),
+        ("It has twenty-five members and twenty six chairs.", "It has 25 members and 26 chairs."),
+        ("No one wants a one-off or a two-way chat.", "No one wants a one-off or a two-way chat."),
+        ("Twelve people came.", "12 people came."),
+    ],
+)
+def test_number_words_become_digits(before: str, after: str) -> None:
+    assert numbers.words_to_digits(before, numbers.NumberChanges()) == after
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [
+        (25, "1 in 4"),
+        (70, "7 in 10"),
+        (50, "1 in 2"),
+        (20, "1 in 5"),
+        (15, "about 1 in 7"),  # 14.3%, within 1 percentage point
+        (48, None),  # nothing close enough: flagged
+        (0, None),
+        (100, None),
+    ],
+)
+def test_plain_percentages(value: float, plain: str | None) -> None:
+    assert numbers.plain_percentage(value, 10, 1.0) == plain
+
+
+def test_percentages_in_text_and_left_ones_listed() -> None:
+    changes = numbers.NumberChanges()
+    text = numbers.percentages("25% leave, 48 per cent stay and 70 percent agree.", changes, 10, 1.0)
+    assert text == "1 in 4 leave, 48 per cent stay and 7 in 10 agree."
+    assert changes.left == ["48 per cent"]

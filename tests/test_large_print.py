@@ -1,0 +1,366 @@
+"""Large print and giant print: convert a draft with every block type and read the outputs back."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from accessconv.pipeline import ConversionResult, convert
+from large_print_builders import every_block_draft
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return every_block_draft(tmp_path_factory.mktemp("draft"))
+
+
+@pytest.fixture(scope="module")
+def large(draft: Path, tmp_path_factory: pytest.TempPathFactory) -> ConversionResult:
+    return convert(draft, ["large-print"], tmp_path_factory.mktemp("out"))
+
+
+@pytest.fixture(scope="module")
+def large_docx(large: ConversionResult) -> Path:
+    return next(p for p in large.written if p.suffix == ".docx")
+
+
+@pytest.fixture(scope="module")
+def large_pdf(large: ConversionResult) -> Path:
+    return next(p for p in large.written if p.suffix == ".pdf")
+
+
+def _xml(docx_path: Path, part: str = "word/document.xml") -> str:
+    import zipfile
+
+    with zipfile.ZipFile(docx_path) as z:
+        return z.read(part).decode("utf-8")
+
+
+def _problems(result: ConversionResult) -> list[str]:
+    return [
+        f"{o.path.name}: {c.id}: {c.message} @ {c.where}"
+        for o in result.outputs
+        for c in o.checks
+        if c.status in ("error", "warning")
+    ]
+
+
+def test_writes_docx_and_pdf_named_for_the_profile(large: ConversionResult) -> None:
+    assert sorted(p.name for p in large.written) == [
+        "parks-plan-large-print.docx",
+        "parks-plan-large-print.pdf",
+    ]
+
+
+def test_every_check_passes_on_both_files(large: ConversionResult) -> None:
+    assert _problems(large) == []
+    ids = {c.id for o in large.outputs for c in o.checks}
+    assert {"docx.text-size", "docx.italic", "docx.alignment", "pdf.text-size", "pdf.tagged"} <= ids
+
+
+def test_wide_table_became_a_list_and_the_report_says_so(large: ConversionResult, large_docx: Path) -> None:
+    import docx
+
+    changes = " ".join(large.outputs[0].changes)
+    assert "6 columns" in changes and "list" in changes
+    d = docx.Document(str(large_docx))
+    assert len(d.tables) == 1 and len(d.tables[0].columns) == 3
+    texts = [p.text for p in d.paragraphs]
+    assert "Park: Riverside" in texts and "Cafe: yes" in texts
+
+
+def test_formatting_is_in_styles_not_runs(large_docx: Path) -> None:
+    body = _xml(large_docx)
+    styles = _xml(large_docx, "word/styles.xml")
+    # No run carries its own size, font, italics or underline: the styles do it all.
+    for tag in ("sz", "rFonts", "i", "u", "caps", "smallCaps", "vertAlign"):
+        assert f"<w:{tag} " not in body and f"<w:{tag}/>" not in body, tag
+    assert 'w:jc w:val="both"' not in body + styles
+    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
+    assert '<w:sz w:val="36"/>' in normal and 'w:ascii="Arial"' in normal
+    heading1 = re.search(r'<w:style [^>]*w:styleId="Heading1".*?</w:style>', styles, re.S).group(0)
+    assert '<w:sz w:val="56"/>' in heading1 and "<w:b/>" in heading1
+    assert "Theme" not in normal + heading1  # theme fonts would override Arial
+    settings = _xml(large_docx, "word/settings.xml")
+    assert '<w:autoHyphenation w:val="0"/>' in settings
+
+
+def test_emphasis_is_bold_and_raised_text_stays_on_the_line(large_docx: Path) -> None:
+    import docx
+
+    d = docx.Document(str(large_docx))
+    para = next(p for p in d.paragraphs if p.text.startswith("Our parks"))
+    styled = {r.text: r.style.name for r in para.runs}
+    assert styled["well loved"] == "Strong" and styled["busy"] == "Strong"
+    assert styled["worn out"] == "Strong" and styled["small capitals"] == "Strong"
+    assert "5 m3 a day and CO2 is falling" in para.text
+
+
+def test_structure_in_the_docx(large_docx: Path) -> None:
+    import docx
+
+    d = docx.Document(str(large_docx))
+    styles = [(p.style.name, p.text) for p in d.paragraphs]
+    assert styles[0] == ("Heading 1", "Parks and open spaces plan")
+    assert ("Heading 2", "Why we need a plan") in styles and ("Heading 3", "What we found") in styles
+    assert ("List Bullet", "Most people walk to their park.") in styles
+    assert ("List Bullet 2", "Some people drive.") in styles
+    assert ("List Number", "Fix the paths.") in styles
+    assert ("Caption", "Visits to parks by season") in styles
+    assert ("Quote", "We love our park, it is the heart of the estate.") in styles
+    assert ("Definition Term", "Play area") in styles
+    assert ("Preformatted Text", "Opening times:\n8am to dusk") in styles
+    # Footnotes become a Notes section at body size, with the mark on the line.
+    assert ("Heading 2", "Notes") in styles
+    assert ("Endnote Text", "[1] 1,200 people answered the survey in 2026.") in styles
+    assert any(
+        text.endswith("plan.exe. [1] A line break follows.\nAnd this is the next line.")
+        for _s, text in styles
+    )
+    # The numbered list starts at 3, as in the draft.
+    numbering = _xml(large_docx, "word/numbering.xml")
+    assert '<w:startOverride w:val="3"/>' in numbering
+
+
+def test_table_header_row_link_picture_and_page_number(large_docx: Path) -> None:
+    import docx
+
+    body = _xml(large_docx)
+    assert body.count("<w:tblHeader/>") == 1
+    d = docx.Document(str(large_docx))
+    header_cells = d.tables[0].rows[0].cells
+    assert [c.paragraphs[0].style.name for c in header_cells] == ["Table Heading"] * 3
+    assert d.tables[0].rows[1].cells[0].paragraphs[0].style.name == "Table Text"
+    links = [r for r in d.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert [r.target_ref for r in links] == ["https://example.org/survey"]
+    assert "<w:hyperlink " in body
+    assert 'descr="A map of the borough with the twelve parks marked in green"' in body
+    assert 'descr="the council logo"' in body
+    assert "<wp:anchor" not in body
+    widths = [int(x) for x in re.findall(r'<wp:extent cx="(\d+)"', body)]
+    section = d.sections[0]
+    assert max(widths) <= section.page_width - section.left_margin - section.right_margin
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    footer = _xml(large_docx, "word/footer1.xml") if "word/footer1.xml" in _names(large_docx) else ""
+    assert "PAGE" in footer and "Page " in footer
+    assert d.core_properties.title == "Parks and open spaces plan"
+    assert d.core_properties.language == "en-GB"
+
+
+def _names(path: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.namelist()
+
+
+def test_pdf_text_sizes_fonts_and_tags(large_pdf: Path) -> None:
+    from pdfminer.high_level import extract_pages, extract_text
+    from pdfminer.layout import LTChar, LTTextContainer
+    from pypdf import PdfReader
+
+    sizes = [
+        ch.size
+        for page in extract_pages(str(large_pdf))
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+        for ch in line
+        if isinstance(ch, LTChar) and ch.get_text().strip()
+    ]
+    assert min(sizes) == pytest.approx(18, abs=0.05)
+    assert max(sizes) == pytest.approx(28, abs=0.05)
+    text = extract_text(str(large_pdf))
+    for words in ("Parks and open spaces plan", "Park: Riverside", "Page 1", "[1]", "Notes"):
+        assert words in text
+    assert re.search(r"3\.\s+Fix the paths", text)  # the numbered list keeps its start number
+    reader = PdfReader(str(large_pdf))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB" and "/StructTreeRoot" in root
+    assert reader.metadata.title == "Parks and open spaces plan"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    fonts = subprocess.run(["pdffonts", str(large_pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Liberation-Sans" in fonts and " no " not in fonts.split("\n", 2)[2]
+
+
+def test_pdf_figures_carry_alt_text(large_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf import _struct_elements
+
+    root = PdfReader(str(large_pdf)).trailer["/Root"]
+    elements = list(_struct_elements(root["/StructTreeRoot"].get_object()))
+    alts = {str(e.get("/Alt")) for e in elements if e.get("/S") == "/Figure"}
+    assert "A map of the borough with the twelve parks marked in green" in alts
+    assert any(e.get("/S") == "/TH" for e in elements)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is installed by scripts/setup.sh")
+def test_pdf_page_renders_and_is_not_blank(large_pdf: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(large_pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    (png,) = tmp_path.glob("page*.png")
+    with Image.open(png) as img:
+        grey = img.convert("L")
+        dark = grey.histogram()[:128]
+        dark = sum(dark)
+        assert grey.size[1] > grey.size[0]  # portrait A4
+        assert dark > 0.01 * grey.size[0] * grey.size[1]
+
+
+def test_conversion_is_deterministic(draft: Path, large: ConversionResult, tmp_path: Path) -> None:
+    again = convert(draft, ["large-print"], tmp_path / "again")
+    for first, second in zip(large.written, again.written, strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_giant_print_is_24_pt(draft: Path, tmp_path: Path) -> None:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+
+    result = convert(draft, ["giant-print"], tmp_path)
+    assert sorted(p.name for p in result.written) == [
+        "parks-plan-giant-print.docx",
+        "parks-plan-giant-print.pdf",
+    ]
+    assert _problems(result) == []
+    styles = _xml(result.written[0], "word/styles.xml")
+    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
+    assert '<w:sz w:val="48"/>' in normal
+    pdf = result.written[1]
+    sizes = {
+        round(ch.size)
+        for page in extract_pages(str(pdf), page_numbers=[0])
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+        for ch in line
+        if isinstance(ch, LTChar)
+    }
+    assert min(sizes) == 24
+
+
+def test_written_docx_with_a_hidden_small_run_fails(large_docx: Path, tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+
+    d = docx.Document(str(large_docx))
+    d.tables[0].rows[2].cells[1].paragraphs[0].add_run(" approx.").font.size = Pt(12)
+    d.paragraphs[1].add_run(" really").italic = True
+    broken = tmp_path / "broken.docx"
+    d.save(str(broken))
+    results = large_print.check(broken, load("large-print"))
+    errors = {r.id for r in results if r.status == "error"}
+    assert errors == {"docx.text-size", "docx.italic"}
+
+
+def test_image_formats_word_cannot_show_are_converted(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from accessconv import model as m
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+
+    buf = io.BytesIO()
+    Image.new("RGB", (50, 30), "red").save(buf, "WEBP")
+    pic = m.Image("A red box", buf.getvalue(), "image/webp", width_px=50, height_px=30)
+    doc = m.Document("Pictures", "en-GB", [m.Heading(1, [m.Text("Pictures")]), m.Figure(pic)])
+    written = large_print.write(doc, load("large-print"), tmp_path, "pics")
+    body = _xml(written.paths[0])
+    assert 'descr="A red box"' in body and "<pic:pic" in body
+
+
+def test_council_profile_can_choose_pale_yellow_paper_and_word_only(draft: Path, tmp_path: Path) -> None:
+    """Settings come from the profile: a council's own profile extends ours and changes two keys."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "yellow-print.toml").write_text(
+        'extends = "large-print"\ndescription = "Large print on pale yellow"\ndefault = false\n'
+        'output_suffix = "-yellow"\n[settings]\nbackground_colour = "#FFFFE0"\nwrite_pdf = false\n'
+    )
+    result = convert(draft, ["yellow-print"], tmp_path / "out", profiles_dirs=[folder])
+    assert [p.name for p in result.written] == ["parks-plan-yellow.docx"]
+    assert '<w:background w:color="FFFFE0"/>' in _xml(result.written[0])
+    assert "<w:displayBackgroundShape/>" in _xml(result.written[0], "word/settings.xml")
+    assert _problems(result) == []
+
+
+def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> None:
+    """Things Markdown cannot say, built straight in the model."""
+    from accessconv import model as m
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+    from large_print_builders import png_bytes
+
+    def cell(text: str, rowspan: int = 1, colspan: int = 1) -> m.Cell:
+        return m.Cell([m.Paragraph([m.Text(text)])], rowspan=rowspan, colspan=colspan)
+
+    table = m.Table(
+        head=[
+            m.Row([cell("Area", rowspan=2), cell("Visits", colspan=2)]),
+            m.Row([cell("2025"), cell("2026")]),
+        ],
+        body=[m.Row([cell("North"), cell("10"), cell("12")])],
+        row_header_columns=1,
+    )
+    swirl = m.Image("", png_bytes(), "image/png", width_px=120, height_px=80, decorative=True)
+    doc = m.Document(
+        "Spans",
+        "en-GB",
+        [
+            m.Heading(1, [m.Text("Spans")]),
+            table,
+            m.Figure(swirl),
+            m.ListBlock(
+                True, [[m.Paragraph([m.Text("First")])], [m.Paragraph([m.Text("Second")])]], 1, "lower-alpha"
+            ),
+        ],
+    )
+    profile = load("large-print")
+    written = large_print.write(doc, profile, tmp_path, "spans")
+    body = _xml(written.paths[0])
+    assert body.count("<w:tblHeader/>") == 2
+    assert '<w:gridSpan w:val="2"/>' in body and '<w:vMerge w:val="restart"/>' in body
+    assert 'descr=""' in body and "decorative" in body
+    assert '<w:numFmt w:val="lowerLetter"/>' in _xml(written.paths[0], "word/numbering.xml")
+    for path in written.paths:
+        problems = [f"{r.id}: {r.message}" for r in large_print.check(path, profile) if r.status != "pass"]
+        assert problems == [], path.name
+    # Linearising keeps spanned headings with their values.
+    from accessconv.largeprint.prepare import linearise
+
+    (lst,) = linearise(table)
+    assert [m.plain_text(p.inlines) for p in lst.items[0]] == [
+        "Area: North",
+        "Visits 2025: 10",
+        "Visits 2026: 12",
+    ]
+
+
+def test_picture_without_alt_text_is_reported_not_hidden(tmp_path: Path) -> None:
+    from accessconv import model as m
+    from accessconv.formats import large_print
+    from accessconv.profiles import load
+    from large_print_builders import png_bytes
+
+    pic = m.Image("", png_bytes(), "image/png", width_px=120, height_px=80)
+    doc = m.Document("Pictures", "en-GB", [m.Heading(1, [m.Text("Pictures")]), m.Figure(pic)])
+    profile = load("large-print")
+    written = large_print.write(doc, profile, tmp_path, "noalt")
+    failed = {r.id for p in written.paths for r in large_print.check(p, profile) if r.status == "error"}
+    assert failed == {"docx.images", "pdf.tagged"}
