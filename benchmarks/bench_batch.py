@@ -1,6 +1,6 @@
 """Batch conversion speed: 50 drafts with --jobs 1 and --jobs 2, and the rerun with nothing changed.
 
-    python benchmarks/bench_batch.py [--drafts 50] [--rerun-drafts 100]
+    python benchmarks/bench_batch.py [--drafts 50] [--rerun-drafts 100] [-p html -p large-print]
 
 Runs the real command (a fresh process each time, as a scheduled job would) on copies of
 samples/draft-strategy.md, each with its own title. Reports times and ratios measured in the same
@@ -21,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "draft-strategy.md"
+PROFILE_ARGS = ["-p", "html"]
 
 
 def make_drafts(folder: Path, n: int) -> None:
@@ -47,7 +48,9 @@ def batch(src: Path, out: Path, *args: str) -> float:
         str(out),
     ]
     start = time.perf_counter()
-    done = subprocess.run([*command, "--settle", "0", *args], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [*command, "--settle", "0", *PROFILE_ARGS, *args], env=env, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"batch failed ({done.returncode}):\n{done.stderr}\n{done.stdout[-2000:]}")
@@ -58,7 +61,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=50)
     parser.add_argument("--rerun-drafts", type=int, default=100)
+    parser.add_argument("-p", "--profile", action="append", help="profile(s) to use (default: html)")
     args = parser.parse_args()
+    global PROFILE_ARGS
+    PROFILE_ARGS = [arg for name in args.profile or ["html"] for arg in ("-p", name)]
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         root = Path(tmp)
@@ -79,6 +85,7 @@ def main() -> None:
         rerun_big = min(batch(big, root / "outbig", "--jobs", "2") for _ in range(3))
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"profiles: {' '.join(PROFILE_ARGS[1::2])}")
     print(f"cores available: {os.cpu_count()}; load average at the end: {load} (other work skews the ratios)")
     print(f"{args.drafts} drafts, --jobs 1:           {jobs1:6.2f} s")
     print(f"{args.drafts} drafts, --jobs 2:           {jobs2:6.2f} s   speed-up x{jobs1 / jobs2:.2f}")

@@ -76,9 +76,12 @@ def run_cli(*args: str | Path) -> Result:
     return result
 
 
-def run_batch(src: Path, out: Path, *args: str | Path) -> Result:
-    """`accessconv batch` in this process, with no settling wait and one job unless asked."""
+def run_batch(src: Path, out: Path, *args: str | Path, default_profiles: bool = False) -> Result:
+    """`accessconv batch` in this process, with no settling wait and one job unless asked, and only
+    the quick html profile unless profiles are named (or default_profiles asks for every default)."""
     extra = [str(a) for a in args]
+    if not default_profiles and "-p" not in extra and "--profile" not in extra:
+        extra += ["-p", "html"]
     if "--settle" not in extra:
         extra += ["--settle", "0"]
     if "--jobs" not in extra and "-j" not in extra:

@@ -28,7 +28,7 @@ def test_second_run_is_refused_while_the_first_works(tmp_path: Path) -> None:
     src = _tree(tmp_path)
     out = tmp_path / "Out"
     # The first run holds the lock while it waits for the drafts to settle.
-    first = cli_subprocess("batch", src, "--out", out, "--settle", "1.5", "--jobs", "1")
+    first = cli_subprocess("batch", src, "--out", out, "-p", "html", "--settle", "1.5", "--jobs", "1")
     try:
         assert wait_for(lambda: (out / LOCK_NAME).exists(), timeout=20)
         second = run_batch(src, out)
@@ -46,7 +46,7 @@ def test_second_run_is_refused_while_the_first_works(tmp_path: Path) -> None:
 def test_lock_left_by_a_crashed_run_is_cleared(tmp_path: Path) -> None:
     src = _tree(tmp_path)
     out = tmp_path / "Out"
-    crashed = cli_subprocess("batch", src, "--out", out, "--settle", "30", "--jobs", "1")
+    crashed = cli_subprocess("batch", src, "--out", out, "-p", "html", "--settle", "30", "--jobs", "1")
     assert wait_for(lambda: (out / LOCK_NAME).exists(), timeout=20)
     crashed.send_signal(signal.SIGKILL)  # no chance to clean up
     crashed.communicate(timeout=20)
@@ -105,7 +105,19 @@ def test_watch_picks_up_a_new_draft_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
     src = _tree(tmp_path, n=1)
     out = tmp_path / "Out"
     watcher = cli_subprocess(
-        "batch", src, "--out", out, "--watch", "--interval", "0.2", "--settle", "0.1", "--jobs", "1"
+        "batch",
+        src,
+        "--out",
+        out,
+        "-p",
+        "html",
+        "--watch",
+        "--interval",
+        "0.2",
+        "--settle",
+        "0.1",
+        "--jobs",
+        "1",
     )
     try:
         assert wait_for(lambda: (out / "Notice 0" / "Notice 0.html").exists(), timeout=30)
@@ -131,7 +143,19 @@ def test_watch_with_json_reports_prints_one_valid_report_per_line(tmp_path: Path
     src = _tree(tmp_path, n=1)
     out = tmp_path / "Out"
     watcher = cli_subprocess(
-        "batch", src, "--out", out, "--watch", "--interval", "0.2", "--settle", "0", "--report", "json"
+        "batch",
+        src,
+        "--out",
+        out,
+        "-p",
+        "html",
+        "--watch",
+        "--interval",
+        "0.2",
+        "--settle",
+        "0",
+        "--report",
+        "json",
     )
     try:
         assert wait_for(lambda: (out / "report.json").exists(), timeout=30)
