@@ -828,9 +828,17 @@ class FolderLock:
             raise OutputError(
                 f'Cannot create the output folder "{self.path.parent}" ({err.strerror}). Choose another.'
             ) from err
+        body = json.dumps(
+            {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "started": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                "token": self.token,
+            }
+        )
         for _attempt in range(3):
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                _create_exclusive(self.path, body)
             except FileExistsError:
                 info = _read_lock(self.path)
                 if info is not None and self._is_stale(info):
@@ -839,14 +847,6 @@ class FolderLock:
                 raise FolderLockedError(self._busy_message(info)) from None
             except OSError as err:
                 raise OutputError(f'Cannot write to "{self.path.parent}" ({err.strerror}).') from err
-            body = {
-                "pid": os.getpid(),
-                "host": socket.gethostname(),
-                "started": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                "token": self.token,
-            }
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(body, fh)
             self.held = True
             return
         raise FolderLockedError(self._busy_message(_read_lock(self.path)))
@@ -895,6 +895,29 @@ class FolderLock:
             f'Another accessconv run{who} is already working on "{self.path.parent}". Wait for it to '
             f'finish and try again. If you are sure no run is active, delete "{self.path}".'
         )
+
+
+def _create_exclusive(path: Path, text: str) -> None:
+    """Create `path` holding `text`, or raise FileExistsError if it exists.
+
+    The text is written to a private file first and hard-linked into place, so the lock never
+    exists half-written. Where hard links are not supported (some network shares), the file is
+    created exclusively and then written."""
+    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            os.link(tmp, path)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # no hard links here
+    finally:
+        tmp.unlink(missing_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 def _read_lock(path: Path) -> dict[str, Any] | None:
