@@ -169,14 +169,22 @@ def _check_file_text(r: CheckFileResult) -> list[str]:
 
 
 def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
-    lines = []
+    """One entry per distinct finding; the same finding in several files (the braille round trip
+    in .brf, .pef and preview) is said once, naming the files."""
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
     for file_name, c in problems:
-        label = {"error": "Problem", "warning": "Check"}.get(c.status, "Note")
-        where = f" ({c.where})" if c.where else ""
-        prefix = f"{file_name}: " if file_name else ""
-        lines.append(f"    {label}: {prefix}{c.message}{where}")
-        if c.fix:
-            lines.append(f"      {'How to fix' if label != 'Note' else 'What to do'}: {c.fix}")
+        where = "" if c.where == file_name else c.where
+        files = grouped.setdefault((c.status, c.message, where, c.fix), [])
+        if file_name and file_name not in files:
+            files.append(file_name)
+    lines = []
+    for (status, message, where, fix), files in grouped.items():
+        label = {"error": "Problem", "warning": "Check", "info": "Note"}[status]
+        place = f" ({where})" if where else ""
+        prefix = f"{', '.join(files)}: " if files else ""
+        lines.append(f"    {label}: {prefix}{message}{place}")
+        if fix:
+            lines.append(f"      {'What to do' if status == 'info' else 'How to fix'}: {fix}")
     return lines
 
 

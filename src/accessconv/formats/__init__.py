@@ -6,7 +6,9 @@ A format is a module `accessconv.formats.<name>` that provides:
 - `write(doc, profile, out_dir, stem) -> Written`: write the outputs into `out_dir`
   (a private temporary folder; the pipeline moves them into place);
 - `check(path, profile) -> list[CheckResult]`: check one written file, reading it back;
-- `FILE_TYPES`: the file extensions `check` understands, for `accessconv check FILE`.
+- `FILE_TYPES`: the file extensions `check` understands, for `accessconv check FILE`;
+- optionally `CHECK_USES_DRAFT = True`: the pipeline then calls `check(path, profile, doc=doc)`
+  so checks can compare the file with the draft (braille's round trip).
 
 A checks-only format (the draft checks) has no `write`. Adding EPUB or audio later means adding
 one module here and one profile file; nothing else changes.

@@ -1,0 +1,194 @@
+"""BRF, PEF and the Unicode preview: writing them from pages of cells, and reading them back.
+
+The readers are what the checks use: they take whatever is in the file (a hand-edited BRF, a PEF
+from another tool) and turn it into pages of Unicode cells, noting anything they could not read
+instead of stopping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cells import BLANK, from_ascii, to_ascii
+
+PEF_NS = "http://www.daisy.org/ns/2008/pef"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+PEF_MIME = "application/x-pef+xml"
+LINE_ENDINGS = {"crlf": "\r\n", "lf": "\n"}
+_NOT_CELL = re.compile("[^\u2800-\u28ff]")
+_NOT_BRF = re.compile("[^\x20-\x5f]")
+
+
+@dataclass
+class Page:
+    rows: list[str]
+    # Where the page came from, for messages: "page 3" (print digits, counted from the start).
+    label: str
+
+
+@dataclass
+class BrailleFile:
+    """A braille file read back: its pages as Unicode cells, and what could not be read."""
+
+    kind: str  # "brf", "pef" or "preview"
+    path: Path
+    pages: list[Page]
+    # (where, character) for every character that is not braille in this file's character set.
+    bad_chars: list[tuple[str, str]] = field(default_factory=list)
+    raw: bytes = b""
+    tree: Any = None  # the PEF's lxml root
+    page_breaks: list[str] = field(default_factory=list)  # preview: its page-break lines
+
+
+# ---------------------------------------------------------------- writing
+
+
+def brf_bytes(pages: list[list[str]], lines_per_page: int, line_ending: str) -> bytes:
+    eol = LINE_ENDINGS[line_ending]
+    out: list[str] = []
+    for page in pages:
+        rows = page + [""] * (lines_per_page - len(page))
+        out.append(eol.join(rows) + eol + "\f")
+    return to_ascii("".join(out)).encode("ascii")
+
+
+def pef_bytes(
+    pages: list[list[str]],
+    *,
+    cols: int,
+    rows: int,
+    rowgap: int,
+    duplex: bool,
+    title: str,
+    language: str,
+    date: str,
+    description: str,
+) -> bytes:
+    from lxml import etree
+
+    digest = hashlib.sha256("\f".join("\n".join(p) for p in pages).encode()).hexdigest()[:24]
+    root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")
+    head = etree.SubElement(root, f"{{{PEF_NS}}}head")
+    meta = etree.SubElement(head, f"{{{PEF_NS}}}meta", nsmap={"dc": DC_NS})
+    for name, value in (
+        ("format", PEF_MIME),
+        ("identifier", f"urn:accessconv:{digest}"),
+        ("title", title),
+        ("language", language),
+        ("date", date),
+        ("description", description),
+    ):
+        etree.SubElement(meta, f"{{{DC_NS}}}{name}").text = value
+    body = etree.SubElement(root, f"{{{PEF_NS}}}body")
+    volume = etree.SubElement(
+        body,
+        f"{{{PEF_NS}}}volume",
+        cols=str(cols),
+        rows=str(rows),
+        rowgap=str(rowgap),
+        duplex="true" if duplex else "false",
+    )
+    section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
+    for page in pages:
+        page_el = etree.SubElement(section, f"{{{PEF_NS}}}page")
+        for row in page:
+            etree.SubElement(page_el, f"{{{PEF_NS}}}row").text = row or None
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def preview_text(
+    title_page: list[str] | None, pages: list[list[str]], title_line: str, page_line: str
+) -> str:
+    out: list[str] = []
+    if title_page is not None:
+        out.append(title_line)
+        out.extend(title_page)
+    for number, page in enumerate(pages, start=1):
+        out.append(page_line.format(page=number))
+        out.extend(page)
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_brf(path: Path) -> BrailleFile:
+    raw = path.read_bytes()
+    text = raw.decode("latin-1")
+    chunks = text.split("\f")
+    if chunks and chunks[-1].strip("\r\n") == "":
+        chunks = chunks[:-1]
+    result = BrailleFile("brf", path, [], raw=raw)
+    for p, chunk in enumerate(chunks, start=1):
+        lines = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if not _NOT_BRF.search("".join(lines)):
+            rows = from_ascii("\n".join(lines)).split("\n")  # the usual case: a page at once
+            result.pages.append(Page(rows, f"page {p}"))
+            continue
+        rows = []
+        for n, line in enumerate(lines, start=1):
+            if _NOT_BRF.search(line):
+                result.bad_chars.extend(
+                    (f"page {p} of the file, line {n}", bad) for bad in _NOT_BRF.findall(line)
+                )
+                # Lower-case letters read as their capitals; anything else as a blank cell.
+                line = _NOT_BRF.sub(lambda c: c.group() if "a" <= c.group() <= "z" else " ", line)
+            rows.append(from_ascii(line))
+        result.pages.append(Page(rows, f"page {p}"))
+    return result
+
+
+def read_pef(path: Path) -> BrailleFile:
+    """Raises ValueError (with a plain message) when the file is not XML at all."""
+    from lxml import etree
+
+    raw = path.read_bytes()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as err:
+        raise ValueError(f"The PEF file is not well-formed XML ({err}).") from err
+    result = BrailleFile("pef", path, [], raw=raw, tree=root)
+    for p, page in enumerate(root.iter(f"{{{PEF_NS}}}page"), start=1):
+        rows = []
+        for n, row in enumerate(page.iter(f"{{{PEF_NS}}}row"), start=1):
+            text = row.text or ""
+            if _NOT_CELL.search(text):
+                result.bad_chars.extend((f"page {p}, row {n}", bad) for bad in _NOT_CELL.findall(text))
+                text = _NOT_CELL.sub(BLANK, text)
+            rows.append(text)
+        result.pages.append(Page(rows, f"page {p}"))
+    return result
+
+
+def page_line_pattern(title_line: str, page_line: str) -> re.Pattern[str]:
+    number = re.escape(page_line).replace(re.escape("{page}"), r"(?P<page>\d+)")
+    return re.compile(rf"^(?:{re.escape(title_line)}|{number})$")
+
+
+def read_preview(path: Path, title_line: str, page_line: str) -> BrailleFile:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8", errors="replace")
+    pattern = page_line_pattern(title_line, page_line)
+    result = BrailleFile("preview", path, [], raw=raw)
+    page: Page | None = None
+    for n, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            page = Page([], line)
+            result.pages.append(page)
+            result.page_breaks.append(line)
+            continue
+        if page is None:
+            page = Page([], "the start of the file")
+            result.pages.append(page)
+        if _NOT_CELL.search(line):
+            result.bad_chars.extend((f"line {n}", bad) for bad in _NOT_CELL.findall(line))
+            line = _NOT_CELL.sub(BLANK, line)
+        page.rows.append(line)
+    return result
