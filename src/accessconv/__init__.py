@@ -6,6 +6,10 @@ Python API (the CLI is a thin layer over it):
     result = accessconv.convert("Draft.docx", profiles=["html"], out_dir="Accessible")
     result.written, result.errors, result.outputs[0].checks
     accessconv.check_file("Accessible/Draft.html").checks
+    folder = accessconv.convert_folder("Drafts", "Accessible", profiles=["html"])
+    folder.converted, folder.failed, folder.exit_code()
+
+See docs/batch.md for the whole API.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AccessconvError",
+    "FolderLockedError",
     "InputError",
     "OutputError",
     "ProfileError",
@@ -23,10 +28,13 @@ __all__ = [
     "__version__",
     "check_file",
     "convert",
+    "convert_folder",
     "read",
+    "watch_folder",
 ]
 
 if TYPE_CHECKING:
+    from .batch import FolderLockedError, convert_folder, watch_folder
     from .errors import AccessconvError, InputError, OutputError, ProfileError, UsageError
     from .pipeline import check_file, convert
     from .reader import read
@@ -38,6 +46,10 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in ("convert_folder", "watch_folder", "FolderLockedError"):
+        from . import batch
+
+        return getattr(batch, name)
     if name == "read":
         from .reader import read
 

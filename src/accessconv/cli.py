@@ -10,10 +10,17 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
+from .config import (
+    DEFAULT_INTERVAL_SECONDS,
+    DEFAULT_SETTLE_SECONDS,
+    DEFAULT_STALE_LOCK_MINUTES,
+    config_option,
+)
 from .errors import AccessconvError
 
 PROFILES_DIR_HELP = "Extra folder of profile files (repeatable); also read from $ACCESSCONV_PROFILES."
@@ -57,6 +64,7 @@ def cli() -> None:
       accessconv convert "Draft Workforce Strategy.docx"
       accessconv convert notes.md -p html -o Accessible/
       accessconv check "Draft Workforce Strategy-accessible/Draft Workforce Strategy.html"
+      accessconv batch Drafts/ --out Accessible/
       accessconv profiles
     """
 
@@ -97,6 +105,7 @@ def cli() -> None:
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
+@config_option("convert")
 def convert(
     drafts: tuple[Path, ...],
     profile_names: tuple[str, ...],
@@ -182,6 +191,7 @@ def check(
 @click.option(
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
+@config_option("profiles")
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the profiles you can use with -p."""
     from . import profiles as registry
@@ -197,6 +207,227 @@ def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     click.echo(
         f"\nProfiles are read from: {', '.join(str(d) for d in registry.search_dirs(list(profiles_dirs)))}"
     )
+
+
+class _BatchBar:
+    """click's progress bar on stderr while a batch runs, only when a person watches a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int, _draft: str) -> None:
+        if not self.enabled or total == 0:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Converting drafts", file=sys.stderr)
+            self.bar.__enter__()
+            self.done = 0
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@cli.command()
+@click.argument("src", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Output folder: a mirror of SRC with one folder per draft (or set 'out' in accessconv.toml).",
+)
+@click.option(
+    "-p",
+    "--profile",
+    "profile_names",
+    multiple=True,
+    metavar="NAME",
+    help="Profile to use (repeatable). Default: every default profile.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="How many drafts to convert at once. Default: the number of processor cores.",
+)
+@click.option("--watch", is_flag=True, help="Keep running and convert drafts as they appear or change.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_INTERVAL_SECONDS,
+    show_default=True,
+    help="Seconds between looks at the folder with --watch.",
+)
+@click.option(
+    "--settle",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SETTLE_SECONDS,
+    show_default=True,
+    help="Seconds a new or changed draft must stay the same size and time before it is converted.",
+)
+@click.option(
+    "--prune/--keep-orphans",
+    default=True,
+    show_default=True,
+    help="Remove the outputs of deleted drafts, or keep them and list them in the report.",
+)
+@click.option("--force", is_flag=True, help="Convert every draft again, even those that have not changed.")
+@click.option(
+    "--stale-lock",
+    "stale_lock_minutes",
+    type=click.FloatRange(min=1),
+    default=DEFAULT_STALE_LOCK_MINUTES,
+    show_default=True,
+    help="Minutes after which a lock left behind by a stopped run is cleared.",
+)
+@click.option(
+    "--report",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print the summary for people (text) or programs (json).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit with code 1 on check errors only, or on warnings too.",
+)
+@click.option(
+    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
+)
+@config_option("batch")
+def batch(
+    src: Path | None,
+    out_dir: Path | None,
+    profile_names: tuple[str, ...],
+    jobs: int | None,
+    watch: bool,
+    interval: float,
+    settle: float,
+    prune: bool,
+    force: bool,
+    stale_lock_minutes: float,
+    report_format: str,
+    fail_on: str,
+    profiles_dirs: tuple[Path, ...],
+) -> None:
+    """Convert every draft in the folder SRC (and its subfolders) into a mirrored output folder.
+
+    Only new and changed drafts are converted again. The output folder gets index.html (a report
+    to open in a browser) and report.json. Exit code: 0 all passed, 1 check problems (or warnings
+    with --fail-on warning), 2 a draft could not be converted or the command was wrong.
+
+    \b
+    Examples:
+      accessconv batch Drafts/ --out Accessible/
+      accessconv batch Drafts/ --out Accessible/ -p html --jobs 2 --watch
+    """
+    from .batch import BatchResult, convert_folder, watch_folder
+    from .report import batch_changes_text, batch_to_json, batch_to_text
+
+    if src is None:
+        _fail(
+            'Name the folder of drafts, e.g. accessconv batch Drafts/ --out Accessible/ (or set "source" '
+            "under [batch] in accessconv.toml)."
+        )
+    if out_dir is None:
+        _fail(
+            "Name the output folder with --out, e.g. accessconv batch Drafts/ --out Accessible/ "
+            '(or set "out" in accessconv.toml).'
+        )
+    bar = _BatchBar(report_format == "text" and sys.stderr.isatty())
+    options = dict(
+        jobs=jobs, prune=prune, settle=settle, stale_lock_minutes=stale_lock_minutes, fail_on=fail_on
+    )
+
+    def show(result: BatchResult) -> None:
+        bar.finish()
+        if report_format == "json":
+            # With --watch, one report per line (JSON Lines).
+            report = batch_to_json(result, fail_on)
+            click.echo(json.dumps(report, ensure_ascii=False) if watch else json.dumps(report, indent=2))
+        else:
+            click.echo(batch_to_text(result, fail_on))
+
+    if not watch:
+        try:
+            result = convert_folder(
+                src, out_dir, list(profile_names), list(profiles_dirs), force=force, progress=bar, **options
+            )
+        except AccessconvError as err:
+            bar.finish()
+            _fail(str(err))
+        except KeyboardInterrupt:
+            bar.finish()
+            _fail(
+                "Stopped. The drafts finished so far are in place; run the same command to do the rest.", 130
+            )
+        show(result)
+        sys.exit(result.exit_code(fail_on))
+
+    import signal
+    from datetime import datetime
+
+    last: list[BatchResult] = []
+
+    def on_cycle(result: BatchResult) -> None:
+        busy = result.converted or result.new_failures or any(o.removed for o in result.orphans)
+        if not last:
+            show(result)  # the whole table once
+        elif busy and report_format == "json":
+            show(result)
+        elif busy:
+            bar.finish()
+            click.echo(f"{datetime.now():%H:%M:%S}\n{batch_changes_text(result, fail_on)}")
+        last[:] = [result]
+        said.clear()
+
+    said: list[str] = []
+
+    def on_error(err: AccessconvError) -> None:
+        # e.g. a profile saved half-edited: say it once, not at every look.
+        if said != [str(err)]:
+            bar.finish()
+            click.echo(f"accessconv: {err} (still watching)", err=True)
+            said[:] = [str(err)]
+
+    def stop_on_term(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # a service manager stopping us: stop as cleanly as on Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop_on_term)
+    click.echo(f"Watching {src} every {interval:g} seconds. Press Ctrl-C to stop.", err=True)
+    try:
+        watch_folder(
+            src,
+            out_dir,
+            list(profile_names),
+            list(profiles_dirs),
+            interval=interval,
+            on_cycle=on_cycle,
+            on_error=on_error,
+            progress=bar,
+            **options,
+        )
+    except AccessconvError as err:
+        bar.finish()
+        _fail(str(err))
+    except KeyboardInterrupt:
+        bar.finish()
+        click.echo(
+            "\nStopped watching. Every draft converted so far is in place (nothing is left half-written); "
+            f"the folder report is {Path(out_dir) / 'index.html'}.",
+            err=True,
+        )
+    sys.exit(last[0].exit_code(fail_on) if last else 0)
 
 
 def main() -> None:

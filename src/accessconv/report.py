@@ -7,13 +7,17 @@ REPORT_VERSION's major number when a field changes meaning or goes away.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .checks import CheckResult, counts
 from .pipeline import CheckFileResult, ConversionResult
 
-REPORT_VERSION = "1.0"
+if TYPE_CHECKING:
+    from .batch import BatchResult
+
+# 1.1: batch reports add the optional "batch" object and per-file "relative_path", "rebuilt", "note".
+REPORT_VERSION = "1.1"
 
 FORMAT_LABELS = {
     "html": "accessible web page",
@@ -220,4 +224,126 @@ def _closing(results: Sequence[ConversionResult | CheckFileResult], fail_on: str
         parts.append("everything passed")
     summary = "Done: " + ", ".join(parts) + "."
     code = exit_code(results, fail_on)
+    return summary if code == 0 else f"{summary} (exit code {code})"
+
+
+# ---------------------------------------------------------------- batch (a whole folder)
+
+BATCH_STATUS_WORDS = {
+    "converted": "converted",
+    "unchanged": "up to date",
+    "failed": "could not convert",
+    "skipped": "waiting: still being saved",
+}
+
+
+def batch_to_json(batch: BatchResult, fail_on: str = "error") -> dict[str, Any]:
+    """The folder report: the usual report over every draft, plus what the batch run did."""
+    data = to_json(batch.results, fail_on)
+    for entry, d in zip(data["files"], batch.drafts, strict=True):
+        entry["status"] = d.status
+        entry["relative_path"] = d.relative
+        entry["rebuilt"] = list(d.rebuilt)
+        entry["note"] = d.note
+        if d.status == "skipped":
+            entry["draft"] = None
+            entry["output_dir"] = None
+    data["summary"].update(
+        converted=len(batch.converted),
+        unchanged=len(batch.unchanged),
+        skipped=len(batch.skipped),
+        orphans=len(batch.orphans),
+    )
+    data["batch"] = {
+        "source_dir": str(batch.source),
+        "output_dir": str(batch.out_dir),
+        "profiles": list(batch.profiles),
+        "jobs": batch.jobs,
+        "seconds": batch.seconds,
+        "finished_at": batch.finished_at,
+        "orphans": [
+            {
+                "relative_path": o.relative,
+                "outputs": [str(p) for p in o.outputs],
+                "reason": o.reason,
+                "removed": o.removed,
+            }
+            for o in batch.orphans
+        ],
+    }
+    return data
+
+
+def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
+    """A summary table of every draft, then what needs a person, then one closing line."""
+    lines: list[str] = []
+    if not batch.drafts:
+        lines.append(f"No drafts found in {batch.source}/ (accessconv reads .docx, .odt, .md and .html).")
+    else:
+        width = min(max(len("Draft"), *(len(d.relative) for d in batch.drafts)), 50)
+        header = f"{'Draft'.ljust(width)}  {'Result'.ljust(26)}  Files  Checks"
+        lines += [header, "-" * len(header)]
+        for d in batch.drafts:
+            name = d.relative if len(d.relative) <= width else "..." + d.relative[-(width - 3) :]
+            checks = "" if d.status in ("failed", "skipped") else _verdict(d.result.all_checks)
+            result = BATCH_STATUS_WORDS[d.status]
+            lines.append(f"{name.ljust(width)}  {result.ljust(26)}  {len(d.result.outputs):>5}  {checks}")
+    failed = batch.failed
+    if failed:
+        lines += ["", "Could not convert (the other drafts went ahead):"]
+        lines += [f"  {d.relative}: {d.error}" for d in failed]
+    problems = [d for d in batch.drafts if d.status in ("converted", "unchanged") and d.result.errors]
+    if problems:
+        lines += ["", "Drafts with problems a person must fix (details in the folder report):"]
+        lines += [f"  {d.relative}: {_verdict(d.result.all_checks)}" for d in problems]
+    if batch.skipped:
+        lines += ["", "Waiting for these drafts to finish saving; they will be converted on the next run:"]
+        lines += [f"  {d.relative}" for d in batch.skipped]
+    if batch.orphans:
+        removed = [o for o in batch.orphans if o.removed]
+        kept = [o for o in batch.orphans if not o.removed]
+        if removed:
+            lines += ["", "Removed outputs whose draft has gone:"]
+            lines += [f"  {o.relative}: {len(o.outputs)} file(s)" for o in removed]
+        if kept:
+            lines += ["", "Outputs kept although their draft has gone or changed (--keep-orphans):"]
+            lines += [f"  {o.relative}: {', '.join(p.name for p in o.outputs)}. {o.reason}" for o in kept]
+    if batch.index:
+        lines += ["", f"Folder report: {batch.index}"]
+    lines += ["", _batch_closing(batch, fail_on)]
+    return "\n".join(lines)
+
+
+def batch_changes_text(batch: BatchResult, fail_on: str = "error") -> str:
+    """What one look at the folder changed (for --watch), then the closing line for the folder."""
+    lines = []
+    for d in batch.converted:
+        lines.append(f"  converted {d.relative}: {_verdict(d.result.all_checks)}")
+    for d in batch.new_failures:
+        lines.append(f"  could not convert {d.relative}: {d.error}")
+    for o in batch.orphans:
+        if o.removed:
+            lines.append(f"  removed the outputs of {o.relative}: {o.reason}")
+    lines.append(_batch_closing(batch, fail_on))
+    return "\n".join(lines)
+
+
+def _batch_closing(batch: BatchResult, fail_on: str) -> str:
+    n = len(batch.drafts)
+    parts = [f"{n} draft{'s' if n != 1 else ''}"]
+    for label, items in (
+        ("converted", batch.converted),
+        ("up to date", batch.unchanged),
+        ("could not be converted", batch.failed),
+        ("waiting", batch.skipped),
+    ):
+        if items:
+            parts.append(f"{len(items)} {label}")
+    errors, warnings = batch.errors, batch.warnings
+    if errors:
+        parts.append(f"{errors} problem{'s' if errors != 1 else ''} a person must fix")
+    if warnings:
+        parts.append(f"{warnings} thing{'s' if warnings != 1 else ''} worth a look")
+    summary = f"Done in {batch.seconds:.1f} s: " + ", ".join(parts) + "."
+    code = batch.exit_code(fail_on)
     return summary if code == 0 else f"{summary} (exit code {code})"
