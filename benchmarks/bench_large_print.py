@@ -1,12 +1,15 @@
 """Large print speed: accessconv -p large-print (Word + tagged PDF + all checks) against pandoc's
 own docx -> docx and docx -> html on the same 10,000-word draft, measured in the same run.
 
-Prints the ratios and where the time goes (writing the Word file, the PDF, and each check).
-Run: .venv/bin/python benchmarks/bench_large_print.py
+Each command runs several times, interleaved in a changing order (the machine is often shared and
+busy), and the medians are compared; the load average is printed with the figures. Then it shows
+where the time goes (writing the Word file, the PDF, and each check), in this process.
+Run: make bench   (or .venv/bin/python benchmarks/bench_large_print.py [--rounds 3])
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -15,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import build_docx, median_time  # noqa: E402
+from common import build_docx, interleaved, load_line, spread  # noqa: E402
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -23,35 +26,51 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 def main() -> None:
     from pypandoc import get_pandoc_path
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="timed runs of each command (default 3)")
+    parser.add_argument("--words", type=int, default=10_000)
+    parser.add_argument(
+        "--compare-src", type=Path, help="also time another checkout's src folder (e.g. main's), interleaved"
+    )
+    args = parser.parse_args()
+
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        draft = build_docx(folder, 10_000)
+        draft = build_docx(folder, args.words)
         pandoc = get_pandoc_path()
-
-        def run_pandoc_docx() -> None:
-            subprocess.run([pandoc, str(draft), "-o", str(folder / "pandoc.docx")], check=True)
-
-        def run_pandoc_html() -> None:
-            subprocess.run([pandoc, str(draft), "-s", "-o", str(folder / "pandoc.html")], check=True)
-
-        def run_accessconv() -> None:
-            subprocess.run(
-                [sys.executable, "-m", "accessconv", "convert", str(draft), "-p", "large-print"]
-                + ["-o", str(folder / "out")],
-                check=True,
-                stdout=subprocess.DEVNULL,
-                env=env,
+        convert = ["convert", str(draft), "-p", "large-print", "-o", str(folder / "out")]
+        commands = {
+            "pandoc docx": [pandoc, str(draft), "-o", str(folder / "pandoc.docx")],
+            "pandoc html": [pandoc, str(draft), "-s", "-o", str(folder / "pandoc.html")],
+            "accessconv": [sys.executable, "-m", "accessconv", *convert],
+        }
+        if args.compare_src:
+            other = f"import sys; sys.path.insert(0, {str(args.compare_src.resolve())!r}); " + (
+                "from accessconv.cli import main; main()"
             )
-
-        base_docx = median_time(run_pandoc_docx)
-        base_html = median_time(run_pandoc_html)
-        ours = median_time(run_accessconv, runs=2)
+            commands["other"] = [sys.executable, "-c", other, *convert]
+        print(f"before: {load_line()}")
+        runs = interleaved(commands, args.rounds, env)
+        print(f"after:  {load_line()}")
         parts = _parts(draft, folder / "parts")
-    print(f"pandoc docx->docx:             {base_docx:.2f} s (baseline)")
-    print(f"pandoc docx->html:             {base_html:.2f} s")
-    print(f"accessconv -p large-print:     {ours:.2f} s (Word + PDF + checks)")
-    print(f"ratio to pandoc docx->docx:    {ours / base_docx:.1f}")
+    base, ours = runs["pandoc docx"], runs["accessconv"]
+    print(f"{args.words:,} words, {args.rounds} interleaved rounds (median, range)")
+    print(f"pandoc docx->docx:             {base.median_wall:.2f} s ({spread(base.wall)}) baseline")
+    print(f"pandoc docx->html:             {runs['pandoc html'].median_wall:.2f} s")
+    print(
+        f"accessconv -p large-print:     {ours.median_wall:.2f} s ({spread(ours.wall)}) Word + PDF + checks"
+    )
+    print(f"ratio to pandoc docx->docx:    {ours.median_wall / base.median_wall:.1f}")
+    print(
+        f"CPU time (user+sys):           pandoc {base.median_cpu:.2f} s, accessconv {ours.median_cpu:.2f} s"
+    )
+    if "other" in runs:
+        other = runs["other"]
+        print(
+            f"{args.compare_src}: {other.median_wall:.2f} s ({spread(other.wall)}), ratio "
+            f"{other.median_wall / base.median_wall:.1f}; CPU {other.median_cpu:.2f} s"
+        )
     for name, seconds in parts:
         print(f"  {name:28} {seconds:.2f} s")
 

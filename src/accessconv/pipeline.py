@@ -7,6 +7,7 @@ the output folder: on any failure the temporary folder is removed.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import tempfile
@@ -109,21 +110,33 @@ def convert(
     OutputError when the output folder cannot be written; nothing is left behind on failure."""
     from . import profiles as registry
     from .formats import load_format
-    from .reader import read
+    from .reader import start_read
 
     say = progress or (lambda _msg: None)
     source = Path(path)
     chosen = resolve_profiles(profiles, profiles_dirs)
     target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     say(f"Reading {source.name}")
-    doc = read(source)
+    with start_read(source) as pending:
+        # While pandoc reads the draft (a separate process), do the work that does not need its
+        # text: load the draft profile, read the .docx's own XML for the draft checks, and import
+        # what the writers and checks will use.
+        draft_check = None
+        if "draft" in registry.available(list(profiles_dirs or [])):
+            draft_profile = registry.load("draft", list(profiles_dirs or []))
+            draft_check = load_format("draft").start_check(source, draft_profile)
+        for fmt_name in dict.fromkeys(p.format for p in chosen):
+            preload = getattr(load_format(fmt_name), "preload", None)
+            if preload is not None:
+                preload()
+        importlib.import_module(".checks.browser", __package__)  # for _browser_audit at the end
+
+        doc = pending.result()
     result = ConversionResult(source=source, out_dir=target)
 
-    available = registry.available(list(profiles_dirs or []))
-    if "draft" in available:
-        draft_profile = registry.load("draft", list(profiles_dirs or []))
+    if draft_check is not None:
         say("Checking the draft")
-        result.draft_checks = load_format("draft").check(source, draft_profile, doc=doc)
+        result.draft_checks = draft_check(doc)
 
     tmp = _make_temp_dir(target)
     try:

@@ -45,11 +45,52 @@ SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 
 def read(path: Path | str) -> m.Document:
     """Read the draft at `path`. Raises InputError with an officer-friendly message."""
+    with start_read(path) as pending:
+        return pending.result()
+
+
+def start_read(path: Path | str) -> PendingRead:
+    """Check the draft and start pandoc on it, without waiting: the caller can do other work
+    (imports, loading profiles) while pandoc runs, then call `.result()`. Use it as a context
+    manager, so pandoc is stopped and its temporary folder removed if the result is never needed.
+    Raises InputError at once for a draft that fails the file checks."""
     path = Path(path)
     kind = _validate(path)
-    with tempfile.TemporaryDirectory(prefix="accessconv-read-") as tmp:
-        ast = _run_pandoc(path, kind, Path(tmp))
-        return _Builder(path, kind, Path(tmp)).document(ast)
+    return PendingRead(path, kind)
+
+
+class PendingRead:
+    """One pandoc run in progress (see start_read)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        self._tmp = tempfile.TemporaryDirectory(prefix="accessconv-read-")
+        try:
+            self._proc = _start_pandoc(path, kind, Path(self._tmp.name))
+        except BaseException:
+            self._tmp.cleanup()
+            raise
+
+    def result(self) -> m.Document:
+        """Wait for pandoc and map its AST onto the model."""
+        try:
+            ast = _pandoc_result(self.path, self._proc)
+            return _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.communicate()
+        self._tmp.cleanup()
+
+    def __enter__(self) -> PendingRead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # ---------------------------------------------------------------- checking the file
@@ -148,11 +189,28 @@ def _validate_text(path: Path) -> None:
         raise InputError(path, "the file has no text", "Add the draft's text and try again.")
 
 
-def _run_pandoc(path: Path, kind: str, media_dir: Path) -> dict[str, Any]:
+def pandoc_path() -> str:
+    """The pandoc that pypandoc-binary installs (pinned in pyproject.toml), found without importing
+    pypandoc: its lookup runs `pandoc --version`, a whole extra pandoc start on every read.
+    PYPANDOC_PANDOC still wins, as it does in pypandoc; anything unusual falls back to pypandoc."""
+    import importlib.util
+    import os
+
+    override = os.environ.get("PYPANDOC_PANDOC")
+    if not override:
+        spec = importlib.util.find_spec("pypandoc")
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            bundled = Path(folder) / "files" / "pandoc"
+            if os.access(bundled, os.X_OK):
+                return str(bundled)
     from pypandoc import get_pandoc_path
 
+    return get_pandoc_path()
+
+
+def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[bytes]:
     args = [
-        get_pandoc_path(),
+        pandoc_path(),
         "--sandbox",
         "--from",
         kind,
@@ -163,15 +221,19 @@ def _run_pandoc(path: Path, kind: str, media_dir: Path) -> dict[str, Any]:
     if kind in ("docx", "odt"):
         args.append(f"--extract-media={media_dir}")
     args.append(str(path))
-    proc = subprocess.run(args, capture_output=True)
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
+    out, err = proc.communicate()
     if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = err.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
             path,
             "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
             "Open it in Word or a text editor, save it again and retry.",
         )
-    return json.loads(proc.stdout)
+    return json.loads(out)
 
 
 # ---------------------------------------------------------------- language and title

@@ -77,6 +77,8 @@ class DocxTarget:
     limits: TypographyLimits
     resolver: Resolver
     paragraphs: list[Para] = field(default_factory=list)
+    # Every run that shows text with its property chain, worked out once for all the checks.
+    runs: list[tuple[Para, Any, list[Any]]] | None = None
 
 
 def check_docx(path: Path, limits: TypographyLimits) -> list[CheckResult]:
@@ -185,9 +187,16 @@ class Resolver:
         self.doc_rpr = styles_el.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.doc_ppr = styles_el.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
         self.theme_fonts = _theme_fonts(document)
+        self._chains: dict[str | None, list[Any]] = {}
 
     def chain(self, style_id: str | None) -> list[Any]:
-        """The style and its basedOn ancestors, nearest first."""
+        """The style and its basedOn ancestors, nearest first (worked out once per style)."""
+        cached = self._chains.get(style_id)
+        if cached is None:
+            cached = self._chains[style_id] = self._chain(style_id)
+        return cached
+
+    def _chain(self, style_id: str | None) -> list[Any]:
         out: list[Any] = []
         while style_id and style_id in self.styles and len(out) < 50:
             style = self.styles[style_id]
@@ -299,14 +308,17 @@ def _in_hyperlink(r_el: Any) -> bool:
     return False
 
 
-def _text_runs(t: DocxTarget) -> Iterator[tuple[Para, Any, list[Any]]]:
+def _text_runs(t: DocxTarget) -> list[tuple[Para, Any, list[Any]]]:
     """Every run that shows text, with its property chain. Runs that start or hold a field code
     count too: they set the look of what the field shows (a page number)."""
-    for para in t.paragraphs:
-        for r in _own_runs(para.el):
-            shows = run_text(r).strip() or r.find(w("instrText")) is not None
-            if shows:
-                yield para, r, t.resolver.rpr_chain(r, para)
+    if t.runs is None:
+        t.runs = [
+            (para, r, t.resolver.rpr_chain(r, para))
+            for para in t.paragraphs
+            for r in _own_runs(para.el)
+            if run_text(r).strip() or r.find(w("instrText")) is not None
+        ]
+    return t.runs
 
 
 def _listed(findings: list[Finding]) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,11 +27,22 @@ class DraftTarget:
     path: Path
     limits: Any
     docx: Any  # the <w:body> element of word/document.xml, or None for other formats
+    located: list[tuple[str, m.Block]]  # located_blocks(doc.blocks), walked once for all checks
 
 
 def check_draft(doc: m.Document, path: Path, limits: Any) -> list[CheckResult]:
+    return start_draft_check(path, limits)(doc)
+
+
+def start_draft_check(path: Path, limits: Any) -> Callable[[m.Document], list[CheckResult]]:
+    """The draft checks in two steps: read the .docx's own XML now (the pipeline does this while
+    pandoc is still reading the draft), and run the checks once the document model is ready."""
     body = _docx_body(path) if path.suffix.lower() == ".docx" else None
-    return DRAFT.run(DraftTarget(doc, path, limits, body))
+
+    def run(doc: m.Document) -> list[CheckResult]:
+        return DRAFT.run(DraftTarget(doc, path, limits, body, list(located_blocks(doc.blocks))))
+
+    return run
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,7 +77,7 @@ def _short(text: str, limit: int = 50) -> str:
 @DRAFT.register("draft.alt-text", "Every picture has alt text")
 def _alt_text(t: DraftTarget):
     number = 0
-    for where, block in located_blocks(t.doc.blocks):
+    for where, block in t.located:
         found = (
             [block.image]
             if isinstance(block, m.Figure)
@@ -105,7 +116,7 @@ def _alt_text(t: DraftTarget):
 
 @DRAFT.register("draft.headings", "The draft uses heading styles")
 def _headings(t: DraftTarget):
-    if not any(isinstance(b, m.Heading) for b in m.walk_blocks(t.doc.blocks)):
+    if not any(isinstance(b, m.Heading) for _, b in t.located):
         yield Finding(
             "error",
             "The draft has no headings, so nobody can jump between its sections.",
@@ -117,7 +128,7 @@ def _headings(t: DraftTarget):
 @DRAFT.register("draft.heading-levels", "Heading levels are not skipped")
 def _heading_levels(t: DraftTarget):
     previous = 0
-    for block in m.walk_blocks(t.doc.blocks):
+    for _, block in t.located:
         if isinstance(block, m.Heading):
             if previous and block.level > previous + 1:
                 yield Finding(
@@ -131,7 +142,7 @@ def _heading_levels(t: DraftTarget):
 
 @DRAFT.register("draft.fake-headings", "Section titles are real headings, not bold text")
 def _fake_headings(t: DraftTarget):
-    for where, block in located_blocks(t.doc.blocks):
+    for where, block in t.located:
         if not isinstance(block, m.Paragraph) or len(block.inlines) != 1:
             continue
         only = block.inlines[0]
@@ -153,7 +164,7 @@ def _fake_headings(t: DraftTarget):
 @DRAFT.register("draft.tables", "Tables have a header row and simple cells")
 def _tables(t: DraftTarget):
     number = 0
-    for where, block in located_blocks(t.doc.blocks):
+    for where, block in t.located:
         if not isinstance(block, m.Table):
             continue
         number += 1
@@ -215,7 +226,7 @@ def _title_language(t: DraftTarget):
 @DRAFT.register("draft.links", "Link text makes sense on its own")
 def _links(t: DraftTarget):
     vague = vague_link_phrases()
-    for where, block in located_blocks(t.doc.blocks):
+    for where, block in t.located:
         for node in m.walk_inlines(m.block_inlines(block)):
             if isinstance(node, m.Link):
                 text = m.plain_text(node.children).strip()

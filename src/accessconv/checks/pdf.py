@@ -1,7 +1,8 @@
 """Checks on a written PDF: print size, fonts, tagging, language and title, paper size.
 
-They read the file back with maintained libraries: pdfminer.six for every character's size (as
-printed on the page, after any scaling), pypdf for fonts, the structure tree and the page boxes.
+They read the file back with one pypdf PdfReader: every character's size as printed on the page
+(after any scaling) comes from the pages' text-showing operators (`pdf_text.py`), and fonts, the
+structure tree and the page boxes from the PDF's objects.
 Any PDF can be checked, not only ours, so a large print PDF made by hand is judged the same way.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import CheckResult, CheckSet, Finding
+from .pdf_text import text_runs
 
 MM_PER_PT = 25.4 / 72
 MAX_LISTED = 8
@@ -65,38 +67,24 @@ def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
     return PDF.run(PdfTarget(path, reader, limits))
 
 
-def _chars(path: Path) -> Iterator[tuple[int, Any]]:
-    """(page number, LTChar) for every character pdfminer finds on every page."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
-
-    def walk(obj: Any) -> Iterator[Any]:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif hasattr(obj, "__iter__"):
-            for child in obj:
-                yield from walk(child)
-
-    # No layout analysis: only the characters are needed, and grouping them into lines is slow.
-    for number, page in enumerate(extract_pages(str(path), laparams=None), start=1):
-        for char in walk(page):
-            yield number, char
-
-
 @PDF.register("pdf.text-size", "All text is printed large enough")
 def _text_size(t: PdfTarget):
     lim = t.limits
     # The smallest size on each page, with a little of the text at that size.
     smallest: dict[int, tuple[float, str]] = {}
-    for page, char in _chars(t.path):
-        if not char.get_text().strip():
-            continue
-        size = round(char.size, 2)
-        known = smallest.get(page)
-        if known is None or size < known[0] - 0.01:
-            smallest[page] = (size, char.get_text())
-        elif abs(size - known[0]) <= 0.01 and len(known[1]) < 30:
-            smallest[page] = (known[0], known[1] + char.get_text())
+    for run in text_runs(t.reader):
+        size = round(run.size, 2)
+        page = run.page
+        for char in run.text:
+            if not char.strip():
+                continue
+            known = smallest.get(page)
+            if known is None or size < known[0] - 0.01:
+                smallest[page] = (size, char)
+            elif abs(size - known[0]) <= 0.01:
+                if len(known[1]) >= 30:
+                    break  # nothing more to learn from this run
+                smallest[page] = (known[0], known[1] + char)
     findings = []
     for page, (size, sample) in sorted(smallest.items()):
         if size + lim.pdf_size_tolerance_pt < lim.min_size_error_pt:

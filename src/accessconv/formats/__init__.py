@@ -8,7 +8,9 @@ A format is a module `accessconv.formats.<name>` that provides:
 - `check(path, profile) -> list[CheckResult]`: check one written file, reading it back;
 - `FILE_TYPES`: the file extensions `check` understands, for `accessconv check FILE`;
 - optionally `CHECK_USES_DRAFT = True`: the pipeline then calls `check(path, profile, doc=doc)`
-  so checks can compare the file with the draft (braille's round trip).
+  so checks can compare the file with the draft (braille's round trip);
+- optionally `preload()`: import the heavy modules `write` and `check` will need. The pipeline
+  calls it while pandoc is still reading the draft, so the imports cost no time.
 
 A checks-only format (the draft checks) has no `write`. Adding EPUB or audio later means adding
 one module here and one profile file; nothing else changes.

@@ -6,6 +6,7 @@ can fix a problem once in Word instead of in every output.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,14 @@ class Checks:
 
 
 def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
-    from ..checks.draft import check_draft
     from ..reader import read
 
-    return check_draft(doc if doc is not None else read(path), path, profile.checks)
+    return start_check(path, profile)(doc if doc is not None else read(path))
+
+
+def start_check(path: Path, profile: Profile) -> Callable[[Document], list[CheckResult]]:
+    """Read what the checks need from the file itself now; run them when given the document.
+    The pipeline calls this while pandoc is still reading the draft."""
+    from ..checks.draft import start_draft_check
+
+    return start_draft_check(path, profile.checks)

@@ -62,6 +62,13 @@ def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Writte
     return Written([path], notes)
 
 
+def preload() -> None:
+    """Import what check() needs (the pipeline calls this while pandoc reads the draft)."""
+    import lxml.html  # noqa: F401
+
+    from ..checks import html  # noqa: F401
+
+
 def check(path: Path, profile: Profile) -> list[CheckResult]:
     from ..checks.html import check_html_file
 

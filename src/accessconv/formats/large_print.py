@@ -50,7 +50,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Checks(TypographyLimits):
-    # pdfminer reports sizes as floats (17.9999...); a size this close to the minimum passes.
+    # Sizes read from a PDF are floats (17.9999...); a size this close to the minimum passes.
     pdf_size_tolerance_pt: float
 
 
@@ -71,6 +71,17 @@ def write(doc: Document, profile: Profile, out_dir: Path, stem: str) -> Written:
         write_pdf(doc, prepared.blocks, settings, pdf_path)
         paths.append(pdf_path)
     return Written(paths, prepared.notes + writer.notes)
+
+
+def preload() -> None:
+    """Import what write() and check() need (the pipeline calls this while pandoc reads the
+    draft): WeasyPrint alone takes a good part of a second to import."""
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from ..checks import pdf  # noqa: F401
+    from ..largeprint import docx_writer, pdf_writer  # noqa: F401
 
 
 def check(path: Path, profile: Profile) -> list[CheckResult]:

@@ -1,0 +1,363 @@
+"""Every piece of text a PDF prints, with the size it is drawn at and its font, read from the pages'
+content streams through the PDF's own text-showing operators.
+
+Only the operators that decide where text goes and how big it is are interpreted (q/Q/cm for the
+graphics state, BT/Tm/Tf for the text state, Tj/TJ/'/" to show text, Do for form XObjects), so a
+56-page document is read in a fraction of a second; a general layout engine (pdfminer.six) spends
+most of its time on paths, images and grouping characters into lines, which the checks never use.
+Objects, streams and filters are read with pypdf: the same PdfReader the other PDF checks use.
+
+The size of a run of text is its font size scaled by the text matrix and every enclosing
+transformation (cm, form XObject matrices): the height an em is actually printed at, in points.
+For upright text this is what pdfminer.six reports; for rotated text it is still the true size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MAX_FORM_DEPTH = 8
+UNKNOWN = "\ufffd"  # a glyph the PDF gives no Unicode for: counted as printed text
+
+# One token of a content stream. A literal string may hold one level of nested brackets here;
+# deeper nesting (rare) is matched as `lparen` and read by hand.
+_TOKEN = re.compile(
+    rb"""
+    (?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
+    | (?P<name>/[^\s/\[\]()<>{}%]*)
+    | (?P<str>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))
+    | (?P<hex><[0-9A-Fa-f\s]*>)
+    | (?P<open>\[|<<)
+    | (?P<close>\]|>>)
+    | (?P<lparen>\()
+    | (?P<op>[^\s/\[\]()<>{}%]+)
+    | %[^\r\n]*
+    | \s+
+    | .
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\r\n]|.)", re.DOTALL)
+_INLINE_IMAGE_END = re.compile(rb"\sEI(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Text shown by one text-showing operator: all of it has the same size and font."""
+
+    page: int  # 1-based
+    size: float  # points, as printed
+    font: str  # the font's BaseFont name, e.g. "/ABCDEF+LiberationSans"
+    text: str
+
+
+def text_runs(reader: Any) -> Iterator[TextRun]:
+    """Every text run on every page of a pypdf PdfReader, in content-stream order."""
+    fonts = _FontCache()
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        if contents is None:
+            continue
+        yield from _run(contents.get_data(), page.get("/Resources"), IDENTITY, number, fonts, 0)
+
+
+def _run(
+    data: bytes, resources: Any, ctm: Matrix, page: int, fonts: _FontCache, depth: int
+) -> Iterator[TextRun]:
+    resources = resources.get_object() if resources is not None else {}
+    font_res = _get(resources, "/Font")
+    xobjects = _get(resources, "/XObject")
+    saved: list[tuple[Matrix, Any, float]] = []
+    tm: Matrix = IDENTITY
+    font: Any = None
+    font_size = 0.0
+    operands: list[Any] = []
+    nested: list[list[Any]] = []
+    pos, end = 0, len(data)
+    while pos < end:
+        restart = None
+        for match in _TOKEN.finditer(data, pos):
+            kind = match.lastgroup
+            if kind is None:
+                continue
+            target = nested[-1] if nested else operands
+            if kind == "num":
+                target.append(float(match.group()))
+            elif kind == "name":
+                target.append(match.group()[1:].decode("latin-1"))
+            elif kind == "str":
+                target.append(_literal(match.group()[1:-1]))
+            elif kind == "hex":
+                target.append(_hex(match.group()[1:-1]))
+            elif kind == "open":
+                nested.append([])
+            elif kind == "close":
+                if nested:
+                    done = nested.pop()
+                    (nested[-1] if nested else operands).append(done)
+            elif kind == "lparen":
+                close = _literal_end(data, match.start())
+                target.append(_literal(data[match.start() + 1 : close - 1]))
+                restart = close
+                break
+            else:
+                op = match.group()
+                nested.clear()
+                if op == b"ID":  # inline image data: binary, skipped whole
+                    found = _INLINE_IMAGE_END.search(data, match.end())
+                    restart = found.end() if found else end
+                    operands = []
+                    break
+                if op in (b"Tj", b"'", b'"', b"TJ"):
+                    shown = operands[-1] if operands else None
+                    if font is not None:
+                        text = fonts.decode(font, shown if isinstance(shown, list) else [shown])
+                        if text:
+                            yield TextRun(page, _size(font_size, tm, ctm), fonts.name(font), text)
+                elif op == b"Tf" and len(operands) >= 2:
+                    font = _get(font_res, operands[-2]) if isinstance(operands[-2], str) else None
+                    font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
+                elif op == b"Tm" and len(operands) >= 6:
+                    tm = _matrix(operands[-6:]) or tm
+                elif op == b"BT":
+                    tm = IDENTITY
+                elif op == b"cm" and len(operands) >= 6:
+                    change = _matrix(operands[-6:])
+                    if change is not None:
+                        ctm = _multiply(change, ctm)
+                elif op == b"q":
+                    saved.append((ctm, font, font_size))
+                elif op == b"Q":
+                    if saved:
+                        ctm, font, font_size = saved.pop()
+                elif op == b"Do" and operands and isinstance(operands[-1], str) and depth < MAX_FORM_DEPTH:
+                    form = _get(xobjects, operands[-1])
+                    if form is not None and form.get("/Subtype") == "/Form":
+                        matrix = _matrix(list(form.get("/Matrix", IDENTITY))) or IDENTITY
+                        yield from _run(
+                            form.get_data(),
+                            form.get("/Resources", resources),
+                            _multiply(matrix, ctm),
+                            page,
+                            fonts,
+                            depth + 1,
+                        )
+                operands = []
+        pos = restart if restart is not None else end
+
+
+def _get(container: Any, key: str) -> Any:
+    if container is None:
+        return None
+    container = container.get_object()
+    if not hasattr(container, "get"):
+        return None
+    value = container.get(key if key.startswith("/") else f"/{key}")
+    return value.get_object() if value is not None else None
+
+
+def _matrix(values: list[Any]) -> Matrix | None:
+    try:
+        a, b, c, d, e, f = (float(v) for v in values)
+    except (TypeError, ValueError):
+        return None
+    return (a, b, c, d, e, f)
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector order: m x n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _size(font_size: float, tm: Matrix, ctm: Matrix) -> float:
+    """How tall an em of this text is on the page: the text-space vertical unit, transformed."""
+    _, _, c, d, _, _ = _multiply(tm, ctm)
+    return abs(font_size) * math.hypot(c, d)
+
+
+def _literal(raw: bytes) -> bytes:
+    if b"\\" not in raw:
+        return raw
+
+    def unescape(match: re.Match[bytes]) -> bytes:
+        s = match.group(1)
+        if s[:1].isdigit():
+            return bytes([int(s, 8) & 0xFF])
+        if s in (b"\r\n", b"\r", b"\n"):
+            return b""  # a line continuation
+        return _ESCAPES.get(s, s)
+
+    return _ESCAPE.sub(unescape, raw)
+
+
+def _literal_end(data: bytes, start: int) -> int:
+    """The index just after the literal string that opens at `start` (brackets nest)."""
+    depth, i = 0, start
+    while i < len(data):
+        ch = data[i]
+        if ch == 0x5C:  # backslash: skip the escaped character
+            i += 2
+            continue
+        if ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(data)
+
+
+def _hex(raw: bytes) -> bytes:
+    try:
+        return bytes.fromhex(raw.decode("ascii"))  # skips whitespace itself
+    except ValueError:
+        pass
+    digits = re.sub(rb"\s", b"", raw)
+    if len(digits) % 2:
+        digits += b"0"
+    return bytes.fromhex(digits.decode("ascii"))
+
+
+# ---------------------------------------------------------------- fonts: codes -> Unicode
+
+
+class _FontCache:
+    """One decoder per font object, shared by every page that uses it."""
+
+    def __init__(self) -> None:
+        self._decoders: dict[int, _Decoder] = {}
+
+    def _decoder(self, font: Any) -> _Decoder:
+        key = id(font)
+        decoder = self._decoders.get(key)
+        if decoder is None:
+            decoder = self._decoders[key] = _Decoder(font)
+        return decoder
+
+    def decode(self, font: Any, strings: list[Any]) -> str:
+        decoder = self._decoder(font)
+        return "".join(decoder.decode(s) for s in strings if isinstance(s, bytes))
+
+    def name(self, font: Any) -> str:
+        return self._decoder(font).name
+
+
+class _Decoder:
+    def __init__(self, font: Any) -> None:
+        # Keep the font object alive: the cache is keyed by its id().
+        self.font = font
+        self.name = str(font.get("/BaseFont", "unnamed"))
+        self.width = 2 if font.get("/Subtype") == "/Type0" else 1
+        self.ranges: list[tuple[int, int, Any]] = []
+        self.codes: dict[int, str] = {}
+        self.strings: dict[bytes, str] = {}
+        self.fallback = "cp1252"
+        to_unicode = font.get("/ToUnicode")
+        to_unicode = to_unicode.get_object() if to_unicode is not None else None
+        if to_unicode is not None and hasattr(to_unicode, "get_data"):
+            self._read_cmap(to_unicode.get_data())
+            self.has_map = True
+        else:
+            self.has_map = False
+            encoding = font.get("/Encoding")
+            encoding = encoding.get_object() if encoding is not None else None
+            base = encoding.get("/BaseEncoding") if hasattr(encoding, "get") else encoding
+            if str(base) == "/MacRomanEncoding":
+                self.fallback = "mac_roman"
+            if hasattr(encoding, "get"):
+                code = 0
+                for item in encoding.get("/Differences", []):
+                    item = item.get_object() if hasattr(item, "get_object") else item
+                    if isinstance(item, int | float) and not isinstance(item, bool):
+                        code = int(item)
+                    else:
+                        self.codes[code] = _glyph_text(str(item))
+                        code += 1
+
+    def _read_cmap(self, data: bytes) -> None:
+        for section in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+            for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", section):
+                self.codes[int(src, 16)] = _utf16(dst)
+        for section in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+            for lo, hi, dst in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", section
+            ):
+                if dst.startswith(b"["):
+                    self.ranges.append((int(lo, 16), int(hi, 16), re.findall(rb"<([0-9A-Fa-f]*)>", dst)))
+                else:
+                    self.ranges.append((int(lo, 16), int(hi, 16), dst[1:-1]))
+
+    def _lookup(self, code: int) -> str:
+        found = self.codes.get(code)
+        if found is not None:
+            return found
+        text = UNKNOWN
+        for lo, hi, dst in self.ranges:
+            if lo <= code <= hi:
+                if isinstance(dst, list):
+                    text = _utf16(dst[code - lo]) if code - lo < len(dst) else UNKNOWN
+                else:
+                    start = bytes.fromhex(dst.decode("ascii")) if len(dst) % 2 == 0 else b""
+                    if start:
+                        # The last byte counts up through the range.
+                        value = int.from_bytes(start, "big") + (code - lo)
+                        text = _utf16_bytes(value.to_bytes(len(start), "big"))
+                break
+        if not self.has_map and self.width == 1:
+            text = bytes([code]).decode(self.fallback, errors="replace")
+        self.codes[code] = text
+        return text
+
+    def decode(self, raw: bytes) -> str:
+        # Each glyph is often its own string (<0037>74<0044>...): remember whole strings.
+        text = self.strings.get(raw)
+        if text is None:
+            w = self.width
+            if w == 1:
+                text = "".join(self._lookup(b) for b in raw)
+            else:
+                text = "".join(
+                    self._lookup(int.from_bytes(raw[i : i + w], "big")) for i in range(0, len(raw), w)
+                )
+            if len(self.strings) < 100_000:
+                self.strings[raw] = text
+        return text
+
+
+def _utf16(hex_digits: bytes) -> str:
+    if not hex_digits or len(hex_digits) % 2:
+        return UNKNOWN
+    return _utf16_bytes(bytes.fromhex(hex_digits.decode("ascii")))
+
+
+def _utf16_bytes(raw: bytes) -> str:
+    return raw.decode("utf-16-be", errors="replace") if len(raw) % 2 == 0 else raw.decode("latin-1")
+
+
+def _glyph_text(name: str) -> str:
+    """Unicode for a glyph name in an /Encoding /Differences array (the common cases)."""
+    name = name.lstrip("/")
+    if name == "space" or name == "nbspace":
+        return " "
+    if re.fullmatch(r"uni[0-9A-Fa-f]{4}", name):
+        return chr(int(name[3:], 16))
+    if len(name) == 1:
+        return name
+    return UNKNOWN
