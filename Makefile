@@ -14,5 +14,12 @@ test: setup
 samples: setup
 	.venv/bin/python samples/build_samples.py
 
-bench: setup
-	.venv/bin/python benchmarks/bench_html.py
+# `make bench` runs every benchmark in benchmarks/ (one target each: `make bench-html`, ...).
+# They measure this checkout's src/ and print ratios against a baseline timed in the same run.
+BENCHES := $(patsubst benchmarks/bench_%.py,bench-%,$(sort $(wildcard benchmarks/bench_*.py)))
+
+.PHONY: $(BENCHES)
+bench: $(BENCHES)
+
+$(BENCHES): bench-%: setup
+	PYTHONPATH=src .venv/bin/python benchmarks/bench_$*.py

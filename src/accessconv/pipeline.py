@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .checks import CheckResult, counts
 from .errors import OutputError, UsageError
@@ -108,7 +109,6 @@ def convert(
 
     Raises InputError for a draft that cannot be read, ProfileError for a bad profile and
     OutputError when the output folder cannot be written; nothing is left behind on failure."""
-    from . import profiles as registry
     from .formats import load_format
     from .reader import start_read
 
@@ -119,19 +119,17 @@ def convert(
     say(f"Reading {source.name}")
     with start_read(source) as pending:
         # While pandoc reads the draft (a separate process), do the work that does not need its
-        # text: load the draft profile, read the .docx's own XML for the draft checks, and import
-        # what the writers and checks will use.
-        draft_check = None
-        if "draft" in registry.available(list(profiles_dirs or [])):
-            draft_profile = registry.load("draft", list(profiles_dirs or []))
-            draft_check = load_format("draft").start_check(source, draft_profile)
-        for fmt_name in dict.fromkeys(p.format for p in chosen):
-            preload = getattr(load_format(fmt_name), "preload", None)
-            if preload is not None:
-                preload()
-        importlib.import_module(".checks.browser", __package__)  # for _browser_audit at the end
-
+        # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
+        # first, as it was when these steps came after reading.
+        try:
+            draft_check = _start_draft_check(source, profiles_dirs)
+            deferred: Exception | None = None
+        except Exception as err:  # raised again below, after reading
+            draft_check, deferred = None, err
+        _preload(chosen)
         doc = pending.result()
+    if deferred is not None:
+        raise deferred
     result = ConversionResult(source=source, out_dir=target)
 
     if draft_check is not None:
@@ -157,6 +155,35 @@ def convert(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return result
+
+
+def _start_draft_check(source: Path, profiles_dirs: Sequence[Path] | None) -> Callable[..., Any] | None:
+    """The draft checks' first step (reading the .docx's own XML), or None without a draft profile."""
+    from . import profiles as registry
+    from .formats import load_format
+
+    if "draft" not in registry.available(list(profiles_dirs or [])):
+        return None
+    draft_profile = registry.load("draft", list(profiles_dirs or []))
+    return load_format("draft").start_check(source, draft_profile)
+
+
+def _preload(chosen: Sequence[Profile]) -> None:
+    """Import what the writers and checks will use. Only a head start: a module that fails to
+    import here fails again, with the same error, where it is really used."""
+    from .formats import load_format
+
+    for name in dict.fromkeys(p.format for p in chosen):
+        try:
+            preload = getattr(load_format(name), "preload", None)
+            if preload is not None:
+                preload()
+        except Exception:
+            continue
+    try:
+        importlib.import_module(".checks.browser", __package__)  # for _browser_audit at the end
+    except Exception:
+        pass
 
 
 def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) -> None:
