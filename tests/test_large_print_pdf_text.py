@@ -39,11 +39,11 @@ def _raw_pdf(path: Path, content: bytes) -> Path:
         }
     )
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
     )
     stream = DecodedStreamObject()
     stream.set_data(content)
-    page[NameObject("/Contents")] = writer._add_object(stream)
+    page.replace_contents(stream)
     with path.open("wb") as fh:
         writer.write(fh)
     return path
