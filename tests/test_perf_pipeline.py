@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from accessconv import reader
-from accessconv.errors import InputError
+from accessconv.errors import InputError, ProfileError
 from accessconv.formats import draft as draft_format
 from accessconv.pipeline import convert
 from accessconv.profiles import load
@@ -39,13 +40,38 @@ def test_an_unused_read_stops_pandoc_and_removes_its_folder() -> None:
     assert not folder.exists()
 
 
+def _unreadable_docx(folder: Path) -> Path:
+    """Passes the file checks (a zip with a main part) but pandoc cannot read it."""
+    path = folder / "broken.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document><unclosed>")
+    return path
+
+
+def _broken_draft_profile(folder: Path) -> Path:
+    profiles = folder / "profiles"
+    profiles.mkdir()
+    (profiles / "draft.toml").write_text(
+        'format = "draft"\n[checks]\nmax_alt_length = 250\n', encoding="utf-8"
+    )
+    return profiles
+
+
 def test_a_draft_pandoc_cannot_read_is_reported(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.md"
-    bad.write_text("# Title\n\ntext\n", encoding="utf-8")
-    with reader.start_read(bad) as pending:
-        bad.unlink()  # gone before pandoc gets to it
-        with pytest.raises(InputError):
+    with reader.start_read(_unreadable_docx(tmp_path)) as pending:
+        with pytest.raises(InputError, match="could not be read"):
             pending.result()
+
+
+def test_an_unreadable_draft_is_reported_before_a_broken_draft_profile(tmp_path: Path) -> None:
+    profiles = _broken_draft_profile(tmp_path)
+    with pytest.raises(InputError, match="could not be read"):
+        convert(_unreadable_docx(tmp_path), ["html"], tmp_path / "out", profiles_dirs=[profiles])
+    # With a readable draft, the broken profile is reported (after pandoc has finished).
+    with pytest.raises(ProfileError):
+        convert(SAMPLE, ["html"], tmp_path / "out", profiles_dirs=[profiles])
+    assert not (tmp_path / "out").exists()
 
 
 def test_two_step_draft_checks_match_the_one_step_ones() -> None:
