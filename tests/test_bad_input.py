@@ -118,3 +118,22 @@ def test_check_command_bad_input(tmp_path: Path, run_cli) -> None:
     page = _write(tmp_path / "x.html", b"<p>hi</p>")
     result = run_cli("check", page, "-p", "draft")
     assert result.exit_code == 2 and "checks .docx" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "profile", "expected"),
+    [
+        ("page.html", b"", None, "empty (0 bytes)"),
+        ("print.pdf", b"not a pdf", None, "not a PDF"),
+        ("print.docx", b"not a zip", "large-print", "not a readable .docx"),
+        ("book.pef", b"just text", None, "not a PEF braille file"),
+    ],
+)
+def test_check_command_unreadable_output(
+    tmp_path: Path, run_cli, name: str, data: bytes, profile, expected
+) -> None:
+    target = _write(tmp_path / name, data)
+    result = run_cli("check", target, *(["-p", profile] if profile else []))
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0] and name in lines[0]
