@@ -61,8 +61,10 @@ def __getattr__(name: str) -> Any:
         from .reader import read
 
         return read
-    from . import errors
+    if name.endswith("Error"):
+        import importlib
 
-    if name.endswith("Error") and hasattr(errors, name):
-        return getattr(errors, name)
+        errors = importlib.import_module(f"{__name__}.errors")
+        if hasattr(errors, name):
+            return getattr(errors, name)
     raise AttributeError(name)

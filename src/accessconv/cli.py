@@ -164,6 +164,7 @@ def convert(
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
+@config_option("check")
 def check(
     file: Path,
     profile_name: str | None,
