@@ -29,6 +29,26 @@ BROWSER_HELP = (
     "Chromium, and a 320 px wide reflow check. Needs the chromium package."
 )
 
+# Options shared by convert, check and batch: one definition each, so they read and behave alike.
+report_option = click.option(
+    "--report",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print the report for people (text) or programs (json).",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit with code 1 on check errors only, or on warnings too.",
+)
+profiles_dir_option = click.option(
+    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
+)
+
 
 class _Status:
     """One-line progress on stderr, only when a person is watching a terminal."""
@@ -86,24 +106,9 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="Output folder. Default: '<draft name>-accessible' beside the draft.",
 )
-@click.option(
-    "--report",
-    "report_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Print the report for people (text) or programs (json).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Exit with code 1 on check errors only, or on warnings too.",
-)
-@click.option(
-    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
-)
+@report_option
+@fail_on_option
+@profiles_dir_option
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
 @config_option("convert")
 def convert(
@@ -156,13 +161,9 @@ def convert(
     metavar="NAME",
     help="Whose rules apply, e.g. large-print for a large print .docx. Default: from the file type.",
 )
-@click.option(
-    "--report", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True)
-@click.option(
-    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
-)
+@report_option
+@fail_on_option
+@profiles_dir_option
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
 @config_option("check")
 def check(
@@ -189,9 +190,7 @@ def check(
 
 
 @cli.command()
-@click.option(
-    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
-)
+@profiles_dir_option
 @config_option("profiles")
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the profiles you can use with -p."""
@@ -287,24 +286,9 @@ class _BatchBar:
     show_default=True,
     help="Minutes after which a lock left behind by a stopped run is cleared.",
 )
-@click.option(
-    "--report",
-    "report_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Print the summary for people (text) or programs (json).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default="error",
-    show_default=True,
-    help="Exit with code 1 on check errors only, or on warnings too.",
-)
-@click.option(
-    "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
-)
+@report_option
+@fail_on_option
+@profiles_dir_option
 @config_option("batch")
 def batch(
     src: Path | None,
