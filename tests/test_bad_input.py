@@ -137,3 +137,21 @@ def test_check_command_unreadable_output(
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and expected in lines[0] and name in lines[0]
+
+
+def test_unexpected_failure_is_one_line_and_leaves_nothing(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a writer must not show a traceback or leave half-written files."""
+    from accessconv.formats import html
+
+    def broken_write(*_args, **_kwargs):
+        raise RuntimeError("writer exploded")
+
+    monkeypatch.setattr(html, "write", broken_write)
+    src = _write(tmp_path / "d.md", b"# Title\n\nText.\n")
+    result = run_cli("convert", src, "-p", "html")
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "unexpected problem" in lines[0] and "d.md" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.md"]

@@ -69,6 +69,19 @@ class _Status:
             self.width = 0
 
 
+def _message(path: Path, err: Exception) -> str:
+    """The one line an officer sees for an error. A bug of ours (not an AccessconvError) still gets
+    one line, naming the draft; ACCESSCONV_DEBUG=1 shows the traceback for the team."""
+    if isinstance(err, AccessconvError):
+        return str(err)
+    if os.environ.get("ACCESSCONV_DEBUG"):
+        raise err
+    return (
+        f'"{path}": accessconv hit an unexpected problem ({type(err).__name__}: {err}). '
+        "No files were written. Please send the draft to the accessconv team."
+    )
+
+
 def _fail(message: str, code: int = 2) -> None:
     click.echo(f"accessconv: {message}", err=True)
     sys.exit(code)
@@ -138,11 +151,12 @@ def convert(
             results.append(
                 run_convert(draft, profiles, target, list(profiles_dirs), progress=status, browser=browser)
             )
-        except AccessconvError as err:
+        except Exception as err:  # the CLI boundary: one line per draft, never a traceback
+            message = _message(draft, err)
             if len(drafts) == 1 and report_format == "text":
                 status.clear()
-                _fail(str(err))
-            results.append(ConversionResult(source=draft, out_dir=None, error=str(err)))
+                _fail(message)
+            results.append(ConversionResult(source=draft, out_dir=None, error=message))
         finally:
             status.clear()
     if report_format == "json":
@@ -180,8 +194,8 @@ def check(
 
     try:
         result = check_file(file, profile_name, list(profiles_dirs), browser=browser)
-    except AccessconvError as err:
-        _fail(str(err))
+    except Exception as err:  # the CLI boundary
+        _fail(_message(file, err))
     if report_format == "json":
         click.echo(json.dumps(to_json([result], fail_on), indent=2, ensure_ascii=False))
     else:
