@@ -118,3 +118,40 @@ def test_check_command_bad_input(tmp_path: Path, run_cli) -> None:
     page = _write(tmp_path / "x.html", b"<p>hi</p>")
     result = run_cli("check", page, "-p", "draft")
     assert result.exit_code == 2 and "checks .docx" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "profile", "expected"),
+    [
+        ("page.html", b"", None, "empty (0 bytes)"),
+        ("print.pdf", b"not a pdf", None, "not a PDF"),
+        ("print.docx", b"not a zip", "large-print", "not a readable .docx"),
+        ("book.pef", b"just text", None, "not a PEF braille file"),
+    ],
+)
+def test_check_command_unreadable_output(
+    tmp_path: Path, run_cli, name: str, data: bytes, profile, expected
+) -> None:
+    target = _write(tmp_path / name, data)
+    result = run_cli("check", target, *(["-p", profile] if profile else []))
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0] and name in lines[0]
+
+
+def test_unexpected_failure_is_one_line_and_leaves_nothing(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a writer must not show a traceback or leave half-written files."""
+    from accessconv.formats import html
+
+    def broken_write(*_args, **_kwargs):
+        raise RuntimeError("writer exploded")
+
+    monkeypatch.setattr(html, "write", broken_write)
+    src = _write(tmp_path / "d.md", b"# Title\n\nText.\n")
+    result = run_cli("convert", src, "-p", "html")
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "unexpected problem" in lines[0] and "d.md" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.md"]

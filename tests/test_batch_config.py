@@ -98,3 +98,13 @@ def test_no_project_file_means_built_in_defaults(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     assert config.load() == config.Config()
     assert config.default_map(config.Config(), "batch") == {}
+
+
+def test_check_finds_project_profile_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    page = write(tmp_path / "page.html", "<html><body><main><h1>T</h1></main></body></html>")
+    # The team's own profile "web" is found without --profiles-dir.
+    result = run_cli("check", str(page), "-p", "web")
+    assert result.exit_code == 1
+    assert "checked with the web profile" in result.stdout

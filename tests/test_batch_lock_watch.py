@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.batch import LOCK_NAME, FolderLock, FolderLockedError
+from accessconv.batch import LOCK_NAME, FolderLock
+from accessconv.errors import FolderLockedError
 from batch_builders import by_path, cli_subprocess, md, read_report, run_batch, valid_report, wait_for, write
 
 

@@ -34,8 +34,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .batch import FolderLockedError, convert_folder, watch_folder
-    from .errors import AccessconvError, InputError, OutputError, ProfileError, UsageError
+    from .batch import convert_folder, watch_folder
+    from .errors import (
+        AccessconvError,
+        FolderLockedError,
+        InputError,
+        OutputError,
+        ProfileError,
+        UsageError,
+    )
     from .pipeline import check_file, convert
     from .reader import read
 
@@ -46,7 +53,7 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
-    if name in ("convert_folder", "watch_folder", "FolderLockedError"):
+    if name in ("convert_folder", "watch_folder"):
         from . import batch
 
         return getattr(batch, name)
@@ -54,8 +61,10 @@ def __getattr__(name: str) -> Any:
         from .reader import read
 
         return read
-    if name in ("AccessconvError", "InputError", "OutputError", "ProfileError", "UsageError"):
-        from . import errors
+    if name.endswith("Error"):
+        import importlib
 
-        return getattr(errors, name)
+        errors = importlib.import_module(f"{__name__}.errors")
+        if hasattr(errors, name):
+            return getattr(errors, name)
     raise AttributeError(name)

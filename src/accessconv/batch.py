@@ -32,7 +32,7 @@ from typing import Any, Literal
 from . import __version__
 from .checks import CheckResult, counts
 from .config import DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTLE_SECONDS, DEFAULT_STALE_LOCK_MINUTES
-from .errors import AccessconvError, InputError, OutputError, UsageError
+from .errors import AccessconvError, FolderLockedError, InputError, OutputError, UsageError
 from .pipeline import ConversionResult, OutputResult
 from .profiles import Profile
 
@@ -56,10 +56,6 @@ REMEMBERED_FAILURE = "Not tried again: the draft has not changed since it could 
 
 DraftStatus = Literal["converted", "unchanged", "failed", "skipped"]
 BatchProgress = Callable[[int, int, str], None]
-
-
-class FolderLockedError(AccessconvError):
-    """Another run is working on the same output folder."""
 
 
 @dataclass

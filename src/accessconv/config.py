@@ -189,6 +189,9 @@ def default_map(config: Config, command: str) -> dict[str, Any]:
                 values[name] = str(value) if isinstance(value, Path) else value
     if command == "profiles":
         values = {k: v for k, v in values.items() if k == "profiles_dirs"}
+    elif command == "check":
+        # `check` names one file, and its profile comes from -p or the file type.
+        values = {k: v for k, v in values.items() if k in ("profiles_dirs", "fail_on")}
     return values
 
 

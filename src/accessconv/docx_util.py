@@ -28,6 +28,12 @@ def save_deterministic(document: Any, path: Path, title: str, language: str) -> 
     props.modified = FIXED_TIME
     props.last_printed = FIXED_TIME
     props.revision = 1
+    # python-docx's template carries a thumbnail of a blank page; a reader's file manager would
+    # show it as the document's preview, so drop it.
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
     buffer = io.BytesIO()
     document.save(buffer)
     normalise_zip(buffer.getvalue(), path)

@@ -35,3 +35,7 @@ class OutputError(AccessconvError):
 
 class UsageError(AccessconvError):
     """The command was asked for something that does not make sense."""
+
+
+class FolderLockedError(AccessconvError):
+    """Another batch run is working on the same output folder."""

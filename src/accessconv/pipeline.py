@@ -266,6 +266,28 @@ def check_file(
             f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '
             f"not {path.suffix or 'this file'}."
         )
+    if chosen.format != "draft":  # a draft is validated by the reader itself
+        _require_readable(path)
     checks = fmt.check(path, chosen)
     checks.extend(audit_files([path], browser).get(path, []))
     return CheckFileResult(path, chosen.name, checks)
+
+
+def _require_readable(path: Path) -> None:
+    """A file that is empty or not a file of its type at all is an input error (exit 2) with one
+    line, not a list of failed checks."""
+    from .errors import InputError
+    from .reader import validate_package
+
+    again = "Convert the draft again with accessconv, or name the right file."
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise InputError(path, "the file is empty (0 bytes)", again)
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".odt"):
+        validate_package(path, head, suffix[1:])
+    elif suffix == ".pdf" and not head.startswith(b"%PDF-"):
+        raise InputError(path, "the file is not a PDF (it may be damaged or renamed)", again)
+    elif suffix == ".pef" and b"<" not in head:
+        raise InputError(path, "the file is not a PEF braille file (it is not XML)", again)

@@ -119,13 +119,14 @@ def _validate(path: Path) -> str:
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes)", "Save the draft again and retry.")
     if kind in ("docx", "odt"):
-        _validate_zip(path, head, kind)
+        validate_package(path, head, kind)
     else:
         _validate_text(path)
     return kind
 
 
-def _validate_zip(path: Path, head: bytes, kind: str) -> None:
+def validate_package(path: Path, head: bytes, kind: str) -> None:
+    """Check a .docx/.odt is a safe, readable zip package (raises InputError)."""
     app = "Word" if kind == "docx" else "LibreOffice"
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_MARK in path.read_bytes():

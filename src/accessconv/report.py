@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 # 1.1: batch reports add the optional "batch" object and per-file "relative_path", "rebuilt", "note".
 REPORT_VERSION = "1.1"
 
+# How much of a long list the terminal report shows before saying "and N more".
+MAX_CHANGES_SHOWN = 10
+MAX_FINDINGS_SHOWN = 3
+
 FORMAT_LABELS = {
     "html": "accessible web page",
     "braille": "braille",
@@ -143,7 +147,10 @@ def _conversion_text(r: ConversionResult) -> list[str]:
                 changes.append(c)
     if changes:
         lines.append("  What accessconv changed for you:")
-        lines.extend(f"    - {c}" for c in changes)
+        lines.extend(f"    - {c}" for c in changes[:MAX_CHANGES_SHOWN])
+        if len(changes) > MAX_CHANGES_SHOWN:
+            more = len(changes) - MAX_CHANGES_SHOWN
+            lines.append(f"    - ...and {more} more change{'s' if more != 1 else ''} (all in --report json).")
     problems = [(o.path.name, c) for o in r.outputs for c in o.checks if c.status in ("error", "warning")]
     if problems:
         lines.append("  To fix in the outputs:")
@@ -177,14 +184,36 @@ def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
         files = grouped.setdefault((c.status, c.message, where, c.fix), [])
         if file_name and file_name not in files:
             files.append(file_name)
+    # A terminal is for a person: after a few findings of one check, say how many more there are
+    # rather than print them all (the JSON report and any review sheet hold every one).
+    shown: dict[tuple[str, str], int] = {}
+    hidden: dict[tuple[str, str], int] = {}
+    order: list[tuple[str, str]] = []
+    entries = []
+    for key, files in grouped.items():
+        check = next(c for f, c in problems if (c.status, c.message) == key[:2])
+        group = (check.id, check.status)
+        if group not in order:
+            order.append(group)
+        if shown.get(group, 0) < MAX_FINDINGS_SHOWN:
+            shown[group] = shown.get(group, 0) + 1
+            entries.append((group, key, files))
+        else:
+            hidden[group] = hidden.get(group, 0) + 1
     lines = []
-    for (status, message, where, fix), files in grouped.items():
-        label = {"error": "Problem", "warning": "Check", "info": "Note"}[status]
-        place = f" ({where})" if where else ""
-        prefix = f"{', '.join(files)}: " if files else ""
-        lines.append(f"    {label}: {prefix}{message}{place}")
-        if fix:
-            lines.append(f"      {'What to do' if status == 'info' else 'How to fix'}: {fix}")
+    for group in order:
+        for entry_group, (status, message, where, fix), files in entries:
+            if entry_group != group:
+                continue
+            label = {"error": "Problem", "warning": "Check", "info": "Note"}[status]
+            place = f" ({where})" if where else ""
+            prefix = f"{', '.join(files)}: " if files else ""
+            lines.append(f"    {label}: {prefix}{message}{place}")
+            if fix:
+                lines.append(f"      {'What to do' if status == 'info' else 'How to fix'}: {fix}")
+        if hidden.get(group):
+            n = hidden[group]
+            lines.append(f"    ...and {n} more like this (all are in --report json and any review sheet).")
     return lines
 
 
