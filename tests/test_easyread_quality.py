@@ -273,3 +273,39 @@ def test_bullets_typed_as_characters_become_points():
     # A lone bullet-like dot in a sentence is left alone.
     er = _transform(_para("Our score went up • a little."))
     assert len([p for s in er.sections for p in s.points]) == 1
+
+
+# ---------------------------------------------------------------- splitting that keeps the link
+
+
+def test_because_starts_a_new_sentence_that_keeps_the_link():
+    from accessconv.easyread.points import split_sentence
+
+    settings = profile().settings.language
+    parts = split_sentence(
+        "Many drivers leave the firm because they are paid very little for long shifts.", settings
+    )
+    assert parts.parts == [
+        "Many drivers leave the firm.",
+        "This is because they are paid very little for long shifts.",
+    ]
+    # "because of" is not followed by a clause: no split.
+    sentence = "Drivers leave the firm because of low pay and long shifts on every single weekday."
+    assert split_sentence(sentence, settings).parts == [sentence]
+
+
+def test_a_short_label_before_a_whole_sentence_stands_on_its_own_line():
+    from accessconv.easyread.points import split_sentence
+
+    settings = profile().settings.language
+    sentence = "Example from the estate: we asked every tenant on the estate how the repairs went."
+    assert split_sentence(sentence, settings).parts == [
+        "Example from the estate:",
+        "We asked every tenant on the estate how the repairs went.",
+    ]
+    # A label with a verb, or no whole sentence after it, is left alone.
+    for kept in (
+        "We will say this clearly: repairs must be done within 3 days of the tenant's call.",
+        "Repair times now: 1 in 8 jobs late, and 1 in 16 jobs late by the year 2030.",
+    ):
+        assert split_sentence(kept, settings).parts == [kept]
