@@ -207,20 +207,27 @@ def find_entities(sentences: list[str]) -> tuple[list[str], list[str]]:
 
 
 @cache
-def skip_phrases() -> tuple[tuple[str, ...], ...]:
-    """Set phrases whose words never choose a picture, longest first."""
+def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Set phrases whose words never choose a picture, by first word, longest first."""
     lines = SKIP_PHRASES.read_text(encoding="utf-8").splitlines()
     phrases = {tuple(tokenise(line)) for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p), p)))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((p for p in phrases if p), key=lambda p: (-len(p), p)):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
     """How many words a set phrase starting at i covers (0 when none does)."""
-    for phrase in skip_phrases():
-        n = len(phrase)
-        if i + n <= len(token_lemmas) and all(phrase[k] in token_lemmas[i + k] for k in range(n)):
-            return n
-    return 0
+    index = skip_phrases()
+    best = 0
+    for first in token_lemmas[i]:
+        for phrase in index.get(first, ()):
+            n = len(phrase)
+            if n > best and i + n <= len(token_lemmas):
+                if all(phrase[k] in token_lemmas[i + k] for k in range(1, n)):
+                    best = n
+    return best
 
 
 # ---------------------------------------------------------------- loading sets

@@ -226,9 +226,9 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
             continue
         table = document.add_table(rows=0, cols=2)
         _layout_table(table, lay)
+        blank_row = None
         for point in section.points:
-            row = table.add_row()
-            _keep_row_together(row)
+            row, blank_row = _new_row(table, blank_row, lay)
             picture_cell, text_cell = row.cells
             _picture_paragraph(picture_cell.paragraphs[0], point.picture, lay.picture_cm, lay)
             first = True
@@ -236,8 +236,6 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
                 para = text_cell.paragraphs[0] if first else text_cell.add_paragraph()
                 first = False
                 _add_segments(document, para, segments, lay)
-            _cell_width(picture_cell, lay.picture_cm + 0.5)
-            _cell_width(text_cell, _text_width_cm(lay) - lay.picture_cm - 0.5)
             text_cell.paragraphs[-1].paragraph_format.space_after = _pt(lay.space_after_pt + lay.row_gap_pt)
 
     if easy.hard_words:
@@ -365,6 +363,26 @@ def _layout_table(table: Any, lay: LayoutSettings) -> None:
     desc = OxmlElement("w:tblDescription")
     desc.set(qn("w:val"), "Pictures on the left, words on the right.")
     tbl_pr.append(desc)
+
+
+def _new_row(table: Any, blank: Any, lay: LayoutSettings) -> tuple[Any, Any]:
+    """A picture-and-text row that stays on one page, with fixed cell widths, and a blank copy of
+    it: python-docx's add_row and cell widths are slow for long documents, so the first row of a
+    table is made with them and the others are copies of it."""
+    import copy
+
+    from docx.table import _Row
+
+    if blank is None:
+        row = table.add_row()
+        _keep_row_together(row)
+        picture_cell, text_cell = row.cells
+        _cell_width(picture_cell, lay.picture_cm + 0.5)
+        _cell_width(text_cell, _text_width_cm(lay) - lay.picture_cm - 0.5)
+        return row, copy.deepcopy(row._tr)
+    tr = copy.deepcopy(blank)
+    table._tbl.append(tr)
+    return _Row(tr, table), blank
 
 
 def _keep_row_together(row: Any) -> None:
