@@ -20,7 +20,7 @@ form ("vacancies" finds "vacancy").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +42,8 @@ class Lexicon:
     glossary: dict[str, Gloss]
     max_zipf: float
     phrases: re.Pattern[str] | None  # multi-word jargon and glossary terms, longest first
+    # classify() answers, per (word, at start of sentence): a draft repeats its words many times.
+    memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,13 @@ def _looks_like_name(word: str, at_start: bool) -> bool:
 
 def classify(word: str, at_start: bool, lexicon: Lexicon) -> str | None:
     """The key of a hard word (glossary key or base form), or None when the word is not hard."""
+    key = (word, at_start)
+    if key not in lexicon.memo:
+        lexicon.memo[key] = _classify(word, at_start, lexicon)
+    return lexicon.memo[key]
+
+
+def _classify(word: str, at_start: bool, lexicon: Lexicon) -> str | None:
     if PLACEHOLDER.match(word) or any(ch.isdigit() for ch in word) or is_function_word(word):
         return None
     candidates = _candidates(word)

@@ -224,6 +224,7 @@ class _Transform:
     ) -> None:
         settings = self.settings
         where = self._where(section, len(section.points) + 1)
+        long_items: dict[str, ReviewItem] = {}
         for part, kind in long_parts:
             words = word_count(part, self.spans)
             level = "too long" if words > settings.max_words_error else "a bit long"
@@ -233,38 +234,41 @@ class _Transform:
                 how = "We could not split it safely: please rewrite it as short sentences."
             else:
                 how = "We split it once: split it again or cut words."
-            self.review.append(
-                ReviewItem(
-                    kind,  # type: ignore[arg-type]
-                    self.spans.restore(part),
-                    where,
-                    f"This sentence has {words} words, which is {level} (aim for {settings.max_words_warn} "
-                    f"or fewer). {how}",
-                )
+            item = ReviewItem(
+                kind,  # type: ignore[arg-type]
+                self.spans.restore(part),
+                where,
+                f"This sentence has {words} words, which is {level} (aim for {settings.max_words_warn} "
+                f"or fewer). {how}",
             )
+            self.review.append(item)
+            long_items.setdefault(item.text, item)
         for sentence in chunk:
             plain = self.spans.restore(sentence)
+            notes: list[str] = []
             if settings.flag_passive and unit.rewrite and flags.is_passive(sentence):
-                self.review.append(
-                    ReviewItem(
-                        "passive",
-                        plain,
-                        where,
-                        "This sentence is passive (it does not say who does it). Say who does what, "
-                        'for example "The council will pay" instead of "It will be paid".',
-                    )
+                notes.append(
+                    "This sentence is passive (it does not say who does it). Say who does what, "
+                    'for example "The council will pay" instead of "It will be paid".'
                 )
             clauses = flags.clause_count(sentence)
             if unit.rewrite and clauses > settings.max_clauses:
-                self.review.append(
-                    ReviewItem(
-                        "passive",
-                        plain,
-                        where,
-                        f"This sentence has about {clauses} parts (clauses). Easy Read has one idea in each "
-                        "sentence: make it into shorter sentences.",
-                    )
+                notes.append(
+                    f"This sentence has about {clauses} parts (clauses). Easy Read has one idea in each "
+                    "sentence: make it into shorter sentences."
                 )
+            if not notes:
+                continue
+            # One row a sentence: a sentence already listed as too long gets these notes in its
+            # own row (a person rewrites it once), not a second and third row elsewhere.
+            if plain in long_items:
+                extra = [
+                    "It is also passive: say who does what." if "passive" in n else "It has several ideas."
+                    for n in notes
+                ]
+                long_items[plain].suggestion += " " + " ".join(extra)
+            else:
+                self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
         section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where))
 
     def _where(self, section: Section, number: int) -> str:
@@ -276,6 +280,7 @@ class _Transform:
         found_order: list[HardWord] = []
         seen: set[str] = set()
         for section in sections:
+            self._heading_hard_words(section.heading)
             for point in section.points:
                 inlines: list[m.Inline] = []
                 phrases: list[str] = []
@@ -314,6 +319,27 @@ class _Transform:
                 "Use an easier word, or add it to your council glossary.",
             )
         )
+
+    def _heading_hard_words(self, heading: str) -> None:
+        """A hard word in a heading goes on the review sheet: headings are read first and alone, so
+        they should use everyday words (the word is still bold and explained at its first use in
+        the text). Title Case is undone first, so "Co-production Principles" is read as words,
+        not as a name."""
+        if not heading or heading == self.doc.title:
+            return
+        first, *rest = heading.split(" ")
+        plain = " ".join([first, *(w.lower() if _known_word(w) else w for w in rest)])
+        for hit in hard_words.find(plain, self.lexicon):
+            word = _as_written(hit.text)
+            self.review.append(
+                ReviewItem(
+                    "hard-word",
+                    word,
+                    f"the heading '{heading}'",
+                    f'The heading uses the hard word "{word}". Headings should use everyday words: '
+                    "say it more simply.",
+                )
+            )
 
     def _inlines(self, sentence: str, bold: list[hard_words.Found]) -> list[m.Inline]:
         out: list[m.Inline] = []
@@ -392,8 +418,13 @@ class _Transform:
                 f"Put {len(self.acronyms.capitals)} blocks of capital letters into ordinary letters "
                 f"(for example '{self.acronyms.capitals[0][:40]}')."
             )
-        for word, times in sorted(self.numbers.words.items()):
-            self.changes.append(f"Wrote '{word}' as a number {_times(times)}.")
+        if self.numbers.words:
+            # One line for all number words: a line each ("Wrote 'six' as a number once.") is noise.
+            listed = ", ".join(
+                f"'{word}'" + (f" ({times} times)" if times > 1 else "")
+                for word, times in sorted(self.numbers.words.items())
+            )
+            self.changes.append(f"Wrote number words as digits: {listed}.")
         for percent, plain in sorted(self.numbers.percentages.items()):
             self.changes.append(f"Wrote '{percent}' as '{plain}'.")
 
@@ -427,3 +458,11 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         elif not (isinstance(node, m.Text) and not node.text):
             out.append(node)
     return out
+
+
+def _known_word(word: str) -> bool:
+    """A capitalised word in a Title Case heading that is an ordinary word ("Principles"), not a
+    name or an acronym."""
+    import lemminflect
+
+    return not word.isupper() and bool(lemminflect.getAllLemmas(word.lower()))

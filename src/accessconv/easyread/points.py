@@ -9,13 +9,17 @@ at the first safe place of these kinds (in this order):
    -> "They met us. They told us")
    (or "it" / "this" / "there" followed by a verb such as "is" or "will"):
    "..., and we will use your comments" -> "... We will use your comments";
-   "so that" is never a split point;
+   "so that" is never a split point for this rule;
+2b. a linking word before a new clause, with words that keep the link (`split_linkers` in
+   grammar.toml): "... because they..." -> "... This is because they...";
 3. a non-defining "which" / "who" clause after a comma, when the part before it is a sentence:
    "..., which will be paid" -> "... This will be paid"; "..., who met us" -> "... They met us"
    ("who is" becomes "They are", "who knows" becomes "They know");
 4. a list written inline at the end of a sentence, after ":" or "including" / "such as":
    "..., including in Easy Read, large print and braille." -> "..., including in:" "Easy Read."
-   "Large print." "Braille."
+   "Large print." "Braille.";
+5. a short label before a colon, when a whole sentence follows: "Example from our work: we
+   asked tenants..." -> "Example from our work:" "We asked tenants...".
 
 Each part must keep at least `min_clause_words` words, and the parts together must keep every
 content word of the sentence (checked, not assumed); otherwise that place is not used. A long
@@ -85,11 +89,13 @@ def _split_once(sentence: str, settings: SplitSettings, spans: Spans) -> list[st
     rules = (
         _at_semicolon,
         _at_conjunction,
+        _at_linker,
         _at_relative,
         _at_shared_subject,
         _at_reported,
         _at_appositive,
         _at_inline_list,
+        _at_label,
     )
     for rule in rules:
         for pieces in rule(sentence, settings):
@@ -172,6 +178,19 @@ def _at_conjunction(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             right = f"{conj} {right}"
         out.append(_finish(sentence[: mt.start()], right))
     return out
+
+
+def _at_linker(sentence: str, _settings: SplitSettings) -> list[list[str]]:
+    """ "... because they..." -> "... This is because they...": the new sentence keeps the link
+    in words a reader knows."""
+    linkers: dict[str, str] = grammar().get("split_linkers", {})
+    out = []
+    for phrase, start in linkers.items():
+        for mt in re.finditer(rf",?\s+{re.escape(phrase)}\s+", sentence, re.IGNORECASE):
+            right = sentence[mt.end() :]
+            if _starts_clause(right):
+                out.append(_finish(sentence[: mt.start()], f"{start} {right}"))
+    return sorted(out, key=lambda pieces: len(pieces[0]))
 
 
 _MODALS = {"will", "can", "could", "should", "must", "may", "might", "would"}
@@ -344,3 +363,23 @@ def _list_items(tail: str) -> list[str]:
     else:
         return []
     return [p for p in parts if p]
+
+
+# ---------------------------------------------------------------- rule 6: a label before a colon
+
+
+def _at_label(sentence: str, settings: SplitSettings) -> list[list[str]]:
+    """ "Example in our work: we asked..." -> "Example in our work:" "We asked...": the label (at
+    most 4 words, no verb) stands as a line of its own, as a small heading does."""
+    mt = re.match(r"([^:]{1,60}):\s+(.+)$", sentence.strip())
+    if not mt:
+        return []
+    label, rest = mt.group(1).strip(), mt.group(2)
+    label_words = [w.lower() for w in words(label)]
+    if not 1 <= len(label_words) <= 4 or _has_verb(label):
+        return []
+    if any(w in word_set("subject_pronouns") or w in word_set("auxiliaries") for w in label_words):
+        return []
+    if len(words(rest)) < settings.min_clause_words or not _has_verb(rest):
+        return []
+    return [[f"{label}:", end_sentence(capitalise(rest))]]

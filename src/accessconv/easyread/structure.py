@@ -76,7 +76,21 @@ class _Builder:
     def add(self, inlines: list[m.Inline], kind: UnitKind) -> None:
         notes: dict[int, list[str]] = {}
         text = self.spans.flatten(inlines, notes)
-        if text:
+        parts = _typed_bullets(text) if kind == "paragraph" else []
+        if len(parts) > 1:
+            # Bullets typed as characters ("• one • two", often pasted from a web page) are a
+            # list: each becomes its own point, as a real list item would.
+            lead, items = parts[0], parts[1:]
+            if lead:
+                self.current.units.append(Unit(lead, kind, self.spans.restore(lead)))
+            for item in items:
+                tidy = _tidy_item(item)
+                self.current.units.append(Unit(tidy, "item", self.spans.restore(item)))
+            self.changes.append(
+                f"A line with {len(items)} bullet points typed as characters became {len(items)} points "
+                "(in the draft, use Word's list buttons instead)."
+            )
+        elif text:
             self.current.units.append(Unit(text, kind, self.spans.restore(text)))
         for number in sorted(notes):
             self.footnote(number)
@@ -188,6 +202,18 @@ class _Builder:
 
     def _cell_text(self, cell: m.Cell) -> str:
         return squash(" ".join(self.spans.flatten(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks)))
+
+
+def _typed_bullets(text: str) -> list[str]:
+    """[lead, item, item, ...] when the text holds bullet characters (from grammar.toml), else []."""
+    from .wordlists import word_set
+
+    marks = "".join(re.escape(b) for b in sorted(word_set("bullet_marks")))
+    parts = [p.strip() for p in re.split(rf"(?:^|\s)[{marks}]\s+", text)]
+    # Two bullets or more, or one at the start: a lone mark inside a sentence is not a list.
+    if len(parts) < 2 or (len(parts) == 2 and parts[0]):
+        return []
+    return [parts[0], *(p for p in parts[1:] if p)]
 
 
 def _tidy_item(text: str) -> str:

@@ -32,6 +32,8 @@ from .model import EasyReadDocument, Picture, Point, ReviewItem
 DATA = Path(__file__).resolve().parent.parent / "data" / "easy-read"
 OPENMOJI_MAP = DATA / "symbols-openmoji.csv"
 SKIP_WORDS = DATA / "symbols-skip-words.txt"
+SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
+ENTITIES = DATA / "symbols-entities.tsv"
 PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
 Confidence = Literal["confident", "weak", "none"]
@@ -172,6 +174,62 @@ def skip_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def entities() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(keyword, pattern): e-mail and web addresses, postcodes, phone numbers, sums of money."""
+    out = []
+    for line in ENTITIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            keyword, _, pattern = line.partition("\t")
+            out.append((keyword.strip().lower(), re.compile(pattern.strip())))
+    return tuple(out)
+
+
+def find_entities(sentences: list[str]) -> tuple[list[str], list[str]]:
+    """The sentences with each address, phone number or sum of money replaced by its keyword
+    (so "NB1 1AA" matches "postcode"), and those keywords in order of first appearance."""
+    found: list[tuple[int, int, str]] = []
+    out = []
+    for index, sentence in enumerate(sentences):
+        for keyword, pattern in entities():
+
+            def swap(mt: re.Match[str], keyword: str = keyword, index: int = index) -> str:
+                found.append((index, mt.start(), keyword))
+                return f" {keyword} "
+
+            sentence = pattern.sub(swap, sentence)
+        out.append(sentence)
+    keywords: list[str] = []
+    for _, _, keyword in sorted(found):
+        if keyword not in keywords:
+            keywords.append(keyword)
+    return out, keywords
+
+
+@cache
+def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Set phrases whose words never choose a picture, by first word, longest first."""
+    lines = SKIP_PHRASES.read_text(encoding="utf-8").splitlines()
+    phrases = {tuple(tokenise(line)) for line in lines if line.strip() and not line.startswith("#")}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((p for p in phrases if p), key=lambda p: (-len(p), p)):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
+    """How many words a set phrase starting at i covers (0 when none does)."""
+    index = skip_phrases()
+    best = 0
+    for first in token_lemmas[i]:
+        for phrase in index.get(first, ()):
+            n = len(phrase)
+            if n > best and i + n <= len(token_lemmas):
+                if all(phrase[k] in token_lemmas[i + k] for k in range(1, n)):
+                    best = n
+    return best
+
+
 # ---------------------------------------------------------------- loading sets
 
 
@@ -288,6 +346,10 @@ def matches(sentences: Iterable[str], symbol_set: SymbolSet) -> list[Match]:
         token_lemmas = [lemmas(t) for t in tokens]
         i = 0
         while i < len(tokens):
+            covered = _skip_phrase_at(token_lemmas, i)
+            if covered:
+                i += covered
+                continue
             if tokens[i] in skip:
                 i += 1
                 continue
@@ -316,7 +378,13 @@ def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSe
 
 
 def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
-    """One picture for a point, or a placeholder when nothing fits well."""
+    """One picture for a point, or a placeholder when nothing fits well.
+
+    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
+    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
+    address), so each comes before the point's key terms."""
+    sentences, entity_terms = find_entities(sentences)
+    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
     found = matches(sentences, symbol_set)
     if not found:
         return symbol_set.placeholder()
@@ -346,6 +414,12 @@ def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, sh
         return (not hits(m), m.phrase.weak, m.phrase.generic, rank(m), -m.length, m.sentence, m.position)
 
     best = min(found, key=order)
+    if best.phrase.generic:
+        # A generic picture (people, help) only when nothing more specific matches the point's
+        # main words: a weak match on an earlier key term is shown instead (and listed for review).
+        weak = [m for m in found if m.phrase.weak and hits(m) and rank(m) < rank(best)]
+        if weak:
+            best = min(weak, key=order)
     confident = hits(best) and not best.phrase.weak
     keyword = " ".join(best.words)
     if not confident and not show_weak:

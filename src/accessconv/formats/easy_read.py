@@ -214,21 +214,21 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     _page_number_footer(document, lay)
 
     # Cover: the title, what this is, and a picture.
-    document.add_heading(easy.title, level=1)
+    _heading(document, easy.title, 1)
     document.add_paragraph(lay.cover_subtitle)
     _picture_paragraph(document.add_paragraph(), cover, lay.cover_picture_cm, lay)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
     for section in easy.sections:
         if section.heading:
-            document.add_heading(section.heading, level=2)
+            _heading(document, section.heading, 2)
         if not section.points:
             continue
         table = document.add_table(rows=0, cols=2)
         _layout_table(table, lay)
+        blank_row = None
         for point in section.points:
-            row = table.add_row()
-            _keep_row_together(row)
+            row, blank_row = _new_row(table, blank_row, lay)
             picture_cell, text_cell = row.cells
             _picture_paragraph(picture_cell.paragraphs[0], point.picture, lay.picture_cm, lay)
             first = True
@@ -236,12 +236,10 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
                 para = text_cell.paragraphs[0] if first else text_cell.add_paragraph()
                 first = False
                 _add_segments(document, para, segments, lay)
-            _cell_width(picture_cell, lay.picture_cm + 0.5)
-            _cell_width(text_cell, _text_width_cm(lay) - lay.picture_cm - 0.5)
             text_cell.paragraphs[-1].paragraph_format.space_after = _pt(lay.space_after_pt + lay.row_gap_pt)
 
     if easy.hard_words:
-        document.add_heading(lay.hard_words_label, level=2)
+        _heading(document, lay.hard_words_label, 2)
         document.add_paragraph(lay.hard_words_intro)
         for word in easy.hard_words:
             para = document.add_paragraph()
@@ -257,6 +255,13 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     if credits or cover.credit:
         document.add_paragraph(f"{lay.credit_label} {' '.join(credits or [cover.credit])}")
     save_deterministic(document, path, easy.title, easy.language)
+
+
+def _heading(document: Any, text: str, level: int) -> None:
+    """Like document.add_heading, without python-docx's search of every style by name for each
+    heading (slow in long documents): the style id is set directly."""
+    para = document.add_paragraph(text)
+    para._p.style = f"Heading{level}"
 
 
 def _pt(value: float) -> Any:
@@ -360,6 +365,26 @@ def _layout_table(table: Any, lay: LayoutSettings) -> None:
     tbl_pr.append(desc)
 
 
+def _new_row(table: Any, blank: Any, lay: LayoutSettings) -> tuple[Any, Any]:
+    """A picture-and-text row that stays on one page, with fixed cell widths, and a blank copy of
+    it: python-docx's add_row and cell widths are slow for long documents, so the first row of a
+    table is made with them and the others are copies of it."""
+    import copy
+
+    from docx.table import _Row
+
+    if blank is None:
+        row = table.add_row()
+        _keep_row_together(row)
+        picture_cell, text_cell = row.cells
+        _cell_width(picture_cell, lay.picture_cm + 0.5)
+        _cell_width(text_cell, _text_width_cm(lay) - lay.picture_cm - 0.5)
+        return row, copy.deepcopy(row._tr)
+    tr = copy.deepcopy(blank)
+    table._tbl.append(tr)
+    return _Row(tr, table), blank
+
+
 def _keep_row_together(row: Any) -> None:
     from docx.oxml import OxmlElement
 
@@ -383,16 +408,25 @@ def _picture_paragraph(para: Any, picture: Picture | None, width_cm: float, lay:
         run = para.add_run(lay.placeholder_text)
         run.bold = True
         return
+    import copy
+
     from docx.oxml.shape import CT_Inline
 
-    # python-docx's add_picture searches the whole document for a free shape id on every call
-    # (slow for long documents); ids here come from a counter kept on the part instead.
+    # python-docx's add_picture searches the whole document for a free shape id on every call, and
+    # reads and hashes the image again for every use (slow for long documents). Here shape ids
+    # come from a counter kept on the part, and each picture's drawing is built once per size
+    # and copied.
     part = para.part
     shape_id = getattr(part, "_accessconv_next_shape_id", 1)
     part._accessconv_next_shape_id = shape_id + 1
-    r_id, image = part.get_or_add_image(io.BytesIO(picture.png))
-    cx, cy = image.scaled_dimensions(Cm(width_cm), None)
-    inline = CT_Inline.new_pic_inline(shape_id, r_id, image.filename, cx, cy)
+    made: dict[tuple[bytes, float], Any] = part.__dict__.setdefault("_accessconv_inlines", {})
+    key = (picture.png, width_cm)
+    if key not in made:
+        r_id, image = part.get_or_add_image(io.BytesIO(picture.png))
+        cx, cy = image.scaled_dimensions(Cm(width_cm), None)
+        made[key] = CT_Inline.new_pic_inline(0, r_id, image.filename, cx, cy)
+    inline = copy.deepcopy(made[key])
+    inline.docPr.set("id", str(shape_id))
     para.add_run()._r.add_drawing(inline)
     inline.docPr.set("descr", picture.concept)
     inline.docPr.set("title", picture.concept)
