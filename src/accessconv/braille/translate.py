@@ -64,9 +64,10 @@ def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | Non
     return louis.translateString(list(tables), text, typeform=typeform, mode=_mode())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
-    """Print text for a string of Unicode braille cells (cached: BRF, PEF and preview share it)."""
+    """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
+    a page again with the round trip's fallback tables, costs nothing)."""
     import louis
 
     # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
@@ -176,3 +177,10 @@ class Translator:
 
 def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
     return _forward.__wrapped__(tables, text, typeform)
+
+
+def clear_caches() -> None:
+    """Forget every translation made so far (for benchmarks that must start cold)."""
+    _forward.cache_clear()
+    back_translate.cache_clear()
+    _char_ok.cache_clear()
