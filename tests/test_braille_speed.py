@@ -4,12 +4,13 @@ sharing work between the BRF, PEF and preview checks never hides a difference be
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from accessconv.braille import cells
-from accessconv.braille.translate import _forward
+from accessconv.braille.translate import _SPACES, _forward, _plain_spaces
 from accessconv.checks import braille as checks
 from accessconv.pipeline import convert
 from accessconv.reader import read
@@ -49,6 +50,20 @@ def test_escape_search_on_cells_matches_the_braille_ascii_search() -> None:
             assert cells.to_ascii(got.group()) == want.group()
             found += 1
     assert found > 100  # the test really met escapes
+
+
+def test_indicator_pattern_removes_what_the_plain_alternation_removes() -> None:
+    plain = re.compile("⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]")
+    for text in _random_strings(3, 50_000, list("⠈⠨⠣⠜⠘⠸⠂⠆⠶⠄⠁⠀")):
+        assert checks._INDICATORS.sub("", text) == plain.sub("", text), text
+
+
+def test_the_quick_whitespace_test_never_hides_a_run_to_clean() -> None:
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() or re.match(r"\s", chr(c))]
+    assert not [c for c in spaces if c != " " and c.isprintable()]
+    for text in _random_strings(4, 50_000, [*spaces[:12], "\u3000", "\u00a0", "a", "b", " ", " "]):
+        if _plain_spaces(text):
+            assert not _SPACES.search(text), repr(text)
 
 
 @pytest.mark.parametrize(

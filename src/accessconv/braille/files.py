@@ -156,6 +156,10 @@ def read_pef(path: Path) -> BrailleFile:
         raise ValueError(f"The PEF file is not well-formed XML ({err}).") from err
     result = BrailleFile("pef", path, [], raw=raw, tree=root)
     for p, page in enumerate(root.iter(f"{{{PEF_NS}}}page"), start=1):
+        rows = [row.text or "" for row in page.iter(f"{{{PEF_NS}}}row")]
+        if not _NOT_CELL.search("".join(rows)):  # the usual case: a page at once
+            result.pages.append(Page(rows, f"page {p}"))
+            continue
         rows = []
         for n, row in enumerate(page.iter(f"{{{PEF_NS}}}row"), start=1):
             text = row.text or ""
