@@ -84,6 +84,32 @@ def test_translation_with_typeform_equals_the_bindings(text: str) -> None:
             assert _forward.__wrapped__((table,), text, tuple(forms)) == want
 
 
+@pytest.mark.parametrize(
+    "pages",
+    [
+        [["", "", "⠀⠀⠠⠞⠊⠞⠇⠑"], ["⠀⠀⠀⠼⠁", "⠁⠃⠉", "", "⠙⠀⠑"]],
+        [["⠼⠁"]],
+        [],
+        [["⠁"], []],  # an empty page
+    ],
+)
+def test_pef_is_written_as_lxml_writes_it(pages: list[list[str]]) -> None:
+    from lxml import etree
+
+    from accessconv.braille.files import pef_bytes
+
+    written = pef_bytes(
+        pages, cols=40, rows=25, rowgap=0, duplex=True, title="A & B <c>", language="en-GB",
+        date="2027-01-31", description="Made by accessconv",
+    )  # fmt: skip
+    parser = etree.XMLParser(remove_blank_text=True)
+    again = etree.tostring(
+        etree.fromstring(written, parser), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    assert written == again
+    assert written.count(b"<page") == len(pages)
+
+
 DRAFT = """---
 title: Shared Reading
 lang: en-GB
