@@ -122,6 +122,9 @@ class Translator:
         # Characters left out of the braille (no rule in the tables), with how often.
         self.left_out: Counter[str] = Counter()
         self._good: set[str] = set()  # characters known to translate
+        # Finds a character not (yet) known to translate; remade whenever _good grows. Faster on
+        # a paragraph than making a set of its characters.
+        self._unknown = re.compile(r"[\s\S]")  # nothing is known yet: any character
 
     def check_tables(self) -> None:
         """Raise ProfileError, in plain words, when a table cannot be loaded."""
@@ -176,10 +179,13 @@ class Translator:
         return "".join(out), out_forms
 
     def _make_safe(self, text: str, typeform: list[int]) -> tuple[str, list[int]]:
-        chars = set(text)
-        if chars <= self._good:
+        if not self._unknown.search(text):
             return text, typeform
-        self._good.update(ch for ch in chars if _char_ok(self.tables, ch))
+        chars = set(text)
+        new = {ch for ch in chars - self._good if _char_ok(self.tables, ch)}
+        if new:
+            self._good |= new
+            self._unknown = re.compile("[^" + "".join(map(re.escape, sorted(self._good))) + "]")
         if chars <= self._good:
             return text, typeform
         out = Run()
