@@ -13,7 +13,7 @@ wall time is shown too), taking each one's best run, and the median of the round
 is shown beside it. Both start cold: our caches are cleared and liblouis compiles its tables
 again each round, as lou_translate does. The load average is printed before and after.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/bench_braille.py [--words 25000] [--runs 9]
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_braille.py [--words 25000] [--runs 11]
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def load_average() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=25_000)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
     if shutil.which("lou_translate") is None:
         sys.exit(

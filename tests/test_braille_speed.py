@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,13 @@ def test_indicator_pattern_removes_what_the_plain_alternation_removes() -> None:
     plain = re.compile("⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]")
     for text in _random_strings(3, 50_000, list("⠈⠨⠣⠜⠘⠸⠂⠆⠶⠄⠁⠀")):
         assert checks._INDICATORS.sub("", text) == plain.sub("", text), text
+
+
+def test_ascii_words_are_found_as_the_unicode_rule_finds_them() -> None:
+    ascii_chars = [chr(n) for n in range(128)]
+    for text in _random_strings(5, 20_000, ascii_chars, longest=20):
+        want = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+        assert list(checks._tokens(text)) == want, repr(text)
 
 
 def test_the_quick_whitespace_test_never_hides_a_run_to_clean() -> None:

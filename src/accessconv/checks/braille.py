@@ -38,6 +38,8 @@ _INDICATORS = re.compile("[⠈⠘⠸⠨](?:(?<=⠈)⠨[⠣⠜]|[⠂⠆⠶⠄])")
 _ESCAPES = re.compile(r"'\\[XY][A-J0-9]+'?|\\X[0-9A-F]{2,}/")
 _BACK_ESCAPE = re.compile(r"\\\d+/")
 _WORD = re.compile(r"[^\W_]+")
+# The same for ASCII text (most back-translation), where NFKC changes nothing and casefold is lower.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_SIX_DOT = re.compile("[^\u2800-\u283f]")
 
 
@@ -242,7 +244,9 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    # Cached: the three files of one conversion read back page for page the same.
+    # Cached: the draft's text and each page are split once for the files of one conversion.
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text.lower()))
     return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
