@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from accessconv.errors import UsageError
 from accessconv.pipeline import check_file, convert
 from accessconv.reader import read
 from braille_builders import profile, write_draft
@@ -76,14 +77,20 @@ def test_our_files_pass_every_check(made: dict[str, Path]) -> None:
         assert "braille pages" in next(r for r in results if r.id == "braille.page_count").message
 
 
-def test_check_on_its_own_picks_the_braille_profile(made: dict[str, Path]) -> None:
-    for suffix in (".brf", ".pef"):
+def test_check_on_its_own_picks_the_braille_profile(made: dict[str, Path], tmp_path: Path) -> None:
+    assert made[".txt"].name.endswith("-braille.txt")
+    for suffix in (".brf", ".pef", ".txt"):
         result = check_file(made[suffix])
         assert result.profile == "braille"
         assert not [r for r in result.checks if r.status == "error"]
-    # A .txt is checked as the Unicode preview when the braille profile is named.
-    preview = check_file(made[".txt"], "braille")
+    # The preview is checked as the Unicode preview; any other .txt needs a profile named.
+    preview = check_file(made[".txt"])
     assert "preview.charset" in {r.id for r in preview.checks}
+    other = tmp_path / "notes.txt"
+    shutil.copy(made[".txt"], other)
+    with pytest.raises(UsageError, match="Name a profile with -p"):
+        check_file(other)
+    assert "preview.charset" in {r.id for r in check_file(other, "braille").checks}
 
 
 # ---------------------------------------------------------------- BRF

@@ -22,7 +22,7 @@ from .profiles import Profile
 
 Progress = Callable[[str], None]
 
-# Which profile's rules `accessconv check FILE` applies when none is named.
+# Which profile's rules `accessconv check FILE` applies when none is named, by how the name ends.
 CHECK_PROFILE_FOR = {
     ".html": "html",
     ".htm": "html",
@@ -32,6 +32,7 @@ CHECK_PROFILE_FOR = {
     ".markdown": "draft",
     ".brf": "braille",
     ".pef": "braille",
+    "-braille.txt": "braille",  # the braille preview (any other .txt could be anything)
     ".pdf": "large-print",
 }
 
@@ -252,7 +253,7 @@ def check_file(
         what = "this is a folder, not a file" if path.is_dir() else "there is no file with this name"
         raise InputError(path, what, "Check the name and folder.")
     if profile is None:
-        name = CHECK_PROFILE_FOR.get(path.suffix.lower())
+        name = next((n for end, n in CHECK_PROFILE_FOR.items() if path.name.lower().endswith(end)), None)
         if name is None:
             raise UsageError(
                 f'"{path}": accessconv does not know which rules to check a {path.suffix or "plain"} '

@@ -93,11 +93,26 @@ def pef_bytes(
         duplex="true" if duplex else "false",
     )
     section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
+    if not all(pages) or any(_NOT_CELL.search(row) for page in pages for row in page):
+        # No pages, an empty page, or rows that are not braille (never from our layout): lxml
+        # does it all.
+        for page in pages:
+            page_el = etree.SubElement(section, f"{{{PEF_NS}}}page")
+            for row in page:
+                etree.SubElement(page_el, f"{{{PEF_NS}}}row").text = row or None
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # Rows of braille cells need no escaping, so the pages are written as text, exactly as lxml
+    # pretty-prints them (tests compare the bytes), in a fraction of the time it takes to build
+    # an element for every row.
+    etree.SubElement(section, f"{{{PEF_NS}}}page")
+    outline = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    before, after = outline.split(b"        <page/>\n")
+    body: list[str] = []
     for page in pages:
-        page_el = etree.SubElement(section, f"{{{PEF_NS}}}page")
-        for row in page:
-            etree.SubElement(page_el, f"{{{PEF_NS}}}row").text = row or None
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        body.append("        <page>\n")
+        body.extend(f"          <row>{row}</row>\n" if row else "          <row/>\n" for row in page)
+        body.append("        </page>\n")
+    return before + "".join(body).encode("utf-8") + after
 
 
 def preview_text(
@@ -156,6 +171,10 @@ def read_pef(path: Path) -> BrailleFile:
         raise ValueError(f"The PEF file is not well-formed XML ({err}).") from err
     result = BrailleFile("pef", path, [], raw=raw, tree=root)
     for p, page in enumerate(root.iter(f"{{{PEF_NS}}}page"), start=1):
+        rows = [row.text or "" for row in page.iter(f"{{{PEF_NS}}}row")]
+        if not _NOT_CELL.search("".join(rows)):  # the usual case: a page at once
+            result.pages.append(Page(rows, f"page {p}"))
+            continue
         rows = []
         for n, row in enumerate(page.iter(f"{{{PEF_NS}}}row"), start=1):
             text = row.text or ""

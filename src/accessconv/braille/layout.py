@@ -260,6 +260,9 @@ class _Builder:
                     runs[-1].add(" " + self._picture_text(node.image) + " ", self.tf.transcriber_note)
 
     def _text(self, text: str, tf: int, run: Run) -> None:
+        if "@" not in text and "://" not in text and "www." not in text:
+            run.add(text, tf)  # no address can match (and the search is slow on long text)
+            return
         pos = 0
         for match in _ADDRESS.finditer(text):
             run.add(text[pos : match.start()], tf)

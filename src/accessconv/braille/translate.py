@@ -18,9 +18,15 @@ from .cells import is_six_dot
 
 # Characters that carry no text but would become a blank cell (a false word break).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-# Runs of whitespace other than a single plain space.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Runs of whitespace other than a single plain space.
 _SPACES = re.compile(r"\s{2,}|[^\S ]|^ | $")
+
+
+def _plain_spaces(text: str) -> bool:
+    """True when _SPACES cannot match, found much faster than by the search itself: every
+    whitespace character but the plain space is unprintable (tests/test_braille_speed.py checks it)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 @dataclass(frozen=True)
@@ -59,14 +65,43 @@ def _mode() -> int:
 def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
     import louis
 
-    # The typeform goes in as a tuple: given a list, the bindings copy the typeform back out of
-    # a buffer 12 times the text's length, which costs more than the translation.
-    return louis.translateString(list(tables), text, typeform=typeform, mode=_mode())
+    if typeform is None:
+        return louis.translateString(list(tables), text, mode=_mode())
+    return _translate_with_typeform(tables, text, typeform, _mode())
 
 
-@lru_cache(maxsize=65536)
+def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple[int, ...], mode: int) -> str:
+    """louis.translateString(tables, text, typeform, mode), calling liblouis the same way but
+    filling the typeform buffer in one step. The bindings fill that buffer (12 times the text's
+    length) a value at a time, and given a list they also copy it all back out: on the benchmark
+    draft that took 7% as long as all of liblouis's translating; filled in one step, about 1%."""
+    import ctypes
+
+    import louis
+
+    inbuf = louis.createEncodedByteString(text)
+    length = len(inbuf) // louis.wideCharBytes
+    if length != len(typeform):  # cannot happen with UTF-32 liblouis; let the bindings handle it
+        return louis.translateString(list(tables), text, typeform=typeform, mode=mode)
+    inlen = ctypes.c_int(length)
+    outlen = ctypes.c_int(length * louis.outlenMultiplier)
+    outbuf = ctypes.create_string_buffer(outlen.value * louis.wideCharBytes)
+    forms = (ctypes.c_ushort * outlen.value)()
+    forms[:length] = typeform
+    names = ",".join(tables).encode(louis.fileSystemEncoding)
+    if not louis.liblouis.lou_translateString(
+        names, inbuf, ctypes.byref(inlen), outbuf, ctypes.byref(outlen), forms, None, mode
+    ):
+        raise RuntimeError(f"Can't translate: tables {list(tables)}, text {text!r}, mode {mode}")
+    return outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
+        louis.conversionEncoding, errors=louis.ENCODING_ERROR_HANDLER
+    )
+
+
+@lru_cache(maxsize=2048)
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
-    """Print text for a string of Unicode braille cells (cached: BRF, PEF and preview share it)."""
+    """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
+    a page again with the round trip's fallback tables, costs nothing)."""
     import louis
 
     # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
@@ -87,6 +122,9 @@ class Translator:
         # Characters left out of the braille (no rule in the tables), with how often.
         self.left_out: Counter[str] = Counter()
         self._good: set[str] = set()  # characters known to translate
+        # Finds a character not (yet) known to translate; remade whenever _good grows. Faster on
+        # a paragraph than making a set of its characters.
+        self._unknown = re.compile(r"[\s\S]")  # nothing is known yet: any character
 
     def check_tables(self) -> None:
         """Raise ProfileError, in plain words, when a table cannot be loaded."""
@@ -124,7 +162,7 @@ class Translator:
         if _INVISIBLE_RE.search(text):
             keep = [i for i, c in enumerate(text) if ord(c) not in _INVISIBLE]
             text, forms = "".join(text[i] for i in keep), [forms[i] for i in keep]
-        if not _SPACES.search(text):
+        if _plain_spaces(text) or not _SPACES.search(text):
             return text, forms
         out: list[str] = []
         out_forms: list[int] = []
@@ -141,10 +179,13 @@ class Translator:
         return "".join(out), out_forms
 
     def _make_safe(self, text: str, typeform: list[int]) -> tuple[str, list[int]]:
-        chars = set(text)
-        if chars <= self._good:
+        if not self._unknown.search(text):
             return text, typeform
-        self._good.update(ch for ch in chars if _char_ok(self.tables, ch))
+        chars = set(text)
+        new = {ch for ch in chars - self._good if _char_ok(self.tables, ch)}
+        if new:
+            self._good |= new
+            self._unknown = re.compile("[^" + "".join(map(re.escape, sorted(self._good))) + "]")
         if chars <= self._good:
             return text, typeform
         out = Run()
@@ -176,3 +217,10 @@ class Translator:
 
 def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
     return _forward.__wrapped__(tables, text, typeform)
+
+
+def clear_caches() -> None:
+    """Forget every translation made so far (for benchmarks that must start cold)."""
+    _forward.cache_clear()
+    back_translate.cache_clear()
+    _char_ok.cache_clear()

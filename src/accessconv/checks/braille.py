@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import model as m
-from ..braille.cells import BLANK, to_ascii
+from ..braille.cells import BLANK, FROM_ASCII, to_ascii
 from ..braille.files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
 from ..braille.translate import back_translate
 from . import Check, CheckResult, Finding, run_check
@@ -31,12 +31,30 @@ _DIGIT = "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚"  # braille 1-9, 0
 _NUMBER_ROW = re.compile(rf"(?P<gap>{BLANK}*)⠼(?P<digits>[{_DIGIT}]+)$")
 # Emphasis indicators (italic, bold, underline, script: word, symbol, passage, terminator) and
 # transcriber's note brackets. Removed before back-translation: liblouis 3.24 cannot read them back.
-_INDICATORS = re.compile("⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]")
+# Written as "⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]" starting with the one class, which the regex engine scans
+# for far faster than it tries an alternation at every cell.
+_INDICATORS = re.compile("[⠈⠘⠸⠨](?:(?<=⠈)⠨[⠣⠜]|[⠂⠆⠶⠄])")
 # liblouis escapes, as braille ASCII: "'\x65e5'" from a table's undefined rule, "\x1234/" otherwise.
 _ESCAPES = re.compile(r"'\\[XY][A-J0-9]+'?|\\X[0-9A-F]{2,}/")
 _BACK_ESCAPE = re.compile(r"\\\d+/")
 _WORD = re.compile(r"[^\W_]+")
+# The same for ASCII text (most back-translation), where NFKC changes nothing and casefold is lower.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_SIX_DOT = re.compile("[^\u2800-\u283f]")
+
+
+def _cells_of(chars: str) -> str:
+    """A regular-expression class of the cells for some braille ASCII characters."""
+    return "[" + "".join(FROM_ASCII[c] for c in chars) + "]"
+
+
+# _ESCAPES as cells, to search a whole file without first turning it into braille ASCII.
+_Q, _BS = _cells_of("'"), _cells_of("\\")
+_ESCAPE_CELLS = re.compile(
+    f"{_Q}{_BS}{_cells_of('XY')}{_cells_of('ABCDEFGHIJ0123456789')}+{_Q}?"
+    f"|{_BS}{_cells_of('X')}{_cells_of('0123456789ABCDEF')}{{2,}}{_cells_of('/')}"
+)
+_BLANKS = re.compile(f"{BLANK}{{2,}}")
 
 
 @dataclass
@@ -74,15 +92,85 @@ class BrailleTarget:
         return 0 if self.s.title_page and self.file.pages else None
 
     @cached_property
+    def reading(self) -> _Reading:
+        """What this file's cells say. Worked out once for all files holding the same cells: the
+        BRF, PEF and preview of one conversion hold the same braille, so they share one."""
+        pages = []
+        for page in self.file.pages:
+            rows = [row.rstrip(BLANK) for row in page.rows]
+            while rows and not rows[-1]:
+                rows.pop()  # blank rows at the foot of a page (BRF padding) add nothing
+            pages.append(tuple(rows))
+        key = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
+               self.s.long_word_continuation)  # fmt: skip
+        found = _READINGS.get(key)
+        if found is None:
+            if len(_READINGS) >= 8:
+                _READINGS.clear()
+            found = _READINGS[key] = _Reading(*key)
+        return found
+
+    @property
+    def text_pages(self) -> list[str]:
+        return self.reading.text_pages
+
+    @property
+    def back_pages(self) -> list[str]:
+        return self.reading.back_pages
+
+    @property
+    def stream(self) -> str:
+        return self.reading.stream
+
+    @property
+    def words(self) -> tuple[list[str], list[int]]:
+        return self.reading.words
+
+
+# Readings of recent files, keyed by their cells (see BrailleTarget.reading).
+_READINGS: dict[tuple, _Reading] = {}
+
+
+class _Reading:
+    """A braille file's pages read as text: everything here depends only on the cells and the
+    profile settings in the key, never on which file (BRF, PEF, preview) the cells came from."""
+
+    def __init__(
+        self,
+        pages: tuple[tuple[str, ...], ...],
+        title_index: int | None,
+        tables: tuple[str, ...],
+        width: int,
+        continuation: str,
+    ) -> None:
+        self.pages = pages
+        self.title_index = title_index
+        self.tables = tables
+        self.width = width
+        self.continuation = continuation
+        # Results that also depend on the draft (and the [checks] settings), per draft.
+        self.per_draft: dict[tuple, tuple[Any, Any]] = {}
+
+    def for_draft(self, doc: m.Document, what: str, extra: tuple, build):
+        """`build()`, worked out once per draft (the same Document object) and `extra` settings."""
+        key = (what, id(doc), extra)
+        hit = self.per_draft.get(key)
+        if hit is not None and hit[0]() is doc:
+            return hit[1]
+        value = build()
+        self.per_draft[key] = (weakref.ref(doc), value)
+        return value
+
+    @cached_property
     def text_pages(self) -> list[str]:
         """Each page's text as one string of cells: page number removed, lines joined. A word
         divided at the foot of a page (continuation indicator) is kept whole on the first page."""
         out: list[str] = []
-        width = self.s.cells_per_line
-        cont = self.s.long_word_continuation
+        width = self.width
+        cont = self.continuation
         joined = False
-        for i, page in enumerate(self.file.pages):
-            rows = [row.rstrip(BLANK) for row in page.rows]
+        for i, page in enumerate(self.pages):
+            rows = list(page)
             if i != self.title_index and rows:
                 rows[0] = _NUMBER_ROW.sub("", rows[0])
             parts: list[str] = []
@@ -102,13 +190,27 @@ class BrailleTarget:
                         row = rest
                 joined = ends_joined
                 parts.append(row[:-1] if joined else row + BLANK)
-            out.append(re.sub(f"{BLANK}+", BLANK, "".join(parts)).strip(BLANK))
+            out.append(_BLANKS.sub(BLANK, "".join(parts)).strip(BLANK))
         return out
 
     @cached_property
+    def clean(self) -> bool:
+        """No cell outside dots 1-6 and no liblouis escape code anywhere. (Rows are joined with a
+        blank cell, which no escape contains, so nothing matches across rows; the blank cells
+        and rows left off the ends of rows and pages cannot be part of one either.)"""
+        everything = BLANK.join(BLANK.join(page) for page in self.pages)
+        return not _NOT_SIX_DOT.search(everything) and not _ESCAPE_CELLS.search(everything)
+
+    @cached_property
+    def plain_pages(self) -> list[str]:
+        """text_pages without the emphasis and transcriber's-note indicators, which liblouis 3.24
+        cannot read back."""
+        return [_INDICATORS.sub("", text) for text in self.text_pages]
+
+    @cached_property
     def back_pages(self) -> list[str]:
-        tables = tuple(self.s.tables)
-        return [back_translate(tables, _INDICATORS.sub("", text)) if text else "" for text in self.text_pages]
+        tables = self.tables
+        return [back_translate(tables, text) if text else "" for text in self.plain_pages]
 
     @cached_property
     def stream(self) -> str:
@@ -121,10 +223,19 @@ class BrailleTarget:
         words: list[str] = []
         pages: list[int] = []
         for i, text in enumerate(self.back_pages):
-            found = tokens(text)
+            found = _tokens(text)
             words.extend(found)
             pages.extend([i] * len(found))
         return words, pages
+
+
+def clear_caches() -> None:
+    """Forget all files read and all translations (for benchmarks that must start cold)."""
+    from ..braille.translate import clear_caches as clear_translations
+
+    _READINGS.clear()
+    _tokens.cache_clear()
+    clear_translations()
 
 
 def tokens(text: str) -> list[str]:
@@ -133,7 +244,9 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    # Cached: the three files of one conversion read back page for page the same.
+    # Cached: the draft's text and each page are split once for the files of one conversion.
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text.lower()))
     return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
@@ -361,9 +474,12 @@ def _preview_charset(t: BrailleTarget):
 @_register("braille.line_length", "Every line fits the braille page width")
 def _line_length(t: BrailleTarget):
     width = t.s.cells_per_line
+    # Only a page with a row longer than the width can have one still too long without its
+    # trailing blank cells (the usual case: no page, found in C).
     long = [
         f"{p.label} line {n} ({len(row.rstrip(BLANK))} cells)"
         for p in t.file.pages
+        if max(map(len, p.rows), default=0) > width
         for n, row in enumerate(p.rows, start=1)
         if len(row.rstrip(BLANK)) > width
     ]
@@ -419,9 +535,7 @@ def _page_numbers(t: BrailleTarget):
 @_register("braille.untranslated", "Nothing is left untranslated")
 def _untranslated(t: BrailleTarget):
     found: list[str] = []
-    everything = BLANK.join(BLANK.join(page.rows) for page in t.file.pages)
-    clean = not _NOT_SIX_DOT.search(everything) and not _ESCAPES.search(to_ascii(everything))
-    for page in [] if clean else t.file.pages:  # the usual case: the whole file at once
+    for page in [] if t.reading.clean else t.file.pages:  # the usual case: the whole file at once
         for n, row in enumerate(page.rows, start=1):
             if _NOT_SIX_DOT.search(row):
                 found.append(f"{page.label} line {n}")
@@ -439,15 +553,7 @@ def _untranslated(t: BrailleTarget):
             "transcriber's note instead of a code).",
         )
     if t.doc is not None:
-        from ..braille.translate import _char_ok
-
-        tables = tuple(t.s.tables)
-        chars = set(_source_text(t.doc, t.stream))
-        missing = [
-            f"{ch} (U+{ord(ch):04X})"
-            for ch in sorted(chars)
-            if ord(ch) > 0x7F and not ch.isspace() and not _char_ok(tables, ch) and not _base_ok(tables, ch)
-        ]
+        missing = t.reading.for_draft(t.doc, "untranslatable", (), lambda: _not_in_code(t))
         if missing:
             yield Finding(
                 "warning",
@@ -458,6 +564,19 @@ def _untranslated(t: BrailleTarget):
             )
 
 
+def _not_in_code(t: BrailleTarget) -> list[str]:
+    """The draft's characters that the braille tables have no sign for, even without accents."""
+    from ..braille.translate import _char_ok
+
+    tables = tuple(t.s.tables)
+    chars = set(_source_text(t))
+    return [
+        f"{ch} (U+{ord(ch):04X})"
+        for ch in sorted(chars)
+        if ord(ch) > 0x7F and not ch.isspace() and not _char_ok(tables, ch) and not _base_ok(tables, ch)
+    ]
+
+
 def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
     from ..braille.translate import _char_ok
 
@@ -465,9 +584,20 @@ def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
     return bool(base) and all(_char_ok(tables, c) for c in base)
 
 
+@dataclass(frozen=True)
+class _Comparison:
+    """The draft's words against the braille's, read back (see _compare)."""
+
+    source_words: int
+    recovered: int
+    # (index of the page, the draft's words, what the braille reads back) for each difference;
+    # the page index is -1 when the braille has no words at all.
+    diffs: list[tuple[int, str, str]]
+
+
 @_register("braille.round_trip", "The braille reads back as the draft's words")
 def _round_trip(t: BrailleTarget):
-    words, pages = t.words
+    words, _pages = t.words
     garbled = [
         f"{t.file.pages[i].label}: '{match.group()}'"
         for i, text in enumerate(t.back_pages)
@@ -488,25 +618,17 @@ def _round_trip(t: BrailleTarget):
                 "Ask a braille transcriber to look at these places.",
             )
         return
-    source = tokens(_source_text(t.doc, t.stream))
-    if not source:
+    fallback = tuple(t.limits.round_trip_fallback_tables)
+    result = t.reading.for_draft(t.doc, "round_trip", fallback, lambda: _compare(t, fallback))
+    if not result.source_words:
         return
-    matched = _align_cached(tuple(source), tuple(words))
-    recovered = len(matched)
-    diffs: list[str] = []
-    for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
-        if i1 == i2:
-            continue  # braille-only words (list numbers, labels): not a loss
-        if _read_back_otherwise(t, source[i1:i2], pages, j1, j2):
-            recovered += i2 - i1
-            continue
-        page = t.file.pages[pages[min(j1, len(pages) - 1)]].label if pages else "the start"
-        draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
-        braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
-        diffs.append(f"{page}: draft '{draft}', braille reads back '{braille or 'nothing'}'")
-    share = recovered / len(source)
+    diffs = [
+        f"{t.file.pages[i].label if i >= 0 else 'the start'}: draft '{draft}', braille reads back '{braille}'"
+        for i, draft, braille in result.diffs
+    ]
+    share = result.recovered / result.source_words
     percent = f"{share:.1%}"
-    summary = f"The braille reads back as {percent} of the draft's {len(source)} words."
+    summary = f"The braille reads back as {percent} of the draft's {result.source_words} words."
     fix = "Look at these places in the preview; reword or simplify the draft where braille loses text."
     if diffs:
         summary += f" First places that differ: {_examples(diffs, t.limits.round_trip_examples)}."
@@ -525,19 +647,43 @@ def _round_trip(t: BrailleTarget):
         )
 
 
-def _read_back_otherwise(t: BrailleTarget, lost: list[str], pages: list[int], j1: int, j2: int) -> bool:
+def _compare(t: BrailleTarget, fallback: tuple[str, ...]) -> _Comparison:
+    """Align the draft's words with the braille's words read back, and list where they differ."""
+    assert t.doc is not None
+    words, pages = t.words
+    source = tokens(_source_text(t))
+    if not source:
+        return _Comparison(0, 0, [])
+    matched = align(source, words)
+    recovered = len(matched)
+    diffs: list[tuple[int, str, str]] = []
+    for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
+        if i1 == i2:
+            continue  # braille-only words (list numbers, labels): not a loss
+        if _read_back_otherwise(t, fallback, source[i1:i2], pages, j1, j2):
+            recovered += i2 - i1
+            continue
+        page = pages[min(j1, len(pages) - 1)] if pages else -1
+        draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
+        braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
+        diffs.append((page, draft, braille or "nothing"))
+    return _Comparison(len(source), recovered, diffs)
+
+
+def _read_back_otherwise(
+    t: BrailleTarget, fallback: tuple[str, ...], lost: list[str], pages: list[int], j1: int, j2: int
+) -> bool:
     """Whether words the main back-translation lost read back with the fallback tables (UEB
     grade 1 for contracted braille). liblouis reads an uncontracted address's colon as the "cc"
     contraction ("httpscc"); grade 1 reads it as a colon, as written."""
-    fallback = tuple(t.limits.round_trip_fallback_tables)
     if not fallback or fallback == tuple(t.s.tables) or not pages:
         return False
     first = pages[max(0, min(j1, len(pages)) - 1)]
     last = pages[min(j2, len(pages) - 1)]
     read = []
     for i in range(first, last + 1):
-        text = t.text_pages[i]
-        read.extend(tokens(back_translate(fallback, _INDICATORS.sub("", text))) if text else [])
+        text = t.reading.plain_pages[i]
+        read.extend(tokens(back_translate(fallback, text)) if text else [])
     return f" {' '.join(lost)} " in f" {' '.join(read)} "
 
 
@@ -545,11 +691,26 @@ def _read_back_otherwise(t: BrailleTarget, lost: list[str], pages: list[int], j1
 def _headings(t: BrailleTarget):
     if t.doc is None:
         return
+    s = t.s
+    missing = t.reading.for_draft(
+        t.doc, "headings", (s.typeform, s.untranslatable_note), lambda: _missing_headings(t)
+    )
+    if missing:
+        yield Finding(
+            "error",
+            f"These headings from the draft are not in the braille: {_ex(t, missing)}.",
+            t.file.path.name,
+            "Convert the draft again; if it still happens, report it with the draft.",
+        )
+
+
+def _missing_headings(t: BrailleTarget) -> list[str]:
     from ..braille.translate import Translator
 
+    assert t.doc is not None
     stream = t.stream
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
-    cells = BLANK.join(_INDICATORS.sub("", page) for page in t.text_pages)
+    cells = BLANK.join(t.reading.plain_pages)
     missing = []
     for block in m.walk_blocks(t.doc.blocks):
         if isinstance(block, m.Heading):
@@ -561,13 +722,7 @@ def _headings(t: BrailleTarget):
             # look for the heading's own braille too.
             if translator.translate(text) not in cells:
                 missing.append(f"'{text.strip()}'")
-    if missing:
-        yield Finding(
-            "error",
-            f"These headings from the draft are not in the braille: {_ex(t, missing)}.",
-            t.file.path.name,
-            "Convert the draft again; if it still happens, report it with the draft.",
-        )
+    return missing
 
 
 @_register("braille.page_count", "Page count")
@@ -580,20 +735,11 @@ def _page_count(t: BrailleTarget):
 # ---------------------------------------------------------------- the draft's words, in braille order
 
 
-_SOURCE_CACHE: dict[tuple[int, int], tuple[Any, str]] = {}
-
-
-def _source_text(doc: m.Document, stream: str = "") -> str:
-    """Cached: the BRF, PEF and preview of one conversion are compared with the same draft."""
-    key = (id(doc), hash(stream))
-    hit = _SOURCE_CACHE.get(key)
-    if hit is not None and hit[0]() is doc:
-        return hit[1]
-    text = _build_source_text(doc, stream)
-    if len(_SOURCE_CACHE) > 16:
-        _SOURCE_CACHE.clear()
-    _SOURCE_CACHE[key] = (weakref.ref(doc), text)
-    return text
+def _source_text(t: BrailleTarget) -> str:
+    """The draft's text in braille order (worked out once for the files of one conversion)."""
+    assert t.doc is not None
+    doc, stream = t.doc, t.stream
+    return t.reading.for_draft(doc, "source", (), lambda: _build_source_text(doc, stream))
 
 
 def _build_source_text(doc: m.Document, stream: str = "") -> str:
@@ -646,12 +792,6 @@ def _build_source_text(doc: m.Document, stream: str = "") -> str:
 
 
 # ---------------------------------------------------------------- word alignment (patience diff)
-
-
-@lru_cache(maxsize=4)
-def _align_cached(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[int, int]]:
-    # The BRF, PEF and preview of one conversion read back the same; align them once.
-    return align(list(a), list(b))
 
 
 def align(a: list[str], b: list[str]) -> list[tuple[int, int]]:
