@@ -103,3 +103,15 @@ def test_help_is_cheap_to_import() -> None:
     code = f"import sys, accessconv.cli; print(' '.join(sorted(m for m in sys.modules if m in {heavy})))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_check_picks_the_profile_from_the_file_name(tmp_path: Path) -> None:
+    src = tmp_path / "d.md"
+    src.write_text("# Title\n\nSome text for braille.\n", encoding="utf-8")
+    result = accessconv.convert(src, profiles=["braille-uncontracted"], out_dir=tmp_path / "o")
+    names = sorted(p.name for p in result.written)
+    assert names == ["d-uncontracted-braille.txt", "d-uncontracted.brf", "d-uncontracted.pef"]
+    for path in result.written:
+        checked = accessconv.check_file(path)
+        assert checked.profile == "braille-uncontracted"
+        assert not [c for c in checked.checks if c.status == "error"]

@@ -30,6 +30,10 @@ CHECK_PROFILE_FOR = {
     ".odt": "draft",
     ".md": "draft",
     ".markdown": "draft",
+    # Matched on how the file name ends, most specific first.
+    "-uncontracted.brf": "braille-uncontracted",
+    "-uncontracted.pef": "braille-uncontracted",
+    "-uncontracted-braille.txt": "braille-uncontracted",
     ".brf": "braille",
     ".pef": "braille",
     "-braille.txt": "braille",  # the braille preview (any other .txt could be anything)
@@ -145,11 +149,8 @@ def convert(
             written = fmt.write(doc, profile, tmp, source.stem)
             for file in written.paths:
                 say(f"Checking {file.name}")
-                # A format that compares its files with the draft (braille's round trip) says so.
-                if getattr(fmt, "CHECK_USES_DRAFT", False):
-                    checks = fmt.check(file, profile, doc=doc)
-                else:
-                    checks = fmt.check(file, profile)
+                # The draft goes along for checks that compare with it (braille's round trip).
+                checks = fmt.check(file, profile, doc=doc)
                 result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
         _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result)

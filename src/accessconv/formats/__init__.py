@@ -5,10 +5,10 @@ A format is a module `accessconv.formats.<name>` that provides:
 - `Settings` and `Checks`: dataclasses for the profile's [settings] and [checks] tables;
 - `write(doc, profile, out_dir, stem) -> Written`: write the outputs into `out_dir`
   (a private temporary folder; the pipeline moves them into place);
-- `check(path, profile) -> list[CheckResult]`: check one written file, reading it back;
+- `check(path, profile, doc=None) -> list[CheckResult]`: check one written file, reading it
+  back; during a conversion `doc` is the draft, for checks that compare the file with it
+  (braille's round trip), and `accessconv check FILE` passes None;
 - `FILE_TYPES`: the file extensions `check` understands, for `accessconv check FILE`;
-- optionally `CHECK_USES_DRAFT = True`: the pipeline then calls `check(path, profile, doc=doc)`
-  so checks can compare the file with the draft (braille's round trip);
 - optionally `preload()`: import the heavy modules `write` and `check` will need. The pipeline
   calls it while pandoc is still reading the draft, so the imports cost no time.
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 FILE_TYPES = (".brf", ".pef", ".txt")
 # The pipeline passes the draft to check(), for the round trip and heading checks.
-CHECK_USES_DRAFT = True
 PREVIEW_EXTRA = "-braille"
 
 

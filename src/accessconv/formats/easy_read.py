@@ -102,7 +102,7 @@ def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Writte
     return Written([docx_path, html_path, review_path], notes(easy))
 
 
-def check(path: Path, profile: Profile) -> list[CheckResult]:
+def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
     from ..checks.easy_read import check_easy_read_file
 
     return check_easy_read_file(path, profile)

@@ -69,7 +69,7 @@ def preload() -> None:
     from ..checks import html  # noqa: F401
 
 
-def check(path: Path, profile: Profile) -> list[CheckResult]:
+def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
     from ..checks.html import check_html_file
 
     return check_html_file(path, profile.checks)

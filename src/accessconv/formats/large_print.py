@@ -84,7 +84,7 @@ def preload() -> None:
     from ..largeprint import docx_writer, pdf_writer  # noqa: F401
 
 
-def check(path: Path, profile: Profile) -> list[CheckResult]:
+def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
     if path.suffix.lower() == ".pdf":
         from ..checks.pdf import check_pdf
 
