@@ -78,3 +78,18 @@ def test_unknown_profile_is_a_one_line_usage_error(tmp_path: Path, run_cli) -> N
     assert result.exit_code == 2
     assert 'no profile called "brialle"' in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "d-accessible").exists()
+
+
+def test_digest_follows_the_files_a_profile_points_at(tmp_path: Path) -> None:
+    """Batch runs rebuild when a council edits its glossary, not only its profile file."""
+    folder = tmp_path / "council"
+    glossary = folder / "glossary.tsv"
+    folder.mkdir()
+    glossary.write_text("carer\tSomeone who looks after a family member or friend.\n", encoding="utf-8")
+    write_profile(
+        folder, "easy-read", 'extends = "easy-read"\n[settings.language]\nglossary_file = "glossary.tsv"\n'
+    )
+    before = profiles.load("easy-read", [folder]).digest
+    assert profiles.load("easy-read", [folder]).digest == before
+    glossary.write_text("carer\tA person who gives care without being paid.\n", encoding="utf-8")
+    assert profiles.load("easy-read", [folder]).digest != before

@@ -138,7 +138,13 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
     fmt = load_format(data["format"], path)
     settings = build(fmt.Settings, data.get("settings", {}), path, "settings")
     checks = build(fmt.Checks, data.get("checks", {}), path, "checks")
-    digest = hashlib.sha256(repr(sorted(_flatten(data))).encode()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    digest.update(repr(sorted(_flatten(data))).encode())
+    # A council's glossary or picture folder is part of the profile too: editing one must make a
+    # batch run rebuild, so the files the settings point at are in the digest.
+    for referenced in sorted(_referenced_paths(settings) + _referenced_paths(checks)):
+        digest.update(str(referenced).encode())
+        digest.update(_path_fingerprint(referenced))
     return Profile(
         name=path.stem,
         description=data["description"],
@@ -148,8 +154,38 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
         settings=settings,
         checks=checks,
         path=path,
-        digest=digest,
+        digest=digest.hexdigest()[:16],
     )
+
+
+def _referenced_paths(obj: Any) -> list[Path]:
+    """Every Path value in a settings dataclass, nested tables included."""
+    found: list[Path] = []
+    if dataclasses.is_dataclass(obj):
+        for fld in dataclasses.fields(obj):
+            value = getattr(obj, fld.name)
+            if isinstance(value, Path):
+                found.append(value)
+            elif dataclasses.is_dataclass(value):
+                found.extend(_referenced_paths(value))
+    return found
+
+
+def _path_fingerprint(path: Path) -> bytes:
+    """A file's bytes' hash; for a folder (of pictures), each file's name, size and time."""
+    try:
+        if path.is_file():
+            return hashlib.sha256(path.read_bytes()).digest()
+        if path.is_dir():
+            entries = sorted(
+                f"{p.relative_to(path)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+                for p in path.rglob("*")
+                if p.is_file()
+            )
+            return "\n".join(entries).encode()
+    except OSError:
+        pass
+    return b"missing"
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
