@@ -14,13 +14,14 @@ from typing import Any
 
 FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
 
 
 def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
     """Save a python-docx Document with fixed dates, title and language, and a zip whose
     entries are sorted (content types first, as Office expects) with fixed timestamps."""
     props = document.core_properties
-    props.title = title
+    props.title = short_title(title)
     props.language = language
     props.author = "accessconv"
     props.last_modified_by = "accessconv"
@@ -37,6 +38,17 @@ def save_deterministic(document: Any, path: Path, title: str, language: str) -> 
     buffer = io.BytesIO()
     document.save(buffer)
     normalise_zip(buffer.getvalue(), path)
+
+
+def short_title(title: str) -> str:
+    """The title as python-docx can store it: it refuses core properties over 255 characters
+    (a draft whose main heading is a long paragraph), so cut at a word and end with an ellipsis."""
+    if len(title) <= MAX_PROPERTY_CHARS:
+        return title
+    cut = title[: MAX_PROPERTY_CHARS - 1]
+    if " " in cut.strip():
+        cut = cut.rstrip().rsplit(" ", 1)[0]
+    return cut.rstrip() + "\u2026"
 
 
 def normalise_zip(data: bytes, path: Path) -> None:
