@@ -153,11 +153,9 @@ class _Builder:
                 f"The draft's own list of {len(block.items)} hard words was moved to the Hard words section."
             )
         elif isinstance(block, m.Figure):
-            alt = block.image.alt or m.plain_text(block.caption)
-            self.changes.append(
-                f"The draft's picture '{alt}' is not in the Easy Read version: "
-                "each point gets its own picture."
-            )
+            alt = squash(block.image.alt or m.plain_text(block.caption))
+            named = f"The draft's picture '{alt}'" if alt else "A picture in the draft (it has no alt text)"
+            self.changes.append(f"{named} is not in the Easy Read version: each point gets its own picture.")
             if block.caption:
                 self.add(block.caption, "caption")
 
@@ -183,9 +181,11 @@ class _Builder:
     def table(self, table: m.Table) -> None:
         if table.caption:
             self.add(table.caption, "caption")
-        headers = [self._cell_text(c) for c in table.head[0].cells] if table.head else []
+        # Footnote marks in cells are folded in after the row (or listed), as for a paragraph.
+        notes: dict[int, list[str]] = {}
+        headers = [self._cell_text(c, notes) for c in table.head[0].cells] if table.head else []
         for row in table.body + table.foot:
-            cells = [self._cell_text(c) for c in row.cells]
+            cells = [self._cell_text(c, notes) for c in row.cells]
             sentences: list[str] = []
             for index, cell in enumerate(cells):
                 if not cell:
@@ -198,10 +198,15 @@ class _Builder:
             if sentences:
                 text = " ".join(sentences)
                 self.current.units.append(Unit(text, "row", self.spans.restore(" | ".join(cells))))
+            for number in sorted(notes):
+                self.footnote(number)
+            notes.clear()
         self.changes.append("A table was turned into one point for each row.")
 
-    def _cell_text(self, cell: m.Cell) -> str:
-        return squash(" ".join(self.spans.flatten(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks)))
+    def _cell_text(self, cell: m.Cell, notes: dict[int, list[str]]) -> str:
+        return squash(
+            " ".join(self.spans.flatten(m.block_inlines(b), notes) for b in m.walk_blocks(cell.blocks))
+        )
 
 
 def _typed_bullets(text: str) -> list[str]:

@@ -1,0 +1,62 @@
+"""Regressions found in review: awkward drafts in Easy Read, asserted on the written files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from accessconv.pipeline import ConversionResult, convert
+
+
+def _convert(tmp_path: Path, text: str) -> ConversionResult:
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    return convert(draft, ["easy-read"], tmp_path / "out")
+
+
+def _docx_text(result: ConversionResult) -> str:
+    import docx
+
+    word = next(p for p in result.written if p.suffix == ".docx")
+    d = docx.Document(str(word))
+    cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in d.paragraphs] + cells)
+
+
+def test_a_footnote_in_a_table_cell_is_not_lost(tmp_path: Path) -> None:
+    result = _convert(
+        tmp_path,
+        "# Help at home\n\n| Service | Cost |\n|---|---|\n| Meals[^1] | 5 pounds |\n\n"
+        "[^1]: Meals come to your door.\n",
+    )
+    assert "Meals come to your door." in _docx_text(result)
+    html = next(p for p in result.written if p.name.endswith("-easy-read.html")).read_text("utf-8")
+    assert "Meals come to your door." in html
+    assert any("Footnote 1" in change for o in result.outputs for change in o.changes)
+
+
+def test_a_footnote_in_a_table_cell_is_listed_when_notes_are_not_folded(tmp_path: Path) -> None:
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "easy-read-nofold.toml").write_text(
+        'extends = "easy-read"\ndefault = false\noutput_suffix = "-nofold"\n\n'
+        "[settings.language]\nfold_footnotes = false\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# Help at home\n\n| Service | Cost |\n|---|---|\n| Meals[^1] | 5 pounds |\n\n"
+        "[^1]: Meals come to your door.\n",
+        encoding="utf-8",
+    )
+    result = convert(draft, ["easy-read-nofold"], tmp_path / "out", profiles_dirs=[profiles])
+    review = next(p for p in result.written if p.name.endswith("-review.html")).read_text("utf-8")
+    assert "Meals come to your door." in review
+
+
+def test_a_picture_without_alt_text_is_named_plainly_in_the_changes(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (20, 20), "white").save(tmp_path / "pic.png")
+    result = _convert(tmp_path, "# Help at home\n\nWe help you.\n\n![](pic.png)\n\nWe visit you.\n")
+    picture = [c for o in result.outputs for c in o.changes if "picture" in c and "Easy Read version" in c]
+    assert picture and "''" not in picture[0] and "no alt text" in picture[0]
