@@ -60,3 +60,22 @@ def test_a_picture_without_alt_text_is_named_plainly_in_the_changes(tmp_path: Pa
     result = _convert(tmp_path, "# Help at home\n\nWe help you.\n\n![](pic.png)\n\nWe visit you.\n")
     picture = [c for o in result.outputs for c in o.changes if "picture" in c and "Easy Read version" in c]
     assert picture and "''" not in picture[0] and "no alt text" in picture[0]
+
+
+def test_the_shortest_section_scored_for_reading_ease_comes_from_the_profile(tmp_path: Path) -> None:
+    from accessconv.checks.easy_read import check_easy_read_file
+    from easy_read_builders import good_document, point, profile, write_all
+
+    easy = good_document()
+    # 9 long words: below the built-in profile's 10-word minimum, so the section is not scored.
+    hard = "Organisational transformation necessitates comprehensive consideration. "
+    hard += "Commissioning arrangements prioritise sustainability."
+    easy.sections[0].points = [point(hard, "p")]
+    html = write_all(easy, tmp_path)["html"]
+
+    def section_warnings(prof) -> list[str]:
+        found = [r for r in check_easy_read_file(html, prof) if r.id == "easyread.readability"]
+        return [r.message for r in found if "section's reading ease" in r.message]
+
+    assert not section_warnings(profile())
+    assert section_warnings(profile(section_reading_ease_min_words=5))

@@ -437,7 +437,7 @@ def _readability_check(t: EasyReadBack):
         )
     for section in t.sections:
         sentences = _section_sentences(section)
-        if sum(len(words(s)) for s in sentences) < 10:
+        if sum(len(words(s)) for s in sentences) < lim.section_reading_ease_min_words:
             continue  # too little text for a meaningful score
         s_ease, _ = _readability(sentences)
         if s_ease < lim.section_reading_ease_min:

@@ -76,6 +76,7 @@ class Checks:
     # Sentence length, point length and whole-document readability use the [settings.language]
     # thresholds, so each number lives in one place.
     section_reading_ease_min: float  # Flesch Reading Ease for each section
+    section_reading_ease_min_words: int  # sections with fewer words are too short to score
     max_words: int
     max_pages: int
     allowed_acronyms: list[str]
