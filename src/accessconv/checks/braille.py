@@ -518,6 +518,9 @@ def _page_numbers(t: BrailleTarget):
         want = "".join(_DIGIT[(int(d) - 1) % 10] for d in str(expected))
         if not found or found.group("digits") != want:
             wrong.append(f"{page.label} should show {expected}")
+        elif len(top) != t.s.cells_per_line:
+            # Top right means ending in the last cell of the line, not at the margin or mid-line.
+            wrong.append(f"{page.label}: the number is not at the right-hand end of the top line")
         elif found.start("gap") > 0 and len(found.group("gap")) < t.limits.min_spaces_before_page_number:
             wrong.append(
                 f"{page.label}: fewer than {t.limits.min_spaces_before_page_number} spaces before the number"
