@@ -9,7 +9,13 @@ import pytest
 from accessconv.checks.pdf import check_pdf
 from accessconv.profiles import load
 
-GOOD_CSS = "@page { size: A4; margin: 2.5cm } body { font-family: 'Liberation Sans'; font-size: 18pt }"
+PAGE_NUMBER = (
+    "@bottom-left { content: 'Page ' counter(page); font-family: 'Liberation Sans'; font-size: 18pt }"
+)
+GOOD_CSS = (
+    f"@page {{ size: A4; margin: 2.5cm; {PAGE_NUMBER} }} "
+    "body { font-family: 'Liberation Sans'; font-size: 18pt }"
+)
 
 
 def _pdf(
@@ -49,6 +55,7 @@ def test_good_pdf_passes(tmp_path: Path, limits) -> None:
         "pdf.fonts",
         "pdf.tagged",
         "pdf.properties",
+        "pdf.page-numbers",
         "pdf.page-size",
     }
 
@@ -125,3 +132,29 @@ def test_cli_check_picks_large_print_for_pdf_and_accepts_docx_with_profile(tmp_p
     result = runner.invoke(cli, ["check", str(docx_path), "-p", "large-print"])
     assert result.exit_code == 0, result.output
     assert runner.invoke(cli, ["check", str(docx_path), "-p", "giant-print"]).exit_code == 1
+
+
+def test_missing_page_numbers_fail(tmp_path: Path, limits) -> None:
+    # Two pages; a number in the body text ("page 1 of our plan") is not a page number.
+    css = "@page { size: A4; margin: 2.5cm } body { font-family: 'Liberation Sans'; font-size: 18pt }"
+    body = GOOD_BODY + "<p>See page 1 of our plan.</p>" + '<p style="break-before: page">More.</p>'
+    results = check_pdf(_pdf(tmp_path / "unnumbered.pdf", body, css), limits)
+    assert _bad(results) == {"pdf.page-numbers": "error"}
+    found = next(r for r in results if r.id == "pdf.page-numbers")
+    assert "2 of 2 pages" in found.message and found.where == "page 1"
+
+
+def test_page_number_on_the_second_page_only_fails(tmp_path: Path, limits) -> None:
+    css = GOOD_CSS + " @page :first { @bottom-left { content: none } }"
+    body = GOOD_BODY + '<p style="break-before: page">More.</p>'
+    found = next(
+        r for r in check_pdf(_pdf(tmp_path / "first.pdf", body, css), limits) if r.id == "pdf.page-numbers"
+    )
+    assert found.status == "error" and "1 of 2 pages" in found.message and "pages 1)" in found.message
+
+
+def test_page_number_that_moves_is_a_warning(tmp_path: Path, limits) -> None:
+    top = PAGE_NUMBER.replace("bottom-left", "top-left")
+    css = GOOD_CSS + f" @page :first {{ @bottom-left {{ content: none }} {top} }}"
+    body = GOOD_BODY + '<p style="break-before: page">More.</p>'
+    assert _bad(check_pdf(_pdf(tmp_path / "moved.pdf", body, css), limits)) == {"pdf.page-numbers": "warning"}

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
 from . import CheckResult, CheckSet, Finding
-from .pdf_text import text_runs
+from .pdf_text import TextRun, text_runs
 
 MM_PER_PT = 25.4 / 72
 MAX_LISTED = 8
@@ -33,6 +34,8 @@ class PdfLimits(Protocol):
     paper_width_mm: float
     paper_height_mm: float
     paper_tolerance_mm: float
+    min_margin_cm: float
+    require_page_numbers: bool
     pdf_size_tolerance_pt: float
 
 
@@ -41,6 +44,11 @@ class PdfTarget:
     path: Path
     reader: Any  # pypdf.PdfReader
     limits: PdfLimits
+
+    @cached_property
+    def runs(self) -> list[TextRun]:
+        """Every text run of every page, read once for all the checks."""
+        return list(text_runs(self.reader))
 
 
 PDF = CheckSet("pdf")
@@ -72,7 +80,7 @@ def _text_size(t: PdfTarget):
     lim = t.limits
     # The smallest size on each page, with a little of the text at that size.
     smallest: dict[int, tuple[float, str]] = {}
-    for run in text_runs(t.reader):
+    for run in t.runs:
         size = round(run.size, 2)
         page = run.page
         for char in run.text:
@@ -276,6 +284,47 @@ def _properties(t: PdfTarget):
             "document properties",
             "Set 'display document title' when making the PDF.",
         )
+
+
+@PDF.register("pdf.page-numbers", "Every page shows its page number, in the same place")
+def _page_numbers(t: PdfTarget):
+    lim = t.limits
+    if not lim.require_page_numbers:
+        return
+    # A page number sits in the top or bottom margin: text there is not body text, which the
+    # margins keep at least min_margin_cm from the paper's edge.
+    band = lim.min_margin_cm * 10 / MM_PER_PT
+    boxes = [page.mediabox for page in t.reader.pages]
+    places: dict[int, float] = {}  # page -> the number's height on the paper, in mm
+    for run in t.runs:
+        if run.page in places or not re.search(rf"(?<!\d){run.page}(?!\d)", run.text):
+            continue
+        box = boxes[run.page - 1]
+        if run.y < float(box.bottom) + band or run.y > float(box.top) - band:
+            places[run.page] = (run.y - float(box.bottom)) * MM_PER_PT
+    missing = [n for n in range(1, len(boxes) + 1) if n not in places]
+    if missing:
+        shown = ", ".join(map(str, missing[:MAX_LISTED])) + (" ..." if len(missing) > MAX_LISTED else "")
+        yield Finding(
+            "error",
+            f"{len(missing)} of {len(boxes)} pages show no page number at the top or foot of the page "
+            f"(pages {shown}).",
+            f"page {missing[0]}",
+            "Make the PDF again with a page number on every page "
+            "(accessconv's large print profiles do this).",
+        )
+    if places:
+        first = places[min(places)]
+        moved = [n for n, y in sorted(places.items()) if abs(y - first) > lim.paper_tolerance_mm]
+        if moved:
+            listed = ", ".join(map(str, moved[:MAX_LISTED]))
+            yield Finding(
+                "warning",
+                f"The page number is not in the same place on every page (pages {listed} "
+                f"differ from page {min(places)}).",
+                f"page {moved[0]}",
+                "Put the page number in the same place on every page, so readers know where to look.",
+            )
 
 
 @PDF.register("pdf.page-size", "Pages are the right paper size")

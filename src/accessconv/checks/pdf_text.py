@@ -56,6 +56,10 @@ class TextRun:
     size: float  # points, as printed
     font: str  # the font's BaseFont name, e.g. "/ABCDEF+LiberationSans"
     text: str
+    # Where the run starts on the page, in points from the page's lower-left corner (the text
+    # matrix after Tm, Td and TD; T* and the advance of earlier runs on the line are not followed).
+    x: float
+    y: float
 
 
 def text_runs(reader: Any) -> Iterator[TextRun]:
@@ -120,12 +124,17 @@ def _run(
                     if font is not None:
                         text = fonts.decode(font, shown if isinstance(shown, list) else [shown])
                         if text:
-                            yield TextRun(page, _size(font_size, tm, ctm), fonts.name(font), text)
+                            _, _, _, _, x, y = _multiply(tm, ctm)
+                            yield TextRun(page, _size(font_size, tm, ctm), fonts.name(font), text, x, y)
                 elif op == b"Tf" and len(operands) >= 2:
                     font = _get(font_res, operands[-2]) if isinstance(operands[-2], str) else None
                     font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
                 elif op == b"Tm" and len(operands) >= 6:
                     tm = _matrix(operands[-6:]) or tm
+                elif op in (b"Td", b"TD") and len(operands) >= 2:
+                    moved = _matrix([1, 0, 0, 1, *operands[-2:]])
+                    if moved is not None:
+                        tm = _multiply(moved, tm)
                 elif op == b"BT":
                     tm = IDENTITY
                 elif op == b"cm" and len(operands) >= 6:
