@@ -79,3 +79,87 @@ def test_the_shortest_section_scored_for_reading_ease_comes_from_the_profile(tmp
 
     assert not section_warnings(profile())
     assert section_warnings(profile(section_reading_ease_min_words=5))
+
+
+def _pictures_check(path: Path):
+    from accessconv.checks.easy_read import check_easy_read_file
+    from easy_read_builders import profile
+
+    return [r for r in check_easy_read_file(path, profile()) if r.id == "easyread.pictures"]
+
+
+def _good(tmp_path: Path) -> dict[str, Path]:
+    from easy_read_builders import good_document, write_all
+
+    return write_all(good_document(), tmp_path)
+
+
+def _edit_docx_body(path: Path, change) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    change(root)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _first_point_row(root):
+    return next(tr for tr in root.iter(f"{W}tr") if list(tr.iter(f"{W}drawing")))
+
+
+def test_a_picture_on_the_right_of_the_text_fails_in_word(tmp_path: Path) -> None:
+    paths = _good(tmp_path)
+    assert {r.status for r in _pictures_check(paths["docx"])} == {"pass"}
+
+    def move_picture_to_text_cell(root) -> None:
+        left, right = _first_point_row(root).findall(f"{W}tc")[:2]
+        run = next(r for r in left.iter(f"{W}r") if r.find(f"{W}drawing") is not None)
+        right.findall(f"{W}p")[-1].append(run)
+
+    _edit_docx_body(paths["docx"], move_picture_to_text_cell)
+    found = [r for r in _pictures_check(paths["docx"]) if r.status == "error"]
+    assert found and "picture goes on the left" in found[0].message
+
+
+def test_three_pictures_in_a_point_is_a_warning_in_word(tmp_path: Path) -> None:
+    import copy
+
+    paths = _good(tmp_path)
+
+    def add_two_pictures(root) -> None:
+        left = _first_point_row(root).find(f"{W}tc")
+        para = next(p for p in left.iter(f"{W}p") if p.find(f".//{W}drawing") is not None)
+        para.addnext(copy.deepcopy(para))
+        para.addnext(copy.deepcopy(para))
+
+    _edit_docx_body(paths["docx"], add_two_pictures)
+    found = [r for r in _pictures_check(paths["docx"]) if r.status == "warning"]
+    assert found and "3 pictures" in found[0].message
+
+
+def test_a_picture_inside_the_text_fails_on_the_web_page(tmp_path: Path) -> None:
+    import re
+
+    paths = _good(tmp_path)
+    html = paths["html"].read_text(encoding="utf-8")
+    # Move the first point's picture to the end of its text column.
+    moved, n = re.subn(
+        r'(<li class="point">)(<img [^>]*>)(<div class="point-text">.*?)(</div></li>)',
+        r"\1\3\2\4",
+        html,
+        count=1,
+        flags=re.S,
+    )
+    assert n == 1
+    paths["html"].write_text(moved, encoding="utf-8")
+    found = [r for r in _pictures_check(paths["html"]) if r.status == "error"]
+    assert found and "picture goes on the left" in found[0].message

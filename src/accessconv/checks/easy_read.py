@@ -32,6 +32,8 @@ class PointBack:
     bold: list[str]  # words shown in bold
     picture_alt: str | None  # None: no picture at all
     placeholder: bool  # a "picture to be added" gap
+    pictures: int = 0  # how many pictures the point has
+    pictures_in_text: int = 0  # of those, how many are in or after the text instead of on its left
 
     @property
     def sentences(self) -> list[str]:
@@ -207,6 +209,7 @@ def _bold(r: Any) -> bool:
 
 def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) -> PointBack:
     alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
+    in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
     pic_text = " ".join(_p_text(pic_tc).split())
     lines, bold = [], []
     for p in text_tc.iter(f"{W}p"):
@@ -218,8 +221,10 @@ def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) ->
         where=f"section '{section.heading}', point {number}",
         lines=lines,
         bold=bold,
-        picture_alt=alts[0] if alts else None,
-        placeholder=not alts and bool(pic_text),
+        picture_alt=(alts + in_text)[0] if alts or in_text else None,
+        placeholder=not alts and not in_text and bool(pic_text),
+        pictures=len(alts) + len(in_text),
+        pictures_in_text=len(in_text),
     )
 
 
@@ -310,7 +315,18 @@ def _html_point(li: Any, section: SectionBack, number: int) -> PointBack:
     lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
     bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
     alt = imgs[0].get("alt") if imgs else None
-    return PointBack(f"section '{section.heading}', point {number}", lines, bold, alt, bool(gap))
+    # The picture column comes first: a picture inside the text, or after its first line, is not on the left.
+    first_text = next((p for p in li.iter("p") if p not in gap and _text(p)), None)
+    order = {el: i for i, el in enumerate(li.iter())}
+    in_text = [
+        img
+        for img in imgs
+        if any("point-text" in (a.get("class") or "").split() for a in img.iterancestors())
+        or (first_text is not None and order[img] > order[first_text])
+    ]
+    return PointBack(
+        f"section '{section.heading}', point {number}", lines, bold, alt, bool(gap), len(imgs), len(in_text)
+    )
 
 
 # ---------------------------------------------------------------- the checks
@@ -479,6 +495,26 @@ def _pictures(t: EasyReadBack):
                     "This point's picture has no description (alt text).",
                     point.where,
                     "Describe the picture in a few words, e.g. 'money'.",
+                )
+            )
+        if point.pictures_in_text:
+            found.append(
+                Finding(
+                    "error",
+                    "This point has a picture in or after its text. In Easy Read the picture goes on the "
+                    "left and the text on the right, never over or among the words.",
+                    point.where,
+                    "Move the picture into the left-hand column beside the text.",
+                )
+            )
+        if point.pictures > t.limits.max_pictures_per_point:
+            found.append(
+                Finding(
+                    "warning",
+                    f"This point has {point.pictures} pictures; Easy Read uses one picture a point "
+                    f"(at most {t.limits.max_pictures_per_point}).",
+                    point.where,
+                    "Keep the picture that best shows the point and remove the others.",
                 )
             )
     yield from _listed(found, t.limits.max_listed)

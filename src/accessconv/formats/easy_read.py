@@ -79,6 +79,7 @@ class Checks:
     section_reading_ease_min_words: int  # sections with fewer words are too short to score
     max_words: int
     max_pages: int
+    max_pictures_per_point: int
     allowed_acronyms: list[str]
     max_listed: int  # findings listed per check before "and N more"
     typography: TypographyLimits
