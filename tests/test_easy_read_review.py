@@ -163,3 +163,16 @@ def test_a_picture_inside_the_text_fails_on_the_web_page(tmp_path: Path) -> None
     paths["html"].write_text(moved, encoding="utf-8")
     found = [r for r in _pictures_check(paths["html"]) if r.status == "error"]
     assert found and "picture goes on the left" in found[0].message
+
+
+def test_a_draft_that_is_only_a_picture_gets_an_accurate_message(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (20, 20), "white").save(tmp_path / "pic.png")
+    result = _convert(tmp_path, "![A chart of staff numbers](pic.png)\n")
+    found = [
+        c for o in result.outputs for c in o.checks if c.id == "easyread.readability" and c.status == "error"
+    ]
+    assert (
+        found and "no points to read" in found[0].message and "headings but no text" not in found[0].message
+    )

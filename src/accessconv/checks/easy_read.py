@@ -420,9 +420,10 @@ def _readability_check(t: EasyReadBack):
     if not any(words(s) for s in all_sentences):
         yield Finding(
             "error",
-            "The Easy Read version has no points to read: the draft has headings but no text.",
+            "The Easy Read version has no points to read: the draft has no sentences to make them from "
+            "(only headings or pictures).",
             "the whole document",
-            "Add the text under the draft's headings, then convert it again.",
+            "Add the text to the draft (under its headings, or with its pictures), then convert it again.",
         )
         return
     ease, grade = _readability(all_sentences)
