@@ -25,3 +25,24 @@ def test_a_main_heading_over_255_characters_still_gives_a_titled_word_file(
     assert title.endswith("\u2026") and heading.startswith(title[:-1].rstrip())
     props = [c for o in result.outputs if o.path == word for c in o.checks if c.id == "docx.properties"]
     assert props and props[0].status == "pass"
+
+
+@pytest.mark.parametrize("spacing", ["single", "exact"])
+def test_tight_line_spacing_is_flagged(spacing: str, tmp_path: Path) -> None:
+    # docx.line-spacing had no test that fed it a broken file.
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    from accessconv.checks.docx_typography import check_docx
+    from large_print_builders import LIMITS, compliant_document, save
+
+    d = compliant_document()
+    normal = d.styles["Normal"].paragraph_format
+    if spacing == "single":
+        normal.line_spacing = 1.0
+    else:
+        normal.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        normal.line_spacing = Pt(18)  # 18 pt lines for 18 pt text: no space between the lines
+    found = [r for r in check_docx(save(d, tmp_path / "tight.docx"), LIMITS) if r.id == "docx.line-spacing"]
+    assert {r.status for r in found} == {"warning"}
+    assert "1.00" in found[0].message
