@@ -13,10 +13,6 @@ FROM_ASCII = {c: chr(0x2800 + n) for n, c in enumerate(_ASCII)}
 FROM_ASCII.update({c.lower(): cell for c, cell in FROM_ASCII.items() if c.isalpha()})
 
 
-def is_cell(ch: str) -> bool:
-    return "\u2800" <= ch <= "\u28ff"
-
-
 def is_six_dot(ch: str) -> bool:
     """A cell using dots 1-6 only (dots 7 and 8 mark liblouis escapes and computer braille)."""
     return "\u2800" <= ch <= "\u283f"

@@ -122,15 +122,6 @@ def capitalise(text: str) -> str:
     return text
 
 
-def decapitalise(text: str) -> str:
-    """Lower-case the first word when it is an ordinary capitalised word ("We" -> "we"), never an
-    acronym or a name we cannot tell apart ("I", "ASC")."""
-    mt = re.match(r"\s*([A-Z])([a-z'’]*)\b", text)
-    if not mt or not mt.group(2) or mt.group(0).strip() == "I":
-        return text
-    return text[: mt.start(1)] + mt.group(1).lower() + text[mt.end(1) :]
-
-
 def end_sentence(text: str) -> str:
     """Make `text` end with a full stop (replacing a trailing comma, semicolon or dash)."""
     text = text.rstrip().rstrip(",;–—-").rstrip()
