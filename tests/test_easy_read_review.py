@@ -176,3 +176,21 @@ def test_a_draft_that_is_only_a_picture_gets_an_accurate_message(tmp_path: Path)
     assert (
         found and "no points to read" in found[0].message and "headings but no text" not in found[0].message
     )
+
+
+def test_a_number_written_as_a_word_is_flagged(tmp_path: Path) -> None:
+    from accessconv.checks.easy_read import check_easy_read_file
+    from easy_read_builders import good_document, point, profile, write_all
+
+    easy = good_document()
+    easy.sections[0].points[0] = point("We will visit you three times.", "p")
+    paths = write_all(easy, tmp_path)
+    for kind in ("docx", "html"):
+        found = [r for r in check_easy_read_file(paths[kind], profile()) if r.id == "easyread.numbers"]
+        assert {r.status for r in found} == {"warning"}
+        assert "'three'" in found[0].message
+    # "one" is not a number word here ("no one", "one of us"), and "two-way" is a word of its own.
+    easy.sections[0].points[0] = point("No one needs a two-way radio.", "p")
+    (tmp_path / "ok").mkdir()
+    html = write_all(easy, tmp_path / "ok")["html"]
+    assert {r.status for r in check_easy_read_file(html, profile()) if r.id == "easyread.numbers"} == {"pass"}

@@ -617,16 +617,28 @@ def _acronyms(t: EasyReadBack):
 
 @EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
 def _numbers(t: EasyReadBack):
+    from ..easyread.numbers import number_word_pattern
+
     found = []
     for point in t.points:
         for line in point.lines:
-            for match in re.finditer(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", line):
+            for match in re.finditer(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", line, re.IGNORECASE):
                 found.append(
                     Finding(
                         "warning",
                         f"'{match.group(0)}' is a percentage, which many readers find hard.",
                         point.where,
                         "Say it another way, for example '1 in 4' or '3 out of 10'.",
+                    )
+                )
+            # The same number words (data/easy-read/number-words.tsv) the writer turns into digits.
+            for match in number_word_pattern().finditer(line):
+                found.append(
+                    Finding(
+                        "warning",
+                        f"'{match.group(0)}' is a number written as a word; Easy Read uses digits.",
+                        point.where,
+                        "Write the number in digits, for example '3' instead of 'three'.",
                     )
                 )
     yield from _listed(found, t.limits.max_listed)

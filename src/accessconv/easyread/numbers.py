@@ -32,7 +32,7 @@ def number_words() -> dict[str, int]:
 
 
 @cache
-def _word_pattern() -> re.Pattern[str]:
+def number_word_pattern() -> re.Pattern[str]:
     names = "|".join(sorted(number_words(), key=len, reverse=True))
     # "twenty-five" / "twenty five" as one number; never part of a hyphenated word ("two-way").
     return re.compile(
@@ -53,14 +53,14 @@ def words_to_digits(text: str, changes: NumberChanges) -> str:
             # "two three" is not one number: change the first word, look again at the second.
             tail = mt.group(0)[len(mt.group(1)) :]
             changes.words[mt.group(1).lower()] = changes.words.get(mt.group(1).lower(), 0) + 1
-            return str(first) + _word_pattern().sub(replace, tail)
+            return str(first) + number_word_pattern().sub(replace, tail)
         else:
             value = first
         key = mt.group(0).lower()
         changes.words[key] = changes.words.get(key, 0) + 1
         return str(value)
 
-    return _word_pattern().sub(replace, text)
+    return number_word_pattern().sub(replace, text)
 
 
 def plain_percentage(value: float, max_denominator: int, tolerance: float) -> str | None:
