@@ -46,3 +46,21 @@ def test_tight_line_spacing_is_flagged(spacing: str, tmp_path: Path) -> None:
     found = [r for r in check_docx(save(d, tmp_path / "tight.docx"), LIMITS) if r.id == "docx.line-spacing"]
     assert {r.status for r in found} == {"warning"}
     assert "1.00" in found[0].message
+
+
+def test_text_turned_on_its_side_in_a_table_cell_fails(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from accessconv.checks.docx_typography import check_docx
+    from large_print_builders import LIMITS, compliant_document, save
+
+    d = compliant_document()
+    assert {r.status for r in check_docx(save(d, tmp_path / "ok.docx"), LIMITS) if r.id == "docx.page"} == {
+        "pass"
+    }
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")  # Word's "rotate text 270 degrees" for a column heading
+    d.tables[0].rows[0].cells[0]._tc.get_or_add_tcPr().append(direction)
+    found = [r for r in check_docx(save(d, tmp_path / "turned.docx"), LIMITS) if r.id == "docx.page"]
+    assert {r.status for r in found} == {"error"} and "btLr" in found[0].message

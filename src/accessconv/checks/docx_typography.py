@@ -35,6 +35,7 @@ TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_TWIP = 635
 # Long lists of places make a report unreadable; the rest are counted.
 MAX_LISTED = 8
+HORIZONTAL = ("lrTb", "tb")  # w:textDirection values for ordinary horizontal text
 
 JUSTIFIED = {"both", "distribute", "thaiDistribute", "highKashida", "lowKashida", "mediumKashida"}
 OFF = {"0", "false", "off", "none"}
@@ -590,6 +591,21 @@ def _page(t: DocxTarget):
                 where,
                 "Set Layout > Columns to One.",
             )
+    # Horizontal text only: "lrTb" (or strict OOXML's "tb") is ordinary left-to-right lines.
+    turned = [
+        el.get(w("val"), "")
+        for part in (t.document.element.body, t.document.styles.element)
+        for el in part.iter(w("textDirection"))
+        if el.get(w("val"), "lrTb") not in HORIZONTAL
+    ]
+    if turned:
+        yield Finding(
+            "error",
+            f"Text is turned on its side in {len(turned)} place(s) (a page, table cell or style set to "
+            f"'{turned[0]}'), which is very hard to read in large print.",
+            "text direction",
+            "Set Text Direction to horizontal (Layout > Text Direction, or Table Layout > Text Direction).",
+        )
     settings = t.document.settings.element
     hyph = settings.find(w("autoHyphenation"))
     if hyph is not None and hyph.get(w("val"), "true").lower() not in OFF:
