@@ -133,7 +133,7 @@ def test_brf_line_endings_and_form_feeds(made: dict[str, Path], tmp_path: Path) 
     page = path.read_bytes().split(b"\f")
     page[1] = b"\r\n".join(page[1].split(b"\r\n")[:10]) + b"\r\n"  # a short page
     path.write_bytes(b"\f".join(page))
-    assert _status(_run(path), "brf.pages") == {"warning"}
+    assert _status(_run(path), "brf.pages") == {"error"}
 
 
 def test_brf_page_too_tall_fails(made: dict[str, Path], tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_page_numbers_wrong_fails(made: dict[str, Path], tmp_path: Path) -> None
     pages = path.read_bytes().split(b"\f")
     pages[1] = re.sub(rb"#A\r\n", b"#C\r\n", pages[1], count=1)
     path.write_bytes(b"\f".join(pages))
-    assert _status(_run(path), "braille.page_numbers") == {"warning"}
+    assert _status(_run(path), "braille.page_numbers") == {"error"}
 
 
 def test_round_trip_catches_lost_and_garbled_text(made: dict[str, Path], tmp_path: Path) -> None:

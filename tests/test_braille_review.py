@@ -32,4 +32,4 @@ def test_a_page_number_at_the_left_margin_is_not_top_right(tmp_path: Path) -> No
     pages[1], n = re.subn(rb"^ +#A\r\n", b"#A\r\n", pages[1], count=1)
     assert n == 1
     brf.write_bytes(b"\f".join(pages))
-    assert _page_number_status(brf) == {"warning"}
+    assert _page_number_status(brf) == {"error"}

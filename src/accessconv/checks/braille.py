@@ -342,8 +342,9 @@ def _brf_pages(t: BrailleTarget):
         )
     short = [f"{p.label} has {len(p.rows)} lines" for p in t.file.pages if len(p.rows) < t.s.lines_per_page]
     if short:
+        # standards.md: every BRF page padded to full height (a rule, not "ideally": an error).
         yield Finding(
-            "warning",
+            "error",
             f"Some pages are not padded to {t.s.lines_per_page} lines: {_ex(t, short)}.",
             t.file.path.name,
             "Convert the draft again so every page is full height.",
@@ -527,9 +528,10 @@ def _page_numbers(t: BrailleTarget):
             )
         expected += 1
     if wrong:
+        # standards.md: the braille page number at the top right (a rule, so an error).
         yield Finding(
-            "warning",
-            f"Page numbers are missing or out of order: {_ex(t, wrong)}.",
+            "error",
+            f"Page numbers are missing, out of order or not at the top right: {_ex(t, wrong)}.",
             t.file.path.name,
             "Convert the draft again; braille page numbers go at the top right of every page.",
         )
