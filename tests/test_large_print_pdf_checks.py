@@ -56,6 +56,7 @@ def test_good_pdf_passes(tmp_path: Path, limits) -> None:
         "pdf.tagged",
         "pdf.properties",
         "pdf.page-numbers",
+        "pdf.margins",
         "pdf.page-size",
     }
 
@@ -158,3 +159,11 @@ def test_page_number_that_moves_is_a_warning(tmp_path: Path, limits) -> None:
     css = GOOD_CSS + f" @page :first {{ @bottom-left {{ content: none }} {top} }}"
     body = GOOD_BODY + '<p style="break-before: page">More.</p>'
     assert _bad(check_pdf(_pdf(tmp_path / "moved.pdf", body, css), limits)) == {"pdf.page-numbers": "warning"}
+
+
+def test_narrow_left_margin_fails(tmp_path: Path, limits) -> None:
+    css = GOOD_CSS.replace("margin: 2.5cm;", "margin: 2.5cm 2.5cm 2.5cm 1cm;")
+    results = check_pdf(_pdf(tmp_path / "narrow.pdf", GOOD_BODY, css), limits)
+    assert _bad(results) == {"pdf.margins": "error"}
+    found = next(r for r in results if r.id == "pdf.margins")
+    assert "1.0 cm from the left edge" in found.message and found.where.startswith("page 1")

@@ -327,6 +327,31 @@ def _page_numbers(t: PdfTarget):
             )
 
 
+@PDF.register("pdf.margins", "Text keeps clear of the paper's left edge")
+def _margins(t: PdfTarget):
+    # Only the left edge: a run's position is where it starts, and its width is not worked out.
+    lim = t.limits
+    band = lim.min_margin_cm * 10 / MM_PER_PT
+    boxes = [page.mediabox for page in t.reader.pages]
+    close: dict[int, tuple[float, str]] = {}
+    for run in t.runs:
+        if not run.text.strip():
+            continue
+        edge = run.x - float(boxes[run.page - 1].left)
+        if edge + 1e-3 < band and (run.page not in close or edge < close[run.page][0]):
+            close[run.page] = (edge, run.text.strip()[:30])
+    if close:
+        page, (edge, sample) = min(close.items())
+        more = f" ({len(close)} pages in all)" if len(close) > 1 else ""
+        yield Finding(
+            "error",
+            f"Text starts {edge * MM_PER_PT / 10:.1f} cm from the left edge of the paper; the margin "
+            f"should be at least {lim.min_margin_cm:g} cm{more}.",
+            f"page {page} ('{sample}')",
+            "Make the PDF again with wider margins (accessconv's large print profiles do this).",
+        )
+
+
 @PDF.register("pdf.page-size", "Pages are the right paper size")
 def _page_size(t: PdfTarget):
     lim = t.limits
