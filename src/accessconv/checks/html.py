@@ -341,6 +341,16 @@ def _readable_css(t: HtmlTarget):
             "<style>",
             "Use rem or em units for font sizes.",
         )
+    sizes = [float(v) for v in re.findall(r"body\s*\{[^}]*font-size:\s*([0-9.]+)rem\s*;", _screen_css(css))]
+    if not sizes or min(sizes) < t.limits.min_body_font_rem:
+        found = f"{min(sizes):g} rem" if sizes else "not set in rem"
+        yield Finding(
+            "error",
+            f"Body text size is {found}; it should be at least {t.limits.min_body_font_rem:g} rem "
+            f"({t.limits.min_body_font_rem * 12:g} pt at the browser's default size).",
+            "<style>",
+            "Set base_font_size_rem in the profile.",
+        )
     heights = [float(v) for v in re.findall(r"body\s*\{[^}]*line-height:\s*([0-9.]+)\s*;", css)]
     if not heights or min(heights) < t.limits.min_line_height:
         yield Finding(

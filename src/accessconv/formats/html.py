@@ -53,6 +53,8 @@ class Checks:
     min_line_height: float
     max_measure_ch: int
     max_alt_length: int
+    # Body text size in rem (1 rem is 12 pt at the browser's default 16 px).
+    min_body_font_rem: float
 
 
 def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Written:
