@@ -300,7 +300,7 @@ class _Builder:
         self.kind = kind
         self.media_dir = media_dir.resolve()
         self.notes: list[list[m.Block]] = []
-        self.reader_notes: list[str] = []
+        self.reader_notes: list[m.ReaderNote] = []
         self._dropped_raw = 0
         self._unsafe_links = 0
 
@@ -315,14 +315,23 @@ class _Builder:
             title = title or self.path.stem.replace("-", " ").replace("_", " ")
         language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
         if self._dropped_raw:
+            pieces = _count(self._dropped_raw, "piece")
             self.reader_notes.append(
-                f"Removed {self._dropped_raw} piece(s) of raw HTML or code from the draft; "
-                "accessconv never passes them through."
+                m.ReaderNote(
+                    f"Left out {pieces} of web code (HTML) typed into the draft; accessconv never "
+                    "copies code into the files it writes.",
+                    "Write that content as ordinary text, lists, tables or pictures in the draft.",
+                )
             )
         if self._unsafe_links:
+            links = _count(self._unsafe_links, "link")
             self.reader_notes.append(
-                f"Removed {self._unsafe_links} link(s) whose address was not a web, email or "
-                "phone address; their words were kept."
+                m.ReaderNote(
+                    f"Removed {links} whose address was not a web page, email address or phone "
+                    "number (for example a 'javascript:' address or a file on your computer); "
+                    "the words of each link were kept.",
+                    "Link to a web page (https://...), an email address or a phone number instead.",
+                )
             )
         doc = m.Document(
             title=title,
@@ -532,13 +541,22 @@ class _Builder:
         data = self._image_bytes(src)
         if data is None:
             self.reader_notes.append(
-                f"Picture '{_short(src)}' is not inside the draft, so it was not fetched; "
-                "its description is shown instead."
+                m.ReaderNote(
+                    f"Picture '{_short(src)}' is not inside the draft, so it was not fetched; "
+                    "its description is shown instead.",
+                    "Insert the picture into the draft itself (in Word: Insert > Pictures > This Device).",
+                )
             )
             return image
         info = _image_info(data)
         if info is None:
-            self.reader_notes.append(f"Picture '{_short(src)}' is not a picture accessconv can use.")
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Picture '{_short(src)}' is not a picture accessconv can use, so its "
+                    "description is shown instead.",
+                    "Save the picture as PNG or JPEG and insert it into the draft again.",
+                )
+            )
             return image
         image.data, image.mime, image.width_px, image.height_px = data, *info
         return image
@@ -632,6 +650,10 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
 
 def _short(src: str) -> str:

@@ -292,4 +292,4 @@ def _is_empty_paragraph(p: Any) -> bool:
 @DRAFT.register("draft.reader-notes", "Everything in the draft could be used")
 def _reader_notes(t: DraftTarget):
     for note in t.doc.reader_notes:
-        yield Finding("warning", note, "whole draft", "Put the content into the draft itself.")
+        yield Finding("warning", note.message, "whole draft", note.fix)
