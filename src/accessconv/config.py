@@ -135,7 +135,9 @@ def _get(path: Path, table: dict[str, Any], key: str, kind: type, prefix: str = 
         return None
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         words = {str: "text in quotes", int: "a whole number", bool: "true or false"}[kind]
-        raise UsageError(f'The settings file "{path}": "{prefix}{key}" must be {words}, not {value!r}.')
+        from .profiles import shown
+
+        raise UsageError(f'The settings file "{path}": "{prefix}{key}" must be {words}, not {shown(value)}.')
     return value
 
 
