@@ -35,3 +35,19 @@ def test_each_dropped_thing_has_its_own_fix(tmp_path: Path) -> None:
     # No programmer's plurals, and no fix that does not fit its problem.
     assert not any("(s)" in c.message for c in found)
     assert len({c.fix for c in found}) == 4
+
+
+def test_a_picture_carried_inside_the_draft_is_named_without_its_code(tmp_path: Path) -> None:
+    svg = "PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnLz4="
+    found = _reader_findings(
+        tmp_path,
+        f"# Plan\n\n![A logo](data:image/svg+xml;base64,{svg})\n\n![A chart](data:image/png,notbase64)\n",
+    )
+    messages = [c.message for c in found]
+    assert any(
+        msg.startswith("A picture carried inside the draft (type SVG) is not a picture") for msg in messages
+    )
+    assert any(
+        msg.startswith("A picture carried inside the draft (type PNG) is not a picture") for msg in messages
+    )
+    assert not any(svg[:20] in msg or "not fetched" in msg for msg in messages), messages

@@ -539,20 +539,20 @@ class _Builder:
             decorative="decorative" in attr[1],
         )
         data = self._image_bytes(src)
-        if data is None:
+        if data is None and not src.lower().startswith("data:"):
             self.reader_notes.append(
                 m.ReaderNote(
-                    f"Picture '{_short(src)}' is not inside the draft, so it was not fetched; "
+                    f"{_picture_name(src)} is not inside the draft, so it was not fetched; "
                     "its description is shown instead.",
                     "Insert the picture into the draft itself (in Word: Insert > Pictures > This Device).",
                 )
             )
             return image
-        info = _image_info(data)
-        if info is None:
+        info = _image_info(data) if data is not None else None
+        if data is None or info is None:
             self.reader_notes.append(
                 m.ReaderNote(
-                    f"Picture '{_short(src)}' is not a picture accessconv can use, so its "
+                    f"{_picture_name(src)} is not a picture accessconv can use, so its "
                     "description is shown instead.",
                     "Save the picture as PNG or JPEG and insert it into the draft again.",
                 )
@@ -654,6 +654,17 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
 
 def _count(number: int, thing: str) -> str:
     return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
+def _picture_name(src: str) -> str:
+    """How a picture is named to the author: its file or address, not a page of base64."""
+    if src.lower().startswith("data:"):
+        kind = (
+            src[5:].split(";", 1)[0].split(",", 1)[0].removeprefix("image/").split("+")[0].upper()
+            or "unknown"
+        )
+        return f"A picture carried inside the draft (type {_short(kind)})"
+    return f"Picture '{_short(src)}'"
 
 
 def _short(src: str) -> str:
