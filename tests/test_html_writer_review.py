@@ -77,3 +77,16 @@ def test_word_hyperlinks_to_code_are_dropped_and_quotes_stay_inside_the_address(
         "Read the form the other form the council site"
     )
     assert not [c for c in result.outputs[0].checks if c.id == "html.safe" and c.status != "pass"]
+
+
+def test_a_heading_cannot_take_an_id_the_writer_gives_a_table(tmp_path: Path) -> None:
+    tree = _page(
+        tmp_path,
+        "# Plan\n\n## Table 1 caption\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "## Note 1\n\nText.[^1]\n\n[^1]: A note.\n",
+    )
+    ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(ids) == len(set(ids)), ids
+    caption = tree.find(".//caption")
+    assert tree.find(".//div[@role='region']").get("aria-labelledby") == caption.get("id")
+    assert [h.get("id") for h in tree.iter("h2")][:2] == ["section-table-1-caption", "section-note-1"]
