@@ -51,3 +51,33 @@ def test_a_picture_carried_inside_the_draft_is_named_without_its_code(tmp_path: 
         msg.startswith("A picture carried inside the draft (type PNG) is not a picture") for msg in messages
     )
     assert not any(svg[:20] in msg or "not fetched" in msg for msg in messages), messages
+
+
+def test_markdown_authors_get_markdown_fixes(tmp_path: Path) -> None:
+    src = tmp_path / "notes.md"
+    src.write_text("Some text.\n\n![](chart.png)\n", encoding="utf-8")
+    fixes: dict[str, list[str]] = {}
+    for c in accessconv.check_file(src, "draft").checks:
+        if c.status != "pass":
+            fixes.setdefault(c.id, []).append(c.fix)
+    assert "##" in fixes["draft.headings"][0]
+    assert "![" in fixes["draft.alt-text"][0]
+    title_fix, language_fix = fixes["draft.title-language"]
+    assert "title:" in title_fix and "lang:" in language_fix
+    assert not [fix for found in fixes.values() for fix in found if "Word" in fix], fixes
+
+
+def test_layout_counts_read_as_words(tmp_path: Path) -> None:
+    from builders import docx_draft
+
+    one = accessconv.check_file(docx_draft(tmp_path / "one.docx", empty_paragraphs=1), "draft").checks
+    three = accessconv.check_file(docx_draft(tmp_path / "three.docx", empty_paragraphs=3), "draft").checks
+    messages = [c.message for c in one + three if c.id == "draft.layout" and c.status == "warning"]
+    assert "The draft has 1 empty paragraph used for spacing." in messages
+    assert "The draft has 3 empty paragraphs used for spacing." in messages
+    assert not [m for m in messages if "(s)" in m]
+    # A Word draft keeps Word's menus in its fixes.
+    flat = accessconv.check_file(docx_draft(tmp_path / "flat.docx", headings=False), "draft").checks
+    assert [c.fix for c in flat if c.id == "draft.headings"] == [
+        "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles."
+    ]
