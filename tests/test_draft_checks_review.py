@@ -31,7 +31,8 @@ def test_each_dropped_thing_has_its_own_fix(tmp_path: Path) -> None:
     assert "https://" in by_topic["link"].fix
     assert "2 pieces" in by_topic["code"].message  # <b> and </b>
     assert "PNG or JPEG" in by_topic["unusable"].fix
-    assert "Insert the picture" in by_topic["remote"].fix
+    assert "is on the web, so it was not fetched" in by_topic["remote"].message
+    assert "draft's folder" in by_topic["remote"].fix
     # No programmer's plurals, and no fix that does not fit its problem.
     assert not any("(s)" in c.message for c in found)
     assert len({c.fix for c in found}) == 4
@@ -64,6 +65,9 @@ def test_markdown_authors_get_markdown_fixes(tmp_path: Path) -> None:
     assert "![" in fixes["draft.alt-text"][0]
     title_fix, language_fix = fixes["draft.title-language"]
     assert "title:" in title_fix and "lang:" in language_fix
+    assert fixes["draft.reader-notes"] == [
+        "Put the picture in the same folder as the draft (or a folder inside it) and check its name."
+    ]
     assert not [fix for found in fixes.values() for fix in found if "Word" in fix], fixes
 
 

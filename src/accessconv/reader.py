@@ -41,6 +41,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 DEFAULT_LANGUAGE = "en-GB"
 SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def read(path: Path | str) -> m.Document:
@@ -540,13 +541,7 @@ class _Builder:
         )
         data = self._image_bytes(src)
         if data is None and not src.lower().startswith("data:"):
-            self.reader_notes.append(
-                m.ReaderNote(
-                    f"{_picture_name(src)} is not inside the draft, so it was not fetched; "
-                    "its description is shown instead.",
-                    "Insert the picture into the draft itself (in Word: Insert > Pictures > This Device).",
-                )
-            )
+            self.reader_notes.append(self._missing_picture_note(src))
             return image
         info = _image_info(data) if data is not None else None
         if data is None or info is None:
@@ -561,6 +556,24 @@ class _Builder:
         image.data, image.mime, image.width_px, image.height_px = data, *info
         return image
 
+    def _missing_picture_note(self, src: str) -> m.ReaderNote:
+        if self.kind in ("docx", "odt"):
+            return m.ReaderNote(
+                f"{_picture_name(src)} is linked to, not inside the draft, so it was not fetched; "
+                "its description is shown instead.",
+                "Insert the picture into the draft itself (in Word: Insert > Pictures > This Device).",
+            )
+        if _URL_SCHEME.match(src) and not src.lower().startswith("file:"):
+            return m.ReaderNote(
+                f"{_picture_name(src)} is on the web, so it was not fetched; its description is "
+                "shown instead.",
+                "Save the picture in the draft's folder and point to the file, e.g. ![A map](map.png).",
+            )
+        return m.ReaderNote(
+            f"{_picture_name(src)} was not found in the draft's folder; its description is shown instead.",
+            "Put the picture in the same folder as the draft (or a folder inside it) and check its name.",
+        )
+
     def _image_bytes(self, src: str) -> bytes | None:
         if src.lower().startswith("data:image/"):
             # A picture carried inside an HTML or Markdown draft: decode it, never fetch.
@@ -571,7 +584,7 @@ class _Builder:
                 return base64.b64decode(payload, validate=False)
             except ValueError:
                 return None
-        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.lower().startswith("file:"):
+        if _URL_SCHEME.match(src) and not src.lower().startswith("file:"):
             return None  # a URL: never fetched
         if self.kind in ("docx", "odt"):
             candidate = Path(src).resolve()
