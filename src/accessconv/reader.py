@@ -36,6 +36,9 @@ SUPPORTED = ", ".join(sorted(READERS))
 MAX_UNZIPPED_BYTES = 2 * 1024**3
 MAX_COMPRESSION_RATIO = 200
 MAX_IMAGE_BYTES = 50 * 1024**2
+# Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
+# machine-made, and every writer would run out of stack on it.
+MAX_NESTING = 40
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -77,9 +80,14 @@ class PendingRead:
         """Wait for pandoc and map its AST onto the model."""
         try:
             ast = _pandoc_result(self.path, self._proc)
-            return _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+            doc = _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+        except RecursionError:
+            raise _too_deep(self.path) from None
         finally:
             self.close()
+        if _nesting_depth(doc) > MAX_NESTING:
+            raise _too_deep(self.path)
+        return doc
 
     def close(self) -> None:
         if self._proc.poll() is None:
@@ -236,6 +244,30 @@ def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
             "Open it in Word or a text editor, save it again and retry.",
         )
     return json.loads(out)
+
+
+def _too_deep(path: Path) -> InputError:
+    return InputError(
+        path,
+        f"the draft has lists, quotes or formatting inside each other more than {MAX_NESTING} levels deep",
+        "Flatten the nesting (for example, split a long nested list into sections) and retry.",
+    )
+
+
+def _nesting_depth(doc: m.Document) -> int:
+    """How deeply blocks and inline styles sit inside each other (walked without recursion)."""
+    deepest = 0
+    stack: list[tuple[int, m.Block | m.Inline]] = [(1, b) for b in doc.blocks]
+    stack += [(1, b) for note in doc.notes for b in note]
+    while stack:
+        depth, node = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, m.Styled | m.Link):
+            stack.extend((depth + 1, child) for child in node.children)
+        elif not isinstance(node, m.Text | m.Code | m.NoteRef | m.LineBreak | m.InlineImage):
+            stack.extend((depth + 1, child) for child in m.child_blocks(node))
+            stack.extend((depth + 1, child) for child in m.block_inlines(node))
+    return deepest
 
 
 # ---------------------------------------------------------------- language and title
