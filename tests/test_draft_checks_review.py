@@ -85,3 +85,18 @@ def test_layout_counts_read_as_words(tmp_path: Path) -> None:
     assert [c.fix for c in flat if c.id == "draft.headings"] == [
         "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles."
     ]
+
+
+def test_a_language_that_is_not_a_code_is_reported_once_and_not_copied_into_outputs(tmp_path: Path) -> None:
+    import lxml.html
+
+    src = tmp_path / "lang.md"
+    src.write_text("---\ntitle: T\nlang: English (UK)\n---\n# T\n\nText.\n", encoding="utf-8")
+    result = accessconv.convert(src, profiles=["html"], out_dir=tmp_path / "out")
+    page = lxml.html.parse(str(result.written[0])).getroot()
+    assert page.get("lang") == "en-GB"
+    assert [c.status for c in result.outputs[0].checks if c.id == "html.lang"] == ["pass"]
+    found = [c for c in result.draft_checks if c.status != "pass"]
+    assert [(c.id, c.status) for c in found] == [("draft.reader-notes", "warning")]
+    assert "'English (UK)', which is not a language code" in found[0].message
+    assert "lang: en-GB" in found[0].fix

@@ -43,6 +43,8 @@ MAX_NESTING = 40
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 DEFAULT_LANGUAGE = "en-GB"
+# A BCP 47 tag as screen readers need it: en, en-GB, cy-GB, zh-Hant-TW.
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -347,6 +349,19 @@ class _Builder:
             title = m.plain_text(first.inlines).strip() if first else ""
             title = title or self.path.stem.replace("-", " ").replace("_", " ")
         language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
+        language_given = bool(language)  # a wrong code is reported below, not as a missing one
+        if language and not LANGUAGE_CODE.fullmatch(language):
+            # Every output declares the language for screen readers, so it must be a real code.
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"The draft's language is set to '{_short(language)}', which is not a language "
+                    f"code, so accessconv used {DEFAULT_LANGUAGE}.",
+                    "Write lang: en-GB (or cy-GB...) between the --- lines at the top of the file."
+                    if self.kind == "markdown"
+                    else "In Word: Review > Language > Set Proofing Language.",
+                )
+            )
+            language = ""
         if self._dropped_raw:
             pieces = _count(self._dropped_raw, "piece")
             self.reader_notes.append(
@@ -373,7 +388,7 @@ class _Builder:
             notes=self.notes,
             source=self.path,
             title_from_draft=title_from_draft,
-            language_from_draft=bool(language),
+            language_from_draft=language_given,
             reader_notes=self.reader_notes,
         )
         if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
