@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..reader import LANGUAGE_CODE
 from . import CheckResult, CheckSet, Finding
 from .text import vague_link_phrases
 
@@ -69,7 +70,7 @@ def _lang(t: HtmlTarget):
             "<html>",
             'Set lang="en-GB" on the <html> element (convert again with accessconv).',
         )
-    elif not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
+    elif not LANGUAGE_CODE.fullmatch(lang):
         yield Finding(
             "error",
             f"The page language '{lang}' is not a valid language code.",
