@@ -55,3 +55,19 @@ def test_project_file_type_mistakes_quote_the_value_as_written(
     with pytest.raises(UsageError) as err:
         config.load()
     assert str(err.value).endswith(words), str(err.value)
+
+
+@pytest.mark.parametrize("suffix", ["/../../escaped", "-a/b", "..", "-x\\\\y", "-large print"])
+def test_output_suffix_cannot_leave_the_output_folder(tmp_path: Path, suffix: str) -> None:
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "web.toml").write_text(f'extends = "html"\noutput_suffix = "{suffix}"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match='"output_suffix" may only use letters, digits'):
+        profiles.load("web", [folder])
+
+
+def test_ordinary_output_suffixes_still_load(tmp_path: Path) -> None:
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "web.toml").write_text('extends = "html"\noutput_suffix = "-web_v2.1"\n', encoding="utf-8")
+    assert profiles.load("web", [folder]).output_suffix == "-web_v2.1"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import tomllib
 import types
 import typing
@@ -137,6 +138,13 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
     _expect(path, "format", data["format"], str)
     _expect(path, "default", data["default"], bool)
     _expect(path, "output_suffix", data.get("output_suffix", ""), str)
+    suffix = data.get("output_suffix", "")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]*", suffix) or ".." in suffix:
+        # It becomes part of a file name: a slash or ".." would write outside the output folder.
+        raise ProfileError(
+            f'Profile "{path}": "output_suffix" may only use letters, digits, "-" and "_" '
+            f'(for example "-large-print"), not {shown(data["output_suffix"])}.'
+        )
 
     from .formats import load_format
 
