@@ -106,3 +106,27 @@ def test_front_matter_alone_is_a_draft_with_no_text(tmp_path: Path, run_cli) -> 
         f'accessconv: "{draft}": the document has no text. Check it is the right file, then retry.'
     ]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("what", ["word file", "zero bytes inside"])
+def test_checking_a_renamed_file_as_a_web_page_is_one_plain_line(tmp_path: Path, run_cli, what: str) -> None:
+    from builders import docx_draft
+
+    target = tmp_path / "page.html"
+    if what == "word file":
+        docx_draft(tmp_path / "d.docx").rename(target)
+    else:
+        target.write_bytes(b"<html>\x00\x00\x01binary")
+    result = run_cli("check", target)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "is not a web page" in lines[0] and "page.html" in lines[0]
+
+
+def test_a_latin1_web_page_is_still_checked(tmp_path: Path, run_cli) -> None:
+    target = tmp_path / "old.html"
+    target.write_bytes(
+        '<html lang="en-GB"><head><title>Caf\u00e9</title></head><body></body></html>'.encode("latin-1")
+    )
+    result = run_cli("check", target)
+    assert result.exit_code == 1 and "checks passed" in result.output

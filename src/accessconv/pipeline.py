@@ -283,12 +283,15 @@ def _require_readable(path: Path) -> None:
 
     again = "Convert the draft again with accessconv, or name the right file."
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(4096)
     if not head:
         raise InputError(path, "the file is empty (0 bytes)", again)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".odt"):
         validate_package(path, head, suffix[1:])
+    elif suffix in (".html", ".htm") and b"\x00" in head:
+        # Text never holds a zero byte; a Word file or picture renamed to .html always does.
+        raise InputError(path, "the file is not a web page (it may be another kind of file renamed)", again)
     elif suffix == ".pdf" and not head.startswith(b"%PDF-"):
         raise InputError(path, "the file is not a PDF (it may be damaged or renamed)", again)
     elif suffix == ".pef" and b"<" not in head:
