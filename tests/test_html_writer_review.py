@@ -90,3 +90,27 @@ def test_a_heading_cannot_take_an_id_the_writer_gives_a_table(tmp_path: Path) ->
     caption = tree.find(".//caption")
     assert tree.find(".//div[@role='region']").get("aria-labelledby") == caption.get("id")
     assert [h.get("id") for h in tree.iter("h2")][:2] == ["section-table-1-caption", "section-note-1"]
+
+
+def test_an_html_draft_with_embedded_and_fetching_elements_gives_a_self_contained_page(
+    tmp_path: Path,
+) -> None:
+    tree = _page(
+        tmp_path,
+        '<!DOCTYPE html><html lang="en-GB"><head><title>Framed</title><base href="https://evil.example/">'
+        '<meta http-equiv="refresh" content="0;url=https://evil.example">'
+        "<style>body{background:url(https://t.example/x)}</style></head><body>"
+        '<h1 onclick="x()">Framed</h1><iframe src="https://evil.example/f"></iframe>'
+        '<object data="https://evil.example/x.swf"><p>Fallback words</p></object><embed src="x.swf">'
+        '<p style="background:url(https://t.example/y)">Hello <a href="vbscript:x">there</a></p>'
+        '<form action="https://evil.example"><input name="x"></form>'
+        '<svg><a href="javascript:alert(1)"><text>t</text></a></svg></body></html>',
+        name="framed.html",
+    )
+    banned = {"script", "iframe", "object", "embed", "form", "input", "base", "svg", "style", "meta"}
+    body = tree.find(".//body")
+    assert not [el.tag for el in body.iter() if isinstance(el.tag, str) and el.tag in banned]
+    assert not [el for el in tree.iter() if isinstance(el.tag, str) and el.get("style")]
+    assert [m.get("http-equiv") for m in tree.iter("meta")] == [None, None, None]
+    assert "Fallback words" in body.text_content() and "Hello there" in body.text_content()
+    assert [a.get("href") for a in tree.find(".//main").iter("a")] == []
