@@ -71,3 +71,30 @@ def test_ordinary_output_suffixes_still_load(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "web.toml").write_text('extends = "html"\noutput_suffix = "-web_v2.1"\n', encoding="utf-8")
     assert profiles.load("web", [folder]).output_suffix == "-web_v2.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[batch]\ninterval = 0\n", '"batch.interval" must be a number of 0.1 or more (seconds).'),
+        (
+            "[batch]\nstale_lock_minutes = 0\n",
+            '"batch.stale_lock_minutes" must be a number of 1 or more (minutes).',
+        ),
+        ("[batch]\nsettle = -1\n", '"batch.settle" must be a number of 0 or more (seconds).'),
+    ],
+)
+def test_project_file_numbers_below_what_the_command_accepts_are_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli, text: str, words: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Drafts").mkdir()
+    (tmp_path / "accessconv.toml").write_text(text, encoding="utf-8")
+    result = run_cli("batch", "Drafts", "--out", "Out", "--watch")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f'accessconv: The settings file "accessconv.toml": {words}'
+    ] or (result.stderr.strip().endswith(words) and len(result.stderr.strip().splitlines()) == 1), (
+        result.stderr
+    )
+    assert "Invalid value" not in result.output and "x>=" not in result.output

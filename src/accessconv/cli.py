@@ -19,6 +19,8 @@ from .config import (
     DEFAULT_INTERVAL_SECONDS,
     DEFAULT_SETTLE_SECONDS,
     DEFAULT_STALE_LOCK_MINUTES,
+    MIN_INTERVAL_SECONDS,
+    MIN_STALE_LOCK_MINUTES,
     config_option,
 )
 from .errors import AccessconvError
@@ -291,7 +293,7 @@ class _BatchBar:
 @click.option("--watch", is_flag=True, help="Keep running and convert drafts as they appear or change.")
 @click.option(
     "--interval",
-    type=click.FloatRange(min=0.1),
+    type=click.FloatRange(min=MIN_INTERVAL_SECONDS),
     default=DEFAULT_INTERVAL_SECONDS,
     show_default=True,
     help="Seconds between looks at the folder with --watch.",
@@ -313,7 +315,7 @@ class _BatchBar:
 @click.option(
     "--stale-lock",
     "stale_lock_minutes",
-    type=click.FloatRange(min=1),
+    type=click.FloatRange(min=MIN_STALE_LOCK_MINUTES),
     default=DEFAULT_STALE_LOCK_MINUTES,
     show_default=True,
     help="Minutes after which a lock left behind by a stopped run is cleared.",
