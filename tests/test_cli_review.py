@@ -36,3 +36,23 @@ def test_differently_named_drafts_each_get_their_own_folder(tmp_path: Path, run_
     assert result.exit_code == 0, result.output
     assert "One" in (tmp_path / "out" / "plan-accessible" / "plan.html").read_text(encoding="utf-8")
     assert "Two" in (tmp_path / "out" / "budget-accessible" / "budget.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_named_like_an_output_stops_the_run_before_anything_is_replaced(
+    tmp_path: Path, run_cli
+) -> None:
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "web-two.toml").write_text('extends = "html"\noutput_suffix = "-two"\n', encoding="utf-8")
+    draft = _md(tmp_path / "plan.md", "New words")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.html").write_text("old page", encoding="utf-8")
+    (out / "plan-two.html").mkdir()
+    result = run_cli("convert", draft, "-p", "html", "-p", "web-two", "--profiles-dir", profiles, "-o", out)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "a folder there has that name" in lines[0] and "plan-two.html" in lines[0]
+    assert (out / "plan.html").read_text(encoding="utf-8") == "old page"
+    assert sorted(p.name for p in out.iterdir()) == ["plan-two.html", "plan.html"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

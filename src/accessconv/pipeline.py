@@ -216,10 +216,17 @@ def _make_temp_dir(target: Path) -> Path:
 
 
 def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
+    finals = [target / output.path.relative_to(tmp) for output in result.outputs]
+    # Look before moving anything, so a clash leaves the folder as it was rather than half updated.
+    for final in finals:
+        if final.is_dir():
+            raise OutputError(
+                f'Cannot write "{final.name}" into "{target}": a folder there has that name. '
+                "Rename or move that folder, or choose another with -o."
+            )
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for output in result.outputs:
-            final = target / output.path.relative_to(tmp)
+        for output, final in zip(result.outputs, finals, strict=True):
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(output.path, final)
             output.path = final
