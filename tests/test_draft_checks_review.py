@@ -100,3 +100,14 @@ def test_a_language_that_is_not_a_code_is_reported_once_and_not_copied_into_outp
     assert [(c.id, c.status) for c in found] == [("draft.reader-notes", "warning")]
     assert "'English (UK)', which is not a language code" in found[0].message
     assert "lang: en-GB" in found[0].fix
+
+
+def test_a_link_with_no_words_is_found_in_the_draft_not_only_in_the_page(tmp_path: Path) -> None:
+    src = tmp_path / "links.md"
+    src.write_text(
+        "---\ntitle: T\nlang: en-GB\n---\n# T\n\nSee [](https://example.org/a) and [ ](https://example.org/b).\n",
+        encoding="utf-8",
+    )
+    found = [c for c in accessconv.check_file(src, "draft").checks if c.status != "pass"]
+    assert [(c.id, c.status) for c in found] == [("draft.links", "error")] * 2
+    assert "'https://example.org/a' has no words" in found[0].message

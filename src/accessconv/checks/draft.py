@@ -255,7 +255,14 @@ def _links(t: DraftTarget):
         for node in m.walk_inlines(m.block_inlines(block)):
             if isinstance(node, m.Link):
                 text = m.plain_text(node.children).strip()
-                if text.lower().strip(" .:!") in vague:
+                if not text:
+                    yield Finding(
+                        "error",
+                        f"A link to '{_short(node.url)}' has no words, so screen readers just say 'link'.",
+                        where,
+                        "Give the link words that say where it goes, or remove it.",
+                    )
+                elif text.lower().strip(" .:!") in vague:
                     yield Finding(
                         "warning",
                         f"The link text '{text}' does not say where it goes.",
