@@ -111,3 +111,28 @@ def test_a_link_with_no_words_is_found_in_the_draft_not_only_in_the_page(tmp_pat
     found = [c for c in accessconv.check_file(src, "draft").checks if c.status != "pass"]
     assert [(c.id, c.status) for c in found] == [("draft.links", "error")] * 2
     assert "'https://example.org/a' has no words" in found[0].message
+
+
+def test_an_empty_line_with_a_heading_style_is_left_out_and_reported_once(tmp_path: Path) -> None:
+    import docx
+    import lxml.html
+
+    document = docx.Document()
+    document.core_properties.title = "Plan"
+    document.core_properties.language = "en-GB"
+    document.add_heading("Plan", 1)
+    document.add_heading("", 2)
+    document.add_paragraph("Text.")
+    document.add_heading("Real section", 2)
+    document.add_paragraph("More text.")
+    src = tmp_path / "plan.docx"
+    document.save(str(src))
+    result = accessconv.convert(src, profiles=["html"], out_dir=tmp_path / "out")
+    page = lxml.html.parse(str(result.written[0])).getroot()
+    assert [h.text_content() for h in page.iter("h1", "h2")] == ["Plan", "Real section"]
+    assert [c.status for c in result.outputs[0].checks if c.id == "html.heading-order"] == ["pass"]
+    found = [c for c in result.draft_checks if c.status != "pass"]
+    assert [(c.id, c.message) for c in found] == [
+        ("draft.reader-notes", "Left out 1 empty line with a heading style but no words.")
+    ]
+    assert "Normal style" in found[0].fix

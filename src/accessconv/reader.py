@@ -338,6 +338,7 @@ class _Builder:
         self.reader_notes: list[m.ReaderNote] = []
         self._dropped_raw = 0
         self._unsafe_links = 0
+        self._empty_headings = 0
 
     def document(self, ast: dict[str, Any]) -> m.Document:
         meta = ast.get("meta", {})
@@ -369,6 +370,16 @@ class _Builder:
                     f"Left out {pieces} of web code (HTML) typed into the draft; accessconv never "
                     "copies code into the files it writes.",
                     "Write that content as ordinary text, lists, tables or pictures in the draft.",
+                )
+            )
+        if self._empty_headings:
+            lines = _count(self._empty_headings, "empty line")
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Left out {lines} with a heading style but no words.",
+                    "Delete the lines that have only # marks on them."
+                    if self.kind == "markdown"
+                    else "Click each empty line and choose the Normal style, or delete it.",
                 )
             )
         if self._unsafe_links:
@@ -417,7 +428,13 @@ class _Builder:
             return [m.Paragraph(_merge(inlines))]
         if t == "Header":
             level, attr, content = c
-            return [m.Heading(level=level, inlines=self.inlines(content), id=attr[0])]
+            inlines = self.inlines(content)
+            if not m.plain_text(inlines).strip():
+                # A heading style on an empty line (common in Word): a heading with no name
+                # helps nobody, in any format.
+                self._empty_headings += 1
+                return []
+            return [m.Heading(level=level, inlines=inlines, id=attr[0])]
         if t == "BulletList":
             return [m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])]
         if t == "OrderedList":
