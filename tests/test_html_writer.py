@@ -28,7 +28,9 @@ def test_every_block_written_accessibly(tmp_path: Path) -> None:
     assert first_link.get("href") == "#main-content" and tree.find(".//main").get("id") == "main-content"
     assert [h.text_content() for h in tree.iter("h1")] == ["Every block"]
     assert tree.find(".//ol").get("start") == "3"
-    assert tree.find(".//ol/li/ul/li") is not None or tree.find(".//ol//ul") is not None
+    items = tree.find(".//ol").findall("li")
+    assert [li.text_content().split() for li in items] == [["Third"], ["Fourth", "nested", "bullet"]]
+    assert [li.text_content() for li in items[1].findall("ul/li")] == ["nested bullet"]
     table = tree.find(".//table")
     assert table.find("caption").text_content() == "A small table"
     assert [th.get("scope") for th in table.iter("th")] == ["col", "col"]

@@ -103,7 +103,7 @@ def test_raw_html_and_unsafe_links_are_dropped(tmp_path: Path) -> None:
     assert not any(
         isinstance(n, m.Link) for b in m.walk_blocks(doc.blocks) for n in m.walk_inlines(m.block_inlines(b))
     )
-    assert any("raw HTML" in note for note in doc.reader_notes)
+    assert any("web code (HTML)" in note.message for note in doc.reader_notes)
 
 
 def test_images_are_never_fetched_or_read_from_outside_the_folder(tmp_path: Path) -> None:

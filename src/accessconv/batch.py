@@ -297,20 +297,22 @@ def wait_until_stable(paths: dict[str, Path], settle: float) -> tuple[set[str], 
     the same for `settle` seconds. Waits at most SETTLE_ROUNDS periods, for all drafts at once."""
     if settle <= 0 or not paths:
         return set(paths), set()
-    pending = {rel: _stat_key(p) for rel, p in paths.items()}
+    # A path that cannot be read (a broken link, a draft deleted meanwhile) will not settle by
+    # waiting; the caller skips it, so it is left out here instead of holding up the run.
+    pending = {rel: key for rel, p in paths.items() if (key := _stat_key(p)) is not None}
     stable: set[str] = set()
     for _round in range(SETTLE_ROUNDS):
+        if not pending:
+            break
         time.sleep(settle)
         changing = {}
         for rel, before in pending.items():
             now = _stat_key(paths[rel])
-            if now == before and now is not None:
+            if now == before:
                 stable.add(rel)
-            else:
+            elif now is not None:
                 changing[rel] = now
         pending = changing
-        if not pending:
-            break
     return stable, set(pending)
 
 

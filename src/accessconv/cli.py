@@ -19,6 +19,8 @@ from .config import (
     DEFAULT_INTERVAL_SECONDS,
     DEFAULT_SETTLE_SECONDS,
     DEFAULT_STALE_LOCK_MINUTES,
+    MIN_INTERVAL_SECONDS,
+    MIN_STALE_LOCK_MINUTES,
     config_option,
 )
 from .errors import AccessconvError
@@ -134,19 +136,22 @@ def convert(
     browser: bool,
 ) -> None:
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
-    from .pipeline import ConversionResult, resolve_profiles
+    from .pipeline import ConversionResult, default_out_dir, resolve_profiles
     from .pipeline import convert as run_convert
     from .report import exit_code, to_json, to_text
 
+    # Several drafts into one -o folder each get their own subfolder.
+    targets = [
+        out_dir / f"{draft.stem}-accessible" if out_dir and len(drafts) > 1 else out_dir for draft in drafts
+    ]
+    _refuse_shared_outputs(drafts, [t or default_out_dir(d) for d, t in zip(drafts, targets, strict=True)])
     try:
         profiles = resolve_profiles(list(profile_names), list(profiles_dirs))
     except AccessconvError as err:
         _fail(str(err))
     status = _Status(report_format == "text" and sys.stderr.isatty())
     results: list[ConversionResult] = []
-    for draft in drafts:
-        # Several drafts into one -o folder each get their own subfolder.
-        target = out_dir / f"{draft.stem}-accessible" if out_dir and len(drafts) > 1 else out_dir
+    for draft, target in zip(drafts, targets, strict=True):
         try:
             results.append(
                 run_convert(draft, profiles, target, list(profiles_dirs), progress=status, browser=browser)
@@ -164,6 +169,21 @@ def convert(
     else:
         click.echo(to_text(results, fail_on))
     sys.exit(exit_code(results, fail_on))
+
+
+def _refuse_shared_outputs(drafts: tuple[Path, ...], targets: list[Path]) -> None:
+    """Two drafts with the same name (plan.md and plan.docx, or two folders' plan.docx) would
+    write the same files into the same folder, the second silently replacing the first."""
+    seen: dict[Path, Path] = {}
+    for draft, target in zip(drafts, targets, strict=True):
+        key = target.resolve()
+        if key in seen and seen[key].resolve() != draft.resolve():
+            _fail(
+                f'"{seen[key]}" and "{draft}" have the same name, so their accessible versions would '
+                f'overwrite each other in "{target}". Convert them one at a time with a different -o '
+                "folder for each, or rename one."
+            )
+        seen.setdefault(key, draft)
 
 
 @cli.command()
@@ -273,7 +293,7 @@ class _BatchBar:
 @click.option("--watch", is_flag=True, help="Keep running and convert drafts as they appear or change.")
 @click.option(
     "--interval",
-    type=click.FloatRange(min=0.1),
+    type=click.FloatRange(min=MIN_INTERVAL_SECONDS),
     default=DEFAULT_INTERVAL_SECONDS,
     show_default=True,
     help="Seconds between looks at the folder with --watch.",
@@ -295,7 +315,7 @@ class _BatchBar:
 @click.option(
     "--stale-lock",
     "stale_lock_minutes",
-    type=click.FloatRange(min=1),
+    type=click.FloatRange(min=MIN_STALE_LOCK_MINUTES),
     default=DEFAULT_STALE_LOCK_MINUTES,
     show_default=True,
     help="Minutes after which a lock left behind by a stopped run is cleared.",

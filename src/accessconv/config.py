@@ -36,6 +36,9 @@ FILE_NAME = "accessconv.toml"
 DEFAULT_SETTLE_SECONDS = 2.0  # a draft's size and time must stay the same this long
 DEFAULT_INTERVAL_SECONDS = 10.0  # --watch looks for new or changed drafts this often
 DEFAULT_STALE_LOCK_MINUTES = 30.0  # a lock untouched this long belongs to a run that died
+# The smallest values that make sense; the command line's options and the project file share them.
+MIN_INTERVAL_SECONDS = 0.1  # looking more often only keeps the shared drive busy
+MIN_STALE_LOCK_MINUTES = 1.0  # a live run touches its lock far more often than this
 TOP_KEYS = {"profiles", "out", "profiles_dirs", "fail_on", "batch"}
 BATCH_KEYS = {"source", "jobs", "interval", "settle", "prune", "stale_lock_minutes"}
 
@@ -112,10 +115,10 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         batch=BatchConfig(
             source=_path(base, _get(path, batch, "source", str, "batch.")),
             jobs=jobs,
-            interval=_number(path, batch, "interval"),
-            settle=_number(path, batch, "settle"),
+            interval=_number(path, batch, "interval", MIN_INTERVAL_SECONDS, "seconds"),
+            settle=_number(path, batch, "settle", 0, "seconds"),
             prune=_get(path, batch, "prune", bool, "batch."),
-            stale_lock_minutes=_number(path, batch, "stale_lock_minutes"),
+            stale_lock_minutes=_number(path, batch, "stale_lock_minutes", MIN_STALE_LOCK_MINUTES, "minutes"),
         ),
     )
 
@@ -135,16 +138,20 @@ def _get(path: Path, table: dict[str, Any], key: str, kind: type, prefix: str = 
         return None
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         words = {str: "text in quotes", int: "a whole number", bool: "true or false"}[kind]
-        raise UsageError(f'The settings file "{path}": "{prefix}{key}" must be {words}, not {value!r}.')
+        from .profiles import shown
+
+        raise UsageError(f'The settings file "{path}": "{prefix}{key}" must be {words}, not {shown(value)}.')
     return value
 
 
-def _number(path: Path, table: dict[str, Any], key: str) -> float | None:
+def _number(path: Path, table: dict[str, Any], key: str, least: float, unit: str) -> float | None:
     value = table.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise UsageError(f'The settings file "{path}": "batch.{key}" must be a number of 0 or more.')
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < least:
+        raise UsageError(
+            f'The settings file "{path}": "batch.{key}" must be a number of {least:g} or more ({unit}).'
+        )
     return float(value)
 
 

@@ -163,6 +163,14 @@ Block = Heading | Paragraph | ListBlock | Table | Figure | BlockQuote | CodeBloc
 # ---------------------------------------------------------------- document
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """Something the reader changed or dropped, and what the author can do about it."""
+
+    message: str
+    fix: str
+
+
 @dataclass
 class Document:
     title: str
@@ -175,7 +183,7 @@ class Document:
     title_from_draft: bool = True
     language_from_draft: bool = True
     # Things the reader changed or dropped, in plain words (raw HTML removed, image not fetched).
-    reader_notes: list[str] = field(default_factory=list)
+    reader_notes: list[ReaderNote] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- walking helpers

@@ -216,10 +216,17 @@ def _make_temp_dir(target: Path) -> Path:
 
 
 def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
+    finals = [target / output.path.relative_to(tmp) for output in result.outputs]
+    # Look before moving anything, so a clash leaves the folder as it was rather than half updated.
+    for final in finals:
+        if final.is_dir():
+            raise OutputError(
+                f'Cannot write "{final.name}" into "{target}": a folder there has that name. '
+                "Rename or move that folder, or choose another with -o."
+            )
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for output in result.outputs:
-            final = target / output.path.relative_to(tmp)
+        for output, final in zip(result.outputs, finals, strict=True):
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(output.path, final)
             output.path = final
@@ -283,12 +290,15 @@ def _require_readable(path: Path) -> None:
 
     again = "Convert the draft again with accessconv, or name the right file."
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(4096)
     if not head:
         raise InputError(path, "the file is empty (0 bytes)", again)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".odt"):
         validate_package(path, head, suffix[1:])
+    elif suffix in (".html", ".htm") and b"\x00" in head:
+        # Text never holds a zero byte; a Word file or picture renamed to .html always does.
+        raise InputError(path, "the file is not a web page (it may be another kind of file renamed)", again)
     elif suffix == ".pdf" and not head.startswith(b"%PDF-"):
         raise InputError(path, "the file is not a PDF (it may be damaged or renamed)", again)
     elif suffix == ".pef" and b"<" not in head:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import tomllib
 import types
 import typing
@@ -57,9 +58,14 @@ def available(extra: list[Path] | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in search_dirs(extra):
         if not folder.is_dir():
-            if folder != BUILTIN_DIR:
-                raise ProfileError(f'Profile folder "{folder}" does not exist. Check the name.')
-            continue
+            if folder == BUILTIN_DIR:
+                continue
+            if folder.exists():
+                raise ProfileError(
+                    f'"{folder}" is a file, not a folder of profiles. Name the folder that holds '
+                    "the profile (.toml) files."
+                )
+            raise ProfileError(f'Profile folder "{folder}" does not exist. Check the name.')
         for path in sorted(folder.glob("*.toml")):
             found[path.stem] = path
     return found
@@ -132,6 +138,13 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
     _expect(path, "format", data["format"], str)
     _expect(path, "default", data["default"], bool)
     _expect(path, "output_suffix", data.get("output_suffix", ""), str)
+    suffix = data.get("output_suffix", "")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]*", suffix) or ".." in suffix:
+        # It becomes part of a file name: a slash or ".." would write outside the output folder.
+        raise ProfileError(
+            f'Profile "{path}": "output_suffix" may only use letters, digits, "-" and "_" '
+            f'(for example "-large-print"), not {shown(data["output_suffix"])}.'
+        )
 
     from .formats import load_format
 
@@ -200,7 +213,20 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
 
 def _expect(path: Path, key: str, value: Any, kind: type) -> None:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ProfileError(f'Profile "{path}": "{key}" must be {_describe(kind)}, not {value!r}.')
+        raise ProfileError(f'Profile "{path}": "{key}" must be {_describe(kind)}, not {shown(value)}.')
+
+
+def shown(value: Any) -> str:
+    """A wrong TOML value as its author wrote it, not as Python prints it."""
+    if isinstance(value, dict):
+        return "a table of settings"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
 
 
 def _describe(kind: Any) -> str:

@@ -36,11 +36,17 @@ SUPPORTED = ", ".join(sorted(READERS))
 MAX_UNZIPPED_BYTES = 2 * 1024**3
 MAX_COMPRESSION_RATIO = 200
 MAX_IMAGE_BYTES = 50 * 1024**2
+# Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
+# machine-made, and every writer would run out of stack on it.
+MAX_NESTING = 40
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 DEFAULT_LANGUAGE = "en-GB"
+# A BCP 47 tag as screen readers need it: en, en-GB, cy-GB, zh-Hant-TW.
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def read(path: Path | str) -> m.Document:
@@ -76,9 +82,14 @@ class PendingRead:
         """Wait for pandoc and map its AST onto the model."""
         try:
             ast = _pandoc_result(self.path, self._proc)
-            return _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+            doc = _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+        except RecursionError:
+            raise _too_deep(self.path) from None
         finally:
             self.close()
+        if _nesting_depth(doc) > MAX_NESTING:
+            raise _too_deep(self.path)
+        return doc
 
     def close(self) -> None:
         if self._proc.poll() is None:
@@ -237,6 +248,30 @@ def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
     return json.loads(out)
 
 
+def _too_deep(path: Path) -> InputError:
+    return InputError(
+        path,
+        f"the draft has lists, quotes or formatting inside each other more than {MAX_NESTING} levels deep",
+        "Flatten the nesting (for example, split a long nested list into sections) and retry.",
+    )
+
+
+def _nesting_depth(doc: m.Document) -> int:
+    """How deeply blocks and inline styles sit inside each other (walked without recursion)."""
+    deepest = 0
+    stack: list[tuple[int, m.Block | m.Inline]] = [(1, b) for b in doc.blocks]
+    stack += [(1, b) for note in doc.notes for b in note]
+    while stack:
+        depth, node = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, m.Styled | m.Link):
+            stack.extend((depth + 1, child) for child in node.children)
+        elif not isinstance(node, m.Text | m.Code | m.NoteRef | m.LineBreak | m.InlineImage):
+            stack.extend((depth + 1, child) for child in m.child_blocks(node))
+            stack.extend((depth + 1, child) for child in m.block_inlines(node))
+    return deepest
+
+
 # ---------------------------------------------------------------- language and title
 
 
@@ -300,9 +335,10 @@ class _Builder:
         self.kind = kind
         self.media_dir = media_dir.resolve()
         self.notes: list[list[m.Block]] = []
-        self.reader_notes: list[str] = []
+        self.reader_notes: list[m.ReaderNote] = []
         self._dropped_raw = 0
         self._unsafe_links = 0
+        self._empty_headings = 0
 
     def document(self, ast: dict[str, Any]) -> m.Document:
         meta = ast.get("meta", {})
@@ -314,15 +350,47 @@ class _Builder:
             title = m.plain_text(first.inlines).strip() if first else ""
             title = title or self.path.stem.replace("-", " ").replace("_", " ")
         language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
-        if self._dropped_raw:
+        language_given = bool(language)  # a wrong code is reported below, not as a missing one
+        if language and not LANGUAGE_CODE.fullmatch(language):
+            # Every output declares the language for screen readers, so it must be a real code.
             self.reader_notes.append(
-                f"Removed {self._dropped_raw} piece(s) of raw HTML or code from the draft; "
-                "accessconv never passes them through."
+                m.ReaderNote(
+                    f"The draft's language is set to '{_short(language)}', which is not a language "
+                    f"code, so accessconv used {DEFAULT_LANGUAGE}.",
+                    "Write lang: en-GB (or cy-GB...) between the --- lines at the top of the file."
+                    if self.kind == "markdown"
+                    else "In Word: Review > Language > Set Proofing Language.",
+                )
+            )
+            language = ""
+        if self._dropped_raw:
+            pieces = _count(self._dropped_raw, "piece")
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Left out {pieces} of web code (HTML) typed into the draft; accessconv never "
+                    "copies code into the files it writes.",
+                    "Write that content as ordinary text, lists, tables or pictures in the draft.",
+                )
+            )
+        if self._empty_headings:
+            lines = _count(self._empty_headings, "empty line")
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Left out {lines} with a heading style but no words.",
+                    "Delete the lines that have only # marks on them."
+                    if self.kind == "markdown"
+                    else "Click each empty line and choose the Normal style, or delete it.",
+                )
             )
         if self._unsafe_links:
+            links = _count(self._unsafe_links, "link")
             self.reader_notes.append(
-                f"Removed {self._unsafe_links} link(s) whose address was not a web, email or "
-                "phone address; their words were kept."
+                m.ReaderNote(
+                    f"Removed {links} whose address was not a web page, email address or phone "
+                    "number (for example a 'javascript:' address or a file on your computer); "
+                    "the words of each link were kept.",
+                    "Link to a web page (https://...), an email address or a phone number instead.",
+                )
             )
         doc = m.Document(
             title=title,
@@ -331,7 +399,7 @@ class _Builder:
             notes=self.notes,
             source=self.path,
             title_from_draft=title_from_draft,
-            language_from_draft=bool(language),
+            language_from_draft=language_given,
             reader_notes=self.reader_notes,
         )
         if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
@@ -360,7 +428,13 @@ class _Builder:
             return [m.Paragraph(_merge(inlines))]
         if t == "Header":
             level, attr, content = c
-            return [m.Heading(level=level, inlines=self.inlines(content), id=attr[0])]
+            inlines = self.inlines(content)
+            if not m.plain_text(inlines).strip():
+                # A heading style on an empty line (common in Word): a heading with no name
+                # helps nobody, in any format.
+                self._empty_headings += 1
+                return []
+            return [m.Heading(level=level, inlines=inlines, id=attr[0])]
         if t == "BulletList":
             return [m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])]
         if t == "OrderedList":
@@ -530,18 +604,39 @@ class _Builder:
             decorative="decorative" in attr[1],
         )
         data = self._image_bytes(src)
-        if data is None:
-            self.reader_notes.append(
-                f"Picture '{_short(src)}' is not inside the draft, so it was not fetched; "
-                "its description is shown instead."
-            )
+        if data is None and not src.lower().startswith("data:"):
+            self.reader_notes.append(self._missing_picture_note(src))
             return image
-        info = _image_info(data)
-        if info is None:
-            self.reader_notes.append(f"Picture '{_short(src)}' is not a picture accessconv can use.")
+        info = _image_info(data) if data is not None else None
+        if data is None or info is None:
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"{_picture_name(src)} is not a picture accessconv can use, so its "
+                    "description is shown instead.",
+                    "Save the picture as PNG or JPEG and insert it into the draft again.",
+                )
+            )
             return image
         image.data, image.mime, image.width_px, image.height_px = data, *info
         return image
+
+    def _missing_picture_note(self, src: str) -> m.ReaderNote:
+        if self.kind in ("docx", "odt"):
+            return m.ReaderNote(
+                f"{_picture_name(src)} is linked to, not inside the draft, so it was not fetched; "
+                "its description is shown instead.",
+                "Insert the picture into the draft itself (in Word: Insert > Pictures > This Device).",
+            )
+        if _URL_SCHEME.match(src) and not src.lower().startswith("file:"):
+            return m.ReaderNote(
+                f"{_picture_name(src)} is on the web, so it was not fetched; its description is "
+                "shown instead.",
+                "Save the picture in the draft's folder and point to the file, e.g. ![A map](map.png).",
+            )
+        return m.ReaderNote(
+            f"{_picture_name(src)} was not found in the draft's folder; its description is shown instead.",
+            "Put the picture in the same folder as the draft (or a folder inside it) and check its name.",
+        )
 
     def _image_bytes(self, src: str) -> bytes | None:
         if src.lower().startswith("data:image/"):
@@ -553,7 +648,7 @@ class _Builder:
                 return base64.b64decode(payload, validate=False)
             except ValueError:
                 return None
-        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.lower().startswith("file:"):
+        if _URL_SCHEME.match(src) and not src.lower().startswith("file:"):
             return None  # a URL: never fetched
         if self.kind in ("docx", "odt"):
             candidate = Path(src).resolve()
@@ -632,6 +727,21 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
+def _picture_name(src: str) -> str:
+    """How a picture is named to the author: its file or address, not a page of base64."""
+    if src.lower().startswith("data:"):
+        kind = (
+            src[5:].split(";", 1)[0].split(",", 1)[0].removeprefix("image/").split("+")[0].upper()
+            or "unknown"
+        )
+        return f"A picture carried inside the draft (type {_short(kind)})"
+    return f"Picture '{_short(src)}'"
 
 
 def _short(src: str) -> str:

@@ -179,9 +179,12 @@ def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
     """One entry per distinct finding; the same finding in several files (the braille round trip
     in .brf, .pef and preview) is said once, naming the files."""
     grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    check_ids: dict[tuple[str, str, str, str], str] = {}
     for file_name, c in problems:
         where = "" if c.where == file_name else c.where
-        files = grouped.setdefault((c.status, c.message, where, c.fix), [])
+        key = (c.status, c.message, where, c.fix)
+        files = grouped.setdefault(key, [])
+        check_ids.setdefault(key, c.id)
         if file_name and file_name not in files:
             files.append(file_name)
     # A terminal is for a person: after a few findings of one check, say how many more there are
@@ -191,8 +194,7 @@ def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
     order: list[tuple[str, str]] = []
     entries = []
     for key, files in grouped.items():
-        check = next(c for f, c in problems if (c.status, c.message) == key[:2])
-        group = (check.id, check.status)
+        group = (check_ids[key], key[0])
         if group not in order:
             order.append(group)
         if shown.get(group, 0) < MAX_FINDINGS_SHOWN:

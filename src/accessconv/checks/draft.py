@@ -69,6 +69,15 @@ def located_blocks(blocks: list[m.Block]) -> Iterator[tuple[str, m.Block]]:
         yield section, block
 
 
+def _fix(t: DraftTarget, word: str, markdown: str) -> str:
+    """The fix in the author's own tool: Word's menus, or Markdown's marks."""
+    return markdown if t.path.suffix.lower() in (".md", ".markdown") else word
+
+
+def _count(number: int, thing: str, things: str = "") -> str:
+    return f"{number} {thing if number == 1 else (things or thing + 's')}"
+
+
 def _short(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -94,7 +103,11 @@ def _alt_text(t: DraftTarget):
                     "error",
                     "A picture has no alt text, so screen-reader users miss it.",
                     label,
-                    "Right-click the picture in Word, choose 'View Alt Text' and say what it shows.",
+                    _fix(
+                        t,
+                        "Right-click the picture in Word, choose 'View Alt Text' and say what it shows.",
+                        "Say what the picture shows inside its square brackets: ![A chart of ...](file.png).",
+                    ),
                 )
             elif re.fullmatch(
                 r"\S+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?)", alt, re.IGNORECASE
@@ -121,7 +134,11 @@ def _headings(t: DraftTarget):
             "error",
             "The draft has no headings, so nobody can jump between its sections.",
             "whole draft",
-            "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles.",
+            _fix(
+                t,
+                "Apply Heading 1, Heading 2... styles from Word's Home tab to the section titles.",
+                "Start each section title with # for the main heading, ## for sections, ### below them.",
+            ),
         )
 
 
@@ -212,14 +229,22 @@ def _title_language(t: DraftTarget):
             "warning",
             f"The draft has no title in its properties; accessconv used '{_short(t.doc.title)}'.",
             "document properties",
-            "In Word: File > Info > Properties > Title.",
+            _fix(
+                t,
+                "In Word: File > Info > Properties > Title.",
+                "Add the title at the very top of the file: a line ---, then title: Your title, then ---.",
+            ),
         )
     if not t.doc.language_from_draft:
         yield Finding(
             "warning",
             f"The draft does not say its language; accessconv assumed {t.doc.language}.",
             "document properties",
-            "In Word: Review > Language > Set Proofing Language.",
+            _fix(
+                t,
+                "In Word: Review > Language > Set Proofing Language.",
+                "Add lang: en-GB between the --- lines at the top of the file.",
+            ),
         )
 
 
@@ -230,7 +255,14 @@ def _links(t: DraftTarget):
         for node in m.walk_inlines(m.block_inlines(block)):
             if isinstance(node, m.Link):
                 text = m.plain_text(node.children).strip()
-                if text.lower().strip(" .:!") in vague:
+                if not text:
+                    yield Finding(
+                        "error",
+                        f"A link to '{_short(node.url)}' has no words, so screen readers just say 'link'.",
+                        where,
+                        "Give the link words that say where it goes, or remove it.",
+                    )
+                elif text.lower().strip(" .:!") in vague:
                     yield Finding(
                         "warning",
                         f"The link text '{text}' does not say where it goes.",
@@ -268,7 +300,7 @@ def _layout(t: DraftTarget):
     if empty_runs:
         yield Finding(
             "warning",
-            f"The draft has {empty_runs} empty paragraph(s) used for spacing.",
+            f"The draft has {_count(empty_runs, 'empty paragraph')} used for spacing.",
             "whole draft",
             "Delete the empty lines and use 'Spacing After' in Paragraph settings.",
         )
@@ -276,7 +308,8 @@ def _layout(t: DraftTarget):
     if floating:
         yield Finding(
             "warning",
-            f"{floating} picture(s) or shape(s) float over the text.",
+            f"{_count(floating, 'picture or shape', 'pictures or shapes')} "
+            f"{'floats' if floating == 1 else 'float'} over the text.",
             "whole draft",
             "Right-click each one, Wrap Text > In Line with Text.",
         )
@@ -286,10 +319,13 @@ def _is_empty_paragraph(p: Any) -> bool:
     text = "".join(node.text or "" for node in p.iter(f"{W}t"))
     has_object = any(True for _ in p.iter(f"{W}drawing", f"{W}pict", f"{W}br"))
     section_break = p.find(f"{W}pPr/{W}sectPr") is not None
-    return not text.strip() and not has_object and not section_break
+    # An empty line with a heading style is reported once, by the reader (draft.reader-notes).
+    style = p.find(f"{W}pPr/{W}pStyle")
+    heading = style is not None and re.fullmatch(r"(?i)heading\s?\d|title", style.get(f"{W}val", ""))
+    return not text.strip() and not has_object and not section_break and not heading
 
 
 @DRAFT.register("draft.reader-notes", "Everything in the draft could be used")
 def _reader_notes(t: DraftTarget):
     for note in t.doc.reader_notes:
-        yield Finding("warning", note, "whole draft", "Put the content into the draft itself.")
+        yield Finding("warning", note.message, "whole draft", note.fix)

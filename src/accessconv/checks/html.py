@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..reader import LANGUAGE_CODE
 from . import CheckResult, CheckSet, Finding
 from .text import vague_link_phrases
 
@@ -69,7 +70,7 @@ def _lang(t: HtmlTarget):
             "<html>",
             'Set lang="en-GB" on the <html> element (convert again with accessconv).',
         )
-    elif not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
+    elif not LANGUAGE_CODE.fullmatch(lang):
         yield Finding(
             "error",
             f"The page language '{lang}' is not a valid language code.",
@@ -270,15 +271,29 @@ def _safe(t: HtmlTarget):
                     _where(el),
                     "Convert the draft again with accessconv.",
                 )
-            if name in ("src", "srcset", "poster") or (el.tag == "link" and name == "href"):
-                if not value.startswith(("data:", "#")):
+            for address in _loaded_addresses(el, name, value):
+                if not address.startswith(("data:", "#")):
                     yield Finding(
                         "error",
-                        f"The page loads '{value[:60]}' from elsewhere; it must be self-contained.",
+                        f"The page loads '{address[:60]}' from elsewhere; it must be self-contained.",
                         _where(el),
                         "Convert the draft again with accessconv.",
                     )
-    if re.search(r"@import|url\(\s*['\"]?(?!data:)", t.css):
+            if name == "style" and _LOADS_CSS.search(value):
+                yield Finding(
+                    "error",
+                    "An element's style loads something from elsewhere.",
+                    _where(el),
+                    "Convert the draft again with accessconv.",
+                )
+        if el.tag == "meta" and el.get("http-equiv", "").strip().lower() == "refresh":
+            yield Finding(
+                "error",
+                "The page reloads itself or sends the reader to another page on its own.",
+                _where(el),
+                "Convert the draft again with accessconv.",
+            )
+    if _LOADS_CSS.search(t.css):
         yield Finding(
             "error",
             "The stylesheet loads something from elsewhere.",
@@ -305,8 +320,18 @@ def _contrast(t: HtmlTarget):
         for name in ("--text", "--link", "--visited"):
             if name not in colours:
                 continue
-            ratio = contrast_ratio(colours[name], background)
             label = f"{name.strip('-')} on background ({scheme} colours)"
+            try:
+                ratio = contrast_ratio(colours[name], background)
+            except ValueError:
+                yield Finding(
+                    "warning",
+                    f"The contrast of {label} cannot be checked: the colours "
+                    f"'{colours[name]}' and '{background}' are not written as colour codes.",
+                    "<style>",
+                    "Write colours in the profile as codes such as #1b1b1b.",
+                )
+                continue
             if ratio < t.limits.min_contrast_error:
                 yield Finding(
                     "error",
@@ -405,6 +430,49 @@ def _links_resolve(t: HtmlTarget):
                 _where(a),
                 "Fix or remove the link in the draft.",
             )
+
+
+# A stylesheet that imports another, or a url() that is not a data: URI, fetches from elsewhere.
+_LOADS_CSS = re.compile(r"@import|url\(\s*['\"]?\s*(?!data:)", re.IGNORECASE)
+# Attributes whose address the browser fetches as soon as the page opens (links are followed only
+# when clicked, so <a href> is not one of them).
+_FETCHED = {"src", "poster", "data", "background"}
+_FETCHED_HREF_TAGS = {"link", "image", "use", "feimage"}
+
+
+def _loaded_addresses(el: Any, name: str, value: str) -> list[str]:
+    """The addresses an attribute makes the browser fetch (srcset lists several)."""
+    name = name.lower()
+    if name == "srcset":
+        return _srcset_urls(value)
+    local = name.rsplit("}", 1)[-1].rsplit(":", 1)[-1]  # xlink:href inside SVG
+    tag = el.tag.rsplit("}", 1)[-1].lower()
+    if name in _FETCHED or (local == "href" and tag in _FETCHED_HREF_TAGS):
+        return [value.strip()]
+    return []
+
+
+def _srcset_urls(value: str) -> list[str]:
+    """The addresses in a srcset (HTML's parsing rules: a data: URI may itself contain commas)."""
+    urls = []
+    pos = 0
+    while pos < len(value):
+        while pos < len(value) and (value[pos].isspace() or value[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < len(value) and not value[pos].isspace():
+            pos += 1
+        url = value[start:pos]
+        if not url:
+            break
+        if url.endswith(","):
+            urls.append(url.rstrip(","))
+            continue
+        urls.append(url)
+        # Skip the descriptor ("2x", "480w") up to the comma that ends this candidate.
+        while pos < len(value) and value[pos] != ",":
+            pos += 1
+    return urls
 
 
 def _screen_css(css: str) -> str:

@@ -206,7 +206,7 @@ th, td {{
 }}
 dt {{ font-weight: bold; }}
 dd {{ margin: 0 0 0.75rem 1.5rem; }}
-.missing-picture {{ border: 0.125rem dashed currentColor; padding: 0.75rem; }}
+.missing-picture {{ display: inline-block; border: 0.125rem dashed currentColor; padding: 0.75rem; }}
 .note-ref {{ font-size: 0.8em; vertical-align: super; line-height: 0; }}
 .visually-hidden {{
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
@@ -343,7 +343,9 @@ class _HtmlWriter:
     def image_html(self, image: m.Image) -> str:
         if image.data is None or image.mime is None:
             alt = escape(image.alt or "no description")
-            return f'<p class="missing-picture">Picture not included: {alt}</p>'
+            # A <span>, not a <p>: a picture can sit inside a sentence, and a <p> there would
+            # break the paragraph around it in two.
+            return f'<span class="missing-picture">Picture not included: {alt}</span>'
         data = base64.b64encode(image.data).decode("ascii")
         size = ""
         if image.width_px and image.height_px:
