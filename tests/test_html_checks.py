@@ -69,6 +69,7 @@ BREAKAGES = [
     ("html.safe", "</main>", '<img src="https://tracker.example/p.png" alt="x"></main>', "error"),
     ("html.readable-css", "font-size: 1.125rem;", "font-size: 14px;", "error"),
     ("html.readable-css", "line-height: 1.5;", "line-height: 1.2;", "error"),
+    ("html.readable-css", "font-size: 1.125rem;", "font-size: 0.75rem;", "error"),
     (
         "html.landmarks",
         '<a class="skip-link" href="#main-content">',
