@@ -9,16 +9,6 @@ from pathlib import Path
 import pytest
 
 import accessconv
-from builders import MARKDOWN_ALL_BLOCKS, png_bytes
-
-
-@pytest.fixture(scope="module")
-def good_page(tmp_path_factory: pytest.TempPathFactory) -> str:
-    tmp = tmp_path_factory.mktemp("good")
-    src = tmp / "good.md"
-    src.write_text(MARKDOWN_ALL_BLOCKS + "\n![A bar chart of vacancies](chart.png)\n", encoding="utf-8")
-    (tmp / "chart.png").write_bytes(png_bytes())
-    return accessconv.convert(src, profiles=["html"], out_dir=tmp / "out").written[0].read_text("utf-8")
 
 
 def findings(tmp_path: Path, html: str) -> dict[str, list[tuple[str, str]]]:

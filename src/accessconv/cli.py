@@ -47,6 +47,14 @@ fail_on_option = click.option(
     show_default=True,
     help="Exit with code 1 on check errors only, or on warnings too.",
 )
+profiles_option = click.option(
+    "-p",
+    "--profile",
+    "profile_names",
+    multiple=True,
+    metavar="NAME",
+    help="Profile to use (repeatable). Default: every default profile.",
+)
 profiles_dir_option = click.option(
     "--profiles-dir", "profiles_dirs", multiple=True, type=click.Path(path_type=Path), help=PROFILES_DIR_HELP
 )
@@ -106,14 +114,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-p",
-    "--profile",
-    "profile_names",
-    multiple=True,
-    metavar="NAME",
-    help="Profile to use (repeatable). Default: every default profile.",
-)
+@profiles_option
 @click.option(
     "-o",
     "--out",
@@ -276,14 +277,7 @@ class _BatchBar:
     type=click.Path(path_type=Path),
     help="Output folder: a mirror of SRC with one folder per draft (or set 'out' in accessconv.toml).",
 )
-@click.option(
-    "-p",
-    "--profile",
-    "profile_names",
-    multiple=True,
-    metavar="NAME",
-    help="Profile to use (repeatable). Default: every default profile.",
-)
+@profiles_option
 @click.option(
     "-j",
     "--jobs",
