@@ -158,14 +158,17 @@ def convert_folder(
     stale_lock_minutes: float = DEFAULT_STALE_LOCK_MINUTES,
     fail_on: str = "error",
     progress: BatchProgress | None = None,
+    browser: bool = False,
 ) -> BatchResult:
     """Convert every draft under `source` into a mirrored tree under `out_dir`, incrementally.
 
     Returns a BatchResult (one DraftResult per draft: converted, unchanged, failed or skipped).
+    With `browser`, every .html output is also audited with axe-core in headless Chromium, and
+    web pages recorded without that audit are made again.
     A draft that cannot be converted does not raise; it is a DraftResult with status "failed".
     Raises InputError when `source` is not a folder, UsageError for folders that overlap,
     ProfileError for a bad profile and FolderLockedError when another run holds the folder."""
-    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on)
+    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser)
     with FolderLock(run.out_dir, stale_lock_minutes * 60) as lock:
         return run.once(force=force, progress=progress, heartbeat=lock.touch)
 
@@ -186,12 +189,13 @@ def watch_folder(
     on_error: Callable[[AccessconvError], None] | None = None,
     progress: BatchProgress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    browser: bool = False,
 ) -> BatchResult | None:
     """Keep converting drafts as they appear or change, looking every `interval` seconds (polling
     works on network shares, where file-system events often do not arrive). Holds the folder's
     lock throughout. Stops when `should_stop()` is true or on KeyboardInterrupt (Ctrl-C), which
     propagates after the lock is released; returns the last cycle's result."""
-    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on)
+    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser)
     last: BatchResult | None = None
     stop = should_stop or (lambda: False)
     with FolderLock(run.out_dir, stale_lock_minutes * 60) as lock:
@@ -326,6 +330,7 @@ class _Task:
     out_dir: Path
     profiles: list[Profile]
     profiles_dirs: list[Path]
+    browser: bool = False  # also audit each .html output with axe-core in Chromium
 
 
 @dataclass
@@ -341,7 +346,7 @@ def _convert_task(task: _Task) -> _Outcome:
     from .pipeline import convert
 
     try:
-        result = convert(task.source, task.profiles, task.out_dir, task.profiles_dirs)
+        result = convert(task.source, task.profiles, task.out_dir, task.profiles_dirs, browser=task.browser)
         return _Outcome(task.relative, result, None, True)
     except AccessconvError as err:
         return _Outcome(task.relative, None, str(err), True)
@@ -380,8 +385,10 @@ class _Run:
         prune: bool,
         settle: float,
         fail_on: str,
+        browser: bool = False,
     ) -> None:
         self.source = Path(source)
+        self.browser = browser
         self.out_dir = Path(out_dir)
         self.profile_names = list(profiles or [])
         self.profiles_dirs = [Path(p) for p in profiles_dirs or []]
@@ -458,7 +465,11 @@ class _Run:
                     )
                     continue
                 full = True
-            todo = chosen if full or entry is None else _stale_profiles(entry, chosen, self.out_dir)
+            todo = (
+                chosen
+                if full or entry is None
+                else _stale_profiles(entry, chosen, self.out_dir, self.browser)
+            )
             if not todo:
                 outcomes[rel] = DraftResult(rel, path, "unchanged", self._rehydrate(rel, entry, chosen))
                 continue
@@ -474,7 +485,9 @@ class _Run:
             manifest.pending[rel] = new_entry
             if full:
                 full_rels.add(rel)
-            tasks.append(_Task(rel, path, self.out_dir / folders[rel], list(todo), self.profiles_dirs))
+            tasks.append(
+                _Task(rel, path, self.out_dir / folders[rel], list(todo), self.profiles_dirs, self.browser)
+            )
 
         # 3. Convert.
         total = len(tasks)
@@ -582,6 +595,7 @@ class _Run:
             _remove_files([self.out_dir / f["path"] for f in old if f["path"] not in keep], self.out_dir)
             outputs[name] = {
                 "digest": next(p.digest for p in chosen if p.name == name),
+                "browser": self.browser,
                 "format": new_files[0].format if new_files else "",
                 "files": [
                     {
@@ -683,9 +697,12 @@ def _failed_key(chosen: list[Profile], draft_digest: str) -> str:
     return hashlib.sha256("|".join([draft_digest, *parts]).encode()).hexdigest()[:16]
 
 
-def _stale_profiles(entry: dict[str, Any], chosen: list[Profile], out_dir: Path) -> list[Profile]:
+def _stale_profiles(
+    entry: dict[str, Any], chosen: list[Profile], out_dir: Path, browser: bool = False
+) -> list[Profile]:
     """Chosen profiles whose outputs are missing, were made with another version of the profile,
-    or were deleted from the output folder by someone."""
+    were deleted from the output folder by someone, or (with `browser`) have web pages that were
+    never audited in the browser."""
     stale = []
     for profile in chosen:
         record = entry.get("outputs", {}).get(profile.name)
@@ -695,6 +712,11 @@ def _stale_profiles(entry: dict[str, Any], chosen: list[Profile], out_dir: Path)
             or record.get("digest") != profile.digest
             or not record.get("files")
             or any(not (out_dir / f["path"]).is_file() for f in record["files"])
+            or (
+                browser
+                and not record.get("browser")
+                and any(f["path"].endswith(".html") for f in record["files"])
+            )
         ):
             stale.append(profile)
     return stale

@@ -317,6 +317,7 @@ class _BatchBar:
 @report_option
 @fail_on_option
 @profiles_dir_option
+@click.option("--browser", is_flag=True, help=BROWSER_HELP)
 @config_option("batch")
 def batch(
     src: Path | None,
@@ -332,6 +333,7 @@ def batch(
     report_format: str,
     fail_on: str,
     profiles_dirs: tuple[Path, ...],
+    browser: bool,
 ) -> None:
     """Convert every draft in the folder SRC (and its subfolders) into a mirrored output folder.
 
@@ -359,7 +361,12 @@ def batch(
         )
     bar = _BatchBar(report_format == "text" and sys.stderr.isatty())
     options = dict(
-        jobs=jobs, prune=prune, settle=settle, stale_lock_minutes=stale_lock_minutes, fail_on=fail_on
+        jobs=jobs,
+        prune=prune,
+        settle=settle,
+        stale_lock_minutes=stale_lock_minutes,
+        fail_on=fail_on,
+        browser=browser,
     )
 
     def show(result: BatchResult) -> None:
