@@ -16,6 +16,14 @@ the command line always wins over the file.
     settle = 2                         # seconds a draft must stay unchanged (--settle)
     prune = true                       # remove outputs of deleted drafts (--prune/--keep-orphans)
     stale_lock_minutes = 30            # a lock older than this is cleared (--stale-lock)
+
+    [limits]                           # what one draft may cost (see accessconv.limits)
+    max_unpacked_mb = 1024             # a .docx/.odt unpacked, all parts together
+    max_part_mb = 256                  # any one part of it
+    max_media_mb = 512                 # all pictures in one draft
+    max_image_megapixels = 60          # any one picture, read from its header before decoding
+    pandoc_memory_mb = 1536            # pandoc's heap
+    draft_seconds = 300                # one draft, all profiles (0 = no limit)
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ from typing import Any
 import click
 
 from .errors import UsageError
+from .limits import KEYS as LIMIT_KEYS
+from .limits import Limits
 
 FILE_NAME = "accessconv.toml"
 
@@ -39,7 +49,7 @@ DEFAULT_STALE_LOCK_MINUTES = 30.0  # a lock untouched this long belongs to a run
 # The smallest values that make sense; the command line's options and the project file share them.
 MIN_INTERVAL_SECONDS = 0.1  # looking more often only keeps the shared drive busy
 MIN_STALE_LOCK_MINUTES = 1.0  # a live run touches its lock far more often than this
-TOP_KEYS = {"profiles", "out", "profiles_dirs", "fail_on", "batch"}
+TOP_KEYS = {"profiles", "out", "profiles_dirs", "fail_on", "batch", "limits"}
 BATCH_KEYS = {"source", "jobs", "interval", "settle", "prune", "stale_lock_minutes"}
 
 
@@ -63,6 +73,7 @@ class Config:
     profiles_dirs: list[Path] = field(default_factory=list)
     fail_on: str | None = None
     batch: BatchConfig = field(default_factory=BatchConfig)
+    limits: Limits = field(default_factory=Limits)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -103,6 +114,10 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     fail_on = _get(path, data, "fail_on", str)
     if fail_on is not None and fail_on not in ("error", "warning"):
         raise UsageError(f'The settings file "{path}": "fail_on" must be "error" or "warning".')
+    limits = data.get("limits", {})
+    if not isinstance(limits, dict):
+        raise UsageError(f'The settings file "{path}": [limits] must be a table.')
+    _known(path, limits, LIMIT_KEYS, "limits.")
     jobs = _get(path, batch, "jobs", int, "batch.")
     if jobs is not None and jobs < 1:
         raise UsageError(f'The settings file "{path}": "batch.jobs" must be 1 or more.')
@@ -120,7 +135,20 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             prune=_get(path, batch, "prune", bool, "batch."),
             stale_lock_minutes=_number(path, batch, "stale_lock_minutes", MIN_STALE_LOCK_MINUTES, "minutes"),
         ),
+        limits=_limits(path, limits),
     )
+
+
+def _limits(path: Path, table: dict[str, Any]) -> Limits:
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        least = 0 if key == "draft_seconds" else 1
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < least:
+            raise UsageError(
+                f'The settings file "{path}": "limits.{key}" must be a number of {least} or more.'
+            )
+        values[key] = float(value) if key == "draft_seconds" else int(value)
+    return Limits(**values)
 
 
 def _known(path: Path, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
@@ -145,6 +173,7 @@ def _get(path: Path, table: dict[str, Any], key: str, kind: type, prefix: str = 
 
 
 def _number(path: Path, table: dict[str, Any], key: str, least: float, unit: str) -> float | None:
+    """A [batch] number of at least `least`."""
     value = table.get(key)
     if value is None:
         return None
