@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def language_settings():
     import re
 
-    from accessconv.easyread.language import LanguageSettings
+    from accessconv.formats.easy_read.language.language import LanguageSettings
     from accessconv.profiles import build
 
     doc = ROOT / "docs" / "easy-read-language.md"
@@ -31,7 +31,7 @@ def language_settings():
 
 
 def main() -> None:
-    from accessconv.easyread.language import transform
+    from accessconv.formats.easy_read.language.language import transform
     from accessconv.reader import read
 
     settings = language_settings()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from accessconv import model as m
-from accessconv.easyread.model import EasyReadDocument, HardWord, Point, Section, Stats
+from accessconv.formats.easy_read.language.model import EasyReadDocument, HardWord, Point, Section, Stats
 from accessconv.profiles import load
 
 
@@ -81,8 +81,8 @@ def write_all(
     easy: EasyReadDocument, folder: Path, prof: Any = None, source: Path | None = None
 ) -> dict[str, Path]:
     """Choose pictures and write the .docx, .html and review sheet into `folder`."""
-    from accessconv.easyread.symbols import add_pictures
     from accessconv.formats import easy_read as er
+    from accessconv.formats.easy_read.symbols import add_pictures
 
     prof = prof or profile()
     settings = prof.settings

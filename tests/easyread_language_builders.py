@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from accessconv.easyread.language import LanguageSettings
+from accessconv.formats.easy_read.language.language import LanguageSettings
 from accessconv.profiles import build
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -84,7 +84,7 @@ def compliant_document() -> Any:
 
 
 def save(document: Any, path: Path) -> Path:
-    from accessconv.docx_util import save_deterministic
+    from accessconv.ooxml import save_deterministic
 
     save_deterministic(document, path, document.core_properties.title, "en-GB")
     return path

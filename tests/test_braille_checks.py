@@ -182,7 +182,7 @@ def test_round_trip_catches_lost_and_garbled_text(made: dict[str, Path], tmp_pat
 
 def test_missing_heading_fails(made: dict[str, Path], tmp_path: Path) -> None:
     path = _copy(made, ".txt", tmp_path)
-    from accessconv.braille.translate import Translator
+    from accessconv.formats.braille.translate import Translator
 
     p = profile()
     heading = Translator(p.settings.tables, p.settings.typeform, "").translate("What people told us")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from accessconv import model as m
-from accessconv.braille.cells import BLANK
-from accessconv.braille.translate import back_translate
+from accessconv.formats.braille.cells import BLANK
+from accessconv.formats.braille.translate import back_translate
 from braille_builders import body_rows, cells_of, doc, heading, indent_of, layout, louis_cells, para
 
 WIDTH = 40

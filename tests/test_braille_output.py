@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.braille.files import PEF_NS
+from accessconv.formats.braille.files import PEF_NS
 from accessconv.pipeline import convert
 from braille_builders import write_draft
 

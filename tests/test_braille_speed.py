@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.braille import cells
-from accessconv.braille.translate import _SPACES, _forward, _plain_spaces
-from accessconv.checks import braille as checks
+from accessconv.formats.braille import cells, checks
+from accessconv.formats.braille.translate import _SPACES, _forward, _plain_spaces
 from accessconv.pipeline import convert
 from accessconv.reader import read
 from braille_builders import louis_cells, profile, write_draft
@@ -104,7 +103,7 @@ def test_translation_with_typeform_equals_the_bindings(text: str) -> None:
 def test_pef_is_written_as_lxml_writes_it(pages: list[list[str]]) -> None:
     from lxml import etree
 
-    from accessconv.braille.files import pef_bytes
+    from accessconv.formats.braille.files import pef_bytes
 
     written = pef_bytes(
         pages, cols=40, rows=25, rowgap=0, duplex=True, title="A & B <c>", language="en-GB",

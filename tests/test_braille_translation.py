@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from accessconv import model as m
-from accessconv.braille.cells import is_six_dot
-from accessconv.braille.translate import back_translate
+from accessconv.formats.braille.cells import is_six_dot
+from accessconv.formats.braille.translate import back_translate
 from braille_builders import body_rows, cells_of, doc, heading, layout, louis_cells, para
 
 PLAIN = [

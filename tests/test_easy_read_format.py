@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from accessconv import model as m
-from accessconv.checks.easy_read import check_easy_read_file, read_docx, read_html
-from accessconv.easyread.model import HardWord, Section
+from accessconv.formats.easy_read.checks import check_easy_read_file, read_docx, read_html
+from accessconv.formats.easy_read.language.model import HardWord, Section
 from easy_read_builders import failing, good_document, passing, point, profile, write_all
 
 EASY_READ_IDS = [
@@ -93,7 +93,7 @@ def test_review_sheet_lists_what_a_person_must_check(tmp_path):
         point("Zorbs frobnicate quietly.", "section 1, point 3", key_terms=("zorb",))
     )
     easy.hard_words.append(HardWord("frobnicate", None, "section 1, point 3"))
-    from accessconv.easyread.model import ReviewItem
+    from accessconv.formats.easy_read.language.model import ReviewItem
 
     easy.review.append(ReviewItem("hard-word", "frobnicate", "section 1, point 3", "Explain it."))
     easy.review.append(ReviewItem("number", "25%", "section 2, point 1"))

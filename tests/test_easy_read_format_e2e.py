@@ -147,8 +147,8 @@ INVOLVING_LABELS = {
 
 
 def _assess(draft: Path, labels: dict[str, set[str]]) -> tuple[int, int, int, int, list[str]]:
-    from accessconv.easyread.language import transform
-    from accessconv.easyread.symbols import add_pictures
+    from accessconv.formats.easy_read.language.language import transform
+    from accessconv.formats.easy_read.symbols import add_pictures
     from accessconv.profiles import load
     from accessconv.reader import read
 

@@ -63,7 +63,7 @@ def test_a_picture_without_alt_text_is_named_plainly_in_the_changes(tmp_path: Pa
 
 
 def test_the_shortest_section_scored_for_reading_ease_comes_from_the_profile(tmp_path: Path) -> None:
-    from accessconv.checks.easy_read import check_easy_read_file
+    from accessconv.formats.easy_read.checks import check_easy_read_file
     from easy_read_builders import good_document, point, profile, write_all
 
     easy = good_document()
@@ -82,7 +82,7 @@ def test_the_shortest_section_scored_for_reading_ease_comes_from_the_profile(tmp
 
 
 def _pictures_check(path: Path):
-    from accessconv.checks.easy_read import check_easy_read_file
+    from accessconv.formats.easy_read.checks import check_easy_read_file
     from easy_read_builders import profile
 
     return [r for r in check_easy_read_file(path, profile()) if r.id == "easyread.pictures"]
@@ -179,7 +179,7 @@ def test_a_draft_that_is_only_a_picture_gets_an_accurate_message(tmp_path: Path)
 
 
 def test_a_number_written_as_a_word_is_flagged(tmp_path: Path) -> None:
-    from accessconv.checks.easy_read import check_easy_read_file
+    from accessconv.formats.easy_read.checks import check_easy_read_file
     from easy_read_builders import good_document, point, profile, write_all
 
     easy = good_document()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from accessconv.easyread import hard_words, plain_words
-from accessconv.easyread.wordlists import builtin, function_words, read_list, read_table
+from accessconv.formats.easy_read.language import hard_words, plain_words
+from accessconv.formats.easy_read.language.wordlists import builtin, function_words, read_list, read_table
 
 
 def test_every_jargon_word_has_an_explanation() -> None:

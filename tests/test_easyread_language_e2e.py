@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accessconv import model as m
-from accessconv.easyread.language import transform
+from accessconv.formats.easy_read.language.language import transform
 from accessconv.reader import read
 from easyread_language_builders import SAMPLE, settings
 

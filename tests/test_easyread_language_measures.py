@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.easyread import flags, key_terms, readability
+from accessconv.formats.easy_read.language import flags, key_terms, readability
 
 
 @pytest.mark.parametrize(

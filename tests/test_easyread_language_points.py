@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from accessconv.easyread.points import keeps_content, split_sentence
-from accessconv.easyread.text import is_content_word, words
+from accessconv.formats.easy_read.language.points import keeps_content, split_sentence
+from accessconv.formats.easy_read.language.text import is_content_word, words
 from easyread_language_builders import settings
 
 
@@ -153,7 +153,7 @@ def test_a_split_that_would_lose_a_content_word_is_refused() -> None:
 
 
 def test_every_split_on_the_sample_keeps_every_content_word() -> None:
-    from accessconv.easyread.text import sentences
+    from accessconv.formats.easy_read.language.text import sentences
     from easyread_language_builders import SAMPLE
 
     text = SAMPLE.read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from accessconv import model as m
-from accessconv.easyread.language import LanguageSettings, transform
 from accessconv.errors import ProfileError
+from accessconv.formats.easy_read.language.language import LanguageSettings, transform
 from accessconv.profiles import build
 from easyread_language_builders import settings, settings_table
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.easyread import acronyms as acr
-from accessconv.easyread import hard_words, numbers, plain_words
+from accessconv.formats.easy_read.language import acronyms as acr
+from accessconv.formats.easy_read.language import hard_words, numbers, plain_words
 
 # ---------------------------------------------------------------- plain words
 

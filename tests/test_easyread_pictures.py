@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from accessconv.easyread import symbols as sym
-from accessconv.easyread.model import EasyReadDocument, Section, Stats
 from accessconv.errors import ProfileError
+from accessconv.formats.easy_read import symbols as sym
+from accessconv.formats.easy_read.language.model import EasyReadDocument, Section, Stats
 from easy_read_builders import good_document, point, profile
 
 SETTINGS = profile().settings.pictures

@@ -10,9 +10,9 @@ import zipfile
 
 import pytest
 
-from accessconv.easyread import symbols as sym
-from accessconv.easyread.key_terms import _is_order, key_terms
-from accessconv.easyread.text import words
+from accessconv.formats.easy_read import symbols as sym
+from accessconv.formats.easy_read.language.key_terms import _is_order, key_terms
+from accessconv.formats.easy_read.language.text import words
 from easy_read_builders import good_document, profile, write_all
 
 SETTINGS = profile().settings.pictures
@@ -227,7 +227,7 @@ def _para(text: str):
 
 
 def _transform(*blocks):
-    from accessconv.easyread.language import transform
+    from accessconv.formats.easy_read.language.language import transform
 
     return transform(_draft(*blocks), profile().settings.language)
 
@@ -279,7 +279,7 @@ def test_bullets_typed_as_characters_become_points():
 
 
 def test_because_starts_a_new_sentence_that_keeps_the_link():
-    from accessconv.easyread.points import split_sentence
+    from accessconv.formats.easy_read.language.points import split_sentence
 
     settings = profile().settings.language
     parts = split_sentence(
@@ -295,7 +295,7 @@ def test_because_starts_a_new_sentence_that_keeps_the_link():
 
 
 def test_a_short_label_before_a_whole_sentence_stands_on_its_own_line():
-    from accessconv.easyread.points import split_sentence
+    from accessconv.formats.easy_read.language.points import split_sentence
 
     settings = profile().settings.language
     sentence = "Example from the estate: we asked every tenant on the estate how the repairs went."

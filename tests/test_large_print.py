@@ -342,7 +342,7 @@ def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> N
         problems = [f"{r.id}: {r.message}" for r in large_print.check(path, profile) if r.status != "pass"]
         assert problems == [], path.name
     # Linearising keeps spanned headings with their values.
-    from accessconv.largeprint.prepare import linearise
+    from accessconv.formats.large_print.prepare import linearise
 
     (lst,) = linearise(table)
     assert [m.plain_text(p.inlines) for p in lst.items[0]] == [

@@ -29,12 +29,12 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from . import __version__
 from .checks import CheckResult, counts
 from .config import DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTLE_SECONDS, DEFAULT_STALE_LOCK_MINUTES
 from .errors import AccessconvError, FolderLockedError, InputError, OutputError, UsageError
 from .pipeline import ConversionResult, OutputResult
 from .profiles import Profile
+from .version import __version__
 
 MANIFEST_NAME = ".accessconv-manifest.json"
 LOCK_NAME = ".accessconv.lock"

@@ -14,7 +14,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .config import (
     DEFAULT_INTERVAL_SECONDS,
     DEFAULT_SETTLE_SECONDS,
@@ -24,6 +23,7 @@ from .config import (
     config_option,
 )
 from .errors import AccessconvError
+from .version import __version__
 
 PROFILES_DIR_HELP = "Extra folder of profile files (repeatable); also read from $ACCESSCONV_PROFILES."
 BROWSER_HELP = (

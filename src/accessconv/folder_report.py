@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from . import __version__
 from .checks import CheckResult, counts
-from .report import BATCH_STATUS_WORDS, FORMAT_LABELS
+from .formats import label as format_label
+from .report import BATCH_STATUS_WORDS
+from .version import __version__
 
 if TYPE_CHECKING:
     from .batch import BatchResult, DraftResult
@@ -28,7 +29,7 @@ td ul { padding-left: 1.2rem; }
 
 def render_index(batch: BatchResult, fail_on: str = "error") -> str:
     from . import profiles as registry
-    from .formats.html import stylesheet
+    from .web.page import stylesheet
 
     # The council's own html profile (colours, fonts) styles the report as it styles the pages.
     settings = registry.load("html").settings
@@ -117,7 +118,7 @@ def _table(batch: BatchResult) -> str:
     for i, d in enumerate(batch.drafts):
         links = "".join(
             f'<li><a href="{_href(o.path, batch.out_dir)}">{escape(o.path.name)}</a> '
-            f"({escape(FORMAT_LABELS.get(o.format, o.format))})</li>"
+            f"({escape(format_label(o.format))})</li>"
             for o in d.result.outputs
         )
         outputs = f"<ul>{links}</ul>" if links else "<p>None</p>"

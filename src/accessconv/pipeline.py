@@ -12,70 +12,24 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import CheckResult, counts
 from .errors import OutputError, UsageError
 from .profiles import Profile
+from .results import CheckFileResult, ConversionResult, OutputResult
 
 Progress = Callable[[str], None]
 
-# Which profile's rules `accessconv check FILE` applies when none is named, by how the name ends.
-CHECK_PROFILE_FOR = {
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "draft",
-    ".odt": "draft",
-    ".md": "draft",
-    ".markdown": "draft",
-    # Matched on how the file name ends, most specific first.
-    "-uncontracted.brf": "braille-uncontracted",
-    "-uncontracted.pef": "braille-uncontracted",
-    "-uncontracted-braille.txt": "braille-uncontracted",
-    ".brf": "braille",
-    ".pef": "braille",
-    "-braille.txt": "braille",  # the braille preview (any other .txt could be anything)
-    ".pdf": "large-print",
-}
-
-
-@dataclass
-class OutputResult:
-    profile: str
-    format: str
-    path: Path
-    checks: list[CheckResult]
-    # What the writer changed in the draft's structure, in plain words.
-    changes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ConversionResult:
-    source: Path
-    out_dir: Path | None
-    outputs: list[OutputResult] = field(default_factory=list)
-    draft_checks: list[CheckResult] = field(default_factory=list)
-    # Set when the draft could not be converted at all (the message for the officer).
-    error: str | None = None
-
-    @property
-    def all_checks(self) -> list[CheckResult]:
-        return self.draft_checks + [c for o in self.outputs for c in o.checks]
-
-    @property
-    def errors(self) -> int:
-        return counts(self.all_checks)["errors"]
-
-    @property
-    def warnings(self) -> int:
-        return counts(self.all_checks)["warnings"]
-
-    @property
-    def written(self) -> list[Path]:
-        return [o.path for o in self.outputs]
-
+__all__ = [
+    "CheckFileResult",
+    "ConversionResult",
+    "OutputResult",
+    "check_file",
+    "convert",
+    "default_out_dir",
+    "resolve_profiles",
+]
 
 def resolve_profiles(
     names: Sequence[str | Profile] | None, profiles_dirs: Sequence[Path] | None = None
@@ -236,13 +190,6 @@ def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
         ) from err
 
 
-@dataclass
-class CheckFileResult:
-    path: Path
-    profile: str
-    checks: list[CheckResult]
-
-
 def check_file(
     path: Path | str,
     profile: str | Profile | None = None,
@@ -254,20 +201,22 @@ def check_file(
     from . import profiles as registry
     from .checks.browser import audit_files
     from .errors import InputError
-    from .formats import load_format
+    from .formats import load_format, rules_for
 
     path = Path(path)
     if not path.is_file():
         what = "this is a folder, not a file" if path.is_dir() else "there is no file with this name"
         raise InputError(path, what, "Check the name and folder.")
     if profile is None:
-        name = next((n for end, n in CHECK_PROFILE_FOR.items() if path.name.lower().endswith(end)), None)
-        if name is None:
+        # Each format declares the name endings of the files it writes, so every file the tool
+        # writes is checked against its own rules ("x-easy-read.docx" as Easy Read, not a draft).
+        found = rules_for(path.name, registry.load_all(list(profiles_dirs or [])))
+        if found is None:
             raise UsageError(
                 f'"{path}": accessconv does not know which rules to check a {path.suffix or "plain"} '
                 "file against. Name a profile with -p."
             )
-        profile = name
+        profile = found
     chosen = profile if isinstance(profile, Profile) else registry.load(profile, list(profiles_dirs or []))
     fmt = load_format(chosen.format)
     if path.suffix.lower() not in fmt.FILE_TYPES:
@@ -275,7 +224,7 @@ def check_file(
             f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '
             f"not {path.suffix or 'this file'}."
         )
-    if chosen.format != "draft":  # a draft is validated by the reader itself
+    if fmt.OUTPUTS:  # a draft (a checks-only format) is validated by the reader itself
         _require_readable(path)
     checks = fmt.check(path, chosen)
     checks.extend(audit_files([path], browser).get(path, []))

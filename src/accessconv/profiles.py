@@ -1,9 +1,10 @@
 """Conversion profiles: one TOML file each, validated on load.
 
 A profile names its output format and holds every setting and threshold that format's writer
-and checks use; nothing numeric about a standard lives in code. Built-in profiles sit in the
-repository's `profiles/` folder; a council adds or overrides profiles from its own folders
-(`--profiles-dir`, or the ACCESSCONV_PROFILES environment variable). A later folder wins, so a
+and checks use; nothing numeric about a standard lives in code. Built-in profiles are package
+data in `data/profiles/` (`profiles/` at the top of the repository links there); a council adds
+or overrides profiles from its own folders (`--profiles-dir`, or the ACCESSCONV_PROFILES
+environment variable). A later folder wins, so a
 council's `large-print.toml` replaces ours, and `extends = "large-print"` copies ours and changes a
 few keys.
 """
@@ -17,30 +18,20 @@ import re
 import tomllib
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import ProfileError
+from .formats import Profile, load_format
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "profiles"
+__all__ = ["Profile", "available", "defaults", "load", "load_all", "search_dirs"]
+
+# Package data, so a normal (not editable) install finds them; `profiles/` at the top of the
+# repository is a link to this folder.
+BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
 ENV_VAR = "ACCESSCONV_PROFILES"
 TOP_LEVEL = {"description", "format", "default", "extends", "output_suffix", "settings", "checks"}
 REQUIRED = ("description", "format", "default")
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    description: str
-    format: str
-    default: bool
-    output_suffix: str
-    settings: Any  # the format's Settings dataclass
-    checks: Any  # the format's Checks dataclass
-    path: Path
-    # Hash of the resolved definition: batch conversion rebuilds outputs when it changes.
-    digest: str
 
 
 def search_dirs(extra: list[Path] | None = None) -> list[Path]:
@@ -145,8 +136,6 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
             f'Profile "{path}": "output_suffix" may only use letters, digits, "-" and "_" '
             f'(for example "-large-print"), not {shown(data["output_suffix"])}.'
         )
-
-    from .formats import load_format
 
     fmt = load_format(data["format"], path)
     settings = build(fmt.Settings, data.get("settings", {}), path, "settings")

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
 from .checks import CheckResult, counts
-from .pipeline import CheckFileResult, ConversionResult
+from .formats import label as format_label
+from .results import CheckFileResult, ConversionResult
+from .version import __version__
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -23,12 +24,6 @@ REPORT_VERSION = "1.1"
 MAX_CHANGES_SHOWN = 10
 MAX_FINDINGS_SHOWN = 3
 
-FORMAT_LABELS = {
-    "html": "accessible web page",
-    "braille": "braille",
-    "large_print": "large print",
-    "easy_read": "Easy Read",
-}
 
 
 def exit_code(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> int:
@@ -140,7 +135,7 @@ def _conversion_text(r: ConversionResult) -> list[str]:
     lines.append(f"  Wrote {n} file{'s' if n != 1 else ''} to {r.out_dir}/")
     changes: list[str] = []
     for o in r.outputs:
-        label = FORMAT_LABELS.get(o.format, o.format)
+        label = format_label(o.format)
         lines.append(f"    {_mark(o.checks)} {o.path.name} ({label}): {_verdict(o.checks)}")
         for c in o.changes:
             if c not in changes:

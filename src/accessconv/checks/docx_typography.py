@@ -77,13 +77,15 @@ class DocxTarget:
     document: Any  # python-docx Document
     limits: TypographyLimits
     resolver: Resolver
+    # What the reader of this file calls it, for messages: "large print", "Easy Read".
+    kind: str = "large print"
     paragraphs: list[Para] = field(default_factory=list)
     # Every run that shows text with its property chain, worked out once for all the checks.
     runs: list[tuple[Para, Any, list[Any]]] | None = None
 
 
-def check_docx(path: Path, limits: TypographyLimits) -> list[CheckResult]:
-    """Run every typography check on the .docx at `path`."""
+def check_docx(path: Path, limits: TypographyLimits, kind: str = "large print") -> list[CheckResult]:
+    """Run every typography check on the .docx at `path`; `kind` names the format in messages."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -100,7 +102,7 @@ def check_docx(path: Path, limits: TypographyLimits) -> list[CheckResult]:
                 "Convert the draft again with accessconv.",
             )
         ]
-    target = DocxTarget(path, document, limits, Resolver(document))
+    target = DocxTarget(path, document, limits, Resolver(document), kind=kind)
     target.paragraphs = list(_all_paragraphs(document))
     return DOCX_TYPOGRAPHY.run(target)
 
@@ -405,7 +407,8 @@ def _style_findings(t: DocxTarget, test: Any, message: str, fix: str) -> Iterato
     for para, r, chain in _text_runs(t):
         if test(r, chain) and id(para.el) not in seen:
             seen.add(id(para.el))
-            found.append(Finding("error", message.format(text=run_text(r).strip()[:30]), para.where, fix))
+            text = run_text(r).strip()[:30]
+            found.append(Finding("error", message.format(text=text, kind=t.kind), para.where, fix))
     yield from _listed(found)
 
 
@@ -414,7 +417,7 @@ def _italic(t: DocxTarget):
     yield from _style_findings(
         t,
         lambda r, chain: toggle(chain, "i"),
-        "'{text}' is in italics, which is hard to read in large print.",
+        "'{text}' is in italics, which is hard to read in {kind}.",
         "Use bold for emphasis instead of italics.",
     )
 
@@ -516,7 +519,7 @@ def _line_spacing(t: DocxTarget):
             found.append(
                 Finding(
                     "warning",
-                    f"Lines are spaced {ratio:.2f}; large print needs at least {minimum:g}.",
+                    f"Lines are spaced {ratio:.2f}; {t.kind} needs at least {minimum:g}.",
                     para.where,
                     f"Set line spacing to {minimum:g} or more in the paragraph's style.",
                 )
@@ -587,7 +590,7 @@ def _page(t: DocxTarget):
         if cols is not None and int(cols.get(w("num"), "1")) > 1:
             yield Finding(
                 "error",
-                "The text is set in columns; large print is easier to follow in one column.",
+                f"The text is set in columns; {t.kind} is easier to follow in one column.",
                 where,
                 "Set Layout > Columns to One.",
             )
@@ -602,7 +605,7 @@ def _page(t: DocxTarget):
         yield Finding(
             "error",
             f"Text is turned on its side in {len(turned)} place(s) (a page, table cell or style set to "
-            f"'{turned[0]}'), which is very hard to read in large print.",
+            f"'{turned[0]}'), which is very hard to read in {t.kind}.",
             "text direction",
             "Set Text Direction to horizontal (Layout > Text Direction, or Table Layout > Text Direction).",
         )
@@ -690,7 +693,7 @@ def _images(t: DocxTarget):
         if holder.tag == f"{{{WP}}}anchor":
             yield Finding(
                 "error",
-                "A picture floats over or beside the text; with large print it can cover words or "
+                f"A picture floats over or beside the text; in {t.kind} it can cover words or "
                 "land far from the text it goes with.",
                 where,
                 "Set the picture's Wrap Text to 'In Line with Text'.",

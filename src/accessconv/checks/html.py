@@ -18,15 +18,28 @@ from .text import vague_link_phrases
 HTML = CheckSet("html")
 
 
+@dataclass(frozen=True)
+class HtmlLimits:
+    """The numbers a web page is checked against; each format fills them from its profile."""
+
+    min_contrast: float
+    min_contrast_error: float
+    min_line_height: float
+    max_measure_ch: int
+    max_alt_length: int
+    # Body text size in rem (1 rem is 12 pt at the browser's default 16 px).
+    min_body_font_rem: float
+
+
 @dataclass
 class HtmlTarget:
     path: Path
     tree: Any  # lxml.html root element
     css: str
-    limits: Any  # the profile's html Checks dataclass
+    limits: HtmlLimits
 
 
-def check_html_file(path: Path, limits: Any) -> list[CheckResult]:
+def check_html_file(path: Path, limits: HtmlLimits) -> list[CheckResult]:
     import lxml.html
     from lxml import etree
 

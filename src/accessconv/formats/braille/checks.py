@@ -1,0 +1,902 @@
+"""Checks on written braille files (BRF, PEF, Unicode preview), reading each file back.
+
+Every check works from the file's own cells: the BRF's braille ASCII, the PEF's rows, the
+preview's Unicode braille. The round trip back-translates those cells with liblouis and compares
+the words with the draft's, so lost or garbled text shows up whatever produced the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ... import model as m
+from ...checks import Check, CheckResult, Finding, run_check
+from .cells import BLANK, FROM_ASCII, to_ascii
+from .files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
+from .translate import back_translate
+
+if TYPE_CHECKING:
+    from .. import Profile
+
+_DIGIT = "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚"  # braille 1-9, 0
+_NUMBER_ROW = re.compile(rf"(?P<gap>{BLANK}*)⠼(?P<digits>[{_DIGIT}]+)$")
+# Emphasis indicators (italic, bold, underline, script: word, symbol, passage, terminator) and
+# transcriber's note brackets. Removed before back-translation: liblouis 3.24 cannot read them back.
+# Written as "⠈⠨[⠣⠜]|[⠈⠘⠸⠨][⠂⠆⠶⠄]" starting with the one class, which the regex engine scans
+# for far faster than it tries an alternation at every cell.
+_INDICATORS = re.compile("[⠈⠘⠸⠨](?:(?<=⠈)⠨[⠣⠜]|[⠂⠆⠶⠄])")
+# liblouis escapes, as braille ASCII: "'\x65e5'" from a table's undefined rule, "\x1234/" otherwise.
+_ESCAPES = re.compile(r"'\\[XY][A-J0-9]+'?|\\X[0-9A-F]{2,}/")
+_BACK_ESCAPE = re.compile(r"\\\d+/")
+_WORD = re.compile(r"[^\W_]+")
+# The same for ASCII text (most back-translation), where NFKC changes nothing and casefold is lower.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_NOT_SIX_DOT = re.compile("[^\u2800-\u283f]")
+
+
+def _cells_of(chars: str) -> str:
+    """A regular-expression class of the cells for some braille ASCII characters."""
+    return "[" + "".join(FROM_ASCII[c] for c in chars) + "]"
+
+
+# _ESCAPES as cells, to search a whole file without first turning it into braille ASCII.
+_Q, _BS = _cells_of("'"), _cells_of("\\")
+_ESCAPE_CELLS = re.compile(
+    f"{_Q}{_BS}{_cells_of('XY')}{_cells_of('ABCDEFGHIJ0123456789')}+{_Q}?"
+    f"|{_BS}{_cells_of('X')}{_cells_of('0123456789ABCDEF')}{{2,}}{_cells_of('/')}"
+)
+_BLANKS = re.compile(f"{BLANK}{{2,}}")
+
+
+@dataclass
+class BrailleTarget:
+    file: BrailleFile
+    profile: Any
+    doc: m.Document | None
+
+    @property
+    def s(self) -> Any:
+        return self.profile.settings
+
+    @property
+    def limits(self) -> Any:
+        return self.profile.checks
+
+    def __post_init__(self) -> None:
+        # Name pages as a reader sees them: the title page, then braille page 1, 2...
+        number = 0
+        for i, page in enumerate(self.file.pages):
+            if i == self.title_index:
+                page.label = "the title page"
+            else:
+                number += 1
+                page.label = f"braille page {number}"
+
+    @cached_property
+    def title_index(self) -> int | None:
+        """Index of the title page, which carries no page number."""
+        if self.file.kind == "preview":
+            for i, page in enumerate(self.file.pages):
+                if page.label == self.s.preview_title_page_line:
+                    return i
+            return None
+        return 0 if self.s.title_page and self.file.pages else None
+
+    @cached_property
+    def reading(self) -> _Reading:
+        """What this file's cells say. Worked out once for all files holding the same cells: the
+        BRF, PEF and preview of one conversion hold the same braille, so they share one."""
+        pages = []
+        for page in self.file.pages:
+            rows = [row.rstrip(BLANK) for row in page.rows]
+            while rows and not rows[-1]:
+                rows.pop()  # blank rows at the foot of a page (BRF padding) add nothing
+            pages.append(tuple(rows))
+        key = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
+               self.s.long_word_continuation)  # fmt: skip
+        found = _READINGS.get(key)
+        if found is None:
+            if len(_READINGS) >= 8:
+                _READINGS.clear()
+            found = _READINGS[key] = _Reading(*key)
+        return found
+
+    @property
+    def text_pages(self) -> list[str]:
+        return self.reading.text_pages
+
+    @property
+    def back_pages(self) -> list[str]:
+        return self.reading.back_pages
+
+    @property
+    def stream(self) -> str:
+        return self.reading.stream
+
+    @property
+    def words(self) -> tuple[list[str], list[int]]:
+        return self.reading.words
+
+
+# Readings of recent files, keyed by their cells (see BrailleTarget.reading).
+_READINGS: dict[tuple, _Reading] = {}
+
+
+class _Reading:
+    """A braille file's pages read as text: everything here depends only on the cells and the
+    profile settings in the key, never on which file (BRF, PEF, preview) the cells came from."""
+
+    def __init__(
+        self,
+        pages: tuple[tuple[str, ...], ...],
+        title_index: int | None,
+        tables: tuple[str, ...],
+        width: int,
+        continuation: str,
+    ) -> None:
+        self.pages = pages
+        self.title_index = title_index
+        self.tables = tables
+        self.width = width
+        self.continuation = continuation
+        # Results that also depend on the draft (and the [checks] settings), per draft.
+        self.per_draft: dict[tuple, tuple[Any, Any]] = {}
+
+    def for_draft(self, doc: m.Document, what: str, extra: tuple, build):
+        """`build()`, worked out once per draft (the same Document object) and `extra` settings."""
+        key = (what, id(doc), extra)
+        hit = self.per_draft.get(key)
+        if hit is not None and hit[0]() is doc:
+            return hit[1]
+        value = build()
+        self.per_draft[key] = (weakref.ref(doc), value)
+        return value
+
+    @cached_property
+    def text_pages(self) -> list[str]:
+        """Each page's text as one string of cells: page number removed, lines joined. A word
+        divided at the foot of a page (continuation indicator) is kept whole on the first page."""
+        out: list[str] = []
+        width = self.width
+        cont = self.continuation
+        joined = False
+        for i, page in enumerate(self.pages):
+            rows = list(page)
+            if i != self.title_index and rows:
+                rows[0] = _NUMBER_ROW.sub("", rows[0])
+            parts: list[str] = []
+            for row in rows:
+                if joined and not row:
+                    continue  # the page-number row between the two halves of a divided word
+                # A line ending in the continuation indicator goes straight on to the next line.
+                ends_joined = len(row) == width and row.endswith(cont)
+                if joined:
+                    row = row.lstrip(BLANK)
+                    if not parts and out:  # the rest of a word divided at the foot of the last page
+                        head, space, rest = row.partition(BLANK)
+                        if not space and ends_joined:
+                            out[-1] += head[:-1]
+                            continue
+                        out[-1] += head
+                        row = rest
+                joined = ends_joined
+                parts.append(row[:-1] if joined else row + BLANK)
+            out.append(_BLANKS.sub(BLANK, "".join(parts)).strip(BLANK))
+        return out
+
+    @cached_property
+    def clean(self) -> bool:
+        """No cell outside dots 1-6 and no liblouis escape code anywhere. (Rows are joined with a
+        blank cell, which no escape contains, so nothing matches across rows; the blank cells
+        and rows left off the ends of rows and pages cannot be part of one either.)"""
+        everything = BLANK.join(BLANK.join(page) for page in self.pages)
+        return not _NOT_SIX_DOT.search(everything) and not _ESCAPE_CELLS.search(everything)
+
+    @cached_property
+    def plain_pages(self) -> list[str]:
+        """text_pages without the emphasis and transcriber's-note indicators, which liblouis 3.24
+        cannot read back."""
+        return [_INDICATORS.sub("", text) for text in self.text_pages]
+
+    @cached_property
+    def back_pages(self) -> list[str]:
+        tables = self.tables
+        return [back_translate(tables, text) if text else "" for text in self.plain_pages]
+
+    @cached_property
+    def stream(self) -> str:
+        """All the words read back, space-separated with a space at each end."""
+        return " " + " ".join(self.words[0]) + " "
+
+    @cached_property
+    def words(self) -> tuple[list[str], list[int]]:
+        """Back-translated words and the page index of each."""
+        words: list[str] = []
+        pages: list[int] = []
+        for i, text in enumerate(self.back_pages):
+            found = _tokens(text)
+            words.extend(found)
+            pages.extend([i] * len(found))
+        return words, pages
+
+
+def clear_caches() -> None:
+    """Forget all files read and all translations (for benchmarks that must start cold)."""
+    from .translate import clear_caches as clear_translations
+
+    _READINGS.clear()
+    _tokens.cache_clear()
+    clear_translations()
+
+
+def tokens(text: str) -> list[str]:
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: the draft's text and each page are split once for the files of one conversion.
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text.lower()))
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+# ---------------------------------------------------------------- entry point
+
+_COMMON: list[Check] = []
+_BY_KIND: dict[str, list[Check]] = {"brf": [], "pef": [], "preview": []}
+
+
+def _register(check_id: str, title: str, kinds: tuple[str, ...] = ()):
+    def decorator(fn):
+        check = Check(check_id, title, fn)
+        if kinds:
+            for kind in kinds:
+                _BY_KIND[kind].append(check)
+        else:
+            _COMMON.append(check)
+        return fn
+
+    return decorator
+
+
+def check_braille_file(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+    suffix = path.suffix.lower()
+    s = profile.settings
+    try:
+        if suffix == ".brf":
+            file = read_brf(path)
+        elif suffix == ".pef":
+            file = read_pef(path)
+        else:
+            file = read_preview(path, s.preview_title_page_line, s.preview_page_line)
+    except (ValueError, OSError) as err:
+        return [
+            CheckResult(
+                "braille.read",
+                "The braille file can be read",
+                "error",
+                str(err) if isinstance(err, ValueError) else f"The file cannot be read ({err}).",
+                str(path),
+                "Convert the draft again with accessconv.",
+            )
+        ]
+    target = BrailleTarget(file, profile, doc)
+    results: list[CheckResult] = []
+    for check in _BY_KIND[file.kind] + _COMMON:
+        results.extend(run_check(check, target))
+    return results
+
+
+def _ex(t: BrailleTarget, items: list[str]) -> str:
+    return _examples(items, t.limits.max_examples)
+
+
+def _examples(items: list[str], limit: int) -> str:
+    shown = "; ".join(items[:limit])
+    return shown + (f" (and {len(items) - limit} more)" if len(items) > limit else "")
+
+
+# ---------------------------------------------------------------- BRF
+
+
+@_register("brf.charset", "The BRF uses only braille ASCII (characters 0x20 to 0x5F)", ("brf",))
+def _brf_charset(t: BrailleTarget):
+    bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
+    if bad:
+        yield Finding(
+            "error",
+            f"The BRF file has {len(bad)} characters an embosser cannot read as braille: {_ex(t, bad)}.",
+            str(t.file.path.name),
+            "Convert the draft again; if the file was edited by hand, use braille ASCII capitals only.",
+        )
+    eol = "\r\n" if t.s.brf_line_ending == "crlf" else "\n"
+    text = t.file.raw.decode("latin-1")
+    other = text.replace(eol, "")
+    if "\r" in other or "\n" in other:
+        yield Finding(
+            "warning",
+            f"The BRF's line endings are not all {t.s.brf_line_ending.upper()}, as the profile asks.",
+            t.file.path.name,
+            "Some embossers print such files badly. Convert the draft again.",
+        )
+
+
+@_register("brf.pages", "Every BRF page is full height and ends with a form feed", ("brf",))
+def _brf_pages(t: BrailleTarget):
+    if not t.file.raw.rstrip(b"\r\n").endswith(b"\f"):
+        yield Finding(
+            "error",
+            "The BRF does not end its last page with a form feed, so an embosser may not eject the page.",
+            t.file.path.name,
+            "Convert the draft again.",
+        )
+    short = [f"{p.label} has {len(p.rows)} lines" for p in t.file.pages if len(p.rows) < t.s.lines_per_page]
+    if short:
+        # standards.md: every BRF page padded to full height (a rule, not "ideally": an error).
+        yield Finding(
+            "error",
+            f"Some pages are not padded to {t.s.lines_per_page} lines: {_ex(t, short)}.",
+            t.file.path.name,
+            "Convert the draft again so every page is full height.",
+        )
+
+
+# ---------------------------------------------------------------- PEF
+
+
+@cache
+def _pef_schema() -> Any:
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(Path(__file__).resolve().parent / "data" / "pef-2008-1.rng")))
+
+
+@_register("pef.structure", "The PEF file is valid PEF 2008-1 with the required metadata", ("pef",))
+def _pef_structure(t: BrailleTarget):
+    root = t.file.tree
+    where = t.file.path.name
+    fix = "Convert the draft again with accessconv."
+    if root.tag != f"{{{PEF_NS}}}pef":
+        yield Finding(
+            "error",
+            f"The file is not PEF: its root element is {root.tag}, not <pef> in the namespace {PEF_NS}.",
+            where,
+            fix,
+        )
+        return
+    schema = _pef_schema()
+    if not schema.validate(root):
+        errors = [f"line {e.line}: {e.message}" for e in schema.error_log][: t.limits.max_examples]
+        yield Finding("error", f"The PEF structure is not valid PEF 2008-1: {'; '.join(errors)}.", where, fix)
+    meta = root.find(f"{{{PEF_NS}}}head/{{{PEF_NS}}}meta")
+    values = {}
+    if meta is not None:
+        for name in ("identifier", "format", "title", "language", "date"):
+            el = meta.find(f"{{{DC_NS}}}{name}")
+            values[name] = (el.text or "").strip() if el is not None else ""
+    missing = [
+        f"dc:{name}" for name in ("identifier", "format", "title", "language", "date") if not values.get(name)
+    ]
+    if missing:
+        yield Finding("error", f"The PEF metadata is missing {', '.join(missing)}.", where + " <meta>", fix)
+    if values.get("format") and values["format"] != PEF_MIME:
+        yield Finding(
+            "error", f"dc:format is '{values['format']}', not '{PEF_MIME}'.", where + " <meta>", fix
+        )
+    if values.get("date") and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", values["date"]):
+        yield Finding("warning", f"dc:date '{values['date']}' is not a date like 2027-01-31.", where, fix)
+
+
+@_register("pef.limits", "No PEF row is wider, and no page taller, than its volume allows", ("pef",))
+def _pef_limits(t: BrailleTarget):
+    root = t.file.tree
+    if root.tag != f"{{{PEF_NS}}}pef":
+        return
+    problems: list[str] = []
+    other_size: list[str] = []
+    page_no = 0
+    for volume in root.iter(f"{{{PEF_NS}}}volume"):
+        for section in volume.iter(f"{{{PEF_NS}}}section"):
+            cols = _int(section.get("cols") or volume.get("cols"))
+            rows = _int(section.get("rows") or volume.get("rows"))
+            for page in section.iter(f"{{{PEF_NS}}}page"):
+                page_no += 1
+                page_rows = list(page.iter(f"{{{PEF_NS}}}row"))
+                if rows and len(page_rows) > rows:
+                    problems.append(f"page {page_no} has {len(page_rows)} rows, more than {rows}")
+                for n, row in enumerate(page_rows, start=1):
+                    if cols and len(row.text or "") > cols:
+                        problems.append(f"page {page_no} row {n} has {len(row.text)} cells, more than {cols}")
+            wanted = (t.s.cells_per_line, t.s.lines_per_page)
+            if cols and rows and (cols, rows) != wanted and not other_size:
+                other_size.append(
+                    f"The PEF's pages are {cols} x {rows} cells, not the profile's {wanted[0]} x {wanted[1]}."
+                )
+    if problems:
+        yield Finding(
+            "error",
+            f"The PEF does not fit its page size: {_ex(t, problems)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv.",
+        )
+    for message in other_size:
+        yield Finding(
+            "warning", message, t.file.path.name, "Check it with the profile made for that page size (-p)."
+        )
+    bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
+    if bad:
+        yield Finding(
+            "error",
+            f"PEF rows may hold only braille cells (U+2800 to U+28FF); found {_ex(t, bad)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv.",
+        )
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+# ---------------------------------------------------------------- preview
+
+
+@_register("preview.charset", "The preview holds only Unicode braille and page-break lines", ("preview",))
+def _preview_charset(t: BrailleTarget):
+    bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
+    if bad:
+        yield Finding(
+            "error",
+            f"The preview has {len(bad)} characters that are not braille: {_ex(t, bad)}.",
+            t.file.path.name,
+            "Convert the draft again; the preview shows braille cells (U+2800 to U+28FF) only.",
+        )
+    if not t.file.page_breaks:
+        yield Finding(
+            "error",
+            "The preview has no page-break lines, so a reviewer cannot see where braille pages start.",
+            t.file.path.name,
+            "Convert the draft again with accessconv.",
+        )
+
+
+# ---------------------------------------------------------------- all three
+
+
+@_register("braille.line_length", "Every line fits the braille page width")
+def _line_length(t: BrailleTarget):
+    width = t.s.cells_per_line
+    # Only a page with a row longer than the width can have one still too long without its
+    # trailing blank cells (the usual case: no page, found in C).
+    long = [
+        f"{p.label} line {n} ({len(row.rstrip(BLANK))} cells)"
+        for p in t.file.pages
+        if max(map(len, p.rows), default=0) > width
+        for n, row in enumerate(p.rows, start=1)
+        if len(row.rstrip(BLANK)) > width
+    ]
+    if long:
+        yield Finding(
+            "error",
+            f"{len(long)} lines are longer than {width} cells, so they will be cut off or wrap badly: "
+            f"{_ex(t, long)}.",
+            t.file.path.name,
+            "Convert the draft again with this profile, or use a profile with the embosser's page width.",
+        )
+
+
+@_register("braille.page_length", "Every page fits the braille page height")
+def _page_length(t: BrailleTarget):
+    height = t.s.lines_per_page
+    tall = [f"{p.label} ({len(p.rows)} lines)" for p in t.file.pages if len(p.rows) > height]
+    if tall:
+        yield Finding(
+            "error",
+            f"{len(tall)} pages have more than {height} lines: {_ex(t, tall)}.",
+            t.file.path.name,
+            "Convert the draft again with this profile, or use a profile with the embosser's page length.",
+        )
+
+
+@_register("braille.page_numbers", "Each page has its braille page number at the top right")
+def _page_numbers(t: BrailleTarget):
+    wrong: list[str] = []
+    expected = 1
+    for i, page in enumerate(t.file.pages):
+        if i == t.title_index:
+            continue
+        top = page.rows[0].rstrip(BLANK) if page.rows else ""
+        found = _NUMBER_ROW.search(top)
+        want = "".join(_DIGIT[(int(d) - 1) % 10] for d in str(expected))
+        if not found or found.group("digits") != want:
+            wrong.append(f"{page.label} should show {expected}")
+        elif len(top) != t.s.cells_per_line:
+            # Top right means ending in the last cell of the line, not at the margin or mid-line.
+            wrong.append(f"{page.label}: the number is not at the right-hand end of the top line")
+        elif found.start("gap") > 0 and len(found.group("gap")) < t.limits.min_spaces_before_page_number:
+            wrong.append(
+                f"{page.label}: fewer than {t.limits.min_spaces_before_page_number} spaces before the number"
+            )
+        expected += 1
+    if wrong:
+        # standards.md: the braille page number at the top right (a rule, so an error).
+        yield Finding(
+            "error",
+            f"Page numbers are missing, out of order or not at the top right: {_ex(t, wrong)}.",
+            t.file.path.name,
+            "Convert the draft again; braille page numbers go at the top right of every page.",
+        )
+
+
+@_register("braille.untranslated", "Nothing is left untranslated")
+def _untranslated(t: BrailleTarget):
+    found: list[str] = []
+    for page in [] if t.reading.clean else t.file.pages:  # the usual case: the whole file at once
+        for n, row in enumerate(page.rows, start=1):
+            if _NOT_SIX_DOT.search(row):
+                found.append(f"{page.label} line {n}")
+                continue
+            match = _ESCAPES.search(to_ascii(row))
+            if match:
+                found.append(f"{page.label} line {n} ('{match.group()}')")
+    if found:
+        yield Finding(
+            "error",
+            f"The braille contains liblouis escape codes instead of braille, at "
+            f"{_ex(t, found)}. A reader would get nonsense there.",
+            t.file.path.name,
+            "Replace the character in the draft with words, or convert again with accessconv (it writes a "
+            "transcriber's note instead of a code).",
+        )
+    if t.doc is not None:
+        missing = t.reading.for_draft(t.doc, "untranslatable", (), lambda: _not_in_code(t))
+        if missing:
+            yield Finding(
+                "warning",
+                f"The draft has characters this braille code cannot show: {_ex(t, missing)}. "
+                "They were replaced by a transcriber's note.",
+                "the draft",
+                "Check these places with a braille transcriber, or write the text in English words.",
+            )
+
+
+def _not_in_code(t: BrailleTarget) -> list[str]:
+    """The draft's characters that the braille tables have no sign for, even without accents."""
+    from .translate import _char_ok
+
+    tables = tuple(t.s.tables)
+    chars = set(_source_text(t))
+    return [
+        f"{ch} (U+{ord(ch):04X})"
+        for ch in sorted(chars)
+        if ord(ch) > 0x7F and not ch.isspace() and not _char_ok(tables, ch) and not _base_ok(tables, ch)
+    ]
+
+
+def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
+    from .translate import _char_ok
+
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
+    return bool(base) and all(_char_ok(tables, c) for c in base)
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """The draft's words against the braille's, read back (see _compare)."""
+
+    source_words: int
+    recovered: int
+    # (index of the page, the draft's words, what the braille reads back) for each difference;
+    # the page index is -1 when the braille has no words at all.
+    diffs: list[tuple[int, str, str]]
+
+
+@_register("braille.round_trip", "The braille reads back as the draft's words")
+def _round_trip(t: BrailleTarget):
+    words, _pages = t.words
+    garbled = [
+        f"{t.file.pages[i].label}: '{match.group()}'"
+        for i, text in enumerate(t.back_pages)
+        for match in _BACK_ESCAPE.finditer(text)
+    ]
+    if t.doc is None:
+        yield Finding(
+            "info",
+            f"The braille reads back as {len(words)} words. There is no draft here to compare them with "
+            "(the comparison runs during accessconv convert).",
+            t.file.path.name,
+        )
+        if garbled:
+            yield Finding(
+                "warning",
+                f"Some braille does not read back as print: {_ex(t, garbled)}.",
+                t.file.path.name,
+                "Ask a braille transcriber to look at these places.",
+            )
+        return
+    fallback = tuple(t.limits.round_trip_fallback_tables)
+    result = t.reading.for_draft(t.doc, "round_trip", fallback, lambda: _compare(t, fallback))
+    if not result.source_words:
+        return
+    diffs = [
+        f"{t.file.pages[i].label if i >= 0 else 'the start'}: draft '{draft}', braille reads back '{braille}'"
+        for i, draft, braille in result.diffs
+    ]
+    share = result.recovered / result.source_words
+    percent = f"{share:.1%}"
+    summary = f"The braille reads back as {percent} of the draft's {result.source_words} words."
+    fix = "Look at these places in the preview; reword or simplify the draft where braille loses text."
+    if diffs:
+        summary += f" First places that differ: {_examples(diffs, t.limits.round_trip_examples)}."
+    if share < t.limits.round_trip_error_below:
+        yield Finding("error", summary + " Text may be lost or garbled.", t.file.path.name, fix)
+    elif share < t.limits.round_trip_warning_below:
+        yield Finding("warning", summary, t.file.path.name, fix)
+    else:
+        yield Finding("info", summary, t.file.path.name, fix if diffs else "")
+    if garbled:
+        yield Finding(
+            "warning",
+            f"Some braille does not read back as print: {_ex(t, garbled)}.",
+            t.file.path.name,
+            "Ask a braille transcriber to look at these places.",
+        )
+
+
+def _compare(t: BrailleTarget, fallback: tuple[str, ...]) -> _Comparison:
+    """Align the draft's words with the braille's words read back, and list where they differ."""
+    assert t.doc is not None
+    words, pages = t.words
+    source = tokens(_source_text(t))
+    if not source:
+        return _Comparison(0, 0, [])
+    matched = align(source, words)
+    recovered = len(matched)
+    diffs: list[tuple[int, str, str]] = []
+    for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
+        if i1 == i2:
+            continue  # braille-only words (list numbers, labels): not a loss
+        if _read_back_otherwise(t, fallback, source[i1:i2], pages, j1, j2):
+            recovered += i2 - i1
+            continue
+        page = pages[min(j1, len(pages) - 1)] if pages else -1
+        draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
+        braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
+        diffs.append((page, draft, braille or "nothing"))
+    return _Comparison(len(source), recovered, diffs)
+
+
+def _read_back_otherwise(
+    t: BrailleTarget, fallback: tuple[str, ...], lost: list[str], pages: list[int], j1: int, j2: int
+) -> bool:
+    """Whether words the main back-translation lost read back with the fallback tables (UEB
+    grade 1 for contracted braille). liblouis reads an uncontracted address's colon as the "cc"
+    contraction ("httpscc"); grade 1 reads it as a colon, as written."""
+    if not fallback or fallback == tuple(t.s.tables) or not pages:
+        return False
+    first = pages[max(0, min(j1, len(pages)) - 1)]
+    last = pages[min(j2, len(pages) - 1)]
+    read = []
+    for i in range(first, last + 1):
+        text = t.reading.plain_pages[i]
+        read.extend(tokens(back_translate(fallback, text)) if text else [])
+    return f" {' '.join(lost)} " in f" {' '.join(read)} "
+
+
+@_register("braille.headings", "Every heading of the draft is in the braille")
+def _headings(t: BrailleTarget):
+    if t.doc is None:
+        return
+    s = t.s
+    missing = t.reading.for_draft(
+        t.doc, "headings", (s.typeform, s.untranslatable_note), lambda: _missing_headings(t)
+    )
+    if missing:
+        yield Finding(
+            "error",
+            f"These headings from the draft are not in the braille: {_ex(t, missing)}.",
+            t.file.path.name,
+            "Convert the draft again; if it still happens, report it with the draft.",
+        )
+
+
+def _missing_headings(t: BrailleTarget) -> list[str]:
+    from .translate import Translator
+
+    assert t.doc is not None
+    stream = t.stream
+    translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
+    cells = BLANK.join(t.reading.plain_pages)
+    missing = []
+    for block in m.walk_blocks(t.doc.blocks):
+        if isinstance(block, m.Heading):
+            text = m.plain_text(block.inlines)
+            wanted = tokens(text)
+            if not wanted or f" {' '.join(wanted)} " in stream:
+                continue
+            # Read back it is not there; liblouis may just read a contraction back wrongly, so
+            # look for the heading's own braille too.
+            if translator.translate(text) not in cells:
+                missing.append(f"'{text.strip()}'")
+    return missing
+
+
+@_register("braille.page_count", "Page count")
+def _page_count(t: BrailleTarget):
+    total = len(t.file.pages)
+    title = " (including the title page)" if t.title_index is not None else ""
+    yield Finding("info", f"{total} braille pages{title}.", t.file.path.name)
+
+
+# ---------------------------------------------------------------- the draft's words, in braille order
+
+
+def _source_text(t: BrailleTarget) -> str:
+    """The draft's text in braille order (worked out once for the files of one conversion)."""
+    assert t.doc is not None
+    doc, stream = t.doc, t.stream
+    return t.reading.for_draft(doc, "source", (), lambda: _build_source_text(doc, stream))
+
+
+def _build_source_text(doc: m.Document, stream: str = "") -> str:
+    """What the braille should say, in the order it says it: body, then the notes. `stream` is
+    the braille's words read back, space-separated, used to see how each table was laid out."""
+    from .layout import outline
+
+    parts: list[str] = []
+
+    def add_blocks(blocks: list[m.Block]) -> None:
+        for block in blocks:
+            if isinstance(block, m.Figure):
+                if not block.image.decorative:
+                    parts.append(block.image.alt)
+                parts.append(m.plain_text(block.caption))
+            elif isinstance(block, m.Table):
+                parts.append(m.plain_text(block.caption))
+                add_table(block)
+            elif isinstance(block, m.CodeBlock):
+                parts.append(block.text)
+            elif isinstance(block, m.DefinitionList):
+                for item in block.items:
+                    parts.append(m.plain_text(item.term))
+                    for definition in item.definitions:
+                        add_blocks(definition)
+            else:
+                parts.append(m.plain_text(m.block_inlines(block)))
+                add_blocks(list(m.child_blocks(block)))
+
+    def cell_text(cell: m.Cell) -> str:
+        return " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks))
+
+    def add_table(table: m.Table) -> None:
+        headers = [cell_text(c) for c in table.head[-1].cells] if table.head else []
+        header_words = " ".join(tokens(" ".join(headers)))
+        # A table too wide for the page is written a row a paragraph, "heading: value; ...";
+        # follow whichever layout the braille used, so the words line up.
+        if not headers or not header_words or f" {header_words} " in stream:
+            for row in table.head + table.body + table.foot:
+                parts.extend(cell_text(c) for c in row.cells)
+            return
+        for row in table.body + table.foot:
+            for i, cell in enumerate(row.cells):
+                parts.append((headers[i] if i < len(headers) else "") + " " + cell_text(cell))
+
+    add_blocks(outline(doc).blocks)
+    for note in doc.notes:
+        add_blocks(note)
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- word alignment (patience diff)
+
+
+def align(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Matched (i, j) index pairs, in order. Words unique to both sides anchor the alignment, so
+    25,000-word documents align in well under a second; gaps between anchors use difflib."""
+    matches: list[tuple[int, int]] = []
+    _align(a, 0, len(a), b, 0, len(b), matches)
+    return matches
+
+
+def _align(
+    a: list[str], alo: int, ahi: int, b: list[str], blo: int, bhi: int, out: list[tuple[int, int]]
+) -> None:
+    while alo < ahi and blo < bhi and a[alo] == b[blo]:
+        out.append((alo, blo))
+        alo, blo = alo + 1, blo + 1
+    tail: list[tuple[int, int]] = []
+    while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
+        ahi, bhi = ahi - 1, bhi - 1
+        tail.append((ahi, bhi))
+    if alo < ahi and blo < bhi:
+        count_a = Counter(a[alo:ahi])
+        count_b = Counter(b[blo:bhi])
+        where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
+        anchors = [(i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and a[i] in where_b]
+        anchors = _longest_increasing(anchors)
+        if anchors:
+            i0, j0 = alo, blo
+            for i, j in anchors:
+                _align(a, i0, i, b, j0, j, out)
+                out.append((i, j))
+                i0, j0 = i + 1, j + 1
+            _align(a, i0, ahi, b, j0, bhi, out)
+        elif (ahi - alo) * (bhi - blo) <= 250_000:
+            matcher = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            for block in matcher.get_matching_blocks():
+                out.extend((alo + block.a + k, blo + block.b + k) for k in range(block.size))
+        else:
+            _greedy(a, alo, ahi, b, blo, bhi, out)
+    out.extend(reversed(tail))
+
+
+def _greedy(
+    a: list[str], alo: int, ahi: int, b: list[str], blo: int, bhi: int, out: list[tuple[int, int]]
+) -> None:
+    """Walk both sides together; after a difference, pick up again at the nearest place where
+    two words in a row agree. For long stretches with no word used only once (boilerplate)."""
+    window = 40
+    i, j = alo, blo
+    while i < ahi and j < bhi:
+        if a[i] == b[j]:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+            continue
+        step = None
+        for distance in range(1, window):
+            for x in range(distance + 1):
+                y = distance - x
+                if (
+                    i + x + 1 < ahi
+                    and j + y + 1 < bhi
+                    and a[i + x] == b[j + y]
+                    and a[i + x + 1] == b[j + y + 1]
+                ):
+                    step = (x, y)
+                    break
+            if step:
+                break
+        if step is None:
+            i, j = i + 1, j + 1
+        else:
+            i, j = i + step[0], j + step[1]
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs whose j values increase (pairs come sorted by i)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(pairs)
+    for k, (_i, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[pos] = j
+            tail_index[pos] = k
+        previous[k] = tail_index[pos - 1] if pos else -1
+    result = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        result.append(pairs[k])
+        k = previous[k]
+    return result[::-1]
+
+
+def _gaps(matched: list[tuple[int, int]], na: int, nb: int):
+    """(i1, i2, j1, j2) for each stretch between matched words."""
+    i0 = j0 = 0
+    for i, j in [*matched, (na, nb)]:
+        if i > i0 or j > j0:
+            yield i0, i, j0, j
+        i0, j0 = i + 1, j + 1

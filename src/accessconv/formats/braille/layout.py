@@ -1,0 +1,449 @@
+"""Lay the document model out as braille pages (UK transcription conventions).
+
+Every block becomes one or more `Piece`s: translated cells plus where its lines start. Pieces are
+wrapped at blank cells (words are never split, unless one word is longer than a whole line) and
+then paginated: the top row of each body page holds the braille page number at the right, and a
+heading is never left as the last line of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ... import model as m
+from ...headings import normalise
+from .cells import BLANK
+from .translate import Run, Translator
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+# Web and email addresses in running text get the URL typeform (spelled out, not contracted).
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"]*[^\s<>()\".,;:!?'’”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
+)
+
+
+@dataclass
+class Piece:
+    """One laid-out block: either text to wrap (`segments`, each starting a new line) or
+    ready-made `lines` (aligned table rows)."""
+
+    segments: list[str] = field(default_factory=list)
+    first: int = 0  # cells before the first line
+    runover: int = 0  # cells before every other line
+    centred: bool = False
+    blank_before: bool = False
+    keep_with_next: bool = False
+    lines: list[str] | None = None
+
+
+@dataclass
+class Layout:
+    """The laid-out braille: the title page (if any) and the numbered body pages."""
+
+    title_page: list[str] | None
+    pages: list[list[str]]
+    notes: list[str]
+
+    @property
+    def all_pages(self) -> list[list[str]]:
+        return ([self.title_page] if self.title_page is not None else []) + self.pages
+
+
+@dataclass
+class Outline:
+    """The draft's blocks with the main heading settled (headings.normalise's rules), without
+    copying the whole document: `levels` gives each top-level heading its corrected level."""
+
+    blocks: list[m.Block]
+    title: m.Heading
+    levels: dict[int, int]
+    notes: list[str]
+
+
+def outline(doc: m.Document) -> Outline:
+    heads = [b for b in doc.blocks if isinstance(b, m.Heading)]
+    fixed = normalise(m.Document(doc.title, doc.language, list(heads)))
+    inserted = len(fixed.blocks) == len(heads) + 1
+    new = fixed.blocks[1:] if inserted else fixed.blocks
+    levels = {id(old): h.level for old, h in zip(heads, new, strict=True) if isinstance(h, m.Heading)}
+    if inserted:
+        return Outline([fixed.title_heading, *doc.blocks], fixed.title_heading, levels, fixed.notes)
+    return Outline(list(doc.blocks), heads[0], levels, fixed.notes)
+
+
+def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layout:
+    builder = _Builder(doc, settings, translator)
+    outline_ = outline(doc)
+    builder.levels = outline_.levels
+    builder.blocks(outline_.blocks, 0, outline_.title)
+    builder.flush_notes(final=True)
+    title_page = _title_page(doc, settings, translator) if settings.title_page else None
+    pages = _paginate(builder.pieces, settings, translator)
+    notes = list(outline_.notes)
+    if translator.left_out:
+        chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(translator.left_out))
+        notes.append(
+            f"Some characters have no braille in {', '.join(settings.tables)} and were replaced by a "
+            f"transcriber's note: {chars}."
+        )
+    return Layout(title_page, pages, notes)
+
+
+# ---------------------------------------------------------------- wrapping and pages
+
+
+def wrap(cells: str, width: int, first: int, runover: int, continuation: str) -> list[str]:
+    """Lines of at most `width` cells, breaking only at blank cells.
+
+    A word longer than a whole line (a long web address) is the only thing ever divided: it
+    starts where it is, and each full line ends with the continuation indicator."""
+    lines: list[str] = []
+    line = BLANK * first
+    empty = True
+    for word in cells.split(BLANK):
+        if not word:
+            continue
+        if not empty and len(line) + 1 + len(word) <= width:
+            line += BLANK + word
+            continue
+        if not empty:
+            if runover + len(word) > width and width - len(line) > 4:
+                line += BLANK
+            else:
+                lines.append(line)
+                line = BLANK * runover
+        while len(line) + len(word) > width:
+            room = width - len(line) - len(continuation)
+            lines.append(line + word[:room] + continuation)
+            word = word[room:]
+            line = BLANK * runover
+        line += word
+        empty = False
+    if not empty:
+        lines.append(line)
+    return lines
+
+
+def _piece_lines(piece: Piece, width: int, continuation: str) -> list[str]:
+    if piece.lines is not None:
+        return piece.lines
+    out: list[str] = []
+    for i, segment in enumerate(piece.segments):
+        first = piece.first if i == 0 else piece.runover
+        lines = wrap(segment, width, 0 if piece.centred else first, piece.runover, continuation)
+        if piece.centred:
+            lines = [BLANK * ((width - len(line)) // 2) + line for line in lines]
+        out.extend(lines)
+    return out
+
+
+def page_number_row(number: int, width: int, translator: Translator) -> str:
+    cells = translator.translate(str(number))
+    return BLANK * (width - len(cells)) + cells
+
+
+def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[list[str]]:
+    width, height = s.cells_per_line, s.lines_per_page
+    pages: list[list[str]] = []
+    page: list[str] = []
+
+    def new_page() -> None:
+        nonlocal page
+        page = [page_number_row(len(pages) + 1, width, translator)]
+        pages.append(page)
+
+    new_page()
+    blocks = [(p, _piece_lines(p, width, s.long_word_continuation)) for p in pieces]
+    for i, (piece, lines) in enumerate(blocks):
+        if not lines:
+            continue
+        at_top = len(page) == 1
+        blank = piece.blank_before and not at_top and page[-1].strip(BLANK) != ""
+        need = len(lines) + (1 if blank else 0)
+        if piece.keep_with_next and i + 1 < len(blocks):
+            need += 1  # at least the first line of what follows
+        if len(page) + need > height and not at_top and (piece.keep_with_next or len(lines) <= 2):
+            new_page()
+            blank = False
+        if blank:
+            page.append("")
+        for line in lines:
+            if len(page) >= height:
+                new_page()
+            if line or len(page) > 1:  # a page never starts with a blank line
+                page.append(line)
+    return [[row.rstrip(BLANK) for row in p] for p in pages]
+
+
+def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[str]:
+    width = s.cells_per_line
+    rows: list[str] = ["", ""]
+    title = Piece(segments=[translator.translate(doc.title)], centred=True)
+    rows.extend(_piece_lines(title, width, s.long_word_continuation))
+    for text in s.title_page_lines:
+        rows.append("")
+        line = Piece(segments=[translator.translate(text)], centred=True)
+        rows.extend(_piece_lines(line, width, s.long_word_continuation))
+    return [r.rstrip(BLANK) for r in rows[: s.lines_per_page]]
+
+
+# ---------------------------------------------------------------- from the model
+
+
+def _number(n: int, numbering: str) -> str:
+    if numbering in ("lower-alpha", "upper-alpha"):
+        s = ""
+        while n > 0:
+            n, r = divmod(n - 1, 26)
+            s = chr(ord("a") + r) + s
+        return s.upper() if numbering == "upper-alpha" else s
+    if numbering in ("lower-roman", "upper-roman"):
+        numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
+        s = ""
+        for value, numeral in numerals:
+            while n >= value:
+                s, n = s + numeral, n - value
+        return s.upper() if numbering == "upper-roman" else s
+    return str(n)
+
+
+class _Builder:
+    def __init__(self, doc: m.Document, settings: Settings, translator: Translator) -> None:
+        self.doc = doc
+        self.s = settings
+        self.t = translator
+        self.tf = settings.typeform
+        self.pieces: list[Piece] = []
+        self.notes_seen: list[int] = []
+        self.notes_done: set[int] = set()
+        self.blocked = settings.paragraph_style == "blocked"
+        self.levels: dict[int, int] = {}
+
+    # -- inlines to runs (one Run per forced line)
+
+    def runs(self, nodes: list[m.Inline], tf: int = 0) -> list[Run]:
+        runs = [Run()]
+        self._inlines(nodes, tf, runs)
+        return runs
+
+    def _inlines(self, nodes: list[m.Inline], tf: int, runs: list[Run]) -> None:
+        for node in nodes:
+            if isinstance(node, m.Text):
+                self._text(node.text, tf, runs[-1])
+            elif isinstance(node, m.Styled):
+                extra = {"emph": self.tf.italic, "strong": self.tf.bold, "underline": self.tf.underline}
+                self._inlines(node.children, tf | extra.get(node.style, 0), runs)
+            elif isinstance(node, m.Code):
+                runs[-1].add(node.text, tf | self.tf.url)
+            elif isinstance(node, m.Link):
+                self._inlines(node.children, tf, runs)
+                shown = node.url.removeprefix("mailto:")
+                text = m.plain_text(node.children).strip()
+                internal = node.url.startswith("#")
+                if self.s.show_link_urls and shown and not internal and text not in (shown, node.url):
+                    runs[-1].add(" (", tf)
+                    runs[-1].add(shown, tf | self.tf.url)
+                    runs[-1].add(")", tf)
+            elif isinstance(node, m.NoteRef):
+                if node.number not in self.notes_seen:
+                    self.notes_seen.append(node.number)
+                runs[-1].add(self.s.note_ref.format(number=node.number), tf)
+            elif isinstance(node, m.LineBreak):
+                runs.append(Run())
+            elif isinstance(node, m.InlineImage):
+                if not node.image.decorative:
+                    runs[-1].add(" " + self._picture_text(node.image) + " ", self.tf.transcriber_note)
+
+    def _text(self, text: str, tf: int, run: Run) -> None:
+        if "@" not in text and "://" not in text and "www." not in text:
+            run.add(text, tf)  # no address can match (and the search is slow on long text)
+            return
+        pos = 0
+        for match in _ADDRESS.finditer(text):
+            run.add(text[pos : match.start()], tf)
+            run.add(match.group(), tf | self.tf.url)
+            pos = match.end()
+        run.add(text[pos:], tf)
+
+    def _picture_text(self, image: m.Image) -> str:
+        alt = " ".join(image.alt.split()) or self.s.picture_no_description
+        return f"{self.s.picture_label}: {alt}"
+
+    def cells(self, runs: list[Run]) -> list[str]:
+        return [c for c in (self.t.translate_run(r) for r in runs) if c]
+
+    # -- blocks
+
+    def add(self, piece: Piece) -> None:
+        if piece.segments or piece.lines:
+            self.pieces.append(piece)
+
+    def paragraph(self, runs: list[Run], indent: int, *, hanging: bool = False, prefix: str = "") -> None:
+        if prefix:
+            runs[0].text.insert(0, prefix)
+            runs[0].typeform[:0] = [0] * len(prefix)
+        if hanging:
+            first, runover, blank = self.s.list_item_cell - 1, self.s.list_runover_cell - 1, False
+        elif self.blocked:
+            first, runover, blank = 0, 0, True
+        else:
+            first, runover, blank = self.s.paragraph_first_cell - 1, self.s.paragraph_runover_cell - 1, False
+        self.add(Piece(self.cells(runs), indent + first, indent + runover, blank_before=blank))
+
+    def blocks(self, blocks: list[m.Block], indent: int, title: m.Heading | None = None) -> None:
+        for block in blocks:
+            self.block(block, indent, title)
+
+    def block(self, b: m.Block, indent: int, title: m.Heading | None = None) -> None:
+        if isinstance(b, m.Heading):
+            self.heading(b, b is title)
+        elif isinstance(b, m.Paragraph):
+            self.paragraph(self.runs(b.inlines), indent)
+        elif isinstance(b, m.ListBlock):
+            self.list_block(b, indent)
+        elif isinstance(b, m.Table):
+            self.table(b, indent)
+        elif isinstance(b, m.Figure):
+            self.figure(b, indent)
+        elif isinstance(b, m.BlockQuote):
+            self.blocks(b.blocks, indent + self.s.blockquote_indent)
+        elif isinstance(b, m.CodeBlock):
+            # Code keeps its own line breaks and indentation, uncontracted.
+            for n, line in enumerate(b.text.expandtabs(4).splitlines()):
+                run = Run()
+                run.add(line.strip(), self.tf.url)
+                start = indent + min(len(line) - len(line.lstrip(" ")), self.s.cells_per_line // 2)
+                cells = self.cells([run])
+                if cells:
+                    self.add(Piece(cells, start, start + 2, blank_before=n == 0))
+                else:
+                    self.add(Piece(lines=[""]))
+        elif isinstance(b, m.DefinitionList):
+            for item in b.items:
+                self.add(
+                    Piece(self.cells(self.runs(item.term)), indent, indent + 2, blank_before=self.blocked)
+                )
+                for definition in item.definitions:
+                    self.blocks_hanging(definition, indent + 2)
+        elif isinstance(b, m.Rule):
+            self.add(Piece(lines=[""]))
+
+    def blocks_hanging(self, blocks: list[m.Block], indent: int) -> None:
+        for block in blocks:
+            if isinstance(block, m.Paragraph):
+                self.add(Piece(self.cells(self.runs(block.inlines)), indent, indent))
+            else:
+                self.block(block, indent)
+
+    def heading(self, h: m.Heading, is_title: bool) -> None:
+        level = self.levels.get(id(h), h.level)
+        if level <= 2 and not is_title and self.s.notes_placement == "section":
+            self.flush_notes()
+        segments = self.cells(self.runs(h.inlines))
+        if is_title:
+            self.add(Piece(segments, centred=True, blank_before=True, keep_with_next=True))
+            return
+        cells = self.s.heading_cells
+        first = cells[max(0, min(level - 2, len(cells) - 1))] - 1
+        self.add(Piece(segments, first, first, blank_before=True, keep_with_next=True))
+
+    def list_block(self, b: m.ListBlock, indent: int) -> None:
+        for number, item in enumerate(b.items, start=b.start):
+            prefix = f"{_number(number, b.numbering)}. " if b.ordered else ""
+            first = True
+            for block in item:
+                if isinstance(block, m.Paragraph) and first:
+                    self.paragraph(self.runs(block.inlines), indent, hanging=True, prefix=prefix)
+                elif isinstance(block, m.Paragraph):
+                    runover = indent + self.s.list_runover_cell - 1
+                    self.add(Piece(self.cells(self.runs(block.inlines)), runover, runover))
+                elif isinstance(block, m.ListBlock):
+                    self.list_block(block, indent + self.s.list_nesting_step)
+                else:
+                    self.block(block, indent + self.s.list_runover_cell - 1)
+                first = False
+            if first and prefix:  # an empty item keeps its number
+                self.paragraph([Run()], indent, hanging=True, prefix=prefix)
+
+    def cell_run(self, cell: m.Cell) -> Run:
+        run = Run()
+        for block in cell.blocks:
+            for part in self.runs(m.block_inlines(block)) if not isinstance(block, m.CodeBlock) else []:
+                if run.text:
+                    run.add(" ")
+                run.text.extend(part.text)
+                run.typeform.extend(part.typeform)
+        return run
+
+    def table(self, t: m.Table, indent: int) -> None:
+        if t.caption:
+            self.paragraph(self.runs(t.caption), indent)
+        head = [[self.cell_run(c) for c in r.cells] for r in t.head]
+        body = [[self.cell_run(c) for c in r.cells] for r in t.body + t.foot]
+        rows = head + body
+        if not rows:
+            return
+        translated = [[self.t.translate_run(r) for r in row] for row in rows]
+        columns = max(len(r) for r in translated)
+        widths = [max((len(r[i]) for r in translated if i < len(r)), default=0) for i in range(columns)]
+        gap = self.s.table_column_gap
+        if indent + sum(widths) + gap * (columns - 1) <= self.s.cells_per_line:
+            lines = []
+            for row in translated:
+                padded = [cell + BLANK * (widths[i] - len(cell)) for i, cell in enumerate(row)]
+                lines.append((BLANK * indent + (BLANK * gap).join(padded)).rstrip(BLANK))
+            self.add(Piece(lines=lines, blank_before=True))
+            self.add(Piece(lines=[""]))
+            return
+        # Too wide: one row a paragraph, "heading: value; heading: value".
+        headers = head[-1] if head else []
+        for row in body:
+            run = Run()
+            for i, value in enumerate(row):
+                if i:
+                    run.add("; ")
+                if i < len(headers) and "".join(headers[i].text).strip():
+                    run.text.extend(headers[i].text)
+                    run.typeform.extend(headers[i].typeform)
+                    run.add(": ")
+                run.text.extend(value.text)
+                run.typeform.extend(value.typeform)
+            self.paragraph([run], indent, hanging=True)
+
+    def figure(self, f: m.Figure, indent: int) -> None:
+        if not f.image.decorative:
+            run = Run()
+            run.add(self._picture_text(f.image), self.tf.transcriber_note)
+            self.paragraph([run], indent)
+        if f.caption:
+            self.paragraph(self.runs(f.caption), indent)
+
+    def flush_notes(self, final: bool = False) -> None:
+        numbers = [n for n in self.notes_seen if n not in self.notes_done]
+        if final:
+            numbers += [
+                n for n in range(1, len(self.doc.notes) + 1) if n not in self.notes_done and n not in numbers
+            ]
+        if not numbers:
+            return
+        label = self.t.translate(self.s.notes_label)
+        first = self.s.heading_cells[0] - 1
+        self.add(Piece([label], first, first, blank_before=True, keep_with_next=True))
+        for n in numbers:
+            self.notes_done.add(n)
+            if n - 1 >= len(self.doc.notes):
+                continue
+            blocks = self.doc.notes[n - 1]
+            prefix = f"{n}. "
+            first_para = True
+            for block in blocks:
+                if isinstance(block, m.Paragraph) and first_para:
+                    self.paragraph(self.runs(block.inlines), 0, hanging=True, prefix=prefix)
+                    first_para = False
+                else:
+                    self.block(block, self.s.list_runover_cell - 1)

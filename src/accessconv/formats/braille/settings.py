@@ -1,0 +1,55 @@
+"""The braille profile's [settings] and [checks] tables, as types.
+
+The writers and checks of this format import them from here (never from the package's
+__init__), so the package has no import cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .translate import Typeforms
+
+
+@dataclass(frozen=True)
+class Settings:
+    tables: list[str]
+    cells_per_line: int
+    lines_per_page: int
+    brf_line_ending: str  # "crlf" or "lf"
+    paragraph_style: str  # "indented" or "blocked"
+    paragraph_first_cell: int
+    paragraph_runover_cell: int
+    heading_cells: list[int]  # first cell of headings at levels 2, 3, 4...; the main heading is centred
+    list_item_cell: int
+    list_runover_cell: int
+    list_nesting_step: int
+    blockquote_indent: int
+    table_column_gap: int
+    long_word_continuation: str
+    title_page: bool
+    title_page_lines: list[str]
+    picture_label: str
+    picture_no_description: str
+    untranslatable_note: str
+    note_ref: str
+    notes_label: str
+    notes_placement: str  # "document" or "section"
+    show_link_urls: bool
+    preview_title_page_line: str
+    preview_page_line: str
+    pef_duplex: bool
+    pef_rowgap: int
+    pef_date: str
+    pef_description: str
+    typeform: Typeforms
+
+
+@dataclass(frozen=True)
+class Checks:
+    round_trip_error_below: float
+    round_trip_warning_below: float
+    round_trip_examples: int
+    round_trip_fallback_tables: list[str]
+    min_spaces_before_page_number: int
+    max_examples: int

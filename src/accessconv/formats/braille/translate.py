@@ -1,0 +1,226 @@
+"""liblouis, through Debian's `louis` module: text with typeform in, Unicode braille cells out.
+
+liblouis writes characters it has no rule for as escape sequences (a backslash cell with dot 7
+and the character's hex code). We never let those reach a file: a character liblouis cannot
+translate is replaced by its unaccented letter when that works (ǻ -> a), otherwise by a
+transcriber's note, and the replacement is recorded so the report can name it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .cells import is_six_dot
+
+# Characters that carry no text but would become a blank cell (a false word break).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Runs of whitespace other than a single plain space.
+_SPACES = re.compile(r"\s{2,}|[^\S ]|^ | $")
+
+
+def _plain_spaces(text: str) -> bool:
+    """True when _SPACES cannot match, found much faster than by the search itself: every
+    whitespace character but the plain space is unprintable (tests/test_braille_speed.py checks it)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+@dataclass(frozen=True)
+class Typeforms:
+    """liblouis typeform bits (see the [settings.typeform] table of the braille profiles)."""
+
+    italic: int
+    underline: int
+    bold: int
+    transcriber_note: int
+    url: int
+
+
+@dataclass
+class Run:
+    """Text and its per-character typeform, built up piece by piece."""
+
+    text: list[str] = field(default_factory=list)
+    typeform: list[int] = field(default_factory=list)
+
+    def add(self, text: str, typeform: int = 0) -> None:
+        self.text.append(text)
+        self.typeform.extend([typeform] * len(text))
+
+    def value(self) -> tuple[str, list[int]]:
+        return "".join(self.text), self.typeform
+
+
+def _mode() -> int:
+    import louis
+
+    return louis.dotsIO | louis.ucBrl
+
+
+@lru_cache(maxsize=256)
+def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
+    import louis
+
+    if typeform is None:
+        return louis.translateString(list(tables), text, mode=_mode())
+    return _translate_with_typeform(tables, text, typeform, _mode())
+
+
+def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple[int, ...], mode: int) -> str:
+    """louis.translateString(tables, text, typeform, mode), calling liblouis the same way but
+    filling the typeform buffer in one step. The bindings fill that buffer (12 times the text's
+    length) a value at a time, and given a list they also copy it all back out: on the benchmark
+    draft that took 7% as long as all of liblouis's translating; filled in one step, about 1%."""
+    import ctypes
+
+    import louis
+
+    inbuf = louis.createEncodedByteString(text)
+    length = len(inbuf) // louis.wideCharBytes
+    if length != len(typeform):  # cannot happen with UTF-32 liblouis; let the bindings handle it
+        return louis.translateString(list(tables), text, typeform=typeform, mode=mode)
+    inlen = ctypes.c_int(length)
+    outlen = ctypes.c_int(length * louis.outlenMultiplier)
+    outbuf = ctypes.create_string_buffer(outlen.value * louis.wideCharBytes)
+    forms = (ctypes.c_ushort * outlen.value)()
+    forms[:length] = typeform
+    names = ",".join(tables).encode(louis.fileSystemEncoding)
+    if not louis.liblouis.lou_translateString(
+        names, inbuf, ctypes.byref(inlen), outbuf, ctypes.byref(outlen), forms, None, mode
+    ):
+        raise RuntimeError(f"Can't translate: tables {list(tables)}, text {text!r}, mode {mode}")
+    return outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
+        louis.conversionEncoding, errors=louis.ENCODING_ERROR_HANDLER
+    )
+
+
+@lru_cache(maxsize=2048)
+def back_translate(tables: tuple[str, ...], cells: str) -> str:
+    """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
+    a page again with the round trip's fallback tables, costs nothing)."""
+    import louis
+
+    # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
+    return louis.backTranslateString(list(tables), cells, mode=louis.ucBrl)
+
+
+@lru_cache(maxsize=8192)
+def _char_ok(tables: tuple[str, ...], ch: str) -> bool:
+    out = _forward(tables, ch, None)
+    return bool(out) and all(is_six_dot(c) for c in out)
+
+
+class Translator:
+    def __init__(self, tables: list[str], typeforms: Typeforms, untranslatable_note: str) -> None:
+        self.tables = tuple(tables)
+        self.typeforms = typeforms
+        self.untranslatable_note = untranslatable_note
+        # Characters left out of the braille (no rule in the tables), with how often.
+        self.left_out: Counter[str] = Counter()
+        self._good: set[str] = set()  # characters known to translate
+        # Finds a character not (yet) known to translate; remade whenever _good grows. Faster on
+        # a paragraph than making a set of its characters.
+        self._unknown = re.compile(r"[\s\S]")  # nothing is known yet: any character
+
+    def check_tables(self) -> None:
+        """Raise ProfileError, in plain words, when a table cannot be loaded."""
+        import louis
+
+        from ...errors import ProfileError
+
+        # liblouis would also print its own compiler errors on stderr; our message says it all.
+        louis.setLogLevel(louis.LOG_OFF)
+        try:
+            louis.checkTable(list(self.tables))
+        except RuntimeError as err:
+            raise ProfileError(
+                f"The braille tables {', '.join(self.tables)} cannot be loaded by liblouis. "
+                "Check the table names in the profile (for example en-ueb-g2.ctb) and that the "
+                "liblouis-data package is installed."
+            ) from err
+
+    def translate(self, text: str, typeform: list[int] | None = None) -> str:
+        """Unicode braille for `text`; whitespace runs become one blank cell."""
+        text, typeform = self._clean(text, typeform)
+        if not text:
+            return ""
+        text, typeform = self._make_safe(text, typeform)
+        tf = tuple(typeform) if any(typeform) else None
+        # Short strings (headings, cells, page numbers) repeat: cache them; paragraphs do not.
+        return _forward(self.tables, text, tf) if len(text) < 200 else _uncached(self.tables, text, tf)
+
+    def translate_run(self, run: Run) -> str:
+        return self.translate(*run.value())
+
+    def _clean(self, text: str, typeform: list[int] | None) -> tuple[str, list[int]]:
+        """Drop invisible characters and make each run of whitespace one plain space."""
+        forms = list(typeform) if typeform else [0] * len(text)
+        if _INVISIBLE_RE.search(text):
+            keep = [i for i, c in enumerate(text) if ord(c) not in _INVISIBLE]
+            text, forms = "".join(text[i] for i in keep), [forms[i] for i in keep]
+        if _plain_spaces(text) or not _SPACES.search(text):
+            return text, forms
+        out: list[str] = []
+        out_forms: list[int] = []
+        pos = 0
+        for match in _SPACES.finditer(text):
+            out.append(text[pos : match.start()])
+            out_forms.extend(forms[pos : match.start()])
+            if out_forms and match.end() < len(text):  # no space at either end
+                out.append(" ")
+                out_forms.append(0)
+            pos = match.end()
+        out.append(text[pos:])
+        out_forms.extend(forms[pos:])
+        return "".join(out), out_forms
+
+    def _make_safe(self, text: str, typeform: list[int]) -> tuple[str, list[int]]:
+        if not self._unknown.search(text):
+            return text, typeform
+        chars = set(text)
+        new = {ch for ch in chars - self._good if _char_ok(self.tables, ch)}
+        if new:
+            self._good |= new
+            self._unknown = re.compile("[^" + "".join(map(re.escape, sorted(self._good))) + "]")
+        if chars <= self._good:
+            return text, typeform
+        out = Run()
+        bad: list[str] = []
+
+        def flush() -> None:
+            if bad:
+                note = self.untranslatable_note.format(count=len(bad))
+                out.add(note, self.typeforms.transcriber_note)
+                bad.clear()
+
+        for ch, tf in zip(text, typeform, strict=True):
+            if _char_ok(self.tables, ch):
+                flush()
+                out.add(ch, tf)
+                continue
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            ).strip()
+            if base and all(_char_ok(self.tables, c) for c in base):
+                flush()
+                out.add(base, tf)
+            else:
+                self.left_out[ch] += 1
+                bad.append(ch)
+        flush()
+        return out.value()
+
+
+def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
+    return _forward.__wrapped__(tables, text, typeform)
+
+
+def clear_caches() -> None:
+    """Forget every translation made so far (for benchmarks that must start cold)."""
+    _forward.cache_clear()
+    back_translate.cache_clear()
+    _char_ok.cache_clear()

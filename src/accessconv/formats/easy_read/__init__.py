@@ -1,0 +1,116 @@
+"""Easy Read: short points, each with a picture on the left, in Word and on the web.
+
+The language half (`language.language.transform`) turns the draft into sections of short points
+with hard words marked; `symbols` gives each point a picture. The writers (`docx_writer`,
+`html_writer`, `review`) write:
+
+- `<stem>-easy-read.docx`: a cover (title and a picture), then per section a heading and a
+  two-column table (picture left, text right), a "Hard words" section and the pictures' credit;
+- `<stem>-easy-read.html`: the same layout as a responsive, self-contained page;
+- `<stem>-easy-read-review.html`: the review sheet, everything a person must still check.
+
+Every size, label and threshold comes from the profile (`profiles/easy-read.toml`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ... import model as m
+from .. import Profile, Written, output_name
+from .docx_writer import write_docx
+from .html_writer import render_html
+from .language.language import transform
+from .language.model import EasyReadDocument, Picture
+from .review import render_review
+from .settings import LABEL, REVIEW_ENDING, Checks, LayoutSettings, Settings
+from .symbols import PictureSettings, SymbolSet, add_pictures, choose
+
+if TYPE_CHECKING:
+    from ...checks import CheckResult
+
+__all__ = [
+    "FILE_TYPES",
+    "LABEL",
+    "OUTPUTS",
+    "Checks",
+    "LayoutSettings",
+    "Settings",
+    "check",
+    "cover_picture",
+    "notes",
+    "render_html",
+    "render_review",
+    "write",
+    "write_docx",
+]
+
+# The files it writes, by how their names end after the profile's output_suffix.
+OUTPUTS = (".docx", ".html", REVIEW_ENDING)
+FILE_TYPES = (".docx", ".html", ".htm")
+REVIEW_EXTRA = "-review"
+
+
+# ---------------------------------------------------------------- plug-in entry points
+
+
+def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Written:
+    settings: Settings = profile.settings
+    easy = transform(doc, settings.language)
+    symbol_set = add_pictures(easy, settings.pictures, doc.source)
+    cover = cover_picture(easy, symbol_set, settings.pictures)
+    suffix = profile.output_suffix
+    docx_path = out_dir / output_name(stem, suffix, ".docx")
+    html_path = out_dir / output_name(stem, suffix, ".html")
+    review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
+    write_docx(easy, settings, cover, docx_path)
+    html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
+    review_path.write_text(render_review(easy, settings), encoding="utf-8", newline="\n")
+    return Written([docx_path, html_path, review_path], notes(easy))
+
+
+def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+    from .checks import check_easy_read_file
+
+    return check_easy_read_file(path, profile)
+
+
+def notes(easy: EasyReadDocument) -> list[str]:
+    points = [p for s in easy.sections for p in s.points]
+    confident = sum(1 for p in points if p.picture and p.picture.confidence == "confident")
+    weak = sum(
+        1 for p in points if p.picture and p.picture.png is not None and p.picture.confidence == "weak"
+    )
+    out = list(easy.changes)
+    if points:
+        out.append(
+            f"Chose a confident picture for {confident} of {len(points)} points "
+            f"({round(100 * confident / len(points))}%); {weak} weak and {len(points) - confident - weak} "
+            "left for a person to choose (see the review sheet)."
+        )
+    st = easy.stats
+    if st.sentences_before and st.sentences_after:
+        out.append(
+            f"Sentences within the length limit: {st.sentences_within_limit_before} of {st.sentences_before} "
+            f"before, {st.sentences_within_limit_after} of {st.sentences_after} after. Reading ease "
+            f"(Flesch) {st.reading_ease_before:.0f} before, {st.reading_ease_after:.0f} after."
+        )
+    chosen = sum(1 for p in points if p.picture and p.picture.keyword == "override")
+    if chosen:
+        out.append(f"Used {chosen} picture choice{'s' if chosen != 1 else ''} from the override file.")
+    if easy.review:
+        out.append(f"The review sheet lists {len(easy.review)} things for a person to check.")
+    return out
+
+
+def cover_picture(easy: EasyReadDocument, symbol_set: SymbolSet, settings: PictureSettings) -> Picture:
+    """A picture for the title; else the first confident picture in the document."""
+    picture = choose([easy.title], [], symbol_set, show_weak=False)
+    if picture.png is not None:
+        return picture
+    for section in easy.sections:
+        for point in section.points:
+            if point.picture and point.picture.png is not None and point.picture.confidence == "confident":
+                return point.picture
+    return picture

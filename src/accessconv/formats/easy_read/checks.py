@@ -1,0 +1,672 @@
+"""Checks on a written Easy Read file (.docx or .html), read back the way a reader gets it.
+
+The file is read into sections of points (picture + lines of text) and a Hard words list, then
+checked against the Easy Read guidance: short sentences, short points, readability, a described
+picture beside every point, every bold hard word explained, no short forms, the length, and the
+credit for the pictures. Word files also get the clear print typography checks
+(`docx_typography`); web pages also get the WCAG checks (`checks.html`). The review sheet is a
+plain web page and gets the WCAG checks only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...checks import CheckResult, CheckSet, Finding
+from .settings import LABEL, REVIEW_ENDING
+
+EASY_READ = CheckSet("easy-read")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")
+
+
+@dataclass
+class PointBack:
+    where: str
+    lines: list[str]  # the text as written, a paragraph a line
+    bold: list[str]  # words shown in bold
+    picture_alt: str | None  # None: no picture at all
+    placeholder: bool  # a "picture to be added" gap
+    pictures: int = 0  # how many pictures the point has
+    pictures_in_text: int = 0  # of those, how many are in or after the text instead of on its left
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for line in self.lines for s in split_sentences(line)]
+
+
+@dataclass
+class SectionBack:
+    heading: str
+    points: list[PointBack] = field(default_factory=list)
+
+
+@dataclass
+class EasyReadBack:
+    kind: str  # "docx" or "html"
+    path: Path
+    title: str
+    sections: list[SectionBack]
+    hard_words: dict[str, str]  # word (lower case) -> explanation as written
+    other_text: list[str]  # cover, intro and hard-words text (for acronyms)
+    credit: str
+    estimated_pages: int | None  # Word only
+    limits: Any  # the profile's Checks
+    layout: Any  # the profile's LayoutSettings (labels to find sections by)
+    language: Any = None  # the profile's LanguageSettings (sentence and readability limits)
+
+    @property
+    def points(self) -> list[PointBack]:
+        return [p for s in self.sections for p in s.points]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
+    from ...checks.html import check_html_file
+
+    limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        results = check_html_file(path, limits.html)
+        if path.name.lower().endswith(REVIEW_ENDING):
+            return results
+        back = read_html(path, limits, layout)
+        if back is None:
+            return results
+        back.language = language
+        return results + EASY_READ.run(back)
+    if suffix == ".docx":
+        from ...checks.docx_typography import check_docx
+
+        back = read_docx(path, limits, layout)
+        if back is None:
+            return check_docx(path, limits.typography)
+        back.language = language
+        typography = [
+            r
+            for r in check_docx(path, limits.typography, kind=LABEL)
+            # The picture-and-text tables only line things up: they have no header row by design.
+            if r.id != "docx.table-headers"
+        ]
+        return typography + EASY_READ.run(back)
+    return [
+        CheckResult(
+            "easyread.file",
+            "The file is an Easy Read output",
+            "error",
+            f"accessconv cannot check '{path.name}' as Easy Read; it checks .docx and .html files.",
+            str(path),
+            "Check the Word or web page version.",
+        )
+    ]
+
+
+# ---------------------------------------------------------------- reading Word
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+    """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        return None
+    style_names = {
+        s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val") if s.find(f"{W}name") is not None else "")
+        for s in document.styles.element.iter(f"{W}style")
+    }
+    sections: list[SectionBack] = []
+    current = SectionBack("the cover")
+    hard_words: dict[str, str] = {}
+    other: list[str] = []
+    credit = ""
+    in_hard_words = False
+    pending_word: str | None = None
+    title = document.core_properties.title or ""
+    hard_label = layout.hard_words_label.lower()
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            text = _p_text(child).strip()
+            style_el = child.find(f"{W}pPr/{W}pStyle")
+            style = style_names.get(style_el.get(f"{W}val"), "") if style_el is not None else ""
+            if style.lower().startswith("heading") or style.lower() == "title":
+                if style.lower() in ("heading 1", "title"):
+                    title = title or text
+                    other.append(text)
+                    continue
+                if current.points or current.heading != "the cover":
+                    sections.append(current)
+                current = SectionBack(text)
+                in_hard_words = text.lower() == hard_label
+                continue
+            if not text:
+                continue
+            if text.startswith(layout.credit_label):
+                credit = text
+                continue
+            other.append(text)
+            if in_hard_words:
+                runs = [r for r in child.iter(f"{W}r") if _r_text(r).strip()]
+                if runs and all(_bold(r) for r in runs):
+                    pending_word = text
+                    hard_words.setdefault(text.lower(), "")
+                elif pending_word is not None:
+                    hard_words[pending_word.lower()] = text
+                    pending_word = None
+        elif child.tag == f"{W}tbl":
+            for tr in child.iter(f"{W}tr"):
+                cells = tr.findall(f"{W}tc")
+                if len(cells) >= 2:
+                    number = len(current.points) + 1
+                    current.points.append(_docx_point(cells[0], cells[-1], current, number))
+    if current.points or current.heading != "the cover":
+        sections.append(current)
+    # The hard words list is a section of its own with no points.
+    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
+    pages = _estimate_pages(document, layout)
+    return EasyReadBack("docx", path, title, sections, hard_words, other, credit, pages, limits, layout)
+
+
+def _p_text(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _r_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(f"{W}t"))
+
+
+def _bold(r: Any) -> bool:
+    b = r.find(f"{W}rPr/{W}b")
+    return b is not None and b.get(f"{W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) -> PointBack:
+    alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
+    in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
+    pic_text = " ".join(_p_text(pic_tc).split())
+    lines, bold = [], []
+    for p in text_tc.iter(f"{W}p"):
+        text = _p_text(p).strip()
+        if text:
+            lines.append(text)
+        bold.extend(_r_text(r).strip() for r in p.iter(f"{W}r") if _bold(r) and _r_text(r).strip())
+    return PointBack(
+        where=f"section '{section.heading}', point {number}",
+        lines=lines,
+        bold=bold,
+        picture_alt=(alts + in_text)[0] if alts or in_text else None,
+        placeholder=not alts and not in_text and bool(pic_text),
+        pictures=len(alts) + len(in_text),
+        pictures_in_text=len(in_text),
+    )
+
+
+def _estimate_pages(document: Any, layout: Any) -> int:
+    """About how many pages Word will show: the cover, then each point's row takes the taller of
+    its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
+    from docx.shared import Emu
+
+    section = document.sections[0]
+    usable_pt = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
+    width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    line_pt = layout.body_pt * layout.line_spacing
+    chars_per_line = max(20, (width_pt - layout.picture_cm * 28.35) / (layout.body_pt * 0.5))
+    body = document.element.body
+    used = 0.0
+    for tr in body.iter(f"{W}tr"):
+        cells = tr.findall(f"{W}tc")
+        extents = [int(e.get("cy", "0")) for e in tr.iter(f"{WP}extent")]
+        picture_pt = Emu(max(extents)).pt if extents else line_pt
+        texts = [_p_text(p) for p in cells[-1].iter(f"{W}p")] if cells else []
+        text_pt = sum(
+            math.ceil(len(t) / chars_per_line) * line_pt + layout.space_after_pt for t in texts if t.strip()
+        )
+        used += max(picture_pt, text_pt) + layout.row_gap_pt
+    for p in body.iterchildren(f"{W}p"):
+        if _p_text(p).strip():
+            heading = p.find(f"{W}pPr/{W}pStyle") is not None
+            used += layout.heading2_pt * 2 if heading else line_pt
+    return 1 + math.ceil(used / usable_pt)
+
+
+# ---------------------------------------------------------------- reading HTML
+
+
+def read_html(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(path.read_bytes())
+    except (etree.ParserError, ValueError):
+        return None
+    main = tree.find(".//main")
+    if main is None:
+        return None
+    sections: list[SectionBack] = []
+    current = SectionBack("the cover")
+    other: list[str] = []
+    title = ""
+    for el in main.iter("h1", "h2", "li"):
+        if el.tag == "h1":
+            title = _text(el)
+            other.append(title)
+        elif el.tag == "h2":
+            if current.points or current.heading != "the cover":
+                sections.append(current)
+            current = SectionBack(_text(el))
+        elif "point" in el.get("class", "").split():
+            current.points.append(_html_point(el, current, len(current.points) + 1))
+    if current.points or current.heading != "the cover":
+        sections.append(current)
+    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
+    hard_words: dict[str, str] = {}
+    for dl in main.iter("dl"):
+        term = None
+        for child in dl:
+            if child.tag == "dt":
+                term = _text(child).lower()
+                hard_words.setdefault(term, "")
+            elif child.tag == "dd" and term is not None:
+                hard_words[term] = _text(child)
+            other.append(_text(child))
+    for p in main.iter("p"):
+        if "point-text" not in (p.getparent().get("class") or ""):
+            other.append(_text(p))
+    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
+    other = [t for t in other if t and t != credit]
+    return EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+
+
+def _text(el: Any) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _html_point(li: Any, section: SectionBack, number: int) -> PointBack:
+    imgs = li.findall(".//img")
+    gap = [p for p in li.iter("p") if "picture-needed" in p.get("class", "").split()]
+    lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
+    bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
+    alt = imgs[0].get("alt") if imgs else None
+    # The picture column comes first: a picture inside the text, or after its first line, is not on the left.
+    first_text = next((p for p in li.iter("p") if p not in gap and _text(p)), None)
+    order = {el: i for i, el in enumerate(li.iter())}
+    in_text = [
+        img
+        for img in imgs
+        if any("point-text" in (a.get("class") or "").split() for a in img.iterancestors())
+        or (first_text is not None and order[img] > order[first_text])
+    ]
+    return PointBack(
+        f"section '{section.heading}', point {number}", lines, bold, alt, bool(gap), len(imgs), len(in_text)
+    )
+
+
+# ---------------------------------------------------------------- the checks
+
+
+def _listed(findings: list[Finding], limit: int) -> Iterator[Finding]:
+    for severity in ("error", "warning", "info"):
+        group = [f for f in findings if f.severity == severity]
+        yield from group[:limit]
+        if len(group) > limit:
+            yield Finding(severity, f"... and {len(group) - limit} more like these.", "", group[0].fix)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@EASY_READ.register("easyread.sentence-length", "Sentences are short")
+def _sentence_length(t: EasyReadBack):
+    lim = t.language
+    found = []
+    for point in t.points:
+        for sentence in point.sentences:
+            n = len(words(sentence))
+            if n > lim.max_words_error:
+                severity = "error"
+            elif n > lim.max_words_warn:
+                severity = "warning"
+            else:
+                continue
+            found.append(
+                Finding(
+                    severity,
+                    f"This sentence has {n} words: '{_short(sentence)}'. Easy Read sentences should have "
+                    f"{lim.max_words_warn} words or fewer.",
+                    point.where,
+                    "Split it into two short sentences, one idea in each.",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+def _idea_sentences(point: PointBack, list_item_words: int) -> int:
+    """Sentences in a point, not counting the short items of a list introduced by a colon
+    ("including:", "Easy Read.", "Large print.")."""
+    count, in_list = 0, False
+    for line in point.lines:
+        if in_list and len(words(line)) <= list_item_words:
+            continue
+        in_list = line.rstrip().endswith(":")
+        count += len(split_sentences(line))
+    return count
+
+
+@EASY_READ.register("easyread.point-length", "Each point is one idea of a few sentences")
+def _point_length(t: EasyReadBack):
+    lim = t.language
+    found = []
+    for point in t.points:
+        n = _idea_sentences(point, lim.max_inline_list_item_words)
+        if n > lim.max_sentences_per_point:
+            found.append(
+                Finding(
+                    "warning",
+                    f"This point has {n} sentences; a point should have at most "
+                    f"{lim.max_sentences_per_point}.",
+                    point.where,
+                    "Split it into two points, each with its own picture.",
+                )
+            )
+        if not point.lines:
+            found.append(Finding("error", "This point has no words.", point.where, "Remove the empty row."))
+    yield from _listed(found, t.limits.max_listed)
+
+
+def _readability(sentences: list[str]) -> tuple[float, float]:
+    from .language.readability import measure  # offline syllable counts (CMU dictionary)
+
+    figures = measure(sentences)
+    return figures.reading_ease, figures.grade
+
+
+def _section_sentences(section: SectionBack) -> list[str]:
+    return [s for p in section.points for s in p.sentences]
+
+
+@EASY_READ.register("easyread.readability", "The text is easy to read")
+def _readability_check(t: EasyReadBack):
+    lim, targets = t.limits, t.language
+    all_sentences = [s for section in t.sections for s in _section_sentences(section)]
+    if not any(words(s) for s in all_sentences):
+        yield Finding(
+            "error",
+            "The Easy Read version has no points to read: the draft has no sentences to make them from "
+            "(only headings or pictures).",
+            "the whole document",
+            "Add the text to the draft (under its headings, or with its pictures), then convert it again.",
+        )
+        return
+    ease, grade = _readability(all_sentences)
+    if ease < targets.target_reading_ease:
+        yield Finding(
+            "warning",
+            f"Reading ease (Flesch) is {ease:.0f}; "
+            f"Easy Read should score {targets.target_reading_ease:g} or more.",
+            "the whole document",
+            "Use shorter sentences and shorter, everyday words.",
+        )
+    if grade > targets.target_grade:
+        yield Finding(
+            "warning",
+            f"The school grade (Flesch-Kincaid) is {grade:.1f}; "
+            f"Easy Read should be {targets.target_grade:g} or lower.",
+            "the whole document",
+            "Use shorter sentences and shorter, everyday words.",
+        )
+    mean = sum(len(words(s)) for s in all_sentences) / max(1, len(all_sentences))
+    if mean > targets.target_mean_sentence_words:
+        yield Finding(
+            "warning",
+            f"Sentences have {mean:.1f} words on average; "
+            f"aim for {targets.target_mean_sentence_words:g} or fewer.",
+            "the whole document",
+            "Split the longest sentences.",
+        )
+    for section in t.sections:
+        sentences = _section_sentences(section)
+        if sum(len(words(s)) for s in sentences) < lim.section_reading_ease_min_words:
+            continue  # too little text for a meaningful score
+        s_ease, _ = _readability(sentences)
+        if s_ease < lim.section_reading_ease_min:
+            yield Finding(
+                "warning",
+                f"This section's reading ease is {s_ease:.0f}; "
+                f"aim for {lim.section_reading_ease_min:g} or more.",
+                f"section '{section.heading}'",
+                "Rewrite its hardest sentences with shorter words.",
+            )
+
+
+@EASY_READ.register("easyread.pictures", "Every point has a picture with a description")
+def _pictures(t: EasyReadBack):
+    found = []
+    for point in t.points:
+        if point.placeholder:
+            found.append(
+                Finding(
+                    "warning",
+                    "This point has no picture yet (a gap was left for a person to choose one).",
+                    point.where,
+                    "Choose a picture and add it to the override file, then convert again.",
+                )
+            )
+        elif point.picture_alt is None:
+            found.append(
+                Finding(
+                    "error",
+                    "This point has no picture beside it.",
+                    point.where,
+                    "Add a picture on the left that shows what the point is about.",
+                )
+            )
+        elif not point.picture_alt.strip():
+            found.append(
+                Finding(
+                    "error",
+                    "This point's picture has no description (alt text).",
+                    point.where,
+                    "Describe the picture in a few words, e.g. 'money'.",
+                )
+            )
+        if point.pictures_in_text:
+            found.append(
+                Finding(
+                    "error",
+                    "This point has a picture in or after its text. In Easy Read the picture goes on the "
+                    "left and the text on the right, never over or among the words.",
+                    point.where,
+                    "Move the picture into the left-hand column beside the text.",
+                )
+            )
+        if point.pictures > t.limits.max_pictures_per_point:
+            found.append(
+                Finding(
+                    "warning",
+                    f"This point has {point.pictures} pictures; Easy Read uses one picture a point "
+                    f"(at most {t.limits.max_pictures_per_point}).",
+                    point.where,
+                    "Keep the picture that best shows the point and remove the others.",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+def _same_word(shown: str, listed: str) -> bool:
+    """'unpaid carers' in the text is explained by 'unpaid carer' in the list (base forms)."""
+    from .symbols import lemmas, tokenise
+
+    a, b = tokenise(shown), tokenise(listed)
+    return len(a) == len(b) > 0 and all(lemmas(x) & lemmas(y) for x, y in zip(a, b, strict=True))
+
+
+def _explained(word: str, explained: dict[str, str]) -> str | None:
+    key = _norm(word)
+    if key in explained:
+        return key
+    return next((k for k in explained if _same_word(key, k)), None)
+
+
+@EASY_READ.register("easyread.hard-words", "Every hard word in bold is explained")
+def _hard_words(t: EasyReadBack):
+    found = []
+    explained = {_norm(k): v for k, v in t.hard_words.items()}
+    missing_text = _norm(t.layout.missing_explanation)
+    seen: set[str] = set()
+    for point in t.points:
+        for word in point.bold:
+            key = _norm(word)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            listed = _explained(word, explained)
+            if listed is None:
+                found.append(
+                    Finding(
+                        "error",
+                        f"The hard word '{word}' is in bold but is not in the "
+                        f"{t.layout.hard_words_label} list.",
+                        point.where,
+                        f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
+                    )
+                )
+            elif not _norm(explained[listed]) or _norm(explained[listed]) == missing_text:
+                found.append(
+                    Finding(
+                        "error",
+                        f"The hard word '{word}' has no explanation yet.",
+                        f"{t.layout.hard_words_label} list",
+                        "Write a short, plain explanation (see the review sheet).",
+                    )
+                )
+    reported = {_explained(word, explained) for word in seen}
+    for key, explanation in explained.items():
+        if key not in reported and (not _norm(explanation) or _norm(explanation) == missing_text):
+            found.append(
+                Finding(
+                    "error",
+                    f"The hard word '{key}' has no explanation yet.",
+                    f"{t.layout.hard_words_label} list",
+                    "Write a short, plain explanation (see the review sheet).",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
+
+
+@EASY_READ.register("easyread.acronyms", "Short forms are written out")
+def _acronyms(t: EasyReadBack):
+    allowed = set(t.limits.allowed_acronyms)
+    found = []
+    seen: set[str] = set()
+    places = [(p.where, line) for p in t.points for line in p.lines] + [
+        ("outside the points", x) for x in t.other_text
+    ]
+    for where, text in places:
+        for match in _ACRONYM.finditer(text):
+            word = match.group(0)
+            base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+            if base in allowed or base in seen or len(base) < 2:
+                continue
+            seen.add(base)
+            found.append(
+                Finding(
+                    "error",
+                    f"'{word}' is a short form; many readers will not know what it stands for.",
+                    where,
+                    f"Write out the words '{base}' stands for.",
+                )
+            )
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
+def _numbers(t: EasyReadBack):
+    from .language.numbers import number_word_pattern
+
+    found = []
+    for point in t.points:
+        for line in point.lines:
+            for match in re.finditer(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)", line, re.IGNORECASE):
+                found.append(
+                    Finding(
+                        "warning",
+                        f"'{match.group(0)}' is a percentage, which many readers find hard.",
+                        point.where,
+                        "Say it another way, for example '1 in 4' or '3 out of 10'.",
+                    )
+                )
+            # The same number words (data/easy-read/number-words.tsv) the writer turns into digits.
+            for match in number_word_pattern().finditer(line):
+                found.append(
+                    Finding(
+                        "warning",
+                        f"'{match.group(0)}' is a number written as a word; Easy Read uses digits.",
+                        point.where,
+                        "Write the number in digits, for example '3' instead of 'three'.",
+                    )
+                )
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.length", "The document is not too long")
+def _length(t: EasyReadBack):
+    lim = t.limits
+    count = sum(len(words(line)) for p in t.points for line in p.lines)
+    if count > lim.max_words:
+        yield Finding(
+            "warning",
+            f"The Easy Read text has {count:,} words; aim for under {lim.max_words:,}.",
+            "the whole document",
+            "Keep only what readers need, or split it into shorter documents.",
+        )
+    if t.estimated_pages is not None and t.estimated_pages > lim.max_pages:
+        yield Finding(
+            "warning",
+            f"The Word version will be about {t.estimated_pages} pages; "
+            f"split documents over {lim.max_pages}.",
+            "the whole document",
+            "Split it into parts, each with its own cover.",
+        )
+
+
+@EASY_READ.register("easyread.credit", "The pictures' licence is credited")
+def _credit(t: EasyReadBack):
+    has_pictures = any(p.picture_alt for p in t.points)
+    if has_pictures and not t.credit.strip():
+        yield Finding(
+            "error",
+            "The document uses symbol pictures but does not credit them; their licence requires it.",
+            "the end of the document",
+            "Add the credit line for the picture set (set 'credit' in the profile's pictures settings).",
+        )

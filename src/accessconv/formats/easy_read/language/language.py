@@ -1,0 +1,468 @@
+"""The language half of Easy Read: turn a draft into sections of short, plain points.
+
+`transform(doc, settings)` runs the steps in this order, each in its own module:
+
+1. `structure`: headings become sections; paragraphs, list items, table rows, quotations and
+   footnotes become units;
+2. `acronyms`: "Adult Social Care (ASC)" and our list -> acronyms written out;
+3. `numbers`: number words -> digits, percentages -> "1 in 4" (or flagged);
+4. `plain_words`: hard words and phrases -> plain ones, grammar kept;
+5. `points`: long sentences split at safe places (or kept and flagged);
+6. `flags`: passive voice and sentences with several clauses flagged;
+7. `hard_words`: words that are still hard shown in bold at first use and explained;
+8. `key_terms`: each point's main noun and verb, for the pictures half;
+9. `readability`: before and after figures.
+
+Pictures are left unset (`Point.picture is None`): `easyread.symbols` chooses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .... import model as m
+from ....errors import ProfileError
+from ....headings import normalise
+from . import acronyms as acr
+from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
+from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
+from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """The profile's [settings.language] table. Every threshold is required; only the optional
+    council files have defaults."""
+
+    # Sentence length: warn over, error over (words). Sentences over the warn limit are split.
+    max_words_warn: int
+    max_words_error: int
+    # A split never leaves a part shorter than this (words), so no fragment is made.
+    min_clause_words: int
+    # An inline list ("including A, B and C") is split into items only if each item is this short.
+    max_inline_list_item_words: int
+    # A point holds at most this many sentences; more are spread over several points.
+    max_sentences_per_point: int
+    # A word is hard when its Zipf frequency is at or below this (and it is not a common word).
+    hard_word_max_zipf: float
+    # Percentages: "k in n" with n up to this; "about k in n" within this many percentage points.
+    percent_max_denominator: int
+    percent_near_tolerance: float
+    # Flag sentences with more clauses than this; flag passive voice when true.
+    max_clauses: int
+    flag_passive: bool
+    # Fold footnotes into the text after the point that refers to them (false: drop and list them).
+    fold_footnotes: bool
+    # How many key terms to give each point for choosing its picture.
+    key_terms_max: int
+    # Readability targets (our own; no official figure) used by the checks and the report.
+    target_reading_ease: float
+    target_grade: float
+    target_mean_sentence_words: float
+    # A council's own lists, in the same formats as ours (paths relative to the profile file).
+    plain_words_file: Path | None = None
+    glossary_file: Path | None = None
+    common_words_file: Path | None = None
+    jargon_file: Path | None = None
+    acronyms_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        """Catch settings that cannot work, with a message an officer can act on."""
+        rules = [
+            (self.max_words_warn >= 1, '"max_words_warn" must be 1 or more'),
+            (
+                self.max_words_error >= self.max_words_warn,
+                f'"max_words_error" ({self.max_words_error}) must be at least "max_words_warn" '
+                f"({self.max_words_warn})",
+            ),
+            (self.min_clause_words >= 1, '"min_clause_words" must be 1 or more'),
+            (self.max_inline_list_item_words >= 1, '"max_inline_list_item_words" must be 1 or more'),
+            (self.max_sentences_per_point >= 1, '"max_sentences_per_point" must be 1 or more'),
+            (0 <= self.hard_word_max_zipf <= 8, '"hard_word_max_zipf" must be between 0 and 8 (Zipf scale)'),
+            (self.percent_max_denominator >= 2, '"percent_max_denominator" must be 2 or more'),
+            (self.percent_near_tolerance >= 0, '"percent_near_tolerance" cannot be below 0'),
+            (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
+            (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
+        ]
+        for ok, message in rules:
+            if not ok:
+                raise ProfileError(
+                    f"In the Easy Read language settings, {message}. Change it in the profile."
+                )
+
+
+def transform(doc: m.Document, settings: LanguageSettings) -> EasyReadDocument:
+    return _Transform(doc, settings).run()
+
+
+class _Transform:
+    def __init__(self, doc: m.Document, settings: LanguageSettings) -> None:
+        self.doc = doc
+        self.settings = settings
+        self.spans = Spans()
+        self.review: list[ReviewItem] = []
+        self.changes: list[str] = []
+
+    # ------------------------------------------------------------ the steps in order
+
+    def run(self) -> EasyReadDocument:
+        settings = self.settings
+        outline = normalise(self.doc)
+        shape = structure.build(self.doc, outline.blocks, self.spans, settings.fold_footnotes)
+        self.changes.extend(shape.changes)
+        for note in shape.dropped_notes:
+            self.review.append(
+                ReviewItem(
+                    "other", note, "footnote", "This footnote was left out. Add it to a point if it matters."
+                )
+            )
+
+        all_text = " ".join(u.text for s in shape.sections for u in s.units)
+        expansions = acr.load(settings.acronyms_file)
+        expansions.update(acr.find_definitions(self.spans.restore(all_text)))
+        self.acronyms = acr.Acronyms(expansions)
+        self.numbers = numbers.NumberChanges()
+        self.plain_entries = plain_words.load(settings.plain_words_file)
+        self.replaced = plain_words.Replacements()
+        definitions = {t: self._rewrite(d) for t, d in shape.definitions.items()}
+        self.lexicon = hard_words.load_lexicon(
+            settings.hard_word_max_zipf,
+            definitions,
+            settings.glossary_file,
+            settings.common_words_file,
+            settings.jargon_file,
+        )
+
+        before: list[str] = []
+        sections: list[Section] = []
+        self.split_count = 0
+        for raw in shape.sections:
+            heading = self.spans.restore(self._rewrite(raw.heading)) if raw.heading else ""
+            section = Section(heading or self.doc.title, [])
+            for unit in raw.units:
+                before.extend(self.spans.restore(s) for s in sentences(unit.text))
+                self._unit(unit, section)
+            if section.points:
+                sections.append(section)
+
+        hard = self._hard_words(sections)
+        stats = self._stats(before, sections)
+        self._summarise(sections)
+        return EasyReadDocument(
+            title=self.doc.title,
+            language=self.doc.language,
+            sections=sections,
+            hard_words=hard,
+            review=self.review,
+            stats=stats,
+            changes=self.changes,
+        )
+
+    def _rewrite(self, text: str) -> str:
+        text = acr.expand(text, self.acronyms)
+        text = numbers.words_to_digits(text, self.numbers)
+        text = numbers.percentages(
+            text, self.numbers, self.settings.percent_max_denominator, self.settings.percent_near_tolerance
+        )
+        return plain_words.replace(text, self.plain_entries, self.replaced)
+
+    # ------------------------------------------------------------ units -> points
+
+    def _unit(self, unit: structure.Unit, section: Section) -> None:
+        settings = self.settings
+        left_before = len(self.numbers.left)
+        text = self._rewrite(unit.text) if unit.rewrite else unit.text
+        originals = sentences(text)
+        drafts = sentences(unit.text)
+        # (sentences of one point before splitting, the draft's words it came from)
+        if unit.kind in {"item", "row"}:
+            groups = [(originals, unit.source)]  # one list item or table row is one point
+        elif len(drafts) == len(originals):
+            groups = [([s], self.spans.restore(d)) for s, d in zip(originals, drafts, strict=True)]
+        else:
+            groups = [([s], unit.source) for s in originals]
+        for group, source in groups:
+            blocks: list[list[str]] = []
+            long_parts: dict[str, str] = {}
+            for sentence in group:
+                if unit.rewrite:
+                    result = points.split_sentence(sentence, settings, self.spans)
+                else:
+                    result = points.SplitResult([sentence])
+                if result.split:
+                    self.split_count += 1
+                block = [capitalise(p) for p in result.parts]
+                if block[0].endswith(":") and len(block) > 1:
+                    blocks.append(block)  # an inline list stays in one point with its lead
+                else:
+                    blocks.extend([b] for b in block)
+                kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
+                for part in block:
+                    if word_count(part, self.spans) > settings.max_words_warn:
+                        long_parts[part] = kind
+            for chunk in _pack(blocks, settings.max_sentences_per_point):
+                long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
+                self._point(chunk, unit, section, long_here, source)
+        for left in self.numbers.left[left_before:]:
+            self.review.append(
+                ReviewItem(
+                    "number",
+                    left,
+                    self._where(section, len(section.points)),
+                    f'Write "{left}" in a plain way, for example "3 in 10" or "about half".',
+                )
+            )
+
+    def _point(
+        self,
+        chunk: list[str],
+        unit: structure.Unit,
+        section: Section,
+        long_parts: list[tuple[str, str]],
+        source: str,
+    ) -> None:
+        settings = self.settings
+        where = self._where(section, len(section.points) + 1)
+        long_items: dict[str, ReviewItem] = {}
+        for part, kind in long_parts:
+            words = word_count(part, self.spans)
+            level = "too long" if words > settings.max_words_error else "a bit long"
+            if not unit.rewrite:
+                how = "It is a quotation, so we kept the words: shorten it only if the speaker agrees."
+            elif kind == "unsafe-split":
+                how = "We could not split it safely: please rewrite it as short sentences."
+            else:
+                how = "We split it once: split it again or cut words."
+            item = ReviewItem(
+                kind,  # type: ignore[arg-type]
+                self.spans.restore(part),
+                where,
+                f"This sentence has {words} words, which is {level} (aim for {settings.max_words_warn} "
+                f"or fewer). {how}",
+            )
+            self.review.append(item)
+            long_items.setdefault(item.text, item)
+        for sentence in chunk:
+            plain = self.spans.restore(sentence)
+            notes: list[str] = []
+            if settings.flag_passive and unit.rewrite and flags.is_passive(sentence):
+                notes.append(
+                    "This sentence is passive (it does not say who does it). Say who does what, "
+                    'for example "The council will pay" instead of "It will be paid".'
+                )
+            clauses = flags.clause_count(sentence)
+            if unit.rewrite and clauses > settings.max_clauses:
+                notes.append(
+                    f"This sentence has about {clauses} parts (clauses). Easy Read has one idea in each "
+                    "sentence: make it into shorter sentences."
+                )
+            if not notes:
+                continue
+            # One row a sentence: a sentence already listed as too long gets these notes in its
+            # own row (a person rewrites it once), not a second and third row elsewhere.
+            if plain in long_items:
+                extra = [
+                    "It is also passive: say who does what." if "passive" in n else "It has several ideas."
+                    for n in notes
+                ]
+                long_items[plain].suggestion += " " + " ".join(extra)
+            else:
+                self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
+        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where))
+
+    def _where(self, section: Section, number: int) -> str:
+        return f"under heading '{section.heading}', point {max(number, 1)}"
+
+    # ------------------------------------------------------------ hard words, inlines, key terms
+
+    def _hard_words(self, sections: list[Section]) -> list[HardWord]:
+        found_order: list[HardWord] = []
+        seen: set[str] = set()
+        for section in sections:
+            self._heading_hard_words(section.heading)
+            for point in section.points:
+                inlines: list[m.Inline] = []
+                phrases: list[str] = []
+                for index, sentence in enumerate(point.sentences):
+                    hits = hard_words.find(sentence, self.lexicon)
+                    bold: list[hard_words.Found] = []
+                    for hit in hits:
+                        if " " in hit.key and hit.key not in phrases:
+                            phrases.append(hit.key)
+                        if hit.key in seen:
+                            continue
+                        seen.add(hit.key)
+                        bold.append(hit)
+                        gloss = self.lexicon.glossary.get(hit.key)
+                        # Unexplained words are listed as written (a base form can be wrong:
+                        # "bespoke" is not a form of "bespeak").
+                        word = gloss.term if gloss else _as_written(self.spans.restore(hit.text))
+                        found_order.append(HardWord(word, gloss.explanation if gloss else None, point.where))
+                        if gloss is None:
+                            self._unexplained(self.spans.restore(hit.text), point.where)
+                    if index:
+                        inlines.append(m.Text(" "))
+                    inlines.extend(self._inlines(sentence, bold))
+                point.inlines = _merge(inlines)
+                point.sentences = [self.spans.restore(s) for s in point.sentences]
+                point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
+        return found_order
+
+    def _unexplained(self, word: str, where: str) -> None:
+        self.review.append(
+            ReviewItem(
+                "hard-word",
+                word,
+                where,
+                f'"{word}" may be hard to understand and we have no explanation for it. '
+                "Use an easier word, or add it to your council glossary.",
+            )
+        )
+
+    def _heading_hard_words(self, heading: str) -> None:
+        """A hard word in a heading goes on the review sheet: headings are read first and alone, so
+        they should use everyday words (the word is still bold and explained at its first use in
+        the text). Title Case is undone first, so "Co-production Principles" is read as words,
+        not as a name."""
+        if not heading or heading == self.doc.title:
+            return
+        first, *rest = heading.split(" ")
+        plain = " ".join([first, *(w.lower() if _known_word(w) else w for w in rest)])
+        for hit in hard_words.find(plain, self.lexicon):
+            word = _as_written(hit.text)
+            self.review.append(
+                ReviewItem(
+                    "hard-word",
+                    word,
+                    f"the heading '{heading}'",
+                    f'The heading uses the hard word "{word}". Headings should use everyday words: '
+                    "say it more simply.",
+                )
+            )
+
+    def _inlines(self, sentence: str, bold: list[hard_words.Found]) -> list[m.Inline]:
+        out: list[m.Inline] = []
+        last = 0
+        for hit in bold:
+            out.extend(self._restore_inlines(sentence[last : hit.start]))
+            out.append(m.Styled("strong", self._restore_inlines(sentence[hit.start : hit.end])))
+            last = hit.end
+        out.extend(self._restore_inlines(sentence[last:]))
+        return out
+
+    def _restore_inlines(self, text: str) -> list[m.Inline]:
+        out: list[m.Inline] = []
+        last = 0
+        for mt in PLACEHOLDER.finditer(text):
+            if mt.start() > last:
+                out.append(m.Text(text[last : mt.start()]))
+            out.append(self.spans.node(mt.group()))
+            last = mt.end()
+        if last < len(text):
+            out.append(m.Text(text[last:]))
+        return out
+
+    # ------------------------------------------------------------ figures for the report
+
+    def _stats(self, before: list[str], sections: list[Section]) -> Stats:
+        after = [s for section in sections for p in section.points for s in p.sentences]
+        limit = self.settings.max_words_warn
+        r_before = readability.measure(before)
+        r_after = readability.measure(after)
+        return Stats(
+            sentences_before=r_before.sentences,
+            sentences_within_limit_before=sum(1 for s in before if 0 < word_count(s) <= limit),
+            sentences_after=r_after.sentences,
+            sentences_within_limit_after=sum(1 for s in after if 0 < word_count(s) <= limit),
+            reading_ease_before=round(r_before.reading_ease, 1),
+            reading_ease_after=round(r_after.reading_ease, 1),
+            grade_before=round(r_before.grade, 1),
+            grade_after=round(r_after.grade, 1),
+            words_after=r_after.words,
+        )
+
+    @staticmethod
+    def _first_place(sections: list[Section], word: str) -> str:
+        """Where a word first appears in the points (or in a heading)."""
+        for section in sections:
+            if word in section.heading.split():
+                return f"in the heading '{section.heading}'"
+            for point in section.points:
+                if any(word in words(s) for s in point.sentences):
+                    return point.where
+        return ""
+
+    def _summarise(self, sections: list[Section]) -> None:
+        if self.split_count:
+            self.changes.append(f"Split {self.split_count} long sentences into shorter ones.")
+        for (hard, plain), times in sorted(self.replaced.counts.items()):
+            self.changes.append(f"Replaced '{hard}' with '{plain}' {_times(times)}.")
+        for acronym, times in sorted(self.acronyms.expanded.items()):
+            self.changes.append(
+                f"Wrote out '{acronym}' as '{self.acronyms.expansions[acronym]}' {_times(times)}."
+            )
+        for acronym, context in sorted(self.acronyms.unknown.items()):
+            self.review.append(
+                ReviewItem(
+                    "acronym",
+                    acronym,
+                    self._first_place(sections, acronym)
+                    or f"in '{squash(self.spans.restore(context))[:80]}'",
+                    f'We do not know what "{acronym}" stands for. Write it out in full, or add it to your '
+                    "council's acronyms list.",
+                )
+            )
+        if self.acronyms.capitals:
+            self.changes.append(
+                f"Put {len(self.acronyms.capitals)} blocks of capital letters into ordinary letters "
+                f"(for example '{self.acronyms.capitals[0][:40]}')."
+            )
+        if self.numbers.words:
+            # One line for all number words: a line each ("Wrote 'six' as a number once.") is noise.
+            listed = ", ".join(
+                f"'{word}'" + (f" ({times} times)" if times > 1 else "")
+                for word, times in sorted(self.numbers.words.items())
+            )
+            self.changes.append(f"Wrote number words as digits: {listed}.")
+        for percent, plain in sorted(self.numbers.percentages.items()):
+            self.changes.append(f"Wrote '{percent}' as '{plain}'.")
+
+
+def _as_written(word: str) -> str:
+    """ "Validating" at the start of a sentence -> "validating"; names and acronyms keep capitals."""
+    return word[:1].lower() + word[1:] if word[1:].islower() else word
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _pack(blocks: list[list[str]], size: int) -> list[list[str]]:
+    """Fill points with up to `size` sentences, never breaking a block (an inline list)."""
+    points_out: list[list[str]] = []
+    for block in blocks:
+        if points_out and len(points_out[-1]) + len(block) <= max(1, size):
+            points_out[-1].extend(block)
+        else:
+            points_out.append(list(block))
+    return points_out
+
+
+def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
+    """Join neighbouring plain text runs."""
+    out: list[m.Inline] = []
+    for node in inlines:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        elif not (isinstance(node, m.Text) and not node.text):
+            out.append(node)
+    return out
+
+
+def _known_word(word: str) -> bool:
+    """A capitalised word in a Title Case heading that is an ordinary word ("Principles"), not a
+    name or an acronym."""
+    import lemminflect
+
+    return not word.isupper() and bool(lemminflect.getAllLemmas(word.lower()))

@@ -1,0 +1,97 @@
+"""The Easy Read document: sections of short points, hard words, and a review list.
+
+Produced by the language half (`easyread.language.transform`), completed by the pictures half
+(`easyread.symbols`), consumed by the Easy Read writer and review sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .... import model as m
+
+ReviewKind = Literal[
+    "long-sentence",  # still over the profile's limit after splitting
+    "unsafe-split",  # a long sentence we could not split safely: a person must rewrite it
+    "hard-word",  # a hard word with no explanation in any glossary
+    "no-picture",  # no picture matched: a placeholder was left
+    "weak-picture",  # only a weak match: a person should confirm it
+    "number",  # a number or percentage left as it is
+    "passive",  # passive voice, or several clauses
+    "acronym",  # an acronym we could not expand
+    "other",
+]
+
+
+@dataclass
+class ReviewItem:
+    kind: ReviewKind
+    text: str  # what the reviewer should look at (the sentence, word or point)
+    where: str  # plain-words place, e.g. "under heading 'Money', point 3"
+    suggestion: str = ""
+
+
+@dataclass
+class Picture:
+    concept: str  # what it shows, used as alt text ("money", "meeting")
+    png: bytes | None  # the rendered image; None means "placeholder: a person must choose"
+    source_file: str = ""  # file name in the symbol set, for review and overrides
+    keyword: str = ""  # the word or phrase of the point that chose it
+    confidence: Literal["confident", "weak", "none"] = "none"
+    credit: str = ""  # licence credit line of the symbol set
+
+
+@dataclass
+class Point:
+    """One idea: one to a few short sentences, shown beside one picture."""
+
+    sentences: list[str]
+    # The point's text as inlines: hard words wrapped in Styled("strong"), links kept.
+    inlines: list[m.Inline]
+    # The draft text this point came from (for the review sheet and the round trip).
+    source: str
+    where: str
+    picture: Picture | None = None
+    # Lemmas of the point's main noun / verb, chosen by the language half to guide pictures.
+    key_terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: str
+    points: list[Point]
+
+
+@dataclass
+class HardWord:
+    word: str
+    explanation: str | None  # None: no glossary had it (goes on the review sheet)
+    first_where: str
+
+
+@dataclass
+class Stats:
+    """Before/after figures for the report and the issue note."""
+
+    sentences_before: int = 0
+    sentences_within_limit_before: int = 0
+    sentences_after: int = 0
+    sentences_within_limit_after: int = 0
+    reading_ease_before: float = 0.0
+    reading_ease_after: float = 0.0
+    grade_before: float = 0.0
+    grade_after: float = 0.0
+    words_after: int = 0
+
+
+@dataclass
+class EasyReadDocument:
+    title: str
+    language: str
+    sections: list[Section]
+    hard_words: list[HardWord]
+    review: list[ReviewItem]
+    stats: Stats
+    # Things changed for the report ("Split 14 long sentences", "Replaced 'utilise' with 'use' 3 times").
+    changes: list[str] = field(default_factory=list)

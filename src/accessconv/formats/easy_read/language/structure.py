@@ -1,0 +1,239 @@
+"""Structure: map the draft's blocks onto Easy Read sections and the units that become points.
+
+- Each heading starts a section (the main heading is the document's title, not a section).
+- A paragraph is a unit whose sentences each become a point; a list item is one unit (one point),
+  nested lists included; a table becomes one unit per row ("Care worker vacancies." "Now (2026):
+  1 in 8 posts."), with its caption as a unit before the rows.
+- A quotation keeps its words: it is not split or reworded (a person said it).
+- Footnotes are folded in as units straight after the paragraph that points to them, or, if the
+  profile says not to, dropped with a note on the review sheet.
+- A definition list (the draft's own "hard words") feeds the Hard words explanations instead of
+  becoming points; the lead-in line just before it ("Hard words we use:") is dropped.
+- The draft's own pictures are left out (each point gets a picture of its own); noted for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .... import model as m
+from .text import PLACEHOLDER, Spans, squash
+
+UnitKind = Literal["paragraph", "item", "row", "caption", "quote", "note", "code"]
+
+
+@dataclass
+class Unit:
+    text: str  # protected text (see text.Spans)
+    kind: UnitKind
+    source: str  # the draft's words, for the review sheet
+
+    @property
+    def rewrite(self) -> bool:
+        """Quotations and code keep their exact words."""
+        return self.kind not in {"quote", "code"}
+
+
+@dataclass
+class RawSection:
+    heading: str
+    units: list[Unit] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    sections: list[RawSection]
+    definitions: dict[str, str]  # the draft's own hard words -> meaning
+    changes: list[str] = field(default_factory=list)
+    dropped_notes: list[str] = field(default_factory=list)  # footnotes left out (review sheet)
+
+
+def build(doc: m.Document, blocks: list[m.Block], spans: Spans, fold_footnotes: bool) -> Structure:
+    builder = _Builder(doc, spans, fold_footnotes)
+    builder.blocks(blocks)
+    sections = [s for s in builder.sections if s.units]
+    return Structure(sections, builder.definitions, builder.changes, builder.dropped_notes)
+
+
+class _Builder:
+    def __init__(self, doc: m.Document, spans: Spans, fold_footnotes: bool) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.fold = fold_footnotes
+        self.sections: list[RawSection] = [RawSection("")]
+        self.definitions: dict[str, str] = {}
+        self.changes: list[str] = []
+        self.dropped_notes: list[str] = []
+        self.notes_done: set[int] = set()
+        self.seen_title = False
+
+    @property
+    def current(self) -> RawSection:
+        return self.sections[-1]
+
+    def add(self, inlines: list[m.Inline], kind: UnitKind) -> None:
+        notes: dict[int, list[str]] = {}
+        text = self.spans.flatten(inlines, notes)
+        parts = _typed_bullets(text) if kind == "paragraph" else []
+        if len(parts) > 1:
+            # Bullets typed as characters ("• one • two", often pasted from a web page) are a
+            # list: each becomes its own point, as a real list item would.
+            lead, items = parts[0], parts[1:]
+            if lead:
+                self.current.units.append(Unit(lead, kind, self.spans.restore(lead)))
+            for item in items:
+                tidy = _tidy_item(item)
+                self.current.units.append(Unit(tidy, "item", self.spans.restore(item)))
+            self.changes.append(
+                f"A line with {len(items)} bullet points typed as characters became {len(items)} points "
+                "(in the draft, use Word's list buttons instead)."
+            )
+        elif text:
+            self.current.units.append(Unit(text, kind, self.spans.restore(text)))
+        for number in sorted(notes):
+            self.footnote(number)
+
+    def footnote(self, number: int) -> None:
+        if number in self.notes_done or not 0 < number <= len(self.doc.notes):
+            return
+        self.notes_done.add(number)
+        blocks = self.doc.notes[number - 1]
+        text = squash(" ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(blocks)))
+        if not self.fold:
+            self.dropped_notes.append(text)
+            return
+        for block in m.walk_blocks(blocks):
+            if isinstance(block, m.Paragraph):
+                self.add(block.inlines, "note")
+        self.changes.append(f"Footnote {number} was added to the text after the point that refers to it.")
+
+    def blocks(self, blocks: list[m.Block], kind: UnitKind = "paragraph") -> None:
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            self.block(block, kind, following)
+
+    def block(self, block: m.Block, kind: UnitKind, following: m.Block | None) -> None:
+        if isinstance(block, m.Heading):
+            text = squash(m.plain_text(block.inlines))
+            if block.level == 1 and not self.seen_title:
+                self.seen_title = True
+                return
+            self.sections.append(RawSection(text))
+        elif isinstance(block, m.Paragraph):
+            lead_in = m.plain_text(block.inlines).rstrip().endswith(":")
+            if lead_in and isinstance(following, m.DefinitionList):
+                self.changes.append(
+                    f"The line '{squash(m.plain_text(block.inlines))}' was left out: its list of "
+                    "hard words is in the Hard words section."
+                )
+                return
+            self.add(block.inlines, kind)
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                self.list_item(item)
+        elif isinstance(block, m.Table):
+            self.table(block)
+        elif isinstance(block, m.BlockQuote):
+            self.blocks(block.blocks, "quote")
+        elif isinstance(block, m.CodeBlock):
+            if block.text.strip():
+                placeholder = self.spans.add(m.Code(block.text))
+                self.current.units.append(Unit(placeholder, "code", block.text))
+        elif isinstance(block, m.DefinitionList):
+            for item in block.items:
+                term = squash(m.plain_text(item.term))
+                meaning = " ".join(
+                    m.plain_text(m.block_inlines(b)) for d in item.definitions for b in m.walk_blocks(d)
+                )
+                if term and meaning.strip():
+                    self.definitions[term] = squash(meaning)
+            self.changes.append(
+                f"The draft's own list of {len(block.items)} hard words was moved to the Hard words section."
+            )
+        elif isinstance(block, m.Figure):
+            alt = squash(block.image.alt or m.plain_text(block.caption))
+            named = f"The draft's picture '{alt}'" if alt else "A picture in the draft (it has no alt text)"
+            self.changes.append(f"{named} is not in the Easy Read version: each point gets its own picture.")
+            if block.caption:
+                self.add(block.caption, "caption")
+
+    def list_item(self, item: list[m.Block]) -> None:
+        inlines: list[m.Inline] = []
+        nested: list[m.Block] = []
+        for block in item:
+            if isinstance(block, m.Paragraph) and not nested:
+                if inlines:
+                    inlines.append(m.Text(" "))
+                inlines.extend(block.inlines)
+            else:
+                nested.append(block)
+        if inlines:
+            notes: dict[int, list[str]] = {}
+            text = _tidy_item(self.spans.flatten(inlines, notes))
+            if text:
+                self.current.units.append(Unit(text, "item", self.spans.restore(text)))
+            for number in sorted(notes):
+                self.footnote(number)
+        self.blocks(nested, "paragraph")
+
+    def table(self, table: m.Table) -> None:
+        if table.caption:
+            self.add(table.caption, "caption")
+        # Footnote marks in cells are folded in after the row (or listed), as for a paragraph.
+        notes: dict[int, list[str]] = {}
+        headers = [self._cell_text(c, notes) for c in table.head[0].cells] if table.head else []
+        for row in table.body + table.foot:
+            cells = [self._cell_text(c, notes) for c in row.cells]
+            sentences: list[str] = []
+            for index, cell in enumerate(cells):
+                if not cell:
+                    continue
+                label = headers[index] if index < len(headers) else ""
+                if index == 0 or not label:
+                    sentences.append(_full_stop(cell))
+                else:
+                    sentences.append(_full_stop(f"{label}: {cell}"))
+            if sentences:
+                text = " ".join(sentences)
+                self.current.units.append(Unit(text, "row", self.spans.restore(" | ".join(cells))))
+            for number in sorted(notes):
+                self.footnote(number)
+            notes.clear()
+        self.changes.append("A table was turned into one point for each row.")
+
+    def _cell_text(self, cell: m.Cell, notes: dict[int, list[str]]) -> str:
+        return squash(
+            " ".join(self.spans.flatten(m.block_inlines(b), notes) for b in m.walk_blocks(cell.blocks))
+        )
+
+
+def _typed_bullets(text: str) -> list[str]:
+    """[lead, item, item, ...] when the text holds bullet characters (from grammar.toml), else []."""
+    from .wordlists import word_set
+
+    marks = "".join(re.escape(b) for b in sorted(word_set("bullet_marks")))
+    parts = [p.strip() for p in re.split(rf"(?:^|\s)[{marks}]\s+", text)]
+    # Two bullets or more, or one at the start: a lone mark inside a sentence is not a list.
+    if len(parts) < 2 or (len(parts) == 2 and parts[0]):
+        return []
+    return [parts[0], *(p for p in parts[1:] if p)]
+
+
+def _tidy_item(text: str) -> str:
+    """A list item as a sentence: no trailing ";" or ", and"; starts with a capital; ends with a stop."""
+    from .text import capitalise
+
+    text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip(), flags=re.IGNORECASE) or text
+    text = text.rstrip(";,").strip()
+    if not text or PLACEHOLDER.match(text[-1]):
+        # "Email: name@council.gov.uk": no full stop that could be read as part of the address.
+        return capitalise(text)
+    return _full_stop(capitalise(text))
+
+
+def _full_stop(text: str) -> str:
+    from .text import end_sentence
+
+    return end_sentence(text)

@@ -1,0 +1,68 @@
+"""Large print and giant print: an editable Word file and a tagged PDF (UKAAF, RNIB clear print).
+
+One module serves both profiles (`large-print`, `giant-print`): sizes, font, spacing, margins,
+paper and colours all come from the profile. The Word file is formatted through its styles; the
+PDF is laid out by WeasyPrint from our own print HTML. Both are checked by reading them back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import Profile, Written, output_name
+
+if TYPE_CHECKING:
+    from ...checks import CheckResult
+    from ...model import Document
+
+from .settings import Checks, Settings
+
+__all__ = ['Checks', 'FILE_TYPES', 'LABEL', 'OUTPUTS', 'Settings', 'check', 'write']
+
+LABEL = "large print"
+# The files it writes, by how their names end after the profile's output_suffix.
+OUTPUTS = (".docx", ".pdf")
+# Files of these types with no ending above are checked with this format's default profile.
+CLAIMS = (".pdf",)
+FILE_TYPES = (".docx", ".pdf")
+
+
+def write(doc: Document, profile: Profile, out_dir: Path, stem: str) -> Written:
+    from .docx_writer import DocxWriter
+    from .prepare import prepare
+
+    settings: Settings = profile.settings
+    prepared = prepare(doc, settings.table_max_columns)
+    docx_path = out_dir / output_name(stem, profile.output_suffix, ".docx")
+    writer = DocxWriter(settings, doc)
+    writer.write(prepared.blocks, docx_path)
+    paths = [docx_path]
+    if settings.write_pdf:
+        from .pdf_writer import write_pdf
+
+        pdf_path = out_dir / output_name(stem, profile.output_suffix, ".pdf")
+        write_pdf(doc, prepared.blocks, settings, pdf_path)
+        paths.append(pdf_path)
+    return Written(paths, prepared.notes + writer.notes)
+
+
+def preload() -> None:
+    """Import what write() and check() need (the pipeline calls this while pandoc reads the
+    draft): WeasyPrint alone takes a good part of a second to import."""
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from ...checks import pdf  # noqa: F401
+    from . import docx_writer, pdf_writer  # noqa: F401
+
+
+def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
+    if path.suffix.lower() == ".pdf":
+        from ...checks.pdf import check_pdf
+
+        return check_pdf(path, profile.checks)
+    from ...checks.docx_typography import check_docx
+
+    return check_docx(path, profile.checks)

@@ -1,0 +1,633 @@
+"""The large print Word file, written with python-docx.
+
+All formatting is set in STYLES (Normal, Heading 1-9, List Bullet/Number/Continue, Table Text,
+Table Heading, Caption, Quote, Endnote Text, Footer, Hyperlink, Strong), never run by run, so an
+officer who edits the file in Word keeps it large: new text picks up the style's size and font.
+Every built-in style in the template is made safe too (no small sizes, italics, capitals or theme
+fonts), in case someone applies one later.
+
+Footnotes become endnotes: a "Notes" section at the end, at body size, with a plain mark such as
+"[1]" in the text (superscript marks are printed small, which large print must avoid).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ... import model as m
+from ...ooxml import save_deterministic
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+LIST_LEVELS = 3  # Word's template has List Bullet, List Bullet 2 and List Bullet 3
+NUMBER_FORMATS = {
+    "lower-alpha": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+}
+
+
+@dataclass
+class _Context:
+    style: str = "Normal"  # paragraph style for plain paragraphs here
+    list_depth: int = 0
+    heading_cells: bool = False
+
+
+@dataclass
+class DocxWriter:
+    settings: Settings
+    doc: m.Document
+    notes: list[str] = field(default_factory=list)
+
+    def write(self, blocks: list[m.Block], path: Path) -> None:
+        import docx
+
+        self.document = docx.Document()
+        # Cells (their w:tc elements, held so they stay the same objects) whose first, empty
+        # paragraph is still unused.
+        self._fresh: dict[Any, bool] = {}
+        self._setup_styles()
+        self._setup_page()
+        body = self.document
+        for block in blocks:
+            self._block(body, block, _Context())
+        self._endnotes()
+        save_deterministic(self.document, path, self.doc.title, self.doc.language)
+
+    # ------------------------------------------------------------ styles and page
+
+    def _setup_styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+
+        s = self.settings
+        styles = self.document.styles
+        self._defaults()
+        for style_el in styles.element.findall(_q("w:style")):
+            self._make_safe(style_el)
+
+        normal = styles["Normal"]
+        self._font(normal, s.body_size_pt)
+        pf = normal.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.line_spacing = s.line_spacing
+        pf.space_before = Pt(0)
+        pf.space_after = Pt(s.space_after_pt)
+        pf.widow_control = True
+
+        for level in range(1, 10):
+            style = styles[f"Heading {level}"]
+            size = s.heading_sizes_pt[min(level, len(s.heading_sizes_pt)) - 1]
+            self._font(style, size, bold=True)
+            hf = style.paragraph_format
+            hf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            hf.space_before = Pt(s.heading_space_before_pt if level > 1 else 0)
+            hf.space_after = Pt(s.space_after_pt)
+            hf.keep_with_next = True
+            hf.line_spacing = s.line_spacing
+
+        caption = styles["Caption"]
+        self._font(caption, s.body_size_pt, bold=True)
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_after = Pt(s.space_after_pt / 2)
+
+        quote = styles["Quote"]
+        self._font(quote, s.body_size_pt)
+        quote.paragraph_format.left_indent = Cm(s.list_indent_cm)
+        quote.paragraph_format.right_indent = Cm(0)
+        quote.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+        self._font(styles["Footer"], s.body_size_pt)
+        self._font(styles["Header"], s.body_size_pt)
+        self._font(styles["Strong"], None, bold=True)
+
+        def add(name: str, kind: Any, base: str) -> Any:
+            try:
+                style = styles[name]
+            except KeyError:
+                style = styles.add_style(name, kind)
+            style.base_style = styles[base]
+            return style
+
+        table_text = add("Table Text", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        table_text.paragraph_format.space_after = Pt(0)
+        table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        self._font(table_text, s.body_size_pt)
+        table_heading = add("Table Heading", WD_STYLE_TYPE.PARAGRAPH, "Table Text")
+        self._font(table_heading, s.body_size_pt, bold=True)
+        notes = add("Endnote Text", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        self._font(notes, s.body_size_pt)
+        term = add("Definition Term", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        self._font(term, s.body_size_pt, bold=True)
+        term.paragraph_format.keep_with_next = True
+        term.paragraph_format.space_after = Pt(0)
+        definition = add("Definition", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        definition.paragraph_format.left_indent = Cm(s.list_indent_cm)
+        pre = add("Preformatted Text", WD_STYLE_TYPE.PARAGRAPH, "Normal")
+        pre.paragraph_format.left_indent = Cm(s.list_indent_cm)
+        link = add("Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font")
+        link.font.underline = True
+        link.font.color.rgb = _rgb(s.link_colour)
+        for depth in range(1, LIST_LEVELS + 1):
+            suffix = "" if depth == 1 else f" {depth}"
+            for name in ("List Bullet", "List Number", "List Continue"):
+                style = styles[name + suffix]
+                self._font(style, s.body_size_pt)
+                style.paragraph_format.space_after = Pt(s.space_after_pt / 2)
+            styles["List Continue" + suffix].paragraph_format.left_indent = Cm(s.list_indent_cm * depth)
+        self._list_indents()
+
+    def _defaults(self) -> None:
+        """Document defaults: what any text without a style of its own falls back to."""
+        s = self.settings
+        styles_el = self.document.styles.element
+        rpr = styles_el.find(_q("w:docDefaults/w:rPrDefault/w:rPr"))
+        _set_fonts(rpr, s.font_name)
+        for tag in ("w:sz", "w:szCs"):
+            _child(rpr, tag).set(_q("w:val"), str(round(s.body_size_pt * 2)))
+        lang = _child(rpr, "w:lang")
+        lang.set(_q("w:val"), self.doc.language)
+        ppr = styles_el.find(_q("w:docDefaults/w:pPrDefault/w:pPr"))
+        spacing = _child(ppr, "w:spacing")
+        spacing.set(_q("w:after"), str(round(s.space_after_pt * 20)))
+        spacing.set(_q("w:line"), str(round(s.line_spacing * 240)))
+        spacing.set(_q("w:lineRule"), "auto")
+
+    def _make_safe(self, style_el: Any) -> None:
+        """Any template style: theme fonts -> our font, no size below body, no italics or caps."""
+        s = self.settings
+        self._safe_spacing(style_el)
+        rpr = style_el.find(_q("w:rPr"))
+        if rpr is None:
+            return
+        if rpr.find(_q("w:rFonts")) is not None:
+            _set_fonts(rpr, s.font_name)
+        for tag in ("w:i", "w:iCs", "w:caps", "w:smallCaps"):
+            for el in rpr.findall(_q(tag)):
+                rpr.remove(el)
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(_q(tag))
+            if el is not None and int(el.get(_q("w:val"), "0")) < s.body_size_pt * 2:
+                el.set(_q("w:val"), str(round(s.body_size_pt * 2)))
+        colour = rpr.find(_q("w:color"))
+        if colour is not None:
+            for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                colour.attrib.pop(_q(attr), None)
+            colour.set(_q("w:val"), s.text_colour.lstrip("#").upper())
+        underline = rpr.find(_q("w:u"))
+        if underline is not None and style_el.get(_q("w:styleId")) != "Hyperlink":
+            rpr.remove(underline)
+
+    def _safe_spacing(self, style_el: Any) -> None:
+        """Line spacing set tighter than ours in a template style (Caption, Footer...) is raised."""
+        spacing = style_el.find(_q("w:pPr/w:spacing"))
+        if spacing is None or spacing.get(_q("w:line")) is None:
+            return
+        if spacing.get(_q("w:lineRule"), "auto") != "auto" or int(spacing.get(_q("w:line"))) < round(
+            self.settings.line_spacing * 240
+        ):
+            spacing.set(_q("w:line"), str(round(self.settings.line_spacing * 240)))
+            spacing.set(_q("w:lineRule"), "auto")
+
+    def _font(self, style: Any, size: float | None, bold: bool | None = None) -> None:
+        from docx.shared import Pt
+
+        font = style.font
+        font.name = self.settings.font_name
+        _set_fonts(style.element.get_or_add_rPr(), self.settings.font_name)
+        if size is not None:
+            font.size = Pt(size)
+        font.italic = False
+        font.all_caps = False
+        font.small_caps = False
+        font.color.rgb = _rgb(self.settings.text_colour)
+        if bold is not None:
+            font.bold = bold
+
+    def _list_indents(self) -> None:
+        """Wider hanging indents for list numbers and bullets, which are large too."""
+        from docx.shared import Cm
+
+        indent = int(Cm(self.settings.list_indent_cm).twips)
+        for depth in range(1, LIST_LEVELS + 1):
+            suffix = "" if depth == 1 else f" {depth}"
+            for name in ("List Bullet", "List Number"):
+                abstract = self._abstract_for(name + suffix)
+                if abstract is None:
+                    continue
+                lvl = abstract.find(_q("w:lvl"))
+                ppr = _child(lvl, "w:pPr")
+                for tabs in ppr.findall(_q("w:tabs")):
+                    ppr.remove(tabs)
+                ind = _child(ppr, "w:ind")
+                ind.attrib.clear()
+                ind.set(_q("w:left"), str(indent * depth))
+                ind.set(_q("w:hanging"), str(indent))
+                rpr = lvl.find(_q("w:rPr"))
+                if rpr is not None and name == "List Number":
+                    _set_fonts(rpr, self.settings.font_name)
+
+    def _abstract_for(self, style_name: str) -> Any:
+        num_id = self._style_num_id(style_name)
+        numbering = self.document.part.numbering_part.element
+        for num in numbering.findall(_q("w:num")):
+            if num.get(_q("w:numId")) == num_id:
+                abstract_id = num.find(_q("w:abstractNumId")).get(_q("w:val"))
+                for abstract in numbering.findall(_q("w:abstractNum")):
+                    if abstract.get(_q("w:abstractNumId")) == abstract_id:
+                        return abstract
+        return None
+
+    def _style_num_id(self, style_name: str) -> str | None:
+        el = self.document.styles[style_name].element.find(_q("w:pPr/w:numPr/w:numId"))
+        return el.get(_q("w:val")) if el is not None else None
+
+    def _restart_numbering(self, style_name: str, start: int, kind: str) -> str | None:
+        """A new list instance that starts at `start`, so each numbered list counts from its own
+        start instead of carrying on from the previous list; letters or roman numerals get their
+        own copy of the style's list definition."""
+        import copy
+
+        from docx.oxml import OxmlElement
+
+        num_id = self._style_num_id(style_name)
+        if num_id is None:
+            return None
+        numbering = self.document.part.numbering_part.element
+        source = next(n for n in numbering.findall(_q("w:num")) if n.get(_q("w:numId")) == num_id)
+        abstract_id = source.find(_q("w:abstractNumId")).get(_q("w:val"))
+        fmt = NUMBER_FORMATS.get(kind)
+        if fmt:
+            abstracts = numbering.findall(_q("w:abstractNum"))
+            original = next(a for a in abstracts if a.get(_q("w:abstractNumId")) == abstract_id)
+            lettered = copy.deepcopy(original)
+            abstract_id = str(max(int(a.get(_q("w:abstractNumId"))) for a in abstracts) + 1)
+            lettered.set(_q("w:abstractNumId"), abstract_id)
+            # Word tells list definitions apart by nsid; a fixed one per id keeps output deterministic.
+            _child(lettered, "w:nsid").set(_q("w:val"), f"{0x1A000000 + int(abstract_id):08X}")
+            lettered.find(_q("w:lvl/w:numFmt")).set(_q("w:val"), fmt)
+            abstracts[-1].addnext(lettered)
+        new_id = str(max(int(n.get(_q("w:numId"))) for n in numbering.findall(_q("w:num"))) + 1)
+        num = OxmlElement("w:num")
+        num.set(_q("w:numId"), new_id)
+        abstract = OxmlElement("w:abstractNumId")
+        abstract.set(_q("w:val"), abstract_id)
+        num.append(abstract)
+        override = OxmlElement("w:lvlOverride")
+        override.set(_q("w:ilvl"), "0")
+        start_el = OxmlElement("w:startOverride")
+        start_el.set(_q("w:val"), str(start))
+        override.append(start_el)
+        num.append(override)
+        numbering.append(num)
+        return new_id
+
+    def _setup_page(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.shared import Cm, Mm
+
+        s = self.settings
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Mm(s.paper_width_mm), Mm(s.paper_height_mm)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(s.margin_cm))
+        section.footer_distance = Cm(s.margin_cm / 2)
+        section.header_distance = Cm(s.margin_cm / 2)
+        self.text_width = section.page_width - section.left_margin - section.right_margin
+        # Page number in the footer, in the Footer style (body size): "Page 3".
+        footer = section.footer.paragraphs[0]
+        footer.style = self.document.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        footer.add_run(f"{s.page_label} ")
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            run = footer.add_run()
+            if kind:
+                fld = OxmlElement("w:fldChar")
+                fld.set(_q("w:fldCharType"), kind)
+                run._r.append(fld)
+            elif text == " PAGE ":
+                instr = OxmlElement("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                run.text = text
+        settings = self.document.settings.element
+        hyph = OxmlElement("w:autoHyphenation")
+        hyph.set(_q("w:val"), "0")
+        tab = settings.find(_q("w:defaultTabStop"))
+        if tab is not None:
+            tab.addnext(hyph)
+        else:
+            settings.insert(0, hyph)
+        background = s.background_colour.lstrip("#").upper()
+        if background != "FFFFFF":
+            bg = OxmlElement("w:background")
+            bg.set(_q("w:color"), background)
+            self.document.element.insert(0, bg)
+            show = OxmlElement("w:displayBackgroundShape")
+            zoom = settings.find(_q("w:zoom"))
+            if zoom is not None:
+                zoom.addnext(show)
+            else:
+                settings.insert(0, show)
+
+    # ------------------------------------------------------------ blocks
+
+    def _paragraph(self, container: Any, style: str) -> Any:
+        """A new paragraph; a table cell's own first (empty) paragraph is used first."""
+        tc = getattr(container, "_tc", None)
+        if tc is not None and self._fresh.pop(tc, False):
+            paragraph = container.paragraphs[0]
+        else:
+            paragraph = container.add_paragraph()
+        paragraph._p.style = self._id(style)
+        return paragraph
+
+    def _id(self, name: str) -> str:
+        """Style name -> id, looked up once: python-docx's own lookup scans every style each time."""
+        if not hasattr(self, "_ids"):
+            self._ids = {s.name: s.style_id for s in self.document.styles}
+        return self._ids[name]
+
+    def _block(self, container: Any, b: m.Block, ctx: _Context) -> None:
+        if isinstance(b, m.Heading):
+            p = self._paragraph(container, f"Heading {min(max(b.level, 1), 9)}")
+            self._inlines(p, b.inlines)
+        elif isinstance(b, m.Paragraph):
+            style = "Table Heading" if ctx.heading_cells else ctx.style
+            self._inlines(self._paragraph(container, style), b.inlines)
+        elif isinstance(b, m.ListBlock):
+            self._list(container, b, ctx)
+        elif isinstance(b, m.Table):
+            self._table(container, b)
+        elif isinstance(b, m.Figure):
+            p = self._paragraph(container, ctx.style)
+            p.paragraph_format.keep_with_next = bool(b.caption)
+            self._picture(p, b.image)
+            if b.caption:
+                self._inlines(self._paragraph(container, "Caption"), b.caption)
+        elif isinstance(b, m.BlockQuote):
+            inner = _Context("Quote", ctx.list_depth, ctx.heading_cells)
+            for child in b.blocks:
+                self._block(container, child, inner)
+        elif isinstance(b, m.CodeBlock):
+            # python-docx writes each newline as a line break inside the run.
+            self._paragraph(container, "Preformatted Text").add_run(b.text)
+        elif isinstance(b, m.DefinitionList):
+            for item in b.items:
+                self._inlines(self._paragraph(container, "Definition Term"), item.term)
+                for definition in item.definitions:
+                    for child in definition:
+                        self._block(container, child, _Context("Definition", ctx.list_depth))
+        # A horizontal rule has no meaning to keep in print: the headings mark the sections.
+
+    def _list(self, container: Any, b: m.ListBlock, ctx: _Context) -> None:
+        depth = min(ctx.list_depth + 1, LIST_LEVELS)
+        suffix = "" if depth == 1 else f" {depth}"
+        style = ("List Number" if b.ordered else "List Bullet") + suffix
+        num_id = self._restart_numbering(style, b.start, b.numbering) if b.ordered else None
+        inner = _Context("List Continue" + suffix, depth)
+        for item in b.items:
+            first = True
+            for child in item:
+                if first and isinstance(child, m.Paragraph):
+                    p = self._paragraph(container, style)
+                    if num_id:
+                        _set_num(p, num_id)
+                    self._inlines(p, child.inlines)
+                else:
+                    self._block(container, child, inner)
+                first = False
+
+    def _table(self, container: Any, t: m.Table) -> None:
+        from docx.oxml import OxmlElement
+
+        if t.caption:
+            self._inlines(self._paragraph(container, "Caption"), t.caption)
+        rows = t.head + t.body + t.foot
+        columns = t.columns
+        if not rows or not columns:
+            return
+        table = container.add_table(rows=len(rows), cols=columns)
+        table._tbl.tblPr.style = self._id("Table Grid")
+        # The grid of which model cell covers which table position (cells can span).
+        taken: set[tuple[int, int]] = set()
+        for r, row in enumerate(rows):
+            header_row = r < len(t.head)
+            if header_row:
+                tr_pr = table.rows[r]._tr.get_or_add_trPr()
+                tr_pr.append(OxmlElement("w:tblHeader"))
+            c = 0
+            for col_index, cell in enumerate(row.cells):
+                while (r, c) in taken:
+                    c += 1
+                if c >= columns:
+                    break
+                rowspan = max(1, min(cell.rowspan, len(rows) - r))
+                colspan = max(1, min(cell.colspan, columns - c))
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        taken.add((r + dr, c + dc))
+                target = table.cell(r, c)
+                if rowspan > 1 or colspan > 1:
+                    target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+                heading = header_row or col_index < t.row_header_columns
+                target.paragraphs[0]._p.style = self._id("Table Heading" if heading else "Table Text")
+                self._fresh[target._tc] = True
+                for block in cell.blocks:
+                    self._block(target, block, _Context("Table Text", heading_cells=heading))
+                c += colspan
+        # Cells python-docx made that the draft left empty keep their one empty paragraph (Word
+        # needs it); give it the table style so it is the right size.
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    if p._p.style is None:
+                        p._p.style = self._id("Table Text")
+
+    def _picture(self, paragraph: Any, image: m.Image) -> None:
+        from docx.image.exceptions import UnrecognizedImageError
+        from docx.shared import Emu
+
+        data = image.data
+        if data is None:
+            paragraph.add_run(f"{self.settings.missing_picture_label} {image.alt or 'no description'}")
+            return
+        try:
+            from docx.image.image import Image as DocxImage
+
+            info = DocxImage.from_blob(data)
+        except (UnrecognizedImageError, ValueError, KeyError):
+            data = _to_png(data)
+            if data is None:
+                self.notes.append(
+                    f"A picture ('{image.alt or image.source}') is in a format Word cannot show; "
+                    "its description was written instead."
+                )
+                paragraph.add_run(f"{self.settings.missing_picture_label} {image.alt or 'no description'}")
+                return
+            info = DocxImage.from_blob(data)
+        natural = Emu(int(image.width_cm * 360000)) if image.width_cm else info.width
+        width = min(int(natural * self.settings.image_scale), int(self.text_width))
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Emu(width))
+        doc_pr = shape._inline.docPr
+        # A picture with no alt text that the draft did not mark decorative is left without
+        # one, so the check reports it instead of us guessing it carries no meaning.
+        doc_pr.set("descr", "" if image.decorative else image.alt.strip())
+        if image.decorative:
+            _mark_decorative(doc_pr)
+
+    # ------------------------------------------------------------ inlines
+
+    def _inlines(
+        self, paragraph: Any, nodes: list[m.Inline], bold: bool = False, strike: bool = False
+    ) -> None:
+        for node in nodes:
+            self._inline(paragraph, node, bold, strike)
+
+    def _inline(self, p: Any, node: m.Inline, bold: bool, strike: bool, link: Any = None) -> None:
+        if isinstance(node, m.Text | m.Code):
+            self._run(p, node.text, bold, strike, link)
+        elif isinstance(node, m.Styled):
+            # Large print has one kind of emphasis: bold. Italic, underline and small capitals
+            # become bold; raised and lowered text stays on the line at full size.
+            emphasis = node.style in ("emph", "strong", "underline", "smallcaps")
+            for child in node.children:
+                self._inline(p, child, bold or emphasis, strike or node.style == "strike", link)
+        elif isinstance(node, m.Link):
+            url = node.url.strip()
+            if not url.lower().startswith(SAFE_SCHEMES):
+                for child in node.children:
+                    self._inline(p, child, bold, strike, link)
+                return
+            from docx.opc.constants import RELATIONSHIP_TYPE as RT
+            from docx.oxml import OxmlElement
+
+            hyperlink = OxmlElement("w:hyperlink")
+            hyperlink.set(_q("r:id"), p.part.relate_to(url, RT.HYPERLINK, is_external=True))
+            p._p.append(hyperlink)
+            for child in node.children:
+                self._inline(p, child, bold, strike, hyperlink)
+        elif isinstance(node, m.NoteRef):
+            self._run(p, self.settings.note_mark.format(n=node.number), bold, strike, link)
+        elif isinstance(node, m.LineBreak):
+            p.add_run().add_break()
+        elif isinstance(node, m.InlineImage):
+            self._picture(p, node.image)
+
+    def _run(self, p: Any, text: str, bold: bool, strike: bool, link: Any) -> None:
+        if not text:
+            return
+        run = p.add_run(text)
+        if link is not None:
+            run._r.style = self._id("Hyperlink")
+            link.append(run._r)
+        if bold:
+            if link is None:
+                run._r.style = self._id("Strong")
+            else:
+                run.bold = True
+        if strike:
+            run.font.strike = True
+
+    # ------------------------------------------------------------ notes
+
+    def _endnotes(self) -> None:
+        if not self.doc.notes:
+            return
+        self._paragraph(self.document, "Heading 2").add_run(self.settings.notes_label)
+        for number, blocks in enumerate(self.doc.notes, start=1):
+            mark = self.settings.note_mark.format(n=number).strip()
+            first = True
+            for block in blocks:
+                if first and isinstance(block, m.Paragraph):
+                    p = self._paragraph(self.document, "Endnote Text")
+                    p.add_run(f"{mark} ")
+                    self._inlines(p, block.inlines)
+                else:
+                    if first:
+                        self._paragraph(self.document, "Endnote Text").add_run(mark)
+                    self._block(self.document, block, _Context("Endnote Text"))
+                first = False
+
+
+# ---------------------------------------------------------------- XML helpers
+
+
+def _q(path: str) -> str:
+    from docx.oxml.ns import qn
+
+    return "/".join(qn(part) for part in path.split("/"))
+
+
+def _child(parent: Any, tag: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    el = parent.find(_q(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        parent.append(el)
+    return el
+
+
+def _set_fonts(rpr: Any, name: str) -> None:
+    """Name the font for every script and drop theme fonts, which would override the name."""
+    from docx.oxml import OxmlElement
+
+    fonts = rpr.find(_q("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(_q(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(_q(attr), name)
+
+
+def _set_num(paragraph: Any, num_id: str) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = ppr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = int(num_id)
+
+
+def _rgb(colour: str) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _mark_decorative(doc_pr: Any) -> None:
+    """Word's 'Mark as decorative': screen readers skip the picture."""
+    from lxml import etree
+
+    ext_lst = etree.SubElement(doc_pr, "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst")
+    ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/main}ext")
+    ext.set("uri", DECORATIVE_URI)
+    mark = etree.SubElement(ext, f"{{{A16_DECORATIVE}}}decorative", nsmap={"adec": A16_DECORATIVE})
+    mark.set("val", "1")
+
+
+def _to_png(data: bytes) -> bytes | None:
+    """Pictures Word cannot show (WebP, for example) converted to PNG; None if Pillow cannot read it."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            out = io.BytesIO()
+            img.save(out, "PNG")
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None

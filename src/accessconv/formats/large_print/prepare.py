@@ -1,0 +1,121 @@
+"""Shape the draft for large print before either writer sees it.
+
+Both the Word and the PDF writer start from the same prepared blocks, so they always agree:
+headings made a clean outline, and tables too wide for a large print page turned into lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ... import model as m
+from ...headings import normalise
+
+
+@dataclass
+class Prepared:
+    blocks: list[m.Block]
+    notes: list[str]
+
+
+def prepare(doc: m.Document, max_columns: int) -> Prepared:
+    outline = normalise(doc)
+    notes = list(outline.notes)
+    return Prepared(_narrow_all(outline.blocks, max_columns, notes), notes)
+
+
+def _narrow_all(blocks: list[m.Block], max_columns: int, notes: list[str]) -> list[m.Block]:
+    out: list[m.Block] = []
+    for block in blocks:
+        out.extend(_narrow(block, max_columns, notes))
+    return out
+
+
+def _narrow(block: m.Block, max_columns: int, notes: list[str]) -> list[m.Block]:
+    """`block`, with any too-wide table (at any depth) turned into a list."""
+    if isinstance(block, m.Table):
+        if block.columns > max_columns:
+            name = m.plain_text(block.caption) or _first_words(block)
+            notes.append(
+                f"The table '{name}' has {block.columns} columns, too many to read at this print size; "
+                "it was turned into a list, one item for each row, each value with its column heading."
+            )
+            return linearise(block)
+        for row in block.head + block.body + block.foot:
+            for cell in row.cells:
+                cell.blocks = _narrow_all(cell.blocks, max_columns, notes)
+    elif isinstance(block, m.ListBlock):
+        block.items = [_narrow_all(item, max_columns, notes) for item in block.items]
+    elif isinstance(block, m.BlockQuote):
+        block.blocks = _narrow_all(block.blocks, max_columns, notes)
+    elif isinstance(block, m.DefinitionList):
+        for item in block.items:
+            item.definitions = [_narrow_all(d, max_columns, notes) for d in item.definitions]
+    return [block]
+
+
+def _first_words(table: m.Table) -> str:
+    rows = table.head or table.body
+    if not rows:
+        return "without a caption"
+    words = " ".join(_cell_text(c) for c in rows[0].cells).split()
+    return " ".join(words[:6]) + ("..." if len(words) > 6 else "")
+
+
+def _cell_text(cell: m.Cell) -> str:
+    return " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks)).strip()
+
+
+def _grid(rows: list[m.Row], columns: int) -> list[list[m.Cell | None]]:
+    """Each row as one entry per column: a spanning cell fills every position it covers."""
+    grid: list[list[m.Cell | None]] = [[None] * columns for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row.cells:
+            while c < columns and grid[r][c] is not None:
+                c += 1
+            if c >= columns:
+                break
+            for dr in range(min(cell.rowspan, len(rows) - r)):
+                for dc in range(min(cell.colspan, columns - c)):
+                    grid[r + dr][c + dc] = cell
+            c += cell.colspan
+    return grid
+
+
+def linearise(table: m.Table) -> list[m.Block]:
+    """One list item a row: 'Heading: value' for every cell. A heading over several header rows
+    joins them ('Visits 2025'); a value spanning rows is repeated in each row's item."""
+    columns = table.columns
+    headings = []
+    head = _grid(table.head, columns)
+    for c in range(columns):
+        parts: list[str] = []
+        for row in head:
+            text = _cell_text(row[c]) if row[c] is not None else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        headings.append(" ".join(parts))
+    items: list[list[m.Block]] = []
+    for row in _grid(table.body + table.foot, columns):
+        paragraphs: list[m.Block] = []
+        previous: m.Cell | None = None
+        for c, cell in enumerate(row):
+            if cell is None or cell is previous:
+                continue  # a cell spanning columns is read once
+            previous = cell
+            value = _cell_text(cell)
+            if not value:
+                continue
+            label = headings[c]
+            if label:
+                inlines: list[m.Inline] = [m.Styled("strong", [m.Text(f"{label}: ")]), m.Text(value)]
+            else:
+                inlines = [m.Text(value)]
+            paragraphs.append(m.Paragraph(inlines))
+        if paragraphs:
+            items.append(paragraphs)
+    lst = m.ListBlock(ordered=False, items=items)
+    if table.caption:
+        return [m.Paragraph([m.Styled("strong", list(table.caption))]), lst]
+    return [lst]

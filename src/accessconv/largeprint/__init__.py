@@ -1,1 +1,0 @@
-"""Large print and giant print: the Word and PDF writers behind `formats/large_print.py`."""

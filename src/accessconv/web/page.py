@@ -1,0 +1,372 @@
+"""An accessible HTML page from the document model: the engine under every web page we write.
+
+The plain HTML format, the Easy Read page, the large print PDF (through its HTML) and the folder
+index all build their pages here. Everything from the draft is escaped; pictures are embedded as
+data URIs; there is no script. Colours, fonts and spacing come from `PageSettings`, which each
+format fills from its profile, and the checks read them back from the written file.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from html import escape
+
+from .. import model as m
+from ..headings import normalise
+from ..version import __version__
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    font_family: str
+    base_font_size_rem: float
+    line_height: float
+    measure_ch: int
+    text_colour: str
+    background_colour: str
+    link_colour: str
+    visited_colour: str
+    focus_colour: str
+    focus_text_colour: str
+    dark_text_colour: str
+    dark_background_colour: str
+    dark_link_colour: str
+    dark_visited_colour: str
+    contents_min_headings: int
+    contents_label: str
+    notes_label: str
+    skip_link_label: str
+
+
+def render(doc: m.Document, settings: PageSettings, css_extra: str = "") -> tuple[str, list[str]]:
+    """The whole page as text, and notes on what was changed in the draft's structure."""
+    outline = normalise(doc)
+    writer = HtmlWriter(doc)
+    body = writer.blocks(outline.blocks)
+    headings = [b for b in outline.blocks if isinstance(b, m.Heading) and b.level in (2, 3)]
+    contents = ""
+    if (
+        len([b for b in m.walk_blocks(outline.blocks) if isinstance(b, m.Heading)])
+        >= settings.contents_min_headings
+    ):
+        contents = _contents(headings, settings.contents_label)
+    # Contents go straight after the main heading, so the page starts with its title.
+    first = writer.heading_html(outline.title_heading)
+    if contents and body.startswith(first):
+        body = first + contents + body[len(first) :]
+    elif contents:
+        body = contents + body
+    notes_html = writer.notes_section(settings.notes_label)
+    page = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(doc.language)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="accessconv {__version__}">\n'
+        f"<title>{escape(doc.title)}</title>\n"
+        f"<style>\n{stylesheet(settings)}{css_extra}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        f'<a class="skip-link" href="#main-content">{escape(settings.skip_link_label)}</a>\n'
+        '<main id="main-content" tabindex="-1">\n'
+        f"{body}{notes_html}"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+    return page, outline.notes
+
+
+def _contents(headings: list[m.Heading], label: str) -> str:
+    items = []
+    level2_open = False
+    for h in headings:
+        link = f'<a href="#{escape(h.id)}">{escape(m.plain_text(h.inlines))}</a>'
+        if h.level == 2:
+            if level2_open:
+                items.append("</li>\n")
+            items.append(f"<li>{link}")
+            level2_open = True
+        else:
+            # Level 3 entries nest under the level 2 before them.
+            if not level2_open:
+                items.append("<li>")
+                level2_open = True
+            items.append(f"<ul><li>{link}</li></ul>")
+    if level2_open:
+        items.append("</li>\n")
+    return (
+        '<nav class="contents" aria-labelledby="contents-heading">\n'
+        f'<h2 id="contents-heading">{escape(label)}</h2>\n<ol>\n{"".join(items)}</ol>\n</nav>\n'
+    )
+
+
+def stylesheet(s: PageSettings) -> str:
+    """Readable CSS: relative units only, so text resizes to 200% without loss."""
+    return f"""\
+:root {{
+  --text: {s.text_colour};
+  --background: {s.background_colour};
+  --link: {s.link_colour};
+  --visited: {s.visited_colour};
+  --focus: {s.focus_colour};
+}}
+@media (prefers-color-scheme: dark) {{
+  :root {{
+    --text: {s.dark_text_colour};
+    --background: {s.dark_background_colour};
+    --link: {s.dark_link_colour};
+    --visited: {s.dark_visited_colour};
+  }}
+}}
+html {{ font-size: 100%; }}
+body {{
+  margin: 0;
+  padding: 0 1rem;
+  font-family: {s.font_family};
+  font-size: {s.base_font_size_rem}rem;
+  line-height: {s.line_height};
+  color: var(--text);
+  background: var(--background);
+  overflow-wrap: break-word;
+}}
+main {{ max-width: {s.measure_ch}ch; margin: 0 auto; padding: 1.5rem 0 3rem; }}
+h1, h2, h3, h4, h5, h6 {{ line-height: 1.25; margin: 2rem 0 0.75rem; }}
+h1 {{ font-size: 2em; margin-top: 0.5rem; }}
+h2 {{ font-size: 1.5em; }}
+h3 {{ font-size: 1.25em; }}
+h4, h5, h6 {{ font-size: 1.1em; }}
+p, ul, ol, dl, blockquote, figure, table, pre {{ margin: 0 0 1.25rem; }}
+li {{ margin-bottom: 0.4rem; }}
+a {{ color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }}
+a:visited {{ color: var(--visited); }}
+/* Focus: a yellow block with dark text and a dark bar beneath, visible on light and dark pages
+   (a yellow outline alone is under 3:1 against white, WCAG 2.4.13 / 1.4.11). */
+a:focus {{
+  outline: 0.2rem solid transparent;
+  color: {s.focus_text_colour};
+  background: var(--focus);
+  box-shadow: 0 -0.125rem var(--focus), 0 0.25rem {s.focus_text_colour};
+  text-decoration: none;
+}}
+.table-wrap:focus {{ outline: 0.2rem solid var(--focus); box-shadow: 0 0 0 0.4rem {s.focus_text_colour}; }}
+.skip-link {{ position: absolute; left: -100vw; }}
+.skip-link:focus {{ position: static; display: inline-block; margin: 0.5rem 0; padding: 0.5rem; }}
+img {{ max-width: 100%; height: auto; }}
+figure {{ margin-left: 0; margin-right: 0; }}
+figcaption {{ margin-top: 0.5rem; }}
+blockquote {{ margin-left: 0; padding-left: 1rem; border-left: 0.3rem solid currentColor; }}
+pre {{ white-space: pre-wrap; }}
+code {{ font-family: ui-monospace, "Liberation Mono", monospace; font-size: 0.95em; }}
+.table-wrap {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; max-width: 100%; }}
+caption {{ text-align: left; font-weight: bold; padding-bottom: 0.5rem; }}
+th, td {{
+  border: 0.0625rem solid currentColor; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top;
+}}
+dt {{ font-weight: bold; }}
+dd {{ margin: 0 0 0.75rem 1.5rem; }}
+.missing-picture {{ display: inline-block; border: 0.125rem dashed currentColor; padding: 0.75rem; }}
+.note-ref {{ font-size: 0.8em; vertical-align: super; line-height: 0; }}
+.visually-hidden {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}}
+.notes {{ border-top: 0.0625rem solid currentColor; margin-top: 2.5rem; }}
+@media print {{
+  :root {{ --text: #000000; --background: #ffffff; --link: #000000; --visited: #000000; }}
+  body {{ font-size: 12pt; }}
+  .skip-link, .contents {{ display: none; }}
+  a[href^="http"]::after {{ content: " (" attr(href) ")"; }}
+  h1, h2, h3, h4 {{ break-after: avoid; }}
+  table, figure {{ break-inside: avoid; }}
+}}
+"""
+
+
+class HtmlWriter:
+    def __init__(self, doc: m.Document) -> None:
+        self.doc = doc
+        self.table_count = 0
+        self.section = ""
+        self.notes_used: list[int] = []
+
+    # -- blocks
+
+    def blocks(self, blocks: list[m.Block]) -> str:
+        return "".join(self.block(b) for b in blocks)
+
+    def block(self, b: m.Block) -> str:
+        if isinstance(b, m.Heading):
+            self.section = m.plain_text(b.inlines)
+            return self.heading_html(b)
+        if isinstance(b, m.Paragraph):
+            return f"<p>{self.inlines(b.inlines)}</p>\n"
+        if isinstance(b, m.ListBlock):
+            return self.list_html(b)
+        if isinstance(b, m.Table):
+            return self.table_html(b)
+        if isinstance(b, m.Figure):
+            return self.figure_html(b)
+        if isinstance(b, m.BlockQuote):
+            return f"<blockquote>\n{self.blocks(b.blocks)}</blockquote>\n"
+        if isinstance(b, m.CodeBlock):
+            return f"<pre><code>{escape(b.text)}</code></pre>\n"
+        if isinstance(b, m.DefinitionList):
+            parts = ["<dl>\n"]
+            for item in b.items:
+                parts.append(f"<dt>{self.inlines(item.term)}</dt>\n")
+                for d in item.definitions:
+                    parts.append(f"<dd>{self.tight(d)}</dd>\n")
+            parts.append("</dl>\n")
+            return "".join(parts)
+        if isinstance(b, m.Rule):
+            return "<hr>\n"
+        return ""
+
+    def heading_html(self, h: m.Heading) -> str:
+        level = min(h.level, 6)
+        ident = f' id="{escape(h.id)}"' if h.id else ""
+        return f"<h{level}{ident}>{self.inlines(h.inlines)}</h{level}>\n"
+
+    def tight(self, blocks: list[m.Block]) -> str:
+        """A single paragraph inside a list item or cell is written without <p>."""
+        if len(blocks) == 1 and isinstance(blocks[0], m.Paragraph):
+            return self.inlines(blocks[0].inlines)
+        return "\n" + self.blocks(blocks)
+
+    def list_html(self, b: m.ListBlock) -> str:
+        if not b.ordered:
+            tag, attrs = "ul", ""
+        else:
+            tag = "ol"
+            attrs = f' start="{b.start}"' if b.start != 1 else ""
+            kind = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
+            if b.numbering in kind:
+                attrs += f' type="{kind[b.numbering]}"'
+        items = "".join(f"<li>{self.tight(item)}</li>\n" for item in b.items)
+        return f"<{tag}{attrs}>\n{items}</{tag}>\n"
+
+    def table_html(self, t: m.Table) -> str:
+        self.table_count += 1
+        caption = self.inlines(t.caption) if t.caption else ""
+        if not caption:
+            # A caption names the table for screen-reader users moving between tables.
+            caption = escape(f"Table {self.table_count}" + (f": {self.section}" if self.section else ""))
+        # A wide table scrolls sideways inside its wrapper (WCAG 1.4.10 allows this for data
+        # tables), so keyboard users must be able to focus the wrapper to scroll it (WCAG 2.1.1);
+        # the caption names the region for screen readers.
+        caption_id = f"table-{self.table_count}-caption"
+        parts = [
+            f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0">\n'
+            f'<table>\n<caption id="{caption_id}">{caption}</caption>\n'
+        ]
+        if t.head:
+            parts.append("<thead>\n")
+            for row in t.head:
+                parts.append(self.row_html(row, header=True, row_headers=0))
+            parts.append("</thead>\n")
+        parts.append("<tbody>\n")
+        for row in t.body:
+            parts.append(self.row_html(row, header=False, row_headers=t.row_header_columns))
+        parts.append("</tbody>\n")
+        if t.foot:
+            parts.append("<tfoot>\n")
+            for row in t.foot:
+                parts.append(self.row_html(row, header=False, row_headers=t.row_header_columns))
+            parts.append("</tfoot>\n")
+        parts.append("</table>\n</div>\n")
+        return "".join(parts)
+
+    def row_html(self, row: m.Row, header: bool, row_headers: int) -> str:
+        cells = []
+        for i, cell in enumerate(row.cells):
+            span = ""
+            if cell.colspan > 1:
+                span += f' colspan="{cell.colspan}"'
+            if cell.rowspan > 1:
+                span += f' rowspan="{cell.rowspan}"'
+            content = self.tight(cell.blocks) if cell.blocks else ""
+            if header:
+                scope = "colgroup" if cell.colspan > 1 else "col"
+                cells.append(f'<th scope="{scope}"{span}>{content}</th>')
+            elif i < row_headers:
+                scope = "rowgroup" if cell.rowspan > 1 else "row"
+                cells.append(f'<th scope="{scope}"{span}>{content}</th>')
+            else:
+                cells.append(f"<td{span}>{content}</td>")
+        return "<tr>" + "".join(cells) + "</tr>\n"
+
+    def figure_html(self, f: m.Figure) -> str:
+        caption = f"<figcaption>{self.inlines(f.caption)}</figcaption>\n" if f.caption else ""
+        return f"<figure>\n{self.image_html(f.image)}\n{caption}</figure>\n"
+
+    def image_html(self, image: m.Image) -> str:
+        if image.data is None or image.mime is None:
+            alt = escape(image.alt or "no description")
+            # A <span>, not a <p>: a picture can sit inside a sentence, and a <p> there would
+            # break the paragraph around it in two.
+            return f'<span class="missing-picture">Picture not included: {alt}</span>'
+        data = base64.b64encode(image.data).decode("ascii")
+        size = ""
+        if image.width_px and image.height_px:
+            size = f' width="{image.width_px}" height="{image.height_px}"'
+        alt = "" if image.decorative else image.alt
+        return f'<img src="data:{image.mime};base64,{data}" alt="{escape(alt)}"{size}>'
+
+    # -- inlines
+
+    def inlines(self, nodes: list[m.Inline]) -> str:
+        return "".join(self.inline(n) for n in nodes)
+
+    def inline(self, n: m.Inline) -> str:
+        if isinstance(n, m.Text):
+            return escape(n.text, quote=False)
+        if isinstance(n, m.Styled):
+            inner = self.inlines(n.children)
+            tag = _STYLE_TAGS.get(n.style)
+            if tag:
+                return f"<{tag}>{inner}</{tag}>"
+            return f'<span style="font-variant: small-caps">{inner}</span>'
+        if isinstance(n, m.Code):
+            return f"<code>{escape(n.text)}</code>"
+        if isinstance(n, m.Link):
+            return f'<a href="{escape(n.url)}">{self.inlines(n.children)}</a>'
+        if isinstance(n, m.NoteRef):
+            self.notes_used.append(n.number)
+            return (
+                f'<a class="note-ref" href="#note-{n.number}" id="note-ref-{n.number}">'
+                f'<span class="visually-hidden">Note </span>{n.number}</a>'
+            )
+        if isinstance(n, m.LineBreak):
+            return "<br>"
+        if isinstance(n, m.InlineImage):
+            return self.image_html(n.image)
+        return ""
+
+    def notes_section(self, label: str) -> str:
+        if not self.doc.notes:
+            return ""
+        items = []
+        for number, blocks in enumerate(self.doc.notes, start=1):
+            back = (
+                f' <a href="#note-ref-{number}">Back to text'
+                f'<span class="visually-hidden"> for note {number}</span></a>'
+            )
+            items.append(f'<li id="note-{number}">{self.tight(blocks)}{back}</li>\n')
+        return (
+            '<section class="notes" aria-labelledby="notes-heading">\n'
+            f'<h2 id="notes-heading">{escape(label)}</h2>\n<ol>\n{"".join(items)}</ol>\n</section>\n'
+        )
+
+
+_STYLE_TAGS = {
+    "emph": "em",
+    "strong": "strong",
+    # Underline reads as a link on the web, so it is shown as emphasis instead.
+    "underline": "em",
+    "strike": "del",
+    "superscript": "sup",
+    "subscript": "sub",
+}
