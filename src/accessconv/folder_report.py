@@ -12,24 +12,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from .checks import CheckResult, counts
 from .formats import label as format_label
 from .report import BATCH_STATUS_WORDS
 from .version import __version__
+from .web import templates
 
 if TYPE_CHECKING:
     from .batch import BatchResult, DraftResult
 
-EXTRA_CSS = """\
-td ul, td p { margin: 0; }
-td ul { padding-left: 1.2rem; }
-.findings li { margin-bottom: 0.75rem; }
-"""
-
 
 def render_index(batch: BatchResult, fail_on: str = "error") -> str:
     from . import profiles as registry
-    from .web.page import stylesheet
 
     # The council's own html profile (colours, fonts) styles the report as it styles the pages.
     settings = registry.load("html").settings
@@ -66,19 +62,15 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
                 f"{escape(o.reason)}</li>"
             )
         body.append("</ul>")
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en-GB">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="accessconv {__version__}">\n'
-        f"<title>{escape(title)}</title>\n"
-        f"<style>\n{stylesheet(settings)}{EXTRA_CSS}</style>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<a class="skip-link" href="#main-content">{escape(settings.skip_link_label)}</a>\n'
-        '<main id="main-content" tabindex="-1">\n' + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+    return templates.render(
+        "folder-index.html",
+        __package__,
+        language="en-GB",
+        title=title,
+        version=__version__,
+        skip_link_label=settings.skip_link_label,
+        s=settings,
+        body=Markup("\n".join(body)),
     )
 
 

@@ -6,57 +6,27 @@ import base64
 import re
 from html import escape
 
+from markupsafe import Markup
+
 from ...version import __version__
-from ...web.page import stylesheet
+from ...web import templates
 from .language.model import EasyReadDocument, Picture
 from .segments import Segment, point_lines
 from .settings import LayoutSettings, Settings
 
 
-def _css(settings: Settings) -> str:
-    lay = settings.layout
-    return f"""\
-.cover {{ display: flex; flex-wrap: wrap; align-items: center; gap: 1.5rem; margin-bottom: 2rem; }}
-.cover img {{ width: {lay.html_picture_rem * 1.5}rem; }}
-.cover p {{ font-size: 1.25em; font-weight: bold; }}
-.points {{ list-style: none; margin: 0; padding: 0; }}
-.point {{
-  display: grid; grid-template-columns: minmax(4rem, {lay.html_picture_rem}rem) minmax(0, 1fr);
-  gap: 1.25rem; align-items: start; margin: 0 0 2rem;
-}}
-.point img {{ width: 100%; }}
-.point p {{ margin: 0 0 0.5rem; }}
-.picture-needed {{ border: 0.125rem dashed currentColor; padding: 0.5rem; font-weight: bold; }}
-.hard-words dt {{ margin-top: 1rem; }}
-.credit {{ margin-top: 3rem; border-top: 0.0625rem solid currentColor; padding-top: 1rem; }}
-.review-kind {{ margin-top: 2.5rem; }}
-/* Review tables hold long sentences and addresses: they wrap inside the page, never overflow. */
-.review-table {{ width: 100%; table-layout: fixed; }}
-.review-table th, .review-table td {{ overflow-wrap: anywhere; }}
-@media (max-width: 30em) {{
-  .point {{ grid-template-columns: 4rem minmax(0, 1fr); gap: 0.75rem; }}
-}}
-"""
-
-
 def html_page(title: str, language: str, settings: Settings, body: str) -> str:
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="accessconv {__version__}">\n'
-        f"<title>{escape(title)}</title>\n"
-        f"<style>\n{stylesheet(settings.html)}{_css(settings)}</style>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<a class="skip-link" href="#main-content">{escape(settings.html.skip_link_label)}</a>\n'
-        '<main id="main-content" tabindex="-1">\n'
-        f"{body}"
-        "</main>\n"
-        "</body>\n"
-        "</html>\n"
+    """A whole Easy Read page (templates/easy-read.html) around `body`, HTML this module built."""
+    return templates.render(
+        "easy-read.html",
+        __package__,
+        language=language,
+        title=title,
+        version=__version__,
+        skip_link_label=settings.html.skip_link_label,
+        s=settings.html,
+        lay=settings.layout,
+        body=Markup(body),
     )
 
 
