@@ -9,6 +9,7 @@ that. Stylesheets (.css) are templates too, filled from the profile's settings, 
 
 from __future__ import annotations
 
+import base64
 import functools
 from html import escape
 from typing import Any
@@ -50,6 +51,7 @@ def environment(package: str = ENGINE) -> Environment:
         auto_reload=False,
     )
     env.filters["css_string"] = css_string
+    env.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
     return env
 
 
