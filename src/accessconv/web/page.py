@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
@@ -43,23 +44,18 @@ class PageSettings:
 
 
 def render(doc: m.Document, settings: PageSettings) -> tuple[str, list[str]]:
-    """The whole page as text, and notes on what was changed in the draft's structure."""
+    """The whole page as text (templates/page.html), and notes on what was changed in the draft's
+    structure."""
     outline = normalise(doc)
     writer = HtmlWriter(doc)
-    body = writer.blocks(outline.blocks)
-    headings = [b for b in outline.blocks if isinstance(b, m.Heading) and b.level in (2, 3)]
-    contents = ""
-    if (
-        len([b for b in m.walk_blocks(outline.blocks) if isinstance(b, m.Heading)])
-        >= settings.contents_min_headings
-    ):
-        contents = _contents(headings, settings.contents_label)
+    blocks = outline.blocks
     # Contents go straight after the main heading, so the page starts with its title.
-    first = writer.heading_html(outline.title_heading)
-    if contents and body.startswith(first):
-        body = first + contents + body[len(first) :]
-    elif contents:
-        body = contents + body
+    lead = blocks[:1] if blocks and blocks[0] is outline.title_heading else []
+    title_heading = writer.blocks(lead)
+    body = writer.blocks(blocks[len(lead) :])
+    contents = None
+    if len([b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)]) >= settings.contents_min_headings:
+        contents = _contents([b for b in blocks if isinstance(b, m.Heading) and b.level in (2, 3)])
     page = templates.render(
         "page.html",
         language=doc.language,
@@ -67,34 +63,27 @@ def render(doc: m.Document, settings: PageSettings) -> tuple[str, list[str]]:
         version=__version__,
         skip_link_label=settings.skip_link_label,
         s=settings,
+        title_heading=Markup(title_heading),
+        contents=contents,
         body=Markup(body),
         notes=Markup(writer.notes_section(settings.notes_label)),
     )
     return page, outline.notes
 
 
-def _contents(headings: list[m.Heading], label: str) -> str:
-    items = []
-    level2_open = False
+def _contents(headings: list[m.Heading]) -> list[dict[str, Any]]:
+    """Entries for the contents: each level 2 heading with the level 3 headings under it."""
+    entries: list[dict[str, Any]] = []
     for h in headings:
-        link = f'<a href="#{escape(h.id)}">{escape(m.plain_text(h.inlines))}</a>'
+        link = {"id": h.id, "text": m.plain_text(h.inlines)}
         if h.level == 2:
-            if level2_open:
-                items.append("</li>\n")
-            items.append(f"<li>{link}")
-            level2_open = True
+            entries.append({"heading": link, "subs": []})
         else:
             # Level 3 entries nest under the level 2 before them.
-            if not level2_open:
-                items.append("<li>")
-                level2_open = True
-            items.append(f"<ul><li>{link}</li></ul>")
-    if level2_open:
-        items.append("</li>\n")
-    return (
-        '<nav class="contents" aria-labelledby="contents-heading">\n'
-        f'<h2 id="contents-heading">{escape(label)}</h2>\n<ol>\n{"".join(items)}</ol>\n</nav>\n'
-    )
+            if not entries:
+                entries.append({"heading": None, "subs": []})
+            entries[-1]["subs"].append(link)
+    return entries
 
 
 def stylesheet(s: PageSettings) -> str:
