@@ -1,8 +1,11 @@
 """An accessible HTML page from the document model: the engine under every web page we write.
 
-The plain HTML format, the Easy Read page, the large print PDF (through its HTML) and the folder
-index all build their pages here. Everything from the draft is escaped; pictures are embedded as
-data URIs; there is no script. Colours, fonts and spacing come from `PageSettings`, which each
+`HtmlWriter` turns the draft's blocks into HTML; the plain HTML format, the large print PDF
+(through its print HTML) use it, and every page (those two, the Easy Read page and review sheet,
+the folder index) is a template extending `templates/base.html` (see `templates.py`). A writer
+for another renderer changes its output through hooks (`image_style`, `list_style`), never by
+editing the HTML after. Everything from the draft is escaped; pictures are embedded as data
+URIs; there is no script. Colours, fonts and spacing come from `PageSettings`, which each
 format fills from its profile, and the checks read them back from the written file.
 """
 

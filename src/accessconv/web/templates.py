@@ -5,6 +5,9 @@ format keeps its own pages and stylesheet while sharing one skeleton. Values are
 template (autoescape for .html files, with `html.escape`, exactly as the writers always escaped);
 HTML that a writer already built (the blocks from `HtmlWriter`) is passed in as `Markup`, and only
 that. Stylesheets (.css) are templates too, filled from the profile's settings, and not escaped.
+
+In a page template, print values with {{ value }} only: Jinja's own |e, |join and |format escape
+with MarkupSafe, whose entities differ from html.escape's; join or format in Python instead.
 """
 
 from __future__ import annotations
