@@ -162,3 +162,12 @@ def test_print_pictures_and_numbered_lists_are_styled_through_hooks() -> None:
     assert '<ol style="counter-reset: list-item 4" start="5">' in page
     plain, _ = render(doc, load("html").settings)
     assert '<img src="data:image/png;base64,' in plain and '<ol start="5">' in plain
+
+
+def test_the_print_page_leaves_out_what_a_pdf_does_not_need(tmp_path: Path) -> None:
+    pages = _pages(tmp_path)
+    for name, page in pages.items():
+        screen = name != "print page"
+        assert ('name="viewport"' in page) is screen, name
+        assert ('class="skip-link"' in page) is screen, name
+        assert ('<main id="main-content" tabindex="-1">' in page) is screen, name
