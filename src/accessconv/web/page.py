@@ -1,8 +1,11 @@
 """An accessible HTML page from the document model: the engine under every web page we write.
 
-The plain HTML format, the Easy Read page, the large print PDF (through its HTML) and the folder
-index all build their pages here. Everything from the draft is escaped; pictures are embedded as
-data URIs; there is no script. Colours, fonts and spacing come from `PageSettings`, which each
+`HtmlWriter` turns the draft's blocks into HTML; the plain HTML format, the large print PDF
+(through its print HTML) use it, and every page (those two, the Easy Read page and review sheet,
+the folder index) is a template extending `templates/base.html` (see `templates.py`). A writer
+for another renderer changes its output through hooks (`image_style`, `list_style`), never by
+editing the HTML after. Everything from the draft is escaped; pictures are embedded as data
+URIs; there is no script. Colours, fonts and spacing come from `PageSettings`, which each
 format fills from its profile, and the checks read them back from the written file.
 """
 
@@ -11,10 +14,14 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from html import escape
+from typing import Any
+
+from markupsafe import Markup
 
 from .. import model as m
 from ..headings import normalise
 from ..version import __version__
+from . import templates
 
 
 @dataclass(frozen=True)
@@ -39,150 +46,52 @@ class PageSettings:
     skip_link_label: str
 
 
-def render(doc: m.Document, settings: PageSettings, css_extra: str = "") -> tuple[str, list[str]]:
-    """The whole page as text, and notes on what was changed in the draft's structure."""
+def render(doc: m.Document, settings: PageSettings) -> tuple[str, list[str]]:
+    """The whole page as text (templates/page.html), and notes on what was changed in the draft's
+    structure."""
     outline = normalise(doc)
     writer = HtmlWriter(doc)
-    body = writer.blocks(outline.blocks)
-    headings = [b for b in outline.blocks if isinstance(b, m.Heading) and b.level in (2, 3)]
-    contents = ""
-    if (
-        len([b for b in m.walk_blocks(outline.blocks) if isinstance(b, m.Heading)])
-        >= settings.contents_min_headings
-    ):
-        contents = _contents(headings, settings.contents_label)
+    blocks = outline.blocks
     # Contents go straight after the main heading, so the page starts with its title.
-    first = writer.heading_html(outline.title_heading)
-    if contents and body.startswith(first):
-        body = first + contents + body[len(first) :]
-    elif contents:
-        body = contents + body
-    notes_html = writer.notes_section(settings.notes_label)
-    page = (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(doc.language)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="accessconv {__version__}">\n'
-        f"<title>{escape(doc.title)}</title>\n"
-        f"<style>\n{stylesheet(settings)}{css_extra}</style>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<a class="skip-link" href="#main-content">{escape(settings.skip_link_label)}</a>\n'
-        '<main id="main-content" tabindex="-1">\n'
-        f"{body}{notes_html}"
-        "</main>\n"
-        "</body>\n"
-        "</html>\n"
+    lead = blocks[:1] if blocks and blocks[0] is outline.title_heading else []
+    title_heading = writer.blocks(lead)
+    body = writer.blocks(blocks[len(lead) :])
+    contents = None
+    if len([b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)]) >= settings.contents_min_headings:
+        contents = _contents([b for b in blocks if isinstance(b, m.Heading) and b.level in (2, 3)])
+    page = templates.render(
+        "page.html",
+        language=doc.language,
+        title=doc.title,
+        version=__version__,
+        skip_link_label=settings.skip_link_label,
+        s=settings,
+        title_heading=Markup(title_heading),
+        contents=contents,
+        body=Markup(body),
+        notes=Markup(writer.notes_section(settings.notes_label)),
     )
     return page, outline.notes
 
 
-def _contents(headings: list[m.Heading], label: str) -> str:
-    items = []
-    level2_open = False
+def _contents(headings: list[m.Heading]) -> list[dict[str, Any]]:
+    """Entries for the contents: each level 2 heading with the level 3 headings under it."""
+    entries: list[dict[str, Any]] = []
     for h in headings:
-        link = f'<a href="#{escape(h.id)}">{escape(m.plain_text(h.inlines))}</a>'
+        link = {"id": h.id, "text": m.plain_text(h.inlines)}
         if h.level == 2:
-            if level2_open:
-                items.append("</li>\n")
-            items.append(f"<li>{link}")
-            level2_open = True
+            entries.append({"heading": link, "subs": []})
         else:
             # Level 3 entries nest under the level 2 before them.
-            if not level2_open:
-                items.append("<li>")
-                level2_open = True
-            items.append(f"<ul><li>{link}</li></ul>")
-    if level2_open:
-        items.append("</li>\n")
-    return (
-        '<nav class="contents" aria-labelledby="contents-heading">\n'
-        f'<h2 id="contents-heading">{escape(label)}</h2>\n<ol>\n{"".join(items)}</ol>\n</nav>\n'
-    )
+            if not entries:
+                entries.append({"heading": None, "subs": []})
+            entries[-1]["subs"].append(link)
+    return entries
 
 
 def stylesheet(s: PageSettings) -> str:
-    """Readable CSS: relative units only, so text resizes to 200% without loss."""
-    return f"""\
-:root {{
-  --text: {s.text_colour};
-  --background: {s.background_colour};
-  --link: {s.link_colour};
-  --visited: {s.visited_colour};
-  --focus: {s.focus_colour};
-}}
-@media (prefers-color-scheme: dark) {{
-  :root {{
-    --text: {s.dark_text_colour};
-    --background: {s.dark_background_colour};
-    --link: {s.dark_link_colour};
-    --visited: {s.dark_visited_colour};
-  }}
-}}
-html {{ font-size: 100%; }}
-body {{
-  margin: 0;
-  padding: 0 1rem;
-  font-family: {s.font_family};
-  font-size: {s.base_font_size_rem}rem;
-  line-height: {s.line_height};
-  color: var(--text);
-  background: var(--background);
-  overflow-wrap: break-word;
-}}
-main {{ max-width: {s.measure_ch}ch; margin: 0 auto; padding: 1.5rem 0 3rem; }}
-h1, h2, h3, h4, h5, h6 {{ line-height: 1.25; margin: 2rem 0 0.75rem; }}
-h1 {{ font-size: 2em; margin-top: 0.5rem; }}
-h2 {{ font-size: 1.5em; }}
-h3 {{ font-size: 1.25em; }}
-h4, h5, h6 {{ font-size: 1.1em; }}
-p, ul, ol, dl, blockquote, figure, table, pre {{ margin: 0 0 1.25rem; }}
-li {{ margin-bottom: 0.4rem; }}
-a {{ color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }}
-a:visited {{ color: var(--visited); }}
-/* Focus: a yellow block with dark text and a dark bar beneath, visible on light and dark pages
-   (a yellow outline alone is under 3:1 against white, WCAG 2.4.13 / 1.4.11). */
-a:focus {{
-  outline: 0.2rem solid transparent;
-  color: {s.focus_text_colour};
-  background: var(--focus);
-  box-shadow: 0 -0.125rem var(--focus), 0 0.25rem {s.focus_text_colour};
-  text-decoration: none;
-}}
-.table-wrap:focus {{ outline: 0.2rem solid var(--focus); box-shadow: 0 0 0 0.4rem {s.focus_text_colour}; }}
-.skip-link {{ position: absolute; left: -100vw; }}
-.skip-link:focus {{ position: static; display: inline-block; margin: 0.5rem 0; padding: 0.5rem; }}
-img {{ max-width: 100%; height: auto; }}
-figure {{ margin-left: 0; margin-right: 0; }}
-figcaption {{ margin-top: 0.5rem; }}
-blockquote {{ margin-left: 0; padding-left: 1rem; border-left: 0.3rem solid currentColor; }}
-pre {{ white-space: pre-wrap; }}
-code {{ font-family: ui-monospace, "Liberation Mono", monospace; font-size: 0.95em; }}
-.table-wrap {{ overflow-x: auto; }}
-table {{ border-collapse: collapse; max-width: 100%; }}
-caption {{ text-align: left; font-weight: bold; padding-bottom: 0.5rem; }}
-th, td {{
-  border: 0.0625rem solid currentColor; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top;
-}}
-dt {{ font-weight: bold; }}
-dd {{ margin: 0 0 0.75rem 1.5rem; }}
-.missing-picture {{ display: inline-block; border: 0.125rem dashed currentColor; padding: 0.75rem; }}
-.note-ref {{ font-size: 0.8em; vertical-align: super; line-height: 0; }}
-.visually-hidden {{
-  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
-}}
-.notes {{ border-top: 0.0625rem solid currentColor; margin-top: 2.5rem; }}
-@media print {{
-  :root {{ --text: #000000; --background: #ffffff; --link: #000000; --visited: #000000; }}
-  body {{ font-size: 12pt; }}
-  .skip-link, .contents {{ display: none; }}
-  a[href^="http"]::after {{ content: " (" attr(href) ")"; }}
-  h1, h2, h3, h4 {{ break-after: avoid; }}
-  table, figure {{ break-inside: avoid; }}
-}}
-"""
+    """Readable CSS (templates/css/page.css): relative units only, so text resizes to 200%."""
+    return templates.render("css/page.css", s=s)
 
 
 class HtmlWriter:
@@ -245,8 +154,15 @@ class HtmlWriter:
             kind = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I"}
             if b.numbering in kind:
                 attrs += f' type="{kind[b.numbering]}"'
+        style = self.list_style(b)
+        if style:
+            attrs = f' style="{escape(style)}"' + attrs
         items = "".join(f"<li>{self.tight(item)}</li>\n" for item in b.items)
         return f"<{tag}{attrs}>\n{items}</{tag}>\n"
+
+    def list_style(self, b: m.ListBlock) -> str:
+        """Inline CSS for a list's tag: none here; a writer for another renderer may need some."""
+        return ""
 
     def table_html(self, t: m.Table) -> str:
         self.table_count += 1
@@ -313,7 +229,13 @@ class HtmlWriter:
         if image.width_px and image.height_px:
             size = f' width="{image.width_px}" height="{image.height_px}"'
         alt = "" if image.decorative else image.alt
-        return f'<img src="data:{image.mime};base64,{data}" alt="{escape(alt)}"{size}>'
+        style = self.image_style(image)
+        styled = f' style="{escape(style)}"' if style else ""
+        return f'<img{styled} src="data:{image.mime};base64,{data}" alt="{escape(alt)}"{size}>'
+
+    def image_style(self, image: m.Image) -> str:
+        """Inline CSS for a picture's <img>: none here (the stylesheet sizes pictures)."""
+        return ""
 
     # -- inlines
 

@@ -2,69 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from html import escape
 
+from markupsafe import Markup
+
 from ...version import __version__
-from ...web.page import stylesheet
+from ...web import templates
 from .language.model import EasyReadDocument, Picture
 from .segments import Segment, point_lines
-from .settings import LayoutSettings, Settings
-
-
-def _css(settings: Settings) -> str:
-    lay = settings.layout
-    return f"""\
-.cover {{ display: flex; flex-wrap: wrap; align-items: center; gap: 1.5rem; margin-bottom: 2rem; }}
-.cover img {{ width: {lay.html_picture_rem * 1.5}rem; }}
-.cover p {{ font-size: 1.25em; font-weight: bold; }}
-.points {{ list-style: none; margin: 0; padding: 0; }}
-.point {{
-  display: grid; grid-template-columns: minmax(4rem, {lay.html_picture_rem}rem) minmax(0, 1fr);
-  gap: 1.25rem; align-items: start; margin: 0 0 2rem;
-}}
-.point img {{ width: 100%; }}
-.point p {{ margin: 0 0 0.5rem; }}
-.picture-needed {{ border: 0.125rem dashed currentColor; padding: 0.5rem; font-weight: bold; }}
-.hard-words dt {{ margin-top: 1rem; }}
-.credit {{ margin-top: 3rem; border-top: 0.0625rem solid currentColor; padding-top: 1rem; }}
-.review-kind {{ margin-top: 2.5rem; }}
-/* Review tables hold long sentences and addresses: they wrap inside the page, never overflow. */
-.review-table {{ width: 100%; table-layout: fixed; }}
-.review-table th, .review-table td {{ overflow-wrap: anywhere; }}
-@media (max-width: 30em) {{
-  .point {{ grid-template-columns: 4rem minmax(0, 1fr); gap: 0.75rem; }}
-}}
-"""
-
-
-def html_page(title: str, language: str, settings: Settings, body: str) -> str:
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="accessconv {__version__}">\n'
-        f"<title>{escape(title)}</title>\n"
-        f"<style>\n{stylesheet(settings.html)}{_css(settings)}</style>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<a class="skip-link" href="#main-content">{escape(settings.html.skip_link_label)}</a>\n'
-        '<main id="main-content" tabindex="-1">\n'
-        f"{body}"
-        "</main>\n"
-        "</body>\n"
-        "</html>\n"
-    )
-
-
-def _img(picture: Picture | None, lay: LayoutSettings) -> str:
-    if picture is None or picture.png is None:
-        return f'<p class="picture-needed">{escape(lay.placeholder_text)}</p>'
-    data = base64.b64encode(picture.png).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(picture.concept)}">'
+from .settings import Settings
 
 
 def _segments_html(segments: list[Segment]) -> str:
@@ -81,47 +28,41 @@ def _segments_html(segments: list[Segment]) -> str:
 
 
 def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> str:
+    """The page (templates/easy-read.html); each point's text is HTML built here."""
     from ...headings import slug
 
-    lay = settings.layout
-    parts = [
-        f'<div class="cover">\n<h1>{escape(easy.title)}</h1>\n{_img(cover, lay)}\n'
-        f"<p>{escape(lay.cover_subtitle)}</p>\n</div>\n"
-    ]
+    sections = []
     used: set[str] = {"main-content", "hard-words"}
     for section in easy.sections:
+        ident = ""
         if section.heading:
             ident = slug(section.heading) or "section"
             base, n = ident, 2
             while ident in used:
                 ident, n = f"{base}-{n}", n + 1
             used.add(ident)
-            parts.append(f'<h2 id="{escape(ident)}">{escape(section.heading)}</h2>\n')
-        if not section.points:
-            continue
-        parts.append('<ul class="points" role="list">\n')
-        for point in section.points:
-            text = "".join(f"<p>{_segments_html(line)}</p>" for line in point_lines(point))
-            parts.append(
-                f'<li class="point">{_img(point.picture, lay)}<div class="point-text">{text}</div></li>\n'
-            )
-        parts.append("</ul>\n")
-    if easy.hard_words:
-        parts.append(
-            f'<section class="hard-words" aria-labelledby="hard-words">\n'
-            f'<h2 id="hard-words">{escape(lay.hard_words_label)}</h2>\n'
-            f"<p>{escape(lay.hard_words_intro)}</p>\n<dl>\n"
-        )
-        for word in easy.hard_words:
-            parts.append(
-                f"<dt><strong>{escape(word.word)}</strong></dt>\n"
-                f"<dd>{escape(word.explanation or lay.missing_explanation)}</dd>\n"
-            )
-        parts.append("</dl>\n</section>\n")
+        points = [
+            {
+                "picture": point.picture,
+                "text": Markup("".join(f"<p>{_segments_html(line)}</p>" for line in point_lines(point))),
+            }
+            for point in section.points
+        ]
+        sections.append({"id": ident, "heading": section.heading, "points": points})
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
     )
-    if credits or cover.credit:
-        credit = " ".join(credits or [cover.credit])
-        parts.append(f'<p class="credit">{escape(lay.credit_label)} {escape(credit)}</p>\n')
-    return html_page(easy.title, easy.language, settings, "".join(parts))
+    return templates.render(
+        "easy-read.html",
+        __package__,
+        language=easy.language,
+        title=easy.title,
+        version=__version__,
+        skip_link_label=settings.html.skip_link_label,
+        s=settings.html,
+        lay=settings.layout,
+        cover=cover,
+        sections=sections,
+        hard_words=easy.hard_words,
+        credit=" ".join(credits or [cover.credit]),
+    )

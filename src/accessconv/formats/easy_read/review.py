@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from .html_writer import html_page
+from ...version import __version__
+from ...web import templates
 from .language.model import EasyReadDocument
 from .settings import Settings
 
@@ -27,11 +26,6 @@ def render_review(easy: EasyReadDocument, settings: Settings) -> str:
     confident = sum(1 for p in points if p.picture and p.picture.confidence == "confident")
     st = easy.stats
     title = f"{lay.review_title}: {easy.title}"
-    parts = [f"<h1>{escape(title)}</h1>\n"]
-    parts.append(
-        "<p>This sheet lists what a person must still check or rewrite in the Easy Read version. "
-        "Ideally check it with a person with lived experience.</p>\n"
-    )
     summary = [
         f"{len(easy.review)} things to check.",
         f"Points with a confident picture: {confident} of {len(points)}.",
@@ -45,32 +39,22 @@ def render_review(easy: EasyReadDocument, settings: Settings) -> str:
             f"Reading ease (Flesch): {st.reading_ease_before:.0f} before, {st.reading_ease_after:.0f} after. "
             f"School grade (Flesch-Kincaid): {st.grade_before:.1f} before, {st.grade_after:.1f} after."
         )
-    parts.append("<ul>\n" + "".join(f"<li>{escape(s)}</li>\n" for s in summary) + "</ul>\n")
-    if easy.changes:
-        parts.append("<h2>What accessconv changed</h2>\n<ul>\n")
-        parts.extend(f"<li>{escape(c)}</li>\n" for c in easy.changes)
-        parts.append("</ul>\n")
+    groups = []
     for number, (kind, (label, advice)) in enumerate(_KIND_LABELS.items(), start=1):
         items = [r for r in easy.review if r.kind == kind]
-        if not items:
-            continue
-        parts.append(f'<h2 class="review-kind">{escape(label)} ({len(items)})</h2>\n')
-        if advice:
-            parts.append(f"<p>{escape(advice)}</p>\n")
-        # A keyboard user can reach and scroll a wide table (as in the plain HTML writer).
-        parts.append(
-            f'<div class="table-wrap" role="region" aria-labelledby="review-{number}" tabindex="0">\n'
-            f'<table class="review-table">\n<caption id="review-{number}">{escape(label)}</caption>\n'
-            "<thead>\n"
-            '<tr><th scope="col">Where</th><th scope="col">What to look at</th>'
-            '<th scope="col">Suggestion</th></tr>\n</thead>\n<tbody>\n'
-        )
-        for item in items:
-            parts.append(
-                f"<tr><td>{escape(item.where)}</td><td>{escape(item.text)}</td>"
-                f"<td>{escape(item.suggestion)}</td></tr>\n"
-            )
-        parts.append("</tbody>\n</table>\n</div>\n")
-    if not easy.review:
-        parts.append("<p>Nothing was flagged. Still read the whole document with a checker.</p>\n")
-    return html_page(title, easy.language, settings, "".join(parts))
+        if items:
+            groups.append({"number": number, "label": label, "advice": advice, "rows": items})
+    return templates.render(
+        "easy-read-review.html",
+        __package__,
+        language=easy.language,
+        title=title,
+        version=__version__,
+        skip_link_label=settings.html.skip_link_label,
+        s=settings.html,
+        lay=lay,
+        summary=summary,
+        changes=easy.changes,
+        groups=groups,
+        review=easy.review,
+    )
