@@ -21,6 +21,8 @@ from .. import Profile, Written, output_name
 
 if TYPE_CHECKING:
     from ...checks import CheckResult
+    from .. import WritingFormat
+    from .. import braille as _this
     from .translate import Translator
 
 from .settings import Checks, Settings
@@ -138,3 +140,8 @@ def publication_date(doc: m.Document, s: Settings) -> str:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d")
     return s.pef_date
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: WritingFormat[Settings, Checks] = _this

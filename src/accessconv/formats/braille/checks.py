@@ -26,7 +26,7 @@ from .files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, rea
 from .translate import back_translate
 
 if TYPE_CHECKING:
-    from lxml.etree import RelaxNG, _Element
+    from lxml.etree import RelaxNG
 
     from .. import Profile
     from .settings import Checks, Settings
