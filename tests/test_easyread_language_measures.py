@@ -91,7 +91,7 @@ def test_word_data_works_with_no_network(tmp_path: Path) -> None:
         f"sys.path[:0] = [{str(Path(__file__).parent)!r}]\n"
         "from easyread_language_builders import SAMPLE, settings\n"
         "from accessconv.reader import read\n"
-        "from accessconv.easyread.language import transform\n"
+        "from accessconv.formats.easy_read.language.language import transform\n"
         "er = transform(read(SAMPLE), settings())\n"
         "assert er.hard_words and er.stats.reading_ease_after > 0\n"
         "print('offline ok')\n",
