@@ -12,6 +12,7 @@ demo: setup
 test: setup
 	.venv/bin/ruff check src tests benchmarks samples
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 	.venv/bin/python -m pytest
 
 samples: setup

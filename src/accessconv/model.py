@@ -216,8 +216,8 @@ def child_blocks(block: Block) -> Iterator[Block]:
             for cell in row.cells:
                 yield from cell.blocks
     elif isinstance(block, DefinitionList):
-        for item in block.items:
-            for definition in item.definitions:
+        for entry in block.items:
+            for definition in entry.definitions:
                 yield from definition
 
 

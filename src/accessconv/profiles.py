@@ -19,10 +19,15 @@ import tomllib
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .errors import ProfileError
-from .formats import Profile, load_format
+from .formats import AnyProfile, Profile, load_format
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+D = TypeVar("D", bound="DataclassInstance")
 
 __all__ = ["Profile", "available", "defaults", "load", "load_all", "search_dirs"]
 
@@ -62,7 +67,7 @@ def available(extra: list[Path] | None = None) -> dict[str, Path]:
     return found
 
 
-def load(name: str, extra: list[Path] | None = None) -> Profile:
+def load(name: str, extra: list[Path] | None = None) -> AnyProfile:
     files = available(extra)
     if name not in files:
         names = ", ".join(sorted(files)) or "none"
@@ -70,12 +75,12 @@ def load(name: str, extra: list[Path] | None = None) -> Profile:
     return _load_file(files[name], files, seen=())
 
 
-def load_all(extra: list[Path] | None = None) -> list[Profile]:
+def load_all(extra: list[Path] | None = None) -> list[AnyProfile]:
     files = available(extra)
     return [_load_file(path, files, seen=()) for _name, path in sorted(files.items())]
 
 
-def defaults(extra: list[Path] | None = None) -> list[Profile]:
+def defaults(extra: list[Path] | None = None) -> list[AnyProfile]:
     return [p for p in load_all(extra) if p.default]
 
 
@@ -120,7 +125,7 @@ def _resolve(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> dict
     return _merge(_resolve(base_path, files, (*seen, path)), data)
 
 
-def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Profile:
+def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> AnyProfile:
     data = _resolve(path, files, seen)
     for key in REQUIRED:
         if key not in data:
@@ -160,7 +165,7 @@ def _load_file(path: Path, files: dict[str, Path], seen: tuple[Path, ...]) -> Pr
     )
 
 
-def _referenced_paths(obj: Any) -> list[Path]:
+def _referenced_paths(obj: object) -> list[Path]:
     """Every Path value in a settings dataclass, nested tables included."""
     found: list[Path] = []
     if dataclasses.is_dataclass(obj):
@@ -191,7 +196,7 @@ def _path_fingerprint(path: Path) -> bytes:
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
     for key, value in data.items():
         if isinstance(value, dict):
             out.extend(_flatten(value, f"{prefix}{key}."))
@@ -200,12 +205,12 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
     return out
 
 
-def _expect(path: Path, key: str, value: Any, kind: type) -> None:
+def _expect(path: Path, key: str, value: object, kind: type) -> None:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise ProfileError(f'Profile "{path}": "{key}" must be {_describe(kind)}, not {shown(value)}.')
 
 
-def shown(value: Any) -> str:
+def shown(value: object) -> str:
     """A wrong TOML value as its author wrote it, not as Python prints it."""
     if isinstance(value, dict):
         return "a table of settings"
@@ -218,13 +223,13 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _describe(kind: Any) -> str:
+def _describe(kind: type) -> str:
     return {str: "text in quotes", bool: "true or false", int: "a whole number", float: "a number"}.get(
         kind, str(kind)
     )
 
 
-def build(cls: type, table: Any, path: Path, section: str) -> Any:
+def build(cls: type[D], table: object, path: Path, section: str) -> D:
     """Make dataclass `cls` from a TOML table, naming the file and key on any mistake.
 
     Every field is required unless the dataclass gives it a default (used only for optional
@@ -237,7 +242,7 @@ def build(cls: type, table: Any, path: Path, section: str) -> Any:
         if key not in fields:
             allowed = ", ".join(sorted(fields)) or "none"
             raise ProfileError(f'Profile "{path}": unknown key "{section}.{key}". Allowed: {allowed}.')
-    values = {}
+    values: dict[str, object] = {}
     for name, fld in fields.items():
         key = f"{section}.{name}"
         if name not in table:
@@ -248,7 +253,9 @@ def build(cls: type, table: Any, path: Path, section: str) -> Any:
     return cls(**values)
 
 
-def _coerce(hint: Any, value: Any, path: Path, key: str) -> Any:
+# `hint` is a type annotation as typing.get_type_hints gives it (a class, list[str], Path | None...),
+# which has no type of its own; the value returned is of that type.
+def _coerce(hint: Any, value: object, path: Path, key: str) -> Any:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -265,12 +272,12 @@ def _coerce(hint: Any, value: Any, path: Path, key: str) -> Any:
         return {k: _coerce(item, v, path, f"{key}.{k}") for k, v in value.items()}
     if dataclasses.is_dataclass(hint):
         # A nested table, e.g. [settings.language] in the Easy Read profile.
-        return build(hint, value, path, key)
+        return build(cast("type[DataclassInstance]", hint), value, path, key)
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if hint is Path:
         _expect(path, key, value, str)
-        resolved = (path.parent / value).resolve()
+        resolved = (path.parent / cast(str, value)).resolve()  # text: _expect said so
         return resolved
     _expect(path, key, value, hint)
     return value

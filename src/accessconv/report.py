@@ -177,7 +177,7 @@ def _finding_lines(problems: list[tuple[str, CheckResult]]) -> list[str]:
     check_ids: dict[tuple[str, str, str, str], str] = {}
     for file_name, c in problems:
         where = "" if c.where == file_name else c.where
-        key = (c.status, c.message, where, c.fix)
+        key: tuple[str, str, str, str] = (c.status, c.message, where, c.fix)
         files = grouped.setdefault(key, [])
         check_ids.setdefault(key, c.id)
         if file_name and file_name not in files:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Generic, Literal, TypeVar
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "error", "warning", "info"]
@@ -43,38 +43,40 @@ class CheckResult:
         }
 
 
-CheckFn = Callable[[Any], Iterable[Finding]]
+T = TypeVar("T")
+# A check function: reads one target (an HtmlTarget, a BrfTarget...) and yields what it found.
+CheckFn = Callable[[T], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Check:
+class Check(Generic[T]):
     id: str
     title: str
-    run: CheckFn
+    run: CheckFn[T]
 
 
-class CheckSet:
+class CheckSet(Generic[T]):
     """An ordered set of checks over one kind of target (an HTML file, a BRF file...)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.checks: list[Check] = []
+        self.checks: list[Check[T]] = []
 
-    def register(self, check_id: str, title: str) -> Callable[[CheckFn], CheckFn]:
-        def decorator(fn: CheckFn) -> CheckFn:
+    def register(self, check_id: str, title: str) -> Callable[[CheckFn[T]], CheckFn[T]]:
+        def decorator(fn: CheckFn[T]) -> CheckFn[T]:
             self.checks.append(Check(check_id, title, fn))
             return fn
 
         return decorator
 
-    def run(self, target: Any) -> list[CheckResult]:
+    def run(self, target: T) -> list[CheckResult]:
         results: list[CheckResult] = []
         for check in self.checks:
             results.extend(run_check(check, target))
         return results
 
 
-def run_check(check: Check, target: Any) -> list[CheckResult]:
+def run_check(check: Check[T], target: T) -> list[CheckResult]:
     try:
         findings = list(check.run(target))
     except Exception as err:  # a broken check must never hide the others or crash the run

@@ -21,10 +21,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import CheckResult
 from .text import DATA
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser as Chromium
+    from playwright.sync_api import Page, Playwright
+
+# axe-core's results and the reflow measurements come back from the page as JSON (dicts and
+# lists of untyped values): hence dict[str, Any] below.
 
 HTML_SUFFIXES = (".html", ".htm")
 AUDIT_ID = "browser.axe"
@@ -84,13 +91,17 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+# The colour schemes the audit can show a page in (browser-audit.toml lists them).
+ColourScheme = Literal["light", "dark"]
+
+
 @dataclass(frozen=True)
 class AuditSettings:
     tags: list[str]
     timeout_seconds: float
     viewport_width_px: int
     viewport_height_px: int
-    colour_schemes: list[str]
+    colour_schemes: list[ColourScheme]
     reflow_width_px: int
     max_elements_per_rule: int
     max_snippet_chars: int
@@ -162,8 +173,8 @@ class Browser:
 
     def __init__(self, audit: AuditSettings | None = None) -> None:
         self.audit_settings = audit or settings()
-        self._playwright: Any = None
-        self._browser: Any = None
+        self._playwright: Playwright | None = None
+        self._browser: Chromium | None = None
         self._axe_source = ""
         self.axe_version = ""
 
@@ -218,10 +229,13 @@ class Browser:
             self._playwright.stop()
             self._playwright = None
 
-    def open(self, path: Path, width: int, height: int, scale: float = 1, scheme: str = "light") -> Any:
+    def open(
+        self, path: Path, width: int, height: int, scale: float = 1, scheme: ColourScheme = "light"
+    ) -> Page:
         """A Playwright page showing `path` in a window `width` x `height` CSS px, in the `scheme`
         ("light" or "dark") colour scheme. `scale` 2 with half the width is what a reader sees at
         200% zoom. Close it with page.context.close()."""
+        assert self._browser is not None, "start() first"
         context = self._browser.new_context(
             viewport={"width": width, "height": height},
             device_scale_factor=scale,
@@ -246,7 +260,7 @@ class Browser:
         page = self.open(path, s.viewport_width_px, s.viewport_height_px)
         try:
             page.evaluate(self._axe_source)
-            runs = {}
+            runs: dict[str, dict[str, Any]] = {}
             for scheme in s.colour_schemes:
                 page.emulate_media(color_scheme=scheme)
                 runs[scheme] = page.evaluate(_AXE_RUN, [list(s.tags), self.timeout_ms])

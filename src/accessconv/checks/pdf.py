@@ -13,10 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from . import CheckResult, CheckSet, Finding
+from . import CheckResult, CheckSet, Finding, Severity
 from .pdf_text import TextRun, text_runs
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
+
+# PDF objects (fonts, resources, structure elements) are pypdf's DictionaryObject and
+# ArrayObject, whose items pypdf leaves untyped (dict[Any, Any], list[Any]): hence the Anys below.
 
 MM_PER_PT = 25.4 / 72
 MAX_LISTED = 8
@@ -26,23 +33,33 @@ FLAG_ITALIC = 64
 
 
 class PdfLimits(Protocol):
-    """The profile fields the PDF checks use (large print's Checks has them all)."""
+    """The profile fields the PDF checks use (large print's Checks has them all). Read-only, so
+    a frozen dataclass fits."""
 
-    min_size_error_pt: float
-    min_size_warning_pt: float
-    allowed_fonts: list[str]
-    paper_width_mm: float
-    paper_height_mm: float
-    paper_tolerance_mm: float
-    min_margin_cm: float
-    require_page_numbers: bool
-    pdf_size_tolerance_pt: float
+    @property
+    def min_size_error_pt(self) -> float: ...
+    @property
+    def min_size_warning_pt(self) -> float: ...
+    @property
+    def allowed_fonts(self) -> list[str]: ...
+    @property
+    def paper_width_mm(self) -> float: ...
+    @property
+    def paper_height_mm(self) -> float: ...
+    @property
+    def paper_tolerance_mm(self) -> float: ...
+    @property
+    def min_margin_cm(self) -> float: ...
+    @property
+    def require_page_numbers(self) -> bool: ...
+    @property
+    def pdf_size_tolerance_pt(self) -> float: ...
 
 
 @dataclass
 class PdfTarget:
     path: Path
-    reader: Any  # pypdf.PdfReader
+    reader: PdfReader
     limits: PdfLimits
 
     @cached_property
@@ -51,7 +68,7 @@ class PdfTarget:
         return list(text_runs(self.reader))
 
 
-PDF = CheckSet("pdf")
+PDF: CheckSet[PdfTarget] = CheckSet("pdf")
 
 
 def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
@@ -76,7 +93,7 @@ def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
 
 
 @PDF.register("pdf.text-size", "All text is printed large enough")
-def _text_size(t: PdfTarget):
+def _text_size(t: PdfTarget) -> Iterator[Finding]:
     lim = t.limits
     # The smallest size on each page, with a little of the text at that size.
     smallest: dict[int, tuple[float, str]] = {}
@@ -93,7 +110,8 @@ def _text_size(t: PdfTarget):
                 if len(known[1]) >= 30:
                     break  # nothing more to learn from this run
                 smallest[page] = (known[0], known[1] + char)
-    findings = []
+    findings: list[Finding] = []
+    severity: Severity
     for page, (size, sample) in sorted(smallest.items()):
         if size + lim.pdf_size_tolerance_pt < lim.min_size_error_pt:
             severity = "error"
@@ -116,7 +134,7 @@ def _text_size(t: PdfTarget):
         yield Finding(findings[0].severity, f"... and {len(findings) - MAX_LISTED} more pages like these.")
 
 
-def _fonts(reader: Any) -> dict[str, Any]:
+def _fonts(reader: PdfReader) -> dict[str, Any]:
     """Every font used on any page (including inside form XObjects), by its PostScript name."""
     found: dict[str, Any] = {}
 
@@ -155,7 +173,7 @@ def _normal(name: str) -> str:
 
 
 @PDF.register("pdf.fonts", "Fonts are embedded, clear sans serif and upright")
-def _font_check(t: PdfTarget):
+def _font_check(t: PdfTarget) -> Iterator[Finding]:
     allowed = [_normal(f) for f in t.limits.allowed_fonts]
     for base, font in sorted(_fonts(t.reader).items()):
         name = re.sub(r"^/?([A-Z]{6}\+)?", "", base)
@@ -214,8 +232,8 @@ def _struct_elements(root: Any) -> Iterator[Any]:
 
 
 @PDF.register("pdf.tagged", "The PDF is tagged, so screen readers can follow its structure")
-def _tagged(t: PdfTarget):
-    root = t.reader.trailer["/Root"].get_object()
+def _tagged(t: PdfTarget) -> Iterator[Finding]:
+    root = cast("DictionaryObject", t.reader.trailer["/Root"].get_object())  # the catalog
     mark_info = root.get("/MarkInfo")
     marked = mark_info is not None and bool(mark_info.get_object().get("/Marked"))
     tree = root.get("/StructTreeRoot")
@@ -257,8 +275,8 @@ def _tagged(t: PdfTarget):
 
 
 @PDF.register("pdf.properties", "The PDF has a title and a language")
-def _properties(t: PdfTarget):
-    root = t.reader.trailer["/Root"].get_object()
+def _properties(t: PdfTarget) -> Iterator[Finding]:
+    root = cast("DictionaryObject", t.reader.trailer["/Root"].get_object())  # the catalog
     lang = str(root.get("/Lang", "")).strip()
     if not lang:
         yield Finding(
@@ -287,7 +305,7 @@ def _properties(t: PdfTarget):
 
 
 @PDF.register("pdf.page-numbers", "Every page shows its page number, in the same place")
-def _page_numbers(t: PdfTarget):
+def _page_numbers(t: PdfTarget) -> Iterator[Finding]:
     lim = t.limits
     if not lim.require_page_numbers:
         return
@@ -328,7 +346,7 @@ def _page_numbers(t: PdfTarget):
 
 
 @PDF.register("pdf.margins", "Text keeps clear of the paper's left edge")
-def _margins(t: PdfTarget):
+def _margins(t: PdfTarget) -> Iterator[Finding]:
     # Only the left edge: a run's position is where it starts, and its width is not worked out.
     lim = t.limits
     band = lim.min_margin_cm * 10 / MM_PER_PT
@@ -353,10 +371,10 @@ def _margins(t: PdfTarget):
 
 
 @PDF.register("pdf.page-size", "Pages are the right paper size")
-def _page_size(t: PdfTarget):
+def _page_size(t: PdfTarget) -> Iterator[Finding]:
     lim = t.limits
     want = sorted((lim.paper_width_mm, lim.paper_height_mm))
-    wrong = []
+    wrong: list[tuple[int, list[float]]] = []
     for number, page in enumerate(t.reader.pages, start=1):
         box = page.mediabox
         dims = sorted((float(box.width) * MM_PER_PT, float(box.height) * MM_PER_PT))

@@ -18,7 +18,13 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+# Fonts, resources and content-stream operands are pypdf objects (DictionaryObject is
+# dict[Any, Any], ArrayObject list[Any]) whose items pypdf leaves untyped: hence the Anys below.
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -62,7 +68,7 @@ class TextRun:
     y: float
 
 
-def text_runs(reader: Any) -> Iterator[TextRun]:
+def text_runs(reader: PdfReader) -> Iterator[TextRun]:
     """Every text run on every page of a pypdf PdfReader, in content-stream order."""
     fonts = _FontCache()
     for number, page in enumerate(reader.pages, start=1):
@@ -285,7 +291,7 @@ class _Decoder:
             self.has_map = True
         else:
             self.has_map = False
-            encoding = font.get("/Encoding")
+            encoding: Any = font.get("/Encoding")  # a name, a dictionary or None
             encoding = encoding.get_object() if encoding is not None else None
             base = encoding.get("/BaseEncoding") if hasattr(encoding, "get") else encoding
             if str(base) == "/MacRomanEncoding":

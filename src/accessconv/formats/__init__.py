@@ -31,25 +31,36 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeGuard, TypeVar, cast
 
 from ..errors import ProfileError
 
+if TYPE_CHECKING:
+    from ..checks import CheckResult
+    from ..model import Document
+
+# Profile is read-only, so a Profile[braille.Settings, braille.Checks] is also a
+# Profile[object, object]: a profile of some format (see AnyProfile).
+S_co = TypeVar("S_co", covariant=True)
+C_co = TypeVar("C_co", covariant=True)
 S = TypeVar("S")
 C = TypeVar("C")
 
 
 @dataclass(frozen=True)
-class Profile(Generic[S, C]):
-    """One loaded profile: its format's Settings and Checks, filled from the TOML file."""
+class Profile(Generic[S_co, C_co]):
+    """One loaded profile: its format's Settings and Checks, filled from the TOML file.
+
+    A format's own code names its types, `Profile[Settings, Checks]`; code above the formats
+    holds profiles of any format, `AnyProfile`, and hands each to its format's functions."""
 
     name: str
     description: str
     format: str
     default: bool
     output_suffix: str
-    settings: S
-    checks: C
+    settings: S_co
+    checks: C_co
     path: Path
     # Hash of the resolved definition: batch conversion rebuilds outputs when it changes.
     digest: str
@@ -64,19 +75,40 @@ class Written:
     notes: list[str] = field(default_factory=list)
 
 
-class Format(Protocol):
-    """What `load_format` returns: the module of one format (see the module docstring)."""
-
-    LABEL: str
-    OUTPUTS: tuple[str, ...]
-    FILE_TYPES: tuple[str, ...]
-    Settings: type[Any]
-    Checks: type[Any]
-
-    def check(self, path: Path, profile: Profile[Any, Any], doc: Any = None) -> list[Any]: ...
+# A profile loaded by name from a TOML file, of a format known only at run time: only that
+# format knows the types of its settings and checks.
+AnyProfile: TypeAlias = Profile[object, object]
 
 
-def load_format(name: str, profile_path: Path | None = None) -> Format:
+class Format(Protocol[S, C]):
+    """What `load_format` returns: the module of one format (see the module docstring), whose
+    `Settings` and `Checks` are S and C. Each format package states (for mypy) that it is one:
+    `_plugin: Format[Settings, Checks] = <the package>`. The members are read-only, so a
+    module's `OUTPUTS = (".brf", ".pef")` fits."""
+
+    @property
+    def LABEL(self) -> str: ...
+    @property
+    def OUTPUTS(self) -> tuple[str, ...]: ...
+    @property
+    def FILE_TYPES(self) -> tuple[str, ...]: ...
+    @property
+    def Settings(self) -> type[S]: ...
+    @property
+    def Checks(self) -> type[C]: ...
+
+    def check(self, path: Path, profile: Profile[S, C], doc: Document | None = None) -> list[CheckResult]: ...
+
+
+class WritingFormat(Format[S, C], Protocol[S, C]):
+    """A format that writes files (every one but the checks-only draft format)."""
+
+    def write(self, doc: Document, profile: Profile[S, C], out_dir: Path, stem: str) -> Written: ...
+
+
+# load_format finds a format by the name in a profile, so the types of its settings and checks
+# are not known until run time: Any, not object, so the format's functions accept any profile.
+def load_format(name: str, profile_path: Path | None = None) -> Format[Any, Any]:
     where = f'Profile "{profile_path}": ' if profile_path else ""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise ProfileError(f'{where}"format" must be a format name such as "html", not "{name}".')
@@ -87,7 +119,7 @@ def load_format(name: str, profile_path: Path | None = None) -> Format:
         if err.name == f"{__name__}.{name}":
             raise ProfileError(f'{where}there is no output format called "{name}".') from err
         raise
-    return cast(Format, module)
+    return cast("Format[Any, Any]", module)
 
 
 def format_names() -> list[str]:
@@ -103,7 +135,7 @@ def label(name: str) -> str:
         return name
 
 
-def can_write(fmt: Format | ModuleType) -> bool:
+def can_write(fmt: Format[S, C] | ModuleType) -> TypeGuard[WritingFormat[S, C]]:
     return hasattr(fmt, "write")
 
 
@@ -112,14 +144,14 @@ def output_name(stem: str, profile_suffix: str, extension: str, extra: str = "")
     return f"{stem}{profile_suffix}{extra}{extension}"
 
 
-def rules_for(file_name: str, profiles: list[Profile[Any, Any]]) -> Profile[Any, Any] | None:
+def rules_for(file_name: str, profiles: list[AnyProfile]) -> AnyProfile | None:
     """The profile whose rules apply to a file, from how its name ends.
 
     The longest matching ending of any profile's outputs wins ("x-easy-read-review.html" is Easy
     Read's review sheet, "x.html" the plain page); with none, a format that claims the bare
     extension (a .docx not written by us is a draft), its default profile first."""
     name = file_name.lower()
-    matches: list[tuple[int, Profile[Any, Any]]] = []
+    matches: list[tuple[int, AnyProfile]] = []
     for profile in profiles:
         for ending in getattr(load_format(profile.format), "OUTPUTS", ()):
             full = (profile.output_suffix + ending).lower()

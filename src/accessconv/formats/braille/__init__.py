@@ -21,6 +21,9 @@ from .. import Profile, Written, output_name
 
 if TYPE_CHECKING:
     from ...checks import CheckResult
+    from .. import WritingFormat
+    from .. import braille as _this
+    from .translate import Translator
 
 from .settings import Checks, Settings
 
@@ -42,11 +45,11 @@ def output_paths(out_dir: Path, stem: str, suffix: str) -> tuple[Path, Path, Pat
     )
 
 
-def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Written:
+def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     from .files import brf_bytes, pef_bytes, preview_text
     from .layout import lay_out
 
-    s: Settings = profile.settings
+    s = profile.settings
     validate(s, profile.path)
     translator = make_translator(s)
     layout = lay_out(doc, s, translator)
@@ -74,13 +77,13 @@ def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Writte
     return Written([brf, pef, txt], layout.notes)
 
 
-def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
     from .checks import check_braille_file
 
     return check_braille_file(path, profile, doc)
 
 
-def make_translator(s: Settings):  # -> Translator (imported lazily)
+def make_translator(s: Settings) -> Translator:  # Translator is imported lazily
     from .translate import Translator
 
     translator = Translator(s.tables, s.typeform, s.untranslatable_note)
@@ -137,3 +140,8 @@ def publication_date(doc: m.Document, s: Settings) -> str:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d")
     return s.pef_date
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: WritingFormat[Settings, Checks] = _this

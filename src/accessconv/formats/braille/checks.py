@@ -13,19 +13,25 @@ import re
 import unicodedata
 import weakref
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ... import model as m
-from ...checks import Check, CheckResult, Finding, run_check
+from ...checks import Check, CheckFn, CheckResult, Finding, run_check
 from .cells import BLANK, FROM_ASCII, to_ascii
 from .files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
 from .translate import back_translate
 
 if TYPE_CHECKING:
+    from lxml.etree import RelaxNG
+
     from .. import Profile
+    from .settings import Checks, Settings
+
+V = TypeVar("V")
 
 _DIGIT = "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚"  # braille 1-9, 0
 _NUMBER_ROW = re.compile(rf"(?P<gap>{BLANK}*)⠼(?P<digits>[{_DIGIT}]+)$")
@@ -60,15 +66,15 @@ _BLANKS = re.compile(f"{BLANK}{{2,}}")
 @dataclass
 class BrailleTarget:
     file: BrailleFile
-    profile: Any
+    profile: Profile[Settings, Checks]
     doc: m.Document | None
 
     @property
-    def s(self) -> Any:
+    def s(self) -> Settings:
         return self.profile.settings
 
     @property
-    def limits(self) -> Any:
+    def limits(self) -> Checks:
         return self.profile.checks
 
     def __post_init__(self) -> None:
@@ -95,13 +101,13 @@ class BrailleTarget:
     def reading(self) -> _Reading:
         """What this file's cells say. Worked out once for all files holding the same cells: the
         BRF, PEF and preview of one conversion hold the same braille, so they share one."""
-        pages = []
+        pages: list[tuple[str, ...]] = []
         for page in self.file.pages:
             rows = [row.rstrip(BLANK) for row in page.rows]
             while rows and not rows[-1]:
                 rows.pop()  # blank rows at the foot of a page (BRF padding) add nothing
             pages.append(tuple(rows))
-        key = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
+        key: _ReadingKey = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
                self.s.long_word_continuation)  # fmt: skip
         found = _READINGS.get(key)
         if found is None:
@@ -127,8 +133,10 @@ class BrailleTarget:
         return self.reading.words
 
 
-# Readings of recent files, keyed by their cells (see BrailleTarget.reading).
-_READINGS: dict[tuple, _Reading] = {}
+# Readings of recent files, keyed by their cells (see BrailleTarget.reading): the arguments of
+# _Reading (pages of rows, title page index, tables, cells per line, continuation indicator).
+_ReadingKey = tuple[tuple[tuple[str, ...], ...], int | None, tuple[str, ...], int, str]
+_READINGS: dict[_ReadingKey, _Reading] = {}
 
 
 class _Reading:
@@ -149,14 +157,16 @@ class _Reading:
         self.width = width
         self.continuation = continuation
         # Results that also depend on the draft (and the [checks] settings), per draft.
-        self.per_draft: dict[tuple, tuple[Any, Any]] = {}
+        # Keyed by (what, id of the draft, extra settings); the value is kept with a weak reference
+        # to its draft, so a new draft that happens to get the same id is not taken for it.
+        self.per_draft: dict[tuple[str, int, tuple[object, ...]], tuple[weakref.ref[m.Document], object]] = {}
 
-    def for_draft(self, doc: m.Document, what: str, extra: tuple, build):
+    def for_draft(self, doc: m.Document, what: str, extra: tuple[object, ...], build: Callable[[], V]) -> V:
         """`build()`, worked out once per draft (the same Document object) and `extra` settings."""
         key = (what, id(doc), extra)
         hit = self.per_draft.get(key)
         if hit is not None and hit[0]() is doc:
-            return hit[1]
+            return cast(V, hit[1])  # stored by this method for this `what`, so of build's type
         value = build()
         self.per_draft[key] = (weakref.ref(doc), value)
         return value
@@ -252,12 +262,14 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- entry point
 
-_COMMON: list[Check] = []
-_BY_KIND: dict[str, list[Check]] = {"brf": [], "pef": [], "preview": []}
+_COMMON: list[Check[BrailleTarget]] = []
+_BY_KIND: dict[str, list[Check[BrailleTarget]]] = {"brf": [], "pef": [], "preview": []}
 
 
-def _register(check_id: str, title: str, kinds: tuple[str, ...] = ()):
-    def decorator(fn):
+def _register(
+    check_id: str, title: str, kinds: tuple[str, ...] = ()
+) -> Callable[[CheckFn[BrailleTarget]], CheckFn[BrailleTarget]]:
+    def decorator(fn: CheckFn[BrailleTarget]) -> CheckFn[BrailleTarget]:
         check = Check(check_id, title, fn)
         if kinds:
             for kind in kinds:
@@ -269,7 +281,9 @@ def _register(check_id: str, title: str, kinds: tuple[str, ...] = ()):
     return decorator
 
 
-def check_braille_file(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+def check_braille_file(
+    path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None
+) -> list[CheckResult]:
     suffix = path.suffix.lower()
     s = profile.settings
     try:
@@ -310,7 +324,7 @@ def _examples(items: list[str], limit: int) -> str:
 
 
 @_register("brf.charset", "The BRF uses only braille ASCII (characters 0x20 to 0x5F)", ("brf",))
-def _brf_charset(t: BrailleTarget):
+def _brf_charset(t: BrailleTarget) -> Iterator[Finding]:
     bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
     if bad:
         yield Finding(
@@ -332,7 +346,7 @@ def _brf_charset(t: BrailleTarget):
 
 
 @_register("brf.pages", "Every BRF page is full height and ends with a form feed", ("brf",))
-def _brf_pages(t: BrailleTarget):
+def _brf_pages(t: BrailleTarget) -> Iterator[Finding]:
     if not t.file.raw.rstrip(b"\r\n").endswith(b"\f"):
         yield Finding(
             "error",
@@ -355,15 +369,16 @@ def _brf_pages(t: BrailleTarget):
 
 
 @cache
-def _pef_schema() -> Any:
+def _pef_schema() -> RelaxNG:
     from lxml import etree
 
     return etree.RelaxNG(etree.parse(str(Path(__file__).resolve().parent / "data" / "pef-2008-1.rng")))
 
 
 @_register("pef.structure", "The PEF file is valid PEF 2008-1 with the required metadata", ("pef",))
-def _pef_structure(t: BrailleTarget):
+def _pef_structure(t: BrailleTarget) -> Iterator[Finding]:
     root = t.file.tree
+    assert root is not None  # read_pef always keeps the tree
     where = t.file.path.name
     fix = "Convert the draft again with accessconv."
     if root.tag != f"{{{PEF_NS}}}pef":
@@ -379,7 +394,7 @@ def _pef_structure(t: BrailleTarget):
         errors = [f"line {e.line}: {e.message}" for e in schema.error_log][: t.limits.max_examples]
         yield Finding("error", f"The PEF structure is not valid PEF 2008-1: {'; '.join(errors)}.", where, fix)
     meta = root.find(f"{{{PEF_NS}}}head/{{{PEF_NS}}}meta")
-    values = {}
+    values: dict[str, str] = {}
     if meta is not None:
         for name in ("identifier", "format", "title", "language", "date"):
             el = meta.find(f"{{{DC_NS}}}{name}")
@@ -398,8 +413,9 @@ def _pef_structure(t: BrailleTarget):
 
 
 @_register("pef.limits", "No PEF row is wider, and no page taller, than its volume allows", ("pef",))
-def _pef_limits(t: BrailleTarget):
+def _pef_limits(t: BrailleTarget) -> Iterator[Finding]:
     root = t.file.tree
+    assert root is not None  # read_pef always keeps the tree
     if root.tag != f"{{{PEF_NS}}}pef":
         return
     problems: list[str] = []
@@ -415,8 +431,9 @@ def _pef_limits(t: BrailleTarget):
                 if rows and len(page_rows) > rows:
                     problems.append(f"page {page_no} has {len(page_rows)} rows, more than {rows}")
                 for n, row in enumerate(page_rows, start=1):
-                    if cols and len(row.text or "") > cols:
-                        problems.append(f"page {page_no} row {n} has {len(row.text)} cells, more than {cols}")
+                    cells = len(row.text or "")
+                    if cols and cells > cols:
+                        problems.append(f"page {page_no} row {n} has {cells} cells, more than {cols}")
             wanted = (t.s.cells_per_line, t.s.lines_per_page)
             if cols and rows and (cols, rows) != wanted and not other_size:
                 other_size.append(
@@ -451,7 +468,7 @@ def _int(value: str | None) -> int:
 
 
 @_register("preview.charset", "The preview holds only Unicode braille and page-break lines", ("preview",))
-def _preview_charset(t: BrailleTarget):
+def _preview_charset(t: BrailleTarget) -> Iterator[Finding]:
     bad = [f"{where}: {ch!r}" for where, ch in t.file.bad_chars]
     if bad:
         yield Finding(
@@ -473,7 +490,7 @@ def _preview_charset(t: BrailleTarget):
 
 
 @_register("braille.line_length", "Every line fits the braille page width")
-def _line_length(t: BrailleTarget):
+def _line_length(t: BrailleTarget) -> Iterator[Finding]:
     width = t.s.cells_per_line
     # Only a page with a row longer than the width can have one still too long without its
     # trailing blank cells (the usual case: no page, found in C).
@@ -495,7 +512,7 @@ def _line_length(t: BrailleTarget):
 
 
 @_register("braille.page_length", "Every page fits the braille page height")
-def _page_length(t: BrailleTarget):
+def _page_length(t: BrailleTarget) -> Iterator[Finding]:
     height = t.s.lines_per_page
     tall = [f"{p.label} ({len(p.rows)} lines)" for p in t.file.pages if len(p.rows) > height]
     if tall:
@@ -508,7 +525,7 @@ def _page_length(t: BrailleTarget):
 
 
 @_register("braille.page_numbers", "Each page has its braille page number at the top right")
-def _page_numbers(t: BrailleTarget):
+def _page_numbers(t: BrailleTarget) -> Iterator[Finding]:
     wrong: list[str] = []
     expected = 1
     for i, page in enumerate(t.file.pages):
@@ -538,7 +555,7 @@ def _page_numbers(t: BrailleTarget):
 
 
 @_register("braille.untranslated", "Nothing is left untranslated")
-def _untranslated(t: BrailleTarget):
+def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
     found: list[str] = []
     for page in [] if t.reading.clean else t.file.pages:  # the usual case: the whole file at once
         for n, row in enumerate(page.rows, start=1):
@@ -601,7 +618,7 @@ class _Comparison:
 
 
 @_register("braille.round_trip", "The braille reads back as the draft's words")
-def _round_trip(t: BrailleTarget):
+def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
     words, _pages = t.words
     garbled = [
         f"{t.file.pages[i].label}: '{match.group()}'"
@@ -693,7 +710,7 @@ def _read_back_otherwise(
 
 
 @_register("braille.headings", "Every heading of the draft is in the braille")
-def _headings(t: BrailleTarget):
+def _headings(t: BrailleTarget) -> Iterator[Finding]:
     if t.doc is None:
         return
     s = t.s
@@ -731,7 +748,7 @@ def _missing_headings(t: BrailleTarget) -> list[str]:
 
 
 @_register("braille.page_count", "Page count")
-def _page_count(t: BrailleTarget):
+def _page_count(t: BrailleTarget) -> Iterator[Finding]:
     total = len(t.file.pages)
     title = " (including the title page)" if t.title_index is not None else ""
     yield Finding("info", f"{total} braille pages{title}.", t.file.path.name)
@@ -893,7 +910,7 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return result[::-1]
 
 
-def _gaps(matched: list[tuple[int, int]], na: int, nb: int):
+def _gaps(matched: list[tuple[int, int]], na: int, nb: int) -> Iterator[tuple[int, int, int, int]]:
     """(i1, i2, j1, j2) for each stretch between matched words."""
     i0 = j0 = 0
     for i, j in [*matched, (na, nb)]:

@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .cells import BLANK, from_ascii, to_ascii
 
@@ -21,6 +21,9 @@ PEF_MIME = "application/x-pef+xml"
 LINE_ENDINGS = {"crlf": "\r\n", "lf": "\n"}
 _NOT_CELL = re.compile("[^\u2800-\u28ff]")
 _NOT_BRF = re.compile("[^\x20-\x5f]")
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 
 @dataclass
@@ -40,7 +43,7 @@ class BrailleFile:
     # (where, character) for every character that is not braille in this file's character set.
     bad_chars: list[tuple[str, str]] = field(default_factory=list)
     raw: bytes = b""
-    tree: Any = None  # the PEF's lxml root
+    tree: _Element | None = None  # the PEF's lxml root
     page_breaks: list[str] = field(default_factory=list)  # preview: its page-break lines
 
 
@@ -71,7 +74,8 @@ def pef_bytes(
     from lxml import etree
 
     digest = hashlib.sha256("\f".join("\n".join(p) for p in pages).encode()).hexdigest()[:24]
-    root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")
+    # The default namespace's key is None, which lxml-stubs do not allow for.
+    root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")  # type: ignore[dict-item]
     head = etree.SubElement(root, f"{{{PEF_NS}}}head")
     meta = etree.SubElement(head, f"{{{PEF_NS}}}meta", nsmap={"dc": DC_NS})
     for name, value in (
@@ -107,12 +111,12 @@ def pef_bytes(
     etree.SubElement(section, f"{{{PEF_NS}}}page")
     outline = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     before, after = outline.split(b"        <page/>\n")
-    body: list[str] = []
+    text: list[str] = []
     for page in pages:
-        body.append("        <page>\n")
-        body.extend(f"          <row>{row}</row>\n" if row else "          <row/>\n" for row in page)
-        body.append("        </page>\n")
-    return before + "".join(body).encode("utf-8") + after
+        text.append("        <page>\n")
+        text.extend(f"          <row>{row}</row>\n" if row else "          <row/>\n" for row in page)
+        text.append("        </page>\n")
+    return before + "".join(text).encode("utf-8") + after
 
 
 def preview_text(

@@ -402,9 +402,9 @@ class _Builder:
             return
         # Too wide: one row a paragraph, "heading: value; heading: value".
         headers = head[-1] if head else []
-        for row in body:
+        for runs in body:
             run = Run()
-            for i, value in enumerate(row):
+            for i, value in enumerate(runs):
                 if i:
                     run.add("; ")
                 if i < len(headers) and "".join(headers[i].text).strip():

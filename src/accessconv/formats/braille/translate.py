@@ -58,7 +58,8 @@ class Run:
 def _mode() -> int:
     import louis
 
-    return louis.dotsIO | louis.ucBrl
+    mode: int = louis.dotsIO | louis.ucBrl
+    return mode
 
 
 @lru_cache(maxsize=256)
@@ -66,7 +67,8 @@ def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | Non
     import louis
 
     if typeform is None:
-        return louis.translateString(list(tables), text, mode=_mode())
+        cells: str = louis.translateString(list(tables), text, mode=_mode())
+        return cells
     return _translate_with_typeform(tables, text, typeform, _mode())
 
 
@@ -82,20 +84,22 @@ def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple
     inbuf = louis.createEncodedByteString(text)
     length = len(inbuf) // louis.wideCharBytes
     if length != len(typeform):  # cannot happen with UTF-32 liblouis; let the bindings handle it
-        return louis.translateString(list(tables), text, typeform=typeform, mode=mode)
+        cells: str = louis.translateString(list(tables), text, typeform=typeform, mode=mode)
+        return cells
     inlen = ctypes.c_int(length)
     outlen = ctypes.c_int(length * louis.outlenMultiplier)
     outbuf = ctypes.create_string_buffer(outlen.value * louis.wideCharBytes)
     forms = (ctypes.c_ushort * outlen.value)()
-    forms[:length] = typeform
+    forms[:length] = typeform  # type: ignore[call-overload]  # ctypes takes any sequence, typeshed a list
     names = ",".join(tables).encode(louis.fileSystemEncoding)
     if not louis.liblouis.lou_translateString(
         names, inbuf, ctypes.byref(inlen), outbuf, ctypes.byref(outlen), forms, None, mode
     ):
         raise RuntimeError(f"Can't translate: tables {list(tables)}, text {text!r}, mode {mode}")
-    return outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
+    out: str = outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
         louis.conversionEncoding, errors=louis.ENCODING_ERROR_HANDLER
     )
+    return out
 
 
 @lru_cache(maxsize=2048)
@@ -105,7 +109,8 @@ def back_translate(tables: tuple[str, ...], cells: str) -> str:
     import louis
 
     # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
-    return louis.backTranslateString(list(tables), cells, mode=louis.ucBrl)
+    text: str = louis.backTranslateString(list(tables), cells, mode=louis.ucBrl)
+    return text
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ...checks import CheckResult
     from ...model import Document
-    from .. import Profile
+    from .. import Format, Profile
+    from .. import draft as _this
 
 LABEL = "the draft"
 # The files it writes, by how their names end after the profile's output_suffix.
@@ -36,15 +37,20 @@ class Checks:
     repeated_spaces: int
 
 
-def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
+def check(path: Path, profile: Profile[Settings, Checks], doc: Document | None = None) -> list[CheckResult]:
     from ...reader import read
 
     return start_check(path, profile)(doc if doc is not None else read(path))
 
 
-def start_check(path: Path, profile: Profile) -> Callable[[Document], list[CheckResult]]:
+def start_check(path: Path, profile: Profile[Settings, Checks]) -> Callable[[Document], list[CheckResult]]:
     """Read what the checks need from the file itself now; run them when given the document.
     The pipeline calls this while pandoc is still reading the draft."""
     from .checks import start_draft_check
 
     return start_draft_check(path, profile.checks)
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: Format[Settings, Checks] = _this

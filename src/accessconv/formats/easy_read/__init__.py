@@ -29,6 +29,8 @@ from .symbols import PictureSettings, SymbolSet, add_pictures, choose
 
 if TYPE_CHECKING:
     from ...checks import CheckResult
+    from .. import WritingFormat
+    from .. import easy_read as _this
 
 __all__ = [
     "FILE_TYPES",
@@ -55,8 +57,8 @@ REVIEW_EXTRA = "-review"
 # ---------------------------------------------------------------- plug-in entry points
 
 
-def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Written:
-    settings: Settings = profile.settings
+def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
+    settings = profile.settings
     easy = transform(doc, settings.language)
     symbol_set = add_pictures(easy, settings.pictures, doc.source)
     cover = cover_picture(easy, symbol_set, settings.pictures)
@@ -70,7 +72,7 @@ def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Writte
     return Written([docx_path, html_path, review_path], notes(easy))
 
 
-def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
     from .checks import check_easy_read_file
 
     return check_easy_read_file(path, profile)
@@ -114,3 +116,8 @@ def cover_picture(easy: EasyReadDocument, symbol_set: SymbolSet, settings: Pictu
             if point.picture and point.picture.png is not None and point.picture.confidence == "confident":
                 return point.picture
     return picture
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: WritingFormat[Settings, Checks] = _this

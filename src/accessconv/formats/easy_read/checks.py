@@ -15,12 +15,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...checks import CheckResult, CheckSet, Finding
+from ...checks import CheckResult, CheckSet, Finding, Severity
 from .settings import LABEL, REVIEW_ENDING
 
-EASY_READ = CheckSet("easy-read")
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
+
+    from .. import Profile
+    from .language.language import LanguageSettings
+    from .settings import Checks, LayoutSettings, Settings
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")
@@ -57,13 +64,17 @@ class EasyReadBack:
     other_text: list[str]  # cover, intro and hard-words text (for acronyms)
     credit: str
     estimated_pages: int | None  # Word only
-    limits: Any  # the profile's Checks
-    layout: Any  # the profile's LayoutSettings (labels to find sections by)
-    language: Any = None  # the profile's LanguageSettings (sentence and readability limits)
+    limits: Checks
+    layout: LayoutSettings  # labels to find sections by
+    # Sentence and readability limits: set by check_easy_read_file before the checks run.
+    language: LanguageSettings | None = None
 
     @property
     def points(self) -> list[PointBack]:
         return [p for s in self.sections for p in s.points]
+
+
+EASY_READ: CheckSet[EasyReadBack] = CheckSet("easy-read")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -77,7 +88,7 @@ def words(text: str) -> list[str]:
 # ---------------------------------------------------------------- entry point
 
 
-def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
+def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list[CheckResult]:
     from ...checks.html import check_html_file
 
     limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
@@ -124,7 +135,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
-def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -189,24 +200,25 @@ def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
     return EasyReadBack("docx", path, title, sections, hard_words, other, credit, pages, limits, layout)
 
 
-def _p_text(p: Any) -> str:
+def _p_text(p: _Element) -> str:
     return "".join(t.text or "" for t in p.iter(f"{W}t"))
 
 
-def _r_text(r: Any) -> str:
+def _r_text(r: _Element) -> str:
     return "".join(t.text or "" for t in r.iter(f"{W}t"))
 
 
-def _bold(r: Any) -> bool:
+def _bold(r: _Element) -> bool:
     b = r.find(f"{W}rPr/{W}b")
     return b is not None and b.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) -> PointBack:
+def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, number: int) -> PointBack:
     alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
     in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
     pic_text = " ".join(_p_text(pic_tc).split())
-    lines, bold = [], []
+    lines: list[str] = []
+    bold: list[str] = []
     for p in text_tc.iter(f"{W}p"):
         text = _p_text(p).strip()
         if text:
@@ -223,14 +235,15 @@ def _docx_point(pic_tc: Any, text_tc: Any, section: SectionBack, number: int) ->
     )
 
 
-def _estimate_pages(document: Any, layout: Any) -> int:
+def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
     """About how many pages Word will show: the cover, then each point's row takes the taller of
     its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
     from docx.shared import Emu
 
     section = document.sections[0]
-    usable_pt = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
-    width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    # python-docx gives None for a size the file leaves out; ours give them all (else TypeError).
+    usable_pt: float = Emu(section.page_height - section.top_margin - section.bottom_margin).pt  # type: ignore[operator]
+    width_pt: float = Emu(section.page_width - section.left_margin - section.right_margin).pt  # type: ignore[operator]
     line_pt = layout.body_pt * layout.line_spacing
     chars_per_line = max(20, (width_pt - layout.picture_cm * 28.35) / (layout.body_pt * 0.5))
     body = document.element.body
@@ -254,7 +267,7 @@ def _estimate_pages(document: Any, layout: Any) -> int:
 # ---------------------------------------------------------------- reading HTML
 
 
-def read_html(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
+def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     import lxml.html
     from lxml import etree
 
@@ -293,18 +306,19 @@ def read_html(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
                 hard_words[term] = _text(child)
             other.append(_text(child))
     for p in main.iter("p"):
-        if "point-text" not in (p.getparent().get("class") or ""):
+        parent = p.getparent()  # never None: the <p> is inside <main>
+        if "point-text" not in ((parent.get("class") if parent is not None else None) or ""):
             other.append(_text(p))
     credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
     other = [t for t in other if t and t != credit]
     return EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
 
 
-def _text(el: Any) -> str:
+def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _html_point(li: Any, section: SectionBack, number: int) -> PointBack:
+def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack:
     imgs = li.findall(".//img")
     gap = [p for p in li.iter("p") if "picture-needed" in p.get("class", "").split()]
     lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
@@ -335,14 +349,20 @@ def _listed(findings: list[Finding], limit: int) -> Iterator[Finding]:
             yield Finding(severity, f"... and {len(group) - limit} more like these.", "", group[0].fix)
 
 
+def _language(t: EasyReadBack) -> LanguageSettings:
+    assert t.language is not None, "check_easy_read_file sets it before the checks run"
+    return t.language
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @EASY_READ.register("easyread.sentence-length", "Sentences are short")
-def _sentence_length(t: EasyReadBack):
-    lim = t.language
+def _sentence_length(t: EasyReadBack) -> Iterator[Finding]:
+    lim = _language(t)
     found = []
+    severity: Severity
     for point in t.points:
         for sentence in point.sentences:
             n = len(words(sentence))
@@ -377,8 +397,8 @@ def _idea_sentences(point: PointBack, list_item_words: int) -> int:
 
 
 @EASY_READ.register("easyread.point-length", "Each point is one idea of a few sentences")
-def _point_length(t: EasyReadBack):
-    lim = t.language
+def _point_length(t: EasyReadBack) -> Iterator[Finding]:
+    lim = _language(t)
     found = []
     for point in t.points:
         n = _idea_sentences(point, lim.max_inline_list_item_words)
@@ -409,8 +429,8 @@ def _section_sentences(section: SectionBack) -> list[str]:
 
 
 @EASY_READ.register("easyread.readability", "The text is easy to read")
-def _readability_check(t: EasyReadBack):
-    lim, targets = t.limits, t.language
+def _readability_check(t: EasyReadBack) -> Iterator[Finding]:
+    lim, targets = t.limits, _language(t)
     all_sentences = [s for section in t.sections for s in _section_sentences(section)]
     if not any(words(s) for s in all_sentences):
         yield Finding(
@@ -463,7 +483,7 @@ def _readability_check(t: EasyReadBack):
 
 
 @EASY_READ.register("easyread.pictures", "Every point has a picture with a description")
-def _pictures(t: EasyReadBack):
+def _pictures(t: EasyReadBack) -> Iterator[Finding]:
     found = []
     for point in t.points:
         if point.placeholder:
@@ -536,7 +556,7 @@ def _explained(word: str, explained: dict[str, str]) -> str | None:
 
 
 @EASY_READ.register("easyread.hard-words", "Every hard word in bold is explained")
-def _hard_words(t: EasyReadBack):
+def _hard_words(t: EasyReadBack) -> Iterator[Finding]:
     found = []
     explained = {_norm(k): v for k, v in t.hard_words.items()}
     missing_text = _norm(t.layout.missing_explanation)
@@ -585,7 +605,7 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
 
 
 @EASY_READ.register("easyread.acronyms", "Short forms are written out")
-def _acronyms(t: EasyReadBack):
+def _acronyms(t: EasyReadBack) -> Iterator[Finding]:
     allowed = set(t.limits.allowed_acronyms)
     found = []
     seen: set[str] = set()
@@ -611,7 +631,7 @@ def _acronyms(t: EasyReadBack):
 
 
 @EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
-def _numbers(t: EasyReadBack):
+def _numbers(t: EasyReadBack) -> Iterator[Finding]:
     from .language.numbers import number_word_pattern
 
     found = []
@@ -640,7 +660,7 @@ def _numbers(t: EasyReadBack):
 
 
 @EASY_READ.register("easyread.length", "The document is not too long")
-def _length(t: EasyReadBack):
+def _length(t: EasyReadBack) -> Iterator[Finding]:
     lim = t.limits
     count = sum(len(words(line)) for p in t.points for line in p.lines)
     if count > lim.max_words:
@@ -661,7 +681,7 @@ def _length(t: EasyReadBack):
 
 
 @EASY_READ.register("easyread.credit", "The pictures' licence is credited")
-def _credit(t: EasyReadBack):
+def _credit(t: EasyReadBack) -> Iterator[Finding]:
     has_pictures = any(p.picture_alt for p in t.points)
     if has_pictures and not t.credit.strip():
         yield Finding(

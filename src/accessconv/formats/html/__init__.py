@@ -16,6 +16,8 @@ from .. import Profile, Written, output_name
 if TYPE_CHECKING:
     from ... import model as m
     from ...checks import CheckResult
+    from .. import WritingFormat
+    from .. import html as _this
 
 LABEL = "accessible web page"
 # The files it writes, by how their names end after the profile's output_suffix.
@@ -28,7 +30,7 @@ Settings = PageSettings
 Checks = HtmlLimits
 
 
-def write(doc: m.Document, profile: Profile, out_dir: Path, stem: str) -> Written:
+def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     path = out_dir / output_name(stem, profile.output_suffix, ".html")
     page, notes = render(doc, profile.settings)
     path.write_text(page, encoding="utf-8", newline="\n")
@@ -42,7 +44,12 @@ def preload() -> None:
     from ...checks import html  # noqa: F401
 
 
-def check(path: Path, profile: Profile, doc: m.Document | None = None) -> list[CheckResult]:
+def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
     from ...checks.html import check_html_file
 
     return check_html_file(path, profile.checks)
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: WritingFormat[Settings, Checks] = _this

@@ -15,6 +15,8 @@ from .. import Profile, Written, output_name
 if TYPE_CHECKING:
     from ...checks import CheckResult
     from ...model import Document
+    from .. import WritingFormat
+    from .. import large_print as _this
 
 from .settings import Checks, Settings
 
@@ -28,11 +30,11 @@ CLAIMS = (".pdf",)
 FILE_TYPES = (".docx", ".pdf")
 
 
-def write(doc: Document, profile: Profile, out_dir: Path, stem: str) -> Written:
+def write(doc: Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     from .docx_writer import DocxWriter
     from .prepare import prepare
 
-    settings: Settings = profile.settings
+    settings = profile.settings
     prepared = prepare(doc, settings.table_max_columns)
     docx_path = out_dir / output_name(stem, profile.output_suffix, ".docx")
     writer = DocxWriter(settings, doc)
@@ -58,7 +60,7 @@ def preload() -> None:
     from . import docx_writer, pdf_writer  # noqa: F401
 
 
-def check(path: Path, profile: Profile, doc: Document | None = None) -> list[CheckResult]:
+def check(path: Path, profile: Profile[Settings, Checks], doc: Document | None = None) -> list[CheckResult]:
     if path.suffix.lower() == ".pdf":
         from ...checks.pdf import check_pdf
 
@@ -66,3 +68,8 @@ def check(path: Path, profile: Profile, doc: Document | None = None) -> list[Che
     from ...checks.docx_typography import check_docx
 
     return check_docx(path, profile.checks)
+
+
+if TYPE_CHECKING:
+    # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
+    _plugin: WritingFormat[Settings, Checks] = _this

@@ -92,7 +92,8 @@ def linearise(table: m.Table) -> list[m.Block]:
     for c in range(columns):
         parts: list[str] = []
         for row in head:
-            text = _cell_text(row[c]) if row[c] is not None else ""
+            cell = row[c]
+            text = _cell_text(cell) if cell is not None else ""
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         headings.append(" ".join(parts))

@@ -90,7 +90,7 @@ def inflect(word: str, tag: str, upos: str) -> str:
 
     if tag in {"VB", "VBP", "NN"}:
         return word
-    override = grammar().get("inflection_overrides", {}).get(word.lower(), {}).get(tag)
+    override: str | None = grammar().get("inflection_overrides", {}).get(word.lower(), {}).get(tag)
     if override:
         return override
     forms = lemminflect.getInflection(word, tag) or lemminflect.getInflection(word, tag, inflect_oov=True)
@@ -112,11 +112,11 @@ def _surface_forms(entries: tuple[Entry, ...]) -> dict[str, Form]:
                         tags = (old.tags if old else ()) + (tag,)
                         forms[surface] = Form(entry, tuple(sorted(set(tags))))
         elif entry.kind == "noun":
-            head, last = words[:-1], words[-1]
+            lead, last = words[:-1], words[-1]
             for tag, variants in _inflections(last, "NOUN").items():
                 for variant in variants:
                     for spelling in _spellings(variant):
-                        surface = " ".join([*head, spelling])
+                        surface = " ".join([*lead, spelling])
                         forms.setdefault(surface, Form(entry, (tag,)))
                         if tag == "NN":
                             forms[surface] = Form(entry, ("NN",))
@@ -151,8 +151,8 @@ def _plain_form(form: Form, matched: str, before: str) -> str | None:
     if entry.kind == "noun" and "NNS" in form.tags and "NN" not in form.tags:
         if entry.plain_plural:
             return entry.plain_plural
-        *head, last = entry.plain.split()
-        return " ".join([*head, inflect(last, "NNS", "NOUN")])
+        *lead, last = entry.plain.split()
+        return " ".join([*lead, inflect(last, "NNS", "NOUN")])
     return entry.plain
 
 

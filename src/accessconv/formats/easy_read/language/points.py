@@ -38,9 +38,13 @@ from .wordlists import grammar, word_set
 
 
 class SplitSettings(Protocol):
-    max_words_warn: int
-    min_clause_words: int
-    max_inline_list_item_words: int
+    # Read-only, so the frozen LanguageSettings fits.
+    @property
+    def max_words_warn(self) -> int: ...
+    @property
+    def min_clause_words(self) -> int: ...
+    @property
+    def max_inline_list_item_words(self) -> int: ...
 
 
 @dataclass
@@ -201,7 +205,7 @@ def _at_shared_subject(sentence: str, _settings: SplitSettings) -> list[list[str
     """ "They met us and told us" -> "They met us." "They told us": the sentence starts with a
     subject pronoun, the part before "and" is one plain clause (no comma, no linking word), and
     the part after starts with a verb in the past tense or "-s" form."""
-    out = []
+    out: list[list[str]] = []
     first = words(sentence)[:1]
     if not first or first[0].lower() not in word_set("subject_pronouns"):
         return out

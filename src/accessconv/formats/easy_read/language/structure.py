@@ -142,10 +142,10 @@ class _Builder:
                 placeholder = self.spans.add(m.Code(block.text))
                 self.current.units.append(Unit(placeholder, "code", block.text))
         elif isinstance(block, m.DefinitionList):
-            for item in block.items:
-                term = squash(m.plain_text(item.term))
+            for entry in block.items:
+                term = squash(m.plain_text(entry.term))
                 meaning = " ".join(
-                    m.plain_text(m.block_inlines(b)) for d in item.definitions for b in m.walk_blocks(d)
+                    m.plain_text(m.block_inlines(b)) for d in entry.definitions for b in m.walk_blocks(d)
                 )
                 if term and meaning.strip():
                     self.definitions[term] = squash(meaning)
