@@ -1,7 +1,16 @@
-"""Saving .docx files so the same input gives byte-identical output.
+"""Office Open XML helpers shared by the Word writers (large print, giant print, Easy Read).
 
-python-docx stamps the current time into the zip entries and the core properties; councils keep
-outputs under version control, so every writer saves through `save_deterministic`.
+Everything here is built on python-docx's own element API: `qn`, `OxmlElement`, the element
+classes' `get_or_add_*` methods, and their schema order (`_tag_seq`) so a new child goes where
+Word expects it, never simply at the end. Where the writers differ on purpose (the kind of page
+number field, how a link run looks) the difference is a parameter, so each keeps its output.
+
+It also saves .docx files so the same input gives byte-identical output: python-docx stamps the
+current time into the zip entries and the core properties; councils keep outputs under version
+control, so every writer saves through `save_deterministic`.
+
+An engine: it never imports from `accessconv.formats`. Heavy imports (python-docx, lxml) happen
+inside the functions, so importing this module for its namespace constants costs nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +24,18 @@ from typing import Any
 FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
+
+# The namespaces, once. python-docx's `qn("w:...")` knows them too; these are for code that reads
+# files back with plain lxml (the checks) and for the few elements python-docx has no prefix for.
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+XML = "http://www.w3.org/XML/1998/namespace"
+A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's extension id for "decorative"
+THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+SCRIPT_FONTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 
 
 def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
@@ -63,3 +84,257 @@ def normalise_zip(data: bytes, path: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             out.writestr(info, entries[name])
+
+
+# ---------------------------------------------------------------- elements in schema order
+
+
+def w(tag: str) -> str:
+    """`{namespace}tag` for a WordprocessingML tag, for lxml's find and iter."""
+    return f"{{{W}}}{tag}"
+
+
+def q(path: str) -> str:
+    """`qn` for a path such as "w:pPr/w:spacing", for find and findall."""
+    from docx.oxml.ns import qn
+
+    return "/".join(qn(part) for part in path.split("/"))
+
+
+def insert_in_order(parent: Any, child: Any) -> Any:
+    """Insert `child` where the schema puts it among `parent`'s children (python-docx's own
+    `_tag_seq` for that element), or at the end when python-docx does not know the order."""
+    from docx.oxml.ns import NamespacePrefixedTag
+
+    sequence = getattr(type(parent), "_tag_seq", ())
+    tag = NamespacePrefixedTag.from_clark_name(child.tag)
+    if tag in sequence and hasattr(parent, "insert_element_before"):
+        return parent.insert_element_before(child, *sequence[sequence.index(tag) + 1 :])
+    parent.append(child)
+    return child
+
+
+def get_or_add(parent: Any, tag: str) -> Any:
+    """`parent`'s `tag` child ("w:sz"), made in schema order if it has none."""
+    from docx.oxml import OxmlElement
+
+    found = parent.find(q(tag))
+    if found is not None:
+        return found
+    return insert_in_order(parent, OxmlElement(tag))
+
+
+def set_val(element: Any, value: str) -> Any:
+    from docx.oxml.ns import qn
+
+    element.set(qn("w:val"), value)
+    return element
+
+
+# ---------------------------------------------------------------- fonts and page
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
+    fonts, which would override the name (Calibri Light for headings, for example)."""
+    from docx.oxml.ns import qn
+
+    fonts = rpr.get_or_add_rFonts()
+    for attr in THEME_FONTS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in SCRIPT_FONTS:
+        fonts.set(qn(attr), name)
+
+
+def set_style_font(style: Any, name: str) -> None:
+    """A style's font, for every script, theme fonts removed."""
+    style.font.name = name
+    set_fonts(style.element.get_or_add_rPr(), name)
+
+
+def set_page(section: Any, width_mm: float, height_mm: float, margin_cm: float) -> None:
+    """Paper size (A4 is 210 x 297 mm) and the same margin on every side."""
+    from docx.shared import Cm, Mm
+
+    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(margin_cm))
+
+
+def page_number_footer(
+    document: Any,
+    label: str,
+    *,
+    simple_field: bool = False,
+    label_size: Any = None,
+    align_left: bool = False,
+) -> Any:
+    """The first section's footer in the Footer style: `label` ("Page "), then a PAGE field
+    showing "1" until Word updates it. A complex field (begin, instruction, separate, result,
+    end) by default; `simple_field` writes one w:fldSimple instead."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    para = document.sections[0].footer.paragraphs[0]
+    para.style = document.styles["Footer"]
+    if align_left:
+        para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run = para.add_run(label)
+    if label_size is not None:
+        run.font.size = label_size
+    if simple_field:
+        field = OxmlElement("w:fldSimple", {qn("w:instr"): " PAGE "})
+        result = OxmlElement("w:r")
+        result.append(OxmlElement("w:t"))
+        result[-1].text = "1"
+        field.append(result)
+        para._p.append(field)
+        return para
+    for kind in ("begin", "instruction", "separate", "result", "end"):
+        run = para.add_run()
+        if kind == "instruction":
+            instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+            instr.text = " PAGE "
+            run.element.append(instr)
+        elif kind == "result":
+            run.text = "1"
+        else:
+            run.element.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+    return para
+
+
+# ---------------------------------------------------------------- tables
+
+
+def keep_row_together(row: Any) -> None:
+    """w:cantSplit: Word keeps the row on one page."""
+    from docx.oxml import OxmlElement
+
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"))
+
+
+def repeat_header_row(row: Any) -> None:
+    """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
+    from docx.oxml import OxmlElement
+
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"))
+
+
+def set_cell_width(cell: Any, cm: float) -> None:
+    from docx.shared import Cm
+
+    cell.width = Cm(cm)
+
+
+def describe_table(table: Any, description: str) -> None:
+    """w:tblDescription: what the table is for, read by screen readers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    insert_in_order(table._tbl.tblPr, OxmlElement("w:tblDescription", {qn("w:val"): description}))
+
+
+# ---------------------------------------------------------------- pictures and links
+
+
+def add_picture(
+    paragraph: Any,
+    data: bytes,
+    width: Any,
+    description: str,
+    title: str | None = None,
+    numbered_name: bool = True,
+) -> Any:
+    """A run holding an inline picture `width` wide (EMU; height to scale) at the end of
+    `paragraph`; returns its wp:docPr (name, description, title). The shape is named "Picture N"
+    after its id, as python-docx names it, or "Picture 0" for every picture when not
+    `numbered_name` (what the Easy Read file has always had).
+
+    python-docx's add_picture searches the whole document for a free shape id on every call, and
+    reads and hashes the image again for every use (slow for long documents). Here shape ids
+    come from a counter kept on the part (the same numbers: 1, 2, 3...), and each picture's
+    drawing is built once per size and copied."""
+    import copy
+
+    from docx.oxml.shape import CT_Inline
+
+    part = paragraph.part
+    shape_id = getattr(part, "_accessconv_next_shape_id", 1)
+    part._accessconv_next_shape_id = shape_id + 1
+    made: dict[tuple[bytes, int], Any] = part.__dict__.setdefault("_accessconv_inlines", {})
+    key = (data, int(width))
+    if key not in made:
+        r_id, image = part.get_or_add_image(io.BytesIO(data))
+        cx, cy = image.scaled_dimensions(width, None)
+        made[key] = CT_Inline.new_pic_inline(0, r_id, image.filename, cx, cy)
+    inline = copy.deepcopy(made[key])
+    inline.docPr.set("id", str(shape_id))
+    if numbered_name:
+        inline.docPr.set("name", f"Picture {shape_id}")
+    paragraph.add_run().element.add_drawing(inline)
+    inline.docPr.set("descr", description)
+    if title is not None:
+        inline.docPr.set("title", title)
+    return inline.docPr
+
+
+def mark_decorative(doc_pr: Any) -> None:
+    """Word's 'Mark as decorative': screen readers skip the picture."""
+    from lxml import etree
+
+    ext_lst = etree.SubElement(doc_pr, f"{{{A}}}extLst")
+    ext = etree.SubElement(ext_lst, f"{{{A}}}ext")
+    ext.set("uri", DECORATIVE_URI)
+    mark = etree.SubElement(ext, f"{{{A16_DECORATIVE}}}decorative", nsmap={"adec": A16_DECORATIVE})
+    mark.set("val", "1")
+
+
+def add_hyperlink(paragraph: Any, url: str) -> Any:
+    """An empty w:hyperlink to the external `url` at the end of `paragraph`; fill it with
+    `add_link_run`."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
+    paragraph._p.append(link)
+    return link
+
+
+def add_link_run(
+    paragraph: Any,
+    link: Any,
+    text: str,
+    *,
+    style_id: str | None = None,
+    colour: str | None = None,
+    underline: bool = False,
+    keep_spaces: bool = False,
+) -> Any:
+    """A run of `text` inside `link` (from `add_hyperlink`), in the character style `style_id`,
+    or with its own `colour` and single `underline`; returns the python-docx Run.
+    `keep_spaces` always writes xml:space="preserve" on the text (python-docx writes it only
+    when the text starts or ends with a space)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    r = OxmlElement("w:r")
+    link.append(r)
+    run = Run(r, paragraph)
+    if keep_spaces:
+        t = OxmlElement("w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    else:
+        run.text = text
+    if style_id is not None:
+        r.style = style_id
+    if colour is not None:
+        set_val(r.get_or_add_rPr().get_or_add_color(), colour)
+    if underline:
+        set_val(r.get_or_add_rPr().get_or_add_u(), "single")
+    return run
