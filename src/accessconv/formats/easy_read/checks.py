@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ... import ooxml
 from ...checks import CheckResult, CheckSet, Finding
+from ...checks.text import split_sentences
 from .settings import LABEL, REVIEW_ENDING
 
 EASY_READ = CheckSet("easy-read")
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")
 
 
@@ -64,10 +65,6 @@ class EasyReadBack:
     @property
     def points(self) -> list[PointBack]:
         return [p for s in self.sections for p in s.points]
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
 
 
 def words(text: str) -> list[str]:
@@ -120,8 +117,8 @@ def check_easy_read_file(path: Path, profile: Any) -> list[CheckResult]:
 # ---------------------------------------------------------------- reading Word
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+W = f"{{{ooxml.W}}}"
+WP = f"{{{ooxml.WP}}}"
 
 
 def read_docx(path: Path, limits: Any, layout: Any) -> EasyReadBack | None:
