@@ -1,8 +1,8 @@
 """Office Open XML helpers shared by the Word writers (large print, giant print, Easy Read).
 
 Everything here is built on python-docx's own element API: `qn`, `OxmlElement`, the element
-classes' `get_or_add_*` methods, and their schema order (`_tag_seq`) so a new child goes where
-Word expects it, never simply at the end. Where the writers differ on purpose (the kind of page
+classes' `get_or_add_*` methods and `insert_element_before`, so a new child goes where the schema
+(and Word) expects it, not simply at the end. Where the writers differ on purpose (the kind of page
 number field, how a link run looks) the difference is a parameter, so each keeps its output.
 
 It also saves .docx files so the same input gives byte-identical output: python-docx stamps the
@@ -35,6 +35,35 @@ A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's extension id for "decorative"
 THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 SCRIPT_FONTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+# Children of a table row's and a table's properties, in schema order (ECMA-376 17.4.79, 17.4.60);
+# python-docx knows only some of them.
+TR_PR_ORDER = (
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+    "w:trPrChange",
+)
+# What comes just before w:displayBackgroundShape in w:settings, nearest first (ECMA-376 17.15.1).
+BEFORE_BACKGROUND_SHAPE = (
+    "w:doNotDisplayPageBoundaries",
+    "w:removeDateAndTime",
+    "w:removePersonalInformation",
+    "w:zoom",
+    "w:view",
+    "w:writeProtection",
+)
+TBL_PR_TAIL = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
@@ -100,27 +129,43 @@ def q(path: str) -> str:
     return "/".join(qn(part) for part in path.split("/"))
 
 
-def insert_in_order(parent: Any, child: Any) -> Any:
-    """Insert `child` where the schema puts it among `parent`'s children (python-docx's own
-    `_tag_seq` for that element), or at the end when python-docx does not know the order."""
+def insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
+    """Insert `child` where the schema puts it among `parent`'s children: before the first
+    present child that comes after it in `order` (the parent's children in schema order), as
+    python-docx's own `get_or_add_*` methods do."""
     from docx.oxml.ns import NamespacePrefixedTag
 
-    sequence = getattr(type(parent), "_tag_seq", ())
     tag = NamespacePrefixedTag.from_clark_name(child.tag)
-    if tag in sequence and hasattr(parent, "insert_element_before"):
-        return parent.insert_element_before(child, *sequence[sequence.index(tag) + 1 :])
-    parent.append(child)
+    return parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+
+
+def insert_after(parent: Any, child: Any, *predecessors: str) -> Any:
+    """Insert `child` right after the first of `predecessors` (the elements the schema puts just
+    before it, nearest first) that `parent` has, or as its first child."""
+    from docx.oxml.ns import qn
+
+    for tag in predecessors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addnext(child)
+            return child
+    parent.insert(0, child)
     return child
 
 
 def get_or_add(parent: Any, tag: str) -> Any:
-    """`parent`'s `tag` child ("w:sz"), made in schema order if it has none."""
+    """`parent`'s `tag` child ("w:sz"), made if it has none: with python-docx's own
+    `get_or_add_*` method where it has one (which keeps schema order), else at the end."""
     from docx.oxml import OxmlElement
 
+    method = getattr(parent, "get_or_add_" + tag.split(":")[-1], None)
+    if method is not None:
+        return method()
     found = parent.find(q(tag))
-    if found is not None:
-        return found
-    return insert_in_order(parent, OxmlElement(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
 
 
 def set_val(element: Any, value: str) -> Any:
@@ -203,6 +248,30 @@ def page_number_footer(
     return para
 
 
+def no_auto_hyphenation(document: Any) -> None:
+    """Word must not hyphenate words at line ends (hard to read in large print)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    hyphenation = OxmlElement("w:autoHyphenation", {qn("w:val"): "0"})
+    insert_after(document.settings.element, hyphenation, "w:defaultTabStop")
+
+
+def page_colour(document: Any, colour: str) -> None:
+    """A coloured page ("#FFFFE0", pale yellow), shown in Word's print layout too; white pages
+    are left as they are."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    colour = colour.lstrip("#").upper()
+    if colour == "FFFFFF":
+        return
+    # w:background is the first child of w:document (python-docx does not know it).
+    document.element.insert(0, OxmlElement("w:background", {qn("w:color"): colour}))
+    show = OxmlElement("w:displayBackgroundShape")
+    insert_after(document.settings.element, show, *BEFORE_BACKGROUND_SHAPE)
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -210,14 +279,14 @@ def keep_row_together(row: Any) -> None:
     """w:cantSplit: Word keeps the row on one page."""
     from docx.oxml import OxmlElement
 
-    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"))
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TR_PR_ORDER)
 
 
 def repeat_header_row(row: Any) -> None:
     """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
     from docx.oxml import OxmlElement
 
-    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"))
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TR_PR_ORDER)
 
 
 def set_cell_width(cell: Any, cm: float) -> None:
@@ -231,7 +300,8 @@ def describe_table(table: Any, description: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    insert_in_order(table._tbl.tblPr, OxmlElement("w:tblDescription", {qn("w:val"): description}))
+    desc = OxmlElement("w:tblDescription", {qn("w:val"): description})
+    insert_in_order(table._tbl.tblPr, desc, TBL_PR_TAIL)
 
 
 # ---------------------------------------------------------------- pictures and links

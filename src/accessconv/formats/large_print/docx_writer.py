@@ -255,8 +255,6 @@ class DocxWriter:
         own copy of the style's list definition."""
         import copy
 
-        from docx.oxml import OxmlElement
-
         num_id = self._style_num_id(style_name)
         if num_id is None:
             return None
@@ -274,23 +272,11 @@ class DocxWriter:
             get_or_add(lettered, "w:nsid").set(q("w:val"), f"{0x1A000000 + int(abstract_id):08X}")
             lettered.find(q("w:lvl/w:numFmt")).set(q("w:val"), fmt)
             abstracts[-1].addnext(lettered)
-        new_id = str(max(int(n.get(q("w:numId"))) for n in numbering.findall(q("w:num"))) + 1)
-        num = OxmlElement("w:num")
-        num.set(q("w:numId"), new_id)
-        abstract = OxmlElement("w:abstractNumId")
-        abstract.set(q("w:val"), abstract_id)
-        num.append(abstract)
-        override = OxmlElement("w:lvlOverride")
-        override.set(q("w:ilvl"), "0")
-        start_el = OxmlElement("w:startOverride")
-        start_el.set(q("w:val"), str(start))
-        override.append(start_el)
-        num.append(override)
-        numbering.append(num)
-        return new_id
+        num = numbering.add_num(int(abstract_id))
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return str(num.numId)
 
     def _setup_page(self) -> None:
-        from docx.oxml import OxmlElement
         from docx.shared import Cm
 
         s = self.settings
@@ -301,25 +287,8 @@ class DocxWriter:
         self.text_width = section.page_width - section.left_margin - section.right_margin
         # Page number in the footer, in the Footer style (body size): "Page 3".
         ooxml.page_number_footer(self.document, f"{s.page_label} ", align_left=True)
-        settings = self.document.settings.element
-        hyph = OxmlElement("w:autoHyphenation")
-        hyph.set(q("w:val"), "0")
-        tab = settings.find(q("w:defaultTabStop"))
-        if tab is not None:
-            tab.addnext(hyph)
-        else:
-            settings.insert(0, hyph)
-        background = s.background_colour.lstrip("#").upper()
-        if background != "FFFFFF":
-            bg = OxmlElement("w:background")
-            bg.set(q("w:color"), background)
-            self.document.element.insert(0, bg)
-            show = OxmlElement("w:displayBackgroundShape")
-            zoom = settings.find(q("w:zoom"))
-            if zoom is not None:
-                zoom.addnext(show)
-            else:
-                settings.insert(0, show)
+        ooxml.no_auto_hyphenation(self.document)
+        ooxml.page_colour(self.document, s.background_colour)
 
     # ------------------------------------------------------------ blocks
 
