@@ -178,6 +178,30 @@ def set_val(element: Any, value: str) -> Any:
 # ---------------------------------------------------------------- fonts and page
 
 
+def rgb(colour: str) -> Any:
+    """A python-docx colour from "#0B3D91" or "0b3d91"."""
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def set_style_id(paragraph: Any, style_id: str) -> None:
+    """Give a paragraph a style by its id ("Heading1"). python-docx's `paragraph.style = name`
+    searches every style by name on each call, which is slow in long documents."""
+    paragraph._p.style = style_id
+
+
+def style_id(paragraph: Any) -> str | None:
+    return paragraph._p.style
+
+
+def set_numbering(paragraph: Any, num_id: str, level: int = 0) -> None:
+    """Number a paragraph with list instance `num_id` (w:numPr) at `level`."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = int(num_id)
+
+
 def set_fonts(rpr: Any, name: str) -> None:
     """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
     fonts, which would override the name (Calibri Light for headings, for example)."""

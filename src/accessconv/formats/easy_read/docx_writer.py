@@ -73,7 +73,7 @@ def _heading(document: Any, text: str, level: int) -> None:
     """Like document.add_heading, without python-docx's search of every style by name for each
     heading (slow in long documents): the style id is set directly."""
     para = document.add_paragraph(text)
-    para._p.style = f"Heading{level}"
+    ooxml.set_style_id(para, f"Heading{level}")
 
 
 def _pt(value: float) -> Any:
@@ -87,8 +87,6 @@ def _text_width_cm(lay: LayoutSettings) -> float:
 
 
 def _set_fonts(style: Any, lay: LayoutSettings, size: float, bold: bool) -> None:
-    from docx.shared import RGBColor
-
     ooxml.set_style_font(style, lay.font_name)
     font = style.font
     font.size = _pt(size)
@@ -97,7 +95,7 @@ def _set_fonts(style: Any, lay: LayoutSettings, size: float, bold: bool) -> None
     font.underline = False
     font.all_caps = False
     font.small_caps = False
-    font.color.rgb = RGBColor.from_string(lay.text_colour)
+    font.color.rgb = ooxml.rgb(lay.text_colour)
 
 
 def _set_up_styles(document: Any, lay: LayoutSettings) -> None:

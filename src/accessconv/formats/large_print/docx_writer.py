@@ -136,7 +136,7 @@ class DocxWriter:
         pre.paragraph_format.left_indent = Cm(s.list_indent_cm)
         link = add("Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font")
         link.font.underline = True
-        link.font.color.rgb = _rgb(s.link_colour)
+        link.font.color.rgb = ooxml.rgb(s.link_colour)
         for depth in range(1, LIST_LEVELS + 1):
             suffix = "" if depth == 1 else f" {depth}"
             for name in ("List Bullet", "List Number", "List Continue"):
@@ -207,7 +207,7 @@ class DocxWriter:
         font.italic = False
         font.all_caps = False
         font.small_caps = False
-        font.color.rgb = _rgb(self.settings.text_colour)
+        font.color.rgb = ooxml.rgb(self.settings.text_colour)
         if bold is not None:
             font.bold = bold
 
@@ -299,7 +299,7 @@ class DocxWriter:
             paragraph = container.paragraphs[0]
         else:
             paragraph = container.add_paragraph()
-        paragraph._p.style = self._id(style)
+        ooxml.set_style_id(paragraph, self._id(style))
         return paragraph
 
     def _id(self, name: str) -> str:
@@ -352,7 +352,7 @@ class DocxWriter:
                 if first and isinstance(child, m.Paragraph):
                     p = self._paragraph(container, style)
                     if num_id:
-                        _set_num(p, num_id)
+                        ooxml.set_numbering(p, num_id)
                     self._inlines(p, child.inlines)
                 else:
                     self._block(container, child, inner)
@@ -388,7 +388,8 @@ class DocxWriter:
                 if rowspan > 1 or colspan > 1:
                     target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
                 heading = header_row or col_index < t.row_header_columns
-                target.paragraphs[0]._p.style = self._id("Table Heading" if heading else "Table Text")
+                cell_style = self._id("Table Heading" if heading else "Table Text")
+                ooxml.set_style_id(target.paragraphs[0], cell_style)
                 self._fresh[target._tc] = True
                 for block in cell.blocks:
                     self._block(target, block, _Context("Table Text", heading_cells=heading))
@@ -398,8 +399,8 @@ class DocxWriter:
         for row in table.rows:
             for cell in row.cells:
                 for p in cell.paragraphs:
-                    if p._p.style is None:
-                        p._p.style = self._id("Table Text")
+                    if ooxml.style_id(p) is None:
+                        ooxml.set_style_id(p, self._id("Table Text"))
 
     def _picture(self, paragraph: Any, image: m.Image) -> None:
         from docx.image.exceptions import UnrecognizedImageError
@@ -501,19 +502,6 @@ class DocxWriter:
 
 
 # ---------------------------------------------------------------- XML helpers
-
-
-def _set_num(paragraph: Any, num_id: str) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    num_pr = ppr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = int(num_id)
-
-
-def _rgb(colour: str) -> Any:
-    from docx.shared import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
 
 
 def _to_png(data: bytes) -> bytes | None:
