@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 import pytest
@@ -20,7 +21,7 @@ def _png(colour: str = "#336699") -> bytes:
     return out.getvalue()
 
 
-def _children(element) -> list[str]:
+def _children(element: Any) -> list[str]:
     return [child.tag.split("}")[1] for child in element]
 
 
@@ -55,9 +56,10 @@ def test_get_or_add_keeps_schema_order_and_finds_existing() -> None:
 def test_page_setup_is_a4_with_even_margins() -> None:
     section = docx.Document().sections[0]
     ooxml.set_page(section, 210, 297, 2.5)
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    margins = {section.left_margin, section.right_margin, section.top_margin, section.bottom_margin}
-    assert {round(m.cm, 2) for m in margins} == {2.5}  # stored in twips
+    margins = [section.left_margin, section.right_margin, section.top_margin, section.bottom_margin]
+    assert {round(m.cm, 2) for m in margins if m is not None} == {2.5}  # stored in twips
 
 
 def test_page_number_complex_field() -> None:
@@ -153,9 +155,10 @@ def test_style_ids_numbering_and_colours() -> None:
     para = document.add_paragraph()
     assert ooxml.style_id(para) is None
     ooxml.set_style_id(para, "Heading2")
-    assert para.style.name == "Heading 2"
+    assert para.style is not None and para.style.name == "Heading 2"
     ooxml.set_numbering(para, "7")
-    assert para._p.pPr.numPr.numId.val == 7 and para._p.pPr.numPr.ilvl.val == 0
+    num_pr: Any = para._p.get_or_add_pPr().numPr
+    assert num_pr.numId.val == 7 and num_pr.ilvl.val == 0
     assert str(ooxml.rgb("#0b3d91")) == "0B3D91" == str(ooxml.rgb("0B3D91"))
 
 

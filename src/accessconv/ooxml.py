@@ -9,8 +9,9 @@ It also saves .docx files so the same input gives byte-identical output: python-
 current time into the zip entries and the core properties; councils keep outputs under version
 control, so every writer saves through `save_deterministic`.
 
-An engine: it never imports from `accessconv.formats`. Heavy imports (python-docx, lxml) happen
-inside the functions, so importing this module for its namespace constants costs nothing.
+An engine: it never imports from `accessconv.formats`, and it sits below the checks, which read
+Word files back with its namespace constants. Heavy imports (python-docx, lxml) happen inside the
+functions, so importing this module for its constants costs nothing.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
 
-# The namespaces, once. python-docx's `qn("w:...")` knows them too; these are for code that reads
-# files back with plain lxml (the checks) and for the few elements python-docx has no prefix for.
+# The namespaces, once for the whole program. python-docx's `qn("w:...")` knows most of them; these
+# are for code that reads files back with plain lxml (the checks) and for Word's "decorative"
+# extension, which python-docx has no prefix for.
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -192,7 +194,9 @@ def set_style_id(paragraph: Any, style_id: str) -> None:
 
 
 def style_id(paragraph: Any) -> str | None:
-    return paragraph._p.style
+    """The id of a paragraph's own style; None when it has none (Normal)."""
+    found: str | None = paragraph._p.style
+    return found
 
 
 def set_numbering(paragraph: Any, num_id: str, level: int = 0) -> None:
@@ -412,9 +416,11 @@ def add_link_run(
     when the text starts or ends with a space)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.text.run import CT_R
     from docx.text.run import Run
 
     r = OxmlElement("w:r")
+    assert isinstance(r, CT_R)
     link.append(r)
     run = Run(r, paragraph)
     if keep_spaces:
@@ -429,5 +435,5 @@ def add_link_run(
     if colour is not None:
         set_val(r.get_or_add_rPr().get_or_add_color(), colour)
     if underline:
-        set_val(r.get_or_add_rPr().get_or_add_u(), "single")
+        set_val(get_or_add(r.get_or_add_rPr(), "w:u"), "single")
     return run

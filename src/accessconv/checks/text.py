@@ -29,7 +29,8 @@ def split_sentences(text: str) -> list[str]:
     followed by a space, whatever comes next.
 
     Deliberately simpler than the Easy Read language step's splitter
-    (formats/easy_read/language/text.py), which must never split where it is unsure (after
-    "e.g.", "Dr.", before a lower-case word) because it rewrites the text. A check reading the
-    output back counts what a reader sees as sentence ends, so it stays strict."""
+    (formats/easy_read/language/text.py), which rewrites the text and so must never split where
+    it is unsure (after "e.g." or "Dr.", before a lower-case word). A check reading the output
+    back counts every full stop a reader meets as an end, so it never lets the language step's
+    own choices hide a long sentence."""
     return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
