@@ -171,3 +171,17 @@ def test_namespace_helpers() -> None:
 @pytest.mark.parametrize("text", ["A" * 255, "word " * 80])
 def test_short_title_fits_core_properties(text: str) -> None:
     assert len(ooxml.short_title(text)) <= ooxml.MAX_PROPERTY_CHARS
+
+
+def test_row_copies_keep_the_first_rows_properties() -> None:
+    table = docx.Document().add_table(rows=0, cols=2)
+    first = table.add_row()
+    ooxml.keep_row_together(first)
+    blank = ooxml.row_copy(first)
+    first.cells[0].text = "filled"
+    second = ooxml.add_row_copy(table, blank)
+    third = ooxml.add_row_copy(table, blank)
+    assert len(table.rows) == 3
+    assert [c.text for c in second.cells] == ["", ""]  # a copy of the row as it was, not as filled
+    assert _children(third._tr.trPr) == ["cantSplit"]
+    assert second._tr is not third._tr

@@ -136,20 +136,14 @@ def _new_row(table: Any, blank: Any, lay: LayoutSettings) -> tuple[Any, Any]:
     """A picture-and-text row that stays on one page, with fixed cell widths, and a blank copy of
     it: python-docx's add_row and cell widths are slow for long documents, so the first row of a
     table is made with them and the others are copies of it."""
-    import copy
-
-    from docx.table import _Row
-
     if blank is None:
         row = table.add_row()
         ooxml.keep_row_together(row)
         picture_cell, text_cell = row.cells
         ooxml.set_cell_width(picture_cell, lay.picture_cm + 0.5)
         ooxml.set_cell_width(text_cell, _text_width_cm(lay) - lay.picture_cm - 0.5)
-        return row, copy.deepcopy(row._tr)
-    tr = copy.deepcopy(blank)
-    table._tbl.append(tr)
-    return _Row(tr, table), blank
+        return row, ooxml.row_copy(row)
+    return ooxml.add_row_copy(table, blank), blank
 
 
 def _picture_paragraph(para: Any, picture: Picture | None, width_cm: float, lay: LayoutSettings) -> None:
