@@ -1,7 +1,17 @@
-"""Saving .docx files so the same input gives byte-identical output.
+"""Office Open XML helpers shared by the Word writers (large print, giant print, Easy Read).
 
-python-docx stamps the current time into the zip entries and the core properties; councils keep
-outputs under version control, so every writer saves through `save_deterministic`.
+Everything here is built on python-docx's own element API: `qn`, `OxmlElement`, the element
+classes' `get_or_add_*` methods and `insert_element_before`, so a new child goes where the schema
+(and Word) expects it, not simply at the end. Where the writers differ on purpose (the kind of page
+number field, how a link run looks) the difference is a parameter, so each keeps its output.
+
+It also saves .docx files so the same input gives byte-identical output: python-docx stamps the
+current time into the zip entries and the core properties; councils keep outputs under version
+control, so every writer saves through `save_deterministic`.
+
+An engine: it never imports from `accessconv.formats`, and it sits below the checks, which read
+Word files back with its namespace constants. Heavy imports (python-docx, lxml) happen inside the
+functions, so importing this module for its constants costs nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +25,47 @@ from typing import Any
 FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
+
+# The namespaces, once for the whole program. python-docx's `qn("w:...")` knows most of them; these
+# are for code that reads files back with plain lxml (the checks) and for Word's "decorative"
+# extension, which python-docx has no prefix for.
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's extension id for "decorative"
+THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+SCRIPT_FONTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+# Children of a table row's and a table's properties, in schema order (ECMA-376 17.4.79, 17.4.60);
+# python-docx knows only some of them.
+TR_PR_ORDER = (
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+    "w:ins",
+    "w:del",
+    "w:trPrChange",
+)
+# What comes just before w:displayBackgroundShape in w:settings, nearest first (ECMA-376 17.15.1).
+BEFORE_BACKGROUND_SHAPE = (
+    "w:doNotDisplayPageBoundaries",
+    "w:removeDateAndTime",
+    "w:removePersonalInformation",
+    "w:zoom",
+    "w:view",
+    "w:writeProtection",
+)
+TBL_PR_TAIL = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
@@ -63,3 +114,345 @@ def normalise_zip(data: bytes, path: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             out.writestr(info, entries[name])
+
+
+# ---------------------------------------------------------------- elements in schema order
+
+
+def w(tag: str) -> str:
+    """`{namespace}tag` for a WordprocessingML tag, for lxml's find and iter."""
+    return f"{{{W}}}{tag}"
+
+
+def q(path: str) -> str:
+    """`qn` for a path such as "w:pPr/w:spacing", for find and findall."""
+    from docx.oxml.ns import qn
+
+    return "/".join(qn(part) for part in path.split("/"))
+
+
+def insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
+    """Insert `child` where the schema puts it among `parent`'s children: before the first
+    present child that comes after it in `order` (the parent's children in schema order), as
+    python-docx's own `get_or_add_*` methods do."""
+    from docx.oxml.ns import NamespacePrefixedTag
+
+    tag = NamespacePrefixedTag.from_clark_name(child.tag)
+    return parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+
+
+def insert_after(parent: Any, child: Any, *predecessors: str) -> Any:
+    """Insert `child` right after the first of `predecessors` (the elements the schema puts just
+    before it, nearest first) that `parent` has, or as its first child."""
+    from docx.oxml.ns import qn
+
+    for tag in predecessors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addnext(child)
+            return child
+    parent.insert(0, child)
+    return child
+
+
+def get_or_add(parent: Any, tag: str) -> Any:
+    """`parent`'s `tag` child ("w:sz"), made if it has none: with python-docx's own
+    `get_or_add_*` method where it has one (which keeps schema order), else at the end."""
+    from docx.oxml import OxmlElement
+
+    method = getattr(parent, "get_or_add_" + tag.split(":")[-1], None)
+    if method is not None:
+        return method()
+    found = parent.find(q(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def set_val(element: Any, value: str) -> Any:
+    from docx.oxml.ns import qn
+
+    element.set(qn("w:val"), value)
+    return element
+
+
+# ---------------------------------------------------------------- fonts and page
+
+
+def rgb(colour: str) -> Any:
+    """A python-docx colour from "#0B3D91" or "0b3d91"."""
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def set_style_id(paragraph: Any, style_id: str) -> None:
+    """Give a paragraph a style by its id ("Heading1"). python-docx's `paragraph.style = name`
+    searches every style by name on each call, which is slow in long documents."""
+    paragraph._p.style = style_id
+
+
+def style_id(paragraph: Any) -> str | None:
+    """The id of a paragraph's own style; None when it has none (Normal)."""
+    found: str | None = paragraph._p.style
+    return found
+
+
+def set_numbering(paragraph: Any, num_id: str, level: int = 0) -> None:
+    """Number a paragraph with list instance `num_id` (w:numPr) at `level`."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = int(num_id)
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
+    fonts, which would override the name (Calibri Light for headings, for example)."""
+    from docx.oxml.ns import qn
+
+    fonts = rpr.get_or_add_rFonts()
+    for attr in THEME_FONTS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in SCRIPT_FONTS:
+        fonts.set(qn(attr), name)
+
+
+def set_style_font(style: Any, name: str) -> None:
+    """A style's font, for every script, theme fonts removed."""
+    style.font.name = name
+    set_fonts(style.element.get_or_add_rPr(), name)
+
+
+def set_page(section: Any, width_mm: float, height_mm: float, margin_cm: float) -> None:
+    """Paper size (A4 is 210 x 297 mm) and the same margin on every side."""
+    from docx.shared import Cm, Mm
+
+    section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(margin_cm))
+
+
+def page_number_footer(
+    document: Any,
+    label: str,
+    *,
+    simple_field: bool = False,
+    label_size: Any = None,
+    align_left: bool = False,
+) -> Any:
+    """The first section's footer in the Footer style: `label` ("Page "), then a PAGE field
+    showing "1" until Word updates it. A complex field (begin, instruction, separate, result,
+    end) by default; `simple_field` writes one w:fldSimple instead."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    para = document.sections[0].footer.paragraphs[0]
+    para.style = document.styles["Footer"]
+    if align_left:
+        para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run = para.add_run(label)
+    if label_size is not None:
+        run.font.size = label_size
+    if simple_field:
+        field = OxmlElement("w:fldSimple", {qn("w:instr"): " PAGE "})
+        result = OxmlElement("w:r")
+        result.append(OxmlElement("w:t"))
+        result[-1].text = "1"
+        field.append(result)
+        para._p.append(field)
+        return para
+    for kind in ("begin", "instruction", "separate", "result", "end"):
+        run = para.add_run()
+        if kind == "instruction":
+            instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+            instr.text = " PAGE "
+            run.element.append(instr)
+        elif kind == "result":
+            run.text = "1"
+        else:
+            run.element.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+    return para
+
+
+def no_auto_hyphenation(document: Any) -> None:
+    """Word must not hyphenate words at line ends (hard to read in large print)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    hyphenation = OxmlElement("w:autoHyphenation", {qn("w:val"): "0"})
+    insert_after(document.settings.element, hyphenation, "w:defaultTabStop")
+
+
+def page_colour(document: Any, colour: str) -> None:
+    """A coloured page ("#FFFFE0", pale yellow), shown in Word's print layout too; white pages
+    are left as they are."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    colour = colour.lstrip("#").upper()
+    if colour == "FFFFFF":
+        return
+    # w:background is the first child of w:document (python-docx does not know it).
+    document.element.insert(0, OxmlElement("w:background", {qn("w:color"): colour}))
+    show = OxmlElement("w:displayBackgroundShape")
+    insert_after(document.settings.element, show, *BEFORE_BACKGROUND_SHAPE)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def keep_row_together(row: Any) -> None:
+    """w:cantSplit: Word keeps the row on one page."""
+    from docx.oxml import OxmlElement
+
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TR_PR_ORDER)
+
+
+def repeat_header_row(row: Any) -> None:
+    """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
+    from docx.oxml import OxmlElement
+
+    insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TR_PR_ORDER)
+
+
+def row_copy(row: Any) -> Any:
+    """A detached copy of a table row's w:tr, to add again with `add_row_copy`."""
+    import copy
+
+    return copy.deepcopy(row._tr)
+
+
+def add_row_copy(table: Any, tr: Any) -> Any:
+    """A new last row of `table`, a copy of `tr` (from `row_copy`). Much faster than python-docx's
+    add_row and cell widths for long tables of rows that start out the same."""
+    import copy
+
+    from docx.table import _Row
+
+    new = copy.deepcopy(tr)
+    table._tbl.append(new)
+    return _Row(new, table)
+
+
+def set_cell_width(cell: Any, cm: float) -> None:
+    from docx.shared import Cm
+
+    cell.width = Cm(cm)
+
+
+def describe_table(table: Any, description: str) -> None:
+    """w:tblDescription: what the table is for, read by screen readers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    desc = OxmlElement("w:tblDescription", {qn("w:val"): description})
+    insert_in_order(table._tbl.tblPr, desc, TBL_PR_TAIL)
+
+
+# ---------------------------------------------------------------- pictures and links
+
+
+def add_picture(
+    paragraph: Any,
+    data: bytes,
+    width: Any,
+    description: str,
+    title: str | None = None,
+    numbered_name: bool = True,
+) -> Any:
+    """A run holding an inline picture `width` wide (EMU; height to scale) at the end of
+    `paragraph`; returns its wp:docPr (name, description, title). The shape is named "Picture N"
+    after its id, as python-docx names it, or "Picture 0" for every picture when not
+    `numbered_name` (what the Easy Read file has always had).
+
+    python-docx's add_picture searches the whole document for a free shape id on every call, and
+    reads and hashes the image again for every use (slow for long documents). Here shape ids
+    come from a counter kept on the part (the same numbers: 1, 2, 3...), and each picture's
+    drawing is built once per size and copied."""
+    import copy
+
+    from docx.oxml.shape import CT_Inline
+
+    part = paragraph.part
+    shape_id = getattr(part, "_accessconv_next_shape_id", 1)
+    part._accessconv_next_shape_id = shape_id + 1
+    made: dict[tuple[bytes, int], Any] = part.__dict__.setdefault("_accessconv_inlines", {})
+    key = (data, int(width))
+    if key not in made:
+        r_id, image = part.get_or_add_image(io.BytesIO(data))
+        cx, cy = image.scaled_dimensions(width, None)
+        made[key] = CT_Inline.new_pic_inline(0, r_id, image.filename, cx, cy)
+    inline = copy.deepcopy(made[key])
+    inline.docPr.set("id", str(shape_id))
+    if numbered_name:
+        inline.docPr.set("name", f"Picture {shape_id}")
+    paragraph.add_run().element.add_drawing(inline)
+    inline.docPr.set("descr", description)
+    if title is not None:
+        inline.docPr.set("title", title)
+    return inline.docPr
+
+
+def mark_decorative(doc_pr: Any) -> None:
+    """Word's 'Mark as decorative': screen readers skip the picture."""
+    from lxml import etree
+
+    ext_lst = etree.SubElement(doc_pr, f"{{{A}}}extLst")
+    ext = etree.SubElement(ext_lst, f"{{{A}}}ext")
+    ext.set("uri", DECORATIVE_URI)
+    mark = etree.SubElement(ext, f"{{{A16_DECORATIVE}}}decorative", nsmap={"adec": A16_DECORATIVE})
+    mark.set("val", "1")
+
+
+def add_hyperlink(paragraph: Any, url: str) -> Any:
+    """An empty w:hyperlink to the external `url` at the end of `paragraph`; fill it with
+    `add_link_run`."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
+    paragraph._p.append(link)
+    return link
+
+
+def add_link_run(
+    paragraph: Any,
+    link: Any,
+    text: str,
+    *,
+    style_id: str | None = None,
+    colour: str | None = None,
+    underline: bool = False,
+    keep_spaces: bool = False,
+) -> Any:
+    """A run of `text` inside `link` (from `add_hyperlink`), in the character style `style_id`,
+    or with its own `colour` and single `underline`; returns the python-docx Run.
+    `keep_spaces` always writes xml:space="preserve" on the text (python-docx writes it only
+    when the text starts or ends with a space)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.oxml.text.run import CT_R
+    from docx.text.run import Run
+
+    r = OxmlElement("w:r")
+    assert isinstance(r, CT_R)
+    link.append(r)
+    run = Run(r, paragraph)
+    if keep_spaces:
+        t = OxmlElement("w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    else:
+        run.text = text
+    if style_id is not None:
+        r.style = style_id
+    if colour is not None:
+        set_val(r.get_or_add_rPr().get_or_add_color(), colour)
+    if underline:
+        set_val(get_or_add(r.get_or_add_rPr(), "w:u"), "single")
+    return run

@@ -15,18 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..ooxml import A16_DECORATIVE, WP, A, R, w
 from . import CheckResult, CheckSet, Finding
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
+from .contrast import contrast_ratio
 
 # Word's own fallbacks when nothing in the file sets a value (ECMA-376 17.3.2).
 WORD_DEFAULT_SIZE_PT = 10.0
@@ -780,17 +771,6 @@ def _empty_paragraphs(t: DocxTarget):
     yield from _listed(found)
 
 
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 @DOCX_TYPOGRAPHY.register("docx.contrast", "Text colour contrasts strongly with the page")
 def _contrast(t: DocxTarget):
     bg_el = t.document.element.find(w("background"))
@@ -804,7 +784,7 @@ def _contrast(t: DocxTarget):
         if not re.fullmatch(r"[0-9A-Fa-f]{6}", colour) or colour in seen:
             continue  # "auto" is black on a light page
         seen.add(colour)
-        ratio = contrast(colour, background)
+        ratio = contrast_ratio(f"#{colour}", f"#{background}")
         if ratio < t.limits.min_contrast:
             yield Finding(
                 "error",

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..reader import LANGUAGE_CODE
 from . import CheckResult, CheckSet, Finding
+from .contrast import contrast_ratio
 from .text import vague_link_phrases
 
 HTML = CheckSet("html")
@@ -505,29 +506,3 @@ def _colour_schemes(css: str) -> dict[str, dict[str, str]]:
     if "dark" in schemes:
         schemes["dark"] = {**schemes.get("light", {}), **schemes["dark"]}
     return schemes
-
-
-def _rgb(colour: str) -> tuple[float, float, float]:
-    c = colour.strip().lower()
-    named = {"black": "#000000", "white": "#ffffff"}
-    c = named.get(c, c)
-    if re.fullmatch(r"#[0-9a-f]{3}", c):
-        c = "#" + "".join(ch * 2 for ch in c[1:])
-    found = re.fullmatch(r"#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})", c)
-    if found:
-        return tuple(int(g, 16) / 255 for g in found.groups())  # type: ignore[return-value]
-    found = re.fullmatch(r"rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)", c)
-    if found:
-        return tuple(int(g) / 255 for g in found.groups())  # type: ignore[return-value]
-    raise ValueError(f"colour '{colour}' is not #rrggbb, #rgb or rgb()")
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio between two colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in _rgb(colour)]
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)

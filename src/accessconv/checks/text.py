@@ -1,11 +1,16 @@
-"""Shared word data for checks (loaded once, from data files)."""
+"""Text helpers shared by the checks: word data (loaded once, from data files) and the one
+sentence splitter the checks use."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+# A sentence ends at . ! or ?, after any closing quotes or brackets, where a space follows.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 
 
 def read_list(name: str) -> list[str]:
@@ -17,3 +22,15 @@ def read_list(name: str) -> list[str]:
 @cache
 def vague_link_phrases() -> frozenset[str]:
     return frozenset(read_list("vague-link-text.txt"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a finished text as a reader meets them: a break after every . ! or ?
+    followed by a space, whatever comes next.
+
+    Deliberately simpler than the Easy Read language step's splitter
+    (formats/easy_read/language/text.py), which rewrites the text and so must never split where
+    it is unsure (after "e.g." or "Dr.", before a lower-case word). A check reading the output
+    back counts every full stop a reader meets as an end, so it never lets the language step's
+    own choices hide a long sentence."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import model as m
+from ... import ooxml
 from ...checks import CheckResult, CheckSet, Finding
 from ...checks.text import vague_link_phrases
 
@@ -45,8 +46,8 @@ def start_draft_check(path: Path, limits: Any) -> Callable[[m.Document], list[Ch
     return run
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+W = f"{{{ooxml.W}}}"
+WP = f"{{{ooxml.WP}}}"
 
 
 def _docx_body(path: Path) -> Any:

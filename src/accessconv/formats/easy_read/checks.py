@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ... import ooxml
 from ...checks import CheckResult, CheckSet, Finding, Severity
+from ...checks.text import split_sentences
 from .settings import LABEL, REVIEW_ENDING
 
 if TYPE_CHECKING:
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
     from .language.language import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")
 
 
@@ -75,10 +76,6 @@ class EasyReadBack:
 
 
 EASY_READ: CheckSet[EasyReadBack] = CheckSet("easy-read")
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
 
 
 def words(text: str) -> list[str]:
@@ -131,8 +128,8 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
 # ---------------------------------------------------------------- reading Word
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+W = f"{{{ooxml.W}}}"
+WP = f"{{{ooxml.WP}}}"
 
 
 def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:

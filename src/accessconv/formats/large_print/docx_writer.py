@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import model as m
-from ...ooxml import save_deterministic
+from ... import ooxml
+from ...ooxml import get_or_add, q, set_fonts, set_val
 
 if TYPE_CHECKING:
     from .settings import Settings
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 LIST_LEVELS = 3  # Word's template has List Bullet, List Bullet 2 and List Bullet 3
 NUMBER_FORMATS = {
     "lower-alpha": "lowerLetter",
@@ -61,7 +60,7 @@ class DocxWriter:
         for block in blocks:
             self._block(body, block, _Context())
         self._endnotes()
-        save_deterministic(self.document, path, self.doc.title, self.doc.language)
+        ooxml.save_deterministic(self.document, path, self.doc.title, self.doc.language)
 
     # ------------------------------------------------------------ styles and page
 
@@ -73,7 +72,7 @@ class DocxWriter:
         s = self.settings
         styles = self.document.styles
         self._defaults()
-        for style_el in styles.element.findall(_q("w:style")):
+        for style_el in styles.element.findall(q("w:style")):
             self._make_safe(style_el)
 
         normal = styles["Normal"]
@@ -137,7 +136,7 @@ class DocxWriter:
         pre.paragraph_format.left_indent = Cm(s.list_indent_cm)
         link = add("Hyperlink", WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font")
         link.font.underline = True
-        link.font.color.rgb = _rgb(s.link_colour)
+        link.font.color.rgb = ooxml.rgb(s.link_colour)
         for depth in range(1, LIST_LEVELS + 1):
             suffix = "" if depth == 1 else f" {depth}"
             for name in ("List Bullet", "List Number", "List Continue"):
@@ -151,66 +150,64 @@ class DocxWriter:
         """Document defaults: what any text without a style of its own falls back to."""
         s = self.settings
         styles_el = self.document.styles.element
-        rpr = styles_el.find(_q("w:docDefaults/w:rPrDefault/w:rPr"))
-        _set_fonts(rpr, s.font_name)
+        rpr = styles_el.find(q("w:docDefaults/w:rPrDefault/w:rPr"))
+        set_fonts(rpr, s.font_name)
         for tag in ("w:sz", "w:szCs"):
-            _child(rpr, tag).set(_q("w:val"), str(round(s.body_size_pt * 2)))
-        lang = _child(rpr, "w:lang")
-        lang.set(_q("w:val"), self.doc.language)
-        ppr = styles_el.find(_q("w:docDefaults/w:pPrDefault/w:pPr"))
-        spacing = _child(ppr, "w:spacing")
-        spacing.set(_q("w:after"), str(round(s.space_after_pt * 20)))
-        spacing.set(_q("w:line"), str(round(s.line_spacing * 240)))
-        spacing.set(_q("w:lineRule"), "auto")
+            set_val(get_or_add(rpr, tag), str(round(s.body_size_pt * 2)))
+        set_val(get_or_add(rpr, "w:lang"), self.doc.language)
+        ppr = styles_el.find(q("w:docDefaults/w:pPrDefault/w:pPr"))
+        spacing = get_or_add(ppr, "w:spacing")
+        spacing.set(q("w:after"), str(round(s.space_after_pt * 20)))
+        spacing.set(q("w:line"), str(round(s.line_spacing * 240)))
+        spacing.set(q("w:lineRule"), "auto")
 
     def _make_safe(self, style_el: Any) -> None:
         """Any template style: theme fonts -> our font, no size below body, no italics or caps."""
         s = self.settings
         self._safe_spacing(style_el)
-        rpr = style_el.find(_q("w:rPr"))
+        rpr = style_el.find(q("w:rPr"))
         if rpr is None:
             return
-        if rpr.find(_q("w:rFonts")) is not None:
-            _set_fonts(rpr, s.font_name)
+        if rpr.find(q("w:rFonts")) is not None:
+            set_fonts(rpr, s.font_name)
         for tag in ("w:i", "w:iCs", "w:caps", "w:smallCaps"):
-            for el in rpr.findall(_q(tag)):
+            for el in rpr.findall(q(tag)):
                 rpr.remove(el)
         for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(_q(tag))
-            if el is not None and int(el.get(_q("w:val"), "0")) < s.body_size_pt * 2:
-                el.set(_q("w:val"), str(round(s.body_size_pt * 2)))
-        colour = rpr.find(_q("w:color"))
+            el = rpr.find(q(tag))
+            if el is not None and int(el.get(q("w:val"), "0")) < s.body_size_pt * 2:
+                el.set(q("w:val"), str(round(s.body_size_pt * 2)))
+        colour = rpr.find(q("w:color"))
         if colour is not None:
             for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
-                colour.attrib.pop(_q(attr), None)
-            colour.set(_q("w:val"), s.text_colour.lstrip("#").upper())
-        underline = rpr.find(_q("w:u"))
-        if underline is not None and style_el.get(_q("w:styleId")) != "Hyperlink":
+                colour.attrib.pop(q(attr), None)
+            colour.set(q("w:val"), s.text_colour.lstrip("#").upper())
+        underline = rpr.find(q("w:u"))
+        if underline is not None and style_el.get(q("w:styleId")) != "Hyperlink":
             rpr.remove(underline)
 
     def _safe_spacing(self, style_el: Any) -> None:
         """Line spacing set tighter than ours in a template style (Caption, Footer...) is raised."""
-        spacing = style_el.find(_q("w:pPr/w:spacing"))
-        if spacing is None or spacing.get(_q("w:line")) is None:
+        spacing = style_el.find(q("w:pPr/w:spacing"))
+        if spacing is None or spacing.get(q("w:line")) is None:
             return
-        if spacing.get(_q("w:lineRule"), "auto") != "auto" or int(spacing.get(_q("w:line"))) < round(
+        if spacing.get(q("w:lineRule"), "auto") != "auto" or int(spacing.get(q("w:line"))) < round(
             self.settings.line_spacing * 240
         ):
-            spacing.set(_q("w:line"), str(round(self.settings.line_spacing * 240)))
-            spacing.set(_q("w:lineRule"), "auto")
+            spacing.set(q("w:line"), str(round(self.settings.line_spacing * 240)))
+            spacing.set(q("w:lineRule"), "auto")
 
     def _font(self, style: Any, size: float | None, bold: bool | None = None) -> None:
         from docx.shared import Pt
 
+        ooxml.set_style_font(style, self.settings.font_name)
         font = style.font
-        font.name = self.settings.font_name
-        _set_fonts(style.element.get_or_add_rPr(), self.settings.font_name)
         if size is not None:
             font.size = Pt(size)
         font.italic = False
         font.all_caps = False
         font.small_caps = False
-        font.color.rgb = _rgb(self.settings.text_colour)
+        font.color.rgb = ooxml.rgb(self.settings.text_colour)
         if bold is not None:
             font.bold = bold
 
@@ -225,32 +222,32 @@ class DocxWriter:
                 abstract = self._abstract_for(name + suffix)
                 if abstract is None:
                     continue
-                lvl = abstract.find(_q("w:lvl"))
-                ppr = _child(lvl, "w:pPr")
-                for tabs in ppr.findall(_q("w:tabs")):
+                lvl = abstract.find(q("w:lvl"))
+                ppr = get_or_add(lvl, "w:pPr")
+                for tabs in ppr.findall(q("w:tabs")):
                     ppr.remove(tabs)
-                ind = _child(ppr, "w:ind")
+                ind = get_or_add(ppr, "w:ind")
                 ind.attrib.clear()
-                ind.set(_q("w:left"), str(indent * depth))
-                ind.set(_q("w:hanging"), str(indent))
-                rpr = lvl.find(_q("w:rPr"))
+                ind.set(q("w:left"), str(indent * depth))
+                ind.set(q("w:hanging"), str(indent))
+                rpr = lvl.find(q("w:rPr"))
                 if rpr is not None and name == "List Number":
-                    _set_fonts(rpr, self.settings.font_name)
+                    set_fonts(rpr, self.settings.font_name)
 
     def _abstract_for(self, style_name: str) -> Any:
         num_id = self._style_num_id(style_name)
         numbering = self.document.part.numbering_part.element
-        for num in numbering.findall(_q("w:num")):
-            if num.get(_q("w:numId")) == num_id:
-                abstract_id = num.find(_q("w:abstractNumId")).get(_q("w:val"))
-                for abstract in numbering.findall(_q("w:abstractNum")):
-                    if abstract.get(_q("w:abstractNumId")) == abstract_id:
+        for num in numbering.findall(q("w:num")):
+            if num.get(q("w:numId")) == num_id:
+                abstract_id = num.find(q("w:abstractNumId")).get(q("w:val"))
+                for abstract in numbering.findall(q("w:abstractNum")):
+                    if abstract.get(q("w:abstractNumId")) == abstract_id:
                         return abstract
         return None
 
     def _style_num_id(self, style_name: str) -> str | None:
-        el = self.document.styles[style_name].element.find(_q("w:pPr/w:numPr/w:numId"))
-        return el.get(_q("w:val")) if el is not None else None
+        el = self.document.styles[style_name].element.find(q("w:pPr/w:numPr/w:numId"))
+        return el.get(q("w:val")) if el is not None else None
 
     def _restart_numbering(self, style_name: str, start: int, kind: str) -> str | None:
         """A new list instance that starts at `start`, so each numbered list counts from its own
@@ -258,90 +255,40 @@ class DocxWriter:
         own copy of the style's list definition."""
         import copy
 
-        from docx.oxml import OxmlElement
-
         num_id = self._style_num_id(style_name)
         if num_id is None:
             return None
         numbering = self.document.part.numbering_part.element
-        source = next(n for n in numbering.findall(_q("w:num")) if n.get(_q("w:numId")) == num_id)
-        abstract_id = source.find(_q("w:abstractNumId")).get(_q("w:val"))
+        source = next(n for n in numbering.findall(q("w:num")) if n.get(q("w:numId")) == num_id)
+        abstract_id = source.find(q("w:abstractNumId")).get(q("w:val"))
         fmt = NUMBER_FORMATS.get(kind)
         if fmt:
-            abstracts = numbering.findall(_q("w:abstractNum"))
-            original = next(a for a in abstracts if a.get(_q("w:abstractNumId")) == abstract_id)
+            abstracts = numbering.findall(q("w:abstractNum"))
+            original = next(a for a in abstracts if a.get(q("w:abstractNumId")) == abstract_id)
             lettered = copy.deepcopy(original)
-            abstract_id = str(max(int(a.get(_q("w:abstractNumId"))) for a in abstracts) + 1)
-            lettered.set(_q("w:abstractNumId"), abstract_id)
+            abstract_id = str(max(int(a.get(q("w:abstractNumId"))) for a in abstracts) + 1)
+            lettered.set(q("w:abstractNumId"), abstract_id)
             # Word tells list definitions apart by nsid; a fixed one per id keeps output deterministic.
-            _child(lettered, "w:nsid").set(_q("w:val"), f"{0x1A000000 + int(abstract_id):08X}")
-            lettered.find(_q("w:lvl/w:numFmt")).set(_q("w:val"), fmt)
+            get_or_add(lettered, "w:nsid").set(q("w:val"), f"{0x1A000000 + int(abstract_id):08X}")
+            lettered.find(q("w:lvl/w:numFmt")).set(q("w:val"), fmt)
             abstracts[-1].addnext(lettered)
-        new_id = str(max(int(n.get(_q("w:numId"))) for n in numbering.findall(_q("w:num"))) + 1)
-        num = OxmlElement("w:num")
-        num.set(_q("w:numId"), new_id)
-        abstract = OxmlElement("w:abstractNumId")
-        abstract.set(_q("w:val"), abstract_id)
-        num.append(abstract)
-        override = OxmlElement("w:lvlOverride")
-        override.set(_q("w:ilvl"), "0")
-        start_el = OxmlElement("w:startOverride")
-        start_el.set(_q("w:val"), str(start))
-        override.append(start_el)
-        num.append(override)
-        numbering.append(num)
-        return new_id
+        num = numbering.add_num(int(abstract_id))
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return str(num.numId)
 
     def _setup_page(self) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.shared import Cm, Mm
+        from docx.shared import Cm
 
         s = self.settings
         section = self.document.sections[0]
-        section.page_width, section.page_height = Mm(s.paper_width_mm), Mm(s.paper_height_mm)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(s.margin_cm))
+        ooxml.set_page(section, s.paper_width_mm, s.paper_height_mm, s.margin_cm)
         section.footer_distance = Cm(s.margin_cm / 2)
         section.header_distance = Cm(s.margin_cm / 2)
         self.text_width = section.page_width - section.left_margin - section.right_margin
         # Page number in the footer, in the Footer style (body size): "Page 3".
-        footer = section.footer.paragraphs[0]
-        footer.style = self.document.styles["Footer"]
-        footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        footer.add_run(f"{s.page_label} ")
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-            run = footer.add_run()
-            if kind:
-                fld = OxmlElement("w:fldChar")
-                fld.set(_q("w:fldCharType"), kind)
-                run._r.append(fld)
-            elif text == " PAGE ":
-                instr = OxmlElement("w:instrText")
-                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                instr.text = text
-                run._r.append(instr)
-            else:
-                run.text = text
-        settings = self.document.settings.element
-        hyph = OxmlElement("w:autoHyphenation")
-        hyph.set(_q("w:val"), "0")
-        tab = settings.find(_q("w:defaultTabStop"))
-        if tab is not None:
-            tab.addnext(hyph)
-        else:
-            settings.insert(0, hyph)
-        background = s.background_colour.lstrip("#").upper()
-        if background != "FFFFFF":
-            bg = OxmlElement("w:background")
-            bg.set(_q("w:color"), background)
-            self.document.element.insert(0, bg)
-            show = OxmlElement("w:displayBackgroundShape")
-            zoom = settings.find(_q("w:zoom"))
-            if zoom is not None:
-                zoom.addnext(show)
-            else:
-                settings.insert(0, show)
+        ooxml.page_number_footer(self.document, f"{s.page_label} ", align_left=True)
+        ooxml.no_auto_hyphenation(self.document)
+        ooxml.page_colour(self.document, s.background_colour)
 
     # ------------------------------------------------------------ blocks
 
@@ -352,7 +299,7 @@ class DocxWriter:
             paragraph = container.paragraphs[0]
         else:
             paragraph = container.add_paragraph()
-        paragraph._p.style = self._id(style)
+        ooxml.set_style_id(paragraph, self._id(style))
         return paragraph
 
     def _id(self, name: str) -> str:
@@ -405,15 +352,13 @@ class DocxWriter:
                 if first and isinstance(child, m.Paragraph):
                     p = self._paragraph(container, style)
                     if num_id:
-                        _set_num(p, num_id)
+                        ooxml.set_numbering(p, num_id)
                     self._inlines(p, child.inlines)
                 else:
                     self._block(container, child, inner)
                 first = False
 
     def _table(self, container: Any, t: m.Table) -> None:
-        from docx.oxml import OxmlElement
-
         if t.caption:
             self._inlines(self._paragraph(container, "Caption"), t.caption)
         rows = t.head + t.body + t.foot
@@ -427,8 +372,7 @@ class DocxWriter:
         for r, row in enumerate(rows):
             header_row = r < len(t.head)
             if header_row:
-                tr_pr = table.rows[r]._tr.get_or_add_trPr()
-                tr_pr.append(OxmlElement("w:tblHeader"))
+                ooxml.repeat_header_row(table.rows[r])
             c = 0
             for col_index, cell in enumerate(row.cells):
                 while (r, c) in taken:
@@ -444,7 +388,8 @@ class DocxWriter:
                 if rowspan > 1 or colspan > 1:
                     target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
                 heading = header_row or col_index < t.row_header_columns
-                target.paragraphs[0]._p.style = self._id("Table Heading" if heading else "Table Text")
+                cell_style = self._id("Table Heading" if heading else "Table Text")
+                ooxml.set_style_id(target.paragraphs[0], cell_style)
                 self._fresh[target._tc] = True
                 for block in cell.blocks:
                     self._block(target, block, _Context("Table Text", heading_cells=heading))
@@ -454,8 +399,8 @@ class DocxWriter:
         for row in table.rows:
             for cell in row.cells:
                 for p in cell.paragraphs:
-                    if p._p.style is None:
-                        p._p.style = self._id("Table Text")
+                    if ooxml.style_id(p) is None:
+                        ooxml.set_style_id(p, self._id("Table Text"))
 
     def _picture(self, paragraph: Any, image: m.Image) -> None:
         from docx.image.exceptions import UnrecognizedImageError
@@ -481,13 +426,11 @@ class DocxWriter:
             info = DocxImage.from_blob(data)
         natural = Emu(int(image.width_cm * 360000)) if image.width_cm else info.width
         width = min(int(natural * self.settings.image_scale), int(self.text_width))
-        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Emu(width))
-        doc_pr = shape._inline.docPr
         # A picture with no alt text that the draft did not mark decorative is left without
         # one, so the check reports it instead of us guessing it carries no meaning.
-        doc_pr.set("descr", "" if image.decorative else image.alt.strip())
+        doc_pr = ooxml.add_picture(paragraph, data, Emu(width), "" if image.decorative else image.alt.strip())
         if image.decorative:
-            _mark_decorative(doc_pr)
+            ooxml.mark_decorative(doc_pr)
 
     # ------------------------------------------------------------ inlines
 
@@ -512,12 +455,7 @@ class DocxWriter:
                 for child in node.children:
                     self._inline(p, child, bold, strike, link)
                 return
-            from docx.opc.constants import RELATIONSHIP_TYPE as RT
-            from docx.oxml import OxmlElement
-
-            hyperlink = OxmlElement("w:hyperlink")
-            hyperlink.set(_q("r:id"), p.part.relate_to(url, RT.HYPERLINK, is_external=True))
-            p._p.append(hyperlink)
+            hyperlink = ooxml.add_hyperlink(p, url)
             for child in node.children:
                 self._inline(p, child, bold, strike, hyperlink)
         elif isinstance(node, m.NoteRef):
@@ -530,13 +468,13 @@ class DocxWriter:
     def _run(self, p: Any, text: str, bold: bool, strike: bool, link: Any) -> None:
         if not text:
             return
-        run = p.add_run(text)
-        if link is not None:
-            run._r.style = self._id("Hyperlink")
-            link.append(run._r)
+        if link is None:
+            run = p.add_run(text)
+        else:
+            run = ooxml.add_link_run(p, link, text, style_id=self._id("Hyperlink"))
         if bold:
             if link is None:
-                run._r.style = self._id("Strong")
+                run.element.style = self._id("Strong")
             else:
                 run.bold = True
         if strike:
@@ -564,60 +502,6 @@ class DocxWriter:
 
 
 # ---------------------------------------------------------------- XML helpers
-
-
-def _q(path: str) -> str:
-    from docx.oxml.ns import qn
-
-    return "/".join(qn(part) for part in path.split("/"))
-
-
-def _child(parent: Any, tag: str) -> Any:
-    from docx.oxml import OxmlElement
-
-    el = parent.find(_q(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        parent.append(el)
-    return el
-
-
-def _set_fonts(rpr: Any, name: str) -> None:
-    """Name the font for every script and drop theme fonts, which would override the name."""
-    from docx.oxml import OxmlElement
-
-    fonts = rpr.find(_q("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(_q(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(_q(attr), name)
-
-
-def _set_num(paragraph: Any, num_id: str) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    num_pr = ppr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = int(num_id)
-
-
-def _rgb(colour: str) -> Any:
-    from docx.shared import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
-
-
-def _mark_decorative(doc_pr: Any) -> None:
-    """Word's 'Mark as decorative': screen readers skip the picture."""
-    from lxml import etree
-
-    ext_lst = etree.SubElement(doc_pr, "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst")
-    ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/main}ext")
-    ext.set("uri", DECORATIVE_URI)
-    mark = etree.SubElement(ext, f"{{{A16_DECORATIVE}}}decorative", nsmap={"adec": A16_DECORATIVE})
-    mark.set("val", "1")
 
 
 def _to_png(data: bytes) -> bytes | None:
