@@ -1,7 +1,7 @@
 """The Easy Read document: sections of short points, hard words, and a review list.
 
-Produced by the language half (`easyread.language.transform`), completed by the pictures half
-(`easyread.symbols`), consumed by the Easy Read writer and review sheet.
+Produced by the language half (`language.language.transform`), completed by the pictures half
+(`symbols`), consumed by the Easy Read writer and review sheet.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ class ReviewItem:
     text: str  # what the reviewer should look at (the sentence, word or point)
     where: str  # plain-words place, e.g. "under heading 'Money', point 3"
     suggestion: str = ""
+    # The point it is about (Point.id), and the exact line a person adds to the draft's decisions
+    # file (<draft>.easy-read.toml, see decisions.py) to settle it.
+    point: str = ""
+    decision_line: str = ""
 
 
 @dataclass
@@ -53,8 +57,12 @@ class Point:
     source: str
     where: str
     picture: Picture | None = None
-    # Lemmas of the point's main noun / verb, chosen by the language half to guide pictures.
+    # Lemmas of the point's main noun / verb, chosen by the language half to guide pictures,
+    # most telling first (the object or action new in this point before its subject).
     key_terms: list[str] = field(default_factory=list)
+    # A stable anchor ("p-" and 8 hex digits of the point's normalised source text): the pages'
+    # id attributes, the review sheet and the decisions file refer to points by it.
+    id: str = ""
 
 
 @dataclass
