@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .errors import InputError
+from .errors import InputError, TimeLimitError
+from .limits import DEFAULT, Limits
 
 # pandoc reader name for each extension we accept.
 READERS = {
@@ -49,24 +50,28 @@ SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def read(path: Path | str) -> m.Document:
+def read(path: Path | str, limits: Limits = DEFAULT) -> m.Document:
     """Read the draft at `path`. Raises InputError with an officer-friendly message."""
-    with start_read(path) as pending:
+    with start_read(path, limits=limits) as pending:
         return pending.result()
 
 
-def start_read(path: Path | str) -> PendingRead:
+def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
     """Check the draft and start pandoc on it, without waiting: the caller can do other work
     (imports, loading profiles) while pandoc runs, then call `.result()`. Use it as a context
     manager, so pandoc is stopped and its temporary folder removed if the result is never needed.
     Raises InputError at once for a draft that fails the file checks."""
     path = Path(path)
     kind = _validate(path)
-    return PendingRead(path, kind)
+    pending = PendingRead(path, kind)
+    pending.limits = limits
+    return pending
 
 
 class PendingRead:
     """One pandoc run in progress (see start_read)."""
+
+    limits: Limits = DEFAULT  # stored for the reader's own limits (sec-read)
 
     def __init__(self, path: Path, kind: str) -> None:
         self.path = path
@@ -78,10 +83,10 @@ class PendingRead:
             self._tmp.cleanup()
             raise
 
-    def result(self) -> m.Document:
-        """Wait for pandoc and map its AST onto the model."""
+    def result(self, timeout: float | None = None) -> m.Document:
+        """Wait for pandoc (at most `timeout` seconds) and map its AST onto the model."""
         try:
-            ast = _pandoc_result(self.path, self._proc)
+            ast = _pandoc_result(self.path, self._proc, timeout)
             doc = _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
         except RecursionError:
             raise _too_deep(self.path) from None
@@ -236,8 +241,13 @@ def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[by
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
-    out, err = proc.communicate()
+def _pandoc_result(path: Path, proc: subprocess.Popen[bytes], timeout: float | None = None) -> dict[str, Any]:
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise TimeLimitError(path, timeout or 0) from None
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
