@@ -92,6 +92,26 @@ def _message(path: Path, err: Exception) -> str:
     )
 
 
+def _limits() -> Any:
+    """The [limits] of the project file read by --config (or the built-in ones)."""
+    from .config import Config
+
+    ctx = click.get_current_context(silent=True)
+    config = ctx.meta.get("accessconv.config") if ctx is not None else None
+    return (config or Config()).limits
+
+
+def _stop_on_term() -> None:
+    """A service manager or `kill` stopping us: stop as cleanly as on Ctrl-C (temporary folders
+    removed, the lock released, finished drafts kept)."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def _fail(message: str, code: int = 2) -> None:
     click.echo(f"accessconv: {message}", err=True)
     sys.exit(code)
@@ -152,11 +172,24 @@ def convert(
         _fail(str(err))
     status = _Status(report_format == "text" and sys.stderr.isatty())
     results: list[ConversionResult] = []
+    limits = _limits()
+    _stop_on_term()
     for draft, target in zip(drafts, targets, strict=True):
         try:
             results.append(
-                run_convert(draft, profiles, target, list(profiles_dirs), progress=status, browser=browser)
+                run_convert(
+                    draft,
+                    profiles,
+                    target,
+                    list(profiles_dirs),
+                    progress=status,
+                    browser=browser,
+                    limits=limits,
+                )
             )
+        except KeyboardInterrupt:
+            status.clear()
+            _fail("Stopped. Nothing half-written was left; run the same command to convert the drafts.", 130)
         except Exception as err:  # the CLI boundary: one line per draft, never a traceback
             message = _message(draft, err)
             if len(drafts) == 1 and report_format == "text":
@@ -214,7 +247,7 @@ def check(
     from .report import exit_code, to_json, to_text
 
     try:
-        result = check_file(file, profile_name, list(profiles_dirs), browser=browser)
+        result = check_file(file, profile_name, list(profiles_dirs), browser=browser, limits=_limits())
     except Exception as err:  # the CLI boundary
         _fail(_message(file, err))
     if report_format == "json":
@@ -367,6 +400,7 @@ def batch(
         stale_lock_minutes=stale_lock_minutes,
         fail_on=fail_on,
         browser=browser,
+        limits=_limits(),
     )
 
     def show(result: BatchResult) -> None:
@@ -378,6 +412,7 @@ def batch(
         else:
             click.echo(batch_to_text(result, fail_on))
 
+    _stop_on_term()
     if not watch:
         try:
             result = convert_folder(
@@ -394,7 +429,6 @@ def batch(
         show(result)
         sys.exit(result.exit_code(fail_on))
 
-    import signal
     from datetime import datetime
 
     last: list[BatchResult] = []
@@ -420,10 +454,6 @@ def batch(
             click.echo(f"accessconv: {err} (still watching)", err=True)
             said[:] = [str(err)]
 
-    def stop_on_term(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # a service manager stopping us: stop as cleanly as on Ctrl-C
-
-    signal.signal(signal.SIGTERM, stop_on_term)
     click.echo(f"Watching {src} every {interval:g} seconds. Press Ctrl-C to stop.", err=True)
     try:
         watch_folder(
