@@ -41,10 +41,17 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
         for d in batch.failed:
             body.append(f"<li><strong>{escape(d.relative)}</strong>: {escape(d.error or '')}</li>")
         body.append("</ul>")
-    if batch.skipped:
+    if batch.waiting:
         body.append('<h2 id="waiting">Drafts still being saved</h2>')
         body.append("<p>Their size or time kept changing, so they will be converted on the next run.</p>")
-        body.append("<ul>" + "".join(f"<li>{escape(d.relative)}</li>" for d in batch.skipped) + "</ul>")
+        body.append("<ul>" + "".join(f"<li>{escape(d.relative)}</li>" for d in batch.waiting) + "</ul>")
+    if batch.links:
+        body.append('<h2 id="links">Links that were not followed</h2>')
+        body.append("<p>Only files inside the drafts folder are converted and published.</p>")
+        body.append('<ul class="findings">')
+        for d in batch.links:
+            body.append(f"<li><strong>{escape(d.relative)}</strong>: {escape(d.note or '')}</li>")
+        body.append("</ul>")
     body.append(_table(batch))
     details = [_details(i, d, batch.out_dir) for i, d in enumerate(batch.drafts) if _problems(d)]
     if details:
@@ -86,8 +93,10 @@ def _summary(batch: BatchResult, fail_on: str) -> str:
     parts = [f"{len(batch.converted)} converted in this run", f"{len(batch.unchanged)} already up to date"]
     if batch.failed:
         parts.append(f"{len(batch.failed)} could not be converted")
-    if batch.skipped:
-        parts.append(f"{len(batch.skipped)} still being saved")
+    if batch.waiting:
+        parts.append(f"{len(batch.waiting)} still being saved")
+    if batch.links:
+        parts.append(f"{len(batch.links)} links not followed")
     verdict = {
         0: "Everything that was converted passed the checks that must pass.",
         1: "Some outputs have problems a person must fix before publishing (see below).",
@@ -123,15 +132,18 @@ def _table(batch: BatchResult) -> str:
         outputs = f"<ul>{links}</ul>" if links else "<p>None</p>"
         if d.status == "failed":
             checks = '<a href="#failed">Could not convert</a>'
+        elif d in batch.links:
+            checks = '<a href="#links">A link, not followed</a>'
         elif d.status == "skipped":
             checks = "Not checked yet"
         elif _problems(d):
             checks = f'<a href="#draft-{i}">{escape(_verdict(d.result.all_checks))}</a>'
         else:
             checks = escape(_verdict(d.result.all_checks))
+        status = "not converted: a link" if d in batch.links else BATCH_STATUS_WORDS[d.status]
         rows.append(
             f'<tr><th scope="row">{escape(d.relative)}</th><td>{outputs}</td><td>{checks}</td>'
-            f"<td>{escape(BATCH_STATUS_WORDS[d.status])}</td></tr>"
+            f"<td>{escape(status)}</td></tr>"
         )
     return (
         '<h2 id="drafts">Every draft</h2>\n<div class="table-wrap"><table>\n'

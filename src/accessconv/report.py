@@ -317,7 +317,7 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
         for d in batch.drafts:
             name = d.relative if len(d.relative) <= width else "..." + d.relative[-(width - 3) :]
             checks = "" if d.status in ("failed", "skipped") else _verdict(d.result.all_checks)
-            result = BATCH_STATUS_WORDS[d.status]
+            result = BATCH_STATUS_WORDS[d.status] if d not in batch.links else "not converted: a link"
             lines.append(f"{name.ljust(width)}  {result.ljust(26)}  {len(d.result.outputs):>5}  {checks}")
     failed = batch.failed
     if failed:
@@ -327,9 +327,12 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
     if problems:
         lines += ["", "Drafts with problems a person must fix (details in the folder report):"]
         lines += [f"  {d.relative}: {_verdict(d.result.all_checks)}" for d in problems]
-    if batch.skipped:
+    if batch.waiting:
         lines += ["", "Waiting for these drafts to finish saving; they will be converted on the next run:"]
-        lines += [f"  {d.relative}" for d in batch.skipped]
+        lines += [f"  {d.relative}" for d in batch.waiting]
+    if batch.links:
+        lines += ["", "Links, not followed (only files inside the drafts folder are converted):"]
+        lines += [f"  {d.relative}: {d.note}" for d in batch.links]
     if batch.orphans:
         removed = [o for o in batch.orphans if o.removed]
         kept = [o for o in batch.orphans if not o.removed]
@@ -366,7 +369,8 @@ def _batch_closing(batch: BatchResult, fail_on: str) -> str:
         ("converted", batch.converted),
         ("up to date", batch.unchanged),
         ("could not be converted", batch.failed),
-        ("waiting", batch.skipped),
+        ("waiting", batch.waiting),
+        ("not converted (links)", batch.links),
     ):
         if items:
             parts.append(f"{len(items)} {label}")
