@@ -611,3 +611,22 @@ def test_convert_and_check_never_pass_a_file_name_as_an_option(
     run_cli("convert", "-p", "html", "-o", tmp_path / "Out", "--", "--lua-filter=evil.md")
     run_cli("check", "--", "--lua-filter=evil.md")
     assert not marker.exists()
+
+
+def test_a_full_disk_outside_the_output_folder_is_not_called_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pandoc's working files (in the system's temporary folder) can fill a disk too."""
+    import accessconv.reader as reader
+
+    def no_room(*_a: object, **_k: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(reader, "_start_pandoc", no_room)
+    draft = write(tmp_path / "notice.md", md("Notice"))
+    result = run_cli("convert", draft, "-p", "html", "-o", tmp_path / "Out")
+    assert result.exit_code == 2
+    assert "the disk is full" in result.output and "unexpected" not in result.output
+    batch = run_batch(_drafts(tmp_path, "Bins.md"), tmp_path / "Out2")
+    assert batch.exit_code == 2
+    assert "the disk is full" in batch.output and "unexpected" not in batch.output

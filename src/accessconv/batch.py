@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -44,7 +45,15 @@ from typing import Any, Literal
 from . import __version__
 from .checks import CheckResult, counts
 from .config import DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTLE_SECONDS, DEFAULT_STALE_LOCK_MINUTES
-from .errors import AccessconvError, FolderLockedError, InputError, OutputError, UsageError, output_problem
+from .errors import (
+    AccessconvError,
+    FolderLockedError,
+    InputError,
+    OutputError,
+    UsageError,
+    disk_full,
+    output_problem,
+)
 from .limits import DEFAULT, Limits
 from .pipeline import ConversionResult, OutputResult, is_leftover_temp, pid_alive
 from .profiles import Profile
@@ -459,14 +468,23 @@ def _convert_task(task: _Task) -> _Outcome:
         return _Outcome(task.relative, None, str(err), False)
     except AccessconvError as err:
         return _Outcome(task.relative, None, str(err), True)
+    except OSError as err:
+        if err.errno != errno.ENOSPC:
+            return _unexpected(task, err)
+        # Outside the draft's output folder (pandoc's working files): try again next run.
+        return _Outcome(task.relative, None, disk_full(task.source), False)
     except Exception as err:  # a bug must not stop the other drafts
-        return _Outcome(
-            task.relative,
-            None,
-            f"accessconv hit an unexpected problem with this draft ({type(err).__name__}). "
-            "The other drafts were not affected; please send this draft to the accessconv team.",
-            False,
-        )
+        return _unexpected(task, err)
+
+
+def _unexpected(task: _Task, err: Exception) -> _Outcome:
+    return _Outcome(
+        task.relative,
+        None,
+        f"accessconv hit an unexpected problem with this draft ({type(err).__name__}). "
+        "The other drafts were not affected; please send this draft to the accessconv team.",
+        False,
+    )
 
 
 def _init_worker(parent: int) -> None:

@@ -6,6 +6,7 @@ are imported inside the commands so `accessconv --help` starts fast.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -84,6 +85,11 @@ def _message(path: Path, err: Exception) -> str:
     one line, naming the draft; ACCESSCONV_DEBUG=1 shows the traceback for the team."""
     if isinstance(err, AccessconvError):
         return str(err)
+    if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+        # Outside the output folder (pandoc's working files): not a bug, not the draft's fault.
+        from .errors import disk_full
+
+        return disk_full(path)
     if os.environ.get("ACCESSCONV_DEBUG"):
         raise err
     return (

@@ -74,3 +74,11 @@ def output_problem(err: OSError, folder: Path | str) -> str:
         f'Cannot write to the folder "{folder}". Check that it is still there and reachable, or choose '
         "another output folder with -o/--out."
     )
+
+
+def disk_full(path: Path | str) -> str:
+    """The message for a disk that filled up outside the output folder (pandoc's working files)."""
+    return (
+        f'"{path}": the disk is full (accessconv needs room for its working files): free some space '
+        "and try again."
+    )
