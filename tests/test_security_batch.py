@@ -63,7 +63,9 @@ def slow_pandoc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         encoding="utf-8",
     )
     script.chmod(0o755)
-    monkeypatch.setenv("PYPANDOC_PANDOC", str(script))
+    monkeypatch.setenv("PYPANDOC_PANDOC", str(script))  # for the CLI in its own process
+    # In this process too (pypandoc remembers the pandoc it found first, whatever the variable says).
+    monkeypatch.setattr("accessconv.reader.pandoc_path", lambda: str(script))
     yield pids
     # Tidy up whatever the fake left hanging (only the processes it recorded).
     for line in pids.read_text().split() if pids.exists() else []:
