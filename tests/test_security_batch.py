@@ -105,6 +105,7 @@ def test_batch_does_not_publish_a_file_outside_the_folder_through_a_link(tmp_pat
         assert "outside the drafts folder" in files[rel]["note"]
         assert rel in result.output
     assert "outside the drafts folder" in result.output
+    assert "1 draft, 1 converted, 3 links not followed." in result.output  # a link is not a draft
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Links that were not followed" in index and "passwd.md" in index
 

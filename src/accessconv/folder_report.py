@@ -89,7 +89,7 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
 
 
 def _summary(batch: BatchResult, fail_on: str) -> str:
-    n = len(batch.drafts)
+    n = len(batch.drafts) - len(batch.links)  # a link is not a draft
     parts = [f"{len(batch.converted)} converted in this run", f"{len(batch.unchanged)} already up to date"]
     if batch.failed:
         parts.append(f"{len(batch.failed)} could not be converted")

@@ -363,17 +363,18 @@ def batch_changes_text(batch: BatchResult, fail_on: str = "error") -> str:
 
 
 def _batch_closing(batch: BatchResult, fail_on: str) -> str:
-    n = len(batch.drafts)
+    n = len(batch.drafts) - len(batch.links)  # a link is not a draft
     parts = [f"{n} draft{'s' if n != 1 else ''}"]
     for label, items in (
         ("converted", batch.converted),
         ("up to date", batch.unchanged),
         ("could not be converted", batch.failed),
         ("waiting", batch.waiting),
-        ("not converted (links)", batch.links),
     ):
         if items:
             parts.append(f"{len(items)} {label}")
+    if batch.links:
+        parts.append(f"{len(batch.links)} link{'s' if len(batch.links) != 1 else ''} not followed")
     errors, warnings = batch.errors, batch.warnings
     if errors:
         parts.append(f"{errors} problem{'s' if errors != 1 else ''} a person must fix")
