@@ -20,6 +20,7 @@ from typing import Any
 
 from . import model as m
 from .errors import InputError
+from .limits import DEFAULT, Limits
 
 # pandoc reader name for each extension we accept.
 READERS = {
@@ -32,10 +33,16 @@ READERS = {
 }
 SUPPORTED = ", ".join(sorted(READERS))
 
-# Safety limits for zip-based drafts: well beyond any real document, well below a zip bomb.
-MAX_UNZIPPED_BYTES = 2 * 1024**3
+# Safety limits for zip-based drafts: well beyond any real document, well below a zip bomb. The
+# sizes a run allows are in limits.Limits; these two are fixed.
 MAX_COMPRESSION_RATIO = 200
 MAX_IMAGE_BYTES = 50 * 1024**2
+# The package's own pointer to its main part (a valid .docx need not call it word/document.xml).
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\s[^>]*>")
+_ATTRIBUTE = re.compile(r"""\b(Type|Target)\s*=\s*["']([^"']*)["']""")
+# Parts pandoc may copy out as pictures (everything that is not the package's XML).
+_XML_PART = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
+_CHUNK = 1024**2
 # Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
@@ -49,40 +56,51 @@ SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def read(path: Path | str) -> m.Document:
+def read(path: Path | str, limits: Limits = DEFAULT) -> m.Document:
     """Read the draft at `path`. Raises InputError with an officer-friendly message."""
-    with start_read(path) as pending:
+    with start_read(path, limits) as pending:
         return pending.result()
 
 
-def start_read(path: Path | str) -> PendingRead:
+def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
     """Check the draft and start pandoc on it, without waiting: the caller can do other work
     (imports, loading profiles) while pandoc runs, then call `.result()`. Use it as a context
     manager, so pandoc is stopped and its temporary folder removed if the result is never needed.
     Raises InputError at once for a draft that fails the file checks."""
     path = Path(path)
-    kind = _validate(path)
-    return PendingRead(path, kind)
+    _guard_pictures(limits)
+    kind = _validate(path, limits)
+    return PendingRead(path, kind, limits)
+
+
+def _guard_pictures(limits: Limits) -> None:
+    """Pillow's own decompression-bomb guard, for every picture decoded later in the run (the
+    writers resize pictures): it refuses to open anything past twice this many pixels."""
+    from PIL import Image as PILImage
+
+    PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
 
 
 class PendingRead:
     """One pandoc run in progress (see start_read)."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, kind: str, limits: Limits = DEFAULT) -> None:
         self.path = path
         self.kind = kind
+        self.limits = limits
         self._tmp = tempfile.TemporaryDirectory(prefix="accessconv-read-")
         try:
-            self._proc = _start_pandoc(path, kind, Path(self._tmp.name))
+            self._proc = _start_pandoc(path, kind, Path(self._tmp.name), limits)
         except BaseException:
             self._tmp.cleanup()
             raise
 
-    def result(self) -> m.Document:
-        """Wait for pandoc and map its AST onto the model."""
+    def result(self, timeout: float | None = None) -> m.Document:
+        """Wait for pandoc (at most `timeout` seconds, then it is stopped and InputError raised)
+        and map its AST onto the model."""
         try:
-            ast = _pandoc_result(self.path, self._proc)
-            doc = _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+            ast = _pandoc_result(self.path, self._proc, timeout, self.limits)
+            doc = _Builder(self.path, self.kind, Path(self._tmp.name), self.limits).document(ast)
         except RecursionError:
             raise _too_deep(self.path) from None
         finally:
@@ -107,7 +125,7 @@ class PendingRead:
 # ---------------------------------------------------------------- checking the file
 
 
-def _validate(path: Path) -> str:
+def _validate(path: Path, limits: Limits = DEFAULT) -> str:
     if not path.exists():
         raise InputError(path, "there is no file with this name", "Check the name and folder.")
     if path.is_dir():
@@ -130,14 +148,37 @@ def _validate(path: Path) -> str:
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes)", "Save the draft again and retry.")
     if kind in ("docx", "odt"):
-        validate_package(path, head, kind)
+        validate_package(path, head, kind, limits)
     else:
         _validate_text(path)
     return kind
 
 
-def validate_package(path: Path, head: bytes, kind: str) -> None:
-    """Check a .docx/.odt is a safe, readable zip package (raises InputError)."""
+def main_part(zf: zipfile.ZipFile, kind: str) -> str | None:
+    """The name of the package's main part: for .docx the one its _rels/.rels names as the
+    officeDocument (Word always says word/document.xml, other programs need not), else content.xml."""
+    names = set(zf.namelist())
+    if kind != "docx":
+        return "content.xml" if "content.xml" in names else None
+    try:
+        info = zf.getinfo("_rels/.rels")
+    except KeyError:
+        return "word/document.xml" if "word/document.xml" in names else None
+    if info.file_size > _CHUNK:  # a relationships list is a few hundred bytes
+        return None
+    rels = zf.read(info).decode("utf-8", "replace")
+    for tag in _RELATIONSHIP.finditer(rels):
+        attrs = dict(_ATTRIBUTE.findall(tag.group(0)))
+        if attrs.get("Type", "").endswith("/officeDocument") and attrs.get("Target"):
+            name = unescape(attrs["Target"]).lstrip("/")
+            return name if name in names else None
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAULT) -> None:
+    """Check a .docx/.odt is a safe, readable zip package within `limits` (raises InputError).
+    Only the zip's directory is trusted for sizes; the main part is read through in chunks (never
+    held whole) to prove it unpacks, and pictures' sizes are read from their headers."""
     app = "Word" if kind == "docx" else "LibreOffice"
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_MARK in path.read_bytes():
@@ -157,32 +198,78 @@ def validate_package(path: Path, head: bytes, kind: str) -> None:
         f"the file is not a readable {path.suffix} document (it may be damaged or renamed)",
         f"Open it in {app}, save it again as {path.suffix} and retry.",
     )
+    resave = f"Save the document again from {app}; if it came by email, check where it came from."
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            names = {info.filename for info in infos}
             total = sum(info.file_size for info in infos)
+            media = [info for info in infos if not info.is_dir() and not _XML_PART.search(info.filename)]
             for info in infos:
                 if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
                     if info.file_size > 10 * 1024**2:
                         raise InputError(
-                            path,
-                            f"part '{info.filename}' unpacks to an unsafe size",
-                            "Save the document again from Word; if it came by email, check its source.",
+                            path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave
                         )
-            if total > MAX_UNZIPPED_BYTES:
+                if info.file_size > limits.max_part_bytes:
+                    raise InputError(
+                        path,
+                        f"part '{_short(info.filename)}' of the document unpacks to more than "
+                        f"{limits.max_part_mb} MB",
+                        "Split the document into smaller ones, or compress its pictures "
+                        "(in Word: Picture Format > Compress Pictures), and retry.",
+                    )
+            if total > limits.max_unpacked_bytes:
                 raise InputError(
                     path,
-                    "the document unpacks to more than 2 GB",
-                    "Split it into smaller documents.",
+                    f"the document unpacks to more than {limits.max_unpacked_mb} MB",
+                    "Split it into smaller documents and retry.",
                 )
-            main_part = "word/document.xml" if kind == "docx" else "content.xml"
-            if main_part not in names:
+            if sum(info.file_size for info in media) > limits.max_media_bytes:
+                raise InputError(
+                    path,
+                    f"the pictures in the document add up to more than {limits.max_media_mb} MB",
+                    "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove "
+                    "some, and retry.",
+                )
+            main = main_part(zf, kind)
+            if main is None:
                 raise damaged
-            # Reading the main part proves the archive is not truncated where it matters.
-            zf.read(main_part)
+            # Reading the main part through proves the archive is not truncated where it matters
+            # (the zip checks its CRC at the end); chunk by chunk, so it is never held whole.
+            with zf.open(main) as stream:
+                while stream.read(_CHUNK):
+                    pass
+            for info in media:
+                _check_picture_size(path, zf, info, limits)
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError) as err:
         raise damaged from err
+
+
+def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
+    """Refuse a picture with more pixels than the limit, from its header alone: Pillow reads the
+    width and height without decoding (a 457 KB PNG can need 1.5 GB decoded)."""
+    from PIL import Image as PILImage
+
+    try:
+        with zf.open(info) as stream, PILImage.open(stream) as img:
+            width, height = img.size
+    except PILImage.DecompressionBombError:
+        width, height = 0, 0
+    except Exception:  # not a picture Pillow knows: pandoc or the writers report it
+        return
+    _refuse_big_picture(path, info.filename.rsplit("/", 1)[-1], width, height, limits)
+
+
+def _refuse_big_picture(path: Path, name: str, width: int, height: int, limits: Limits) -> None:
+    if not width or width * height > limits.max_image_pixels:
+        size = f"{width:,} x {height:,} pixels" if width else "too many pixels"
+        raise InputError(
+            path,
+            f"picture '{_short(name)}' is {size}, more than the {limits.max_image_megapixels} "
+            "megapixels accessconv can safely use",
+            "Make the picture smaller (in Word: Picture Format > Compress Pictures, or resize it "
+            "in a photo editor), insert it again and retry.",
+        )
 
 
 def _validate_text(path: Path) -> None:
@@ -220,9 +307,16 @@ def pandoc_path() -> str:
     return get_pandoc_path()
 
 
-def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[bytes]:
+def _start_pandoc(
+    path: Path, kind: str, media_dir: Path, limits: Limits = DEFAULT
+) -> subprocess.Popen[bytes]:
+    # pandoc is a GHC program: +RTS -M caps its heap (it stops with "Heap exhausted", exit 251).
+    # Not RLIMIT_AS: GHC reserves a huge address space at start and would not start at all.
     args = [
         pandoc_path(),
+        "+RTS",
+        f"-M{limits.pandoc_memory_mb}m",
+        "-RTS",
         "--sandbox",
         "--from",
         kind,
@@ -231,13 +325,33 @@ def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[by
         "--track-changes=accept",
     ]
     if kind in ("docx", "odt"):
-        args.append(f"--extract-media={media_dir}")
-    args.append(str(path))
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        args.append(f"--extract-media={media_dir.resolve()}")
+    # The draft's name is data, never an option: a file called "--lua-filter=evil.md" would
+    # otherwise make pandoc run evil.md as a program (--sandbox does not stop Lua filters). After
+    # "--" and as an absolute path (which starts with "/", never "-" or "+RTS"), it is only a file.
+    args += ["--", str(path.resolve())]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
 
 
-def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
-    out, err = proc.communicate()
+def _pandoc_result(
+    path: Path, proc: subprocess.Popen[bytes], timeout: float | None = None, limits: Limits = DEFAULT
+) -> dict[str, Any]:
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise InputError(
+            path,
+            f"the document took longer than {timeout:g} seconds to read, so accessconv stopped",
+            "Split it into smaller documents and retry.",
+        ) from None
+    if proc.returncode == 251 or b"Heap exhausted" in err:
+        raise InputError(
+            path,
+            f"the document needs more than {limits.pandoc_memory_mb} MB of memory to read",
+            "Split it into smaller documents (or remove very large pasted content) and retry.",
+        )
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
@@ -330,9 +444,11 @@ def _meta_text(value: dict[str, Any] | None) -> str:
 class _Builder:
     """Turns one pandoc JSON AST into a Document, collecting notes and images on the way."""
 
-    def __init__(self, path: Path, kind: str, media_dir: Path) -> None:
+    def __init__(self, path: Path, kind: str, media_dir: Path, limits: Limits = DEFAULT) -> None:
         self.path = path
         self.kind = kind
+        self.limits = limits
+        self._media_bytes = 0
         self.media_dir = media_dir.resolve()
         self.notes: list[list[m.Block]] = []
         self.reader_notes: list[m.ReaderNote] = []
@@ -402,7 +518,11 @@ class _Builder:
             language_from_draft=language_given,
             reader_notes=self.reader_notes,
         )
-        if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
+        if (
+            not m.document_text(doc).strip()
+            and not _notes_text(self.notes)
+            and not any(True for _ in m.images(doc))
+        ):
             raise InputError(self.path, "the document has no text", "Check it is the right file, then retry.")
         return doc
 
@@ -607,7 +727,21 @@ class _Builder:
         if data is None and not src.lower().startswith("data:"):
             self.reader_notes.append(self._missing_picture_note(src))
             return image
-        info = _image_info(data) if data is not None else None
+        if data is not None:
+            # Markdown can point at the same big picture many times; the total is what costs.
+            self._media_bytes += len(data)
+            if self._media_bytes > self.limits.max_media_bytes:
+                raise InputError(
+                    self.path,
+                    f"the pictures in the draft add up to more than {self.limits.max_media_mb} MB",
+                    "Use smaller pictures, or fewer, and retry.",
+                )
+        try:
+            info = _image_info(data) if data is not None else None
+        except DecompressionBomb:
+            _refuse_big_picture(self.path, _picture_name(src), 0, 0, self.limits)
+        if info is not None:
+            _refuse_big_picture(self.path, _picture_name(src), info[1], info[2], self.limits)
         if data is None or info is None:
             self.reader_notes.append(
                 m.ReaderNote(
@@ -666,7 +800,8 @@ class _Builder:
 
 def _image_info(data: bytes) -> tuple[str, int, int] | None:
     """(mime, width, height) for a raster image Pillow can open, else None. Other formats
-    (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected."""
+    (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected. Only the header is read:
+    nothing is decoded here."""
     from PIL import Image as PILImage
 
     try:
@@ -676,8 +811,14 @@ def _image_info(data: bytes) -> tuple[str, int, int] | None:
             if mime is None:
                 return None
             return mime, img.width, img.height
+    except PILImage.DecompressionBombError as err:
+        raise DecompressionBomb from err
     except Exception:  # Pillow raises many types for unreadable data
         return None
+
+
+class DecompressionBomb(Exception):
+    """A picture past Pillow's pixel guard (reported as a too-big picture)."""
 
 
 _STYLES: dict[str, m.Style] = {
@@ -727,6 +868,13 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
+
+
+def _notes_text(notes: list[list[m.Block]]) -> bool:
+    """Whether any footnote has words (a draft whose only text is a footnote is not empty)."""
+    return any(
+        m.plain_text(m.block_inlines(block)).strip() for note in notes for block in m.walk_blocks(note)
+    )
 
 
 def _count(number: int, thing: str) -> str:
