@@ -46,6 +46,10 @@ _CHUNK = 1024**2
 # Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
+# A "word" with no spaces longer than this is refused: the Easy Read steps are linear in it, but
+# the large-print PDF's line breaking is not (a 20,000-letter word takes 8 s to lay out, a 1 MB one
+# would never finish). The longest real tokens (web addresses) are a few hundred characters.
+MAX_WORD_CHARS = 5000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -498,6 +502,17 @@ class _Builder:
                     else "Click each empty line and choose the Normal style, or delete it.",
                 )
             )
+        linked = _web_pictures(self.path) if self.kind == "docx" else 0
+        if linked:
+            # pandoc drops a picture that is only linked (r:link) without a word, so say so here.
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Left out {_count(linked, 'picture')} linked from the web rather than inside "
+                    "the document; accessconv never fetches anything from the web.",
+                    "Insert each picture into the document itself (in Word: Insert > Pictures > This "
+                    "Device), then add its alt text.",
+                )
+            )
         if self._unsafe_links:
             links = _count(self._unsafe_links, "link")
             self.reader_notes.append(
@@ -524,6 +539,7 @@ class _Builder:
             and not any(True for _ in m.images(doc))
         ):
             raise InputError(self.path, "the document has no text", "Check it is the right file, then retry.")
+        _refuse_endless_word(self.path, doc)
         return doc
 
     # -- blocks
@@ -868,6 +884,45 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
         if isinstance(node, m.Text) and "  " in node.text:
             node.text = re.sub(r" {2,}", " ", node.text)
     return out
+
+
+def _web_pictures(path: Path) -> int:
+    """How many pictures the .docx's main part links to outside the package (TargetMode External)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            main = main_part(zf, "docx")
+            if main is None:
+                return 0
+            folder, _, name = main.rpartition("/")
+            rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+            info = zf.getinfo(rels_name)
+            if info.file_size > 16 * _CHUNK:  # a real list of links is a few KB
+                return 0
+            rels = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return 0
+    count = 0
+    for tag in _RELATIONSHIP.finditer(rels):
+        attrs = dict(_ATTRIBUTE.findall(tag.group(0)))
+        if attrs.get("Type", "").endswith("/image") and re.search(
+            r"TargetMode\s*=\s*[\"']External", tag.group(0)
+        ):
+            count += 1
+    return count
+
+
+def _refuse_endless_word(path: Path, doc: m.Document) -> None:
+    """Refuse a draft with a 'word' longer than MAX_WORD_CHARS (one linear pass over the text)."""
+    texts = [m.document_text(doc)]
+    texts += [m.plain_text(m.block_inlines(b)) for note in doc.notes for b in m.walk_blocks(note)]
+    longest = max((word for text in texts for word in text.split()), key=len, default="")
+    if len(longest) > MAX_WORD_CHARS:
+        raise InputError(
+            path,
+            f"the draft has a 'word' of {len(longest):,} characters with no spaces "
+            f"(it starts '{_short(longest[:30])}...'); large print and braille cannot break it into lines",
+            "Add spaces to it or remove it (put a long web address behind a link's words), and retry.",
+        )
 
 
 def _notes_text(notes: list[list[m.Block]]) -> bool:
