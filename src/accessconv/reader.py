@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import tempfile
+import warnings
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -255,24 +256,44 @@ def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, 
     from PIL import Image as PILImage
 
     try:
-        with zf.open(info) as stream, PILImage.open(stream) as img:
-            width, height = img.size
-    except PILImage.DecompressionBombError:
-        width, height = 0, 0
+        with warnings.catch_warnings(), zf.open(info) as stream:
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(stream) as img:
+                width, height = img.size
+    except PILImage.DecompressionBombError as err:
+        _refuse_big_picture(path, info.filename.rsplit("/", 1)[-1], 0, 0, limits, str(err))
+        return
     except Exception:  # not a picture Pillow knows: pandoc or the writers report it
         return
     _refuse_big_picture(path, info.filename.rsplit("/", 1)[-1], width, height, limits)
 
 
-def _refuse_big_picture(path: Path, name: str, width: int, height: int, limits: Limits) -> None:
-    if not width or width * height > limits.max_image_pixels:
-        size = f"{width:,} x {height:,} pixels" if width else "too many pixels"
+def _refuse_big_picture(
+    path: Path,
+    name: str,
+    width: int,
+    height: int,
+    limits: Limits,
+    bomb_message: str = "",
+    kind: str = "docx",
+) -> None:
+    """Refuse a picture over the pixel limit. Past twice the limit Pillow refuses to open it at
+    all (its decompression-bomb guard), and only its message tells the number of pixels."""
+    pixels = width * height
+    if not width:
+        counted = re.search(r"\((\d+) pixels\)", bomb_message)
+        pixels = int(counted.group(1)) if counted else limits.max_image_pixels + 1
+    if pixels > limits.max_image_pixels:
+        megapixels = f"{pixels / 1_000_000:,.0f} megapixels"
+        size = f"{width:,} x {height:,} pixels ({megapixels})" if width else megapixels
         raise InputError(
             path,
             f"picture '{_short(name)}' is {size}, more than the {limits.max_image_megapixels} "
             "megapixels accessconv can safely use",
             "Make the picture smaller (in Word: Picture Format > Compress Pictures, or resize it "
-            "in a photo editor), insert it again and retry.",
+            "in a photo editor), insert it again and retry."
+            if kind in ("docx", "odt")
+            else "Make the picture smaller in a photo editor (for example 4,000 x 3,000 pixels) and retry.",
         )
 
 
@@ -754,10 +775,12 @@ class _Builder:
                 )
         try:
             info = _image_info(data) if data is not None else None
-        except DecompressionBomb:
-            _refuse_big_picture(self.path, _picture_name(src), 0, 0, self.limits)
+        except DecompressionBomb as err:
+            _refuse_big_picture(
+                self.path, _picture_file(src), 0, 0, self.limits, str(err.__cause__), self.kind
+            )
         if info is not None:
-            _refuse_big_picture(self.path, _picture_name(src), info[1], info[2], self.limits)
+            _refuse_big_picture(self.path, _picture_file(src), info[1], info[2], self.limits, kind=self.kind)
         if data is None or info is None:
             self.reader_notes.append(
                 m.ReaderNote(
@@ -821,7 +844,11 @@ def _image_info(data: bytes) -> tuple[str, int, int] | None:
     from PIL import Image as PILImage
 
     try:
-        with PILImage.open(io.BytesIO(data)) as img:
+        with warnings.catch_warnings():
+            # Past the limit is refused by the caller; Pillow's warning would be a stray line.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            img = PILImage.open(io.BytesIO(data))
+        with img:
             fmt = (img.format or "").upper()
             mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}.get(fmt)
             if mime is None:
@@ -945,6 +972,11 @@ def _picture_name(src: str) -> str:
         )
         return f"A picture carried inside the draft (type {_short(kind)})"
     return f"Picture '{_short(src)}'"
+
+
+def _picture_file(src: str) -> str:
+    """A picture's file name for a message (a picture inside the draft has none)."""
+    return "inside the draft" if src.lower().startswith("data:") else src.rsplit("/", 1)[-1]
 
 
 def _short(src: str) -> str:
