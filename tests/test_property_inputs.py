@@ -34,7 +34,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "long",
-    max_examples=200,
+    max_examples=int(os.environ.get("ACCESSCONV_FUZZ_EXAMPLES", "200")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
