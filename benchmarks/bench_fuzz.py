@@ -67,7 +67,7 @@ def comments_bomb(folder: Path, unpacked_mb: int) -> Path:
                 zout.writestr(info.filename, data)
                 continue
             head, _, tail = data.partition(b"<w:body>")
-            with zout.open("word/document.xml", "w", force_zip64=True) as part:
+            with zout.open("word/document.xml", "w", force_zip64=unpacked_mb >= 4000) as part:
                 part.write(head + b"<w:body><!--")
                 for _ in range(unpacked_mb):
                     part.write(block)
