@@ -313,3 +313,40 @@ def test_picture_linked_from_the_web_gets_a_note(tmp_path: Path, run_cli) -> Non
     assert any("1 picture linked from the web" in n.message and "Insert > Pictures" in n.fix for n in notes)
     result = run_cli("convert", draft, "-p", "html", "-o", tmp_path / "out")
     assert "linked from the web" in result.output
+
+
+def test_damaged_bytes_inside_the_main_part_are_one_line(tmp_path: Path, run_cli) -> None:
+    """Bytes changed inside the packed document.xml fail in zlib (not a zip error) as they unpack."""
+    draft = docx_draft(tmp_path / "plain.docx")
+    data = bytearray(draft.read_bytes())
+    with zipfile.ZipFile(draft) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 20, start + info.compress_size - 20, 7):
+        data[i] ^= 0x5A
+    bad = tmp_path / "damaged.docx"
+    bad.write_bytes(bytes(data))
+    result = run_cli("convert", bad, "-p", "html")
+    one_line_refusal(result.exit_code, result.output, "damaged.docx", "not a readable .docx")
+
+
+def test_text_draft_over_the_part_limit_is_refused(tmp_path: Path) -> None:
+    draft = tmp_path / "huge.md"
+    draft.write_text("# Huge\n\n" + "Words. " * 400_000, encoding="utf-8")
+    with pytest.raises(InputError, match="the file is larger than 2 MB"):
+        reader.read(draft, Limits(max_part_mb=2))
+
+
+def test_padded_styles_part_does_not_slow_the_language_lookup(tmp_path: Path) -> None:
+    padding = b"<w:docDefaults>" * 300_000  # the old lazy pattern rescanned from each one
+
+    def pad(name: str, data: bytes):
+        if name != "word/styles.xml":
+            return name, data
+        # No language anywhere, so the old pattern failed from every "<w:docDefaults>" in turn.
+        return name, data.replace(b"<w:lang ", b"<w:x ").replace(b"<w:styles ", padding + b"<w:styles ", 1)
+
+    draft = rewrite_docx(docx_draft(tmp_path / "plain.docx", language=None), tmp_path / "padded.docx", pad)
+    started = time.monotonic()
+    reader._draft_language(draft, "docx", "")
+    assert time.monotonic() - started < 10

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import warnings
 import zipfile
+import zlib
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -155,6 +156,13 @@ def _validate(path: Path, limits: Limits = DEFAULT) -> str:
     if kind in ("docx", "odt"):
         validate_package(path, head, kind, limits)
     else:
+        if size > limits.max_part_bytes:
+            # Read whole (and decoded) below, and pandoc's memory grows with it.
+            raise InputError(
+                path,
+                f"the file is larger than {limits.max_part_mb} MB",
+                "Split it into smaller drafts and retry.",
+            )
         _validate_text(path)
     return kind
 
@@ -246,7 +254,7 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
                     pass
             for info in media:
                 _check_picture_size(path, zf, info, limits)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError, zlib.error) as err:
         raise damaged from err
 
 
@@ -425,15 +433,29 @@ def _draft_language(path: Path, kind: str, meta_lang: str) -> str:
     part = "word/styles.xml" if kind == "docx" else "styles.xml"
     try:
         with zipfile.ZipFile(path) as zf:
-            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            xml = _small_part(zf, part)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, zlib.error):
         return ""
     if kind == "docx":
-        lang = re.search(r'<w:docDefaults>.*?<w:lang [^>]*w:val="([^"]+)"', xml, re.S)
+        # Within the first docDefaults element only: a lazy .*? from every "<w:docDefaults>" of a
+        # padded part would be quadratic.
+        start = xml.find("<w:docDefaults>")
+        end = xml.find("</w:docDefaults>", start)
+        lang = re.search(r'<w:lang [^>]*w:val="([^"]+)"', xml[start:end]) if 0 <= start < end else None
         return lang.group(1) if lang else ""
     lang = re.search(r'fo:language="([a-z]{2,3})"', xml)
     country = re.search(r'fo:country="([A-Z]{2})"', xml)
     return lang.group(1) + (f"-{country.group(1)}" if country else "") if lang else ""
+
+
+def _small_part(zf: zipfile.ZipFile, part: str) -> str:
+    """A metadata part's text, or "" when it is missing or far larger than any real one (a padded
+    part is not worth holding in memory for a title or a language)."""
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        return ""
+    return zf.read(info).decode("utf-8", "replace") if info.file_size <= 16 * _CHUNK else ""
 
 
 def _package_property(path: Path, kind: str, name: str) -> str:
@@ -443,8 +465,8 @@ def _package_property(path: Path, kind: str, name: str) -> str:
         return ""
     try:
         with zipfile.ZipFile(path) as zf:
-            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            xml = _small_part(zf, part)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, zlib.error):
         return ""
     found = re.search(rf"<dc:{name}>([^<]*)</dc:{name}>", xml)
     return unescape(found.group(1)).strip() if found else ""
@@ -926,7 +948,7 @@ def _web_pictures(path: Path) -> int:
             if info.file_size > 16 * _CHUNK:  # a real list of links is a few KB
                 return 0
             rels = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         return 0
     count = 0
     for tag in _RELATIONSHIP.finditer(rels):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,7 @@ def _docx_body(path: Path) -> Any:
                 return None
             with zf.open(name) as stream:
                 root = etree.parse(stream, parser).getroot()
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError, EOFError, zlib.error):
         return None
     return root.find(f"{W}body")
 
