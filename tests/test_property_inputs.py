@@ -148,6 +148,8 @@ MARKS = [
     "---\n",
     "$$x^2$$",
     "\\",
+    "\x1b",  # control characters: one ESC once ended in "an unexpected problem"
+    "\ufffe",
     "&amp;",
     "(ASC)",
     "Adult Social Care ",

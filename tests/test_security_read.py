@@ -350,3 +350,16 @@ def test_padded_styles_part_does_not_slow_the_language_lookup(tmp_path: Path) ->
     started = time.monotonic()
     reader._draft_language(draft, "docx", "")
     assert time.monotonic() - started < 10
+
+
+def test_control_characters_in_a_draft_are_dropped_not_a_crash(tmp_path: Path, run_cli) -> None:
+    """Found by the property test: one ESC character ended in 'an unexpected problem' (XML writers
+    refuse control characters, and pandoc passes them through)."""
+    draft = tmp_path / "ctl.md"
+    draft.write_bytes("# Bin\x1b days\n\nWe collect\x01 bins\x0c every week \ufffe.\n".encode())
+    result = run_cli(
+        "convert", draft, "-o", tmp_path / "out", "-p", "html", "-p", "easy-read", "-p", "large-print"
+    )
+    assert result.exit_code in (0, 1), result.output
+    page = (tmp_path / "out" / "ctl.html").read_text("utf-8")
+    assert "We collect bins every week" in page and "\x1b" not in page

@@ -45,6 +45,9 @@ _ATTRIBUTE = re.compile(r"""\b(Type|Target)\s*=\s*["']([^"']*)["']""")
 # Parts pandoc may copy out as pictures (everything that is not the package's XML).
 _XML_PART = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
 _CHUNK = 1024**2
+# Characters no XML output can hold: C0 controls but tab and line ends, and U+FFFE/U+FFFF.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-fA-F]|\xef\xbf[\xbe\xbf]")
 # Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
@@ -392,7 +395,29 @@ def _pandoc_result(
             "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
             "Open it in Word or a text editor, save it again and retry.",
         )
-    return json.loads(out)
+    ast = json.loads(out)
+    # pandoc passes control characters through (escaped as \u00XX in its JSON); no output format
+    # can hold them (XML refuses them), so they are dropped here. Most drafts have none: one
+    # search of the raw output decides whether the tree needs walking at all.
+    if _JSON_CONTROL.search(out):
+        ast = _without_control_characters(ast)
+    return ast
+
+
+def _without_control_characters(ast: Any) -> Any:
+    """The AST with every string cleaned of characters XML cannot hold (walked without recursion)."""
+    root = [ast]
+    stack: list[list[Any] | dict[str, Any]] = [root]
+    while stack:
+        node = stack.pop()
+        keys = range(len(node)) if isinstance(node, list) else list(node)
+        for key in keys:
+            value = node[key]  # type: ignore[index]
+            if isinstance(value, str):
+                node[key] = _XML_UNSAFE.sub("", value)  # type: ignore[index]
+            elif isinstance(value, list | dict):
+                stack.append(value)
+    return root[0]
 
 
 def _too_deep(path: Path) -> InputError:
@@ -511,7 +536,7 @@ class _Builder:
         if not title:
             first = next((b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)), None)
             title = m.plain_text(first.inlines).strip() if first else ""
-            title = title or self.path.stem.replace("-", " ").replace("_", " ")
+            title = title or _XML_UNSAFE.sub("", self.path.stem).replace("-", " ").replace("_", " ")
         language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
         language_given = bool(language)  # a wrong code is reported below, not as a missing one
         if language and not LANGUAGE_CODE.fullmatch(language):
