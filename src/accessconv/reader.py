@@ -52,9 +52,10 @@ _JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-fA-F]|\xef\xbf[\xbe\xbf]")
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
 # A "word" with no spaces longer than this is refused: the Easy Read steps are linear in it, but
-# the large-print PDF's line breaking is not (a 20,000-letter word takes 8 s to lay out, a 1 MB one
-# would never finish). The longest real tokens (web addresses) are a few hundred characters.
-MAX_WORD_CHARS = 5000
+# the large-print PDF's line breaking (WeasyPrint) is quadratic (a 20,000-letter word takes 8 s to
+# lay out, one of 4,900 about 3 s on a busy machine, a 1 MB one would never finish). The longest
+# real tokens (web addresses, even SharePoint links) are well under this.
+MAX_WORD_CHARS = 2000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
