@@ -597,7 +597,6 @@ def _evil_folder(tmp_path: Path) -> tuple[Path, Path]:
     return src, marker
 
 
-@pytest.mark.xfail(strict=False, reason="needs sec-read")
 def test_batch_never_passes_a_file_name_as_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src, marker = _evil_folder(tmp_path)
     monkeypatch.chdir(src)
@@ -605,7 +604,6 @@ def test_batch_never_passes_a_file_name_as_an_option(tmp_path: Path, monkeypatch
     assert not marker.exists()
 
 
-@pytest.mark.xfail(strict=False, reason="needs sec-read")
 def test_convert_and_check_never_pass_a_file_name_as_an_option(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
