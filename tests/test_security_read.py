@@ -23,7 +23,7 @@ import pytest
 
 import accessconv
 from accessconv import reader
-from accessconv.errors import InputError
+from accessconv.errors import InputError, TimeLimitError
 from accessconv.limits import Limits
 from builders import docx_draft, pandoc
 
@@ -220,7 +220,7 @@ def test_result_timeout_stops_pandoc_and_cleans_up(tmp_path: Path) -> None:
     draft = tmp_path / "slow.md"
     draft.write_text("# Slow\n\n" + "Words to read. " * 200_000, encoding="utf-8")
     pending = reader.start_read(draft)
-    with pytest.raises(InputError, match="took longer than 0.001 seconds to read"):
+    with pytest.raises(TimeLimitError, match="took longer than 0.001 seconds"):
         pending.result(timeout=0.001)
     assert pending._proc.poll() is not None
     assert not Path(pending._tmp.name).exists()
