@@ -22,8 +22,10 @@ __all__ = [
     "AccessconvError",
     "FolderLockedError",
     "InputError",
+    "Limits",
     "OutputError",
     "ProfileError",
+    "TimeLimitError",
     "UsageError",
     "__version__",
     "check_file",
@@ -41,8 +43,10 @@ if TYPE_CHECKING:
         InputError,
         OutputError,
         ProfileError,
+        TimeLimitError,
         UsageError,
     )
+    from .limits import Limits
     from .pipeline import check_file, convert
     from .reader import read
 
@@ -57,6 +61,10 @@ def __getattr__(name: str) -> Any:
         from . import batch
 
         return getattr(batch, name)
+    if name == "Limits":
+        from .limits import Limits
+
+        return Limits
     if name == "read":
         from .reader import read
 

@@ -12,15 +12,28 @@
 - Safe on a shared drive: Office lock files, temporary and hidden files are skipped; a draft whose
   size or time is still changing is left until it settles; pipeline.convert writes each draft's
   outputs to a temporary folder and moves them into place; a lock file stops two runs working on
-  the same output folder, and a lock left by a crashed run is cleared.
+  the same output folder, and a lock left by a crashed run is cleared, as are the temporary
+  folders a killed run left.
+- Confined: only regular files inside the drafts folder are read. Links (to files or folders) are
+  never followed, wherever they point: a link could publish a file from elsewhere on the computer
+  (/etc/passwd) in the accessible versions. Links are listed in the report as not converted; a
+  link to a draft inside the folder needs nothing, as that draft is converted under its own name.
+  Just before a draft is read it is checked again, in case it was swapped for a link meanwhile.
+- Bounded: each draft gets Limits.draft_seconds (see limits.py); one that takes longer is stopped
+  and reported, and the others go on. Workers end when the run that started them ends, however it
+  ends. The manifest is saved as each draft finishes, so a killed run's finished drafts are kept.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import re
+import shutil
 import socket
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -31,8 +44,17 @@ from typing import Any, Literal
 
 from .checks import CheckResult, counts
 from .config import DEFAULT_INTERVAL_SECONDS, DEFAULT_SETTLE_SECONDS, DEFAULT_STALE_LOCK_MINUTES
-from .errors import AccessconvError, FolderLockedError, InputError, OutputError, UsageError
-from .pipeline import ConversionResult, OutputResult
+from .errors import (
+    AccessconvError,
+    FolderLockedError,
+    InputError,
+    OutputError,
+    UsageError,
+    disk_full,
+    output_problem,
+)
+from .limits import DEFAULT, Limits
+from .pipeline import ConversionResult, OutputResult, is_leftover_temp, pid_alive
 from .profiles import Profile
 from .version import __version__
 
@@ -46,13 +68,27 @@ MANIFEST_VERSION = 1
 # change are in config.py).
 SETTLE_ROUNDS = 5  # after this many settle periods still changing, leave it for the next run
 LOCK_WRITE_GRACE_SECONDS = 5.0  # an unreadable lock this new may still be being written
-SAVE_EVERY_SECONDS = 5.0  # save progress to the manifest this often during a long run
+PARENT_CHECK_SECONDS = 1.0  # a worker whose run has gone notices within this time (not on Linux)
 
 # Folders `accessconv convert` makes beside a draft; their .html files are outputs, not drafts.
 CONVERT_FOLDER_SUFFIX = "-accessible"
 TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".bak", ".swp")
 
 REMEMBERED_FAILURE = "Not tried again: the draft has not changed since it could not be converted."
+WAITING = (
+    "This draft is still being saved or copied (its size or time keeps changing). "
+    "accessconv will convert it on the next run."
+)
+LINK_OUTSIDE = (
+    "Not converted: this is a link to {what} outside the drafts folder, and accessconv only "
+    "publishes files that are in the drafts folder. Copy {it} into the folder instead."
+)
+LINK_INSIDE = (
+    "Not converted: this is a link to {what} in the drafts folder; links are not followed, and the "
+    "draft it points to is converted under its own name."
+)
+# The temporary files _write_atomic makes: '.<name>.<pid>.tmp'.
+ATOMIC_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.tmp$")
 
 DraftStatus = Literal["converted", "unchanged", "failed", "skipped"]
 BatchProgress = Callable[[int, int, str], None]
@@ -119,6 +155,16 @@ class BatchResult:
         return self.with_status("skipped")
 
     @property
+    def waiting(self) -> list[DraftResult]:
+        """Skipped drafts that are still being saved (converted on a later run)."""
+        return [d for d in self.skipped if d.note == WAITING]
+
+    @property
+    def links(self) -> list[DraftResult]:
+        """Links in the drafts folder, which are never followed (see the module docstring)."""
+        return [d for d in self.skipped if d.note != WAITING]
+
+    @property
     def new_failures(self) -> list[DraftResult]:
         """Drafts that failed in this run (not failures remembered from an earlier run)."""
         return [d for d in self.failed if d.note != REMEMBERED_FAILURE]
@@ -159,16 +205,18 @@ def convert_folder(
     fail_on: str = "error",
     progress: BatchProgress | None = None,
     browser: bool = False,
+    limits: Limits = DEFAULT,
 ) -> BatchResult:
     """Convert every draft under `source` into a mirrored tree under `out_dir`, incrementally.
 
     Returns a BatchResult (one DraftResult per draft: converted, unchanged, failed or skipped).
     With `browser`, every .html output is also audited with axe-core in headless Chromium, and
     web pages recorded without that audit are made again.
-    A draft that cannot be converted does not raise; it is a DraftResult with status "failed".
+    A draft that cannot be converted (or takes longer than `limits.draft_seconds`) does not raise;
+    it is a DraftResult with status "failed". Links in `source` are "skipped", with the reason.
     Raises InputError when `source` is not a folder, UsageError for folders that overlap,
     ProfileError for a bad profile and FolderLockedError when another run holds the folder."""
-    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser)
+    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser, limits)
     with FolderLock(run.out_dir, stale_lock_minutes * 60) as lock:
         return run.once(force=force, progress=progress, heartbeat=lock.touch)
 
@@ -190,12 +238,13 @@ def watch_folder(
     progress: BatchProgress | None = None,
     should_stop: Callable[[], bool] | None = None,
     browser: bool = False,
+    limits: Limits = DEFAULT,
 ) -> BatchResult | None:
     """Keep converting drafts as they appear or change, looking every `interval` seconds (polling
     works on network shares, where file-system events often do not arrive). Holds the folder's
     lock throughout. Stops when `should_stop()` is true or on KeyboardInterrupt (Ctrl-C), which
     propagates after the lock is released; returns the last cycle's result."""
-    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser)
+    run = _Run(source, out_dir, profiles, profiles_dirs, jobs, prune, settle, fail_on, browser, limits)
     last: BatchResult | None = None
     stop = should_stop or (lambda: False)
     with FolderLock(run.out_dir, stale_lock_minutes * 60) as lock:
@@ -235,12 +284,25 @@ def ignore_reason(name: str) -> str | None:
 def find_drafts(source: Path, exclude: Path | None = None) -> list[str]:
     """Relative paths (with /) of every draft accessconv can read under `source`, sorted.
 
-    Skips hidden folders, the output folder when it sits inside the source, and the
-    '<name>-accessible' folders `accessconv convert` makes."""
+    Skips hidden folders, the output folder when it sits inside the source, the
+    '<name>-accessible' folders `accessconv convert` makes, and links (see find_links)."""
+    return scan_folder(source, exclude)[0]
+
+
+def find_links(source: Path, exclude: Path | None = None) -> dict[str, str]:
+    """Links in `source` that look like drafts or folders of drafts, with why each is not followed
+    (broken links are left out: they hold nothing)."""
+    return scan_folder(source, exclude)[1]
+
+
+def scan_folder(source: Path, exclude: Path | None = None) -> tuple[list[str], dict[str, str]]:
+    """(drafts, links): see find_drafts and find_links. os.walk does not go into linked folders."""
     from .reader import READERS
 
     excluded = exclude.resolve() if exclude else None
+    root = source.resolve()
     found: list[str] = []
+    links: dict[str, str] = {}
     for dirpath, dirnames, filenames in os.walk(source):
         here = Path(dirpath)
         dirnames[:] = sorted(
@@ -250,6 +312,11 @@ def find_drafts(source: Path, exclude: Path | None = None) -> list[str]:
             and not d.endswith(CONVERT_FOLDER_SUFFIX)
             and (excluded is None or (here / d).resolve() != excluded)
         )
+        for d in dirnames:
+            if (here / d).is_symlink():
+                note = _link_note(here / d, root, "a folder")
+                if note:
+                    links[(here / d).relative_to(source).as_posix() + "/"] = note
         for name in filenames:
             if (
                 Path(name).suffix.lower() not in READERS
@@ -257,8 +324,42 @@ def find_drafts(source: Path, exclude: Path | None = None) -> list[str]:
                 or _hidden_on_windows(here / name)
             ):
                 continue
-            found.append((here / name).relative_to(source).as_posix())
-    return sorted(found, key=lambda rel: (rel.casefold(), rel))
+            rel = (here / name).relative_to(source).as_posix()
+            if (here / name).is_symlink():
+                note = _link_note(here / name, root, "a file")
+                if note:
+                    links[rel] = note
+                continue
+            found.append(rel)
+    return sorted(found, key=lambda rel: (rel.casefold(), rel)), links
+
+
+def _link_note(link: Path, root: Path, what: str) -> str | None:
+    """Why a link is not followed, or None for a broken link (nothing to publish, nothing to say)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken, or a loop of links
+        return None
+    inside = target == root or root in target.parents
+    it = "the file" if what == "a file" else "the drafts"
+    return (LINK_INSIDE if inside else LINK_OUTSIDE).format(what=what, it=it)
+
+
+def check_still_inside(path: Path, root: Path) -> None:
+    """Just before a draft is read: it must still be a regular file, reached through no link, in
+    the drafts folder. A draft swapped for a link after the folder was listed is refused."""
+    try:
+        info = os.lstat(path)
+        real = path.resolve(strict=True)
+        expected = root.resolve() / path.relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        return  # gone or unreadable: the reader says so in its own words
+    if not stat.S_ISREG(info.st_mode) or real != expected:
+        raise InputError(
+            path,
+            "this draft was replaced by a link (to a file elsewhere) while accessconv was running",
+            "accessconv only publishes files that are in the drafts folder; put the real file there",
+        )
 
 
 def _hidden_on_windows(path: Path) -> bool:
@@ -284,7 +385,9 @@ def output_folders(drafts: Sequence[str]) -> dict[str, str]:
 
 
 def file_hash(path: Path) -> str:
-    with path.open("rb") as fh:
+    # Not through a link: a draft swapped for one is refused before reading anyway.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
@@ -331,6 +434,8 @@ class _Task:
     profiles: list[Profile]
     profiles_dirs: list[Path]
     browser: bool = False  # also audit each .html output with axe-core in Chromium
+    root: Path | None = None  # the drafts folder, which the draft must still be inside
+    limits: Limits = DEFAULT
 
 
 @dataclass
@@ -343,28 +448,80 @@ class _Outcome:
 
 def _convert_task(task: _Task) -> _Outcome:
     """Convert one draft (in a worker process when --jobs > 1); never raises."""
+    from .errors import TimeLimitError
     from .pipeline import convert
 
     try:
-        result = convert(task.source, task.profiles, task.out_dir, task.profiles_dirs, browser=task.browser)
+        if task.root is not None:
+            check_still_inside(task.source, task.root)
+        result = convert(
+            task.source,
+            task.profiles,
+            task.out_dir,
+            task.profiles_dirs,
+            browser=task.browser,
+            limits=task.limits,
+        )
         return _Outcome(task.relative, result, None, True)
+    except (OutputError, TimeLimitError) as err:
+        # About the output folder or this computer's load, not the draft: try again next run.
+        return _Outcome(task.relative, None, str(err), False)
     except AccessconvError as err:
         return _Outcome(task.relative, None, str(err), True)
+    except OSError as err:
+        if err.errno != errno.ENOSPC:
+            return _unexpected(task, err)
+        # Outside the draft's output folder (pandoc's working files): try again next run.
+        return _Outcome(task.relative, None, disk_full(task.source), False)
     except Exception as err:  # a bug must not stop the other drafts
-        return _Outcome(
-            task.relative,
-            None,
-            f"accessconv hit an unexpected problem with this draft ({type(err).__name__}: {err}). "
-            "The other drafts were converted; please send this draft to the accessconv team.",
-            False,
-        )
+        return _unexpected(task, err)
 
 
-def _ignore_ctrl_c() -> None:
-    # Workers leave Ctrl-C to the main process, which stops the run cleanly.
+def _unexpected(task: _Task, err: Exception) -> _Outcome:
+    return _Outcome(
+        task.relative,
+        None,
+        f"accessconv hit an unexpected problem with this draft ({type(err).__name__}). "
+        "The other drafts were not affected; please send this draft to the accessconv team.",
+        False,
+    )
+
+
+def _init_worker(parent: int) -> None:
+    """In each worker process: leave Ctrl-C to the main process (which stops the run cleanly), and
+    end when the run ends, however it ends (even kill -9), instead of lingering with its memory."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _die_with_parent() and os.getppid() == parent:
+        return
+    if os.getppid() != parent:  # the run died before we got here
+        os._exit(1)
+
+    def watch_parent() -> None:  # where the kernel cannot do it for us
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True, name="accessconv-parent-watch").start()
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends (prctl PR_SET_PDEATHSIG)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        return libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def default_jobs() -> int:
@@ -386,9 +543,12 @@ class _Run:
         settle: float,
         fail_on: str,
         browser: bool = False,
+        limits: Limits = DEFAULT,
     ) -> None:
         self.source = Path(source)
         self.browser = browser
+        self.limits = limits
+        self.swept = False  # leftovers of killed runs are removed once, on the first look
         self.out_dir = Path(out_dir)
         self.profile_names = list(profiles or [])
         self.profiles_dirs = [Path(p) for p in profiles_dirs or []]
@@ -416,8 +576,11 @@ class _Run:
         if "draft" in registry.available(self.profiles_dirs):
             draft_digest = registry.load("draft", self.profiles_dirs).digest
         failed_key = _failed_key(chosen, draft_digest)
+        if not self.swept:
+            _sweep_leftovers(self.out_dir)
+            self.swept = True
         manifest = _Manifest.load(self.out_dir)
-        drafts = find_drafts(self.source, exclude=self.out_dir)
+        drafts, links = scan_folder(self.source, exclude=self.out_dir)
         folders = output_folders(drafts)
 
         # 1. Which drafts look changed (size or time differ from the manifest)?
@@ -486,7 +649,20 @@ class _Run:
             if full:
                 full_rels.add(rel)
             tasks.append(
-                _Task(rel, path, self.out_dir / folders[rel], list(todo), self.profiles_dirs, self.browser)
+                _Task(
+                    rel,
+                    path,
+                    self.out_dir / folders[rel],
+                    list(todo),
+                    self.profiles_dirs,
+                    self.browser,
+                    root=self.source,
+                    limits=self.limits,
+                )
+            )
+        for rel, note in links.items():
+            outcomes[rel] = DraftResult(
+                rel, self.source / rel, "skipped", ConversionResult(self.source / rel, None), note=note
             )
 
         # 3. Convert.
@@ -494,17 +670,15 @@ class _Run:
         if progress:
             progress(0, total, "")
         done = 0
-        last_save = time.monotonic()
         try:
             for outcome in self._execute(tasks):
                 outcomes[outcome.relative] = self._record(manifest, outcome, chosen, failed_key)
                 done += 1
+                # Saved as each draft finishes, so even a killed run's finished drafts are not redone.
+                manifest.save()
                 heartbeat()
                 if progress:
                     progress(done, total, outcome.relative)
-                if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
-                    manifest.save()
-                    last_save = time.monotonic()
         finally:
             # On Ctrl-C too: keep what was finished, so the next run does not redo it.
             manifest.save()
@@ -513,7 +687,7 @@ class _Run:
         orphans = self._orphans(manifest, set(drafts), full_rels, chosen)
         manifest.save()
 
-        ordered = [outcomes[rel] for rel in drafts if rel in outcomes]
+        ordered = [outcomes[rel] for rel in sorted(outcomes, key=lambda rel: (rel.casefold(), rel))]
         result = BatchResult(
             source=self.source,
             out_dir=self.out_dir,
@@ -549,7 +723,9 @@ class _Run:
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool
 
-        pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_ignore_ctrl_c)
+        pool = ProcessPoolExecutor(
+            max_workers=min(self.jobs, len(tasks)), initializer=_init_worker, initargs=(os.getpid(),)
+        )
         try:
             futures = {pool.submit(_convert_task, task): task for task in tasks}
             for future in as_completed(futures):
@@ -646,11 +822,7 @@ class _Run:
     def _skipped(self, rel: str) -> DraftResult:
         path = self.source / rel
         result = ConversionResult(source=path, out_dir=None)
-        note = (
-            "This draft is still being saved or copied (its size or time keeps changing). "
-            "accessconv will convert it on the next run."
-        )
-        return DraftResult(rel, path, "skipped", result, note=note)
+        return DraftResult(rel, path, "skipped", result, note=WAITING)
 
     def _orphans(
         self, manifest: _Manifest, present: set[str], rebuilt_full: set[str], chosen: list[Profile]
@@ -742,6 +914,27 @@ def _remove_files(files: list[Path], out_dir: Path) -> None:
             parent = parent.parent
 
 
+def _sweep_leftovers(out_dir: Path) -> list[Path]:
+    """Remove what a killed run left in the output folder: the temporary folders a draft's outputs
+    were being written to, and half-written manifest or report files. Called holding the lock, so
+    no other run is writing here; pipeline.is_leftover_temp spares those of live processes."""
+    removed: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(out_dir):
+        here = Path(dirpath)
+        for d in list(dirnames):
+            if d.startswith(".") and d.endswith(".tmp") and is_leftover_temp(here / d):
+                shutil.rmtree(here / d, ignore_errors=True)
+                removed.append(here / d)
+                dirnames.remove(d)
+        if here == out_dir:
+            for name in filenames:
+                match = ATOMIC_TEMP.match(name)
+                if match and not pid_alive(int(match["pid"])):
+                    (here / name).unlink(missing_ok=True)
+                    removed.append(here / name)
+    return removed
+
+
 def _check_folders(source: Path, out_dir: Path) -> None:
     if not source.exists():
         raise InputError(source, "there is no folder with this name", "Check the name of the drafts folder.")
@@ -804,7 +997,7 @@ def _write_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise OutputError(f'Cannot write "{path}" ({err.strerror}). Check the output folder.') from err
+        raise OutputError(output_problem(err, path.parent)) from err
 
 
 def _write_reports(result: BatchResult, fail_on: str) -> None:
@@ -824,9 +1017,12 @@ def _write_reports(result: BatchResult, fail_on: str) -> None:
 class FolderLock:
     """A lock file in the output folder, so two runs never work on it at once.
 
-    It records the process id, the computer's name and a random token. It counts as left behind
-    by a crash (and is cleared) when that process no longer runs on this computer, or when it has
-    not been touched for `stale_after` seconds (a run touches it as it goes)."""
+    It records the process id, when that process started (Linux: /proc/<pid>/stat's start time and
+    the boot id, so a process id reused after a crash or a restart is not taken for the run), the
+    computer's name and a random token. It counts as left behind by a crash (and is cleared) when
+    that process no longer runs on this computer, or when it has not been touched for
+    `stale_after` seconds (a run touches it as it goes). A lock from another computer is honoured
+    until then: it may be a live run on a shared drive."""
 
     def __init__(self, out_dir: Path, stale_after: float) -> None:
         self.path = out_dir / LOCK_NAME
@@ -845,15 +1041,15 @@ class FolderLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise OutputError(
-                f'Cannot create the output folder "{self.path.parent}" ({err.strerror}). Choose another.'
-            ) from err
+            raise OutputError(output_problem(err, self.path.parent)) from err
         body = json.dumps(
             {
                 "pid": os.getpid(),
                 "host": socket.gethostname(),
                 "started": datetime.now(UTC).replace(microsecond=0).isoformat(),
                 "token": self.token,
+                "process_start": _process_start(os.getpid()),
+                "boot_id": _boot_id(),
             }
         )
         for _attempt in range(3):
@@ -866,7 +1062,7 @@ class FolderLock:
                     continue
                 raise FolderLockedError(self._busy_message(info)) from None
             except OSError as err:
-                raise OutputError(f'Cannot write to "{self.path.parent}" ({err.strerror}).') from err
+                raise OutputError(output_problem(err, self.path.parent)) from err
             self.held = True
             return
         raise FolderLockedError(self._busy_message(_read_lock(self.path)))
@@ -892,7 +1088,17 @@ class FolderLock:
             return age > LOCK_WRITE_GRACE_SECONDS
         if age > self.stale_after:
             return True
-        return info.get("host") == socket.gethostname() and not _pid_alive(info.get("pid"))
+        if info.get("host") != socket.gethostname():
+            return False  # maybe a live run on another computer sharing the drive
+        pid = info.get("pid")
+        if not isinstance(pid, int) or not pid_alive(pid):
+            return True
+        boot = info.get("boot_id")
+        if boot and _boot_id() and boot != _boot_id():
+            return True  # written before the computer restarted
+        started = info.get("process_start")
+        now = _process_start(pid)
+        return started is not None and now is not None and started != now  # the id was reused
 
     def _clear(self, info: dict[str, Any]) -> None:
         # Move it aside first, so two runs clearing the same stale lock cannot both win.
@@ -959,15 +1165,18 @@ def _read_lock(path: Path) -> dict[str, Any] | None:
     return info
 
 
-def _pid_alive(pid: Any) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    if os.name == "nt":  # no cheap check there; the age limit clears the lock instead
-        return True
+def _process_start(pid: int) -> int | None:
+    """When process `pid` started, in clock ticks since boot (Linux), or None where unknown."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        # The name (field 2) may hold spaces and brackets: count fields after its last ')'.
+        return int(stat_line.rsplit(")", 1)[1].split()[19])  # field 22, starttime
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _boot_id() -> str | None:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None

@@ -6,6 +6,7 @@ are imported inside the commands so `accessconv --help` starts fast.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -84,12 +85,37 @@ def _message(path: Path, err: Exception) -> str:
     one line, naming the draft; ACCESSCONV_DEBUG=1 shows the traceback for the team."""
     if isinstance(err, AccessconvError):
         return str(err)
+    if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+        # Outside the output folder (pandoc's working files): not a bug, not the draft's fault.
+        from .errors import disk_full
+
+        return disk_full(path)
     if os.environ.get("ACCESSCONV_DEBUG"):
         raise err
     return (
         f'"{path}": accessconv hit an unexpected problem ({type(err).__name__}: {err}). '
         "No files were written. Please send the draft to the accessconv team."
     )
+
+
+def _limits() -> Any:
+    """The [limits] of the project file read by --config (or the built-in ones)."""
+    from .config import Config
+
+    ctx = click.get_current_context(silent=True)
+    config = ctx.meta.get("accessconv.config") if ctx is not None else None
+    return (config or Config()).limits
+
+
+def _stop_on_term() -> None:
+    """A service manager or `kill` stopping us: stop as cleanly as on Ctrl-C (temporary folders
+    removed, the lock released, finished drafts kept)."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -152,11 +178,24 @@ def convert(
         _fail(str(err))
     status = _Status(report_format == "text" and sys.stderr.isatty())
     results: list[ConversionResult] = []
+    limits = _limits()
+    _stop_on_term()
     for draft, target in zip(drafts, targets, strict=True):
         try:
             results.append(
-                run_convert(draft, profiles, target, list(profiles_dirs), progress=status, browser=browser)
+                run_convert(
+                    draft,
+                    profiles,
+                    target,
+                    list(profiles_dirs),
+                    progress=status,
+                    browser=browser,
+                    limits=limits,
+                )
             )
+        except KeyboardInterrupt:
+            status.clear()
+            _fail("Stopped. Nothing half-written was left; run the same command to convert the drafts.", 130)
         except Exception as err:  # the CLI boundary: one line per draft, never a traceback
             message = _message(draft, err)
             if len(drafts) == 1 and report_format == "text":
@@ -214,7 +253,7 @@ def check(
     from .report import exit_code, to_json, to_text
 
     try:
-        result = check_file(file, profile_name, list(profiles_dirs), browser=browser)
+        result = check_file(file, profile_name, list(profiles_dirs), browser=browser, limits=_limits())
     except Exception as err:  # the CLI boundary
         _fail(_message(file, err))
     if report_format == "json":
@@ -367,6 +406,7 @@ def batch(
         stale_lock_minutes=stale_lock_minutes,
         fail_on=fail_on,
         browser=browser,
+        limits=_limits(),
     )
 
     def show(result: BatchResult) -> None:
@@ -378,6 +418,7 @@ def batch(
         else:
             click.echo(batch_to_text(result, fail_on))
 
+    _stop_on_term()
     if not watch:
         try:
             result = convert_folder(
@@ -394,7 +435,6 @@ def batch(
         show(result)
         sys.exit(result.exit_code(fail_on))
 
-    import signal
     from datetime import datetime
 
     last: list[BatchResult] = []
@@ -420,10 +460,6 @@ def batch(
             click.echo(f"accessconv: {err} (still watching)", err=True)
             said[:] = [str(err)]
 
-    def stop_on_term(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # a service manager stopping us: stop as cleanly as on Ctrl-C
-
-    signal.signal(signal.SIGTERM, stop_on_term)
     click.echo(f"Watching {src} every {interval:g} seconds. Press Ctrl-C to stop.", err=True)
     try:
         watch_folder(

@@ -22,7 +22,7 @@ the command line always wins over the file.
     max_part_mb = 256                  # any one part of it
     max_media_mb = 512                 # all pictures in one draft
     max_image_megapixels = 60          # any one picture, read from its header before decoding
-    pandoc_memory_mb = 1536            # pandoc's heap
+    pandoc_memory_mb = 1024            # pandoc's heap
     draft_seconds = 300                # one draft, all profiles (0 = no limit)
 """
 

@@ -27,7 +27,7 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
 
     # The council's own html profile (colours, fonts) styles the report as it styles the pages.
     settings = registry.load("html").settings
-    drafts = [_row(i, d, batch.out_dir) for i, d in enumerate(batch.drafts)]
+    drafts = [_row(i, d, batch.out_dir, d in batch.links) for i, d in enumerate(batch.drafts)]
     return templates.render(
         "folder-index.html",
         __package__,
@@ -42,7 +42,8 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
         profiles=", ".join(batch.profiles) or "none",
         when=_when(batch.finished_at),
         failed=batch.failed,
-        skipped=batch.skipped,
+        waiting=batch.waiting,
+        links=batch.links,
         to_fix=[row for row in drafts if row["problems"]],
         orphans=[
             {
@@ -67,19 +68,21 @@ def _tally(batch: BatchResult) -> list[str]:
     parts = [f"{len(batch.converted)} converted in this run", f"{len(batch.unchanged)} already up to date"]
     if batch.failed:
         parts.append(f"{len(batch.failed)} could not be converted")
-    if batch.skipped:
-        parts.append(f"{len(batch.skipped)} still being saved")
+    if batch.waiting:
+        parts.append(f"{len(batch.waiting)} still being saved")
+    if batch.links:
+        parts.append(f"{len(batch.links)} links not followed")
     return parts
 
 
-def _row(i: int, d: DraftResult, out_dir: Path) -> dict[str, Any]:
+def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> dict[str, Any]:
     """One draft, as the table row and its list of findings show it."""
     checked = d.status not in ("failed", "skipped")
     return {
         "index": i,
         "relative": d.relative,
-        "status": d.status,
-        "this_run": BATCH_STATUS_WORDS[d.status],
+        "status": "link" if link else d.status,
+        "this_run": "not converted: a link" if link else BATCH_STATUS_WORDS[d.status],
         "outputs": [
             {
                 "href": quote(o.path.relative_to(out_dir).as_posix()),

@@ -7,15 +7,24 @@ the output folder: on any failure the temporary folder is removed.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import os
+import re
 import shutil
+import signal
+import socket
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError, UsageError
+from .errors import AccessconvError, OutputError, TimeLimitError, UsageError, output_problem
+from .limits import DEFAULT, Limits
 from .profiles import Profile
 from .results import CheckFileResult, ConversionResult, OutputResult
 
@@ -30,6 +39,22 @@ __all__ = [
     "default_out_dir",
     "resolve_profiles",
 ]
+
+# A draft's outputs are written to '.<name>.acv-<host>-<pid>-<random>.tmp' inside its output
+# folder (so moving them into place never crosses file systems) and moved into place. The host and
+# process id say whose it is: one whose process has gone was left by a killed run and is removed.
+TEMP_PATTERN = re.compile(r"^\..*\.acv-(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[^.]+\.tmp$")
+# Before temporary folders named whose they were: removed when this old.
+LEGACY_TEMP_PATTERN = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+LEFTOVER_AGE_SECONDS = 24 * 3600  # any of ours this old is left over, whoever made it
+LEGACY_LEFTOVER_AGE_SECONDS = 3600
+# Causes of a failed write that are about the output folder, not the draft.
+OUTPUT_ERRNOS = {
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EXDEV")
+    if hasattr(errno, name)
+}
+
 
 def resolve_profiles(
     names: Sequence[str | Profile] | None, profiles_dirs: Sequence[Path] | None = None
@@ -60,23 +85,42 @@ def convert(
     profiles_dirs: Sequence[Path] | None = None,
     progress: Progress | None = None,
     browser: bool = False,
+    limits: Limits = DEFAULT,
 ) -> ConversionResult:
     """Convert one draft with the given profiles (default: every profile marked default).
 
     With `browser`, every .html output is also audited with axe-core in headless Chromium
     (checks/browser.py); without it, each .html output carries a note that the audit was skipped.
 
-    Raises InputError for a draft that cannot be read, ProfileError for a bad profile and
-    OutputError when the output folder cannot be written; nothing is left behind on failure."""
+    Raises InputError for a draft that cannot be read, TimeLimitError (an InputError) for one that
+    takes longer than `limits.draft_seconds`, ProfileError for a bad profile and OutputError when
+    the output folder cannot be written; nothing is left behind on failure."""
+    source = Path(path)
+    chosen = resolve_profiles(profiles, profiles_dirs)
+    target = Path(out_dir) if out_dir is not None else default_out_dir(source)
+    try:
+        with draft_time_limit(source, limits.draft_seconds) as remaining:
+            return _convert(source, chosen, target, profiles_dirs, progress, browser, limits, remaining)
+    except _OutOfTime:  # the alarm went off just as the draft finished
+        raise TimeLimitError(source, limits.draft_seconds) from None
+
+
+def _convert(
+    source: Path,
+    chosen: list[Profile],
+    target: Path,
+    profiles_dirs: Sequence[Path] | None,
+    progress: Progress | None,
+    browser: bool,
+    limits: Limits,
+    remaining: Callable[[], float | None],
+) -> ConversionResult:
     from .formats import load_format
     from .reader import start_read
 
     say = progress or (lambda _msg: None)
-    source = Path(path)
-    chosen = resolve_profiles(profiles, profiles_dirs)
-    target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     say(f"Reading {source.name}")
-    with start_read(source) as pending:
+    with start_read(source, limits=limits) as pending:
         # While pandoc reads the draft (a separate process), do the work that does not need its
         # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
         # first, as it was when these steps came after reading.
@@ -86,7 +130,10 @@ def convert(
         except Exception as err:  # raised again below, after reading
             draft_check, deferred = None, err
         _preload(chosen)
-        doc = pending.result()
+        try:
+            doc = pending.result(timeout=remaining())
+        except TimeLimitError:
+            raise TimeLimitError(source, limits.draft_seconds) from None
     if deferred is not None:
         raise deferred
     result = ConversionResult(source=source, out_dir=target)
@@ -95,7 +142,8 @@ def convert(
         say("Checking the draft")
         result.draft_checks = draft_check(doc)
 
-    tmp = _make_temp_dir(target)
+    tmp, made_target = _make_temp_dir(target)
+    done = False
     try:
         for profile in chosen:
             fmt = load_format(profile.format)
@@ -108,9 +156,62 @@ def convert(
                 result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
         _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result)
+        done = True
+    except AccessconvError as err:
+        # The officer knows the output folder, not our temporary one inside it.
+        err.args = tuple(str(a).replace(str(tmp), str(target)) for a in err.args)
+        raise
+    except OSError as err:
+        if err.errno in OUTPUT_ERRNOS:
+            raise OutputError(output_problem(err, target)) from err
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if made_target and not done:
+            with contextlib.suppress(OSError):
+                target.rmdir()  # only if empty: made by this run, and nothing went in
     return result
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm in the middle of a draft. A BaseException, so no `except Exception`
+    on the way (a writer's fallback, an optional import) can swallow it; draft_time_limit turns it
+    into a TimeLimitError."""
+
+
+@contextlib.contextmanager
+def draft_time_limit(source: Path, seconds: float) -> Iterator[Callable[[], float | None]]:
+    """Stop a draft that runs longer than `seconds` (0: no limit) with TimeLimitError. Yields a
+    function giving the seconds left (None: no limit), for waits such as pandoc's.
+
+    An alarm signal interrupts the Python work; pandoc gets the time left as its own timeout.
+    Signals reach only the main thread: called from another thread, only pandoc's wait is bounded.
+    `finally` blocks (which remove temporary folders) still run when the alarm fires."""
+    if seconds <= 0:
+        yield lambda: None
+        return
+    deadline = time.monotonic() + seconds
+
+    def remaining() -> float:
+        return max(0.01, deadline - time.monotonic())
+
+    use_alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if not use_alarm:
+        yield remaining
+        return
+
+    def out_of_time(_signum: int, _frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield remaining
+    except _OutOfTime:
+        raise TimeLimitError(source, seconds) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _start_draft_check(source: Path, profiles_dirs: Sequence[Path] | None) -> Callable[..., Any] | None:
@@ -154,19 +255,76 @@ def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) ->
         o.checks.extend(audits[o.path])
 
 
-def _make_temp_dir(target: Path) -> Path:
-    parent = target.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and not target.is_dir():
-            raise OutputError(
-                f'Cannot write outputs to "{target}": it is a file, not a folder. Choose another with -o.'
-            )
-        return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    except OSError as err:
+def _host_tag() -> str:
+    return f"{zlib.crc32(socket.gethostname().encode()):08x}"
+
+
+def temp_dir_prefix(name: str) -> str:
+    return f".{name}.acv-{_host_tag()}-{os.getpid()}-"
+
+
+def _make_temp_dir(target: Path) -> tuple[Path, bool]:
+    """A private temporary folder inside `target` (made if need be; True if made here), after
+    removing any a killed run left there."""
+    if target.exists() and not target.is_dir():
         raise OutputError(
-            f'Cannot write to the folder "{parent}" ({err.strerror}). Choose another folder with -o.'
-        ) from err
+            f'Cannot write outputs to "{target}": it is a file, not a folder. Choose another with -o.'
+        )
+    try:
+        made = not target.exists()
+        target.mkdir(parents=True, exist_ok=True)
+        remove_leftover_temp_dirs(target)
+        return Path(tempfile.mkdtemp(prefix=temp_dir_prefix(target.name), suffix=".tmp", dir=target)), made
+    except OSError as err:
+        raise OutputError(output_problem(err, target)) from err
+
+
+def is_leftover_temp(path: Path) -> bool:
+    """A temporary folder of ours whose run was killed: its process has gone (on this computer),
+    or it is too old to belong to any run."""
+    match = TEMP_PATTERN.match(path.name)
+    try:
+        age = time.time() - path.lstat().st_mtime
+    except OSError:
+        return False
+    if match is None:
+        return LEGACY_TEMP_PATTERN.match(path.name) is not None and age > LEGACY_LEFTOVER_AGE_SECONDS
+    if age > LEFTOVER_AGE_SECONDS:
+        return True
+    return match["host"] == _host_tag() and not pid_alive(int(match["pid"]))
+
+
+def remove_leftover_temp_dirs(folder: Path) -> list[Path]:
+    """Remove the temporary folders killed runs left in `folder` (and, for a folder written in an
+    earlier version, beside it). Returns what was removed."""
+    removed = []
+    for place in (folder, folder.parent):
+        try:
+            entries = list(os.scandir(place))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".tmp") and entry.is_dir(follow_symlinks=False):
+                path = Path(entry.path)
+                if is_leftover_temp(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                    removed.append(path)
+    return removed
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` runs on this computer (True where that cannot be told)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # no cheap check there; the age limit decides instead
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
@@ -182,12 +340,28 @@ def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for output, final in zip(result.outputs, finals, strict=True):
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(output.path, final)
+            _replace(output.path, final)
             output.path = final
     except OSError as err:
-        raise OutputError(
-            f'Cannot write to the folder "{target}" ({err.strerror}). Choose another folder with -o.'
-        ) from err
+        raise OutputError(output_problem(err, target)) from err
+
+
+def _replace(src: Path, final: Path) -> None:
+    """Move a finished file into place in one step. The temporary folder is inside the output
+    folder, so this is a rename; should a file system still refuse (a mount below it), copy to a
+    hidden name beside `final` and rename that, so `final` is never seen half-written."""
+    try:
+        os.replace(src, final)
+    except OSError as err:
+        if err.errno != errno.EXDEV:
+            raise
+        part = final.with_name(f"{temp_dir_prefix(final.name)}copy.tmp")
+        try:
+            shutil.copyfile(src, part)
+            os.replace(part, final)
+        finally:
+            part.unlink(missing_ok=True)
+        src.unlink(missing_ok=True)
 
 
 def check_file(
@@ -195,15 +369,26 @@ def check_file(
     profile: str | Profile | None = None,
     profiles_dirs: Sequence[Path] | None = None,
     browser: bool = False,
+    limits: Limits = DEFAULT,
 ) -> CheckFileResult:
     """Check an existing file with the rules of `profile` (by default, chosen from its type).
-    With `browser`, an .html file is also audited in headless Chromium (see convert)."""
+    With `browser`, an .html file is also audited in headless Chromium (see convert). Stops with
+    TimeLimitError after `limits.draft_seconds`."""
+    try:
+        with draft_time_limit(Path(path), limits.draft_seconds):
+            return _check_file(Path(path), profile, profiles_dirs, browser)
+    except _OutOfTime:
+        raise TimeLimitError(path, limits.draft_seconds) from None
+
+
+def _check_file(
+    path: Path, profile: str | Profile | None, profiles_dirs: Sequence[Path] | None, browser: bool
+) -> CheckFileResult:
     from . import profiles as registry
     from .checks.browser import audit_files
     from .errors import InputError
     from .formats import load_format, rules_for
 
-    path = Path(path)
     if not path.is_file():
         what = "this is a folder, not a file" if path.is_dir() else "there is no file with this name"
         raise InputError(path, what, "Check the name and folder.")

@@ -13,13 +13,16 @@ import json
 import re
 import subprocess
 import tempfile
+import warnings
 import zipfile
+import zlib
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .errors import InputError
+from .errors import InputError, TimeLimitError
+from .limits import DEFAULT, Limits
 
 # pandoc reader name for each extension we accept.
 READERS = {
@@ -32,13 +35,27 @@ READERS = {
 }
 SUPPORTED = ", ".join(sorted(READERS))
 
-# Safety limits for zip-based drafts: well beyond any real document, well below a zip bomb.
-MAX_UNZIPPED_BYTES = 2 * 1024**3
+# Safety limits for zip-based drafts: well beyond any real document, well below a zip bomb. The
+# sizes a run allows are in limits.Limits; these two are fixed.
 MAX_COMPRESSION_RATIO = 200
 MAX_IMAGE_BYTES = 50 * 1024**2
+# The package's own pointer to its main part (a valid .docx need not call it word/document.xml).
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\s[^>]*>")
+_ATTRIBUTE = re.compile(r"""\b(Type|Target)\s*=\s*["']([^"']*)["']""")
+# Parts pandoc may copy out as pictures (everything that is not the package's XML).
+_XML_PART = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
+_CHUNK = 1024**2
+# Characters no XML output can hold: C0 controls but tab and line ends, and U+FFFE/U+FFFF.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-fA-F]|\xef\xbf[\xbe\xbf]")
 # Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
+# A "word" with no spaces longer than this is refused: the Easy Read steps are linear in it, but
+# the large-print PDF's line breaking (WeasyPrint) is quadratic (a 20,000-letter word takes 8 s to
+# lay out, one of 4,900 about 3 s on a busy machine, a 1 MB one would never finish). The longest
+# real tokens (web addresses, even SharePoint links) are well under this.
+MAX_WORD_CHARS = 2000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -49,40 +66,51 @@ SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def read(path: Path | str) -> m.Document:
+def read(path: Path | str, limits: Limits = DEFAULT) -> m.Document:
     """Read the draft at `path`. Raises InputError with an officer-friendly message."""
-    with start_read(path) as pending:
+    with start_read(path, limits) as pending:
         return pending.result()
 
 
-def start_read(path: Path | str) -> PendingRead:
+def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
     """Check the draft and start pandoc on it, without waiting: the caller can do other work
     (imports, loading profiles) while pandoc runs, then call `.result()`. Use it as a context
     manager, so pandoc is stopped and its temporary folder removed if the result is never needed.
     Raises InputError at once for a draft that fails the file checks."""
     path = Path(path)
-    kind = _validate(path)
-    return PendingRead(path, kind)
+    _guard_pictures(limits)
+    kind = _validate(path, limits)
+    return PendingRead(path, kind, limits)
+
+
+def _guard_pictures(limits: Limits) -> None:
+    """Pillow's own decompression-bomb guard, for every picture decoded later in the run (the
+    writers resize pictures): it refuses to open anything past twice this many pixels."""
+    from PIL import Image as PILImage
+
+    PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
 
 
 class PendingRead:
     """One pandoc run in progress (see start_read)."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, kind: str, limits: Limits = DEFAULT) -> None:
         self.path = path
         self.kind = kind
+        self.limits = limits
         self._tmp = tempfile.TemporaryDirectory(prefix="accessconv-read-")
         try:
-            self._proc = _start_pandoc(path, kind, Path(self._tmp.name))
+            self._proc = _start_pandoc(path, kind, Path(self._tmp.name), limits)
         except BaseException:
             self._tmp.cleanup()
             raise
 
-    def result(self) -> m.Document:
-        """Wait for pandoc and map its AST onto the model."""
+    def result(self, timeout: float | None = None) -> m.Document:
+        """Wait for pandoc (at most `timeout` seconds, then it is stopped and InputError raised)
+        and map its AST onto the model."""
         try:
-            ast = _pandoc_result(self.path, self._proc)
-            doc = _Builder(self.path, self.kind, Path(self._tmp.name)).document(ast)
+            ast = _pandoc_result(self.path, self._proc, timeout, self.limits)
+            doc = _Builder(self.path, self.kind, Path(self._tmp.name), self.limits).document(ast)
         except RecursionError:
             raise _too_deep(self.path) from None
         finally:
@@ -107,7 +135,7 @@ class PendingRead:
 # ---------------------------------------------------------------- checking the file
 
 
-def _validate(path: Path) -> str:
+def _validate(path: Path, limits: Limits = DEFAULT) -> str:
     if not path.exists():
         raise InputError(path, "there is no file with this name", "Check the name and folder.")
     if path.is_dir():
@@ -130,14 +158,44 @@ def _validate(path: Path) -> str:
     if size == 0:
         raise InputError(path, "the file is empty (0 bytes)", "Save the draft again and retry.")
     if kind in ("docx", "odt"):
-        validate_package(path, head, kind)
+        validate_package(path, head, kind, limits)
     else:
+        if size > limits.max_part_bytes:
+            # Read whole (and decoded) below, and pandoc's memory grows with it.
+            raise InputError(
+                path,
+                f"the file is larger than {limits.max_part_mb} MB",
+                "Split it into smaller drafts and retry.",
+            )
         _validate_text(path)
     return kind
 
 
-def validate_package(path: Path, head: bytes, kind: str) -> None:
-    """Check a .docx/.odt is a safe, readable zip package (raises InputError)."""
+def main_part(zf: zipfile.ZipFile, kind: str) -> str | None:
+    """The name of the package's main part: for .docx the one its _rels/.rels names as the
+    officeDocument (Word always says word/document.xml, other programs need not), else content.xml."""
+    names = set(zf.namelist())
+    if kind != "docx":
+        return "content.xml" if "content.xml" in names else None
+    try:
+        info = zf.getinfo("_rels/.rels")
+    except KeyError:
+        return "word/document.xml" if "word/document.xml" in names else None
+    if info.file_size > _CHUNK:  # a relationships list is a few hundred bytes
+        return None
+    rels = zf.read(info).decode("utf-8", "replace")
+    for tag in _RELATIONSHIP.finditer(rels):
+        attrs = dict(_ATTRIBUTE.findall(tag.group(0)))
+        if attrs.get("Type", "").endswith("/officeDocument") and attrs.get("Target"):
+            name = unescape(attrs["Target"]).lstrip("/")
+            return name if name in names else None
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAULT) -> None:
+    """Check a .docx/.odt is a safe, readable zip package within `limits` (raises InputError).
+    Only the zip's directory is trusted for sizes; the main part is read through in chunks (never
+    held whole) to prove it unpacks, and pictures' sizes are read from their headers."""
     app = "Word" if kind == "docx" else "LibreOffice"
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_MARK in path.read_bytes():
@@ -157,32 +215,98 @@ def validate_package(path: Path, head: bytes, kind: str) -> None:
         f"the file is not a readable {path.suffix} document (it may be damaged or renamed)",
         f"Open it in {app}, save it again as {path.suffix} and retry.",
     )
+    resave = f"Save the document again from {app}; if it came by email, check where it came from."
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            names = {info.filename for info in infos}
             total = sum(info.file_size for info in infos)
+            media = [info for info in infos if not info.is_dir() and not _XML_PART.search(info.filename)]
             for info in infos:
                 if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
                     if info.file_size > 10 * 1024**2:
                         raise InputError(
-                            path,
-                            f"part '{info.filename}' unpacks to an unsafe size",
-                            "Save the document again from Word; if it came by email, check its source.",
+                            path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave
                         )
-            if total > MAX_UNZIPPED_BYTES:
+                if info.file_size > limits.max_part_bytes:
+                    raise InputError(
+                        path,
+                        f"part '{_short(info.filename)}' of the document unpacks to more than "
+                        f"{limits.max_part_mb} MB",
+                        "Split the document into smaller ones, or compress its pictures "
+                        "(in Word: Picture Format > Compress Pictures), and retry.",
+                    )
+            if total > limits.max_unpacked_bytes:
                 raise InputError(
                     path,
-                    "the document unpacks to more than 2 GB",
-                    "Split it into smaller documents.",
+                    f"the document unpacks to more than {limits.max_unpacked_mb} MB",
+                    "Split it into smaller documents and retry.",
                 )
-            main_part = "word/document.xml" if kind == "docx" else "content.xml"
-            if main_part not in names:
+            if sum(info.file_size for info in media) > limits.max_media_bytes:
+                raise InputError(
+                    path,
+                    f"the pictures in the document add up to more than {limits.max_media_mb} MB",
+                    "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove "
+                    "some, and retry.",
+                )
+            main = main_part(zf, kind)
+            if main is None:
                 raise damaged
-            # Reading the main part proves the archive is not truncated where it matters.
-            zf.read(main_part)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError) as err:
+            # Reading the main part through proves the archive is not truncated where it matters
+            # (the zip checks its CRC at the end); chunk by chunk, so it is never held whole.
+            with zf.open(main) as stream:
+                while stream.read(_CHUNK):
+                    pass
+            for info in media:
+                _check_picture_size(path, zf, info, limits)
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError, zlib.error) as err:
         raise damaged from err
+
+
+def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
+    """Refuse a picture with more pixels than the limit, from its header alone: Pillow reads the
+    width and height without decoding (a 457 KB PNG can need 1.5 GB decoded)."""
+    from PIL import Image as PILImage
+
+    try:
+        with warnings.catch_warnings(), zf.open(info) as stream:
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(stream) as img:
+                width, height = img.size
+    except PILImage.DecompressionBombError as err:
+        _refuse_big_picture(path, info.filename.rsplit("/", 1)[-1], 0, 0, limits, str(err))
+        return
+    except Exception:  # not a picture Pillow knows: pandoc or the writers report it
+        return
+    _refuse_big_picture(path, info.filename.rsplit("/", 1)[-1], width, height, limits)
+
+
+def _refuse_big_picture(
+    path: Path,
+    name: str,
+    width: int,
+    height: int,
+    limits: Limits,
+    bomb_message: str = "",
+    kind: str = "docx",
+) -> None:
+    """Refuse a picture over the pixel limit. Past twice the limit Pillow refuses to open it at
+    all (its decompression-bomb guard), and only its message tells the number of pixels."""
+    pixels = width * height
+    if not width:
+        counted = re.search(r"\((\d+) pixels\)", bomb_message)
+        pixels = int(counted.group(1)) if counted else limits.max_image_pixels + 1
+    if pixels > limits.max_image_pixels:
+        megapixels = f"{pixels / 1_000_000:,.0f} megapixels"
+        size = f"{width:,} x {height:,} pixels ({megapixels})" if width else megapixels
+        raise InputError(
+            path,
+            f"picture '{_short(name)}' is {size}, more than the {limits.max_image_megapixels} "
+            "megapixels accessconv can safely use",
+            "Make the picture smaller (in Word: Picture Format > Compress Pictures, or resize it "
+            "in a photo editor), insert it again and retry."
+            if kind in ("docx", "odt")
+            else "Make the picture smaller in a photo editor (for example 4,000 x 3,000 pixels) and retry.",
+        )
 
 
 def _validate_text(path: Path) -> None:
@@ -220,9 +344,16 @@ def pandoc_path() -> str:
     return get_pandoc_path()
 
 
-def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[bytes]:
+def _start_pandoc(
+    path: Path, kind: str, media_dir: Path, limits: Limits = DEFAULT
+) -> subprocess.Popen[bytes]:
+    # pandoc is a GHC program: +RTS -M caps its heap (it stops with "Heap exhausted", exit 251).
+    # Not RLIMIT_AS: GHC reserves a huge address space at start and would not start at all.
     args = [
         pandoc_path(),
+        "+RTS",
+        f"-M{limits.pandoc_memory_mb}m",
+        "-RTS",
         "--sandbox",
         "--from",
         kind,
@@ -231,13 +362,29 @@ def _start_pandoc(path: Path, kind: str, media_dir: Path) -> subprocess.Popen[by
         "--track-changes=accept",
     ]
     if kind in ("docx", "odt"):
-        args.append(f"--extract-media={media_dir}")
-    args.append(str(path))
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        args.append(f"--extract-media={media_dir.resolve()}")
+    # The draft's name is data, never an option: a file called "--lua-filter=evil.md" would
+    # otherwise make pandoc run evil.md as a program (--sandbox does not stop Lua filters). After
+    # "--" and as an absolute path (which starts with "/", never "-" or "+RTS"), it is only a file.
+    args += ["--", str(path.resolve())]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
 
 
-def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
-    out, err = proc.communicate()
+def _pandoc_result(
+    path: Path, proc: subprocess.Popen[bytes], timeout: float | None = None, limits: Limits = DEFAULT
+) -> dict[str, Any]:
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise TimeLimitError(path, timeout or 0) from None
+    if proc.returncode == 251 or b"Heap exhausted" in err:
+        raise InputError(
+            path,
+            f"the document needs more than {limits.pandoc_memory_mb} MB of memory to read",
+            "Split it into smaller documents (or remove very large pasted content) and retry.",
+        )
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
@@ -245,7 +392,29 @@ def _pandoc_result(path: Path, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
             "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
             "Open it in Word or a text editor, save it again and retry.",
         )
-    return json.loads(out)
+    ast = json.loads(out)
+    # pandoc passes control characters through (escaped as \u00XX in its JSON); no output format
+    # can hold them (XML refuses them), so they are dropped here. Most drafts have none: one
+    # search of the raw output decides whether the tree needs walking at all.
+    if _JSON_CONTROL.search(out):
+        ast = _without_control_characters(ast)
+    return ast
+
+
+def _without_control_characters(ast: Any) -> Any:
+    """The AST with every string cleaned of characters XML cannot hold (walked without recursion)."""
+    root = [ast]
+    stack: list[list[Any] | dict[str, Any]] = [root]
+    while stack:
+        node = stack.pop()
+        keys = range(len(node)) if isinstance(node, list) else list(node)
+        for key in keys:
+            value = node[key]  # type: ignore[index]
+            if isinstance(value, str):
+                node[key] = _XML_UNSAFE.sub("", value)  # type: ignore[index]
+            elif isinstance(value, list | dict):
+                stack.append(value)
+    return root[0]
 
 
 def _too_deep(path: Path) -> InputError:
@@ -286,15 +455,29 @@ def _draft_language(path: Path, kind: str, meta_lang: str) -> str:
     part = "word/styles.xml" if kind == "docx" else "styles.xml"
     try:
         with zipfile.ZipFile(path) as zf:
-            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            xml = _small_part(zf, part)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, zlib.error):
         return ""
     if kind == "docx":
-        lang = re.search(r'<w:docDefaults>.*?<w:lang [^>]*w:val="([^"]+)"', xml, re.S)
+        # Within the first docDefaults element only: a lazy .*? from every "<w:docDefaults>" of a
+        # padded part would be quadratic.
+        start = xml.find("<w:docDefaults>")
+        end = xml.find("</w:docDefaults>", start)
+        lang = re.search(r'<w:lang [^>]*w:val="([^"]+)"', xml[start:end]) if 0 <= start < end else None
         return lang.group(1) if lang else ""
     lang = re.search(r'fo:language="([a-z]{2,3})"', xml)
     country = re.search(r'fo:country="([A-Z]{2})"', xml)
     return lang.group(1) + (f"-{country.group(1)}" if country else "") if lang else ""
+
+
+def _small_part(zf: zipfile.ZipFile, part: str) -> str:
+    """A metadata part's text, or "" when it is missing or far larger than any real one (a padded
+    part is not worth holding in memory for a title or a language)."""
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        return ""
+    return zf.read(info).decode("utf-8", "replace") if info.file_size <= 16 * _CHUNK else ""
 
 
 def _package_property(path: Path, kind: str, name: str) -> str:
@@ -304,8 +487,8 @@ def _package_property(path: Path, kind: str, name: str) -> str:
         return ""
     try:
         with zipfile.ZipFile(path) as zf:
-            xml = zf.read(part).decode("utf-8", "replace") if part in zf.namelist() else ""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            xml = _small_part(zf, part)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, zlib.error):
         return ""
     found = re.search(rf"<dc:{name}>([^<]*)</dc:{name}>", xml)
     return unescape(found.group(1)).strip() if found else ""
@@ -330,9 +513,11 @@ def _meta_text(value: dict[str, Any] | None) -> str:
 class _Builder:
     """Turns one pandoc JSON AST into a Document, collecting notes and images on the way."""
 
-    def __init__(self, path: Path, kind: str, media_dir: Path) -> None:
+    def __init__(self, path: Path, kind: str, media_dir: Path, limits: Limits = DEFAULT) -> None:
         self.path = path
         self.kind = kind
+        self.limits = limits
+        self._media_bytes = 0
         self.media_dir = media_dir.resolve()
         self.notes: list[list[m.Block]] = []
         self.reader_notes: list[m.ReaderNote] = []
@@ -348,7 +533,7 @@ class _Builder:
         if not title:
             first = next((b for b in m.walk_blocks(blocks) if isinstance(b, m.Heading)), None)
             title = m.plain_text(first.inlines).strip() if first else ""
-            title = title or self.path.stem.replace("-", " ").replace("_", " ")
+            title = title or _XML_UNSAFE.sub("", self.path.stem).replace("-", " ").replace("_", " ")
         language = _draft_language(self.path, self.kind, _meta_text(meta.get("lang")).strip())
         language_given = bool(language)  # a wrong code is reported below, not as a missing one
         if language and not LANGUAGE_CODE.fullmatch(language):
@@ -382,6 +567,17 @@ class _Builder:
                     else "Click each empty line and choose the Normal style, or delete it.",
                 )
             )
+        linked = _web_pictures(self.path) if self.kind == "docx" else 0
+        if linked:
+            # pandoc drops a picture that is only linked (r:link) without a word, so say so here.
+            self.reader_notes.append(
+                m.ReaderNote(
+                    f"Left out {_count(linked, 'picture')} linked from the web rather than inside "
+                    "the document; accessconv never fetches anything from the web.",
+                    "Insert each picture into the document itself (in Word: Insert > Pictures > This "
+                    "Device), then add its alt text.",
+                )
+            )
         if self._unsafe_links:
             links = _count(self._unsafe_links, "link")
             self.reader_notes.append(
@@ -402,8 +598,13 @@ class _Builder:
             language_from_draft=language_given,
             reader_notes=self.reader_notes,
         )
-        if not m.document_text(doc).strip() and not any(True for _ in m.images(doc)):
+        if (
+            not m.document_text(doc).strip()
+            and not _notes_text(self.notes)
+            and not any(True for _ in m.images(doc))
+        ):
             raise InputError(self.path, "the document has no text", "Check it is the right file, then retry.")
+        _refuse_endless_word(self.path, doc)
         return doc
 
     # -- blocks
@@ -607,7 +808,23 @@ class _Builder:
         if data is None and not src.lower().startswith("data:"):
             self.reader_notes.append(self._missing_picture_note(src))
             return image
-        info = _image_info(data) if data is not None else None
+        if data is not None:
+            # Markdown can point at the same big picture many times; the total is what costs.
+            self._media_bytes += len(data)
+            if self._media_bytes > self.limits.max_media_bytes:
+                raise InputError(
+                    self.path,
+                    f"the pictures in the draft add up to more than {self.limits.max_media_mb} MB",
+                    "Use smaller pictures, or fewer, and retry.",
+                )
+        try:
+            info = _image_info(data) if data is not None else None
+        except DecompressionBomb as err:
+            _refuse_big_picture(
+                self.path, _picture_file(src), 0, 0, self.limits, str(err.__cause__), self.kind
+            )
+        if info is not None:
+            _refuse_big_picture(self.path, _picture_file(src), info[1], info[2], self.limits, kind=self.kind)
         if data is None or info is None:
             self.reader_notes.append(
                 m.ReaderNote(
@@ -666,18 +883,29 @@ class _Builder:
 
 def _image_info(data: bytes) -> tuple[str, int, int] | None:
     """(mime, width, height) for a raster image Pillow can open, else None. Other formats
-    (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected."""
+    (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected. Only the header is read:
+    nothing is decoded here."""
     from PIL import Image as PILImage
 
     try:
-        with PILImage.open(io.BytesIO(data)) as img:
+        with warnings.catch_warnings():
+            # Past the limit is refused by the caller; Pillow's warning would be a stray line.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            img = PILImage.open(io.BytesIO(data))
+        with img:
             fmt = (img.format or "").upper()
             mime = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}.get(fmt)
             if mime is None:
                 return None
             return mime, img.width, img.height
+    except PILImage.DecompressionBombError as err:
+        raise DecompressionBomb from err
     except Exception:  # Pillow raises many types for unreadable data
         return None
+
+
+class DecompressionBomb(Exception):
+    """A picture past Pillow's pixel guard (reported as a too-big picture)."""
 
 
 _STYLES: dict[str, m.Style] = {
@@ -729,6 +957,52 @@ def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
     return out
 
 
+def _web_pictures(path: Path) -> int:
+    """How many pictures the .docx's main part links to outside the package (TargetMode External)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            main = main_part(zf, "docx")
+            if main is None:
+                return 0
+            folder, _, name = main.rpartition("/")
+            rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+            info = zf.getinfo(rels_name)
+            if info.file_size > 16 * _CHUNK:  # a real list of links is a few KB
+                return 0
+            rels = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        return 0
+    count = 0
+    for tag in _RELATIONSHIP.finditer(rels):
+        attrs = dict(_ATTRIBUTE.findall(tag.group(0)))
+        if attrs.get("Type", "").endswith("/image") and re.search(
+            r"TargetMode\s*=\s*[\"']External", tag.group(0)
+        ):
+            count += 1
+    return count
+
+
+def _refuse_endless_word(path: Path, doc: m.Document) -> None:
+    """Refuse a draft with a 'word' longer than MAX_WORD_CHARS (one linear pass over the text)."""
+    texts = [m.document_text(doc)]
+    texts += [m.plain_text(m.block_inlines(b)) for note in doc.notes for b in m.walk_blocks(note)]
+    longest = max((word for text in texts for word in text.split()), key=len, default="")
+    if len(longest) > MAX_WORD_CHARS:
+        raise InputError(
+            path,
+            f"the draft has a 'word' of {len(longest):,} characters with no spaces "
+            f"(it starts '{_short(longest[:30])}...'); large print and braille cannot break it into lines",
+            "Add spaces to it or remove it (put a long web address behind a link's words), and retry.",
+        )
+
+
+def _notes_text(notes: list[list[m.Block]]) -> bool:
+    """Whether any footnote has words (a draft whose only text is a footnote is not empty)."""
+    return any(
+        m.plain_text(m.block_inlines(block)).strip() for note in notes for block in m.walk_blocks(note)
+    )
+
+
 def _count(number: int, thing: str) -> str:
     return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
 
@@ -742,6 +1016,11 @@ def _picture_name(src: str) -> str:
         )
         return f"A picture carried inside the draft (type {_short(kind)})"
     return f"Picture '{_short(src)}'"
+
+
+def _picture_file(src: str) -> str:
+    """A picture's file name for a message (a picture inside the draft has none)."""
+    return "inside the draft" if src.lower().startswith("data:") else src.rsplit("/", 1)[-1]
 
 
 def _short(src: str) -> str:

@@ -312,7 +312,7 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
         for d in batch.drafts:
             name = d.relative if len(d.relative) <= width else "..." + d.relative[-(width - 3) :]
             checks = "" if d.status in ("failed", "skipped") else _verdict(d.result.all_checks)
-            result = BATCH_STATUS_WORDS[d.status]
+            result = BATCH_STATUS_WORDS[d.status] if d not in batch.links else "not converted: a link"
             lines.append(f"{name.ljust(width)}  {result.ljust(26)}  {len(d.result.outputs):>5}  {checks}")
     failed = batch.failed
     if failed:
@@ -322,9 +322,12 @@ def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:
     if problems:
         lines += ["", "Drafts with problems a person must fix (details in the folder report):"]
         lines += [f"  {d.relative}: {_verdict(d.result.all_checks)}" for d in problems]
-    if batch.skipped:
+    if batch.waiting:
         lines += ["", "Waiting for these drafts to finish saving; they will be converted on the next run:"]
-        lines += [f"  {d.relative}" for d in batch.skipped]
+        lines += [f"  {d.relative}" for d in batch.waiting]
+    if batch.links:
+        lines += ["", "Links, not followed (only files inside the drafts folder are converted):"]
+        lines += [f"  {d.relative}: {d.note}" for d in batch.links]
     if batch.orphans:
         removed = [o for o in batch.orphans if o.removed]
         kept = [o for o in batch.orphans if not o.removed]
@@ -355,16 +358,18 @@ def batch_changes_text(batch: BatchResult, fail_on: str = "error") -> str:
 
 
 def _batch_closing(batch: BatchResult, fail_on: str) -> str:
-    n = len(batch.drafts)
+    n = len(batch.drafts) - len(batch.links)  # a link is not a draft
     parts = [f"{n} draft{'s' if n != 1 else ''}"]
     for label, items in (
         ("converted", batch.converted),
         ("up to date", batch.unchanged),
         ("could not be converted", batch.failed),
-        ("waiting", batch.skipped),
+        ("waiting", batch.waiting),
     ):
         if items:
             parts.append(f"{len(items)} {label}")
+    if batch.links:
+        parts.append(f"{len(batch.links)} link{'s' if len(batch.links) != 1 else ''} not followed")
     errors, warnings = batch.errors, batch.warnings
     if errors:
         parts.append(f"{errors} problem{'s' if errors != 1 else ''} a person must fix")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,10 +54,19 @@ WP = f"{{{ooxml.WP}}}"
 def _docx_body(path: Path) -> Any:
     from lxml import etree
 
+    from ..reader import main_part
+
+    # Parsed straight from the zip stream, so the part is never held as bytes and a tree at once;
+    # comments (a cheap way to pad a part) are dropped as they are read.
+    parser = etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True)
     try:
         with zipfile.ZipFile(path) as zf:
-            root = etree.fromstring(zf.read("word/document.xml"))
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+            name = main_part(zf, "docx")
+            if name is None:
+                return None
+            with zf.open(name) as stream:
+                root = etree.parse(stream, parser).getroot()
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError, EOFError, zlib.error):
         return None
     return root.find(f"{W}body")
 

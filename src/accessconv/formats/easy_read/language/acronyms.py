@@ -17,13 +17,16 @@ from .wordlists import builtin, read_table
 # Two or more capitals, optionally a plural "s": "ASC", "GPs". Not part of a longer word or code
 # such as a postcode ("NB1 1AA").
 ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,}(?:s(?=\b))?)(?![\w-])")
-# "Words In Capitals (WIC)": up to 8 words before a bracketed acronym.
-_DEFINITION = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8})\(([A-Z]{2,})\)")
+# "Words In Capitals (WIC)": up to 8 words before a bracketed acronym. Matching starts only at
+# the start of a word and never gives back part of a word (possessive *+), so a long word costs
+# one pass, not one per letter (the old pattern was quadratic: 10,000 letters took seconds).
+_DEFINITION = re.compile(r"(?<![\w'’-])((?:[A-Za-z][\w'’-]*+\s++){1,8})\(([A-Z]{2,}+)\)")
 _SMALL = {"of", "and", "for", "the", "in", "on", "to", "&"}
 
 
 # Three or more words in capitals in a row ("PLEASE READ THIS NOTICE") are shouting, not acronyms.
-_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z][A-Z'’]+(?:[\s,]+[A-Z][A-Z'’]*){2,}(?![\w-])")
+# Possessive and from the start of a word only, for linear time (as _DEFINITION).
+_CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]++(?:[\s,]++[A-Z][A-Z'’]*+){2,}(?![\w-])")
 
 
 @dataclass

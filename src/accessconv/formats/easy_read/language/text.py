@@ -21,7 +21,9 @@ PLACEHOLDER = re.compile(f"[{chr(_FIRST)}-{chr(_LAST)}]")
 # A word: letters/digits, with inner apostrophes, hyphens and dots ("can't", "co-production",
 # "1.2"), or one protected span.
 WORD = re.compile(rf"[{chr(_FIRST)}-{chr(_LAST)}]|[^\W_](?:[\w'’.-]*[^\W_])?")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Only from the start of a token, and possessive (*+, ++): a long run of letters with no "@" must
+# fail once, not once per character (that was quadratic: a 10,000-letter word took seconds).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]")
 _SENTENCE_END = re.compile(
     r"([.!?])([\"'”’)]*)(\s+)(?=[\"'“‘(]*[A-Z0-9\u00A3$" + chr(_FIRST) + "-" + chr(_LAST) + "])"
