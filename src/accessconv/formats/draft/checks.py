@@ -54,7 +54,7 @@ WP = f"{{{ooxml.WP}}}"
 def _docx_body(path: Path) -> Any:
     from lxml import etree
 
-    from ..reader import main_part
+    from ...reader import main_part
 
     # Parsed straight from the zip stream, so the part is never held as bytes and a tree at once;
     # comments (a cheap way to pad a part) are dropped as they are read.
