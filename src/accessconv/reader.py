@@ -341,7 +341,8 @@ def pandoc_path() -> str:
                 return str(bundled)
     from pypandoc import get_pandoc_path
 
-    return get_pandoc_path()
+    pandoc: str = get_pandoc_path()  # pypandoc is untyped
+    return pandoc
 
 
 def _start_pandoc(
@@ -392,7 +393,7 @@ def _pandoc_result(
             "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
             "Open it in Word or a text editor, save it again and retry.",
         )
-    ast = json.loads(out)
+    ast: dict[str, Any] = json.loads(out)
     # pandoc passes control characters through (escaped as \u00XX in its JSON); no output format
     # can hold them (XML refuses them), so they are dropped here. Most drafts have none: one
     # search of the raw output decides whether the tree needs walking at all.
@@ -497,6 +498,7 @@ def _package_property(path: Path, kind: str, name: str) -> str:
 def _meta_text(value: dict[str, Any] | None) -> str:
     if not value:
         return ""
+    c: Any  # pandoc's JSON: its shape depends on the node type t
     t, c = value.get("t"), value.get("c")
     if t == "MetaString":
         return str(c)
@@ -616,12 +618,13 @@ class _Builder:
         return out
 
     def block(self, node: dict[str, Any]) -> list[m.Block]:
+        c: Any  # pandoc's JSON: its shape depends on the node type t
         t, c = node.get("t"), node.get("c")
         if t in ("Para", "Plain"):
             inlines = self.inlines(c)
             return [self._paragraph_or_figure(inlines)] if _has_content(inlines) else []
         if t == "LineBlock":
-            inlines: list[m.Inline] = []
+            inlines = []
             for i, line in enumerate(c):
                 if i:
                     inlines.append(m.LineBreak())
@@ -749,6 +752,7 @@ class _Builder:
         return _merge(out)
 
     def inline(self, node: dict[str, Any]) -> list[m.Inline]:
+        c: Any  # pandoc's JSON: its shape depends on the node type t
         t, c = node.get("t"), node.get("c")
         if t == "Str":
             return [m.Text(c)]

@@ -13,11 +13,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..ooxml import A16_DECORATIVE, WP, A, R, w
-from . import CheckResult, CheckSet, Finding
+from . import CheckResult, CheckSet, Finding, Severity
 from .contrast import contrast_ratio
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docx.document import Document as DocxDocument
+    from lxml.etree import _Element
 
 # Word's own fallbacks when nothing in the file sets a value (ECMA-376 17.3.2).
 WORD_DEFAULT_SIZE_PT = 10.0
@@ -56,7 +62,7 @@ class TypographyLimits:
 class Para:
     """One paragraph of the file with where it is, for messages."""
 
-    el: Any
+    el: _Element
     where: str
     part: str  # "body", "table", "header", "footer"
     table_style: str | None = None
@@ -65,14 +71,14 @@ class Para:
 @dataclass
 class DocxTarget:
     path: Path
-    document: Any  # python-docx Document
+    document: DocxDocument
     limits: TypographyLimits
     resolver: Resolver
     # What the reader of this file calls it, for messages: "large print", "Easy Read".
     kind: str = "large print"
     paragraphs: list[Para] = field(default_factory=list)
     # Every run that shows text with its property chain, worked out once for all the checks.
-    runs: list[tuple[Para, Any, list[Any]]] | None = None
+    runs: list[tuple[Para, _Element, list[_Element]]] | None = None
 
 
 def check_docx(path: Path, limits: TypographyLimits, kind: str = "large print") -> list[CheckResult]:
@@ -98,16 +104,16 @@ def check_docx(path: Path, limits: TypographyLimits, kind: str = "large print") 
     return DOCX_TYPOGRAPHY.run(target)
 
 
-def _snippet(p_el: Any) -> str:
+def _snippet(p_el: _Element) -> str:
     text = " ".join(paragraph_text(p_el).split())
     return f' ("{text[:40]}{"..." if len(text) > 40 else ""}")' if text else ""
 
 
-def paragraph_text(p_el: Any) -> str:
+def paragraph_text(p_el: _Element) -> str:
     return "".join(t.text or "" for t in p_el.iter(w("t")))
 
 
-def _own_runs(p_el: Any) -> Iterator[Any]:
+def _own_runs(p_el: _Element) -> Iterator[_Element]:
     """Runs of this paragraph (inside links and fields too), not of text boxes nested in it."""
     for r in p_el.iter(w("r")):
         parent = r.getparent()
@@ -117,7 +123,7 @@ def _own_runs(p_el: Any) -> Iterator[Any]:
             yield r
 
 
-def _all_paragraphs(document: Any) -> Iterator[Para]:
+def _all_paragraphs(document: DocxDocument) -> Iterator[Para]:
     body = document.element.body
     counter = {"p": 0, "tbl": 0}
     yield from _walk_container(body, counter, "body", None, "")
@@ -140,7 +146,9 @@ def _all_paragraphs(document: Any) -> Iterator[Para]:
             yield Para(p, f"{kind} ({part.partname.split('/')[-1]}), line {i}{_snippet(p)}", kind)
 
 
-def _walk_container(container: Any, counter: dict[str, int], part: str, tstyle: str | None, prefix: str):
+def _walk_container(
+    container: _Element, counter: dict[str, int], part: str, tstyle: str | None, prefix: str
+) -> Iterator[Para]:
     for child in container:
         if child.tag == w("p"):
             if part == "body":
@@ -167,7 +175,7 @@ def _walk_container(container: Any, counter: dict[str, int], part: str, tstyle: 
 class Resolver:
     """Word's inheritance of run and paragraph properties, read from styles.xml."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         styles_el = document.styles.element
         self.styles = {s.get(w("styleId")): s for s in styles_el.findall(w("style"))}
         self.default_para = next(
@@ -181,17 +189,17 @@ class Resolver:
         self.doc_rpr = styles_el.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.doc_ppr = styles_el.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
         self.theme_fonts = _theme_fonts(document)
-        self._chains: dict[str | None, list[Any]] = {}
+        self._chains: dict[str | None, list[_Element]] = {}
 
-    def chain(self, style_id: str | None) -> list[Any]:
+    def chain(self, style_id: str | None) -> list[_Element]:
         """The style and its basedOn ancestors, nearest first (worked out once per style)."""
         cached = self._chains.get(style_id)
         if cached is None:
             cached = self._chains[style_id] = self._chain(style_id)
         return cached
 
-    def _chain(self, style_id: str | None) -> list[Any]:
-        out: list[Any] = []
+    def _chain(self, style_id: str | None) -> list[_Element]:
+        out: list[_Element] = []
         while style_id and style_id in self.styles and len(out) < 50:
             style = self.styles[style_id]
             if style in out:
@@ -206,11 +214,11 @@ class Resolver:
         name = style.find(w("name")) if style is not None else None
         return name.get(w("val")) if name is not None else (style_id or "")
 
-    def para_style(self, p_el: Any) -> str | None:
+    def para_style(self, p_el: _Element) -> str | None:
         ps = p_el.find(f"{w('pPr')}/{w('pStyle')}")
         return ps.get(w("val")) if ps is not None else self.default_para
 
-    def rpr_chain(self, r_el: Any, para: Para) -> list[Any]:
+    def rpr_chain(self, r_el: _Element, para: Para) -> list[_Element]:
         """Run property sets that apply to run `r_el`, strongest first."""
         chain = [r_el.find(w("rPr"))]
         rs = r_el.find(f"{w('rPr')}/{w('rStyle')}")
@@ -222,7 +230,7 @@ class Resolver:
         chain.append(self.doc_rpr)
         return [c for c in chain if c is not None]
 
-    def ppr_chain(self, para: Para) -> list[Any]:
+    def ppr_chain(self, para: Para) -> list[_Element]:
         chain = [para.el.find(w("pPr"))]
         chain += [s.find(w("pPr")) for s in self.chain(self.para_style(para.el))]
         if para.table_style:
@@ -241,7 +249,7 @@ class Resolver:
         return False
 
 
-def _theme_fonts(document: Any) -> dict[str, str]:
+def _theme_fonts(document: DocxDocument) -> dict[str, str]:
     """minorHAnsi/majorHAnsi etc. -> typeface, from the theme part."""
     from lxml import etree
 
@@ -258,7 +266,7 @@ def _theme_fonts(document: Any) -> dict[str, str]:
     return {}
 
 
-def first(chain: list[Any], tag: str) -> Any:
+def first(chain: list[_Element], tag: str) -> _Element | None:
     for el in chain:
         found = el.find(w(tag))
         if found is not None:
@@ -266,17 +274,18 @@ def first(chain: list[Any], tag: str) -> Any:
     return None
 
 
-def toggle(chain: list[Any], tag: str) -> bool:
+def toggle(chain: list[_Element], tag: str) -> bool:
     el = first(chain, tag)
     return el is not None and el.get(w("val"), "true").lower() not in OFF
 
 
-def size_pt(chain: list[Any]) -> float:
+def size_pt(chain: list[_Element]) -> float:
     el = first(chain, "sz")
-    return int(el.get(w("val"))) / 2 if el is not None else WORD_DEFAULT_SIZE_PT
+    # A w:sz without w:val is broken; int(None) fails as it always has (the check reports it).
+    return int(cast("str", el.get(w("val")))) / 2 if el is not None else WORD_DEFAULT_SIZE_PT
 
 
-def font_name(chain: list[Any], resolver: Resolver) -> str:
+def font_name(chain: list[_Element], resolver: Resolver) -> str:
     for el in chain:
         fonts = el.find(w("rFonts"))
         if fonts is None:
@@ -285,15 +294,15 @@ def font_name(chain: list[Any], resolver: Resolver) -> str:
         if theme:
             return resolver.theme_fonts.get(theme, f"theme font ({theme})")
         if fonts.get(w("ascii")):
-            return fonts.get(w("ascii"))
+            return cast("str", fonts.get(w("ascii")))
     return WORD_DEFAULT_FONT
 
 
-def run_text(r_el: Any) -> str:
+def run_text(r_el: _Element) -> str:
     return "".join(t.text or "" for t in r_el.iter(w("t")))
 
 
-def _in_hyperlink(r_el: Any) -> bool:
+def _in_hyperlink(r_el: _Element) -> bool:
     parent = r_el.getparent()
     while parent is not None and parent.tag != w("p"):
         if parent.tag == w("hyperlink"):
@@ -302,7 +311,7 @@ def _in_hyperlink(r_el: Any) -> bool:
     return False
 
 
-def _text_runs(t: DocxTarget) -> list[tuple[Para, Any, list[Any]]]:
+def _text_runs(t: DocxTarget) -> list[tuple[Para, _Element, list[_Element]]]:
     """Every run that shows text, with its property chain. Runs that start or hold a field code
     count too: they set the look of what the field shows (a page number)."""
     if t.runs is None:
@@ -331,11 +340,11 @@ def _pt(value: float) -> str:
 
 # ---------------------------------------------------------------- the checks
 
-DOCX_TYPOGRAPHY = CheckSet("docx-typography")
+DOCX_TYPOGRAPHY: CheckSet[DocxTarget] = CheckSet("docx-typography")
 
 
 @DOCX_TYPOGRAPHY.register("docx.text-size", "All text is large enough")
-def _text_size(t: DocxTarget):
+def _text_size(t: DocxTarget) -> Iterator[Finding]:
     lim = t.limits
     worst: dict[int, tuple[float, Para]] = {}
     raised: list[Finding] = []
@@ -356,6 +365,7 @@ def _text_size(t: DocxTarget):
             )
     findings: list[Finding] = []
     for size, para in worst.values():
+        severity: Severity
         if size < lim.min_size_error_pt:
             severity = "error"
         elif size < lim.min_size_warning_pt:
@@ -376,7 +386,7 @@ def _text_size(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.font", "Text uses a clear sans serif font")
-def _font(t: DocxTarget):
+def _font(t: DocxTarget) -> Iterator[Finding]:
     allowed = {f.lower() for f in t.limits.allowed_fonts}
     findings: dict[str, Finding] = {}
     for para, _r, chain in _text_runs(t):
@@ -392,7 +402,9 @@ def _font(t: DocxTarget):
     yield from findings.values()
 
 
-def _style_findings(t: DocxTarget, test: Any, message: str, fix: str) -> Iterator[Finding]:
+def _style_findings(
+    t: DocxTarget, test: Callable[[_Element, list[_Element]], bool], message: str, fix: str
+) -> Iterator[Finding]:
     found = []
     seen: set[int] = set()
     for para, r, chain in _text_runs(t):
@@ -404,7 +416,7 @@ def _style_findings(t: DocxTarget, test: Any, message: str, fix: str) -> Iterato
 
 
 @DOCX_TYPOGRAPHY.register("docx.italic", "No italic text")
-def _italic(t: DocxTarget):
+def _italic(t: DocxTarget) -> Iterator[Finding]:
     yield from _style_findings(
         t,
         lambda r, chain: toggle(chain, "i"),
@@ -414,8 +426,8 @@ def _italic(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.underline", "No underlining except links")
-def _underline(t: DocxTarget):
-    def underlined(r: Any, chain: list[Any]) -> bool:
+def _underline(t: DocxTarget) -> Iterator[Finding]:
+    def underlined(r: _Element, chain: list[_Element]) -> bool:
         el = first(chain, "u")
         return el is not None and el.get(w("val"), "single") not in OFF and not _in_hyperlink(r)
 
@@ -428,7 +440,7 @@ def _underline(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.capitals", "No capitals or small capitals for emphasis")
-def _capitals(t: DocxTarget):
+def _capitals(t: DocxTarget) -> Iterator[Finding]:
     yield from _style_findings(
         t,
         lambda r, chain: toggle(chain, "caps") or toggle(chain, "smallCaps"),
@@ -453,7 +465,7 @@ def _capitals(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.alignment", "Text is left aligned, never justified")
-def _alignment(t: DocxTarget):
+def _alignment(t: DocxTarget) -> Iterator[Finding]:
     found = []
     for para in t.paragraphs:
         if not paragraph_text(para.el).strip():
@@ -484,7 +496,7 @@ def _alignment(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.line-spacing", "Lines are spaced at least the minimum")
-def _line_spacing(t: DocxTarget):
+def _line_spacing(t: DocxTarget) -> Iterator[Finding]:
     found = []
     minimum = t.limits.min_line_spacing
     for para in t.paragraphs:
@@ -502,10 +514,10 @@ def _line_spacing(t: DocxTarget):
         if spacing is None:
             ratio = 1.0
         elif spacing.get(w("lineRule"), "auto") == "auto":
-            ratio = int(spacing.get(w("line"))) / 240
+            ratio = int(cast("str", spacing.get(w("line")))) / 240  # set: chosen for w:line above
         else:
             # Exact or at-least spacing in twips: compare with the smallest allowed text.
-            ratio = int(spacing.get(w("line"))) / 20 / t.limits.min_size_warning_pt
+            ratio = int(cast("str", spacing.get(w("line")))) / 20 / t.limits.min_size_warning_pt
         if ratio + 1e-6 < minimum:
             found.append(
                 Finding(
@@ -519,7 +531,7 @@ def _line_spacing(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.headings", "Headings are bigger than the text and bold")
-def _headings(t: DocxTarget):
+def _headings(t: DocxTarget) -> Iterator[Finding]:
     normal = t.resolver.default_para
     body_chain = [s.find(w("rPr")) for s in t.resolver.chain(normal)] + [t.resolver.doc_rpr]
     body_size = size_pt([c for c in body_chain if c is not None])
@@ -544,12 +556,12 @@ def _headings(t: DocxTarget):
     yield from _listed(found)
 
 
-def _sections(t: DocxTarget) -> list[Any]:
+def _sections(t: DocxTarget) -> list[_Element]:
     return list(t.document.element.body.iter(w("sectPr")))
 
 
 @DOCX_TYPOGRAPHY.register("docx.page", "Pages are the right paper size, one column, with wide margins")
-def _page(t: DocxTarget):
+def _page(t: DocxTarget) -> Iterator[Finding]:
     lim = t.limits
     for n, sect in enumerate(_sections(t), start=1):
         where = f"section {n}"
@@ -611,7 +623,7 @@ def _page(t: DocxTarget):
         )
 
 
-def _has_page_field(part_el: Any) -> bool:
+def _has_page_field(part_el: _Element) -> bool:
     for simple in part_el.iter(w("fldSimple")):
         if re.search(r"\bPAGE\b", simple.get(w("instr"), "")):
             return True
@@ -619,7 +631,7 @@ def _has_page_field(part_el: Any) -> bool:
 
 
 @DOCX_TYPOGRAPHY.register("docx.page-numbers", "Every page has a page number")
-def _page_numbers(t: DocxTarget):
+def _page_numbers(t: DocxTarget) -> Iterator[Finding]:
     if not t.limits.require_page_numbers:
         return
     related = t.document.part.related_parts
@@ -641,7 +653,7 @@ def _page_numbers(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.table-headers", "Tables have a marked header row")
-def _table_headers(t: DocxTarget):
+def _table_headers(t: DocxTarget) -> Iterator[Finding]:
     for n, tbl in enumerate(t.document.element.body.iter(w("tbl")), start=1):
         first_row = tbl.find(w("tr"))
         if first_row is None:
@@ -672,7 +684,7 @@ def _text_width_emu(t: DocxTarget) -> int:
 
 
 @DOCX_TYPOGRAPHY.register("docx.images", "Pictures are in line with the text, described, and fit the page")
-def _images(t: DocxTarget):
+def _images(t: DocxTarget) -> Iterator[Finding]:
     width = _text_width_emu(t)
     for n, drawing in enumerate(t.document.element.body.iter(w("drawing")), start=1):
         holder = drawing[0] if len(drawing) else None
@@ -717,7 +729,7 @@ def _images(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.properties", "The document has a title and a language")
-def _properties(t: DocxTarget):
+def _properties(t: DocxTarget) -> Iterator[Finding]:
     props = t.document.core_properties
     if not (props.title or "").strip():
         yield Finding(
@@ -736,7 +748,7 @@ def _properties(t: DocxTarget):
         )
 
 
-def _is_spacer(p_el: Any) -> bool:
+def _is_spacer(p_el: _Element) -> bool:
     if paragraph_text(p_el).strip():
         return False
     for tag in ("drawing", "pict", "fldSimple", "instrText", "sectPr", "br", "object"):
@@ -747,7 +759,7 @@ def _is_spacer(p_el: Any) -> bool:
 
 
 @DOCX_TYPOGRAPHY.register("docx.empty-paragraphs", "No empty paragraphs used for spacing")
-def _empty_paragraphs(t: DocxTarget):
+def _empty_paragraphs(t: DocxTarget) -> Iterator[Finding]:
     found = []
     for para in t.paragraphs:
         if para.part != "body" or not _is_spacer(para.el):
@@ -772,7 +784,7 @@ def _empty_paragraphs(t: DocxTarget):
 
 
 @DOCX_TYPOGRAPHY.register("docx.contrast", "Text colour contrasts strongly with the page")
-def _contrast(t: DocxTarget):
+def _contrast(t: DocxTarget) -> Iterator[Finding]:
     bg_el = t.document.element.find(w("background"))
     background = "FFFFFF"
     if bg_el is not None and re.fullmatch(r"[0-9A-Fa-f]{6}", bg_el.get(w("color"), "")):

@@ -7,16 +7,22 @@ declared in its stylesheet, so a page edited by hand afterwards is judged the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..reader import LANGUAGE_CODE
 from . import CheckResult, CheckSet, Finding
 from .contrast import contrast_ratio
 from .text import vague_link_phrases
 
-HTML = CheckSet("html")
+if TYPE_CHECKING:
+    # lxml-stubs declares no HtmlElement (the name is Any to mypy); it is the element
+    # lxml.html parses, with text_content() besides the etree methods.
+    from lxml.html import HtmlElement
+
+HTML: CheckSet[HtmlTarget] = CheckSet("html")
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class HtmlLimits:
 @dataclass
 class HtmlTarget:
     path: Path
-    tree: Any  # lxml.html root element
+    tree: HtmlElement  # the lxml.html root element
     css: str
     limits: HtmlLimits
 
@@ -46,7 +52,7 @@ def check_html_file(path: Path, limits: HtmlLimits) -> list[CheckResult]:
 
     raw = path.read_bytes()
     try:
-        tree = lxml.html.document_fromstring(raw)
+        tree: HtmlElement = lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
         return [
             CheckResult(
@@ -62,11 +68,11 @@ def check_html_file(path: Path, limits: HtmlLimits) -> list[CheckResult]:
     return HTML.run(HtmlTarget(path, tree, css, limits))
 
 
-def _text(el: Any) -> str:
+def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _where(el: Any) -> str:
+def _where(el: HtmlElement) -> str:
     text = _text(el)
     label = f"<{el.tag}>"
     if text:
@@ -75,7 +81,7 @@ def _where(el: Any) -> str:
 
 
 @HTML.register("html.lang", "The page says which language it is in")
-def _lang(t: HtmlTarget):
+def _lang(t: HtmlTarget) -> Iterator[Finding]:
     lang = t.tree.get("lang", "").strip()
     if not lang:
         yield Finding(
@@ -94,7 +100,7 @@ def _lang(t: HtmlTarget):
 
 
 @HTML.register("html.title", "The page has a meaningful title")
-def _title(t: HtmlTarget):
+def _title(t: HtmlTarget) -> Iterator[Finding]:
     titles = t.tree.findall(".//title")
     text = _text(titles[0]) if titles else ""
     if not text:
@@ -114,7 +120,7 @@ def _title(t: HtmlTarget):
 
 
 @HTML.register("html.landmarks", "The page has one main area and a skip link to it")
-def _landmarks(t: HtmlTarget):
+def _landmarks(t: HtmlTarget) -> Iterator[Finding]:
     mains = t.tree.findall(".//main")
     if len(mains) != 1:
         yield Finding(
@@ -137,7 +143,7 @@ def _landmarks(t: HtmlTarget):
 
 
 @HTML.register("html.h1", "The page has exactly one main heading")
-def _h1(t: HtmlTarget):
+def _h1(t: HtmlTarget) -> Iterator[Finding]:
     count = len(t.tree.findall(".//h1"))
     if count != 1:
         yield Finding(
@@ -149,7 +155,7 @@ def _h1(t: HtmlTarget):
 
 
 @HTML.register("html.heading-order", "Headings go down one level at a time")
-def _heading_order(t: HtmlTarget):
+def _heading_order(t: HtmlTarget) -> Iterator[Finding]:
     previous = 0
     for el in t.tree.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(el.tag[1])
@@ -168,7 +174,7 @@ def _heading_order(t: HtmlTarget):
 
 
 @HTML.register("html.img-alt", "Every picture has a text description")
-def _img_alt(t: HtmlTarget):
+def _img_alt(t: HtmlTarget) -> Iterator[Finding]:
     for img in t.tree.iter("img"):
         alt = img.get("alt")
         if alt is None:
@@ -203,7 +209,7 @@ def _img_alt(t: HtmlTarget):
 
 
 @HTML.register("html.tables", "Tables have a caption and marked header cells")
-def _tables(t: HtmlTarget):
+def _tables(t: HtmlTarget) -> Iterator[Finding]:
     for table in t.tree.iter("table"):
         caption = table.find("caption")
         if caption is None or not _text(caption):
@@ -233,7 +239,7 @@ def _tables(t: HtmlTarget):
 
 
 @HTML.register("html.link-text", "Links make sense on their own")
-def _link_text(t: HtmlTarget):
+def _link_text(t: HtmlTarget) -> Iterator[Finding]:
     vague = vague_link_phrases()
     for a in t.tree.iter("a"):
         text = _text(a).lower().strip(" .:!")
@@ -266,7 +272,7 @@ def _link_text(t: HtmlTarget):
 
 
 @HTML.register("html.safe", "The page has no script and loads nothing from elsewhere")
-def _safe(t: HtmlTarget):
+def _safe(t: HtmlTarget) -> Iterator[Finding]:
     for el in t.tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -317,7 +323,7 @@ def _safe(t: HtmlTarget):
 
 
 @HTML.register("html.contrast", "Text colours contrast enough with the background")
-def _contrast(t: HtmlTarget):
+def _contrast(t: HtmlTarget) -> Iterator[Finding]:
     schemes = _colour_schemes(t.css)
     if not schemes:
         yield Finding(
@@ -371,7 +377,7 @@ def _contrast(t: HtmlTarget):
 
 
 @HTML.register("html.readable-css", "Text can be resized and lines are easy to follow")
-def _readable_css(t: HtmlTarget):
+def _readable_css(t: HtmlTarget) -> Iterator[Finding]:
     css = t.css
     for size in re.findall(r"font-size:\s*([0-9.]+)(px|pt)\b", _screen_css(css)):
         yield Finding(
@@ -423,7 +429,7 @@ def _readable_css(t: HtmlTarget):
 
 
 @HTML.register("html.links-resolve", "Links inside the page lead somewhere")
-def _links_resolve(t: HtmlTarget):
+def _links_resolve(t: HtmlTarget) -> Iterator[Finding]:
     ids = [el.get("id") for el in t.tree.iter() if isinstance(el.tag, str) and el.get("id")]
     seen: set[str] = set()
     for ident in ids:
@@ -454,7 +460,7 @@ _FETCHED = {"src", "poster", "data", "background"}
 _FETCHED_HREF_TAGS = {"link", "image", "use", "feimage"}
 
 
-def _loaded_addresses(el: Any, name: str, value: str) -> list[str]:
+def _loaded_addresses(el: HtmlElement, name: str, value: str) -> list[str]:
     """The addresses an attribute makes the browser fetch (srcset lists several)."""
     name = name.lower()
     if name == "srcset":

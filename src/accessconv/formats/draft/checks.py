@@ -13,30 +13,35 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ... import model as m
 from ... import ooxml
 from ...checks import CheckResult, CheckSet, Finding
 from ...checks.text import vague_link_phrases
 
-DRAFT = CheckSet("draft")
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from . import Checks
+
+DRAFT: CheckSet[DraftTarget] = CheckSet("draft")
 
 
 @dataclass
 class DraftTarget:
     doc: m.Document
     path: Path
-    limits: Any
-    docx: Any  # the <w:body> element of word/document.xml, or None for other formats
+    limits: Checks
+    docx: _Element | None  # the <w:body> element of word/document.xml, or None for other formats
     located: list[tuple[str, m.Block]]  # located_blocks(doc.blocks), walked once for all checks
 
 
-def check_draft(doc: m.Document, path: Path, limits: Any) -> list[CheckResult]:
+def check_draft(doc: m.Document, path: Path, limits: Checks) -> list[CheckResult]:
     return start_draft_check(path, limits)(doc)
 
 
-def start_draft_check(path: Path, limits: Any) -> Callable[[m.Document], list[CheckResult]]:
+def start_draft_check(path: Path, limits: Checks) -> Callable[[m.Document], list[CheckResult]]:
     """The draft checks in two steps: read the .docx's own XML now (the pipeline does this while
     pandoc is still reading the draft), and run the checks once the document model is ready."""
     body = _docx_body(path) if path.suffix.lower() == ".docx" else None
@@ -51,7 +56,7 @@ W = f"{{{ooxml.W}}}"
 WP = f"{{{ooxml.WP}}}"
 
 
-def _docx_body(path: Path) -> Any:
+def _docx_body(path: Path) -> _Element | None:
     from lxml import etree
 
     from ...reader import main_part
@@ -95,7 +100,7 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 @DRAFT.register("draft.alt-text", "Every picture has alt text")
-def _alt_text(t: DraftTarget):
+def _alt_text(t: DraftTarget) -> Iterator[Finding]:
     number = 0
     for where, block in t.located:
         found = (
@@ -139,7 +144,7 @@ def _alt_text(t: DraftTarget):
 
 
 @DRAFT.register("draft.headings", "The draft uses heading styles")
-def _headings(t: DraftTarget):
+def _headings(t: DraftTarget) -> Iterator[Finding]:
     if not any(isinstance(b, m.Heading) for _, b in t.located):
         yield Finding(
             "error",
@@ -154,7 +159,7 @@ def _headings(t: DraftTarget):
 
 
 @DRAFT.register("draft.heading-levels", "Heading levels are not skipped")
-def _heading_levels(t: DraftTarget):
+def _heading_levels(t: DraftTarget) -> Iterator[Finding]:
     previous = 0
     for _, block in t.located:
         if isinstance(block, m.Heading):
@@ -169,7 +174,7 @@ def _heading_levels(t: DraftTarget):
 
 
 @DRAFT.register("draft.fake-headings", "Section titles are real headings, not bold text")
-def _fake_headings(t: DraftTarget):
+def _fake_headings(t: DraftTarget) -> Iterator[Finding]:
     for where, block in t.located:
         if not isinstance(block, m.Paragraph) or len(block.inlines) != 1:
             continue
@@ -190,7 +195,7 @@ def _fake_headings(t: DraftTarget):
 
 
 @DRAFT.register("draft.tables", "Tables have a header row and simple cells")
-def _tables(t: DraftTarget):
+def _tables(t: DraftTarget) -> Iterator[Finding]:
     number = 0
     for where, block in t.located:
         if not isinstance(block, m.Table):
@@ -215,7 +220,7 @@ def _tables(t: DraftTarget):
         yield from _docx_table_headers(t.docx)
 
 
-def _docx_table_headers(body: Any) -> Iterator[Finding]:
+def _docx_table_headers(body: _Element) -> Iterator[Finding]:
     """Word marks header rows with w:tblHeader ('Repeat as header row'); read it directly, as
     pandoc treats any first row as a header."""
     for number, table in enumerate(body.iter(f"{W}tbl"), start=1):
@@ -234,7 +239,7 @@ def _docx_table_headers(body: Any) -> Iterator[Finding]:
 
 
 @DRAFT.register("draft.title-language", "The draft has a title and language set")
-def _title_language(t: DraftTarget):
+def _title_language(t: DraftTarget) -> Iterator[Finding]:
     if not t.doc.title_from_draft:
         yield Finding(
             "warning",
@@ -260,7 +265,7 @@ def _title_language(t: DraftTarget):
 
 
 @DRAFT.register("draft.links", "Link text makes sense on its own")
-def _links(t: DraftTarget):
+def _links(t: DraftTarget) -> Iterator[Finding]:
     vague = vague_link_phrases()
     for where, block in t.located:
         for node in m.walk_inlines(m.block_inlines(block)):
@@ -290,7 +295,7 @@ def _links(t: DraftTarget):
 
 
 @DRAFT.register("draft.layout", "Spacing is done with styles, not empty lines or spaces")
-def _layout(t: DraftTarget):
+def _layout(t: DraftTarget) -> Iterator[Finding]:
     if t.docx is None:
         return
     body = t.docx
@@ -326,7 +331,7 @@ def _layout(t: DraftTarget):
         )
 
 
-def _is_empty_paragraph(p: Any) -> bool:
+def _is_empty_paragraph(p: _Element) -> bool:
     text = "".join(node.text or "" for node in p.iter(f"{W}t"))
     has_object = any(True for _ in p.iter(f"{W}drawing", f"{W}pict", f"{W}br"))
     section_break = p.find(f"{W}pPr/{W}sectPr") is not None
@@ -337,6 +342,6 @@ def _is_empty_paragraph(p: Any) -> bool:
 
 
 @DRAFT.register("draft.reader-notes", "Everything in the draft could be used")
-def _reader_notes(t: DraftTarget):
+def _reader_notes(t: DraftTarget) -> Iterator[Finding]:
     for note in t.doc.reader_notes:
         yield Finding("warning", note.message, "whole draft", note.fix)

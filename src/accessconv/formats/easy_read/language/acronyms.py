@@ -9,8 +9,10 @@ on the review sheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .wordlists import builtin, read_table
 
@@ -40,9 +42,10 @@ class Acronyms:
 
 
 def load(council_file: Path | None) -> dict[str, str]:
-    table = dict(read_table(builtin("acronyms.tsv"), 2))
+    # read_table(..., 2) gives rows of exactly two cells: acronym, expansion.
+    table = dict(cast("Iterable[tuple[str, str]]", read_table(builtin("acronyms.tsv"), 2)))
     if council_file is not None:
-        table.update(dict(read_table(council_file, 2)))
+        table.update(dict(cast("Iterable[tuple[str, str]]", read_table(council_file, 2))))
     return {k.strip(): v.strip() for k, v in table.items() if k.strip() and v.strip()}
 
 
