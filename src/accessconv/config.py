@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -160,7 +160,10 @@ def _known(path: Path, table: dict[str, Any], allowed: set[str], prefix: str) ->
             )
 
 
-def _get(path: Path, table: dict[str, Any], key: str, kind: type, prefix: str = "") -> Any:
+T = TypeVar("T", str, int, bool)
+
+
+def _get(path: Path, table: dict[str, Any], key: str, kind: type[T], prefix: str = "") -> T | None:
     value = table.get(key)
     if value is None:
         return None

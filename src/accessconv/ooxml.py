@@ -20,7 +20,23 @@ import datetime
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.shape import CT_Inline, CT_NonVisualDrawingProps
+    from docx.oxml.table import CT_Row
+    from docx.oxml.text.font import CT_RPr
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import Section
+    from docx.shared import Length, RGBColor
+    from docx.styles.style import CharacterStyle
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from lxml.etree import ElementBase, _Element
+
+E = TypeVar("E", bound="_Element")
 
 FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -68,7 +84,7 @@ BEFORE_BACKGROUND_SHAPE = (
 TBL_PR_TAIL = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
-def save_deterministic(document: Any, path: Path, title: str, language: str) -> None:
+def save_deterministic(document: DocxDocument, path: Path, title: str, language: str) -> None:
     """Save a python-docx Document with fixed dates, title and language, and a zip whose
     entries are sorted (content types first, as Office expects) with fixed timestamps."""
     props = document.core_properties
@@ -131,17 +147,19 @@ def q(path: str) -> str:
     return "/".join(qn(part) for part in path.split("/"))
 
 
-def insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
+def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -> E:
     """Insert `child` where the schema puts it among `parent`'s children: before the first
     present child that comes after it in `order` (the parent's children in schema order), as
     python-docx's own `get_or_add_*` methods do."""
     from docx.oxml.ns import NamespacePrefixedTag
 
     tag = NamespacePrefixedTag.from_clark_name(child.tag)
-    return parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+    # python-docx wants an ElementBase, though its OxmlElement is typed to return a plain _Element.
+    inserted: E = parent.insert_element_before(cast("ElementBase", child), *order[order.index(tag) + 1 :])
+    return inserted
 
 
-def insert_after(parent: Any, child: Any, *predecessors: str) -> Any:
+def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
     """Insert `child` right after the first of `predecessors` (the elements the schema puts just
     before it, nearest first) that `parent` has, or as its first child."""
     from docx.oxml.ns import qn
@@ -155,14 +173,15 @@ def insert_after(parent: Any, child: Any, *predecessors: str) -> Any:
     return child
 
 
-def get_or_add(parent: Any, tag: str) -> Any:
+def get_or_add(parent: _Element, tag: str) -> _Element:
     """`parent`'s `tag` child ("w:sz"), made if it has none: with python-docx's own
     `get_or_add_*` method where it has one (which keeps schema order), else at the end."""
     from docx.oxml import OxmlElement
 
     method = getattr(parent, "get_or_add_" + tag.split(":")[-1], None)
     if method is not None:
-        return method()
+        made: _Element = method()
+        return made
     found = parent.find(q(tag))
     if found is None:
         found = OxmlElement(tag)
@@ -170,7 +189,7 @@ def get_or_add(parent: Any, tag: str) -> Any:
     return found
 
 
-def set_val(element: Any, value: str) -> Any:
+def set_val(element: E, value: str) -> E:
     from docx.oxml.ns import qn
 
     element.set(qn("w:val"), value)
@@ -180,51 +199,53 @@ def set_val(element: Any, value: str) -> Any:
 # ---------------------------------------------------------------- fonts and page
 
 
-def rgb(colour: str) -> Any:
+def rgb(colour: str) -> RGBColor:
     """A python-docx colour from "#0B3D91" or "0b3d91"."""
     from docx.shared import RGBColor
 
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def set_style_id(paragraph: Any, style_id: str) -> None:
+def set_style_id(paragraph: Paragraph, style_id: str) -> None:
     """Give a paragraph a style by its id ("Heading1"). python-docx's `paragraph.style = name`
     searches every style by name on each call, which is slow in long documents."""
     paragraph._p.style = style_id
 
 
-def style_id(paragraph: Any) -> str | None:
+def style_id(paragraph: Paragraph) -> str | None:
     """The id of a paragraph's own style; None when it has none (Normal)."""
     found: str | None = paragraph._p.style
     return found
 
 
-def set_numbering(paragraph: Any, num_id: str, level: int = 0) -> None:
+def set_numbering(paragraph: Paragraph, num_id: str, level: int = 0) -> None:
     """Number a paragraph with list instance `num_id` (w:numPr) at `level`."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    # python-docx makes get_or_add_numPr at run time but declares no type for it.
+    ppr: Any = paragraph._p.get_or_add_pPr()
+    num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = int(num_id)
 
 
-def set_fonts(rpr: Any, name: str) -> None:
+def set_fonts(rpr: _Element, name: str) -> None:
     """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
     fonts, which would override the name (Calibri Light for headings, for example)."""
     from docx.oxml.ns import qn
 
-    fonts = rpr.get_or_add_rFonts()
+    fonts = cast("CT_RPr", rpr).get_or_add_rFonts()  # python-docx parses every w:rPr as a CT_RPr
     for attr in THEME_FONTS:
-        fonts.attrib.pop(qn(attr), None)
+        fonts.attrib.pop(qn(attr), None)  # type: ignore[call-overload]  # lxml-stubs: no None default
     for attr in SCRIPT_FONTS:
         fonts.set(qn(attr), name)
 
 
-def set_style_font(style: Any, name: str) -> None:
+def set_style_font(style: CharacterStyle, name: str) -> None:
     """A style's font, for every script, theme fonts removed."""
     style.font.name = name
     set_fonts(style.element.get_or_add_rPr(), name)
 
 
-def set_page(section: Any, width_mm: float, height_mm: float, margin_cm: float) -> None:
+def set_page(section: Section, width_mm: float, height_mm: float, margin_cm: float) -> None:
     """Paper size (A4 is 210 x 297 mm) and the same margin on every side."""
     from docx.shared import Cm, Mm
 
@@ -234,13 +255,13 @@ def set_page(section: Any, width_mm: float, height_mm: float, margin_cm: float) 
 
 
 def page_number_footer(
-    document: Any,
+    document: DocxDocument,
     label: str,
     *,
     simple_field: bool = False,
-    label_size: Any = None,
+    label_size: Length | None = None,
     align_left: bool = False,
-) -> Any:
+) -> Paragraph:
     """The first section's footer in the Footer style: `label` ("Page "), then a PAGE field
     showing "1" until Word updates it. A complex field (begin, instruction, separate, result,
     end) by default; `simple_field` writes one w:fldSimple instead."""
@@ -248,7 +269,7 @@ def page_number_footer(
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    para = document.sections[0].footer.paragraphs[0]
+    para: Paragraph = document.sections[0].footer.paragraphs[0]
     para.style = document.styles["Footer"]
     if align_left:
         para.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -276,7 +297,7 @@ def page_number_footer(
     return para
 
 
-def no_auto_hyphenation(document: Any) -> None:
+def no_auto_hyphenation(document: DocxDocument) -> None:
     """Word must not hyphenate words at line ends (hard to read in large print)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -285,7 +306,7 @@ def no_auto_hyphenation(document: Any) -> None:
     insert_after(document.settings.element, hyphenation, "w:defaultTabStop")
 
 
-def page_colour(document: Any, colour: str) -> None:
+def page_colour(document: DocxDocument, colour: str) -> None:
     """A coloured page ("#FFFFE0", pale yellow), shown in Word's print layout too; white pages
     are left as they are."""
     from docx.oxml import OxmlElement
@@ -303,28 +324,28 @@ def page_colour(document: Any, colour: str) -> None:
 # ---------------------------------------------------------------- tables
 
 
-def keep_row_together(row: Any) -> None:
+def keep_row_together(row: _Row) -> None:
     """w:cantSplit: Word keeps the row on one page."""
     from docx.oxml import OxmlElement
 
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TR_PR_ORDER)
 
 
-def repeat_header_row(row: Any) -> None:
+def repeat_header_row(row: _Row) -> None:
     """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
     from docx.oxml import OxmlElement
 
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TR_PR_ORDER)
 
 
-def row_copy(row: Any) -> Any:
+def row_copy(row: _Row) -> CT_Row:
     """A detached copy of a table row's w:tr, to add again with `add_row_copy`."""
     import copy
 
     return copy.deepcopy(row._tr)
 
 
-def add_row_copy(table: Any, tr: Any) -> Any:
+def add_row_copy(table: Table, tr: CT_Row) -> _Row:
     """A new last row of `table`, a copy of `tr` (from `row_copy`). Much faster than python-docx's
     add_row and cell widths for long tables of rows that start out the same."""
     import copy
@@ -336,13 +357,13 @@ def add_row_copy(table: Any, tr: Any) -> Any:
     return _Row(new, table)
 
 
-def set_cell_width(cell: Any, cm: float) -> None:
+def set_cell_width(cell: _Cell, cm: float) -> None:
     from docx.shared import Cm
 
     cell.width = Cm(cm)
 
 
-def describe_table(table: Any, description: str) -> None:
+def describe_table(table: Table, description: str) -> None:
     """w:tblDescription: what the table is for, read by screen readers."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -355,13 +376,13 @@ def describe_table(table: Any, description: str) -> None:
 
 
 def add_picture(
-    paragraph: Any,
+    paragraph: Paragraph,
     data: bytes,
-    width: Any,
+    width: Length,
     description: str,
     title: str | None = None,
     numbered_name: bool = True,
-) -> Any:
+) -> CT_NonVisualDrawingProps:
     """A run holding an inline picture `width` wide (EMU; height to scale) at the end of
     `paragraph`; returns its wp:docPr (name, description, title). The shape is named "Picture N"
     after its id, as python-docx names it, or "Picture 0" for every picture when not
@@ -377,8 +398,8 @@ def add_picture(
 
     part = paragraph.part
     shape_id = getattr(part, "_accessconv_next_shape_id", 1)
-    part._accessconv_next_shape_id = shape_id + 1
-    made: dict[tuple[bytes, int], Any] = part.__dict__.setdefault("_accessconv_inlines", {})
+    part._accessconv_next_shape_id = shape_id + 1  # type: ignore[attr-defined]  # our counter, on the part
+    made: dict[tuple[bytes, int], CT_Inline] = part.__dict__.setdefault("_accessconv_inlines", {})
     key = (data, int(width))
     if key not in made:
         r_id, image = part.get_or_add_image(io.BytesIO(data))
@@ -395,7 +416,7 @@ def add_picture(
     return inline.docPr
 
 
-def mark_decorative(doc_pr: Any) -> None:
+def mark_decorative(doc_pr: _Element) -> None:
     """Word's 'Mark as decorative': screen readers skip the picture."""
     from lxml import etree
 
@@ -406,7 +427,7 @@ def mark_decorative(doc_pr: Any) -> None:
     mark.set("val", "1")
 
 
-def add_hyperlink(paragraph: Any, url: str) -> Any:
+def add_hyperlink(paragraph: Paragraph, url: str) -> _Element:
     """An empty w:hyperlink to the external `url` at the end of `paragraph`; fill it with
     `add_link_run`."""
     from docx.opc.constants import RELATIONSHIP_TYPE
@@ -420,15 +441,15 @@ def add_hyperlink(paragraph: Any, url: str) -> Any:
 
 
 def add_link_run(
-    paragraph: Any,
-    link: Any,
+    paragraph: Paragraph,
+    link: _Element,
     text: str,
     *,
     style_id: str | None = None,
     colour: str | None = None,
     underline: bool = False,
     keep_spaces: bool = False,
-) -> Any:
+) -> Run:
     """A run of `text` inside `link` (from `add_hyperlink`), in the character style `style_id`,
     or with its own `colour` and single `underline`; returns the python-docx Run.
     `keep_spaces` always writes xml:space="preserve" on the text (python-docx writes it only

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TypedDict
 
 from markupsafe import Markup
 
@@ -74,11 +74,21 @@ def render(doc: m.Document, settings: PageSettings) -> tuple[str, list[str]]:
     return page, outline.notes
 
 
-def _contents(headings: list[m.Heading]) -> list[dict[str, Any]]:
+class _Link(TypedDict):
+    id: str
+    text: str
+
+
+class _Entry(TypedDict):
+    heading: _Link | None
+    subs: list[_Link]
+
+
+def _contents(headings: list[m.Heading]) -> list[_Entry]:
     """Entries for the contents: each level 2 heading with the level 3 headings under it."""
-    entries: list[dict[str, Any]] = []
+    entries: list[_Entry] = []
     for h in headings:
-        link = {"id": h.id, "text": m.plain_text(h.inlines)}
+        link: _Link = {"id": h.id, "text": m.plain_text(h.inlines)}
         if h.level == 2:
             entries.append({"heading": link, "subs": []})
         else:

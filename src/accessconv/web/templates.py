@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import functools
 from html import escape
-from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, pass_eval_context
 from jinja2.nodes import EvalContext
@@ -25,7 +24,7 @@ ENGINE = "accessconv.web"
 
 
 @pass_eval_context
-def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
+def _finalize(eval_ctx: EvalContext, value: object) -> object:
     # Autoescape with the standard library's escape, so pages stay byte-identical to those the
     # writers made before templates (&quot; and &#x27;, where MarkupSafe writes &#34; and &#39;).
     if eval_ctx.autoescape and not hasattr(value, "__html__"):
@@ -58,6 +57,6 @@ def environment(package: str = ENGINE) -> Environment:
     return env
 
 
-def render(name: str, package: str = ENGINE, /, **context: Any) -> str:
+def render(name: str, package: str = ENGINE, /, **context: object) -> str:
     """Template `name` (found first in `package`, then in the engine) filled with `context`."""
     return environment(package).get_template(name).render(**context)

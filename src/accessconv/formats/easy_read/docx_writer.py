@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ... import ooxml
 from .language.model import EasyReadDocument, Picture
 from .segments import Segment, point_lines
 from .settings import LayoutSettings, Settings
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.table import CT_Row
+    from docx.shared import Length
+    from docx.styles.style import CharacterStyle
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
 
 
 def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> None:
@@ -69,14 +77,14 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     ooxml.save_deterministic(document, path, easy.title, easy.language)
 
 
-def _heading(document: Any, text: str, level: int) -> None:
+def _heading(document: DocxDocument, text: str, level: int) -> None:
     """Like document.add_heading, without python-docx's search of every style by name for each
     heading (slow in long documents): the style id is set directly."""
     para = document.add_paragraph(text)
     ooxml.set_style_id(para, f"Heading{level}")
 
 
-def _pt(value: float) -> Any:
+def _pt(value: float) -> Length:
     from docx.shared import Pt
 
     return Pt(value)
@@ -86,7 +94,7 @@ def _text_width_cm(lay: LayoutSettings) -> float:
     return lay.page_width_mm / 10 - 2 * lay.margin_cm
 
 
-def _set_fonts(style: Any, lay: LayoutSettings, size: float, bold: bool) -> None:
+def _set_fonts(style: CharacterStyle, lay: LayoutSettings, size: float, bold: bool) -> None:
     ooxml.set_style_font(style, lay.font_name)
     font = style.font
     font.size = _pt(size)
@@ -98,7 +106,7 @@ def _set_fonts(style: Any, lay: LayoutSettings, size: float, bold: bool) -> None
     font.color.rgb = ooxml.rgb(lay.text_colour)
 
 
-def _set_up_styles(document: Any, lay: LayoutSettings) -> None:
+def _set_up_styles(document: DocxDocument, lay: LayoutSettings) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     normal = document.styles["Normal"]
@@ -121,7 +129,7 @@ def _set_up_styles(document: Any, lay: LayoutSettings) -> None:
             style.paragraph_format.space_after = _pt(lay.space_after_pt)
 
 
-def _layout_table(table: Any, lay: LayoutSettings) -> None:
+def _layout_table(table: Table, lay: LayoutSettings) -> None:
     from docx.shared import Cm
 
     table.autofit = False  # a fixed layout: the picture column keeps its width
@@ -132,12 +140,12 @@ def _layout_table(table: Any, lay: LayoutSettings) -> None:
     ooxml.describe_table(table, "Pictures on the left, words on the right.")
 
 
-def _new_row(table: Any, blank: Any, lay: LayoutSettings) -> tuple[Any, Any]:
+def _new_row(table: Table, blank: CT_Row | None, lay: LayoutSettings) -> tuple[_Row, CT_Row]:
     """A picture-and-text row that stays on one page, with fixed cell widths, and a blank copy of
     it: python-docx's add_row and cell widths are slow for long documents, so the first row of a
     table is made with them and the others are copies of it."""
     if blank is None:
-        row = table.add_row()
+        row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # unannotated in python-docx
         ooxml.keep_row_together(row)
         picture_cell, text_cell = row.cells
         ooxml.set_cell_width(picture_cell, lay.picture_cm + 0.5)
@@ -146,7 +154,9 @@ def _new_row(table: Any, blank: Any, lay: LayoutSettings) -> tuple[Any, Any]:
     return ooxml.add_row_copy(table, blank), blank
 
 
-def _picture_paragraph(para: Any, picture: Picture | None, width_cm: float, lay: LayoutSettings) -> None:
+def _picture_paragraph(
+    para: Paragraph, picture: Picture | None, width_cm: float, lay: LayoutSettings
+) -> None:
     from docx.shared import Cm
 
     if picture is None or picture.png is None:
@@ -159,7 +169,9 @@ def _picture_paragraph(para: Any, picture: Picture | None, width_cm: float, lay:
     )
 
 
-def _add_segments(document: Any, para: Any, segments: list[Segment], lay: LayoutSettings) -> None:
+def _add_segments(
+    document: DocxDocument, para: Paragraph, segments: list[Segment], lay: LayoutSettings
+) -> None:
     for seg in segments:
         if seg.kind == "link" and re.match(r"(https?://|mailto:)", seg.url):
             _add_hyperlink(para, seg.text, seg.url, lay)
@@ -169,6 +181,6 @@ def _add_segments(document: Any, para: Any, segments: list[Segment], lay: Layout
                 run.bold = True
 
 
-def _add_hyperlink(para: Any, text: str, url: str, lay: LayoutSettings) -> None:
+def _add_hyperlink(para: Paragraph, text: str, url: str, lay: LayoutSettings) -> None:
     link = ooxml.add_hyperlink(para, url)
     ooxml.add_link_run(para, link, text, colour=lay.link_colour, underline=True, keep_spaces=True)

@@ -15,13 +15,21 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ... import model as m
 from ... import ooxml
 from ...ooxml import get_or_add, q, set_fonts, set_val
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.table import CT_Tc
+    from docx.styles.style import CharacterStyle
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
+
     from .settings import Settings
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -53,7 +61,7 @@ class DocxWriter:
         self.document = docx.Document()
         # Cells (their w:tc elements, held so they stay the same objects) whose first, empty
         # paragraph is still unused.
-        self._fresh: dict[Any, bool] = {}
+        self._fresh: dict[CT_Tc, bool] = {}
         self._setup_styles()
         self._setup_page()
         body = self.document
@@ -110,7 +118,8 @@ class DocxWriter:
         self._font(styles["Header"], s.body_size_pt)
         self._font(styles["Strong"], None, bold=True)
 
-        def add(name: str, kind: Any, base: str) -> Any:
+        # A ParagraphStyle, or a CharacterStyle for kind CHARACTER (python-docx's styles[...] is untyped).
+        def add(name: str, kind: WD_STYLE_TYPE, base: str) -> Any:
             try:
                 style = styles[name]
             except KeyError:
@@ -161,7 +170,7 @@ class DocxWriter:
         spacing.set(q("w:line"), str(round(s.line_spacing * 240)))
         spacing.set(q("w:lineRule"), "auto")
 
-    def _make_safe(self, style_el: Any) -> None:
+    def _make_safe(self, style_el: _Element) -> None:
         """Any template style: theme fonts -> our font, no size below body, no italics or caps."""
         s = self.settings
         self._safe_spacing(style_el)
@@ -170,6 +179,7 @@ class DocxWriter:
             return
         if rpr.find(q("w:rFonts")) is not None:
             set_fonts(rpr, s.font_name)
+        el: _Element | None
         for tag in ("w:i", "w:iCs", "w:caps", "w:smallCaps"):
             for el in rpr.findall(q(tag)):
                 rpr.remove(el)
@@ -180,24 +190,24 @@ class DocxWriter:
         colour = rpr.find(q("w:color"))
         if colour is not None:
             for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
-                colour.attrib.pop(q(attr), None)
+                colour.attrib.pop(q(attr), None)  # type: ignore[call-overload]  # lxml-stubs: no None default
             colour.set(q("w:val"), s.text_colour.lstrip("#").upper())
         underline = rpr.find(q("w:u"))
         if underline is not None and style_el.get(q("w:styleId")) != "Hyperlink":
             rpr.remove(underline)
 
-    def _safe_spacing(self, style_el: Any) -> None:
+    def _safe_spacing(self, style_el: _Element) -> None:
         """Line spacing set tighter than ours in a template style (Caption, Footer...) is raised."""
         spacing = style_el.find(q("w:pPr/w:spacing"))
         if spacing is None or spacing.get(q("w:line")) is None:
             return
-        if spacing.get(q("w:lineRule"), "auto") != "auto" or int(spacing.get(q("w:line"))) < round(
-            self.settings.line_spacing * 240
-        ):
+        if spacing.get(q("w:lineRule"), "auto") != "auto" or int(
+            cast("str", spacing.get(q("w:line")))
+        ) < round(self.settings.line_spacing * 240):
             spacing.set(q("w:line"), str(round(self.settings.line_spacing * 240)))
             spacing.set(q("w:lineRule"), "auto")
 
-    def _font(self, style: Any, size: float | None, bold: bool | None = None) -> None:
+    def _font(self, style: CharacterStyle, size: float | None, bold: bool | None = None) -> None:
         from docx.shared import Pt
 
         ooxml.set_style_font(style, self.settings.font_name)
@@ -223,6 +233,7 @@ class DocxWriter:
                 if abstract is None:
                     continue
                 lvl = abstract.find(q("w:lvl"))
+                assert lvl is not None  # every list definition has its levels
                 ppr = get_or_add(lvl, "w:pPr")
                 for tabs in ppr.findall(q("w:tabs")):
                     ppr.remove(tabs)
@@ -234,12 +245,13 @@ class DocxWriter:
                 if rpr is not None and name == "List Number":
                     set_fonts(rpr, self.settings.font_name)
 
-    def _abstract_for(self, style_name: str) -> Any:
+    def _abstract_for(self, style_name: str) -> _Element | None:
         num_id = self._style_num_id(style_name)
         numbering = self.document.part.numbering_part.element
         for num in numbering.findall(q("w:num")):
             if num.get(q("w:numId")) == num_id:
                 abstract_id = num.find(q("w:abstractNumId")).get(q("w:val"))
+                abstract: _Element  # numbering_part.element is untyped in python-docx
                 for abstract in numbering.findall(q("w:abstractNum")):
                     if abstract.get(q("w:abstractNumId")) == abstract_id:
                         return abstract
@@ -295,7 +307,7 @@ class DocxWriter:
 
     # ------------------------------------------------------------ blocks
 
-    def _paragraph(self, container: Any, style: str) -> Any:
+    def _paragraph(self, container: DocxDocument | _Cell, style: str) -> Paragraph:
         """A new paragraph; a table cell's own first (empty) paragraph is used first."""
         tc = getattr(container, "_tc", None)
         if tc is not None and self._fresh.pop(tc, False):
@@ -311,7 +323,7 @@ class DocxWriter:
             self._ids: dict[str | None, str] = {s.name: s.style_id for s in self.document.styles}
         return self._ids[name]
 
-    def _block(self, container: Any, b: m.Block, ctx: _Context) -> None:
+    def _block(self, container: DocxDocument | _Cell, b: m.Block, ctx: _Context) -> None:
         if isinstance(b, m.Heading):
             p = self._paragraph(container, f"Heading {min(max(b.level, 1), 9)}")
             self._inlines(p, b.inlines)
@@ -343,7 +355,7 @@ class DocxWriter:
                         self._block(container, child, _Context("Definition", ctx.list_depth))
         # A horizontal rule has no meaning to keep in print: the headings mark the sections.
 
-    def _list(self, container: Any, b: m.ListBlock, ctx: _Context) -> None:
+    def _list(self, container: DocxDocument | _Cell, b: m.ListBlock, ctx: _Context) -> None:
         depth = min(ctx.list_depth + 1, LIST_LEVELS)
         suffix = "" if depth == 1 else f" {depth}"
         style = ("List Number" if b.ordered else "List Bullet") + suffix
@@ -361,7 +373,7 @@ class DocxWriter:
                     self._block(container, child, inner)
                 first = False
 
-    def _table(self, container: Any, t: m.Table) -> None:
+    def _table(self, container: DocxDocument | _Cell, t: m.Table) -> None:
         if t.caption:
             self._inlines(self._paragraph(container, "Caption"), t.caption)
         rows = t.head + t.body + t.foot
@@ -405,7 +417,7 @@ class DocxWriter:
                     if ooxml.style_id(p) is None:
                         ooxml.set_style_id(p, self._id("Table Text"))
 
-    def _picture(self, paragraph: Any, image: m.Image) -> None:
+    def _picture(self, paragraph: Paragraph, image: m.Image) -> None:
         from docx.image.exceptions import UnrecognizedImageError
         from docx.shared import Emu
 
@@ -438,12 +450,14 @@ class DocxWriter:
     # ------------------------------------------------------------ inlines
 
     def _inlines(
-        self, paragraph: Any, nodes: list[m.Inline], bold: bool = False, strike: bool = False
+        self, paragraph: Paragraph, nodes: list[m.Inline], bold: bool = False, strike: bool = False
     ) -> None:
         for node in nodes:
             self._inline(paragraph, node, bold, strike)
 
-    def _inline(self, p: Any, node: m.Inline, bold: bool, strike: bool, link: Any = None) -> None:
+    def _inline(
+        self, p: Paragraph, node: m.Inline, bold: bool, strike: bool, link: _Element | None = None
+    ) -> None:
         if isinstance(node, m.Text | m.Code):
             self._run(p, node.text, bold, strike, link)
         elif isinstance(node, m.Styled):
@@ -468,7 +482,7 @@ class DocxWriter:
         elif isinstance(node, m.InlineImage):
             self._picture(p, node.image)
 
-    def _run(self, p: Any, text: str, bold: bool, strike: bool, link: Any) -> None:
+    def _run(self, p: Paragraph, text: str, bold: bool, strike: bool, link: _Element | None) -> None:
         if not text:
             return
         if link is None:
