@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -118,7 +118,7 @@ def _stop_on_term() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"accessconv: {message}", err=True)
     sys.exit(code)
 
@@ -165,7 +165,8 @@ def convert(
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
     from .pipeline import ConversionResult, default_out_dir, resolve_profiles
     from .pipeline import convert as run_convert
-    from .report import exit_code, to_json, to_text
+    from .report import to_json, to_text
+    from .results import exit_code
 
     # Several drafts into one -o folder each get their own subfolder.
     targets = [
@@ -250,7 +251,8 @@ def check(
 ) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
     from .pipeline import check_file
-    from .report import exit_code, to_json, to_text
+    from .report import to_json, to_text
+    from .results import exit_code
 
     try:
         result = check_file(file, profile_name, list(profiles_dirs), browser=browser, limits=_limits())
