@@ -120,27 +120,8 @@ def _convert(
     limits: Limits,
     remaining: Callable[[], float | None],
 ) -> ConversionResult:
-    from .formats import can_write, load_format
-    from .reader import start_read
-
     say = progress or (lambda _msg: None)
-    say(f"Reading {source.name}")
-    with start_read(source, limits=limits) as pending:
-        # While pandoc reads the draft (a separate process), do the work that does not need its
-        # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
-        # first, as it was when these steps came after reading.
-        try:
-            draft_check = _start_draft_check(source, profiles_dirs)
-            deferred: Exception | None = None
-        except Exception as err:  # raised again below, after reading
-            draft_check, deferred = None, err
-        _preload(chosen)
-        try:
-            doc = pending.result(timeout=remaining())
-        except TimeLimitError:
-            raise TimeLimitError(source, limits.draft_seconds) from None
-    if deferred is not None:
-        raise deferred
+    doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say)
     result = ConversionResult(source=source, out_dir=target)
 
     if draft_check is not None:
@@ -150,19 +131,7 @@ def _convert(
     tmp, made_target = _make_temp_dir(target)
     done = False
     try:
-        for profile in chosen:
-            fmt = load_format(profile.format)
-            if not can_write(fmt):  # resolve_profiles refused it already
-                raise UsageError(
-                    f'Profile "{profile.name}" only checks files; use it with "accessconv check".'
-                )
-            say(f"Writing {profile.name}")
-            written = fmt.write(doc, profile, tmp, source.stem)
-            for file in written.paths:
-                say(f"Checking {file.name}")
-                # The draft goes along for checks that compare with it (braille's round trip).
-                checks = fmt.check(file, profile, doc=doc)
-                result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+        _write_outputs(doc, source, chosen, tmp, result, say)
         _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result)
         done = True
@@ -180,6 +149,56 @@ def _convert(
             with contextlib.suppress(OSError):
                 target.rmdir()  # only if empty: made by this run, and nothing went in
     return result
+
+
+def _read_draft(
+    source: Path,
+    chosen: list[AnyProfile],
+    profiles_dirs: Sequence[Path] | None,
+    limits: Limits,
+    remaining: Callable[[], float | None],
+    say: Progress,
+) -> tuple[Document, Callable[[Document], list[CheckResult]] | None]:
+    """The draft's document, and the draft checks' second step (None without a draft profile)."""
+    from .reader import start_read
+
+    say(f"Reading {source.name}")
+    with start_read(source, limits=limits) as pending:
+        # While pandoc reads the draft (a separate process), do the work that does not need its
+        # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
+        # first, as it was when these steps came after reading.
+        try:
+            draft_check = _start_draft_check(source, profiles_dirs)
+            deferred: Exception | None = None
+        except Exception as err:  # raised again below, after reading
+            draft_check, deferred = None, err
+        _preload(chosen)
+        try:
+            doc = pending.result(timeout=remaining())
+        except TimeLimitError:
+            raise TimeLimitError(source, limits.draft_seconds) from None
+    if deferred is not None:
+        raise deferred
+    return doc, draft_check
+
+
+def _write_outputs(
+    doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
+) -> None:
+    """Each profile's files, written into `tmp` and checked."""
+    from .formats import can_write, load_format
+
+    for profile in chosen:
+        fmt = load_format(profile.format)
+        if not can_write(fmt):  # resolve_profiles refused it already
+            raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
+        say(f"Writing {profile.name}")
+        written = fmt.write(doc, profile, tmp, source.stem)
+        for file in written.paths:
+            say(f"Checking {file.name}")
+            # The draft goes along for checks that compare with it (braille's round trip).
+            checks = fmt.check(file, profile, doc=doc)
+            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
 
 
 class _OutOfTime(BaseException):
