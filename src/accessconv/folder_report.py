@@ -8,7 +8,7 @@ the html profile's stylesheet and passes our own HTML checks (checks/html.py).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 from urllib.parse import quote
 
 from .checks import CheckResult, counts
@@ -92,7 +92,19 @@ def _tally(batch: BatchResult) -> list[str]:
     return parts
 
 
-def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> dict[str, Any]:
+class _Row(TypedDict):
+    """One draft in the page's table, and its findings."""
+
+    index: int
+    relative: str
+    status: str
+    this_run: str
+    outputs: list[dict[str, str]]
+    problems: list[tuple[str, CheckResult]]
+    verdict: str
+
+
+def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> _Row:
     """One draft, as the table row and its list of findings show it."""
     checked = d.status not in ("failed", "skipped")
     return {
