@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn, TypedDict
 
 import click
 
@@ -25,6 +25,10 @@ from .config import (
 )
 from .errors import AccessconvError
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .limits import Limits
+    from .results import BatchResult
 
 PROFILES_DIR_HELP = "Extra folder of profile files (repeatable); also read from $ACCESSCONV_PROFILES."
 BROWSER_HELP = (
@@ -98,7 +102,7 @@ def _message(path: Path, err: Exception) -> str:
     )
 
 
-def _limits() -> Any:
+def _limits() -> Limits:
     """The [limits] of the project file read by --config (or the built-in ones)."""
     from .config import Config
 
@@ -118,7 +122,7 @@ def _stop_on_term() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"accessconv: {message}", err=True)
     sys.exit(code)
 
@@ -165,7 +169,8 @@ def convert(
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
     from .pipeline import ConversionResult, default_out_dir, resolve_profiles
     from .pipeline import convert as run_convert
-    from .report import exit_code, to_json, to_text
+    from .report import to_json, to_text
+    from .results import exit_code
 
     # Several drafts into one -o folder each get their own subfolder.
     targets = [
@@ -250,7 +255,8 @@ def check(
 ) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
     from .pipeline import check_file
-    from .report import exit_code, to_json, to_text
+    from .report import to_json, to_text
+    from .results import exit_code
 
     try:
         result = check_file(file, profile_name, list(profiles_dirs), browser=browser, limits=_limits())
@@ -385,9 +391,6 @@ def batch(
       accessconv batch Drafts/ --out Accessible/
       accessconv batch Drafts/ --out Accessible/ -p html --jobs 2 --watch
     """
-    from .batch import BatchResult, convert_folder, watch_folder
-    from .report import batch_changes_text, batch_to_json, batch_to_text
-
     if src is None:
         _fail(
             'Name the folder of drafts, e.g. accessconv batch Drafts/ --out Accessible/ (or set "source" '
@@ -398,8 +401,8 @@ def batch(
             "Name the output folder with --out, e.g. accessconv batch Drafts/ --out Accessible/ "
             '(or set "out" in accessconv.toml).'
         )
-    bar = _BatchBar(report_format == "text" and sys.stderr.isatty())
-    options = dict(
+    output = _BatchOutput(report_format, fail_on, watch)
+    options = _BatchOptions(
         jobs=jobs,
         prune=prune,
         settle=settle,
@@ -408,82 +411,131 @@ def batch(
         browser=browser,
         limits=_limits(),
     )
-
-    def show(result: BatchResult) -> None:
-        bar.finish()
-        if report_format == "json":
-            # With --watch, one report per line (JSON Lines).
-            report = batch_to_json(result, fail_on)
-            click.echo(json.dumps(report, ensure_ascii=False) if watch else json.dumps(report, indent=2))
-        else:
-            click.echo(batch_to_text(result, fail_on))
-
     _stop_on_term()
-    if not watch:
-        try:
-            result = convert_folder(
-                src, out_dir, list(profile_names), list(profiles_dirs), force=force, progress=bar, **options
-            )
-        except AccessconvError as err:
-            bar.finish()
-            _fail(str(err))
-        except KeyboardInterrupt:
-            bar.finish()
-            _fail(
-                "Stopped. The drafts finished so far are in place; run the same command to do the rest.", 130
-            )
-        show(result)
-        sys.exit(result.exit_code(fail_on))
+    if watch:
+        _batch_watch(src, out_dir, list(profile_names), list(profiles_dirs), interval, output, options)
+    _batch_once(src, out_dir, list(profile_names), list(profiles_dirs), force, output, options)
 
-    from datetime import datetime
 
-    last: list[BatchResult] = []
+class _BatchOptions(TypedDict):
+    jobs: int | None
+    prune: bool
+    settle: float
+    stale_lock_minutes: float
+    fail_on: str
+    browser: bool
+    limits: Limits
 
-    def on_cycle(result: BatchResult) -> None:
+
+class _BatchOutput:
+    """What `accessconv batch` prints: the whole report, then with --watch what each look changed."""
+
+    def __init__(self, report_format: str, fail_on: str, watch: bool) -> None:
+        self.bar = _BatchBar(report_format == "text" and sys.stderr.isatty())
+        self.report_format = report_format
+        self.fail_on = fail_on
+        self.watch = watch
+        self.last: BatchResult | None = None
+        self.said: str | None = None  # the last error while watching, said once
+
+    def show(self, result: BatchResult) -> None:
+        from .report import batch_to_json, batch_to_text
+
+        self.bar.finish()
+        if self.report_format == "json":
+            # With --watch, one report per line (JSON Lines).
+            report = batch_to_json(result, self.fail_on)
+            click.echo(json.dumps(report, ensure_ascii=False) if self.watch else json.dumps(report, indent=2))
+        else:
+            click.echo(batch_to_text(result, self.fail_on))
+
+    def on_cycle(self, result: BatchResult) -> None:
+        from datetime import datetime
+
+        from .report import batch_changes_text
+
         busy = result.converted or result.new_failures or any(o.removed for o in result.orphans)
-        if not last:
-            show(result)  # the whole table once
-        elif busy and report_format == "json":
-            show(result)
+        if self.last is None:
+            self.show(result)  # the whole table once
+        elif busy and self.report_format == "json":
+            self.show(result)
         elif busy:
-            bar.finish()
-            click.echo(f"{datetime.now():%H:%M:%S}\n{batch_changes_text(result, fail_on)}")
-        last[:] = [result]
-        said.clear()
+            self.bar.finish()
+            click.echo(f"{datetime.now():%H:%M:%S}\n{batch_changes_text(result, self.fail_on)}")
+        self.last = result
+        self.said = None
 
-    said: list[str] = []
-
-    def on_error(err: AccessconvError) -> None:
+    def on_error(self, err: AccessconvError) -> None:
         # e.g. a profile saved half-edited: say it once, not at every look.
-        if said != [str(err)]:
-            bar.finish()
+        if self.said != str(err):
+            self.bar.finish()
             click.echo(f"accessconv: {err} (still watching)", err=True)
-            said[:] = [str(err)]
+            self.said = str(err)
+
+    def fail(self, message: str, code: int = 2) -> NoReturn:
+        self.bar.finish()
+        _fail(message, code)
+
+
+def _batch_once(
+    src: Path,
+    out_dir: Path,
+    profile_names: list[str],
+    profiles_dirs: list[Path],
+    force: bool,
+    output: _BatchOutput,
+    options: _BatchOptions,
+) -> NoReturn:
+    from .batch import convert_folder
+
+    try:
+        result = convert_folder(
+            src, out_dir, profile_names, profiles_dirs, force=force, progress=output.bar, **options
+        )
+    except AccessconvError as err:
+        output.fail(str(err))
+    except KeyboardInterrupt:
+        output.fail(
+            "Stopped. The drafts finished so far are in place; run the same command to do the rest.", 130
+        )
+    output.show(result)
+    sys.exit(result.exit_code(output.fail_on))
+
+
+def _batch_watch(
+    src: Path,
+    out_dir: Path,
+    profile_names: list[str],
+    profiles_dirs: list[Path],
+    interval: float,
+    output: _BatchOutput,
+    options: _BatchOptions,
+) -> NoReturn:
+    from .batch import watch_folder
 
     click.echo(f"Watching {src} every {interval:g} seconds. Press Ctrl-C to stop.", err=True)
     try:
         watch_folder(
             src,
             out_dir,
-            list(profile_names),
-            list(profiles_dirs),
+            profile_names,
+            profiles_dirs,
             interval=interval,
-            on_cycle=on_cycle,
-            on_error=on_error,
-            progress=bar,
+            on_cycle=output.on_cycle,
+            on_error=output.on_error,
+            progress=output.bar,
             **options,
         )
     except AccessconvError as err:
-        bar.finish()
-        _fail(str(err))
+        output.fail(str(err))
     except KeyboardInterrupt:
-        bar.finish()
+        output.bar.finish()
         click.echo(
             "\nStopped watching. Every draft converted so far is in place (nothing is left half-written); "
             f"the folder report is {Path(out_dir) / 'index.html'}.",
             err=True,
         )
-    sys.exit(last[0].exit_code(fail_on) if last else 0)
+    sys.exit(output.last.exit_code(output.fail_on) if output.last else 0)
 
 
 def main() -> None:

@@ -8,25 +8,21 @@ the html profile's stylesheet and passes our own HTML checks (checks/html.py).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TypedDict
 from urllib.parse import quote
 
 from .checks import CheckResult, counts
 from .formats import label as format_label
 from .report import BATCH_STATUS_WORDS
+from .results import BatchResult, DraftResult
 from .version import __version__
 from .web import templates
-
-if TYPE_CHECKING:
-    from .batch import BatchResult, DraftResult
+from .web.page import PageSettings
 
 
 def render_index(batch: BatchResult, fail_on: str = "error") -> str:
     """The page (templates/folder-index.html), filled with what the batch run found."""
-    from . import profiles as registry
-
-    # The council's own html profile (colours, fonts) styles the report as it styles the pages.
-    settings = registry.load("html").settings
+    settings, style_note = _page_settings()
     drafts = [_row(i, d, batch.out_dir, d in batch.links) for i, d in enumerate(batch.drafts)]
     return templates.render(
         "folder-index.html",
@@ -36,6 +32,7 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
         version=__version__,
         skip_link_label=settings.skip_link_label,
         s=settings,
+        style_note=style_note,
         drafts=drafts,
         tally=", ".join(_tally(batch)),
         verdict=_VERDICTS[batch.exit_code(fail_on)],
@@ -57,6 +54,26 @@ def render_index(batch: BatchResult, fail_on: str = "error") -> str:
     )
 
 
+def _page_settings() -> tuple[PageSettings, str | None]:
+    """The council's own html profile (colours, fonts) styles the report as it styles the pages.
+    A profile called "html" of another format has no web page settings: the built-in ones are
+    used instead, with a note saying so."""
+    import tomllib
+
+    from . import profiles as registry
+
+    profile = registry.load("html")
+    if isinstance(profile.settings, PageSettings):
+        return profile.settings, None
+    builtin = registry.BUILTIN_DIR / "html.toml"
+    table = tomllib.loads(builtin.read_text(encoding="utf-8")).get("settings", {})
+    note = (
+        f'This page uses accessconv\'s own colours and fonts: the profile "{profile.path}" is called '
+        f'"html" but is a profile of the {profile.format} format, not of web pages.'
+    )
+    return registry.build(PageSettings, table, builtin, "settings"), note
+
+
 _VERDICTS = {
     0: "Everything that was converted passed the checks that must pass.",
     1: "Some outputs have problems a person must fix before publishing (see below).",
@@ -75,7 +92,19 @@ def _tally(batch: BatchResult) -> list[str]:
     return parts
 
 
-def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> dict[str, Any]:
+class _Row(TypedDict):
+    """One draft in the page's table, and its findings."""
+
+    index: int
+    relative: str
+    status: str
+    this_run: str
+    outputs: list[dict[str, str]]
+    problems: list[tuple[str, CheckResult]]
+    verdict: str
+
+
+def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> _Row:
     """One draft, as the table row and its list of findings show it."""
     checked = d.status not in ("failed", "skipped")
     return {

@@ -21,12 +21,17 @@ import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from .errors import AccessconvError, OutputError, TimeLimitError, UsageError, output_problem
+from .formats import AnyProfile, Profile
 from .limits import DEFAULT, Limits
-from .profiles import Profile
 from .results import CheckFileResult, ConversionResult, OutputResult
+
+if TYPE_CHECKING:
+    from .checks import CheckResult
+    from .formats import draft
+    from .model import Document
 
 Progress = Callable[[str], None]
 
@@ -57,8 +62,8 @@ OUTPUT_ERRNOS = {
 
 
 def resolve_profiles(
-    names: Sequence[str | Profile] | None, profiles_dirs: Sequence[Path] | None = None
-) -> list[Profile]:
+    names: Sequence[str | AnyProfile] | None, profiles_dirs: Sequence[Path] | None = None
+) -> list[AnyProfile]:
     from . import profiles as registry
 
     extra = list(profiles_dirs or [])
@@ -80,7 +85,7 @@ def default_out_dir(source: Path) -> Path:
 
 def convert(
     path: Path | str,
-    profiles: Sequence[str | Profile] | None = None,
+    profiles: Sequence[str | AnyProfile] | None = None,
     out_dir: Path | str | None = None,
     profiles_dirs: Sequence[Path] | None = None,
     progress: Progress | None = None,
@@ -107,7 +112,7 @@ def convert(
 
 def _convert(
     source: Path,
-    chosen: list[Profile],
+    chosen: list[AnyProfile],
     target: Path,
     profiles_dirs: Sequence[Path] | None,
     progress: Progress | None,
@@ -115,27 +120,8 @@ def _convert(
     limits: Limits,
     remaining: Callable[[], float | None],
 ) -> ConversionResult:
-    from .formats import load_format
-    from .reader import start_read
-
     say = progress or (lambda _msg: None)
-    say(f"Reading {source.name}")
-    with start_read(source, limits=limits) as pending:
-        # While pandoc reads the draft (a separate process), do the work that does not need its
-        # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
-        # first, as it was when these steps came after reading.
-        try:
-            draft_check = _start_draft_check(source, profiles_dirs)
-            deferred: Exception | None = None
-        except Exception as err:  # raised again below, after reading
-            draft_check, deferred = None, err
-        _preload(chosen)
-        try:
-            doc = pending.result(timeout=remaining())
-        except TimeLimitError:
-            raise TimeLimitError(source, limits.draft_seconds) from None
-    if deferred is not None:
-        raise deferred
+    doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say)
     result = ConversionResult(source=source, out_dir=target)
 
     if draft_check is not None:
@@ -145,15 +131,7 @@ def _convert(
     tmp, made_target = _make_temp_dir(target)
     done = False
     try:
-        for profile in chosen:
-            fmt = load_format(profile.format)
-            say(f"Writing {profile.name}")
-            written = fmt.write(doc, profile, tmp, source.stem)
-            for file in written.paths:
-                say(f"Checking {file.name}")
-                # The draft goes along for checks that compare with it (braille's round trip).
-                checks = fmt.check(file, profile, doc=doc)
-                result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+        _write_outputs(doc, source, chosen, tmp, result, say)
         _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result)
         done = True
@@ -171,6 +149,56 @@ def _convert(
             with contextlib.suppress(OSError):
                 target.rmdir()  # only if empty: made by this run, and nothing went in
     return result
+
+
+def _read_draft(
+    source: Path,
+    chosen: list[AnyProfile],
+    profiles_dirs: Sequence[Path] | None,
+    limits: Limits,
+    remaining: Callable[[], float | None],
+    say: Progress,
+) -> tuple[Document, Callable[[Document], list[CheckResult]] | None]:
+    """The draft's document, and the draft checks' second step (None without a draft profile)."""
+    from .reader import start_read
+
+    say(f"Reading {source.name}")
+    with start_read(source, limits=limits) as pending:
+        # While pandoc reads the draft (a separate process), do the work that does not need its
+        # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
+        # first, as it was when these steps came after reading.
+        try:
+            draft_check = _start_draft_check(source, profiles_dirs)
+            deferred: Exception | None = None
+        except Exception as err:  # raised again below, after reading
+            draft_check, deferred = None, err
+        _preload(chosen)
+        try:
+            doc = pending.result(timeout=remaining())
+        except TimeLimitError:
+            raise TimeLimitError(source, limits.draft_seconds) from None
+    if deferred is not None:
+        raise deferred
+    return doc, draft_check
+
+
+def _write_outputs(
+    doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
+) -> None:
+    """Each profile's files, written into `tmp` and checked."""
+    from .formats import can_write, load_format
+
+    for profile in chosen:
+        fmt = load_format(profile.format)
+        if not can_write(fmt):  # resolve_profiles refused it already
+            raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
+        say(f"Writing {profile.name}")
+        written = fmt.write(doc, profile, tmp, source.stem)
+        for file in written.paths:
+            say(f"Checking {file.name}")
+            # The draft goes along for checks that compare with it (braille's round trip).
+            checks = fmt.check(file, profile, doc=doc)
+            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
 
 
 class _OutOfTime(BaseException):
@@ -214,18 +242,28 @@ def draft_time_limit(source: Path, seconds: float) -> Iterator[Callable[[], floa
         signal.signal(signal.SIGALRM, previous)
 
 
-def _start_draft_check(source: Path, profiles_dirs: Sequence[Path] | None) -> Callable[..., Any] | None:
+def _start_draft_check(
+    source: Path, profiles_dirs: Sequence[Path] | None
+) -> Callable[[Document], list[CheckResult]] | None:
     """The draft checks' first step (reading the .docx's own XML), or None without a draft profile."""
     from . import profiles as registry
-    from .formats import load_format
+    from .errors import ProfileError
+    from .formats import draft
 
     if "draft" not in registry.available(list(profiles_dirs or [])):
         return None
-    draft_profile = registry.load("draft", list(profiles_dirs or []))
-    return load_format("draft").start_check(source, draft_profile)
+    loaded = registry.load("draft", list(profiles_dirs or []))
+    if not isinstance(loaded.settings, draft.Settings) or not isinstance(loaded.checks, draft.Checks):
+        raise ProfileError(
+            f'Profile "{loaded.path}": a profile called "draft" holds the checks of the draft itself, '
+            f'so its "format" must be "draft", not "{loaded.format}".'
+        )
+    # Its settings and checks are the draft format's, as checked just above.
+    draft_profile = cast("Profile[draft.Settings, draft.Checks]", loaded)
+    return draft.start_check(source, draft_profile)
 
 
-def _preload(chosen: Sequence[Profile]) -> None:
+def _preload(chosen: Sequence[AnyProfile]) -> None:
     """Import what the writers and checks will use. Only a head start: a module that fails to
     import here fails again, with the same error, where it is really used."""
     from .formats import load_format
@@ -366,7 +404,7 @@ def _replace(src: Path, final: Path) -> None:
 
 def check_file(
     path: Path | str,
-    profile: str | Profile | None = None,
+    profile: str | AnyProfile | None = None,
     profiles_dirs: Sequence[Path] | None = None,
     browser: bool = False,
     limits: Limits = DEFAULT,
@@ -382,7 +420,7 @@ def check_file(
 
 
 def _check_file(
-    path: Path, profile: str | Profile | None, profiles_dirs: Sequence[Path] | None, browser: bool
+    path: Path, profile: str | AnyProfile | None, profiles_dirs: Sequence[Path] | None, browser: bool
 ) -> CheckFileResult:
     from . import profiles as registry
     from .checks.browser import audit_files

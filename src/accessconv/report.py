@@ -7,15 +7,12 @@ REPORT_VERSION's major number when a field changes meaning or goes away.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .checks import CheckResult, counts
 from .formats import label as format_label
-from .results import CheckFileResult, ConversionResult
+from .results import BatchResult, CheckFileResult, ConversionResult, exit_code
 from .version import __version__
-
-if TYPE_CHECKING:
-    from .batch import BatchResult
 
 # 1.1: batch reports add the optional "batch" object and per-file "relative_path", "rebuilt", "note".
 REPORT_VERSION = "1.1"
@@ -23,17 +20,6 @@ REPORT_VERSION = "1.1"
 # How much of a long list the terminal report shows before saying "and N more".
 MAX_CHANGES_SHOWN = 10
 MAX_FINDINGS_SHOWN = 3
-
-
-
-def exit_code(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> int:
-    if any(isinstance(r, ConversionResult) and r.error for r in results):
-        return 2
-    checks = [c for r in results for c in _checks_of(r)]
-    tally = counts(checks)
-    if tally["errors"] or (fail_on == "warning" and tally["warnings"]):
-        return 1
-    return 0
 
 
 def _checks_of(r: ConversionResult | CheckFileResult) -> list[CheckResult]:
