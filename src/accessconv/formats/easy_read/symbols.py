@@ -225,7 +225,8 @@ def _alternatives(choice: Choice, pid: str, settings: PictureSettings, limit: in
             if choice.best.symbol_set.has_file(file) and file != _file_for(
                 choice.best.symbol, settings.people
             ):
-                out.append(Alternative(file, choice.best.symbol_set.render(file), f'"{pid}" = "{file}"'))
+                label = f"{choice.best.concept.replace('_', ' ')}, another drawing"
+                out.append(Alternative(label, choice.best.symbol_set.render(file), f'"{pid}" = "{file}"'))
     return out
 
 

@@ -30,7 +30,8 @@ class PictureSettings:
     topic_share: float  # an idea in more than this share of a document's points is its topic (cover)
     topic_min_points: int  # a document with fewer points has no topic (every idea counts)
     max_in_a_row: int  # the same picture on at most this many points in a row...
-    max_per_document: int  # ...and this many times in a document, unless it is the point's only idea
+    max_per_document: int  # ...and this many times a document, unless it is the point's only idea
+    small_screen_rem: float  # picture column on a narrow screen (6rem = 96 px: text stays beside it)
     # The council's own set: a folder of pictures and a CSV with columns file, keywords[, concept].
     folder: Path | None = None
     keywords_csv: Path | None = None
