@@ -6,7 +6,7 @@
    is not a clock) or a set phrase of `symbols-skip-phrases.txt` does. An e-mail address, a
    postcode, a phone number or a sum of money counts as the idea it stands for.
 2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`, not
-   generic `^`), for a longer phrase, and for covering one of the point's key terms (the
+   generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering one of the point's key terms (the
    language step gives them most telling first). An idea found in more than `topic_share` of
    the document's points is the document's *topic*: it goes on the cover, and on a point only
    when the point has no other idea.
@@ -31,7 +31,7 @@ from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
 # method (like the parts of a formula), not thresholds: the thresholds are in the profile.
-_BASE = {"strong": 1.0, "weak": 0.45, "generic": 0.35}
+_BASE = {"strong": 1.0, "weak": 0.45, "generic": 0.35, "sense": 0.3}
 _PHRASE_BONUS = 0.15  # per extra word in the phrase, up to two
 _KEY_TERM_BONUS = 0.3  # a key term of the point (less 0.05 for each term before it)
 _ENTITY_BONUS = 0.3  # an address, phone number, postcode or sum of money
@@ -48,7 +48,7 @@ class Candidate:
     sentence: int
     start: int
     end: int
-    kind: str  # "strong", "weak" or "generic"
+    kind: str  # "strong", "weak", "generic" or "sense" (a WordNet word: a last resort)
     entity: bool = False
     score: float = 0.0
 
@@ -109,7 +109,15 @@ def candidates(sentences: list[str], symbol_set: SymbolSet) -> list[Candidate]:
                 concept = phrase.symbol.concept
                 if _covered_by_avoid(symbol_set, concept, token_lemmas, i, i + n):
                     continue
-                kind = "weak" if phrase.weak else "generic" if phrase.generic else "strong"
+                kind = (
+                    "sense"
+                    if phrase.sense
+                    else "weak"
+                    if phrase.weak
+                    else "generic"
+                    if phrase.generic
+                    else "strong"
+                )
                 words = tuple(tokens[i : i + n])
                 entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
                 here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
@@ -186,7 +194,7 @@ def choose_all(
                     pool.append(c)
                     seen.add(c.concept)
         per_point.append(pool)
-    counts = Counter(c.concept for pool in per_point for c in pool if c.kind != "weak")
+    counts = Counter(c.concept for pool in per_point for c in pool if c.kind in ("strong", "generic"))
     n = len(points)
     topics = sorted(
         (

@@ -12,7 +12,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,8 @@ from .words import DATA, find_entities, lemmas, skip_phrase_at, skip_words, toke
 OPENMOJI_MAP = DATA / "symbols-openmoji.csv"
 MULBERRY_MAP = DATA / "symbols-mulberry.tsv"
 MULBERRY_ZIP = DATA / "mulberry-3.6.1.zip"
+# Synonyms and narrower words of the curated concepts, from WordNet (scripts/build_picture_index.py).
+WORDNET_INDEX = DATA / "symbols-wordnet.tsv"
 PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
 
@@ -47,6 +49,7 @@ class _Phrase:
     text: str
     weak: bool  # "~": ambiguous, a match is only ever weak
     generic: bool = False  # "^": chosen only when nothing more specific fits
+    sense: bool = False  # "=": from the word-sense index (WordNet): a last resort, never sure
 
 
 @dataclass
@@ -68,16 +71,17 @@ class SymbolSet:
     def __post_init__(self) -> None:
         for symbol in self.symbols:
             for keyword in symbol.keywords:
-                weak = keyword.startswith("~")
+                sense = keyword.startswith("=")
+                weak = keyword.startswith("~") or sense
                 generic = keyword.startswith("^")
-                text = keyword.lstrip("~^").strip().lower()
+                text = keyword.lstrip("~^=").strip().lower()
                 tokens = tokenise(text)
                 if not tokens:
                     continue
                 # Keywords are written in base form: a point's word matches when one of its base
                 # forms is the keyword ("met" -> meet), never the other way round ("care" is
                 # not "caring").
-                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak, generic)
+                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak, generic, sense)
                 for lemma in phrase.lemmas[0]:
                     self._index.setdefault(lemma, []).append(phrase)
             found = {tuple(tokenise(a)) for a in symbol.avoid}
@@ -174,7 +178,7 @@ def load_symbol_set(settings: PictureSettings) -> SymbolSet:
 def load_named_set(name: str, settings: PictureSettings) -> SymbolSet:
     """One symbol set by name: "mulberry", "openmoji" or "folder"."""
     if name == "mulberry":
-        symbols = read_mulberry_map(MULBERRY_MAP)
+        symbols = with_senses(read_mulberry_map(MULBERRY_MAP), WORDNET_INDEX)
         return SymbolSet(
             name,
             Path("EN"),
@@ -242,6 +246,19 @@ def read_mulberry_map(path: Path) -> list[Symbol]:
             )
         )
     return out
+
+
+def with_senses(symbols: list[Symbol], path: Path) -> list[Symbol]:
+    """The symbols with the word-sense index's words added as last-resort ("=") keywords."""
+    extra: dict[str, list[str]] = {}
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        extra.setdefault(row["concept"], []).append("=" + row["word"])
+    return [
+        replace(symbol, keywords=symbol.keywords + tuple(extra.get(symbol.concept, ()))) for symbol in symbols
+    ]
 
 
 @cache
