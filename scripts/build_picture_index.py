@@ -28,8 +28,7 @@ OUT = DATA / "symbols-wordnet.tsv"
 POS = {"noun": "n", "verb": "v"}
 DEPTH = {"noun": 1, "verb": 0}  # levels of narrower words followed (verbs: synonyms only)
 # Narrower words only under things a picture shows the same way: people, food, the body,
-# animals, plants. (Artefacts are too wide: every machine is a kind of "device".) ("fight" is a kind of conflict, not of a
-# consultation; a blizzard is a kind of storm, but a picture of rain is not a blizzard.)
+# animals, plants. (Artefacts are too wide: every machine is a kind of "device".)
 CONCRETE = {"05", "08", "13", "18", "20"}
 
 

@@ -5,11 +5,11 @@
    of the concept's `avoid` list covers the match ("look after" is not eyes, "in your own time"
    is not a clock) or a set phrase of `symbols-skip-phrases.txt` does. An e-mail address, a
    postcode, a phone number or a sum of money counts as the idea it stands for.
-2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`, not
-   generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering one of the point's key terms (the
-   language step gives them most telling first). An idea found in more than `topic_share` of
-   the document's points is the document's *topic*: it goes on the cover, and on a point only
-   when the point has no other idea.
+2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`,
+   not generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering
+   one of the point's key terms (the language step gives them most telling first). An idea
+   found in more than `topic_share` of the document's points is the document's *topic*: it goes
+   on the cover, and on a point only when the point has no other idea.
 3. **Variety.** Going through the points in order, an idea already shown on the last
    `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
    point wins if it has one.
