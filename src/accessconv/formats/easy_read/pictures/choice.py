@@ -84,8 +84,16 @@ def _covered_by_avoid(
     return False
 
 
-def candidates(sentences: list[str], symbol_set: SymbolSet) -> list[Candidate]:
-    """Every keyword match in the point, misleading senses and contained phrases removed."""
+def candidates(
+    sentences: list[str], symbol_set: SymbolSet, avoided: set[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """Every keyword match in the point, misleading senses and contained phrases removed.
+
+    `avoided` collects the (sentence, word) places an avoid phrase ruled out, and no match may
+    use them: a set phrase one set knows to be misleading ("in your own time") is not matched
+    by the fallback set either."""
+    if avoided is None:
+        avoided = set()
     sentences, entity_terms = find_entities(sentences)
     entity_lemmas = {lemma for term in entity_terms for w in tokenise(term) for lemma in lemmas(w)}
     found: list[Candidate] = []
@@ -107,7 +115,11 @@ def candidates(sentences: list[str], symbol_set: SymbolSet) -> list[Candidate]:
                 if i + n > len(tokens) or not all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
                     continue
                 concept = phrase.symbol.concept
+                span = {(s_index, k) for k in range(i, i + n)}
+                if span & avoided:
+                    continue
                 if _covered_by_avoid(symbol_set, concept, token_lemmas, i, i + n):
+                    avoided.update(span)
                     continue
                 kind = (
                     "sense"
@@ -180,8 +192,9 @@ def choose_all(
         forms = _key_forms(key_terms)
         pool: list[Candidate] = []
         seen: set[str] = set()
+        avoided: set[tuple[int, int]] = set()
         for order, symbol_set in enumerate(sets):
-            found = candidates(sentences, symbol_set)
+            found = candidates(sentences, symbol_set, avoided)
             for c in found:
                 c.score = base_score(c, forms)
                 if order:
