@@ -78,8 +78,8 @@ def read_map(path, errors):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--symbols", default=DEFAULT_SYMBOLS)
-    ap.add_argument("--map", default=os.path.join(HERE, "mulberry-concepts.tsv"))
-    ap.add_argument("--points", default=os.path.join(HERE, "labelled-points.jsonl"))
+    ap.add_argument("--map", default=os.path.join(HERE, "..", "src", "accessconv", "formats", "easy_read", "data", "symbols-mulberry.tsv"))
+    ap.add_argument("--points", default=os.path.join(HERE, "..", "tests", "data", "pictures-labelled-points.jsonl"))
     ap.add_argument("--quiet", action="store_true", help="do not list shared keywords one by one")
     args = ap.parse_args(argv)
     errors, notes = [], []
