@@ -143,3 +143,14 @@ def test_review_sheet_and_page_show_alternatives_and_big_pictures(tmp_path):
     assert re.search(r"grid-template-columns: 6(\.0)?rem minmax\(0, 1fr\)", page)
     assert "Mulberry Symbols © Steve Lee, CC BY-SA 4.0" in page
     assert SETTINGS and profile().settings.layout.picture_cm >= 3.0
+
+
+def test_gender_swaps_only_to_a_drawing_of_the_other_gender():
+    assert sym.gender_of("doctor_2a.svg") == "f" and sym.gender_of("doctor_1b.svg") == "m"
+    assert sym.gender_of("care_assistant_3b.svg") == "f" and sym.gender_of("police_1b.svg") == ""
+    assert sym.gender_of("sleep_female_,_to.svg") == "f" and sym.gender_of("angry_man.svg") == "m"
+    for symbol in sym.read_mulberry_map(sym.MULBERRY_MAP):
+        for people in ("women", "men"):
+            chosen = sym._file_for(symbol, people)
+            # Either the mapped picture, or an alternative that is the wanted gender.
+            assert chosen == symbol.file or sym.gender_of(chosen) == people[0].replace("w", "f")

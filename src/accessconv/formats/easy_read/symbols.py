@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,10 +72,13 @@ __all__ = [
     "choose",
     "entities",
     "find_entities",
+    "gender_of",
     "lemmas",
     "load_sets",
     "load_symbol_set",
     "matches",
+    "picture_of",
+    "point_id",
     "read_keyword_csv",
     "read_mulberry_map",
     "tokenise",
@@ -174,11 +178,36 @@ def point_id(point: Point) -> str:
     return "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+_MULBERRY_GENDER = (
+    # How Mulberry names show a person's gender (not the `_1a/_1b` of its README, see
+    # docs/mulberry-symbols-data.md): care_assistant_<n><a man|b woman>, jobs <1 man|2 woman><skin>,
+    # feelings _man/_lady, sleep _male/_female.
+    (re.compile(r"^care_assistant_\d([ab])\.svg$"), {"a": "m", "b": "f"}),
+    (re.compile(r"^(?!police|visitor)[A-Za-z_]+_([12])[ab]\.svg$"), {"1": "m", "2": "f"}),
+    (
+        re.compile(r"_(man|lady|male|female)(?:_,_to)?\.svg$"),
+        {"man": "m", "male": "m", "lady": "f", "female": "f"},
+    ),
+)
+
+
+def gender_of(file: str) -> str:
+    """ "m", "f" or "" (not a person, or not known) for a Mulberry file name."""
+    for pattern, genders in _MULBERRY_GENDER:
+        found = pattern.search(file)
+        if found:
+            return genders[found.group(1)]
+    return ""
+
+
 def _file_for(symbol: Symbol, people: str) -> str:
-    """The picture file, swapped for the other gender's when the profile asks for it."""
+    """The picture file, swapped for the other gender's drawing when the profile asks for it
+    and the map lists one among the alternatives."""
     wanted = {"women": "f", "men": "m"}.get(people, "")
-    if wanted and symbol.variant and symbol.variant != wanted and symbol.alternatives:
-        return symbol.alternatives[0]
+    if wanted and symbol.variant and symbol.variant != wanted:
+        for file in symbol.alternatives:
+            if gender_of(file) == wanted:
+                return file
     return symbol.file
 
 
