@@ -94,6 +94,7 @@ def candidates(
     by the fallback set either."""
     if avoided is None:
         avoided = set()
+    earlier = set(avoided)  # ruled out by the sets asked before this one
     sentences, entity_terms = find_entities(sentences)
     entity_lemmas = {lemma for term in entity_terms for w in tokenise(term) for lemma in lemmas(w)}
     found: list[Candidate] = []
@@ -109,17 +110,15 @@ def candidates(
         for i in range(len(tokens)):
             if i in blocked or tokens[i] in skip:
                 continue
-            phrases = [p for lemma in token_lemmas[i] for p in symbol_set._index.get(lemma, ())]
+            # Sorted: a frozenset's order changes from run to run, the choice must not.
+            phrases = [p for lemma in sorted(token_lemmas[i]) for p in symbol_set._index.get(lemma, ())]
             for phrase in phrases:
                 n = len(phrase.lemmas)
                 if i + n > len(tokens) or not all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
                     continue
                 concept = phrase.symbol.concept
-                span = {(s_index, k) for k in range(i, i + n)}
-                if span & avoided:
-                    continue
                 if _covered_by_avoid(symbol_set, concept, token_lemmas, i, i + n):
-                    avoided.update(span)
+                    avoided.update((s_index, k) for k in range(i, i + n))
                     continue
                 kind = (
                     "sense"
@@ -133,6 +132,9 @@ def candidates(
                 words = tuple(tokens[i : i + n])
                 entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
                 here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
+        # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
+        # idea may rightly use them: "look after" is not eyes, but it is caring.)
+        here = [c for c in here if not {(s_index, k) for k in range(c.start, c.end)} & earlier]
         # The longest phrase wins: drop a match inside a longer one of another idea, unless the
         # longer one is only weak and the shorter is sure.
         kept = []
@@ -231,7 +233,7 @@ def choose_all(
             ):
                 score *= _REPEAT_FACTOR
             scored.append((score, c))
-        scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start))
+        scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
         if not scored:
             choices.append(Choice(None, 0.0, False))
             shown.append("")
