@@ -155,7 +155,11 @@ def _assess(draft: Path, labels: dict[str, set[str]]) -> tuple[int, int, int, in
     prof = load("easy-read")
     doc = read(draft)
     easy = transform(doc, prof.settings.language)
-    add_pictures(easy, prof.settings.pictures, doc)
+    # These labels name OpenMoji pictures; the Mulberry default is measured on its own labelled
+    # set (tests/test_easyread_pictures_measures.py).
+    from dataclasses import replace
+
+    add_pictures(easy, replace(prof.settings.pictures, symbol_set="openmoji", fallback=[]), doc)
     points = [p for s in easy.sections for p in s.points]
     judged = right = confident = 0
     misses = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 
 import pytest
 
@@ -21,7 +22,7 @@ LIMIT = profile().settings.language.key_terms_max
 
 @pytest.fixture(scope="module")
 def openmoji() -> sym.SymbolSet:
-    return sym.load_symbol_set(SETTINGS)
+    return sym.load_symbol_set(replace(SETTINGS, symbol_set="openmoji"))
 
 
 def terms(text: str) -> list[str]:

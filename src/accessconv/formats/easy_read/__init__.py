@@ -108,6 +108,8 @@ def notes(easy: EasyReadDocument) -> list[str]:
 
 def cover_picture(easy: EasyReadDocument, symbol_set: SymbolSet, settings: PictureSettings) -> Picture:
     """A picture for the title; else the first confident picture in the document."""
+    if symbol_set.cover is not None:  # the document's topic, found while choosing the pictures
+        return symbol_set.cover
     picture = choose([easy.title], [], symbol_set, show_weak=False)
     if picture.png is not None:
         return picture

@@ -61,6 +61,7 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
         skip_link_label=settings.html.skip_link_label,
         s=settings.html,
         lay=settings.layout,
+        pics=settings.pictures,
         cover=cover,
         sections=sections,
         hard_words=easy.hard_words,

@@ -1,0 +1,252 @@
+"""One picture per point, chosen for the whole document at once.
+
+1. **Candidates.** Every keyword phrase of every symbol set found in the point (words reduced
+   to their base form, longest phrase first: "bus pass" hides "bus"), except where a phrase
+   of the concept's `avoid` list covers the match ("look after" is not eyes, "in your own time"
+   is not a clock) or a set phrase of `symbols-skip-phrases.txt` does. An e-mail address, a
+   postcode, a phone number or a sum of money counts as the idea it stands for.
+2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`,
+   not generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering
+   one of the point's key terms (the language step gives them most telling first). An idea
+   found in more than `topic_share` of the document's points is the document's *topic*: it goes
+   on the cover, and on a point only when the point has no other idea.
+3. **Variety.** Going through the points in order, an idea already shown on the last
+   `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
+   point wins if it has one.
+4. **Honest confidence.** The score of the winner, less a share of the runner-up's when both are
+   close; below `confident_score` the picture is doubtful: still shown (the best candidate),
+   and the review sheet offers three alternatives.
+
+Nothing here is a keyword or threshold: the words are in the data files, the numbers in the profile.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .config import PictureSettings
+from .sets import Symbol, SymbolSet
+from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
+
+# How much a candidate is worth, by the kind of keyword that found it. These are weights of the
+# method (like the parts of a formula), not thresholds: the thresholds are in the profile.
+_BASE = {"strong": 1.0, "weak": 0.45, "generic": 0.35, "sense": 0.3}
+_PHRASE_BONUS = 0.15  # per extra word in the phrase, up to two
+_KEY_TERM_BONUS = 0.3  # a key term of the point (less 0.05 for each term before it)
+_ENTITY_BONUS = 0.3  # an address, phone number, postcode or sum of money
+_TOPIC_FACTOR = 0.5  # the document's topic, when the point has another idea
+_REPEAT_FACTOR = 0.55  # shown too often already
+_CLOSE_SHARE = 0.35  # a close runner-up takes this share of its score off the winner's confidence
+
+
+@dataclass
+class Candidate:
+    symbol: Symbol
+    symbol_set: SymbolSet
+    words: tuple[str, ...]
+    sentence: int
+    start: int
+    end: int
+    kind: str  # "strong", "weak", "generic" or "sense" (a WordNet word: a last resort)
+    entity: bool = False
+    score: float = 0.0
+
+    @property
+    def concept(self) -> str:
+        return self.symbol.concept
+
+    @property
+    def keyword(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class Choice:
+    """The picture chosen for one point, with the others considered (best first)."""
+
+    best: Candidate | None
+    score: float
+    confident: bool
+    others: list[Candidate] = field(default_factory=list)
+    topic: bool = False  # the best is the document's topic (the point had no other idea)
+
+
+def _covered_by_avoid(
+    symbol_set: SymbolSet, concept: str, token_lemmas: list[frozenset[str]], start: int, end: int
+) -> bool:
+    for phrase in symbol_set.avoid_phrases(concept):
+        n = len(phrase)
+        for i in range(max(0, start - n + 1), min(end, len(token_lemmas) - n + 1)):
+            if all(phrase[k] in token_lemmas[i + k] for k in range(n)):
+                if i < end and i + n > start:
+                    return True
+    return False
+
+
+def candidates(
+    sentences: list[str], symbol_set: SymbolSet, avoided: set[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """Every keyword match in the point, misleading senses and contained phrases removed.
+
+    `avoided` collects the (sentence, word) places an avoid phrase ruled out, and no match may
+    use them: a set phrase one set knows to be misleading ("in your own time") is not matched
+    by the fallback set either."""
+    if avoided is None:
+        avoided = set()
+    earlier = set(avoided)  # ruled out by the sets asked before this one
+    sentences, entity_terms = find_entities(sentences)
+    entity_lemmas = {lemma for term in entity_terms for w in tokenise(term) for lemma in lemmas(w)}
+    found: list[Candidate] = []
+    skip = skip_words()
+    for s_index, sentence in enumerate(sentences):
+        tokens = tokenise(sentence)
+        token_lemmas = [lemmas(t) for t in tokens]
+        blocked: set[int] = set()
+        for i in range(len(tokens)):
+            covered = skip_phrase_at(token_lemmas, i)
+            blocked.update(range(i, i + covered))
+        here: list[Candidate] = []
+        for i in range(len(tokens)):
+            if i in blocked or tokens[i] in skip:
+                continue
+            # Sorted: a frozenset's order changes from run to run, the choice must not.
+            phrases = [p for lemma in sorted(token_lemmas[i]) for p in symbol_set._index.get(lemma, ())]
+            for phrase in phrases:
+                n = len(phrase.lemmas)
+                if i + n > len(tokens) or not all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
+                    continue
+                concept = phrase.symbol.concept
+                if _covered_by_avoid(symbol_set, concept, token_lemmas, i, i + n):
+                    avoided.update((s_index, k) for k in range(i, i + n))
+                    continue
+                kind = (
+                    "sense"
+                    if phrase.sense
+                    else "weak"
+                    if phrase.weak
+                    else "generic"
+                    if phrase.generic
+                    else "strong"
+                )
+                words = tuple(tokens[i : i + n])
+                entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
+                here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
+        # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
+        # idea may rightly use them: "look after" is not eyes, but it is caring.)
+        here = [c for c in here if not {(s_index, k) for k in range(c.start, c.end)} & earlier]
+        # The longest phrase wins: drop a match inside a longer one of another idea, unless the
+        # longer one is only weak and the shorter is sure.
+        kept = []
+        for c in here:
+            inside = any(
+                o is not c
+                and o.start <= c.start
+                and c.end <= o.end
+                and (o.end - o.start) > (c.end - c.start)
+                and not (o.kind == "weak" and c.kind == "strong")
+                for o in here
+            )
+            if not inside:
+                kept.append(c)
+        found.extend(kept)
+    # One candidate per idea: its best match.
+    best: dict[str, Candidate] = {}
+    for c in found:
+        old = best.get(c.concept)
+        if old is None or _rank(c) > _rank(old):
+            best[c.concept] = c
+    return list(best.values())
+
+
+def _rank(c: Candidate) -> tuple[float, int]:
+    return (_BASE[c.kind] + (1 if c.entity else 0), c.end - c.start)
+
+
+def _key_forms(key_terms: list[str]) -> list[frozenset[str]]:
+    out = []
+    for term in key_terms:
+        forms: set[str] = set()
+        for word in tokenise(term):
+            forms |= lemmas(word)
+        out.append(frozenset(forms))
+    return out
+
+
+def base_score(c: Candidate, key_forms: list[frozenset[str]]) -> float:
+    score = _BASE[c.kind] + _PHRASE_BONUS * min(2, len(c.words) - 1)
+    if c.entity:
+        score += _ENTITY_BONUS
+    word_forms = [lemmas(w) for w in c.words]
+    for rank, key in enumerate(key_forms):
+        if any(f & key for f in word_forms):
+            score += max(0.0, _KEY_TERM_BONUS - 0.05 * rank)
+            break
+    return score
+
+
+def choose_all(
+    points: list[tuple[list[str], list[str]]], sets: list[SymbolSet], settings: PictureSettings
+) -> tuple[list[Choice], list[str]]:
+    """A choice for each (sentences, key_terms) point, and the document's topic concepts."""
+    per_point: list[list[Candidate]] = []
+    for sentences, key_terms in points:
+        forms = _key_forms(key_terms)
+        pool: list[Candidate] = []
+        seen: set[str] = set()
+        avoided: set[tuple[int, int]] = set()
+        for order, symbol_set in enumerate(sets):
+            found = candidates(sentences, symbol_set, avoided)
+            for c in found:
+                c.score = base_score(c, forms)
+                if order:
+                    # A later set (the fallback) only where the earlier ones have nothing sure.
+                    c.score *= 0.9
+            if order and any(p.kind == "strong" for p in pool):
+                continue
+            for c in found:
+                if c.concept not in seen:
+                    pool.append(c)
+                    seen.add(c.concept)
+        per_point.append(pool)
+    counts = Counter(c.concept for pool in per_point for c in pool if c.kind in ("strong", "generic"))
+    n = len(points)
+    topics = sorted(
+        (
+            concept
+            for concept, k in counts.items()
+            if n >= settings.topic_min_points and k / n > settings.topic_share
+        ),
+        key=lambda concept: -counts[concept],
+    )
+    choices: list[Choice] = []
+    shown: list[str] = []
+    for pool in per_point:
+        scored: list[tuple[float, Candidate]] = []
+        for c in pool:
+            score = c.score
+            if c.concept in topics:
+                score *= _TOPIC_FACTOR
+            recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
+            if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
+                shown.count(c.concept) >= settings.max_per_document
+            ):
+                score *= _REPEAT_FACTOR
+            scored.append((score, c))
+        scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
+        if not scored:
+            choices.append(Choice(None, 0.0, False))
+            shown.append("")
+            continue
+        top, best = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else 0.0
+        confidence = top - _CLOSE_SHARE * runner
+        if best.concept in topics:
+            # The topic on a point says little: never sure.
+            confidence = min(confidence, settings.confident_score - 0.01)
+        confident = best.kind == "strong" and confidence >= settings.confident_score
+        choices.append(
+            Choice(best, round(confidence, 3), confident, [c for _, c in scored[1:]], best.concept in topics)
+        )
+        shown.append(best.concept)
+    return choices, topics

