@@ -32,6 +32,7 @@ the command line always wins over the file.
     keep_hours = 24                    # results are deleted this long after they finish
     workers = 2                        # conversions run at once by `serve` (and by `worker`)
     bind = "127.0.0.1:8080"            # where `serve` listens
+    requests_per_minute = 120          # posts one client may make (a flood gets 429)
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class ServiceConfig:
     keep_hours: float = 24.0
     workers: int = 2
     bind: str = "127.0.0.1:8080"
+    requests_per_minute: int = 120  # posts one client may make; more get 429
 
 
 SERVICE_KEYS = {f for f in ServiceConfig.__dataclass_fields__}
@@ -177,7 +179,7 @@ def _service(path: Path, table: Any) -> ServiceConfig:
                 )
             values[key] = value.strip()
             continue
-        whole = key in ("max_upload_mb", "max_drafts", "workers")
+        whole = key in ("max_upload_mb", "max_drafts", "workers", "requests_per_minute")
         if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or value <= 0:
             kind = "a whole number" if whole else "a number"
             raise UsageError(f'The settings file "{path}": "service.{key}" must be {kind} above 0.')

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import threading
 import time
 import zipfile
@@ -62,7 +63,13 @@ def run_job(data_dir: str, job_id: str) -> None:
     folder = store.job_dir(job_id)
     out_root = folder / "out"
     out_root.mkdir(exist_ok=True)
-    job = store.update(job_id, state="running", started=time.time(), runs=job.get("runs", 0) + 1)
+    job = store.update(
+        job_id,
+        state="running",
+        started=time.time(),
+        runs=job.get("runs", 0) + 1,
+        worker=f"{socket.gethostname()} {os.getpid()}",
+    )
     base = Limits(**job["limits"])
     deadline = time.monotonic() + float(job["job_seconds"])
     results: list[ConversionResult] = []

@@ -57,6 +57,7 @@ def serve(
         limits=config.limits,
         profiles_dirs=list(config.profiles_dirs),
         secrets=secrets,
+        requests_per_minute=config.service.requests_per_minute,
     )
     app = build_app(settings)
     child = None
