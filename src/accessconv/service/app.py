@@ -424,7 +424,7 @@ class Service:
         return self.page(
             request,
             "service-result.html",
-            title=f"Conversion of {view['names']}",
+            title=f"Results for {view['stems']}",
             job=view,
             status_url=f"{API}/conversions/{job['id']}",
         )
@@ -523,7 +523,8 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
                 }[d["state"]],
             }
         )
-    return {**job, "names": names, "when": stamp, "state_words": state_words, "drafts": drafts}
+    stems = ", ".join(d["stem"] for d in job["drafts"])
+    return {**job, "names": names, "stems": stems, "when": stamp, "state_words": state_words, "drafts": drafts}
 
 
 def build_app(settings: Settings) -> ASGIApp:

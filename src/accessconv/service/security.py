@@ -144,7 +144,7 @@ API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
