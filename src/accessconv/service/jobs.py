@@ -63,30 +63,30 @@ def run_job(data_dir: str, job_id: str) -> None:
     folder = store.job_dir(job_id)
     out_root = folder / "out"
     out_root.mkdir(exist_ok=True)
-    job = store.update(
-        job_id,
-        state="running",
-        started=time.time(),
-        runs=job.get("runs", 0) + 1,
-        worker=f"{socket.gethostname()} {os.getpid()}",
-    )
+    job.update(state="running", started=time.time(), runs=job.get("runs", 0) + 1)
+    job["worker"] = f"{socket.gethostname()} {os.getpid()}"
+    job["drafts"][0]["state"] = "converting"
+    store.write(job_id, job)
     base = Limits(**job["limits"])
     deadline = time.monotonic() + float(job["job_seconds"])
     results: list[ConversionResult] = []
     texts: list[str] = []
     for index, draft in enumerate(job["drafts"]):
-        job["drafts"][index]["state"] = "converting"
-        store.write(job_id, job)
+        if index:
+            job["drafts"][index]["state"] = "converting"
+            store.write(job_id, job)
         work = folder / draft["work"]
         work.parent.mkdir(exist_ok=True)
-        shutil.copyfile(folder / draft["upload"], work)
+        work.unlink(missing_ok=True)
+        os.link(folder / draft["upload"], work)
         target = out_root / draft["stem"]
         left = deadline - time.monotonic()
         seconds = min(base.draft_seconds or left, left)
         try:
             if left <= 0:
                 raise _OutOfJobTime
-            shutil.rmtree(target, ignore_errors=True)  # a half-done earlier run of this job
+            if target.exists():  # a half-done earlier run of this job
+                shutil.rmtree(target, ignore_errors=True)
             limits = Limits(**{**job["limits"], "draft_seconds": max(seconds, 0.1)})
             result = convert(work, job["profiles"], target, job.get("profiles_dirs") or None, limits=limits)
         except _OutOfJobTime:
@@ -99,7 +99,8 @@ def run_job(data_dir: str, job_id: str) -> None:
         job["drafts"][index]["state"] = "failed" if result.error else "converted"
         job["drafts"][index]["error"] = _relative(result.error, work, draft["name"], out_root)
         job["drafts"][index]["text"] = texts[-1]
-        store.write(job_id, job)
+        if len(job["drafts"]) > 1:
+            store.write(job_id, job)
     report = _report_json(to_json(results), job, folder)
     _write_zip(out_root, folder / "accessible.zip")
     (folder / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
