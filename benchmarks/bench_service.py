@@ -50,8 +50,25 @@ def run_batch(folder: Path, items: list[tuple[str, bytes]], profiles: list[str],
         (src / name).write_bytes(body)
     args = [a for p in profiles for a in ("-p", p)]
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "accessconv", "batch", str(src), "-o", str(out), "--jobs", str(jobs),
-                    "--settle", "0", *args], env=env(), check=False, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "accessconv",
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "--jobs",
+            str(jobs),
+            "--settle",
+            "0",
+            *args,
+        ],
+        env=env(),
+        check=False,
+        capture_output=True,
+    )
     elapsed = time.perf_counter() - start
     made = list(out.rglob("*.html"))
     assert len([m for m in made if m.name != "index.html"]) >= len(items), "batch lost drafts"
@@ -64,17 +81,36 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run_service(folder: Path, items: list[tuple[str, bytes]], profiles: list[str], clients: int,
-                workers: int) -> tuple[float, list[float], int, list[str]]:
+def run_service(
+    folder: Path, items: list[tuple[str, bytes]], profiles: list[str], clients: int, workers: int
+) -> tuple[float, list[float], int, list[str]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     data = folder / "data"
     config = folder / "accessconv.toml"
-    config.write_text(f"[service]\nrequests_per_minute = {len(items) * 4}\nmax_drafts = 1\n", encoding="utf-8")
-    server = subprocess.Popen([sys.executable, "-m", "accessconv", "serve", "--bind", f"127.0.0.1:{port}",
-                               "--data", str(data), "--workers", str(workers), "--config", str(config)],
-                              env=env(), start_new_session=True, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    config.write_text(
+        f"[service]\nrequests_per_minute = {len(items) * 4}\nmax_drafts = 1\n", encoding="utf-8"
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "accessconv",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--data",
+            str(data),
+            "--workers",
+            str(workers),
+            "--config",
+            str(config),
+        ],
+        env=env(),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(150):
             try:
@@ -92,8 +128,9 @@ def run_service(folder: Path, items: list[tuple[str, bytes]], profiles: list[str
             with httpx.Client(base_url=url, timeout=120) as http:
                 posted = {}
                 for name, body in mine:
-                    r = http.post("/api/v1/conversions", files=[("draft", (name, body))],
-                                  data={"profile": profiles})
+                    r = http.post(
+                        "/api/v1/conversions", files=[("draft", (name, body))], data={"profile": profiles}
+                    )
                     if r.status_code != 202:
                         with lock:
                             failures.append(f"{name}: {r.status_code} {r.text[:100]}")
@@ -128,7 +165,9 @@ def run_service(folder: Path, items: list[tuple[str, bytes]], profiles: list[str
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--drafts", type=int, default=50)
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
@@ -141,11 +180,15 @@ def main() -> None:
         (root / "batch").mkdir()
         (root / "service").mkdir()
         batch_s = run_batch(root / "batch", items, profiles, args.workers)
-        service_s, times, once, failures = run_service(root / "service", items, profiles, args.clients,
-                                                       args.workers)
+        service_s, times, once, failures = run_service(
+            root / "service", items, profiles, args.clients, args.workers
+        )
     p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else float("nan")
     ratio = (len(items) / service_s) / (len(items) / batch_s)
-    print(f"drafts: {len(items)}, profiles: {', '.join(profiles)}, clients: {args.clients}, workers: {args.workers}")
+    print(
+        f"drafts: {len(items)}, profiles: {', '.join(profiles)}, "
+        f"clients: {args.clients}, workers: {args.workers}"
+    )
     print(f"batch --jobs {args.workers}: {batch_s:.1f} s ({len(items) / batch_s:.2f} drafts/s)")
     print(f"service:        {service_s:.1f} s ({len(items) / service_s:.2f} drafts/s)")
     print(f"throughput ratio service/batch: {ratio:.2f} (target >= 0.8)")

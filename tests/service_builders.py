@@ -38,16 +38,31 @@ class Server:
         self.data = data
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "accessconv", "serve", "--bind", f"127.0.0.1:{self.port}",
-                   "--data", str(data), *args]
+        command = [
+            sys.executable,
+            "-m",
+            "accessconv",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--data",
+            str(data),
+            *args,
+        ]
         if config is not None:
             path = data.parent / f"accessconv-{self.port}.toml"
             path.write_text(config, encoding="utf-8")
             command += ["--config", str(path)]
         self.log = data.parent / f"serve-{self.port}.log"
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(command, env=env or environment(), stdout=log, stderr=log,
-                                            start_new_session=True, cwd=data.parent)
+            self.process = subprocess.Popen(
+                command,
+                env=env or environment(),
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+                cwd=data.parent,
+            )
         self.wait_ready()
 
     def wait_ready(self, timeout: float = 30) -> None:
@@ -88,17 +103,25 @@ class Server:
             pass
 
 
-def post(url: str, files: list[tuple[str, bytes]], profiles: list[str] | None = None,
-         headers: dict[str, str] | None = None) -> httpx.Response:
+def post(
+    url: str,
+    files: list[tuple[str, bytes]],
+    profiles: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
     data = {"profile": profiles} if profiles else None
     parts = [("draft", (name, body)) for name, body in files]
     return httpx.post(f"{url}/api/v1/conversions", files=parts, data=data, headers=headers, timeout=60)
 
 
-def wait_done(url: str, job_id: str, timeout: float = 240, headers: dict[str, str] | None = None) -> dict[str, Any]:
+def wait_done(
+    url: str, job_id: str, timeout: float = 240, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        status: dict[str, Any] = httpx.get(f"{url}/api/v1/conversions/{job_id}", headers=headers, timeout=10).json()
+        status: dict[str, Any] = httpx.get(
+            f"{url}/api/v1/conversions/{job_id}", headers=headers, timeout=10
+        ).json()
         if status["state"] == "done":
             return status
         time.sleep(0.3)
@@ -106,5 +129,7 @@ def wait_done(url: str, job_id: str, timeout: float = 240, headers: dict[str, st
 
 
 def small_draft(n: int) -> bytes:
-    return (f"# Bin collection notice {n}\n\nYour bins are collected on Tuesday.\n\n"
-            "## What to do\n\nPut the bin out by 7am.\n").encode()
+    return (
+        f"# Bin collection notice {n}\n\nYour bins are collected on Tuesday.\n\n"
+        "## What to do\n\nPut the bin out by 7am.\n"
+    ).encode()

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import jsonschema
 import pytest
+
 from service_builders import ROOT, SAMPLE, Server, post, small_draft, wait_done
 
 SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
@@ -44,7 +45,9 @@ def test_sample_converts_with_report_files_and_zip(server: Server) -> None:
     names = {f["path"] for f in status["files"]}
     assert "draft-strategy/draft-strategy.html" in names
     assert "draft-strategy/draft-strategy-easy-read-review.html" in names
-    page = httpx.get(server.url + f"/api/v1/conversions/{body['id']}/files/draft-strategy/draft-strategy.html")
+    page = httpx.get(
+        server.url + f"/api/v1/conversions/{body['id']}/files/draft-strategy/draft-strategy.html"
+    )
     assert page.status_code == 200 and "sandbox" in page.headers["content-security-policy"]
     archive = zipfile.ZipFile(io.BytesIO(httpx.get(server.url + status["zip_url"]).content))
     assert set(archive.namelist()) == names
@@ -66,7 +69,9 @@ def test_profiles_are_chosen_and_unknown_ones_refused(server: Server) -> None:
 
 
 def test_wrong_content_type_is_415(server: Server) -> None:
-    r = httpx.post(server.url + "/api/v1/conversions", content=b"# hello", headers={"content-type": "text/markdown"})
+    r = httpx.post(
+        server.url + "/api/v1/conversions", content=b"# hello", headers={"content-type": "text/markdown"}
+    )
     assert r.status_code == 415 and "multipart/form-data" in r.json()["error"]
 
 
@@ -80,13 +85,18 @@ def test_too_large_is_413_and_nothing_is_kept(server: Server) -> None:
     jobs_before = set((server.data / "jobs").iterdir())
     r = post(server.url, [("big.md", b"a " * 700_000)])
     assert r.status_code == 413 and "1 MB" in r.json()["error"]
+
     # Sent without a length (chunked): stopped while it streams in.
     def body():
-        yield b"--xyz\r\nContent-Disposition: form-data; name=\"draft\"; filename=\"a.md\"\r\n\r\n"
+        yield b'--xyz\r\nContent-Disposition: form-data; name="draft"; filename="a.md"\r\n\r\n'
         for _ in range(40):
             yield b"a" * 65536
-    r = httpx.post(server.url + "/api/v1/conversions", content=body(),
-                   headers={"content-type": "multipart/form-data; boundary=xyz"})
+
+    r = httpx.post(
+        server.url + "/api/v1/conversions",
+        content=body(),
+        headers={"content-type": "multipart/form-data; boundary=xyz"},
+    )
     assert r.status_code == 413
     assert set((server.data / "jobs").iterdir()) == jobs_before and _leftovers(server) == []
 
@@ -98,9 +108,12 @@ def test_too_many_drafts_is_413(server: Server) -> None:
 
 
 def test_truncated_multipart_is_400(server: Server) -> None:
-    body = b"--xyz\r\nContent-Disposition: form-data; name=\"draft\"; filename=\"a.md\"\r\n\r\n# Title\n\nText"
-    r = httpx.post(server.url + "/api/v1/conversions", content=body,
-                   headers={"content-type": "multipart/form-data; boundary=xyz"})
+    body = b'--xyz\r\nContent-Disposition: form-data; name="draft"; filename="a.md"\r\n\r\n# Title\n\nText'
+    r = httpx.post(
+        server.url + "/api/v1/conversions",
+        content=body,
+        headers={"content-type": "multipart/form-data; boundary=xyz"},
+    )
     assert r.status_code == 400 and "cut off" in r.json()["error"]
     assert _leftovers(server) == []
 
@@ -136,8 +149,12 @@ def test_files_outside_a_job_are_404(server: Server) -> None:
 def test_flood_gets_429(tmp_path: Path) -> None:
     srv = Server(tmp_path / "data", "--no-workers", config="[service]\nrequests_per_minute = 10\n")
     try:
-        codes = [httpx.post(srv.url + "/api/v1/conversions", content=b"x",
-                            headers={"content-type": "text/plain"}).status_code for _ in range(12)]
+        codes = [
+            httpx.post(
+                srv.url + "/api/v1/conversions", content=b"x", headers={"content-type": "text/plain"}
+            ).status_code
+            for _ in range(12)
+        ]
         assert codes[:5] == [415] * 5 and codes[-1] == 429
     finally:
         srv.stop()
@@ -180,8 +197,13 @@ def test_binding_elsewhere_needs_secrets(tmp_path: Path) -> None:
 
     from service_builders import environment
 
-    run = subprocess.run([sys.executable, "-m", "accessconv", "serve", "--bind", "0.0.0.0:0", "--data",
-                          str(tmp_path)], env=environment(), capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "accessconv", "serve", "--bind", "0.0.0.0:0", "--data", str(tmp_path)],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2 and "ACCESSCONV_API_TOKEN" in run.stderr
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from service_builders import SAMPLE, Server, environment
 
 from accessconv.checks.browser import CHROMIUM_FLAGS, axe_script_path, find_chromium
 from accessconv.checks.html import check_html_file
 from accessconv.profiles import load
+from service_builders import SAMPLE, Server, environment
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="needs Debian's chromium")
 SECRET = "officer secret for tests"
@@ -40,7 +40,9 @@ def _own_checks(page: Any, tmp_path: Path, name: str) -> list[str]:
     # html.safe is for a published page, which must be self-contained with no form or script; the
     # service's pages are an application (a form, one script from itself, under a strict CSP).
     results = check_html_file(path, load("html").checks)
-    return [f"{r.id}: {r.message}" for r in results if r.status in ("error", "warning") and r.id != "html.safe"]
+    return [
+        f"{r.id}: {r.message}" for r in results if r.status in ("error", "warning") and r.id != "html.safe"
+    ]
 
 
 def _tab_to(page: Any, selector: str, limit: int = 40) -> None:
@@ -54,8 +56,12 @@ def _tab_to(page: Any, selector: str, limit: int = 40) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     data = tmp_path_factory.mktemp("page") / "data"
-    srv = Server(data, "--workers", "2",
-                 env=environment(ACCESSCONV_LOGIN_SECRET=SECRET, ACCESSCONV_API_TOKEN="token-for-page-tests"))
+    srv = Server(
+        data,
+        "--workers",
+        "2",
+        env=environment(ACCESSCONV_LOGIN_SECRET=SECRET, ACCESSCONV_API_TOKEN="token-for-page-tests"),
+    )
     yield srv
     srv.stop()
 
@@ -67,12 +73,18 @@ def test_keyboard_only_conversion_with_axe_on_every_page(server: Server, tmp_pat
     own: dict[str, list[str]] = {}
     csp_errors: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=find_chromium(), headless=True, args=list(CHROMIUM_FLAGS))
+        browser = pw.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=list(CHROMIUM_FLAGS)
+        )
         context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
-                      else route.abort())
+        context.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith(server.url) else route.abort(),
+        )
         page = context.new_page()
-        page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on(
+            "console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None
+        )
         page.set_default_timeout(30_000)
 
         page.goto(server.url + "/")
@@ -131,7 +143,9 @@ def test_page_works_without_javascript(server: Server) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=find_chromium(), headless=True, args=list(CHROMIUM_FLAGS))
+        browser = pw.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=list(CHROMIUM_FLAGS)
+        )
         page = browser.new_context(java_script_enabled=False).new_page()
         page.goto(server.url + "/login")
         page.fill("#secret", SECRET)

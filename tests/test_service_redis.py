@@ -12,17 +12,34 @@ import time
 from pathlib import Path
 
 import pytest
+
 from service_builders import Server, environment, free_port, post, small_draft, wait_done
 
 REDIS = shutil.which("redis-server")
-pytestmark = pytest.mark.skipif(REDIS is None, reason="redis-server is not installed (apt-get install redis-server)")
+pytestmark = pytest.mark.skipif(
+    REDIS is None, reason="redis-server is not installed (apt-get install redis-server)"
+)
 
 
 def test_two_workers_share_one_redis_queue(tmp_path: Path) -> None:
     port = free_port()
-    redis = subprocess.Popen([str(REDIS), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                              "--appendonly", "no", "--dir", str(tmp_path)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        [
+            str(REDIS),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     queue = f"redis://127.0.0.1:{port}/0"
     data = tmp_path / "data"
     workers: list[subprocess.Popen[bytes]] = []
@@ -39,10 +56,26 @@ def test_two_workers_share_one_redis_queue(tmp_path: Path) -> None:
                 time.sleep(0.1)
         server = Server(data, "--no-workers", "--queue", queue)
         for _ in range(2):
-            workers.append(subprocess.Popen(
-                [sys.executable, "-m", "accessconv", "worker", "--queue", queue, "--data", str(data),
-                 "--workers", "1"], env=environment(), start_new_session=True,
-                stdout=subprocess.DEVNULL, stderr=(tmp_path / "workers.log").open("ab")))
+            workers.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "accessconv",
+                        "worker",
+                        "--queue",
+                        queue,
+                        "--data",
+                        str(data),
+                        "--workers",
+                        "1",
+                    ],
+                    env=environment(),
+                    start_new_session=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=(tmp_path / "workers.log").open("ab"),
+                )
+            )
         ids = []
         for n in range(20):
             response = post(server.url, [(f"notice-{n}.md", small_draft(n))], profiles=["html"])

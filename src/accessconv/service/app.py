@@ -177,7 +177,9 @@ class Service:
         try:
             return self.store.read(job_id)
         except KeyError:
-            raise HTTPException(404, "There is no conversion with that number (it may have been deleted).") from None
+            raise HTTPException(
+                404, "There is no conversion with that number (it may have been deleted)."
+            ) from None
 
     def status_json(self, job: dict[str, Any]) -> dict[str, Any]:
         base = f"{API}/conversions/{job['id']}"
@@ -524,7 +526,18 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
             }
         )
     stems = ", ".join(d["stem"] for d in job["drafts"])
-    return {**job, "names": names, "stems": stems, "when": stamp, "state_words": state_words, "drafts": drafts}
+    for d in drafts:  # the page has no command line: name the JSON report by what it is here
+        d["text"] = str(d.get("text") or "").replace("--report json", "the JSON report")
+    if job.get("closing"):
+        job = {**job, "closing": str(job["closing"]).replace("--report json", "the JSON report")}
+    return {
+        **job,
+        "names": names,
+        "stems": stems,
+        "when": stamp,
+        "state_words": state_words,
+        "drafts": drafts,
+    }
 
 
 def build_app(settings: Settings) -> ASGIApp:
