@@ -31,7 +31,7 @@ from .openapi import openapi_document
 from .storage import DRAFT_TYPES, Store, clean_stem, draft_type, new_job_id
 
 API = "/api/v1"
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parent / "templates" / "js"  # package data, like the templates
 CHUNK = 1024 * 1024
 
 
