@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import AsyncIterator
@@ -450,22 +451,24 @@ class Service:
                 return self.error_page(request, 429, "Too many tries. Wait a minute and try again.")
             if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
                 return self.error_page(request, 415, "Sign in with the form on this page.")
-            async with request.form(max_files=0, max_fields=5) as form:
-                ok = security.csrf_ok(
-                    request.cookies.get(security.CSRF_COOKIE), str(form.get(security.CSRF_FIELD) or "")
+            try:
+                async with request.form(max_files=0, max_fields=5) as form:
+                    fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+            except (RequestTooLarge, HTTPException, ClientDisconnect):
+                return self.error_page(request, 400, "Sign in with the form on this page.")
+            ok = security.csrf_ok(request.cookies.get(security.CSRF_COOKIE), fields.get(security.CSRF_FIELD))
+            if ok and _same_origin(request) and self.s.secrets.login_ok(fields.get("secret", "")):
+                response = RedirectResponse("/", status_code=303)
+                response.set_cookie(
+                    security.SESSION_COOKIE,
+                    self.s.secrets.new_session(),
+                    httponly=True,
+                    samesite="strict",
+                    secure=request.url.scheme == "https",
+                    max_age=security.SESSION_HOURS * 3600,
                 )
-                if ok and _same_origin(request) and self.s.secrets.login_ok(str(form.get("secret") or "")):
-                    response = RedirectResponse("/", status_code=303)
-                    response.set_cookie(
-                        security.SESSION_COOKIE,
-                        self.s.secrets.new_session(),
-                        httponly=True,
-                        samesite="strict",
-                        secure=request.url.scheme == "https",
-                        max_age=security.SESSION_HOURS * 3600,
-                    )
-                    return response
-                message = "That is not the service's sign-in secret. Try again."
+                return response
+            message = "That is not the service's sign-in secret. Try again."
         return self.page(
             request, "service-login.html", status=401 if message else 200, title="Sign in", message=message
         )
@@ -529,7 +532,8 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
     for d in drafts:  # the page has no command line: name the JSON report by what it is here
         d["text"] = str(d.get("text") or "").replace("--report json", "the JSON report")
     if job.get("closing"):
-        job = {**job, "closing": str(job["closing"]).replace("--report json", "the JSON report")}
+        closing = str(job["closing"]).replace("--report json", "the JSON report")
+        job = {**job, "closing": re.sub(r" \(exit code \d\)$", "", closing)}
     return {
         **job,
         "names": names,
