@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 # Debian packages the project needs: liblouis, its tables and Python binding (braille); Pango and
 # Liberation Sans, the free stand-in for Arial (WeasyPrint's large print PDF); poppler-utils
 # (PDF pages to images in the tests); chromium for the browser audit, driven by Playwright from
-# /usr/bin/chromium (never `playwright install`).
+# /usr/bin/chromium (never `playwright install`); redis-server for the service's shared-queue test
+# (tests/test_service_redis.py starts and stops its own).
 APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils \
-libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation chromium"
+libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation chromium redis-server"
 
 missing=""
 for pkg in $APT_PACKAGES; do

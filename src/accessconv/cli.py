@@ -538,6 +538,49 @@ def _batch_watch(
     sys.exit(output.last.exit_code(output.fail_on) if output.last else 0)
 
 
+_DATA_HELP = "Folder for queued drafts and results. Default: ~/.local/state/accessconv/service."
+_QUEUE_HELP = "redis://host:6379/0 to share one queue between machines. Default: SQLite in --data."
+
+
+@cli.command()
+@click.option("--bind", help="Address to listen on. Default: 127.0.0.1:8080 (from [service] bind).")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), help=_DATA_HELP)
+@click.option("--queue", help=_QUEUE_HELP)
+@click.option("--workers", type=click.IntRange(1), help="Conversions at once. Default: [service] workers.")
+@click.option("--no-workers", is_flag=True, help="Start no workers here (they run as `accessconv worker`).")
+@config_option("serve")
+def serve(
+    bind: str | None, data_dir: Path | None, queue: str | None, workers: int | None, no_workers: bool
+) -> None:
+    """Run the web page for officers and the JSON API (docs/service.md)."""
+    from .service.server import serve as run
+
+    try:
+        run(_config(), bind, data_dir, queue, workers, start_workers=not no_workers)
+    except AccessconvError as err:
+        _fail(str(err))
+
+
+@cli.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), help=_DATA_HELP)
+@click.option("--queue", help=_QUEUE_HELP)
+@click.option("--workers", type=click.IntRange(1), help="Conversions at once. Default: [service] workers.")
+@click.option("--parent", type=int, hidden=True)
+@config_option("worker")
+def worker(data_dir: Path | None, queue: str | None, workers: int | None, parent: int | None) -> None:
+    """Take conversions from the service's queue (run several, on several machines, with Redis)."""
+    from .service.server import worker as run
+
+    run(_config(), data_dir, queue, workers, parent)
+
+
+def _config() -> Any:
+    from .config import Config
+
+    ctx = click.get_current_context(silent=True)
+    return (ctx.meta.get("accessconv.config") if ctx is not None else None) or Config()
+
+
 def main() -> None:
     # Broken pipes (e.g. `accessconv profiles | head`) should end quietly.
     try:

@@ -24,6 +24,15 @@ the command line always wins over the file.
     max_image_megapixels = 60          # any one picture, read from its header before decoding
     pandoc_memory_mb = 1024            # pandoc's heap
     draft_seconds = 300                # one draft, all profiles (0 = no limit)
+
+    [service]                          # `accessconv serve` and `accessconv worker` (docs/service.md)
+    max_upload_mb = 20                 # one request, all drafts together
+    max_drafts = 10                    # drafts in one request
+    job_seconds = 600                  # one conversion request, all its drafts
+    keep_hours = 24                    # results are deleted this long after they finish
+    workers = 2                        # conversions run at once by `serve` (and by `worker`)
+    bind = "127.0.0.1:8080"            # where `serve` listens
+    requests_per_minute = 120          # posts one client may make (a flood gets 429)
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ DEFAULT_STALE_LOCK_MINUTES = 30.0  # a lock untouched this long belongs to a run
 # The smallest values that make sense; the command line's options and the project file share them.
 MIN_INTERVAL_SECONDS = 0.1  # looking more often only keeps the shared drive busy
 MIN_STALE_LOCK_MINUTES = 1.0  # a live run touches its lock far more often than this
-TOP_KEYS = {"profiles", "out", "profiles_dirs", "fail_on", "batch", "limits"}
+TOP_KEYS = {"profiles", "out", "profiles_dirs", "fail_on", "batch", "limits", "service"}
 BATCH_KEYS = {"source", "jobs", "interval", "settle", "prune", "stale_lock_minutes"}
 
 
@@ -64,6 +73,22 @@ class BatchConfig:
 
 
 @dataclass(frozen=True)
+class ServiceConfig:
+    """The [service] table: limits and settings of `accessconv serve` / `accessconv worker`."""
+
+    max_upload_mb: int = 20
+    max_drafts: int = 10
+    job_seconds: float = 600.0
+    keep_hours: float = 24.0
+    workers: int = 2
+    bind: str = "127.0.0.1:8080"
+    requests_per_minute: int = 120  # posts one client may make; more get 429
+
+
+SERVICE_KEYS = {f for f in ServiceConfig.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
 class Config:
     """What the project file sets; None (or empty) means 'not set, use the built-in default'."""
 
@@ -74,6 +99,7 @@ class Config:
     fail_on: str | None = None
     batch: BatchConfig = field(default_factory=BatchConfig)
     limits: Limits = field(default_factory=Limits)
+    service: ServiceConfig = field(default_factory=ServiceConfig)
 
 
 def find(start: Path | None = None) -> Path | None:
@@ -136,7 +162,29 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             stale_lock_minutes=_number(path, batch, "stale_lock_minutes", MIN_STALE_LOCK_MINUTES, "minutes"),
         ),
         limits=_limits(path, limits),
+        service=_service(path, data.get("service", {})),
     )
+
+
+def _service(path: Path, table: Any) -> ServiceConfig:
+    if not isinstance(table, dict):
+        raise UsageError(f'The settings file "{path}": [service] must be a table.')
+    _known(path, table, SERVICE_KEYS, "service.")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "bind":
+            if not isinstance(value, str) or not value.strip():
+                raise UsageError(
+                    f'The settings file "{path}": "service.bind" must be text like "127.0.0.1:8080".'
+                )
+            values[key] = value.strip()
+            continue
+        whole = key in ("max_upload_mb", "max_drafts", "workers", "requests_per_minute")
+        if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or value <= 0:
+            kind = "a whole number" if whole else "a number"
+            raise UsageError(f'The settings file "{path}": "service.{key}" must be {kind} above 0.')
+        values[key] = int(value) if whole else float(value)
+    return ServiceConfig(**values)
 
 
 def _limits(path: Path, table: dict[str, Any]) -> Limits:

@@ -1,0 +1,115 @@
+"""The service's parts that need no server: names, claims, retention, limits, tokens, settings."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from accessconv.config import load
+from accessconv.errors import UsageError
+from accessconv.service import security
+from accessconv.service.storage import Store, clean_stem, draft_type, new_job_id
+
+
+@pytest.mark.parametrize(
+    ("sent", "stem"),
+    [
+        ("../../etc/passwd.md", "passwd"),
+        ("C:\\Users\\me\\Budget 2026.docx", "Budget 2026"),
+        (".hidden.md", "hidden"),
+        ("<script>x.md", "_script_x"),
+        ("....md", "draft"),
+        ("a" * 300 + ".md", "a" * 80),
+    ],
+)
+def test_client_names_are_cleaned(sent: str, stem: str) -> None:
+    assert clean_stem(sent) == stem
+
+
+def test_draft_types() -> None:
+    assert draft_type("A.DOCX") == ".docx" and draft_type("x.exe") is None and draft_type("md") is None
+
+
+def _job(store: Store, **extra: object) -> str:
+    job_id = new_job_id()
+    store.job_dir(job_id).mkdir(parents=True)
+    store.write(job_id, {"id": job_id, "created": time.time(), "state": "queued", "drafts": [], **extra})
+    return job_id
+
+
+def test_a_job_is_claimed_once_and_a_dead_claim_is_taken_over(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    job_id = _job(store)
+    assert store.claim(job_id) is not None
+    assert store.claim(job_id) is None  # this process is alive and holds it
+    (store.job_dir(job_id) / "claim").write_text(f"{os.uname().nodename} 999999999")
+    assert store.claim(job_id) is not None  # its worker has gone
+    store.update(job_id, state="done")
+    (store.job_dir(job_id) / "claim").unlink()
+    assert store.claim(job_id) is None
+
+
+def test_finished_jobs_are_deleted_after_keep_hours(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    old = _job(store, state="done", finished=time.time() - 3 * 3600)
+    new = _job(store, state="done", finished=time.time())
+    waiting = _job(store)
+    assert store.remove_expired(keep_hours=2) == [old]
+    assert {j["id"] for j in store.all_jobs()} == {new, waiting}
+
+
+def test_output_files_stay_inside_the_job(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    job_id = _job(store)
+    out = store.job_dir(job_id) / "out" / "d"
+    out.mkdir(parents=True)
+    (out / "d.html").write_text("ok")
+    (out / "link.html").symlink_to(store.job_dir(job_id) / "job.json")
+    assert store.output_file(job_id, "d/d.html") == (out / "d.html").resolve()
+    for bad in ("../job.json", "d/../../job.json", "/etc/passwd", "d/link.html", "d", "", "d/\x00"):
+        assert store.output_file(job_id, bad) is None, bad
+    with pytest.raises(KeyError):
+        store.job_dir("../x")
+
+
+def test_rate_limiter() -> None:
+    limiter = security.RateLimiter(per_minute=60, burst=3)
+    assert [limiter.allow("a", now=0) for _ in range(4)] == [True, True, True, False]
+    assert limiter.allow("b", now=0)
+    assert limiter.allow("a", now=1.5)
+
+
+def test_sessions_and_tokens() -> None:
+    s = security.Secrets(api_token="tok", login_secret="secret")
+    assert s.token_ok("Bearer tok") and not s.token_ok("Bearer to") and not s.token_ok(None)
+    cookie = s.new_session(now=1000)
+    assert s.session_ok(cookie, now=1001)
+    assert not s.session_ok(cookie, now=1000 + 13 * 3600)
+    assert not s.session_ok(cookie.replace(".", ".x"), now=1001)
+    assert security.Secrets().session_ok(None)  # nothing to sign in to on 127.0.0.1
+    assert security.is_loopback("127.0.0.1") and security.is_loopback("::1")
+    assert not security.is_loopback("0.0.0.0")
+
+
+def test_csp_allows_only_the_page_own_stylesheet() -> None:
+    policy = security.page_csp("<style>a{}</style>")
+    assert "'sha256-" in policy and "unsafe-inline" not in policy and "script-src 'self'" in policy
+
+
+def test_service_settings_from_the_project_file(tmp_path: Path) -> None:
+    path = tmp_path / "accessconv.toml"
+    path.write_text('[service]\nmax_upload_mb = 5\nbind = "127.0.0.1:9000"\nkeep_hours = 1.5\n')
+    service = load(path).service
+    assert (service.max_upload_mb, service.bind, service.keep_hours, service.workers) == (
+        5,
+        "127.0.0.1:9000",
+        1.5,
+        2,
+    )
+    for bad in ("max_upload_mb = 0", "workers = 1.5", 'bind = ""', "colour = 1", "max_drafts = true"):
+        path.write_text(f"[service]\n{bad}\n")
+        with pytest.raises(UsageError, match="service"):
+            load(path)
