@@ -53,8 +53,8 @@ def enqueue(huey: Any, data_dir: Path, job_id: str) -> None:
 def run_job(data_dir: str, job_id: str) -> None:
     """Convert every draft of a job, write its report and zip. Runs in a worker process."""
     from ..pipeline import convert
-    from ..report import exit_code, to_json, to_text
-    from ..results import ConversionResult
+    from ..report import to_json, to_text
+    from ..results import ConversionResult, exit_code
 
     store = Store(Path(data_dir))
     job = store.claim(job_id)
