@@ -26,6 +26,10 @@ _ADDRESS = re.compile(
 )
 
 
+# Punctuation that takes on the emphasis of the word just before it (see emphasis_to_punctuation).
+_TRAILING = frozenset(".,;:!?)]’”'\"")
+
+
 @dataclass
 class Piece:
     """One laid-out block: either text to wrap (`segments`, each starting a new line) or
@@ -38,6 +42,10 @@ class Piece:
     blank_before: bool = False
     keep_with_next: bool = False
     lines: list[str] | None = None
+    blank_after: bool = False  # a blank line after it (the end of a list), unless the page ends
+    # Allowed division points (cell offsets) per segment, for words longer than a line.
+    breaks: list[frozenset[int]] | None = None
+    repeat: list[str] | None = None  # lines repeated at the top of a new page (table headings)
 
 
 @dataclass
@@ -158,11 +166,13 @@ def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[
 
     new_page()
     blocks = [(p, _piece_lines(p, width, s.long_word_continuation)) for p in pieces]
+    blank_pending = False
     for i, (piece, lines) in enumerate(blocks):
         if not lines:
             continue
         at_top = len(page) == 1
-        blank = piece.blank_before and not at_top and page[-1].strip(BLANK) != ""
+        blank = (piece.blank_before or blank_pending) and not at_top and page[-1].strip(BLANK) != ""
+        blank_pending = piece.blank_after
         need = len(lines) + (1 if blank else 0)
         if piece.keep_with_next and i + 1 < len(blocks):
             need += 1  # at least the first line of what follows
@@ -275,7 +285,25 @@ class _Builder:
         return f"{self.s.picture_label}: {alt}"
 
     def cells(self, runs: list[Run]) -> list[str]:
-        return [c for c in (self.t.translate_run(r) for r in runs) if c]
+        return [c for c in (self.t.translate_run(self.emphasis_to_punctuation(r)) for r in runs) if c]
+
+    def emphasis_to_punctuation(self, run: Run) -> Run:
+        """Give emphasis ending just before punctuation to that punctuation too.
+
+        liblouis 3.24 closes a bold word before a following full stop with a terminator and
+        opens a symbol indicator for the next word (`^7... ,M>*^' ^1#BJBG^'4`); with the full
+        stop inside the emphasis it writes the passage the UEB way (`... #BJBG4^'`, UEB §9.3)."""
+        bits = self.tf.italic | self.tf.bold | self.tf.underline
+        forms = run.typeform
+        if not any(f & bits for f in forms):
+            return run
+        text = "".join(run.text)
+        forms = list(forms)
+        for i in range(1, len(text)):
+            emph = forms[i - 1] & bits
+            if emph and text[i] in _TRAILING and not forms[i] & bits and not text[i - 1].isspace():
+                forms[i] |= emph
+        return Run([text], forms)
 
     # -- blocks
 
@@ -352,9 +380,13 @@ class _Builder:
         first = cells[max(0, min(level - 2, len(cells) - 1))] - 1
         self.add(Piece(segments, first, first, blank_before=True, keep_with_next=True))
 
-    def list_block(self, b: m.ListBlock, indent: int) -> None:
+    def list_block(self, b: m.ListBlock, indent: int, nested: bool = False) -> None:
+        # BANA Braille Formats §8 (UKAAF is silent): a blank line before and after a list (not
+        # around a list nested in an item), items at cell 1 and run-overs at cell 3, each level
+        # of nesting two cells further in (3-5, 5-7); bullets kept as the UEB bullet.
+        start = len(self.pieces)
         for number, item in enumerate(b.items, start=b.start):
-            prefix = f"{_number(number, b.numbering)}. " if b.ordered else ""
+            prefix = f"{_number(number, b.numbering)}. " if b.ordered else f"{self.s.list_bullet} "
             first = True
             for block in item:
                 if isinstance(block, m.Paragraph) and first:
@@ -363,12 +395,15 @@ class _Builder:
                     runover = indent + self.s.list_runover_cell - 1
                     self.add(Piece(self.cells(self.runs(block.inlines)), runover, runover))
                 elif isinstance(block, m.ListBlock):
-                    self.list_block(block, indent + self.s.list_nesting_step)
+                    self.list_block(block, indent + self.s.list_nesting_step, nested=True)
                 else:
                     self.block(block, indent + self.s.list_runover_cell - 1)
                 first = False
             if first and prefix:  # an empty item keeps its number
                 self.paragraph([Run()], indent, hanging=True, prefix=prefix)
+        if not nested and len(self.pieces) > start:
+            self.pieces[start].blank_before = True
+            self.pieces[-1].blank_after = True
 
     def cell_run(self, cell: m.Cell) -> Run:
         run = Run()

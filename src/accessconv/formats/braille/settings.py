@@ -24,6 +24,7 @@ class Settings:
     list_item_cell: int
     list_runover_cell: int
     list_nesting_step: int
+    list_bullet: str  # print sign for unordered items ("•" gives the UEB bullet ⠸⠲); "" leaves it out
     blockquote_indent: int
     table_column_gap: int
     long_word_continuation: str
