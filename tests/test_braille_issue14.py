@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from accessconv import model as m
 from accessconv.formats.braille.cells import BLANK, from_ascii, to_ascii
-from braille_builders import body_rows, doc, heading, indent_of, layout, para
+from braille_builders import body_rows, doc, heading, indent_of, layout, louis_cells, para
 
 WIDTH = 40
 
@@ -59,3 +59,48 @@ def test_bold_word_before_a_full_stop() -> None:
     p = m.Paragraph([m.Text("Staff feel "), m.Styled("strong", [m.Text("valued")]), m.Text(".")])
     rows = _ascii(body_rows(layout(doc(heading(1, "T"), p), title_page=False)))
     assert "  ,/AFF FEEL ^1VALU$4" in rows
+
+
+# ---------------------------------------------------------------- 2. word division
+
+
+URL = "https://www.northbrook.gov.uk/adult-social-care/workforce-strategy-2027"
+
+
+def test_an_address_is_divided_only_after_slash_dot_or_at() -> None:
+    text = f"Email care.team@northbrook.gov.uk or visit {URL} for details."
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), para(text)), title_page=False)))
+    i = next(n for n, r in enumerate(rows) if r.startswith("  ,EMAIL"))
+    assert rows[i : i + 4] == [
+        "  ,EMAIL CARE4TEAM@ANORTHBROOK4GOV4UK OR",
+        'VISIT HTTPS3_/_/WWW4NORTHBROOK4GOV4UK_/"',
+        'ADULT-SOCIAL-CARE_/"',
+        "WORKFORCE-STRATEGY-#BJBG = DETAILS4",
+    ]
+
+
+def test_a_long_email_divides_after_the_at_sign_not_inside_it() -> None:
+    email = "adult.social.care.workforce.team@northbrook-borough-council.gov.uk"
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), para(f"Write to {email} now.")), title_page=False)))
+    text = "\n".join(rows)
+    assert "FORCE4TEAM@A\"\nNORTHBROOK-BOROUGH-COUNCIL4GOV4UK N[4" in text  # after "@", sign kept whole
+    assert not any(r.endswith("@") for r in rows)  # never between the two cells of "@"
+    assert all(len(r) <= WIDTH for r in rows)
+
+
+def test_a_long_word_is_divided_between_syllables_with_a_hyphen() -> None:
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), para(f"The {word} case.")), title_page=False)))
+    divided = [r for r in rows if r.endswith("-")]
+    assert divided, rows
+    assert all(len(r) <= WIDTH for r in rows)
+    joined = "".join(r.strip(" ")[:-1] if r.endswith("-") else r.strip(" ") + " " for r in rows)
+    assert to_ascii(louis_cells(f"The {word} case.")) in joined
+    assert divided[0][-2] in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # after a letter sign, not an indicator
+
+
+def test_a_divided_word_never_runs_across_a_page() -> None:
+    filler = [para("Short line.") for _ in range(22)]
+    lay = layout(doc(heading(1, "T"), *filler, para(f"Visit {URL}")), title_page=False)
+    for page in lay.pages[:-1]:
+        assert not page[-1].endswith(("⠐", "⠤")), page[-1]

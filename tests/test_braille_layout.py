@@ -28,7 +28,7 @@ def test_words_are_never_split_and_lines_fit() -> None:
 def test_a_word_longer_than_a_line_is_divided_with_the_continuation_indicator() -> None:
     url = "https://www.northbrook.example.gov.uk/adult-social-care/workforce-strategy-consultation-2027"
     rows = body_rows(layout(doc(para("See ", m.Link([m.Text(url)], url), " today."))))
-    divided = [r for r in rows if len(r) == WIDTH and r.endswith("⠐")]
+    divided = [r for r in rows if r.endswith("⠐")]
     assert divided, rows
     assert all(len(r) <= WIDTH for r in rows)
 

@@ -26,6 +26,7 @@ _ADDRESS = re.compile(
 )
 
 
+HYPHEN = "⠤"  # UEB hyphen, which ends the first part of a word divided between syllables
 # Punctuation that takes on the emphasis of the word just before it (see emphasis_to_punctuation).
 _TRAILING = frozenset(".,;:!?)]’”'\"")
 
@@ -90,7 +91,7 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
     title_page = _title_page(doc, settings, translator) if settings.title_page else None
-    pages = _paginate(builder.pieces, settings, translator)
+    pages = _paginate(builder.pieces, settings, translator, builder.points)
     notes = list(outline_.notes)
     if translator.left_out:
         chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(translator.left_out))
@@ -104,15 +105,22 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
 # ---------------------------------------------------------------- wrapping and pages
 
 
-def wrap(cells: str, width: int, first: int, runover: int, continuation: str) -> list[str]:
+def wrap(
+    cells: str, width: int, first: int, runover: int, continuation: str,
+    points: dict[int, tuple[int, str]] | None = None,
+) -> list[str]:
     """Lines of at most `width` cells, breaking only at blank cells.
 
-    A word longer than a whole line (a long web address) is the only thing ever divided: it
-    starts where it is, and each full line ends with the continuation indicator."""
+    A word longer than a whole line (a long web address) is the only thing ever divided (UEB
+    §10.13): at one of `points` (cell offset -> the sign ending the line, from
+    Translator.division_points: after a hyphen, after "/", "." or "@" in an address, between
+    syllables), as late on the line as fits. Without points, at any cell, with `continuation`."""
     lines: list[str] = []
     line = BLANK * first
     empty = True
+    offset = 0  # where the current word starts in `cells`
     for word in cells.split(BLANK):
+        start, offset = offset, offset + len(word) + 1
         if not word:
             continue
         if not empty and len(line) + 1 + len(word) <= width:
@@ -124,25 +132,62 @@ def wrap(cells: str, width: int, first: int, runover: int, continuation: str) ->
             else:
                 lines.append(line)
                 line = BLANK * runover
-        while len(line) + len(word) > width:
-            room = width - len(line) - len(continuation)
-            lines.append(line + word[:room] + continuation)
-            word = word[room:]
+        done = 0  # cells of the word already on earlier lines
+        while len(line) + len(word) - done > width:
+            fresh = not line.strip(BLANK)
+            cut, sign = _division(word, done, width - len(line), start, points, continuation, fresh)
+            if cut <= done:  # no good place to divide on this line: start the word on the next
+                lines.append(line.rstrip(BLANK))
+                line = BLANK * runover
+                continue
+            lines.append(line + word[done:cut] + sign)
+            done = cut
             line = BLANK * runover
-        line += word
+        line += word[done:]
         empty = False
     if not empty:
         lines.append(line)
     return lines
 
 
-def _piece_lines(piece: Piece, width: int, continuation: str) -> list[str]:
+def _division(
+    word: str,
+    done: int,
+    room: int,
+    start: int,
+    points: dict[int, tuple[int, str]] | None,
+    continuation: str,
+    fresh: bool,
+) -> tuple[int, str]:
+    """Where to divide `word` (from cell `done`) to fit `room` cells, and the sign ending the line:
+    the latest preferred point that fits; on a line of its own, else the latest boundary between
+    two signs. A cut at `done` means: not on this line."""
+    if points is not None:
+        for rank in (0, 1) if fresh else (0,):
+            best: tuple[int, str] | None = None
+            for j in range(done + 1, len(word)):
+                hit = points.get(start + j)
+                if hit is not None and hit[0] == rank and j - done + len(hit[1]) <= room:
+                    best = (j, hit[1])
+            if best is not None and (best[0] - done >= 3 or rank == 1):
+                return best
+        if not fresh:
+            return done, ""
+    elif not fresh:
+        return done, ""
+    return done + room - len(continuation), continuation
+
+
+def _piece_lines(
+    piece: Piece, width: int, continuation: str, points: dict[str, dict[int, tuple[int, str]]] | None = None
+) -> list[str]:
     if piece.lines is not None:
         return piece.lines
     out: list[str] = []
     for i, segment in enumerate(piece.segments):
         first = piece.first if i == 0 else piece.runover
-        lines = wrap(segment, width, 0 if piece.centred else first, piece.runover, continuation)
+        where = points.get(segment) if points else None
+        lines = wrap(segment, width, 0 if piece.centred else first, piece.runover, continuation, where)
         if piece.centred:
             lines = [BLANK * ((width - len(line)) // 2) + line for line in lines]
         out.extend(lines)
@@ -154,7 +199,12 @@ def page_number_row(number: int, width: int, translator: Translator) -> str:
     return BLANK * (width - len(cells)) + cells
 
 
-def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[list[str]]:
+def _paginate(
+    pieces: list[Piece],
+    s: Settings,
+    translator: Translator,
+    points: dict[str, dict[int, tuple[int, str]]] | None = None,
+) -> list[list[str]]:
     width, height = s.cells_per_line, s.lines_per_page
     pages: list[list[str]] = []
     page: list[str] = []
@@ -165,7 +215,7 @@ def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[
         pages.append(page)
 
     new_page()
-    blocks = [(p, _piece_lines(p, width, s.long_word_continuation)) for p in pieces]
+    blocks = [(p, _piece_lines(p, width, s.long_word_continuation, points)) for p in pieces]
     blank_pending = False
     for i, (piece, lines) in enumerate(blocks):
         if not lines:
@@ -182,7 +232,9 @@ def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[
         if blank:
             page.append("")
         for line in lines:
-            if len(page) >= height:
+            # A divided word never runs across a page (UEB §10.13): its first part goes over too.
+            divided = line.endswith((s.long_word_continuation, HYPHEN)) and len(page) == height - 1
+            if len(page) >= height or (divided and len(page) > 2):
                 new_page()
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)
@@ -233,6 +285,10 @@ class _Builder:
         self.notes_done: set[int] = set()
         self.blocked = settings.paragraph_style == "blocked"
         self.levels: dict[int, int] = {}
+        # Where long words may be divided, by the cells of the line they are in (see wrap).
+        self.points: dict[str, dict[int, tuple[int, str]]] = {}
+        # A word that might not fit on a line of its own (run-overs can start up to cell 9).
+        self.long_word = re.compile(f"[^{BLANK}]{{{max(1, settings.cells_per_line - 8)},}}")
 
     # -- inlines to runs (one Run per forced line)
 
@@ -285,7 +341,17 @@ class _Builder:
         return f"{self.s.picture_label}: {alt}"
 
     def cells(self, runs: list[Run]) -> list[str]:
-        return [c for c in (self.t.translate_run(self.emphasis_to_punctuation(r)) for r in runs) if c]
+        out: list[str] = []
+        for run in runs:
+            run = self.emphasis_to_punctuation(run)
+            cells = self.t.translate_run(run)
+            if cells and cells not in self.points and self.long_word.search(cells):
+                again, points = self.t.division_points(run, HYPHEN, self.s.long_word_continuation)
+                if again == cells:
+                    self.points[cells] = points
+            if cells:
+                out.append(cells)
+        return out
 
     def emphasis_to_punctuation(self, run: Run) -> Run:
         """Give emphasis ending just before punctuation to that punctuation too.

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .cells import is_six_dot
 
@@ -102,6 +103,58 @@ def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple
     return out
 
 
+def _translate_with_positions(
+    tables: tuple[str, ...], text: str, typeform: list[int], mode: int
+) -> tuple[str, list[int]]:
+    """Cells and, for each cell, the index of the character it came from (lou_translate's
+    inputPos; the Python binding of liblouis 3.24 returns wrong positions, so it is called here)."""
+    import ctypes
+
+    import louis
+
+    inbuf = louis.createEncodedByteString(text)
+    length = len(inbuf) // louis.wideCharBytes
+    inlen = ctypes.c_int(length)
+    outlen = ctypes.c_int(length * louis.outlenMultiplier)
+    outbuf = ctypes.create_string_buffer(outlen.value * louis.wideCharBytes)
+    forms = (ctypes.c_ushort * outlen.value)()
+    forms[:length] = typeform  # type: ignore[call-overload]  # ctypes takes any sequence, typeshed a list
+    inpos = (ctypes.c_int * outlen.value)()
+    outpos = (ctypes.c_int * max(1, length))()
+    names = ",".join(tables).encode(louis.fileSystemEncoding)
+    if length != len(typeform) or not louis.liblouis.lou_translate(
+        names, inbuf, ctypes.byref(inlen), outbuf, ctypes.byref(outlen), forms, None, outpos, inpos, None, mode
+    ):
+        return _forward(tables, text, tuple(typeform) if any(typeform) else None), []
+    out: str = outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
+        louis.conversionEncoding, errors=louis.ENCODING_ERROR_HANDLER
+    )
+    return out, list(inpos[: outlen.value])
+
+
+_LETTERS = re.compile(r"[A-Za-z]{6,}")
+
+
+def _syllable_starts(text: str) -> set[int]:
+    """Indexes in `text` where a syllable starts, inside words of six letters or more (pyphen's
+    British English patterns, at least three letters either side)."""
+    found: set[int] = set()
+    matches = list(_LETTERS.finditer(text))
+    if not matches:
+        return found
+    import pyphen
+
+    dic = _pyphen(pyphen)
+    for match in matches:
+        found.update(match.start() + p for p in dic.positions(match.group()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _pyphen(module: Any) -> Any:
+    return module.Pyphen(lang="en_GB", left=3, right=3)
+
+
 @lru_cache(maxsize=2048)
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
     """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
@@ -160,6 +213,40 @@ class Translator:
 
     def translate_run(self, run: Run) -> str:
         return self.translate(*run.value())
+
+    def division_points(
+        self, run: Run, hyphen: str, continuation: str
+    ) -> tuple[str, dict[int, tuple[int, str]]]:
+        """The run's cells and where a word in them may be divided at the end of a line (UEB
+        §10.13): cell offset -> the sign that ends the divided line ("" after a hyphen, which
+        stays; `continuation` after "/", "." or "@" in an address; `hyphen` between syllables),
+        ranked 0; any other boundary between two signs is ranked 1 (with `continuation`).
+
+        Only boundaries between whole signs count: liblouis's input positions show which cells
+        a character or contraction gave, so a multi-cell sign or indicator is never divided."""
+        text, typeform = self._clean(*run.value())
+        if not text:
+            return "", {}
+        text, typeform = self._make_safe(text, typeform)
+        cells, inpos = _translate_with_positions(self.tables, text, typeform, _mode())
+        syllables = _syllable_starts(text)
+        points: dict[int, tuple[int, str]] = {}
+        for j in range(1, len(cells) if len(inpos) == len(cells) else 0):
+            p, before = inpos[j], inpos[j - 1]
+            if p <= before or cells[j] == "\u2800" or cells[j - 1] == "\u2800" or p >= len(text):
+                continue
+            prev, char = text[p - 1], text[p]
+            if prev.isspace() or char.isspace():
+                continue
+            if typeform[p - 1] & self.typeforms.url:
+                points[j] = (0 if prev in "/.@" and char not in "/.@" else 1, continuation)
+            elif prev == "-" and char.isalnum():
+                points[j] = (0, "")
+            elif p in syllables:
+                points[j] = (0, hyphen)
+            else:
+                points[j] = (1, continuation)
+        return cells, points
 
     def _clean(self, text: str, typeform: list[int] | None) -> tuple[str, list[int]]:
         """Drop invisible characters and make each run of whitespace one plain space."""
