@@ -118,7 +118,7 @@ def _translate_with_positions(
     outlen = ctypes.c_int(length * louis.outlenMultiplier)
     outbuf = ctypes.create_string_buffer(outlen.value * louis.wideCharBytes)
     forms = (ctypes.c_ushort * outlen.value)()
-    forms[:length] = typeform  # type: ignore[call-overload]  # ctypes takes any sequence, typeshed a list
+    forms[:length] = tuple(typeform)  # type: ignore[call-overload]  # ctypes takes any sequence
     inpos = (ctypes.c_int * outlen.value)()
     outpos = (ctypes.c_int * max(1, length))()
     names = ",".join(tables).encode(louis.fileSystemEncoding)
