@@ -3,9 +3,27 @@ tables, PEF metadata). Each test gives the input and the cells expected."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from accessconv import model as m
-from accessconv.formats.braille.cells import BLANK, from_ascii, to_ascii
-from braille_builders import body_rows, doc, heading, indent_of, layout, louis_cells, para
+from accessconv.checks import CheckResult
+from accessconv.formats.braille.cells import from_ascii, to_ascii
+from accessconv.formats.braille.checks import check_braille_file
+from accessconv.pipeline import convert
+from accessconv.reader import read
+from braille_builders import (
+    body_rows,
+    doc,
+    heading,
+    indent_of,
+    layout,
+    louis_cells,
+    para,
+    profile,
+    write_draft,
+)
 
 WIDTH = 40
 
@@ -23,10 +41,15 @@ def _ascii(rows: list[str]) -> list[str]:
 
 def test_list_has_bullets_blank_lines_around_and_hanging_indents() -> None:
     long_item = "pay is low and the hours are long, which makes it hard to stay in the job"
-    nested = m.ListBlock(False, [_item("nested item that is long enough to run over the line end"), _item("two")])
+    nested = m.ListBlock(
+        False, [_item("nested item that is long enough to run over the line end"), _item("two")]
+    )
     lst = m.ListBlock(False, [_item("staff"), [para(long_item), nested]])
-    rows = _ascii(body_rows(layout(doc(heading(1, "T"), para("People told us that:"), lst, para("After.")),
-                                   title_page=False)))
+    rows = _ascii(
+        body_rows(
+            layout(doc(heading(1, "T"), para("People told us that:"), lst, para("After.")), title_page=False)
+        )
+    )
     i = rows.index("  ,P TOLD U T3")
     assert rows[i + 1] == ""  # blank line before the list
     assert rows[i + 2] == "_4 /AFF"  # UEB bullet at cell 1
@@ -42,7 +65,7 @@ def test_list_has_bullets_blank_lines_around_and_hanging_indents() -> None:
 def test_numbered_list_keeps_numbers_at_cell_1() -> None:
     lst = m.ListBlock(True, [_item("one"), _item("two")])
     rows = _ascii(body_rows(layout(doc(heading(1, "T"), para("Intro."), lst), title_page=False)))
-    i = rows.index("#A4 \"O")
+    i = rows.index('#A4 "O')
     assert rows[i - 1] == "" and rows[i + 1] == "#B4 TWO"
 
 
@@ -83,7 +106,7 @@ def test_a_long_email_divides_after_the_at_sign_not_inside_it() -> None:
     email = "adult.social.care.workforce.team@northbrook-borough-council.gov.uk"
     rows = _ascii(body_rows(layout(doc(heading(1, "T"), para(f"Write to {email} now.")), title_page=False)))
     text = "\n".join(rows)
-    assert "FORCE4TEAM@A\"\nNORTHBROOK-BOROUGH-COUNCIL4GOV4UK N[4" in text  # after "@", sign kept whole
+    assert 'FORCE4TEAM@A"\nNORTHBROOK-BOROUGH-COUNCIL4GOV4UK N[4' in text  # after "@", sign kept whole
     assert not any(r.endswith("@") for r in rows)  # never between the two cells of "@"
     assert all(len(r) <= WIDTH for r in rows)
 
@@ -104,3 +127,106 @@ def test_a_divided_word_never_runs_across_a_page() -> None:
     lay = layout(doc(heading(1, "T"), *filler, para(f"Visit {URL}")), title_page=False)
     for page in lay.pages[:-1]:
         assert not page[-1].endswith(("⠐", "⠤")), page[-1]
+
+
+# ---------------------------------------------------------------- 3. the round trip
+
+
+ROUND_TRIP_DRAFT = """---
+title: Care Charges
+lang: en-GB
+---
+
+# Care Charges
+
+## What you pay
+
+You pay £5 a week for the alarm. The council does not charge for the first visit.
+A carer costs 12 pounds an hour. Call 01632 960 123 to ask.
+
+## Why
+
+""" + "\n\n".join(
+    f"Paragraph {n} says that people who draw on care want the same care workers each week."
+    for n in range(1, 30)
+)
+
+
+@pytest.fixture
+def trip(tmp_path: Path) -> dict[str, Path]:
+    draft = write_draft(tmp_path, "charges.md", ROUND_TRIP_DRAFT)
+    result = convert(draft, ["braille"], tmp_path / "out")
+    return {p.suffix: p for p in result.written} | {".md": draft}
+
+
+def _trip(path: Path, draft: Path | None) -> list[CheckResult]:
+    return [
+        r
+        for r in check_braille_file(path, profile(), read(draft) if draft else None)
+        if r.id == "braille.round_trip"
+    ]
+
+
+def _brf_replace(path: Path, old: str, new: str) -> None:
+    text = path.read_bytes().decode("ascii")
+    assert text.count(old) == 1, old
+    path.write_bytes(text.replace(old, new).encode("ascii"))
+
+
+def test_round_trip_passes_the_unchanged_file(trip: dict[str, Path]) -> None:
+    for suffix in (".brf", ".pef", ".txt"):
+        (result,) = _trip(trip[suffix], trip[".md"])
+        assert result.status == "pass" or result.status == "info", result
+        assert "cell for cell" in result.message
+
+
+def test_round_trip_fails_on_a_changed_amount(trip: dict[str, Path]) -> None:
+    _brf_replace(trip[".brf"], "@L#E", "@L#H")  # £5 -> £8
+    (result,) = _trip(trip[".brf"], trip[".md"])
+    assert result.status == "error" and "5" in result.message and "8" in result.message
+
+
+def test_round_trip_fails_on_changed_pounds(trip: dict[str, Path]) -> None:
+    _brf_replace(trip[".brf"], "#AB P.DS", "#BJ P.DS")  # 12 pounds -> 20 pounds
+    (result,) = _trip(trip[".brf"], trip[".md"])
+    assert result.status == "error" and "12" in result.message
+
+
+def test_round_trip_fails_on_a_dropped_not(trip: dict[str, Path]) -> None:
+    _brf_replace(trip[".brf"], " N *>GE", " *>GE")
+    (result,) = _trip(trip[".brf"], trip[".md"])
+    assert result.status == "error" and "not" in result.message
+
+
+def test_round_trip_fails_on_a_swapped_number(trip: dict[str, Path]) -> None:
+    _brf_replace(trip[".brf"], "#AB P.DS", "#BA P.DS")  # 12 -> 21
+    (result,) = _trip(trip[".brf"], trip[".md"])
+    assert result.status == "error"
+
+
+def test_round_trip_fails_on_a_deleted_line_with_the_page_padded_back(trip: dict[str, Path]) -> None:
+    path = trip[".brf"]
+    pages = path.read_bytes().decode("ascii").split("\f")
+    rows = pages[2].split("\r\n")
+    victim = next(i for i, r in enumerate(rows) if i > 3 and r.strip())
+    del rows[victim]
+    rows.insert(-1, "")  # padded back to full height
+    pages[2] = "\r\n".join(rows)
+    path.write_bytes("\f".join(pages).encode("ascii"))
+    results = check_braille_file(path, profile(), read(trip[".md"]))
+    assert {r.status for r in results if r.id == "brf.pages"} == {"pass"}  # the page looks whole
+    (result,) = [r for r in results if r.id == "braille.round_trip"]
+    assert result.status == "error"
+
+
+def test_round_trip_without_the_draft_says_it_was_not_run(trip: dict[str, Path]) -> None:
+    (result,) = _trip(trip[".brf"], None)
+    assert result.status == "info" and "not run" in result.message
+
+
+def test_correct_contractions_never_raise_a_finding(tmp_path: Path) -> None:
+    md = "# Words\n\nIs that enough? Try again, e.g. tomorrow. The children would rather know.\n"
+    draft = write_draft(tmp_path, "c.md", md)
+    brf = next(p for p in convert(draft, ["braille"], tmp_path / "o").written if p.suffix == ".brf")
+    (result,) = _trip(brf, draft)
+    assert result.status in ("pass", "info") and "differs" not in result.message

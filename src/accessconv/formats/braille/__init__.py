@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from .settings import Checks, Settings
 
-__all__ = ['Checks', 'FILE_TYPES', 'LABEL', 'OUTPUTS', 'Settings', 'check', 'write']
+__all__ = ["Checks", "FILE_TYPES", "LABEL", "OUTPUTS", "Settings", "check", "write"]
 
 LABEL = "braille"
 # The files it writes, by how their names end after the profile's output_suffix.

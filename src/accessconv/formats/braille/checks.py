@@ -176,7 +176,6 @@ class _Reading:
         """Each page's text as one string of cells: page number removed, lines joined. A word
         divided at the foot of a page (continuation indicator) is kept whole on the first page."""
         out: list[str] = []
-        width = self.width
         cont = self.continuation
         joined = False
         for i, page in enumerate(self.pages):
@@ -188,7 +187,7 @@ class _Reading:
                 if joined and not row:
                     continue  # the page-number row between the two halves of a divided word
                 # A line ending in the continuation indicator goes straight on to the next line.
-                ends_joined = len(row) == width and row.endswith(cont)
+                ends_joined = len(row) > 1 and row.endswith(cont)
                 if joined:
                     row = row.lstrip(BLANK)
                     if not parts and out:  # the rest of a word divided at the foot of the last page
@@ -608,18 +607,17 @@ def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
 
 @dataclass(frozen=True)
 class _Comparison:
-    """The draft's words against the braille's, read back (see _compare)."""
+    """The draft's braille (liblouis on the draft's own text) against the file's, as words of cells
+    (see _compare)."""
 
     source_words: int
-    recovered: int
-    # (index of the page, the draft's words, what the braille reads back) for each difference;
-    # the page index is -1 when the braille has no words at all.
+    # (index of the page, the draft's words, what the braille says, both read back as print)
+    # for each difference; the page index is -1 when the braille has no words at all.
     diffs: list[tuple[int, str, str]]
 
 
-@_register("braille.round_trip", "The braille reads back as the draft's words")
+@_register("braille.round_trip", "The braille says exactly what the draft says")
 def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
-    words, _pages = t.words
     garbled = [
         f"{t.file.pages[i].label}: '{match.group()}'"
         for i, text in enumerate(t.back_pages)
@@ -628,38 +626,39 @@ def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
     if t.doc is None:
         yield Finding(
             "info",
-            f"The braille reads back as {len(words)} words. There is no draft here to compare them with "
-            "(the comparison runs during accessconv convert).",
+            "The round trip was not run: there is no draft to compare the braille with. "
+            "Give the draft (accessconv check FILE --draft DRAFT) to compare them.",
             t.file.path.name,
         )
-        if garbled:
-            yield Finding(
-                "warning",
-                f"Some braille does not read back as print: {_ex(t, garbled)}.",
-                t.file.path.name,
-                "Ask a braille transcriber to look at these places.",
-            )
-        return
-    fallback = tuple(t.limits.round_trip_fallback_tables)
-    result = t.reading.for_draft(t.doc, "round_trip", fallback, lambda: _compare(t, fallback))
-    if not result.source_words:
-        return
-    diffs = [
-        f"{t.file.pages[i].label if i >= 0 else 'the start'}: draft '{draft}', braille reads back '{braille}'"
-        for i, draft, braille in result.diffs
-    ]
-    share = result.recovered / result.source_words
-    percent = f"{share:.1%}"
-    summary = f"The braille reads back as {percent} of the draft's {result.source_words} words."
-    fix = "Look at these places in the preview; reword or simplify the draft where braille loses text."
-    if diffs:
-        summary += f" First places that differ: {_examples(diffs, t.limits.round_trip_examples)}."
-    if share < t.limits.round_trip_error_below:
-        yield Finding("error", summary + " Text may be lost or garbled.", t.file.path.name, fix)
-    elif share < t.limits.round_trip_warning_below:
-        yield Finding("warning", summary, t.file.path.name, fix)
     else:
-        yield Finding("info", summary, t.file.path.name, fix if diffs else "")
+        result = t.reading.for_draft(t.doc, "round_trip", (), lambda: _compare(t))
+        where = t.file.path.name
+        if result.diffs:
+            diffs = [
+                f"{t.file.pages[i].label if i >= 0 else 'the start'}: "
+                + (
+                    f"the braille leaves out '{draft}'"
+                    if not braille
+                    else f"the braille adds '{braille}'"
+                    if not draft
+                    else f"the draft says '{draft}', the braille says '{braille}'"
+                )
+                for i, draft, braille in result.diffs
+            ]
+            yield Finding(
+                "error",
+                f"The braille differs from the draft's own text in {len(diffs)} places (words or numbers "
+                f"changed, lost or added): {_examples(diffs, t.limits.round_trip_examples)}.",
+                where,
+                "Convert the draft again with accessconv; never edit a braille file by hand.",
+            )
+        else:
+            yield Finding(
+                "info",
+                f"The braille matches liblouis's braille for the draft's {result.source_words} words, "
+                "cell for cell (line breaks, page numbers and indents aside).",
+                where,
+            )
     if garbled:
         yield Finding(
             "warning",
@@ -669,44 +668,47 @@ def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
         )
 
 
-def _compare(t: BrailleTarget, fallback: tuple[str, ...]) -> _Comparison:
-    """Align the draft's words with the braille's words read back, and list where they differ."""
+def _cell_words(text: str) -> list[str]:
+    """Words of cells, with line-end hyphens joined: a word divided after a hyphen or between
+    syllables reads as one word, and so does the same word in the draft."""
+    return [w for w in text.replace("⠤" + BLANK, "⠤").split(BLANK) if w]
+
+
+def _key(word: str) -> str:
+    return word.replace("⠤", "")
+
+
+def _compare(t: BrailleTarget) -> _Comparison:
+    """Align the draft's braille (liblouis on the draft's text, laid out by nothing) with the
+    file's braille (page numbers removed, lines joined), word by word of cells; every stretch
+    that differs is a finding, described in print by back-translating both sides."""
+    from .layout import reference_cells
+
     assert t.doc is not None
-    words, pages = t.words
-    source = tokens(_source_text(t))
+    source = _cell_words(reference_cells(t.doc, t.s))
+    words: list[str] = []
+    pages: list[int] = []
+    for i, text in enumerate(t.text_pages):
+        found = _cell_words(text)
+        words.extend(found)
+        pages.extend([i] * len(found))
     if not source:
-        return _Comparison(0, 0, [])
-    matched = align(source, words)
-    recovered = len(matched)
+        return _Comparison(0, [])
+    matched = align([_key(w) for w in source], [_key(w) for w in words])
+    tables = tuple(t.s.tables)
     diffs: list[tuple[int, str, str]] = []
     for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
-        if i1 == i2:
-            continue  # braille-only words (list numbers, labels): not a loss
-        if _read_back_otherwise(t, fallback, source[i1:i2], pages, j1, j2):
-            recovered += i2 - i1
-            continue
         page = pages[min(j1, len(pages) - 1)] if pages else -1
-        draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
-        braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
-        diffs.append((page, draft, braille or "nothing"))
-    return _Comparison(len(source), recovered, diffs)
+        diffs.append((page, _say(tables, source[i1:i2]), _say(tables, words[j1:j2])))
+    return _Comparison(len(source), diffs)
 
 
-def _read_back_otherwise(
-    t: BrailleTarget, fallback: tuple[str, ...], lost: list[str], pages: list[int], j1: int, j2: int
-) -> bool:
-    """Whether words the main back-translation lost read back with the fallback tables (UEB
-    grade 1 for contracted braille). liblouis reads an uncontracted address's colon as the "cc"
-    contraction ("httpscc"); grade 1 reads it as a colon, as written."""
-    if not fallback or fallback == tuple(t.s.tables) or not pages:
-        return False
-    first = pages[max(0, min(j1, len(pages)) - 1)]
-    last = pages[min(j2, len(pages) - 1)]
-    read = []
-    for i in range(first, last + 1):
-        text = t.reading.plain_pages[i]
-        read.extend(tokens(back_translate(fallback, text)) if text else [])
-    return f" {' '.join(lost)} " in f" {' '.join(read)} "
+def _say(tables: tuple[str, ...], cells: list[str]) -> str:
+    if not cells:
+        return ""
+    shown = BLANK.join(cells[:8])
+    text = " ".join(back_translate(tables, _INDICATORS.sub("", shown)).split())
+    return text + (" ..." if len(cells) > 8 else "")
 
 
 @_register("braille.headings", "Every heading of the draft is in the braille")

@@ -102,11 +102,33 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     return Layout(title_page, pages, notes)
 
 
+def reference_cells(doc: m.Document, settings: Settings) -> str:
+    """The draft's braille as liblouis gives it for the draft's own text, with no layout: what
+    the round trip compares a written file with. The title page's text comes first."""
+    translator = Translator(settings.tables, settings.typeform, settings.untranslatable_note)
+    builder = _Builder(doc, settings, translator)
+    outline_ = outline(doc)
+    builder.levels = outline_.levels
+    builder.blocks(outline_.blocks, 0, outline_.title)
+    builder.flush_notes(final=True)
+    parts: list[str] = []
+    if settings.title_page:
+        parts.append(translator.translate(doc.title))
+        parts.extend(translator.translate(text) for text in settings.title_page_lines)
+    for piece in builder.pieces:
+        parts.extend(piece.lines if piece.lines is not None else piece.segments)
+    return BLANK.join(parts)
+
+
 # ---------------------------------------------------------------- wrapping and pages
 
 
 def wrap(
-    cells: str, width: int, first: int, runover: int, continuation: str,
+    cells: str,
+    width: int,
+    first: int,
+    runover: int,
+    continuation: str,
     points: dict[int, tuple[int, str]] | None = None,
 ) -> list[str]:
     """Lines of at most `width` cells, breaking only at blank cells.
@@ -233,8 +255,14 @@ def _paginate(
             page.append("")
         for line in lines:
             # A divided word never runs across a page (UEB §10.13): its first part goes over too.
-            divided = line.endswith((s.long_word_continuation, HYPHEN)) and len(page) == height - 1
-            if len(page) >= height or (divided and len(page) > 2):
+            signs = (s.long_word_continuation, HYPHEN)
+            if line.endswith(signs) and len(page) == height - 1 and len(page) > 2:
+                carry: list[str] = []  # earlier lines of the same divided word go over with it
+                while len(page) > 2 and page[-1].endswith(signs) and len(carry) < height // 2:
+                    carry.insert(0, page.pop())
+                new_page()
+                page.extend(carry)
+            elif len(page) >= height:
                 new_page()
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)

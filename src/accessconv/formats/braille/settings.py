@@ -48,9 +48,6 @@ class Settings:
 
 @dataclass(frozen=True)
 class Checks:
-    round_trip_error_below: float
-    round_trip_warning_below: float
     round_trip_examples: int
-    round_trip_fallback_tables: list[str]
     min_spaces_before_page_number: int
     max_examples: int

@@ -123,7 +123,17 @@ def _translate_with_positions(
     outpos = (ctypes.c_int * max(1, length))()
     names = ",".join(tables).encode(louis.fileSystemEncoding)
     if length != len(typeform) or not louis.liblouis.lou_translate(
-        names, inbuf, ctypes.byref(inlen), outbuf, ctypes.byref(outlen), forms, None, outpos, inpos, None, mode
+        names,
+        inbuf,
+        ctypes.byref(inlen),
+        outbuf,
+        ctypes.byref(outlen),
+        forms,
+        None,
+        outpos,
+        inpos,
+        None,
+        mode,
     ):
         return _forward(tables, text, tuple(typeform) if any(typeform) else None), []
     out: str = outbuf.raw[: outlen.value * louis.wideCharBytes].decode(
