@@ -230,3 +230,16 @@ def test_correct_contractions_never_raise_a_finding(tmp_path: Path) -> None:
     brf = next(p for p in convert(draft, ["braille"], tmp_path / "o").written if p.suffix == ".brf")
     (result,) = _trip(brf, draft)
     assert result.status in ("pass", "info") and "differs" not in result.message
+
+
+def test_check_command_runs_the_round_trip_with_draft(trip: dict[str, Path]) -> None:
+    from click.testing import CliRunner
+
+    from accessconv.cli import cli
+
+    _brf_replace(trip[".brf"], "@L#E", "@L#H")
+    runner = CliRunner()
+    alone = runner.invoke(cli, ["check", str(trip[".brf"])])
+    assert "round trip was not run" in alone.output
+    both = runner.invoke(cli, ["check", str(trip[".brf"]), "--draft", str(trip[".md"])])
+    assert both.exit_code == 1 and "the draft says '£5', the braille says '£8'" in both.output, both.output

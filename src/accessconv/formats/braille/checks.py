@@ -647,7 +647,8 @@ def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
             ]
             yield Finding(
                 "error",
-                f"The braille differs from the draft's own text in {len(diffs)} places (words or numbers "
+                f"The braille differs from the draft's own text in {len(diffs)} "
+                f"{'place' if len(diffs) == 1 else 'places'} (words or numbers "
                 f"changed, lost or added): {_examples(diffs, t.limits.round_trip_examples)}.",
                 where,
                 "Convert the draft again with accessconv; never edit a braille file by hand.",
