@@ -523,6 +523,116 @@ def _page_length(t: BrailleTarget) -> Iterator[Finding]:
         )
 
 
+# Cells that only ever begin a sign (prefixes and indicators): a line never ends with one, nor
+# with one just before the continuation indicator or a dividing hyphen.
+_PREFIXES = frozenset("⠠⠼⠈⠘⠸⠐⠨⠰")
+# The start of a list item: the UEB bullet, or a number and full stop, then a blank cell.
+_LIST_ITEM = re.compile(f"^{BLANK}*(?:⠸⠲|⠼[{_DIGIT}]+⠲){BLANK}")
+
+
+@_register("braille.layout", "Lists, headings and divided words are laid out as UK braille expects")
+def _layout(t: BrailleTarget) -> Iterator[Finding]:
+    divided: list[str] = []
+    lists: list[str] = []
+    cont = t.s.long_word_continuation
+    paragraph_cell = 0 if t.s.paragraph_style == "blocked" else t.s.paragraph_first_cell - 1
+    in_list = False
+    previous = ""  # the line above (across page breaks; the page number row does not count)
+    above = ""  # the line above that
+    for i, page in enumerate(t.file.pages):
+        if i == t.title_index:
+            continue
+        rows = [row.rstrip(BLANK) for row in page.rows]
+        # A page break is read as a blank line, except after a page filled to its last line
+        # (a blank line at the foot of a page cannot be told from the padding).
+        previous = above = ""
+        for n, row in enumerate(rows, start=1):
+            if n == 1 and _NUMBER_ROW.search(row):
+                continue
+            body = row[:-1] if row.endswith((cont, "⠤")) and len(row) > 1 else row
+            if row and (row[-1] in _PREFIXES and row[-1] != cont or body != row and body[-1] in _PREFIXES):
+                divided.append(f"{page.label} line {n}")
+            if not row:
+                in_list, previous, above = False, row, previous
+                continue
+            indent = len(row) - len(row.lstrip(BLANK))
+            if _LIST_ITEM.match(row):
+                # After a heading (a line set off by a blank line, not at the paragraph cell) a
+                # list needs no blank line of its own.
+                after_heading = not above and _indent(previous) != paragraph_cell
+                if not in_list and previous and not after_heading:
+                    lists.append(f"{page.label} line {n} (a list item straight after a paragraph)")
+                in_list = True
+            elif in_list and indent == 0:
+                lists.append(f"{page.label} line {n} (a paragraph straight after a list)")
+                in_list = False
+            previous, above = row, previous
+        if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
+            in_list = False
+    if divided:
+        yield Finding(
+            "error",
+            f"A braille sign is divided at the end of a line, so it cannot be read: {_ex(t, divided)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv; never divide a word inside a sign (UEB 10.13).",
+        )
+    if lists:
+        yield Finding(
+            "error",
+            "A list cannot be told from the paragraph next to it (lists need a blank line before and "
+            f"after, items at cell 1 and run-overs at cell 3): {_ex(t, lists)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv.",
+        )
+    if t.doc is not None:
+        widowed = t.reading.for_draft(t.doc, "widowed", (), lambda: _widowed_headings(t))
+        if widowed:
+            yield Finding(
+                "error",
+                f"A heading is on the last two lines of a page, away from its text: {_ex(t, widowed)}.",
+                t.file.path.name,
+                "Convert the draft again with accessconv: a heading keeps two lines of its text with it.",
+            )
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(BLANK))
+
+
+def _widowed_headings(t: BrailleTarget) -> list[str]:
+    """Headings of the draft whose last line has fewer than two lines of text after it on its
+    page while the text goes on over the page."""
+    from .translate import Translator
+
+    assert t.doc is not None
+    translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
+    wanted = set()
+    for block in m.walk_blocks(t.doc.blocks):
+        if isinstance(block, m.Heading):
+            cells = translator.translate(m.plain_text(block.inlines))
+            if cells:
+                wanted.add(cells)
+    found: list[str] = []
+    pages = [p for i, p in enumerate(t.file.pages) if i != t.title_index]
+    for k, page in enumerate(pages):
+        rows = [row.strip(BLANK) for row in page.rows]
+        filled = [n for n, row in enumerate(rows) if row]
+        if not filled or k == len(pages) - 1:
+            continue
+        last = filled[-1]
+        for n in range(1, len(rows)):
+            if not rows[n] or (rows[n - 1] and n > 1):
+                continue  # a heading starts after a blank line or at the top
+            text = rows[n]
+            end = n
+            while text not in wanted and end + 1 <= last and rows[end + 1] and len(text) < 200:
+                end += 1
+                text += BLANK + rows[end]
+            if text in wanted and sum(1 for r in rows[end + 1 :] if r) < 2:
+                found.append(f"{page.label} line {n + 1}")
+    return found
+
+
 @_register("braille.page_numbers", "Each page has its braille page number at the top right")
 def _page_numbers(t: BrailleTarget) -> Iterator[Finding]:
     wrong: list[str] = []

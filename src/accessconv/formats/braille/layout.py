@@ -247,7 +247,9 @@ def _paginate(
         blank_pending = piece.blank_after
         need = len(lines) + (1 if blank else 0)
         if piece.keep_with_next and i + 1 < len(blocks):
-            need += 1  # at least the first line of what follows
+            # UKAAF/BANA: a heading keeps at least two lines of what follows on its page (all of
+            # it when it is that short, since a piece of one or two lines is never split).
+            need += _lines_to_keep(blocks, i)
         if len(page) + need > height and not at_top and (piece.keep_with_next or len(lines) <= 2):
             new_page()
             blank = False
@@ -267,6 +269,25 @@ def _paginate(
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)
     return [[row.rstrip(BLANK) for row in p] for p in pages]
+
+
+def _lines_to_keep(blocks: list[tuple[Piece, list[str]]], i: int, wanted: int = 2) -> int:
+    """How many lines after piece `i` hold its first `wanted` lines of text (blank lines
+    between pieces included; a piece of one or two lines counts whole, as it is never split)."""
+    need = text = 0
+    blank_after = blocks[i][0].blank_after
+    for piece, lines in blocks[i + 1 :]:
+        if not lines:
+            continue
+        if piece.blank_before or blank_after:
+            need += 1
+        take = len(lines) if len(lines) <= 2 else max(1, wanted - text)
+        need += take
+        text += take
+        blank_after = piece.blank_after
+        if text >= wanted:
+            break
+    return need
 
 
 def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[str]:
