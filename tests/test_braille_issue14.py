@@ -9,7 +9,7 @@ import pytest
 
 from accessconv import model as m
 from accessconv.checks import CheckResult
-from accessconv.formats.braille.cells import from_ascii, to_ascii
+from accessconv.formats.braille.cells import BLANK, from_ascii, to_ascii
 from accessconv.formats.braille.checks import check_braille_file
 from accessconv.pipeline import convert
 from accessconv.reader import read
@@ -243,3 +243,105 @@ def test_check_command_runs_the_round_trip_with_draft(trip: dict[str, Path]) -> 
     assert "round trip was not run" in alone.output
     both = runner.invoke(cli, ["check", str(trip[".brf"]), "--draft", str(trip[".md"])])
     assert both.exit_code == 1 and "the draft says '£5', the braille says '£8'" in both.output, both.output
+
+
+# ---------------------------------------------------------------- 4. widowed headings
+
+
+def test_a_heading_keeps_two_lines_of_what_follows_on_its_page() -> None:
+    for filler in range(17, 24):
+        blocks = [heading(1, "T"), *[para("Short line.") for _ in range(filler)]]
+        blocks += [
+            heading(2, "What people told us"),
+            para("People said that:"),
+            m.ListBlock(False, [_item("one"), _item("two")]),
+        ]
+        lay = layout(doc(*blocks), title_page=False)
+        target = louis_cells("What people told us")
+        for page in lay.pages:
+            rows = [r.strip(BLANK) for r in page]
+            if target in rows:
+                after = [r for r in rows[rows.index(target) + 1 :] if r]
+                assert len(after) >= 2, (filler, _ascii(page))
+
+
+# ---------------------------------------------------------------- the layout check on broken files
+
+LAYOUT_DRAFT = """---
+title: Layout
+lang: en-GB
+---
+
+# Layout
+
+## Contact
+
+People told us that:
+
+- Email workforce.strategy@northbrook.example.gov.uk today please.
+- Phone us.
+
+After the list.
+"""
+
+
+@pytest.fixture
+def laid(tmp_path: Path) -> dict[str, Path]:
+    draft = write_draft(tmp_path, "layout.md", LAYOUT_DRAFT)
+    result = convert(draft, ["braille"], tmp_path / "out")
+    assert all(r.status != "error" for o in result.outputs for r in o.checks)
+    return {p.suffix: p for p in result.written} | {".md": draft}
+
+
+def _layout_status(path: Path, draft: Path | None = None) -> set[str]:
+    results = check_braille_file(path, profile(), read(draft) if draft else None)
+    return {r.status for r in results if r.id == "braille.layout"}
+
+
+def test_layout_check_passes_our_file(laid: dict[str, Path]) -> None:
+    assert _layout_status(laid[".brf"], laid[".md"]) == {"pass"}
+
+
+def test_layout_check_fails_on_a_list_item_at_the_run_over_cell(laid: dict[str, Path]) -> None:
+    path = laid[".brf"]
+    text = path.read_bytes().decode("ascii")
+    _brf_replace(path, "T3\r\n\r\n_4", "T3\r\n_4")
+    text = path.read_bytes().decode("ascii")
+    path.write_bytes(text.replace("\f", "\r\n\f", 2).replace("\r\n\f", "\f", 1).encode("ascii"))
+    assert _layout_status(path) == {"error"}
+
+
+def test_layout_check_fails_on_a_paragraph_straight_after_a_list(laid: dict[str, Path]) -> None:
+    _brf_replace(laid[".brf"], "\r\n\r\n  ,AF", "\r\n,AF")
+    assert _layout_status(laid[".brf"]) == {"error"}
+
+
+def test_layout_check_fails_on_a_divided_multi_cell_sign(laid: dict[str, Path]) -> None:
+    text = laid[".brf"].read_bytes().decode("ascii")
+    assert '@A"\r\n' in text
+    laid[".brf"].write_bytes(text.replace('@A"\r\n  ', '@"\r\n  A').encode("ascii"))
+    assert _layout_status(laid[".brf"]) == {"error"}
+
+
+def test_layout_check_fails_on_a_heading_at_the_foot_of_a_page(laid: dict[str, Path]) -> None:
+    path = laid[".brf"]
+    pages = path.read_bytes().decode("ascii").split("\f")
+    rows = pages[1].split("\r\n")
+    at = next(i for i, r in enumerate(rows) if r.strip() == ",3TACT")
+    rows[at:at] = [""] * (24 - at - 1)  # the heading moves down to line 24 of 25
+    pages[1] = "\r\n".join(rows[:25]) + "\r\n"
+    pages.insert(2, "\r\n".join([" " * 38 + "#B", *rows[25:]]) + "\r\n" * (25 - len(rows[25:])))
+    path.write_bytes("\f".join(pages).encode("ascii"))
+    assert _layout_status(path, laid[".md"]) == {"error"}
+
+
+def test_line_and_page_length_checks_fail_on_broken_files(laid: dict[str, Path]) -> None:
+    path = laid[".brf"]
+    _brf_replace(path, "  ,AF ! LI/4", "  ,AF ! LI/4" + " ,AF" * 12)
+    results = check_braille_file(path, profile(), None)
+    assert {r.status for r in results if r.id == "braille.line_length"} == {"error"}
+    pages = path.read_bytes().decode("ascii").split("\f")
+    pages[1] += "EXTRA\r\n" * 3
+    path.write_bytes("\f".join(pages).encode("ascii"))
+    results = check_braille_file(path, profile(), None)
+    assert {r.status for r in results if r.id == "braille.page_length"} == {"error"}
