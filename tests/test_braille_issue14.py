@@ -345,3 +345,52 @@ def test_line_and_page_length_checks_fail_on_broken_files(laid: dict[str, Path])
     path.write_bytes("\f".join(pages).encode("ascii"))
     results = check_braille_file(path, profile(), None)
     assert {r.status for r in results if r.id == "braille.page_length"} == {"error"}
+
+
+# ---------------------------------------------------------------- 6. tables
+
+
+def _table(header: list[str], rows: list[list[str]], bold: bool = False) -> m.Table:
+    def cell(text: str, strong: bool) -> m.Cell:
+        inline: m.Inline = m.Styled("strong", [m.Text(text)]) if strong else m.Text(text)
+        return m.Cell([m.Paragraph([inline])])
+
+    return m.Table(
+        [m.Row([cell(h, bold) for h in header])], [m.Row([cell(v, False) for v in r]) for r in rows]
+    )
+
+
+def test_a_table_has_a_separation_line_and_guide_dots() -> None:
+    table = _table(["Role", "Pay"], [["Senior care worker", "£13"], ["Nurse", "£19"]], bold=True)
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), para("Pay."), table), title_page=False)))
+    i = rows.index(",ROLE           ,PAY")  # no bold indicators on the column headings
+    assert rows[i - 1] == ""
+    assert rows[i + 1] == "33333333333333  33333"
+    assert rows[i + 2] == ',S5IOR C>E "W]  @L#AC'
+    assert rows[i + 3] == ',NURSE """""""" @L#AI'  # guide dots across the gap
+
+
+def test_a_table_over_a_page_repeats_its_column_headings() -> None:
+    table = _table(["Ward", "Beds"], [[f"Ward {n}", str(n)] for n in range(1, 40)])
+    lay = layout(doc(heading(1, "T"), table), title_page=False)
+    assert len(lay.pages) >= 2
+    for page in lay.pages[1:]:
+        assert _ascii(page[1:3]) == [",W>D      ,B$S", "33333333  3333"], _ascii(page[:3])
+
+
+def test_a_table_split_over_pages_passes_the_round_trip(tmp_path: Path) -> None:
+    rows = "\n".join(f"| Ward {n} | {n} |" for n in range(1, 40))
+    draft = write_draft(tmp_path, "t.md", f"# Beds\n\n| Ward | Beds |\n|---|---|\n{rows}\n")
+    brf = next(p for p in convert(draft, ["braille"], tmp_path / "o").written if p.suffix == ".brf")
+    (result,) = _trip(brf, draft)
+    assert result.status == "info" and "cell for cell" in result.message, result.message
+
+
+def test_a_linear_table_has_no_bold_on_its_labels() -> None:
+    table = _table(
+        ["Name of the service", "Who to contact about it", "Phone number to ring"],
+        [["Home care", "Care team", "01632 960 123"]],
+        bold=True,
+    )
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), table), title_page=False)))
+    assert not any("^1" in r or "^2" in r for r in rows), rows

@@ -549,8 +549,7 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
         for n, row in enumerate(rows, start=1):
             if n == 1 and _NUMBER_ROW.search(row):
                 continue
-            body = row[:-1] if row.endswith((cont, "⠤")) and len(row) > 1 else row
-            if row and (row[-1] in _PREFIXES and row[-1] != cont or body != row and body[-1] in _PREFIXES):
+            if row and _divided_sign(row, cont):
                 divided.append(f"{page.label} line {n}")
             if not row:
                 in_list, previous, above = False, row, previous
@@ -593,6 +592,17 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
                 t.file.path.name,
                 "Convert the draft again with accessconv: a heading keeps two lines of its text with it.",
             )
+
+
+def _divided_sign(row: str, cont: str) -> bool:
+    """Whether a line ends inside a sign: with a prefix or indicator cell, alone or just before
+    the continuation indicator or a dividing hyphen (the dash, dots 6 then 36, is whole)."""
+    last = row[-1]
+    if last == cont:
+        return len(row) > 1 and row[-2] in _PREFIXES
+    if last == "⠤":
+        return len(row) > 1 and row[-2] in _PREFIXES - {"⠠", "⠐"}
+    return last in _PREFIXES
 
 
 def _indent(row: str) -> int:
@@ -796,11 +806,18 @@ def _compare(t: BrailleTarget) -> _Comparison:
     from .layout import reference_cells
 
     assert t.doc is not None
-    source = _cell_words(reference_cells(t.doc, t.s))
+    reference, repeats = reference_cells(t.doc, t.s)
+    source = _cell_words(reference)
+    repeated = {tuple(_cell_words(r)) for r in repeats}
     words: list[str] = []
     pages: list[int] = []
+    seen: set[tuple[str, ...]] = set()
     for i, text in enumerate(t.text_pages):
         found = _cell_words(text)
+        for heads in repeated:
+            if heads and tuple(found[: len(heads)]) == heads and heads in seen:
+                found = found[len(heads) :]  # table column headings repeated at the top of a page
+        seen.update(h for h in repeated if _contains(found, h))
         words.extend(found)
         pages.extend([i] * len(found))
     if not source:
@@ -812,6 +829,11 @@ def _compare(t: BrailleTarget) -> _Comparison:
         page = pages[min(j1, len(pages) - 1)] if pages else -1
         diffs.append((page, _say(tables, source[i1:i2]), _say(tables, words[j1:j2])))
     return _Comparison(len(source), diffs)
+
+
+def _contains(words: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return bool(n) and any(tuple(words[k : k + n]) == part for k in range(len(words) - n + 1))
 
 
 def _say(tables: tuple[str, ...], cells: list[str]) -> str:

@@ -26,6 +26,8 @@ _ADDRESS = re.compile(
 )
 
 
+SEPARATOR = "⠒"  # the separation line under table column headings (dots 2-5)
+GUIDE_DOT = "⠐"  # guide dots between table columns (dot 5)
 HYPHEN = "⠤"  # UEB hyphen, which ends the first part of a word divided between syllables
 # Punctuation that takes on the emphasis of the word just before it (see emphasis_to_punctuation).
 _TRAILING = frozenset(".,;:!?)]’”'\"")
@@ -102,9 +104,10 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     return Layout(title_page, pages, notes)
 
 
-def reference_cells(doc: m.Document, settings: Settings) -> str:
+def reference_cells(doc: m.Document, settings: Settings) -> tuple[str, list[str]]:
     """The draft's braille as liblouis gives it for the draft's own text, with no layout: what
-    the round trip compares a written file with. The title page's text comes first."""
+    the round trip compares a written file with. The title page's text comes first. Also the
+    lines the layout may repeat (table column headings on a new page), each as one string."""
     translator = Translator(settings.tables, settings.typeform, settings.untranslatable_note)
     builder = _Builder(doc, settings, translator)
     outline_ = outline(doc)
@@ -115,9 +118,12 @@ def reference_cells(doc: m.Document, settings: Settings) -> str:
     if settings.title_page:
         parts.append(translator.translate(doc.title))
         parts.extend(translator.translate(text) for text in settings.title_page_lines)
+    repeats: list[str] = []
     for piece in builder.pieces:
         parts.extend(piece.lines if piece.lines is not None else piece.segments)
-    return BLANK.join(parts)
+        if piece.repeat:
+            repeats.append(BLANK.join(piece.repeat))
+    return BLANK.join(parts), repeats
 
 
 # ---------------------------------------------------------------- wrapping and pages
@@ -266,6 +272,8 @@ def _paginate(
                 page.extend(carry)
             elif len(page) >= height:
                 new_page()
+                if piece.repeat and line not in piece.repeat and len(piece.repeat) < height // 2:
+                    page.extend(piece.repeat)  # a table's column headings again (BANA §11)
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)
     return [[row.rstrip(BLANK) for row in p] for p in pages]
@@ -520,38 +528,57 @@ class _Builder:
             self.pieces[start].blank_before = True
             self.pieces[-1].blank_after = True
 
-    def cell_run(self, cell: m.Cell) -> Run:
+    def cell_run(self, cell: m.Cell, plain: bool = False) -> Run:
         run = Run()
+        emphasis = self.tf.italic | self.tf.bold | self.tf.underline
         for block in cell.blocks:
             for part in self.runs(m.block_inlines(block)) if not isinstance(block, m.CodeBlock) else []:
                 if run.text:
                     run.add(" ")
                 run.text.extend(part.text)
-                run.typeform.extend(part.typeform)
+                run.typeform.extend(f & ~emphasis if plain else f for f in part.typeform)
         return run
 
     def table(self, t: m.Table, indent: int) -> None:
         if t.caption:
             self.paragraph(self.runs(t.caption), indent)
-        head = [[self.cell_run(c) for c in r.cells] for r in t.head]
+        # Column headings are marked by the separation line (column format) or are labels on
+        # every row (linear format): either way, without their print emphasis, which would
+        # otherwise repeat its indicators on every row, word by word.
+        head = [[self.cell_run(c, plain=True) for c in r.cells] for r in t.head]
         body = [[self.cell_run(c) for c in r.cells] for r in t.body + t.foot]
         rows = head + body
         if not rows:
             return
-        translated = [[self.t.translate_run(r) for r in row] for row in rows]
+        translated = [[self.t.translate_run(self.emphasis_to_punctuation(r)) for r in row] for row in rows]
         columns = max(len(r) for r in translated)
         widths = [max((len(r[i]) for r in translated if i < len(r)), default=0) for i in range(columns)]
         gap = self.s.table_column_gap
         if indent + sum(widths) + gap * (columns - 1) <= self.s.cells_per_line:
-            lines = []
-            for row in translated:
-                padded = [cell + BLANK * (widths[i] - len(cell)) for i, cell in enumerate(row)]
-                lines.append((BLANK * indent + (BLANK * gap).join(padded)).rstrip(BLANK))
-            self.add(Piece(lines=lines, blank_before=True))
-            self.add(Piece(lines=[""]))
+            # BANA Braille Formats §11 (UKAAF is silent): column format, a separation line of
+            # dots 2-5 under the column headings, guide dots (dot 5) leading the eye across a
+            # wide gap, and the headings repeated at the top of a new page.
+            def line(row: list[str], guide: bool) -> str:
+                out = BLANK * indent
+                for i, cell in enumerate(row):
+                    room = widths[i] - len(cell) + (gap if i < len(row) - 1 else 0)
+                    if i < len(row) - 1 and guide and cell and room >= self.s.table_guide_dots_from:
+                        out += cell + BLANK + GUIDE_DOT * (room - 2) + BLANK
+                    else:
+                        out += cell + BLANK * room
+                return out.rstrip(BLANK)
+
+            heading_lines = [line(row, False) for row in translated[: len(head)]]
+            if heading_lines:
+                heading_lines.append(
+                    BLANK * indent + (BLANK * gap).join(SEPARATOR * w for w in widths).rstrip(BLANK)
+                )
+            lines = heading_lines + [line(row, True) for row in translated[len(head) :]]
+            self.add(Piece(lines=lines, blank_before=True, blank_after=True, repeat=heading_lines or None))
             return
-        # Too wide: one row a paragraph, "heading: value; heading: value".
+        # Too wide: one row a paragraph, "heading: value; heading: value" (standards.md).
         headers = head[-1] if head else []
+        start = len(self.pieces)
         for runs in body:
             run = Run()
             for i, value in enumerate(runs):
@@ -564,6 +591,9 @@ class _Builder:
                 run.text.extend(value.text)
                 run.typeform.extend(value.typeform)
             self.paragraph([run], indent, hanging=True)
+        if len(self.pieces) > start:
+            self.pieces[start].blank_before = True
+            self.pieces[-1].blank_after = True
 
     def figure(self, f: m.Figure, indent: int) -> None:
         if not f.image.decorative:

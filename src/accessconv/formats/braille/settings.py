@@ -27,6 +27,7 @@ class Settings:
     list_bullet: str  # print sign for unordered items ("•" gives the UEB bullet ⠸⠲); "" leaves it out
     blockquote_indent: int
     table_column_gap: int
+    table_guide_dots_from: int  # guide dots fill a gap between columns this wide or wider
     long_word_continuation: str
     title_page: bool
     title_page_lines: list[str]
