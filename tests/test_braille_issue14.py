@@ -394,3 +394,35 @@ def test_a_linear_table_has_no_bold_on_its_labels() -> None:
     )
     rows = _ascii(body_rows(layout(doc(heading(1, "T"), table), title_page=False)))
     assert not any("^1" in r or "^2" in r for r in rows), rows
+
+
+# ---------------------------------------------------------------- PEF metadata
+
+
+def test_pef_date_is_never_in_the_future(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from accessconv.formats.braille import publication_date
+
+    s = profile().settings
+    d = doc(para("x"))
+    assert publication_date(d, s, today=date(2026, 11, 30)) <= "2026-11-30"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 2030
+    assert publication_date(d, s, today=date(2026, 11, 30)) == "2026-11-30"
+
+
+def test_pef_identifier_differs_for_two_drafts_with_the_same_braille(tmp_path: Path) -> None:
+    import re
+
+    ids = []
+    for name, extra in (("a.md", ""), ("b.md", "\n<!-- a comment -->\n")):
+        draft = write_draft(tmp_path, name, "# Same\n\nSame words.\n" + extra)
+        pef = next(
+            p for p in convert(draft, ["braille"], tmp_path / f"o-{name[0]}").written if p.suffix == ".pef"
+        )
+        ids.append(re.search(r"<dc:identifier>(.*)</dc:identifier>", pef.read_text()).group(1))
+        again = next(
+            p for p in convert(draft, ["braille"], tmp_path / f"p-{name[0]}").written if p.suffix == ".pef"
+        )
+        assert again.read_bytes() == pef.read_bytes()  # deterministic
+    assert ids[0] != ids[1]

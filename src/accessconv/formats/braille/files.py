@@ -70,10 +70,15 @@ def pef_bytes(
     language: str,
     date: str,
     description: str,
+    source_id: str = "",
 ) -> bytes:
+    """The PEF. Its dc:identifier is a hash of the braille and of `source_id` (what identifies
+    the draft: a hash of its bytes), so two drafts that give the same braille still differ."""
     from lxml import etree
 
-    digest = hashlib.sha256("\f".join("\n".join(p) for p in pages).encode()).hexdigest()[:24]
+    hashed = hashlib.sha256(source_id.encode())
+    hashed.update("\f".join("\n".join(p) for p in pages).encode())
+    digest = hashed.hexdigest()[:24]
     # The default namespace's key is None, which lxml-stubs do not allow for.
     root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")  # type: ignore[dict-item]
     head = etree.SubElement(root, f"{{{PEF_NS}}}head")
