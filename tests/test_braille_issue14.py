@@ -426,3 +426,30 @@ def test_pef_identifier_differs_for_two_drafts_with_the_same_braille(tmp_path: P
         )
         assert again.read_bytes() == pef.read_bytes()  # deterministic
     assert ids[0] != ids[1]
+
+
+# ---------------------------------------------------------------- Word formatting and characters
+
+
+def test_superscript_and_subscript_get_ueb_level_indicators() -> None:
+    p = m.Paragraph(
+        [m.Text("H"), m.Styled("subscript", [m.Text("2")]), m.Text("O and x"),
+         m.Styled("superscript", [m.Text("2")]), m.Text(" and 10"), m.Styled("superscript", [m.Text("12")])]
+    )  # fmt: skip
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), p), title_page=False)))
+    assert "  ,H5#B,O & X9#B & #AJ9<#AB>" in rows
+
+
+def test_small_caps_are_capitals() -> None:
+    p = m.Paragraph([m.Text("Read "), m.Styled("smallcaps", [m.Text("only")]), m.Text(" this.")])
+    rows = _ascii(body_rows(layout(doc(heading(1, "T"), p), title_page=False)))
+    assert "  ,R1D ,,ONLY ? TH4" in rows or "  ,R1D ,,ONLY ?4" in rows, rows
+
+
+def test_letters_with_no_ueb_accent_are_reported(tmp_path: Path) -> None:
+    draft = write_draft(tmp_path, "names.md", "# Names\n\nAsk Józef Wałęsa or Łucja Żak.\n")
+    result = convert(draft, ["braille"], tmp_path / "o")
+    brf = next(o for o in result.outputs if o.path.suffix == ".brf")
+    found = [c for c in brf.checks if c.id == "braille.untranslated" and c.status == "warning"]
+    assert found and "Ż (U+017B)" in found[0].message and "ę (U+0119)" in found[0].message
+    assert any("ż" in change.lower() and "without it" in change for change in brf.changes), brf.changes

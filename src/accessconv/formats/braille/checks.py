@@ -694,6 +694,15 @@ def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
             "transcriber's note instead of a code).",
         )
     if t.doc is not None:
+        accents = t.reading.for_draft(t.doc, "accents", (), lambda: _accent_dropped(t))
+        if accents:
+            yield Finding(
+                "warning",
+                f"The draft has letters whose accent this braille code has no sign for: {_ex(t, accents)}. "
+                "They are written without the accent.",
+                "the draft",
+                "Check these words with a braille transcriber (a name may need a transcriber's note).",
+            )
         missing = t.reading.for_draft(t.doc, "untranslatable", (), lambda: _not_in_code(t))
         if missing:
             yield Finding(
@@ -715,6 +724,18 @@ def _not_in_code(t: BrailleTarget) -> list[str]:
         f"{ch} (U+{ord(ch):04X})"
         for ch in sorted(chars)
         if ord(ch) > 0x7F and not ch.isspace() and not _char_ok(tables, ch) and not _base_ok(tables, ch)
+    ]
+
+
+def _accent_dropped(t: BrailleTarget) -> list[str]:
+    """The draft's letters the tables have no sign for but write without their accent."""
+    from .translate import _char_ok
+
+    tables = tuple(t.s.tables)
+    return [
+        f"{ch} (U+{ord(ch):04X})"
+        for ch in sorted(set(_source_text(t)))
+        if ord(ch) > 0x7F and ch.isalpha() and not _char_ok(tables, ch) and _base_ok(tables, ch)
     ]
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ... import model as m
 from ...headings import normalise
 from .cells import BLANK
-from .translate import Run, Translator
+from .translate import SUBSCRIPT, SUPERSCRIPT, Run, Translator
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -101,7 +101,19 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
             f"Some characters have no braille in {', '.join(settings.tables)} and were replaced by a "
             f"transcriber's note: {chars}."
         )
+    if translator.simplified:
+        chars = ", ".join(f"{c} (U+{ord(c):04X}) as {_base(c)}" for c in sorted(translator.simplified))
+        notes.append(
+            f"Some letters have an accent {', '.join(settings.tables)} has no sign for, and are written "
+            f"without it: {chars}. Ask a braille transcriber whether the reader needs them."
+        )
     return Layout(title_page, pages, notes)
+
+
+def _base(ch: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
 
 
 def reference_cells(doc: m.Document, settings: Settings) -> tuple[str, list[str]]:
@@ -313,6 +325,19 @@ def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[st
 # ---------------------------------------------------------------- from the model
 
 
+def _upper(nodes: list[m.Inline]) -> list[m.Inline]:
+    """The same inlines with their text in capitals (Word's all caps and small caps)."""
+    out: list[m.Inline] = []
+    for node in nodes:
+        if isinstance(node, m.Text):
+            out.append(m.Text(node.text.upper()))
+        elif isinstance(node, m.Styled):
+            out.append(m.Styled(node.style, _upper(node.children)))
+        else:
+            out.append(node)
+    return out
+
+
 def _number(n: int, numbering: str) -> str:
     if numbering in ("lower-alpha", "upper-alpha"):
         s = ""
@@ -359,8 +384,17 @@ class _Builder:
             if isinstance(node, m.Text):
                 self._text(node.text, tf, runs[-1])
             elif isinstance(node, m.Styled):
-                extra = {"emph": self.tf.italic, "strong": self.tf.bold, "underline": self.tf.underline}
-                self._inlines(node.children, tf | extra.get(node.style, 0), runs)
+                extra = {
+                    "emph": self.tf.italic,
+                    "strong": self.tf.bold,
+                    "underline": self.tf.underline,
+                    "superscript": SUPERSCRIPT,
+                    "subscript": SUBSCRIPT,
+                }
+                if node.style == "smallcaps":  # Word's small capitals: capitals in braille
+                    self._inlines(_upper(node.children), tf, runs)
+                else:
+                    self._inlines(node.children, tf | extra.get(node.style, 0), runs)
             elif isinstance(node, m.Code):
                 runs[-1].add(node.text, tf | self.tf.url)
             elif isinstance(node, m.Link):

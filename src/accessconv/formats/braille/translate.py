@@ -30,6 +30,14 @@ def _plain_spaces(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
+# Typeform bits of our own, never passed to liblouis (its UEB tables have no level indicators):
+# text with one of them is translated apart and given the UEB level indicator (UEB §3.24).
+SUPERSCRIPT = 0x10000
+SUBSCRIPT = 0x20000
+_SCRIPT = SUPERSCRIPT | SUBSCRIPT
+_LEVEL = {SUPERSCRIPT: "⠔", SUBSCRIPT: "⠢"}
+
+
 @dataclass(frozen=True)
 class Typeforms:
     """liblouis typeform bits (see the [settings.typeform] table of the braille profiles)."""
@@ -189,6 +197,8 @@ class Translator:
         self.untranslatable_note = untranslatable_note
         # Characters left out of the braille (no rule in the tables), with how often.
         self.left_out: Counter[str] = Counter()
+        # Letters written without their accent (the tables have no sign for it), with how often.
+        self.simplified: Counter[str] = Counter()
         self._good: set[str] = set()  # characters known to translate
         # Finds a character not (yet) known to translate; remade whenever _good grows. Faster on
         # a paragraph than making a set of its characters.
@@ -222,7 +232,43 @@ class Translator:
         return _forward(self.tables, text, tf) if len(text) < 200 else _uncached(self.tables, text, tf)
 
     def translate_run(self, run: Run) -> str:
-        return self.translate(*run.value())
+        text, typeform = run.value()
+        if not any(f & _SCRIPT for f in typeform):
+            return self.translate(text, typeform)
+        # Superscript and subscript: the whole run is translated (so contractions and capitals
+        # are as in the sentence) and the UEB level indicator goes before the cells of each
+        # stretch, grouped when it is more than one character (UEB §3.24: "H2O" as ,H5#B,O,
+        # "10^12" as #AJ9<#AB>).
+        text, typeform = self._clean(text, typeform)
+        if not text:
+            return ""
+        text, typeform = self._make_safe(text, typeform)
+        plain = [f & ~_SCRIPT for f in typeform]
+        cells, inpos = _translate_with_positions(self.tables, text, plain, _mode())
+        if len(inpos) != len(cells):
+            return cells
+        out: list[str] = []
+        level_before = 0
+        grouped = False
+        for j, cell in enumerate(cells):
+            p = min(inpos[j], len(text) - 1)
+            level = typeform[p] & _SCRIPT if cell != "\u2800" else 0
+            if level != level_before:
+                if level_before and grouped:
+                    out.append("⠜")
+                if level:
+                    end = p
+                    while end < len(text) and typeform[end] & _SCRIPT == level:
+                        end += 1
+                    grouped = end - p > 1
+                    out.append(_LEVEL[level] + ("⠣" if grouped else ""))
+                    if text[p].isdigit() and cell != "⠼":
+                        out.append("⠼")
+            out.append(cell)
+            level_before = level
+        if level_before and grouped:
+            out.append("⠜")
+        return "".join(out)
 
     def division_points(
         self, run: Run, hyphen: str, continuation: str
@@ -310,6 +356,7 @@ class Translator:
             if base and all(_char_ok(self.tables, c) for c in base):
                 flush()
                 out.add(base, tf)
+                self.simplified[ch] += 1
             else:
                 self.left_out[ch] += 1
                 bad.append(ch)
