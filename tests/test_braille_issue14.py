@@ -453,3 +453,33 @@ def test_letters_with_no_ueb_accent_are_reported(tmp_path: Path) -> None:
     found = [c for c in brf.checks if c.id == "braille.untranslated" and c.status == "warning"]
     assert found and "Ż (U+017B)" in found[0].message and "ę (U+0119)" in found[0].message
     assert any("ż" in change.lower() and "without it" in change for change in brf.changes), brf.changes
+
+
+# ---------------------------------------------------------------- volumes
+
+
+def test_a_long_document_is_split_into_volumes_with_title_pages(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from accessconv.formats.braille import write
+
+    p = profile()
+    p = type(p)(
+        **{**p.__dict__, "settings": type(p.settings)(**{**p.settings.__dict__, "pages_per_volume": 3})}
+    )
+    document = doc(
+        heading(1, "Long"), *[para(f"Paragraph {n} about care workers and pay.") for n in range(80)]
+    )
+    write(document, p, tmp_path, "long")
+    pef = etree.parse(str(tmp_path / "long.pef")).getroot()
+    ns = {"p": "http://www.daisy.org/ns/2008/pef"}
+    volumes = pef.findall("p:body/p:volume", ns)
+    assert len(volumes) >= 2
+    brf_pages = (tmp_path / "long.brf").read_bytes().decode("ascii").split("\f")
+    titles = [pg for pg in brf_pages if "VOLUME" in pg.upper() and ",VOLUME" in pg]
+    assert len(titles) == len(volumes)
+    assert ",VOLUME #B ( #" in brf_pages[4]  # the second volume's title page after 3 body pages
+    for path in (tmp_path / "long.brf", tmp_path / "long.pef", tmp_path / "long-braille.txt"):
+        results = check_braille_file(path, p, document)
+        bad = [r for r in results if r.status in ("error", "warning")]
+        assert not bad, bad

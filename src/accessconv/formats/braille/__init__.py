@@ -68,10 +68,17 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
             date=publication_date(doc, s),
             description=s.pef_description,
             source_id=source_identity(doc, profile.name),
+            volume_sizes=layout.volume_sizes,
         )
     )
     txt.write_text(
-        preview_text(layout.title_page, layout.pages, s.preview_title_page_line, s.preview_page_line),
+        preview_text(
+            layout.title_page,
+            layout.pages,
+            s.preview_title_page_line,
+            s.preview_page_line,
+            layout.volume_titles,
+        ),
         encoding="utf-8",
         newline="\n",
     )

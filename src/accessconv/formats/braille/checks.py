@@ -79,23 +79,34 @@ class BrailleTarget:
 
     def __post_init__(self) -> None:
         # Name pages as a reader sees them: the title page, then braille page 1, 2...
-        number = 0
+        number = volume = 0
         for i, page in enumerate(self.file.pages):
-            if i == self.title_index:
-                page.label = "the title page"
+            if i in self.title_indexes:
+                volume += 1
+                page.label = "the title page" if volume == 1 else f"the title page of volume {volume}"
             else:
                 number += 1
                 page.label = f"braille page {number}"
 
     @cached_property
     def title_index(self) -> int | None:
-        """Index of the title page, which carries no page number."""
+        """Index of the (first) title page, which carries no page number."""
+        return min(self.title_indexes, default=None)
+
+    @cached_property
+    def title_indexes(self) -> frozenset[int]:
+        """Indexes of the title pages: the document's, and each later volume's. They carry no
+        page number (every other page's top line holds one), and start with a blank line."""
         if self.file.kind == "preview":
-            for i, page in enumerate(self.file.pages):
-                if page.label == self.s.preview_title_page_line:
-                    return i
-            return None
-        return 0 if self.s.title_page and self.file.pages else None
+            return frozenset(
+                i for i, page in enumerate(self.file.pages) if page.label == self.s.preview_title_page_line
+            )
+        found = {0} if self.s.title_page and self.file.pages else set()
+        found.update(
+            i for i, page in enumerate(self.file.pages)
+            if i and page.rows and not page.rows[0].strip(BLANK) and any(r.strip(BLANK) for r in page.rows)
+        )  # fmt: skip
+        return frozenset(found)
 
     @cached_property
     def reading(self) -> _Reading:
@@ -107,7 +118,8 @@ class BrailleTarget:
             while rows and not rows[-1]:
                 rows.pop()  # blank rows at the foot of a page (BRF padding) add nothing
             pages.append(tuple(rows))
-        key: _ReadingKey = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
+        titles = tuple(sorted(self.title_indexes))
+        key: _ReadingKey = (tuple(pages), titles, tuple(self.s.tables), self.s.cells_per_line,
                self.s.long_word_continuation)  # fmt: skip
         found = _READINGS.get(key)
         if found is None:
@@ -135,7 +147,7 @@ class BrailleTarget:
 
 # Readings of recent files, keyed by their cells (see BrailleTarget.reading): the arguments of
 # _Reading (pages of rows, title page index, tables, cells per line, continuation indicator).
-_ReadingKey = tuple[tuple[tuple[str, ...], ...], int | None, tuple[str, ...], int, str]
+_ReadingKey = tuple[tuple[tuple[str, ...], ...], tuple[int, ...], tuple[str, ...], int, str]
 _READINGS: dict[_ReadingKey, _Reading] = {}
 
 
@@ -146,13 +158,13 @@ class _Reading:
     def __init__(
         self,
         pages: tuple[tuple[str, ...], ...],
-        title_index: int | None,
+        title_indexes: tuple[int, ...],
         tables: tuple[str, ...],
         width: int,
         continuation: str,
     ) -> None:
         self.pages = pages
-        self.title_index = title_index
+        self.title_indexes = title_indexes
         self.tables = tables
         self.width = width
         self.continuation = continuation
@@ -179,8 +191,12 @@ class _Reading:
         cont = self.continuation
         joined = False
         for i, page in enumerate(self.pages):
+            if i in self.title_indexes:
+                out.append("")  # title pages: not the draft's text (the round trip leaves them out)
+                joined = False
+                continue
             rows = list(page)
-            if i != self.title_index and rows:
+            if rows:
                 rows[0] = _NUMBER_ROW.sub("", rows[0])
             parts: list[str] = []
             for row in rows:
@@ -540,7 +556,7 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
     previous = ""  # the line above (across page breaks; the page number row does not count)
     above = ""  # the line above that
     for i, page in enumerate(t.file.pages):
-        if i == t.title_index:
+        if i in t.title_indexes:
             continue
         rows = [row.rstrip(BLANK) for row in page.rows]
         # A page break is read as a blank line, except after a page filled to its last line
@@ -623,7 +639,7 @@ def _widowed_headings(t: BrailleTarget) -> list[str]:
             if cells:
                 wanted.add(cells)
     found: list[str] = []
-    pages = [p for i, p in enumerate(t.file.pages) if i != t.title_index]
+    pages = [p for i, p in enumerate(t.file.pages) if i not in t.title_indexes]
     for k, page in enumerate(pages):
         rows = [row.strip(BLANK) for row in page.rows]
         filled = [n for n, row in enumerate(rows) if row]
@@ -648,7 +664,7 @@ def _page_numbers(t: BrailleTarget) -> Iterator[Finding]:
     wrong: list[str] = []
     expected = 1
     for i, page in enumerate(t.file.pages):
-        if i == t.title_index:
+        if i in t.title_indexes:
             continue
         top = page.rows[0].rstrip(BLANK) if page.rows else ""
         found = _NUMBER_ROW.search(top)
@@ -906,7 +922,14 @@ def _missing_headings(t: BrailleTarget) -> list[str]:
 @_register("braille.page_count", "Page count")
 def _page_count(t: BrailleTarget) -> Iterator[Finding]:
     total = len(t.file.pages)
-    title = " (including the title page)" if t.title_index is not None else ""
+    titles = len(t.title_indexes)
+    title = (
+        " (including the title page)"
+        if titles == 1
+        else f" (including {titles} title pages, one for each volume)"
+        if titles
+        else ""
+    )
     yield Finding("info", f"{total} braille pages{title}.", t.file.path.name)
 
 

@@ -58,10 +58,27 @@ class Layout:
     title_page: list[str] | None
     pages: list[list[str]]
     notes: list[str]
+    # Volumes after the first: the index in `pages` where each starts, and its title page.
+    volume_titles: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def all_pages(self) -> list[list[str]]:
-        return ([self.title_page] if self.title_page is not None else []) + self.pages
+        out = [self.title_page] if self.title_page is not None else []
+        for i, page in enumerate(self.pages):
+            if i in self.volume_titles:
+                out.append(self.volume_titles[i])
+            out.append(page)
+        return out
+
+    @property
+    def volume_sizes(self) -> list[int]:
+        """How many pages (title pages included) each volume of all_pages holds."""
+        starts = sorted(self.volume_titles)
+        bounds = [0, *starts, len(self.pages)]
+        sizes = [bounds[k + 1] - bounds[k] + 1 for k in range(len(bounds) - 1)]
+        if self.title_page is None:
+            sizes[0] -= 1
+        return sizes
 
 
 @dataclass
@@ -92,8 +109,20 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     builder.levels = outline_.levels
     builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
-    title_page = _title_page(doc, settings, translator) if settings.title_page else None
     pages = _paginate(builder.pieces, settings, translator, builder.points)
+    per = settings.pages_per_volume
+    count = (len(pages) + per - 1) // per if per > 0 else 1
+    volume_titles: dict[int, list[str]] = {}
+    if count > 1:
+        # UKAAF/BANA §1: a long transcription in volumes, each with a title page naming the
+        # volume and the braille pages it holds; page numbers run on from volume to volume.
+        for k in range(1, count):
+            first, last = k * per + 1, min(len(pages), (k + 1) * per)
+            volume_titles[k * per] = _title_page(
+                doc, settings, translator, _volume_line(k + 1, count, first, last)
+            )
+    first_volume = _volume_line(1, count, 1, min(len(pages), per)) if count > 1 else None
+    title_page = _title_page(doc, settings, translator, first_volume) if settings.title_page else None
     notes = list(outline_.notes)
     if translator.left_out:
         chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(translator.left_out))
@@ -107,7 +136,11 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
             f"Some letters have an accent {', '.join(settings.tables)} has no sign for, and are written "
             f"without it: {chars}. Ask a braille transcriber whether the reader needs them."
         )
-    return Layout(title_page, pages, notes)
+    return Layout(title_page, pages, notes, volume_titles)
+
+
+def _volume_line(number: int, count: int, first: int, last: int) -> str:
+    return f"Volume {number} of {count}: braille pages {first} to {last}"
 
 
 def _base(ch: str) -> str:
@@ -118,7 +151,7 @@ def _base(ch: str) -> str:
 
 def reference_cells(doc: m.Document, settings: Settings) -> tuple[str, list[str]]:
     """The draft's braille as liblouis gives it for the draft's own text, with no layout: what
-    the round trip compares a written file with. The title page's text comes first. Also the
+    the round trip compares a written file with (its title pages aside). Also the
     lines the layout may repeat (table column headings on a new page), each as one string."""
     translator = Translator(settings.tables, settings.typeform, settings.untranslatable_note)
     builder = _Builder(doc, settings, translator)
@@ -126,10 +159,7 @@ def reference_cells(doc: m.Document, settings: Settings) -> tuple[str, list[str]
     builder.levels = outline_.levels
     builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
-    parts: list[str] = []
-    if settings.title_page:
-        parts.append(translator.translate(doc.title))
-        parts.extend(translator.translate(text) for text in settings.title_page_lines)
+    parts: list[str] = []  # title pages are not compared (see checks._Reading.text_pages)
     repeats: list[str] = []
     for piece in builder.pieces:
         parts.extend(piece.lines if piece.lines is not None else piece.segments)
@@ -310,12 +340,12 @@ def _lines_to_keep(blocks: list[tuple[Piece, list[str]]], i: int, wanted: int = 
     return need
 
 
-def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[str]:
+def _title_page(doc: m.Document, s: Settings, translator: Translator, volume: str | None = None) -> list[str]:
     width = s.cells_per_line
     rows: list[str] = ["", ""]
     title = Piece(segments=[translator.translate(doc.title)], centred=True)
     rows.extend(_piece_lines(title, width, s.long_word_continuation))
-    for text in s.title_page_lines:
+    for text in [*s.title_page_lines, *([volume] if volume else [])]:
         rows.append("")
         line = Piece(segments=[translator.translate(text)], centred=True)
         rows.extend(_piece_lines(line, width, s.long_word_continuation))

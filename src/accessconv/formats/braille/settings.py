@@ -31,6 +31,7 @@ class Settings:
     long_word_continuation: str
     title_page: bool
     title_page_lines: list[str]
+    pages_per_volume: int  # braille pages in a volume before a new one starts; 0: never
     picture_label: str
     picture_no_description: str
     untranslatable_note: str
