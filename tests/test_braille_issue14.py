@@ -370,6 +370,14 @@ def test_a_table_has_a_separation_line_and_guide_dots() -> None:
     assert rows[i + 3] == ',NURSE """""""" @L#AI'  # guide dots across the gap
 
 
+def test_guide_dots_are_not_read_as_garbled_text(tmp_path: Path) -> None:
+    md = "# Pay\n\n| Role | Pay |\n|---|---|\n| Senior care worker | £11 |\n| Nurse | £19 |\n"
+    draft = write_draft(tmp_path, "pay.md", md)
+    result = convert(draft, ["braille"], tmp_path / "o")
+    assert '""""' in next(p for p in result.written if p.suffix == ".brf").read_text()
+    assert not [c for o in result.outputs for c in o.checks if c.status in ("error", "warning")]
+
+
 def test_a_table_over_a_page_repeats_its_column_headings() -> None:
     table = _table(["Ward", "Beds"], [[f"Ward {n}", str(n)] for n in range(1, 40)])
     lay = layout(doc(heading(1, "T"), table), title_page=False)

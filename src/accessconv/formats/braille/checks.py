@@ -61,6 +61,8 @@ _ESCAPE_CELLS = re.compile(
     f"|{_BS}{_cells_of('X')}{_cells_of('0123456789ABCDEF')}{{2,}}{_cells_of('/')}"
 )
 _BLANKS = re.compile(f"{BLANK}{{2,}}")
+# Table guide dots: dot 5 cells standing alone between blanks (never text in UEB).
+_GUIDE_DOTS = re.compile(f"(?<={BLANK})⠐+(?={BLANK})")
 
 
 @dataclass
@@ -230,7 +232,7 @@ class _Reading:
     def plain_pages(self) -> list[str]:
         """text_pages without the emphasis and transcriber's-note indicators, which liblouis 3.24
         cannot read back."""
-        return [_INDICATORS.sub("", text) for text in self.text_pages]
+        return [_GUIDE_DOTS.sub("", _INDICATORS.sub("", text)) for text in self.text_pages]
 
     @cached_property
     def back_pages(self) -> list[str]:
