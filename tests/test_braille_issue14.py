@@ -491,3 +491,11 @@ def test_a_long_document_is_split_into_volumes_with_title_pages(tmp_path: Path) 
         results = check_braille_file(path, p, document)
         bad = [r for r in results if r.status in ("error", "warning")]
         assert not bad, bad
+
+
+def test_no_page_is_taller_than_the_page_when_a_list_ends_at_its_foot() -> None:
+    for filler in range(18, 26):
+        blocks = [heading(1, "T"), *[para("Short line.") for _ in range(filler)]]
+        blocks += [m.ListBlock(False, [_item("one"), _item("two")]), para("After.")]
+        lay = layout(doc(*blocks), title_page=False)
+        assert all(len(page) <= 25 for page in lay.pages), filler

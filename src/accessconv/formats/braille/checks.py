@@ -850,13 +850,13 @@ def _compare(t: BrailleTarget) -> _Comparison:
     repeated = {tuple(_cell_words(r)) for r in repeats}
     words: list[str] = []
     pages: list[int] = []
-    seen: set[tuple[str, ...]] = set()
     for i, text in enumerate(t.text_pages):
         found = _cell_words(text)
-        for heads in repeated:
-            if heads and tuple(found[: len(heads)]) == heads and heads in seen:
-                found = found[len(heads) :]  # table column headings repeated at the top of a page
-        seen.update(h for h in repeated if _contains(found, h))
+        if repeated and i and _ends_in_table(t.file.pages[i - 1].rows):
+            for heads in repeated:
+                if heads and tuple(found[: len(heads)]) == heads:
+                    found = found[len(heads) :]  # a table's column headings repeated on a new page
+                    break
         words.extend(found)
         pages.extend([i] * len(found))
     if not source:
@@ -870,9 +870,11 @@ def _compare(t: BrailleTarget) -> _Comparison:
     return _Comparison(len(source), diffs)
 
 
-def _contains(words: list[str], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return bool(n) and any(tuple(words[k : k + n]) == part for k in range(len(words) - n + 1))
+def _ends_in_table(rows: list[str]) -> bool:
+    """Whether a page ends with a table row (columns apart by two or more blank cells, which
+    running text never has), so the next page goes on with the table."""
+    filled = [row.strip(BLANK) for row in rows if row.strip(BLANK)]
+    return bool(filled) and BLANK * 2 in filled[-1]
 
 
 def _say(tables: tuple[str, ...], cells: list[str]) -> str:
