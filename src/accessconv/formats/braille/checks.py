@@ -564,6 +564,7 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
         # A page break is read as a blank line, except after a page filled to its last line
         # (a blank line at the foot of a page cannot be told from the padding).
         previous = above = ""
+        fresh = True  # no text line yet on this page
         for n, row in enumerate(rows, start=1):
             if n == 1 and _NUMBER_ROW.search(row):
                 continue
@@ -581,9 +582,10 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
                     lists.append(f"{page.label} line {n} (a list item straight after a paragraph)")
                 in_list = True
             elif in_list and indent == 0:
-                lists.append(f"{page.label} line {n} (a paragraph straight after a list)")
+                if not fresh:  # at the top of a page, the page break stands for the blank line
+                    lists.append(f"{page.label} line {n} (a paragraph straight after a list)")
                 in_list = False
-            previous, above = row, previous
+            previous, above, fresh = row, previous, False
         if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
             in_list = False
     if divided:

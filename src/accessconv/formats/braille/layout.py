@@ -301,7 +301,7 @@ def _paginate(
         if len(page) + need > height and not at_top and (piece.keep_with_next or len(lines) <= 2):
             new_page()
             blank = False
-        if blank and len(page) < height - 1:  # at the foot of a page the page break serves
+        if blank and len(page) < height:  # past the foot of a page the page break serves
             page.append("")
         for line in lines:
             # A divided word never runs across a page (UEB §10.13): its first part goes over too.

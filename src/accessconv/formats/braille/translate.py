@@ -229,7 +229,9 @@ class Translator:
         text, typeform = self._make_safe(text, typeform)
         tf = tuple(typeform) if any(typeform) else None
         # Short strings (headings, cells, page numbers) repeat: cache them; paragraphs do not.
-        return _forward(self.tables, text, tf) if len(text) < 200 else _uncached(self.tables, text, tf)
+        # Paragraphs are kept too (in their own cache): the round trip asks liblouis for the
+        # draft's braille again right after writing it, and gets the same answer at no cost.
+        return _forward(self.tables, text, tf) if len(text) < 200 else _long(self.tables, text, tf)
 
     def translate_run(self, run: Run) -> str:
         text, typeform = run.value()
@@ -364,6 +366,11 @@ class Translator:
         return out.value()
 
 
+@lru_cache(maxsize=8192)
+def _long(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
+    return _forward.__wrapped__(tables, text, typeform)
+
+
 def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
     return _forward.__wrapped__(tables, text, typeform)
 
@@ -371,5 +378,6 @@ def _uncached(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | No
 def clear_caches() -> None:
     """Forget every translation made so far (for benchmarks that must start cold)."""
     _forward.cache_clear()
+    _long.cache_clear()
     back_translate.cache_clear()
     _char_ok.cache_clear()
