@@ -499,3 +499,15 @@ def test_no_page_is_taller_than_the_page_when_a_list_ends_at_its_foot() -> None:
         blocks += [m.ListBlock(False, [_item("one"), _item("two")]), para("After.")]
         lay = layout(doc(*blocks), title_page=False)
         assert all(len(page) <= 25 for page in lay.pages), filler
+
+
+@pytest.mark.parametrize("sample", ["draft-strategy.docx", "draft-strategy.md"])
+def test_the_samples_pass_every_braille_check_with_no_findings(sample: str, tmp_path: Path) -> None:
+    draft = Path(__file__).resolve().parent.parent / "samples" / sample
+    result = convert(draft, ["braille", "braille-uncontracted"], tmp_path / "o")
+    for output in result.outputs:
+        bad = [c for c in output.checks if c.status in ("error", "warning")]
+        assert not bad, (output.path.name, bad)
+        (trip,) = [c for c in output.checks if c.id == "braille.round_trip"]
+        assert "cell for cell" in trip.message
+        assert {c.status for c in output.checks if c.id == "braille.layout"} == {"pass"}
