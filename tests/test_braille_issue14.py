@@ -511,3 +511,20 @@ def test_the_samples_pass_every_braille_check_with_no_findings(sample: str, tmp_
         (trip,) = [c for c in output.checks if c.id == "braille.round_trip"]
         assert "cell for cell" in trip.message
         assert {c.status for c in output.checks if c.id == "braille.layout"} == {"pass"}
+
+
+def test_word_all_caps_comes_out_capitalised(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Caps", 1)
+    p = d.add_paragraph("Read ")
+    p.add_run("only this").font.all_caps = True
+    p.add_run(" and H")
+    p.add_run("2").font.subscript = True
+    p.add_run("O.")
+    d.save(tmp_path / "caps.docx")
+    document = read(tmp_path / "caps.docx")
+    assert "Read ONLY THIS and H" in m.plain_text(document.blocks[1].inlines)
+    rows = _ascii(body_rows(layout(document, title_page=False)))
+    assert any(",R1D ,,ONLY ,,? & ,H5#B,O4" in r for r in rows), rows
