@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -56,18 +57,20 @@ def test_pef_metadata_and_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert meta["title"] == "Draft Adult Social Care Workforce Strategy 2027 to 2030"
     assert meta["language"] == "en-GB"
     assert meta["identifier"].startswith("urn:accessconv:")
-    # A Word draft's own "last modified" date; a Markdown draft has none, so the profile's date.
+    # A Word draft's own "last modified" date; a Markdown draft's file date (issue 14: never a
+    # date in the future); SOURCE_DATE_EPOCH before the file date.
     import zipfile
 
     core = zipfile.ZipFile(SAMPLE).read("docProps/core.xml").decode()
     assert meta["date"] in core
     md = write_draft(tmp_path, "note.md", "# Note\n\nA short note.\n")
+    os.utime(md, (1700000000, 1700000000))
     convert(md, ["braille"], tmp_path / "md")
     text = (tmp_path / "md" / "note.pef").read_text(encoding="utf-8")
-    assert "<dc:date>2027-01-01</dc:date>" in text
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert "<dc:date>2023-11-14</dc:date>" in text
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     convert(md, ["braille"], tmp_path / "epoch")
-    assert "<dc:date>2027-01-15</dc:date>" in (tmp_path / "epoch" / "note.pef").read_text(encoding="utf-8")
+    assert "<dc:date>2025-06-15</dc:date>" in (tmp_path / "epoch" / "note.pef").read_text(encoding="utf-8")
     volume = root.find("p:body/p:volume", ns)
     assert (volume.get("cols"), volume.get("rows"), volume.get("duplex")) == ("40", "25", "false")
 

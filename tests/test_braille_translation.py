@@ -111,7 +111,8 @@ def test_paragraph_with_emphasis_equals_liblouis_on_the_whole_paragraph() -> Non
     rest = ". The council has set aside £1.2 million! Is that enough? Phone 01632 960 123 today."
     d = doc(para(first, m.Styled("strong", [m.Text(bold)]), rest))
     text = first + bold + rest
-    typeform = [0] * len(first) + [4] * len(bold) + [0] * len(rest)
+    # The full stop after the bold takes the bold too (issue 14: UEB indicators before punctuation).
+    typeform = [0] * len(first) + [4] * (len(bold) + 1) + [0] * (len(rest) - 1)
     got = cells_of(body_rows(layout(d, title_page=False)))
     assert got == cells_of([louis_cells("Test document"), louis_cells(text, typeform=typeform)])
 

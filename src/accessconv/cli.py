@@ -244,6 +244,12 @@ def _refuse_shared_outputs(drafts: tuple[Path, ...], targets: list[Path]) -> Non
 @fail_on_option
 @profiles_dir_option
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
+@click.option(
+    "--draft",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The draft FILE was made from: braille is then compared with it word for word (the round trip).",
+)
 @config_option("check")
 def check(
     file: Path,
@@ -252,6 +258,7 @@ def check(
     fail_on: str,
     profiles_dirs: tuple[Path, ...],
     browser: bool,
+    draft: Path | None,
 ) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
     from .pipeline import check_file
@@ -259,7 +266,9 @@ def check(
     from .results import exit_code
 
     try:
-        result = check_file(file, profile_name, list(profiles_dirs), browser=browser, limits=_limits())
+        result = check_file(
+            file, profile_name, list(profiles_dirs), browser=browser, limits=_limits(), draft=draft
+        )
     except Exception as err:  # the CLI boundary
         _fail(_message(file, err))
     if report_format == "json":

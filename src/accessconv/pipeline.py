@@ -408,19 +408,25 @@ def check_file(
     profiles_dirs: Sequence[Path] | None = None,
     browser: bool = False,
     limits: Limits = DEFAULT,
+    draft: Path | str | None = None,
 ) -> CheckFileResult:
     """Check an existing file with the rules of `profile` (by default, chosen from its type).
-    With `browser`, an .html file is also audited in headless Chromium (see convert). Stops with
-    TimeLimitError after `limits.draft_seconds`."""
+    With `browser`, an .html file is also audited in headless Chromium (see convert). With
+    `draft`, the checks that compare an output with its draft (the braille round trip) run too.
+    Stops with TimeLimitError after `limits.draft_seconds`."""
     try:
         with draft_time_limit(Path(path), limits.draft_seconds):
-            return _check_file(Path(path), profile, profiles_dirs, browser)
+            return _check_file(Path(path), profile, profiles_dirs, browser, draft)
     except _OutOfTime:
         raise TimeLimitError(path, limits.draft_seconds) from None
 
 
 def _check_file(
-    path: Path, profile: str | AnyProfile | None, profiles_dirs: Sequence[Path] | None, browser: bool
+    path: Path,
+    profile: str | AnyProfile | None,
+    profiles_dirs: Sequence[Path] | None,
+    browser: bool,
+    draft: Path | str | None = None,
 ) -> CheckFileResult:
     from . import profiles as registry
     from .checks.browser import audit_files
@@ -449,7 +455,12 @@ def _check_file(
         )
     if fmt.OUTPUTS:  # a draft (a checks-only format) is validated by the reader itself
         _require_readable(path)
-    checks = fmt.check(path, chosen)
+    if draft is not None:
+        from .reader import read
+
+        checks = fmt.check(path, chosen, read(Path(draft)))
+    else:
+        checks = fmt.check(path, chosen)
     checks.extend(audit_files([path], browser).get(path, []))
     return CheckFileResult(path, chosen.name, checks)
 

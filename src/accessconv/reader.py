@@ -117,6 +117,8 @@ class PendingRead:
             self.close()
         if _nesting_depth(doc) > MAX_NESTING:
             raise _too_deep(self.path)
+        if self.kind == "docx":
+            _apply_all_caps(self.path, doc)
         return doc
 
     def close(self) -> None:
@@ -130,6 +132,46 @@ class PendingRead:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Word's "All caps" run formatting (w:caps), which pandoc drops: runs and their text.
+_RUN = re.compile(r"<w:r[ >].*?</w:r>", re.S)
+_CAPS = re.compile(r'<w:caps(?:\s+w:val="(?:1|true|on)")?\s*/>')
+_RUN_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _apply_all_caps(path: Path, doc: m.Document) -> None:
+    """Text Word shows in capitals through "All caps" formatting, in capitals in the model too
+    (braille then capitalises it; issue 14). Matched by the runs' text, phrase by phrase."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            name = main_part(zf, "docx")
+            if name is None or zf.getinfo(name).file_size > 50 * _CHUNK:
+                return
+            xml = zf.read(name).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return
+    if "<w:caps" not in xml:
+        return
+    phrases = {
+        unescape("".join(_RUN_TEXT.findall(run))).strip()
+        for run in _RUN.findall(xml)
+        if _CAPS.search(run.split("</w:rPr>", 1)[0])
+    }
+    phrases = {p for p in phrases if p and any(c.islower() for c in p)}
+    if not phrases:
+        return
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+    def upper(nodes: list[m.Inline]) -> None:
+        for node in nodes:
+            if isinstance(node, m.Text):
+                node.text = pattern.sub(lambda found: found.group().upper(), node.text)
+            elif isinstance(node, m.Styled | m.Link):
+                upper(node.children)
+
+    for block in m.walk_blocks(doc.blocks + [b for note in doc.notes for b in note]):
+        upper(m.block_inlines(block))
 
 
 # ---------------------------------------------------------------- checking the file

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from .settings import Checks, Settings
 
-__all__ = ['Checks', 'FILE_TYPES', 'LABEL', 'OUTPUTS', 'Settings', 'check', 'write']
+__all__ = ["Checks", "FILE_TYPES", "LABEL", "OUTPUTS", "Settings", "check", "write"]
 
 LABEL = "braille"
 # The files it writes, by how their names end after the profile's output_suffix.
@@ -67,10 +67,18 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
             language=doc.language,
             date=publication_date(doc, s),
             description=s.pef_description,
+            source_id=source_identity(doc, profile.name),
+            volume_sizes=layout.volume_sizes,
         )
     )
     txt.write_text(
-        preview_text(layout.title_page, layout.pages, s.preview_title_page_line, s.preview_page_line),
+        preview_text(
+            layout.title_page,
+            layout.pages,
+            s.preview_title_page_line,
+            s.preview_page_line,
+            layout.volume_titles,
+        ),
         encoding="utf-8",
         newline="\n",
     )
@@ -118,12 +126,32 @@ def validate(s: Settings, path: Path) -> None:
         raise ProfileError(f'{where}"settings.heading_cells" must list cell numbers from 1, like [5, 1].')
 
 
-def publication_date(doc: m.Document, s: Settings) -> str:
-    """The PEF's dc:date, the same every time for the same draft and profile.
+def source_identity(doc: m.Document, profile_name: str) -> str:
+    """What makes this draft (and profile) itself, for the PEF's dc:identifier: a hash of the
+    draft file's bytes, or of its title and text when it has no file."""
+    import hashlib
 
-    The draft's own "last modified" date when it is a Word file (it is part of the input), else
-    SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else the profile's pef_date.
-    Never the clock: that would make every conversion's bytes differ."""
+    hashed = hashlib.sha256(profile_name.encode() + b"\0")
+    hashed.update(doc.title.encode() + b"\0")
+    try:
+        hashed.update(doc.source.read_bytes() if doc.source is not None else repr(doc.blocks).encode())
+    except OSError:
+        hashed.update(repr(doc.blocks).encode())
+    return hashed.hexdigest()
+
+
+def publication_date(doc: m.Document, s: Settings, today: date | None = None) -> str:
+    """The PEF's dc:date, the same every time for the same draft and profile, never in the future.
+
+    The draft's own date: "last modified" inside a Word file, else the draft file's modification
+    time; else SOURCE_DATE_EPOCH (the reproducible-builds convention) when set; else the
+    profile's pef_date. A date after today (a clock set wrong, a profile date not yet reached)
+    becomes today."""
+    limit = (today or datetime.now(UTC).date()).isoformat()
+    return min(_own_date(doc, s), limit)
+
+
+def _own_date(doc: m.Document, s: Settings) -> str:
     source = doc.source
     if source is not None and source.suffix.lower() == ".docx":
         try:
@@ -139,6 +167,11 @@ def publication_date(doc: m.Document, s: Settings) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d")
+    if source is not None:
+        try:
+            return datetime.fromtimestamp(source.stat().st_mtime, UTC).strftime("%Y-%m-%d")
+        except OSError:
+            pass
     return s.pef_date
 
 

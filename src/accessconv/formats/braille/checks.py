@@ -61,6 +61,8 @@ _ESCAPE_CELLS = re.compile(
     f"|{_BS}{_cells_of('X')}{_cells_of('0123456789ABCDEF')}{{2,}}{_cells_of('/')}"
 )
 _BLANKS = re.compile(f"{BLANK}{{2,}}")
+# Table guide dots: dot 5 cells standing alone between blanks (never text in UEB).
+_GUIDE_DOTS = re.compile(f"(?<={BLANK})⠐+(?={BLANK})")
 
 
 @dataclass
@@ -79,23 +81,34 @@ class BrailleTarget:
 
     def __post_init__(self) -> None:
         # Name pages as a reader sees them: the title page, then braille page 1, 2...
-        number = 0
+        number = volume = 0
         for i, page in enumerate(self.file.pages):
-            if i == self.title_index:
-                page.label = "the title page"
+            if i in self.title_indexes:
+                volume += 1
+                page.label = "the title page" if volume == 1 else f"the title page of volume {volume}"
             else:
                 number += 1
                 page.label = f"braille page {number}"
 
     @cached_property
     def title_index(self) -> int | None:
-        """Index of the title page, which carries no page number."""
+        """Index of the (first) title page, which carries no page number."""
+        return min(self.title_indexes, default=None)
+
+    @cached_property
+    def title_indexes(self) -> frozenset[int]:
+        """Indexes of the title pages: the document's, and each later volume's. They carry no
+        page number (every other page's top line holds one), and start with a blank line."""
         if self.file.kind == "preview":
-            for i, page in enumerate(self.file.pages):
-                if page.label == self.s.preview_title_page_line:
-                    return i
-            return None
-        return 0 if self.s.title_page and self.file.pages else None
+            return frozenset(
+                i for i, page in enumerate(self.file.pages) if page.label == self.s.preview_title_page_line
+            )
+        found = {0} if self.s.title_page and self.file.pages else set()
+        found.update(
+            i for i, page in enumerate(self.file.pages)
+            if i and page.rows and not page.rows[0].strip(BLANK) and any(r.strip(BLANK) for r in page.rows)
+        )  # fmt: skip
+        return frozenset(found)
 
     @cached_property
     def reading(self) -> _Reading:
@@ -107,7 +120,8 @@ class BrailleTarget:
             while rows and not rows[-1]:
                 rows.pop()  # blank rows at the foot of a page (BRF padding) add nothing
             pages.append(tuple(rows))
-        key: _ReadingKey = (tuple(pages), self.title_index, tuple(self.s.tables), self.s.cells_per_line,
+        titles = tuple(sorted(self.title_indexes))
+        key: _ReadingKey = (tuple(pages), titles, tuple(self.s.tables), self.s.cells_per_line,
                self.s.long_word_continuation)  # fmt: skip
         found = _READINGS.get(key)
         if found is None:
@@ -135,7 +149,7 @@ class BrailleTarget:
 
 # Readings of recent files, keyed by their cells (see BrailleTarget.reading): the arguments of
 # _Reading (pages of rows, title page index, tables, cells per line, continuation indicator).
-_ReadingKey = tuple[tuple[tuple[str, ...], ...], int | None, tuple[str, ...], int, str]
+_ReadingKey = tuple[tuple[tuple[str, ...], ...], tuple[int, ...], tuple[str, ...], int, str]
 _READINGS: dict[_ReadingKey, _Reading] = {}
 
 
@@ -146,13 +160,13 @@ class _Reading:
     def __init__(
         self,
         pages: tuple[tuple[str, ...], ...],
-        title_index: int | None,
+        title_indexes: tuple[int, ...],
         tables: tuple[str, ...],
         width: int,
         continuation: str,
     ) -> None:
         self.pages = pages
-        self.title_index = title_index
+        self.title_indexes = title_indexes
         self.tables = tables
         self.width = width
         self.continuation = continuation
@@ -176,19 +190,22 @@ class _Reading:
         """Each page's text as one string of cells: page number removed, lines joined. A word
         divided at the foot of a page (continuation indicator) is kept whole on the first page."""
         out: list[str] = []
-        width = self.width
         cont = self.continuation
         joined = False
         for i, page in enumerate(self.pages):
+            if i in self.title_indexes:
+                out.append("")  # title pages: not the draft's text (the round trip leaves them out)
+                joined = False
+                continue
             rows = list(page)
-            if i != self.title_index and rows:
+            if rows:
                 rows[0] = _NUMBER_ROW.sub("", rows[0])
             parts: list[str] = []
             for row in rows:
                 if joined and not row:
                     continue  # the page-number row between the two halves of a divided word
                 # A line ending in the continuation indicator goes straight on to the next line.
-                ends_joined = len(row) == width and row.endswith(cont)
+                ends_joined = len(row) > 1 and row.endswith(cont)
                 if joined:
                     row = row.lstrip(BLANK)
                     if not parts and out:  # the rest of a word divided at the foot of the last page
@@ -215,7 +232,7 @@ class _Reading:
     def plain_pages(self) -> list[str]:
         """text_pages without the emphasis and transcriber's-note indicators, which liblouis 3.24
         cannot read back."""
-        return [_INDICATORS.sub("", text) for text in self.text_pages]
+        return [_GUIDE_DOTS.sub("", _INDICATORS.sub("", text)) for text in self.text_pages]
 
     @cached_property
     def back_pages(self) -> list[str]:
@@ -524,12 +541,134 @@ def _page_length(t: BrailleTarget) -> Iterator[Finding]:
         )
 
 
+# Cells that only ever begin a sign (prefixes and indicators): a line never ends with one, nor
+# with one just before the continuation indicator or a dividing hyphen.
+_PREFIXES = frozenset("⠠⠼⠈⠘⠸⠐⠨⠰")
+# The start of a list item: the UEB bullet, or a number and full stop, then a blank cell.
+_LIST_ITEM = re.compile(f"^{BLANK}*(?:⠸⠲|⠼[{_DIGIT}]+⠲){BLANK}")
+
+
+@_register("braille.layout", "Lists, headings and divided words are laid out as UK braille expects")
+def _layout(t: BrailleTarget) -> Iterator[Finding]:
+    divided: list[str] = []
+    lists: list[str] = []
+    cont = t.s.long_word_continuation
+    paragraph_cell = 0 if t.s.paragraph_style == "blocked" else t.s.paragraph_first_cell - 1
+    in_list = False
+    previous = ""  # the line above (across page breaks; the page number row does not count)
+    above = ""  # the line above that
+    for i, page in enumerate(t.file.pages):
+        if i in t.title_indexes:
+            continue
+        rows = [row.rstrip(BLANK) for row in page.rows]
+        # A page break is read as a blank line, except after a page filled to its last line
+        # (a blank line at the foot of a page cannot be told from the padding).
+        previous = above = ""
+        fresh = True  # no text line yet on this page
+        for n, row in enumerate(rows, start=1):
+            if n == 1 and _NUMBER_ROW.search(row):
+                continue
+            if row and _divided_sign(row, cont):
+                divided.append(f"{page.label} line {n}")
+            if not row:
+                in_list, previous, above = False, row, previous
+                continue
+            indent = len(row) - len(row.lstrip(BLANK))
+            if _LIST_ITEM.match(row):
+                # After a heading (a line set off by a blank line, not at the paragraph cell) a
+                # list needs no blank line of its own.
+                after_heading = not above and _indent(previous) != paragraph_cell
+                if not in_list and previous and not after_heading:
+                    lists.append(f"{page.label} line {n} (a list item straight after a paragraph)")
+                in_list = True
+            elif in_list and indent == 0:
+                if not fresh:  # at the top of a page, the page break stands for the blank line
+                    lists.append(f"{page.label} line {n} (a paragraph straight after a list)")
+                in_list = False
+            previous, above, fresh = row, previous, False
+        if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
+            in_list = False
+    if divided:
+        yield Finding(
+            "error",
+            f"A braille sign is divided at the end of a line, so it cannot be read: {_ex(t, divided)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv; never divide a word inside a sign (UEB 10.13).",
+        )
+    if lists:
+        yield Finding(
+            "error",
+            "A list cannot be told from the paragraph next to it (lists need a blank line before and "
+            f"after, items at cell 1 and run-overs at cell 3): {_ex(t, lists)}.",
+            t.file.path.name,
+            "Convert the draft again with accessconv.",
+        )
+    if t.doc is not None:
+        widowed = t.reading.for_draft(t.doc, "widowed", (), lambda: _widowed_headings(t))
+        if widowed:
+            yield Finding(
+                "error",
+                f"A heading is on the last two lines of a page, away from its text: {_ex(t, widowed)}.",
+                t.file.path.name,
+                "Convert the draft again with accessconv: a heading keeps two lines of its text with it.",
+            )
+
+
+def _divided_sign(row: str, cont: str) -> bool:
+    """Whether a line ends inside a sign: with a prefix or indicator cell, alone or just before
+    the continuation indicator or a dividing hyphen (the dash, dots 6 then 36, is whole)."""
+    last = row[-1]
+    if last == cont:
+        return len(row) > 1 and row[-2] in _PREFIXES
+    if last == "⠤":
+        return len(row) > 1 and row[-2] in _PREFIXES - {"⠠", "⠐"}
+    return last in _PREFIXES
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(BLANK))
+
+
+def _widowed_headings(t: BrailleTarget) -> list[str]:
+    """Headings of the draft whose last line has fewer than two lines of text after it on its
+    page while the text goes on over the page."""
+    from .translate import Translator
+
+    assert t.doc is not None
+    translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
+    wanted = set()
+    for block in m.walk_blocks(t.doc.blocks):
+        if isinstance(block, m.Heading):
+            cells = translator.translate(m.plain_text(block.inlines))
+            if cells:
+                wanted.add(cells)
+    found: list[str] = []
+    pages = [p for i, p in enumerate(t.file.pages) if i not in t.title_indexes]
+    for k, page in enumerate(pages):
+        rows = [row.strip(BLANK) for row in page.rows]
+        filled = [n for n, row in enumerate(rows) if row]
+        if not filled or k == len(pages) - 1:
+            continue
+        last = filled[-1]
+        for n in range(1, len(rows)):
+            if not rows[n] or (rows[n - 1] and n > 1):
+                continue  # a heading starts after a blank line or at the top
+            text = rows[n]
+            end = n
+            while text not in wanted and end + 1 <= last and rows[end + 1] and len(text) < 200:
+                end += 1
+                text += BLANK + rows[end]
+            if text in wanted and sum(1 for r in rows[end + 1 :] if r) < 2:
+                found.append(f"{page.label} line {n + 1}")
+    return found
+
+
 @_register("braille.page_numbers", "Each page has its braille page number at the top right")
 def _page_numbers(t: BrailleTarget) -> Iterator[Finding]:
     wrong: list[str] = []
     expected = 1
     for i, page in enumerate(t.file.pages):
-        if i == t.title_index:
+        if i in t.title_indexes:
             continue
         top = page.rows[0].rstrip(BLANK) if page.rows else ""
         found = _NUMBER_ROW.search(top)
@@ -575,6 +714,15 @@ def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
             "transcriber's note instead of a code).",
         )
     if t.doc is not None:
+        accents = t.reading.for_draft(t.doc, "accents", (), lambda: _accent_dropped(t))
+        if accents:
+            yield Finding(
+                "warning",
+                f"The draft has letters whose accent this braille code has no sign for: {_ex(t, accents)}. "
+                "They are written without the accent.",
+                "the draft",
+                "Check these words with a braille transcriber (a name may need a transcriber's note).",
+            )
         missing = t.reading.for_draft(t.doc, "untranslatable", (), lambda: _not_in_code(t))
         if missing:
             yield Finding(
@@ -599,6 +747,18 @@ def _not_in_code(t: BrailleTarget) -> list[str]:
     ]
 
 
+def _accent_dropped(t: BrailleTarget) -> list[str]:
+    """The draft's letters the tables have no sign for but write without their accent."""
+    from .translate import _char_ok
+
+    tables = tuple(t.s.tables)
+    return [
+        f"{ch} (U+{ord(ch):04X})"
+        for ch in sorted(set(_source_text(t)))
+        if ord(ch) > 0x7F and ch.isalpha() and not _char_ok(tables, ch) and _base_ok(tables, ch)
+    ]
+
+
 def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
     from .translate import _char_ok
 
@@ -608,18 +768,17 @@ def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
 
 @dataclass(frozen=True)
 class _Comparison:
-    """The draft's words against the braille's, read back (see _compare)."""
+    """The draft's braille (liblouis on the draft's own text) against the file's, as words of cells
+    (see _compare)."""
 
     source_words: int
-    recovered: int
-    # (index of the page, the draft's words, what the braille reads back) for each difference;
-    # the page index is -1 when the braille has no words at all.
+    # (index of the page, the draft's words, what the braille says, both read back as print)
+    # for each difference; the page index is -1 when the braille has no words at all.
     diffs: list[tuple[int, str, str]]
 
 
-@_register("braille.round_trip", "The braille reads back as the draft's words")
+@_register("braille.round_trip", "The braille says exactly what the draft says")
 def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
-    words, _pages = t.words
     garbled = [
         f"{t.file.pages[i].label}: '{match.group()}'"
         for i, text in enumerate(t.back_pages)
@@ -628,38 +787,40 @@ def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
     if t.doc is None:
         yield Finding(
             "info",
-            f"The braille reads back as {len(words)} words. There is no draft here to compare them with "
-            "(the comparison runs during accessconv convert).",
+            "The round trip was not run: there is no draft to compare the braille with. "
+            "Give the draft (accessconv check FILE --draft DRAFT) to compare them.",
             t.file.path.name,
         )
-        if garbled:
-            yield Finding(
-                "warning",
-                f"Some braille does not read back as print: {_ex(t, garbled)}.",
-                t.file.path.name,
-                "Ask a braille transcriber to look at these places.",
-            )
-        return
-    fallback = tuple(t.limits.round_trip_fallback_tables)
-    result = t.reading.for_draft(t.doc, "round_trip", fallback, lambda: _compare(t, fallback))
-    if not result.source_words:
-        return
-    diffs = [
-        f"{t.file.pages[i].label if i >= 0 else 'the start'}: draft '{draft}', braille reads back '{braille}'"
-        for i, draft, braille in result.diffs
-    ]
-    share = result.recovered / result.source_words
-    percent = f"{share:.1%}"
-    summary = f"The braille reads back as {percent} of the draft's {result.source_words} words."
-    fix = "Look at these places in the preview; reword or simplify the draft where braille loses text."
-    if diffs:
-        summary += f" First places that differ: {_examples(diffs, t.limits.round_trip_examples)}."
-    if share < t.limits.round_trip_error_below:
-        yield Finding("error", summary + " Text may be lost or garbled.", t.file.path.name, fix)
-    elif share < t.limits.round_trip_warning_below:
-        yield Finding("warning", summary, t.file.path.name, fix)
     else:
-        yield Finding("info", summary, t.file.path.name, fix if diffs else "")
+        result = t.reading.for_draft(t.doc, "round_trip", (), lambda: _compare(t))
+        where = t.file.path.name
+        if result.diffs:
+            diffs = [
+                f"{t.file.pages[i].label if i >= 0 else 'the start'}: "
+                + (
+                    f"the braille leaves out '{draft}'"
+                    if not braille
+                    else f"the braille adds '{braille}'"
+                    if not draft
+                    else f"the draft says '{draft}', the braille says '{braille}'"
+                )
+                for i, draft, braille in result.diffs
+            ]
+            yield Finding(
+                "error",
+                f"The braille differs from the draft's own text in {len(diffs)} "
+                f"{'place' if len(diffs) == 1 else 'places'} (words or numbers "
+                f"changed, lost or added): {_examples(diffs, t.limits.round_trip_examples)}.",
+                where,
+                "Convert the draft again with accessconv; never edit a braille file by hand.",
+            )
+        else:
+            yield Finding(
+                "info",
+                f"The braille matches liblouis's braille for the draft's {result.source_words} words, "
+                "cell for cell (line breaks, page numbers and indents aside).",
+                where,
+            )
     if garbled:
         yield Finding(
             "warning",
@@ -669,44 +830,61 @@ def _round_trip(t: BrailleTarget) -> Iterator[Finding]:
         )
 
 
-def _compare(t: BrailleTarget, fallback: tuple[str, ...]) -> _Comparison:
-    """Align the draft's words with the braille's words read back, and list where they differ."""
+def _cell_words(text: str) -> list[str]:
+    """Words of cells, with line-end hyphens joined: a word divided after a hyphen or between
+    syllables reads as one word, and so does the same word in the draft."""
+    return [w for w in text.replace("⠤" + BLANK, "⠤").split(BLANK) if w]
+
+
+def _key(word: str) -> str:
+    return word.replace("⠤", "")
+
+
+def _compare(t: BrailleTarget) -> _Comparison:
+    """Align the draft's braille (liblouis on the draft's text, laid out by nothing) with the
+    file's braille (page numbers removed, lines joined), word by word of cells; every stretch
+    that differs is a finding, described in print by back-translating both sides."""
+    from .layout import reference_cells
+
     assert t.doc is not None
-    words, pages = t.words
-    source = tokens(_source_text(t))
+    reference, repeats = reference_cells(t.doc, t.s)
+    source = _cell_words(reference)
+    repeated = {tuple(_cell_words(r)) for r in repeats}
+    words: list[str] = []
+    pages: list[int] = []
+    for i, text in enumerate(t.text_pages):
+        found = _cell_words(text)
+        if repeated and i and _ends_in_table(t.file.pages[i - 1].rows):
+            for heads in repeated:
+                if heads and tuple(found[: len(heads)]) == heads:
+                    found = found[len(heads) :]  # a table's column headings repeated on a new page
+                    break
+        words.extend(found)
+        pages.extend([i] * len(found))
     if not source:
-        return _Comparison(0, 0, [])
-    matched = align(source, words)
-    recovered = len(matched)
+        return _Comparison(0, [])
+    matched = align([_key(w) for w in source], [_key(w) for w in words])
+    tables = tuple(t.s.tables)
     diffs: list[tuple[int, str, str]] = []
     for i1, i2, j1, j2 in _gaps(matched, len(source), len(words)):
-        if i1 == i2:
-            continue  # braille-only words (list numbers, labels): not a loss
-        if _read_back_otherwise(t, fallback, source[i1:i2], pages, j1, j2):
-            recovered += i2 - i1
-            continue
         page = pages[min(j1, len(pages) - 1)] if pages else -1
-        draft = " ".join(source[i1 : min(i2, i1 + 8)]) + (" ..." if i2 - i1 > 8 else "")
-        braille = " ".join(words[j1 : min(j2, j1 + 8)]) + (" ..." if j2 - j1 > 8 else "")
-        diffs.append((page, draft, braille or "nothing"))
-    return _Comparison(len(source), recovered, diffs)
+        diffs.append((page, _say(tables, source[i1:i2]), _say(tables, words[j1:j2])))
+    return _Comparison(len(source), diffs)
 
 
-def _read_back_otherwise(
-    t: BrailleTarget, fallback: tuple[str, ...], lost: list[str], pages: list[int], j1: int, j2: int
-) -> bool:
-    """Whether words the main back-translation lost read back with the fallback tables (UEB
-    grade 1 for contracted braille). liblouis reads an uncontracted address's colon as the "cc"
-    contraction ("httpscc"); grade 1 reads it as a colon, as written."""
-    if not fallback or fallback == tuple(t.s.tables) or not pages:
-        return False
-    first = pages[max(0, min(j1, len(pages)) - 1)]
-    last = pages[min(j2, len(pages) - 1)]
-    read = []
-    for i in range(first, last + 1):
-        text = t.reading.plain_pages[i]
-        read.extend(tokens(back_translate(fallback, text)) if text else [])
-    return f" {' '.join(lost)} " in f" {' '.join(read)} "
+def _ends_in_table(rows: list[str]) -> bool:
+    """Whether a page ends with a table row (columns apart by two or more blank cells, which
+    running text never has), so the next page goes on with the table."""
+    filled = [row.strip(BLANK) for row in rows if row.strip(BLANK)]
+    return bool(filled) and BLANK * 2 in filled[-1]
+
+
+def _say(tables: tuple[str, ...], cells: list[str]) -> str:
+    if not cells:
+        return ""
+    shown = BLANK.join(cells[:8])
+    text = " ".join(back_translate(tables, _INDICATORS.sub("", shown)).split())
+    return text + (" ..." if len(cells) > 8 else "")
 
 
 @_register("braille.headings", "Every heading of the draft is in the braille")
@@ -750,7 +928,14 @@ def _missing_headings(t: BrailleTarget) -> list[str]:
 @_register("braille.page_count", "Page count")
 def _page_count(t: BrailleTarget) -> Iterator[Finding]:
     total = len(t.file.pages)
-    title = " (including the title page)" if t.title_index is not None else ""
+    titles = len(t.title_indexes)
+    title = (
+        " (including the title page)"
+        if titles == 1
+        else f" (including {titles} title pages, one for each volume)"
+        if titles
+        else ""
+    )
     yield Finding("info", f"{total} braille pages{title}.", t.file.path.name)
 
 

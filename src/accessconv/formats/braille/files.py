@@ -70,10 +70,16 @@ def pef_bytes(
     language: str,
     date: str,
     description: str,
+    source_id: str = "",
+    volume_sizes: list[int] | None = None,
 ) -> bytes:
+    """The PEF. Its dc:identifier is a hash of the braille and of `source_id` (what identifies
+    the draft: a hash of its bytes), so two drafts that give the same braille still differ."""
     from lxml import etree
 
-    digest = hashlib.sha256("\f".join("\n".join(p) for p in pages).encode()).hexdigest()[:24]
+    hashed = hashlib.sha256(source_id.encode())
+    hashed.update("\f".join("\n".join(p) for p in pages).encode())
+    digest = hashed.hexdigest()[:24]
     # The default namespace's key is None, which lxml-stubs do not allow for.
     root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS}, version="2008-1")  # type: ignore[dict-item]
     head = etree.SubElement(root, f"{{{PEF_NS}}}head")
@@ -88,15 +94,30 @@ def pef_bytes(
     ):
         etree.SubElement(meta, f"{{{DC_NS}}}{name}").text = value
     body = etree.SubElement(root, f"{{{PEF_NS}}}body")
-    volume = etree.SubElement(
-        body,
-        f"{{{PEF_NS}}}volume",
-        cols=str(cols),
-        rows=str(rows),
-        rowgap=str(rowgap),
-        duplex="true" if duplex else "false",
-    )
-    section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
+
+    def new_volume() -> _Element:
+        volume = etree.SubElement(
+            body,
+            f"{{{PEF_NS}}}volume",
+            cols=str(cols),
+            rows=str(rows),
+            rowgap=str(rowgap),
+            duplex="true" if duplex else "false",
+        )
+        return etree.SubElement(volume, f"{{{PEF_NS}}}section")
+
+    section = new_volume()
+    if volume_sizes and len(volume_sizes) > 1:
+        # One <volume> for each volume of a long transcription (written element by element).
+        start = 0
+        for k, size in enumerate(volume_sizes):
+            target = section if k == 0 else new_volume()
+            for page in pages[start : start + size]:
+                page_el = etree.SubElement(target, f"{{{PEF_NS}}}page")
+                for row in page:
+                    etree.SubElement(page_el, f"{{{PEF_NS}}}row").text = row or None
+            start += size
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     if not all(pages) or any(_NOT_CELL.search(row) for page in pages for row in page):
         # No pages, an empty page, or rows that are not braille (never from our layout): lxml
         # does it all.
@@ -120,13 +141,20 @@ def pef_bytes(
 
 
 def preview_text(
-    title_page: list[str] | None, pages: list[list[str]], title_line: str, page_line: str
+    title_page: list[str] | None,
+    pages: list[list[str]],
+    title_line: str,
+    page_line: str,
+    volume_titles: dict[int, list[str]] | None = None,
 ) -> str:
     out: list[str] = []
     if title_page is not None:
         out.append(title_line)
         out.extend(title_page)
     for number, page in enumerate(pages, start=1):
+        if volume_titles and number - 1 in volume_titles:
+            out.append(title_line)
+            out.extend(volume_titles[number - 1])
         out.append(page_line.format(page=number))
         out.extend(page)
     return "\n".join(out) + "\n"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ... import model as m
 from ...headings import normalise
 from .cells import BLANK
-from .translate import Run, Translator
+from .translate import SUBSCRIPT, SUPERSCRIPT, Run, Translator
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"]*[^\s<>()\".,;:!?'’”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
 )
+
+
+SEPARATOR = "⠒"  # the separation line under table column headings (dots 2-5)
+GUIDE_DOT = "⠐"  # guide dots between table columns (dot 5)
+HYPHEN = "⠤"  # UEB hyphen, which ends the first part of a word divided between syllables
+# Punctuation that takes on the emphasis of the word just before it (see emphasis_to_punctuation).
+_TRAILING = frozenset(".,;:!?)]’”'\"")
 
 
 @dataclass
@@ -38,6 +45,10 @@ class Piece:
     blank_before: bool = False
     keep_with_next: bool = False
     lines: list[str] | None = None
+    blank_after: bool = False  # a blank line after it (the end of a list), unless the page ends
+    # Allowed division points (cell offsets) per segment, for words longer than a line.
+    breaks: list[frozenset[int]] | None = None
+    repeat: list[str] | None = None  # lines repeated at the top of a new page (table headings)
 
 
 @dataclass
@@ -47,10 +58,27 @@ class Layout:
     title_page: list[str] | None
     pages: list[list[str]]
     notes: list[str]
+    # Volumes after the first: the index in `pages` where each starts, and its title page.
+    volume_titles: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def all_pages(self) -> list[list[str]]:
-        return ([self.title_page] if self.title_page is not None else []) + self.pages
+        out = [self.title_page] if self.title_page is not None else []
+        for i, page in enumerate(self.pages):
+            if i in self.volume_titles:
+                out.append(self.volume_titles[i])
+            out.append(page)
+        return out
+
+    @property
+    def volume_sizes(self) -> list[int]:
+        """How many pages (title pages included) each volume of all_pages holds."""
+        starts = sorted(self.volume_titles)
+        bounds = [0, *starts, len(self.pages)]
+        sizes = [bounds[k + 1] - bounds[k] + 1 for k in range(len(bounds) - 1)]
+        if self.title_page is None:
+            sizes[0] -= 1
+        return sizes
 
 
 @dataclass
@@ -81,8 +109,20 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
     builder.levels = outline_.levels
     builder.blocks(outline_.blocks, 0, outline_.title)
     builder.flush_notes(final=True)
-    title_page = _title_page(doc, settings, translator) if settings.title_page else None
-    pages = _paginate(builder.pieces, settings, translator)
+    pages = _paginate(builder.pieces, settings, translator, builder.points)
+    per = settings.pages_per_volume
+    count = (len(pages) + per - 1) // per if per > 0 else 1
+    volume_titles: dict[int, list[str]] = {}
+    if count > 1:
+        # UKAAF/BANA §1: a long transcription in volumes, each with a title page naming the
+        # volume and the braille pages it holds; page numbers run on from volume to volume.
+        for k in range(1, count):
+            first, last = k * per + 1, min(len(pages), (k + 1) * per)
+            volume_titles[k * per] = _title_page(
+                doc, settings, translator, _volume_line(k + 1, count, first, last)
+            )
+    first_volume = _volume_line(1, count, 1, min(len(pages), per)) if count > 1 else None
+    title_page = _title_page(doc, settings, translator, first_volume) if settings.title_page else None
     notes = list(outline_.notes)
     if translator.left_out:
         chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(translator.left_out))
@@ -90,21 +130,67 @@ def lay_out(doc: m.Document, settings: Settings, translator: Translator) -> Layo
             f"Some characters have no braille in {', '.join(settings.tables)} and were replaced by a "
             f"transcriber's note: {chars}."
         )
-    return Layout(title_page, pages, notes)
+    if translator.simplified:
+        chars = ", ".join(f"{c} (U+{ord(c):04X}) as {_base(c)}" for c in sorted(translator.simplified))
+        notes.append(
+            f"Some letters have an accent {', '.join(settings.tables)} has no sign for, and are written "
+            f"without it: {chars}. Ask a braille transcriber whether the reader needs them."
+        )
+    return Layout(title_page, pages, notes, volume_titles)
+
+
+def _volume_line(number: int, count: int, first: int, last: int) -> str:
+    return f"Volume {number} of {count}: braille pages {first} to {last}"
+
+
+def _base(ch: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
+
+
+def reference_cells(doc: m.Document, settings: Settings) -> tuple[str, list[str]]:
+    """The draft's braille as liblouis gives it for the draft's own text, with no layout: what
+    the round trip compares a written file with (its title pages aside). Also the
+    lines the layout may repeat (table column headings on a new page), each as one string."""
+    translator = Translator(settings.tables, settings.typeform, settings.untranslatable_note)
+    builder = _Builder(doc, settings, translator)
+    outline_ = outline(doc)
+    builder.levels = outline_.levels
+    builder.blocks(outline_.blocks, 0, outline_.title)
+    builder.flush_notes(final=True)
+    parts: list[str] = []  # title pages are not compared (see checks._Reading.text_pages)
+    repeats: list[str] = []
+    for piece in builder.pieces:
+        parts.extend(piece.lines if piece.lines is not None else piece.segments)
+        if piece.repeat:
+            repeats.append(BLANK.join(piece.repeat))
+    return BLANK.join(parts), repeats
 
 
 # ---------------------------------------------------------------- wrapping and pages
 
 
-def wrap(cells: str, width: int, first: int, runover: int, continuation: str) -> list[str]:
+def wrap(
+    cells: str,
+    width: int,
+    first: int,
+    runover: int,
+    continuation: str,
+    points: dict[int, tuple[int, str]] | None = None,
+) -> list[str]:
     """Lines of at most `width` cells, breaking only at blank cells.
 
-    A word longer than a whole line (a long web address) is the only thing ever divided: it
-    starts where it is, and each full line ends with the continuation indicator."""
+    A word longer than a whole line (a long web address) is the only thing ever divided (UEB
+    §10.13): at one of `points` (cell offset -> the sign ending the line, from
+    Translator.division_points: after a hyphen, after "/", "." or "@" in an address, between
+    syllables), as late on the line as fits. Without points, at any cell, with `continuation`."""
     lines: list[str] = []
     line = BLANK * first
     empty = True
+    offset = 0  # where the current word starts in `cells`
     for word in cells.split(BLANK):
+        start, offset = offset, offset + len(word) + 1
         if not word:
             continue
         if not empty and len(line) + 1 + len(word) <= width:
@@ -116,25 +202,62 @@ def wrap(cells: str, width: int, first: int, runover: int, continuation: str) ->
             else:
                 lines.append(line)
                 line = BLANK * runover
-        while len(line) + len(word) > width:
-            room = width - len(line) - len(continuation)
-            lines.append(line + word[:room] + continuation)
-            word = word[room:]
+        done = 0  # cells of the word already on earlier lines
+        while len(line) + len(word) - done > width:
+            fresh = not line.strip(BLANK)
+            cut, sign = _division(word, done, width - len(line), start, points, continuation, fresh)
+            if cut <= done:  # no good place to divide on this line: start the word on the next
+                lines.append(line.rstrip(BLANK))
+                line = BLANK * runover
+                continue
+            lines.append(line + word[done:cut] + sign)
+            done = cut
             line = BLANK * runover
-        line += word
+        line += word[done:]
         empty = False
     if not empty:
         lines.append(line)
     return lines
 
 
-def _piece_lines(piece: Piece, width: int, continuation: str) -> list[str]:
+def _division(
+    word: str,
+    done: int,
+    room: int,
+    start: int,
+    points: dict[int, tuple[int, str]] | None,
+    continuation: str,
+    fresh: bool,
+) -> tuple[int, str]:
+    """Where to divide `word` (from cell `done`) to fit `room` cells, and the sign ending the line:
+    the latest preferred point that fits; on a line of its own, else the latest boundary between
+    two signs. A cut at `done` means: not on this line."""
+    if points is not None:
+        for rank in (0, 1) if fresh else (0,):
+            best: tuple[int, str] | None = None
+            for j in range(done + 1, len(word)):
+                hit = points.get(start + j)
+                if hit is not None and hit[0] == rank and j - done + len(hit[1]) <= room:
+                    best = (j, hit[1])
+            if best is not None and (best[0] - done >= 3 or rank == 1):
+                return best
+        if not fresh:
+            return done, ""
+    elif not fresh:
+        return done, ""
+    return done + room - len(continuation), continuation
+
+
+def _piece_lines(
+    piece: Piece, width: int, continuation: str, points: dict[str, dict[int, tuple[int, str]]] | None = None
+) -> list[str]:
     if piece.lines is not None:
         return piece.lines
     out: list[str] = []
     for i, segment in enumerate(piece.segments):
         first = piece.first if i == 0 else piece.runover
-        lines = wrap(segment, width, 0 if piece.centred else first, piece.runover, continuation)
+        where = points.get(segment) if points else None
+        lines = wrap(segment, width, 0 if piece.centred else first, piece.runover, continuation, where)
         if piece.centred:
             lines = [BLANK * ((width - len(line)) // 2) + line for line in lines]
         out.extend(lines)
@@ -146,7 +269,12 @@ def page_number_row(number: int, width: int, translator: Translator) -> str:
     return BLANK * (width - len(cells)) + cells
 
 
-def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[list[str]]:
+def _paginate(
+    pieces: list[Piece],
+    s: Settings,
+    translator: Translator,
+    points: dict[str, dict[int, tuple[int, str]]] | None = None,
+) -> list[list[str]]:
     width, height = s.cells_per_line, s.lines_per_page
     pages: list[list[str]] = []
     page: list[str] = []
@@ -157,34 +285,67 @@ def _paginate(pieces: list[Piece], s: Settings, translator: Translator) -> list[
         pages.append(page)
 
     new_page()
-    blocks = [(p, _piece_lines(p, width, s.long_word_continuation)) for p in pieces]
+    blocks = [(p, _piece_lines(p, width, s.long_word_continuation, points)) for p in pieces]
+    blank_pending = False
     for i, (piece, lines) in enumerate(blocks):
         if not lines:
             continue
         at_top = len(page) == 1
-        blank = piece.blank_before and not at_top and page[-1].strip(BLANK) != ""
+        blank = (piece.blank_before or blank_pending) and not at_top and page[-1].strip(BLANK) != ""
+        blank_pending = piece.blank_after
         need = len(lines) + (1 if blank else 0)
         if piece.keep_with_next and i + 1 < len(blocks):
-            need += 1  # at least the first line of what follows
+            # UKAAF/BANA: a heading keeps at least two lines of what follows on its page (all of
+            # it when it is that short, since a piece of one or two lines is never split).
+            need += _lines_to_keep(blocks, i)
         if len(page) + need > height and not at_top and (piece.keep_with_next or len(lines) <= 2):
             new_page()
             blank = False
-        if blank:
+        if blank and len(page) < height:  # past the foot of a page the page break serves
             page.append("")
         for line in lines:
-            if len(page) >= height:
+            # A divided word never runs across a page (UEB §10.13): its first part goes over too.
+            signs = (s.long_word_continuation, HYPHEN)
+            if line.endswith(signs) and len(page) == height - 1 and len(page) > 2:
+                carry: list[str] = []  # earlier lines of the same divided word go over with it
+                while len(page) > 2 and page[-1].endswith(signs) and len(carry) < height // 2:
+                    carry.insert(0, page.pop())
                 new_page()
+                page.extend(carry)
+            elif len(page) >= height:
+                new_page()
+                if piece.repeat and line not in piece.repeat and len(piece.repeat) < height // 2:
+                    page.extend(piece.repeat)  # a table's column headings again (BANA §11)
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)
     return [[row.rstrip(BLANK) for row in p] for p in pages]
 
 
-def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[str]:
+def _lines_to_keep(blocks: list[tuple[Piece, list[str]]], i: int, wanted: int = 2) -> int:
+    """How many lines after piece `i` hold its first `wanted` lines of text (blank lines
+    between pieces included; a piece of one or two lines counts whole, as it is never split)."""
+    need = text = 0
+    blank_after = blocks[i][0].blank_after
+    for piece, lines in blocks[i + 1 :]:
+        if not lines:
+            continue
+        if piece.blank_before or blank_after:
+            need += 1
+        take = len(lines) if len(lines) <= 2 else max(1, wanted - text)
+        need += take
+        text += take
+        blank_after = piece.blank_after
+        if text >= wanted:
+            break
+    return need
+
+
+def _title_page(doc: m.Document, s: Settings, translator: Translator, volume: str | None = None) -> list[str]:
     width = s.cells_per_line
     rows: list[str] = ["", ""]
     title = Piece(segments=[translator.translate(doc.title)], centred=True)
     rows.extend(_piece_lines(title, width, s.long_word_continuation))
-    for text in s.title_page_lines:
+    for text in [*s.title_page_lines, *([volume] if volume else [])]:
         rows.append("")
         line = Piece(segments=[translator.translate(text)], centred=True)
         rows.extend(_piece_lines(line, width, s.long_word_continuation))
@@ -192,6 +353,19 @@ def _title_page(doc: m.Document, s: Settings, translator: Translator) -> list[st
 
 
 # ---------------------------------------------------------------- from the model
+
+
+def _upper(nodes: list[m.Inline]) -> list[m.Inline]:
+    """The same inlines with their text in capitals (Word's all caps and small caps)."""
+    out: list[m.Inline] = []
+    for node in nodes:
+        if isinstance(node, m.Text):
+            out.append(m.Text(node.text.upper()))
+        elif isinstance(node, m.Styled):
+            out.append(m.Styled(node.style, _upper(node.children)))
+        else:
+            out.append(node)
+    return out
 
 
 def _number(n: int, numbering: str) -> str:
@@ -223,6 +397,10 @@ class _Builder:
         self.notes_done: set[int] = set()
         self.blocked = settings.paragraph_style == "blocked"
         self.levels: dict[int, int] = {}
+        # Where long words may be divided, by the cells of the line they are in (see wrap).
+        self.points: dict[str, dict[int, tuple[int, str]]] = {}
+        # A word that might not fit on a line of its own (run-overs can start up to cell 9).
+        self.long_word = re.compile(f"[^{BLANK}]{{{max(1, settings.cells_per_line - 8)},}}")
 
     # -- inlines to runs (one Run per forced line)
 
@@ -236,8 +414,17 @@ class _Builder:
             if isinstance(node, m.Text):
                 self._text(node.text, tf, runs[-1])
             elif isinstance(node, m.Styled):
-                extra = {"emph": self.tf.italic, "strong": self.tf.bold, "underline": self.tf.underline}
-                self._inlines(node.children, tf | extra.get(node.style, 0), runs)
+                extra = {
+                    "emph": self.tf.italic,
+                    "strong": self.tf.bold,
+                    "underline": self.tf.underline,
+                    "superscript": SUPERSCRIPT,
+                    "subscript": SUBSCRIPT,
+                }
+                if node.style == "smallcaps":  # Word's small capitals: capitals in braille
+                    self._inlines(_upper(node.children), tf, runs)
+                else:
+                    self._inlines(node.children, tf | extra.get(node.style, 0), runs)
             elif isinstance(node, m.Code):
                 runs[-1].add(node.text, tf | self.tf.url)
             elif isinstance(node, m.Link):
@@ -275,7 +462,35 @@ class _Builder:
         return f"{self.s.picture_label}: {alt}"
 
     def cells(self, runs: list[Run]) -> list[str]:
-        return [c for c in (self.t.translate_run(r) for r in runs) if c]
+        out: list[str] = []
+        for run in runs:
+            run = self.emphasis_to_punctuation(run)
+            cells = self.t.translate_run(run)
+            if cells and cells not in self.points and self.long_word.search(cells):
+                again, points = self.t.division_points(run, HYPHEN, self.s.long_word_continuation)
+                if again == cells:
+                    self.points[cells] = points
+            if cells:
+                out.append(cells)
+        return out
+
+    def emphasis_to_punctuation(self, run: Run) -> Run:
+        """Give emphasis ending just before punctuation to that punctuation too.
+
+        liblouis 3.24 closes a bold word before a following full stop with a terminator and
+        opens a symbol indicator for the next word (`^7... ,M>*^' ^1#BJBG^'4`); with the full
+        stop inside the emphasis it writes the passage the UEB way (`... #BJBG4^'`, UEB §9.3)."""
+        bits = self.tf.italic | self.tf.bold | self.tf.underline
+        forms = run.typeform
+        if not any(f & bits for f in forms):
+            return run
+        text = "".join(run.text)
+        forms = list(forms)
+        for i in range(1, len(text)):
+            emph = forms[i - 1] & bits
+            if emph and text[i] in _TRAILING and not forms[i] & bits and not text[i - 1].isspace():
+                forms[i] |= emph
+        return Run([text], forms)
 
     # -- blocks
 
@@ -352,9 +567,13 @@ class _Builder:
         first = cells[max(0, min(level - 2, len(cells) - 1))] - 1
         self.add(Piece(segments, first, first, blank_before=True, keep_with_next=True))
 
-    def list_block(self, b: m.ListBlock, indent: int) -> None:
+    def list_block(self, b: m.ListBlock, indent: int, nested: bool = False) -> None:
+        # BANA Braille Formats §8 (UKAAF is silent): a blank line before and after a list (not
+        # around a list nested in an item), items at cell 1 and run-overs at cell 3, each level
+        # of nesting two cells further in (3-5, 5-7); bullets kept as the UEB bullet.
+        start = len(self.pieces)
         for number, item in enumerate(b.items, start=b.start):
-            prefix = f"{_number(number, b.numbering)}. " if b.ordered else ""
+            prefix = f"{_number(number, b.numbering)}. " if b.ordered else f"{self.s.list_bullet} "
             first = True
             for block in item:
                 if isinstance(block, m.Paragraph) and first:
@@ -363,45 +582,67 @@ class _Builder:
                     runover = indent + self.s.list_runover_cell - 1
                     self.add(Piece(self.cells(self.runs(block.inlines)), runover, runover))
                 elif isinstance(block, m.ListBlock):
-                    self.list_block(block, indent + self.s.list_nesting_step)
+                    self.list_block(block, indent + self.s.list_nesting_step, nested=True)
                 else:
                     self.block(block, indent + self.s.list_runover_cell - 1)
                 first = False
             if first and prefix:  # an empty item keeps its number
                 self.paragraph([Run()], indent, hanging=True, prefix=prefix)
+        if not nested and len(self.pieces) > start:
+            self.pieces[start].blank_before = True
+            self.pieces[-1].blank_after = True
 
-    def cell_run(self, cell: m.Cell) -> Run:
+    def cell_run(self, cell: m.Cell, plain: bool = False) -> Run:
         run = Run()
+        emphasis = self.tf.italic | self.tf.bold | self.tf.underline
         for block in cell.blocks:
             for part in self.runs(m.block_inlines(block)) if not isinstance(block, m.CodeBlock) else []:
                 if run.text:
                     run.add(" ")
                 run.text.extend(part.text)
-                run.typeform.extend(part.typeform)
+                run.typeform.extend(f & ~emphasis if plain else f for f in part.typeform)
         return run
 
     def table(self, t: m.Table, indent: int) -> None:
         if t.caption:
             self.paragraph(self.runs(t.caption), indent)
-        head = [[self.cell_run(c) for c in r.cells] for r in t.head]
+        # Column headings are marked by the separation line (column format) or are labels on
+        # every row (linear format): either way, without their print emphasis, which would
+        # otherwise repeat its indicators on every row, word by word.
+        head = [[self.cell_run(c, plain=True) for c in r.cells] for r in t.head]
         body = [[self.cell_run(c) for c in r.cells] for r in t.body + t.foot]
         rows = head + body
         if not rows:
             return
-        translated = [[self.t.translate_run(r) for r in row] for row in rows]
+        translated = [[self.t.translate_run(self.emphasis_to_punctuation(r)) for r in row] for row in rows]
         columns = max(len(r) for r in translated)
         widths = [max((len(r[i]) for r in translated if i < len(r)), default=0) for i in range(columns)]
         gap = self.s.table_column_gap
         if indent + sum(widths) + gap * (columns - 1) <= self.s.cells_per_line:
-            lines = []
-            for row in translated:
-                padded = [cell + BLANK * (widths[i] - len(cell)) for i, cell in enumerate(row)]
-                lines.append((BLANK * indent + (BLANK * gap).join(padded)).rstrip(BLANK))
-            self.add(Piece(lines=lines, blank_before=True))
-            self.add(Piece(lines=[""]))
+            # BANA Braille Formats §11 (UKAAF is silent): column format, a separation line of
+            # dots 2-5 under the column headings, guide dots (dot 5) leading the eye across a
+            # wide gap, and the headings repeated at the top of a new page.
+            def line(row: list[str], guide: bool) -> str:
+                out = BLANK * indent
+                for i, cell in enumerate(row):
+                    room = widths[i] - len(cell) + (gap if i < len(row) - 1 else 0)
+                    if i < len(row) - 1 and guide and cell and room >= self.s.table_guide_dots_from:
+                        out += cell + BLANK + GUIDE_DOT * (room - 2) + BLANK
+                    else:
+                        out += cell + BLANK * room
+                return out.rstrip(BLANK)
+
+            heading_lines = [line(row, False) for row in translated[: len(head)]]
+            if heading_lines:
+                heading_lines.append(
+                    BLANK * indent + (BLANK * gap).join(SEPARATOR * w for w in widths).rstrip(BLANK)
+                )
+            lines = heading_lines + [line(row, True) for row in translated[len(head) :]]
+            self.add(Piece(lines=lines, blank_before=True, blank_after=True, repeat=heading_lines or None))
             return
-        # Too wide: one row a paragraph, "heading: value; heading: value".
+        # Too wide: one row a paragraph, "heading: value; heading: value" (standards.md).
         headers = head[-1] if head else []
+        start = len(self.pieces)
         for runs in body:
             run = Run()
             for i, value in enumerate(runs):
@@ -414,6 +655,9 @@ class _Builder:
                 run.text.extend(value.text)
                 run.typeform.extend(value.typeform)
             self.paragraph([run], indent, hanging=True)
+        if len(self.pieces) > start:
+            self.pieces[start].blank_before = True
+            self.pieces[-1].blank_after = True
 
     def figure(self, f: m.Figure, indent: int) -> None:
         if not f.image.decorative:

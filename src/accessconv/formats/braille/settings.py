@@ -24,11 +24,14 @@ class Settings:
     list_item_cell: int
     list_runover_cell: int
     list_nesting_step: int
+    list_bullet: str  # print sign for unordered items ("•" gives the UEB bullet ⠸⠲); "" leaves it out
     blockquote_indent: int
     table_column_gap: int
+    table_guide_dots_from: int  # guide dots fill a gap between columns this wide or wider
     long_word_continuation: str
     title_page: bool
     title_page_lines: list[str]
+    pages_per_volume: int  # braille pages in a volume before a new one starts; 0: never
     picture_label: str
     picture_no_description: str
     untranslatable_note: str
@@ -47,9 +50,6 @@ class Settings:
 
 @dataclass(frozen=True)
 class Checks:
-    round_trip_error_below: float
-    round_trip_warning_below: float
     round_trip_examples: int
-    round_trip_fallback_tables: list[str]
     min_spaces_before_page_number: int
     max_examples: int
