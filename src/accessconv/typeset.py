@@ -150,11 +150,15 @@ def timestamp() -> int:
 
 def compile_pdf(
     source: str, pictures: Pictures, font_files: Sequence[str], standard: str | None = "ua-1"
-) -> bytes:
-    """Compile `source` (Typst markup) to PDF bytes, reading only `pictures` and `font_files`."""
+) -> tuple[bytes, list[str]]:
+    """Compile `source` (Typst markup) to PDF bytes, reading only `pictures` and `font_files`.
+
+    If the file cannot meet `standard` (a character the font lacks fails PDF/UA), it is made
+    again as a tagged PDF claiming no standard, with a note saying why."""
     import typst
 
     book = _fonts(font_files)
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="accessconv-typst-") as root:
         folder = Path(root)
         for name, data in pictures.files.items():
@@ -170,18 +174,26 @@ def compile_pdf(
             package_path=str(empty),
             package_cache_path=str(empty),
         )
-        try:
-            out = compiler.compile(
-                input=str(main),
-                format="pdf",
-                pdf_standards=[standard] if standard else [],  # type: ignore[list-item]
-                timestamp=timestamp(),
-            )
-        except typst.TypstError as err:
-            raise OutputError(f"The PDF could not be made: {err.message}") from err
+        out: object = None
+        for attempt in ([standard] if standard else [], []):
+            try:
+                out = compiler.compile(
+                    input=str(main),
+                    format="pdf",
+                    pdf_standards=attempt,  # type: ignore[arg-type]
+                    timestamp=timestamp(),
+                )
+                break
+            except typst.TypstError as err:
+                if not attempt:
+                    raise OutputError(f"The PDF could not be made: {err.message}") from err
+                notes.append(
+                    f"The PDF is tagged but does not claim {standard.upper() if standard else ''}: "
+                    f"{err.message.removeprefix('PDF/UA-1 error: ')}. Check the draft for that character."
+                )
     if not isinstance(out, bytes):
         raise OutputError("The PDF could not be made: Typst returned no file.")
-    return out
+    return out, notes
 
 
 # ---------------------------------------------------------------- inline markup from the model

@@ -57,11 +57,11 @@ def preamble(doc: m.Document, s: Settings) -> str:
         size = s.heading_sizes_pt[min(level, len(s.heading_sizes_pt)) - 1]
         lines.append(f"#show heading.where(level: {level}): set text(size: {length_pt(size)})")
     indent = f"{s.list_indent_cm}cm"
+    gap = length_pt(s.space_after_pt / 2)
     lines += [
-        f"#set list(indent: 0pt, body-indent: {indent}, spacing: {length_pt(s.space_after_pt / 2)},"
-        " tight: false)",
-        f"#set enum(indent: 0pt, body-indent: {indent}, spacing: {length_pt(s.space_after_pt / 2)},"
-        " tight: false)",
+        # Bullets the font has at every depth (Typst's default second bullet is not in Arial).
+        f"#set list(marker: ([•], [–]), indent: 0pt, body-indent: {indent}, spacing: {gap}, tight: false)",
+        f"#set enum(indent: 0pt, body-indent: {indent}, spacing: {gap}, tight: false)",
         f"#set table(stroke: 1pt + rgb({string(s.text_colour)}), inset: (x: 6pt, y: 4pt), align: left)",
         "#set table.cell(breakable: false)",
         "#show table.cell.where(y: 0): set text(weight: \"bold\")",
@@ -199,5 +199,6 @@ def write_pdf(doc: m.Document, blocks: list[m.Block], settings: Settings, path: 
             "A picture has no alt text, so the PDF is tagged but cannot claim PDF/UA; "
             "add alt text in the draft (or mark the picture decorative) and convert again."
         )
-    path.write_bytes(compile_pdf(source, writer.pictures, settings.pdf_font_files, standard))
-    return notes
+    pdf, compile_notes = compile_pdf(source, writer.pictures, settings.pdf_font_files, standard)
+    path.write_bytes(pdf)
+    return notes + compile_notes
