@@ -16,10 +16,11 @@ class Settings:
     font_name: str  # the Word font
     pdf_font: str  # the PDF's font family (Liberation Sans has Arial's metrics)
     pdf_font_files: list[str]  # the only font files the PDF compiler may use (regular, bold)
-    # The font's single line and its ascender-to-descender height, in em: Word spaces lines as a
-    # multiple of the single line, and the PDF is given the same baseline distance.
+    # The font's single line, ascender and descender, in em: Word spaces lines as a multiple of
+    # the single line, and the PDF is given the same line box and baseline distance.
     font_single_line_em: float
-    font_ascent_descent_em: float
+    font_ascent_em: float
+    font_descent_em: float
     body_size_pt: float
     heading_sizes_pt: list[float]  # level 1, 2, 3...; the last one is used for deeper levels
     line_spacing: float

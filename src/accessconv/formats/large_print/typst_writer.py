@@ -32,7 +32,7 @@ PX_TO_PT = 0.75
 def leading_em(s: Settings) -> float:
     """The gap between lines that gives Word's line spacing: the profile's multiple of the font's
     single line, less the font's own ascender-to-descender height."""
-    return s.line_spacing * s.font_single_line_em - s.font_ascent_descent_em
+    return s.line_spacing * s.font_single_line_em - s.font_ascent_em - s.font_descent_em
 
 
 def preamble(doc: m.Document, s: Settings) -> str:
@@ -43,14 +43,17 @@ def preamble(doc: m.Document, s: Settings) -> str:
         f"#set document(title: {string(doc.title)})",
         f"#set text(font: {string(s.pdf_font)}, size: {length_pt(body)}, lang: {string(lang.lower())}"
         f"{region_arg}, hyphenate: false, fill: rgb({string(s.text_colour)}),"
-        ' top-edge: "ascender", bottom-edge: "descender")',
+        f" top-edge: {s.font_ascent_em}em, bottom-edge: -{s.font_descent_em}em)",
         f"#set par(justify: false, leading: {leading_em(s):.4f}em, spacing: {length_pt(s.space_after_pt)})",
         f"#set page(width: {s.paper_width_mm}mm, height: {s.paper_height_mm}mm, margin: {s.margin_cm}cm,"
         f" fill: rgb({string(s.background_colour)}), footer-descent: 0pt,"
         f" footer: context align(left + horizon)[{text(s.page_label + ' ')}#counter(page).display()])",
         f"#set block(spacing: {length_pt(s.space_after_pt)})",
-        f"#show heading: set block(above: {length_pt(s.heading_space_before_pt)},"
+        # Word adds a heading's space before to the space after the paragraph above it; heading 1
+        # has no space before of its own (as in the Word file's styles).
+        f"#show heading: set block(above: {length_pt(s.space_after_pt + s.heading_space_before_pt)},"
         f" below: {length_pt(s.space_after_pt)})",
+        f"#show heading.where(level: 1): set block(above: {length_pt(s.space_after_pt)})",
         "#show heading: set text(weight: \"bold\")",
     ]
     for level in range(1, 7):
@@ -65,7 +68,7 @@ def preamble(doc: m.Document, s: Settings) -> str:
         f"#set table(stroke: 1pt + rgb({string(s.text_colour)}), inset: (x: 6pt, y: 4pt), align: left)",
         "#set table.cell(breakable: false)",
         "#show table.cell.where(y: 0): set text(weight: \"bold\")",
-        "#set figure(numbering: none, supplement: none, gap: 6pt)",
+        f"#set figure(numbering: none, supplement: none, gap: {gap})",
         "#show figure: set block(breakable: true)",
         "#show figure.caption: set text(weight: \"bold\")",
         "#show figure.where(kind: table): set figure.caption(position: top)",
