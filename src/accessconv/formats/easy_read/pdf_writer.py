@@ -33,12 +33,12 @@ def preamble(easy: EasyReadDocument, lay: LayoutSettings, pdf: PdfSettings) -> s
     return "\n".join(
         [
             f"#set document(title: {string(easy.title)})",
-            f"#set text(font: {string(pdf.font)}, size: {length_pt(lay.body_pt)}, lang: {string(lang.lower())}"
-            f"{region_arg}, hyphenate: false, fill: rgb({colour}),"
+            f"#set text(font: {string(pdf.font)}, size: {length_pt(lay.body_pt)},"
+            f" lang: {string(lang.lower())}{region_arg}, hyphenate: false, fill: rgb({colour}),"
             f" top-edge: {pdf.font_ascent_em}em, bottom-edge: -{pdf.font_descent_em}em)",
             f"#set par(justify: false, leading: {leading:.4f}em, spacing: {length_pt(lay.space_after_pt)})",
-            f"#set page(width: {lay.page_width_mm}mm, height: {lay.page_height_mm}mm, margin: {lay.margin_cm}cm,"
-            " footer-descent: 0pt,"
+            f"#set page(width: {lay.page_width_mm}mm, height: {lay.page_height_mm}mm,"
+            f" margin: {lay.margin_cm}cm, footer-descent: 0pt,"
             f" footer: context align(left + horizon)[{text(pdf.page_label + ' ')}#counter(page).display()])",
             f"#set block(spacing: {length_pt(lay.space_after_pt)})",
             '#show heading: set text(weight: "bold")',
