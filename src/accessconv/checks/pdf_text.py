@@ -66,6 +66,9 @@ class TextRun:
     # matrix after Tm, Td and TD; T* and the advance of earlier runs on the line are not followed).
     x: float
     y: float
+    # The marked-content id the text is inside (BDC with /MCID): a tagged PDF's structure tree
+    # points at it, which is how a structure element finds its text. None outside marked content.
+    mcid: int | None = None
 
 
 def text_runs(reader: PdfReader) -> Iterator[TextRun]:
@@ -90,6 +93,7 @@ def _run(
     font_size = 0.0
     operands: list[Any] = []
     nested: list[list[Any]] = []
+    marked: list[int | None] = []  # the open marked-content sequences' MCIDs (inherited inward)
     pos, end = 0, len(data)
     while pos < end:
         restart = None
@@ -131,7 +135,9 @@ def _run(
                         text = fonts.decode(font, shown if isinstance(shown, list) else [shown])
                         if text:
                             _, _, _, _, x, y = _multiply(tm, ctm)
-                            yield TextRun(page, _size(font_size, tm, ctm), fonts.name(font), text, x, y)
+                            mcid = marked[-1] if marked else None
+                            size = _size(font_size, tm, ctm)
+                            yield TextRun(page, size, fonts.name(font), text, x, y, mcid)
                 elif op == b"Tf" and len(operands) >= 2:
                     font = _get(font_res, operands[-2]) if isinstance(operands[-2], str) else None
                     font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
@@ -143,6 +149,13 @@ def _run(
                         tm = _multiply(moved, tm)
                 elif op == b"BT":
                     tm = IDENTITY
+                elif op in (b"BDC", b"BMC"):
+                    marked.append(_mcid(operands) if op == b"BDC" else None)
+                    if marked[-1] is None and len(marked) > 1:
+                        marked[-1] = marked[-2]
+                elif op == b"EMC":
+                    if marked:
+                        marked.pop()
                 elif op == b"cm" and len(operands) >= 6:
                     change = _matrix(operands[-6:])
                     if change is not None:
@@ -166,6 +179,16 @@ def _run(
                         )
                 operands = []
         pos = restart if restart is not None else end
+
+
+def _mcid(operands: list[Any]) -> int | None:
+    """The /MCID of a BDC's property list (parsed as a flat [name, value, ...] list)."""
+    props = operands[-1] if operands else None
+    if isinstance(props, list):
+        for key, value in zip(props, props[1:], strict=False):
+            if key == "MCID" and isinstance(value, float):
+                return int(value)
+    return None
 
 
 def _get(container: Any, key: str) -> Any:

@@ -103,7 +103,7 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
         parts.append(f"#heading(level: 2)[{text(lay.hard_words_label)}]\n")
         parts.append(text(lay.hard_words_intro) + "\n")
         for word in easy.hard_words:
-            parts.append(f"#block(sticky: true, below: 0.6em)[#strong[{text(word.word)}];]\n")
+            parts.append(f"#block(sticky: true, below: 0.6em)[#par[#strong[{text(word.word)}];]]\n")
             parts.append(text(word.explanation or lay.missing_explanation) + "\n")
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
