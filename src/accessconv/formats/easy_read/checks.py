@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from lxml.html import HtmlElement
 
+    from ...checks.pdf import StructNode
     from .. import Profile
     from .language.language import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
@@ -777,7 +778,8 @@ def _length(t: EasyReadBack) -> Iterator[Finding]:
     if t.estimated_pages is not None and t.estimated_pages > lim.max_pages:
         yield Finding(
             "warning",
-            f"The {'PDF has' if t.kind == 'pdf' else 'Word version will be about'} {t.estimated_pages} pages; "
+            f"The {'PDF has' if t.kind == 'pdf' else 'Word version will be about'} "
+            f"{t.estimated_pages} pages; "
             f"split documents over {lim.max_pages}.",
             "the whole document",
             "Split it into parts, each with its own cover.",
