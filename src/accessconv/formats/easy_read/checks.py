@@ -280,7 +280,7 @@ def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    from ...checks.pdf import StructNode, structure
+    from ...checks.pdf import structure
     from ...checks.pdf_text import text_runs
 
     try:
