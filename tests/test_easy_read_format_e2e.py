@@ -18,8 +18,8 @@ SAMPLE = ROOT / "samples" / "draft-strategy.docx"
 NAMES = [
     "draft-strategy-easy-read.docx",
     "draft-strategy-easy-read.html",
-    "draft-strategy-easy-read.pdf",
     "draft-strategy-easy-read-review.html",
+    "draft-strategy-easy-read.pdf",
 ]
 
 
