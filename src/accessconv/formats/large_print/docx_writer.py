@@ -284,7 +284,10 @@ class DocxWriter:
         ooxml.set_page(section, s.paper_width_mm, s.paper_height_mm, s.margin_cm)
         section.footer_distance = Cm(s.margin_cm / 2)
         section.header_distance = Cm(s.margin_cm / 2)
-        self.text_width = section.page_width - section.left_margin - section.right_margin
+        # set_page has just set all three, so none is None.
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None
+        self.text_width = width - left - right
         # Page number in the footer, in the Footer style (body size): "Page 3".
         ooxml.page_number_footer(self.document, f"{s.page_label} ", align_left=True)
         ooxml.no_auto_hyphenation(self.document)
@@ -315,7 +318,7 @@ class DocxWriter:
     def _id(self, name: str) -> str:
         """Style name -> id, looked up once: python-docx's own lookup scans every style each time."""
         if not hasattr(self, "_ids"):
-            self._ids = {s.name: s.style_id for s in self.document.styles}
+            self._ids: dict[str, str] = {s.name: s.style_id for s in self.document.styles}
         return self._ids[name]
 
     def _block(self, container: Any, b: m.Block, ctx: _Context) -> None:
