@@ -14,6 +14,7 @@ For upright text this is what pdfminer.six reports; for rotated text it is still
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from collections.abc import Iterator
@@ -229,13 +230,32 @@ def _size(font_size: float, tm: Matrix, ctm: Matrix) -> float:
     return abs(font_size) * math.hypot(c, d)
 
 
+# Escapes Python's C escape decoder reads as PDF does: octal, \n \r \t \b \f, \\ \' \" and
+# backslash-newline. Any other escape (\a, \v, \x, a lone backslash before CR...) takes the slow path.
+_NOT_LIKE_PYTHON = re.compile(rb"\\[^0-7nrtbf\\()'\"\n]")
+_BACKSLASH_OR_PAREN = re.compile(rb"\\[\\()]")
+_AS_OCTAL = {b"\\\\": b"\\\\", b"\\(": b"\\050", b"\\)": b"\\051"}
+
+
 def _literal(raw: bytes) -> bytes:
     if b"\\" not in raw:
         return raw
+    # Typst escapes every byte of its two-byte glyph codes (\000\032...): the C decoder reads
+    # them at once, after \( and \) (which it would keep with their backslash) become octal.
+    if not _NOT_LIKE_PYTHON.search(raw):
+        try:
+            fixed = _BACKSLASH_OR_PAREN.sub(lambda m: _AS_OCTAL[m.group()], raw)
+            return bytes(codecs.escape_decode(fixed)[0])
+        except ValueError:  # a backslash at the very end: read it the slow way
+            pass
+    return _literal_slow(raw)
+
+
+def _literal_slow(raw: bytes) -> bytes:
 
     def unescape(match: re.Match[bytes]) -> bytes:
         s = match.group(1)
-        if s[:1].isdigit():
+        if s[:1] in (b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7"):
             return bytes([int(s, 8) & 0xFF])
         if s in (b"\r\n", b"\r", b"\n"):
             return b""  # a line continuation
