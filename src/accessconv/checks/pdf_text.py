@@ -231,8 +231,9 @@ def _size(font_size: float, tm: Matrix, ctm: Matrix) -> float:
 
 
 # Escapes Python's C escape decoder reads as PDF does: octal, \n \r \t \b \f, \\ \' \" and
-# backslash-newline. Any other escape (\a, \v, \x, a lone backslash before CR...) takes the slow path.
-_NOT_LIKE_PYTHON = re.compile(rb"\\[^0-7nrtbf\\()'\"\n]")
+# backslash-newline. Any other escape (\a, \v, \x, a lone backslash before CR, an octal over
+# \377...) takes the slow path.
+_NOT_LIKE_PYTHON = re.compile(rb"\\(?:[^0-7nrtbf\\()'\"\n]|[4-7][0-7]{2})")
 _BACKSLASH_OR_PAREN = re.compile(rb"\\[\\()]")
 _AS_OCTAL = {b"\\\\": b"\\\\", b"\\(": b"\\050", b"\\)": b"\\051"}
 
