@@ -133,3 +133,21 @@ def test_a_character_the_font_lacks_still_gives_a_tagged_pdf(tmp_path: Path) -> 
     notes = write_pdf(doc, doc.blocks, load("large-print").settings, path)
     assert any("does not claim" in n for n in notes)
     assert "/StructTreeRoot" in PdfReader(str(path)).trailer["/Root"]
+
+
+def test_a_process_forked_after_typst_ran_still_makes_pdfs(tmp_path: Path) -> None:
+    # Typst keeps threads and locks once it has run; a forked child (a batch worker) must not
+    # wait for ever on them: it compiles in a fresh process instead.
+    import multiprocessing
+
+    _write(tmp_path, "Before the fork.")  # Typst has run in this process
+    ctx = multiprocessing.get_context("fork")
+    child = ctx.Process(target=_write, args=(tmp_path / "child",), kwargs={"title": "Child"})
+    (tmp_path / "child").mkdir()
+    child.start()
+    child.join(120)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive and child.exitcode == 0
+    assert (tmp_path / "child" / "out.pdf").read_bytes().startswith(b"%PDF")

@@ -116,16 +116,25 @@ def _to_png(data: bytes, mime: str | None) -> bytes | None:
 
 
 _FONTS: dict[tuple[str, ...], typst.Fonts] = {}
+_FONT_FOLDERS: dict[tuple[str, ...], str] = {}
+# Typst's compiler keeps worker threads and locks once it has run; a process forked after that
+# (a batch worker pool, say) has the locks but not the threads, and would wait for ever. Such a
+# process compiles in a fresh Python process instead.
+_state = {"used": False, "forked_after_use": False}
 
 
-def _fonts(files: Sequence[str]) -> typst.Fonts:
-    """A font book of exactly these files (Typst reads fonts from folders: a private folder of
-    links to them), made once a process."""
-    import typst
+def _after_fork() -> None:
+    if _state["used"]:
+        _state["forked_after_use"] = True
 
+
+os.register_at_fork(after_in_child=_after_fork)
+
+
+def _font_folder(files: Sequence[str]) -> str:
     key = tuple(files)
-    book = _FONTS.get(key)
-    if book is None:
+    folder = _FONT_FOLDERS.get(key)
+    if folder is None:
         folder = tempfile.mkdtemp(prefix="accessconv-fonts-")
         atexit.register(shutil.rmtree, folder, True)
         for n, file in enumerate(files):
@@ -136,6 +145,19 @@ def _fonts(files: Sequence[str]) -> typst.Fonts:
                     "fonts-liberation package (scripts/setup.sh does) or set the profile's pdf_font_files."
                 )
             os.symlink(source.resolve(), Path(folder) / f"{n}{source.suffix.lower()}")
+        _FONT_FOLDERS[key] = folder
+    return folder
+
+
+def _fonts(files: Sequence[str]) -> typst.Fonts:
+    """A font book of exactly these files (Typst reads fonts from folders: a private folder of
+    links to them), made once a process."""
+    import typst
+
+    key = tuple(files)
+    book = _FONTS.get(key)
+    if book is None:
+        folder = _font_folder(files)
         book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[folder])
         _FONTS[key] = book
     return book
@@ -155,45 +177,78 @@ def compile_pdf(
 
     If the file cannot meet `standard` (a character the font lacks fails PDF/UA), it is made
     again as a tagged PDF claiming no standard, with a note saying why."""
-    import typst
-
-    book = _fonts(font_files)
-    notes: list[str] = []
+    fonts = _font_folder(font_files)
     with tempfile.TemporaryDirectory(prefix="accessconv-typst-") as root:
         folder = Path(root)
         for name, data in pictures.files.items():
             (folder / name).write_bytes(data)
-        main = folder / "main.typ"
-        main.write_text(source, encoding="utf-8")
-        empty = folder / "no-packages"
-        empty.mkdir()
-        compiler = typst.Compiler(
-            root=root,
-            font_paths=book,
-            ignore_system_fonts=True,
-            package_path=str(empty),
-            package_cache_path=str(empty),
-        )
-        out: object = None
-        for attempt in ([standard] if standard else [], []):
-            try:
-                out = compiler.compile(
-                    input=str(main),
-                    format="pdf",
-                    pdf_standards=attempt,  # type: ignore[arg-type]
-                    timestamp=timestamp(),
-                )
-                break
-            except typst.TypstError as err:
-                if not attempt:
-                    raise OutputError(f"The PDF could not be made: {err.message}") from err
-                notes.append(
-                    f"The PDF is tagged but does not claim {standard.upper() if standard else ''}: "
-                    f"{err.message.removeprefix('PDF/UA-1 error: ')}. Check the draft for that character."
-                )
+        (folder / "main.typ").write_text(source, encoding="utf-8")
+        (folder / "no-packages").mkdir()
+        if _state["forked_after_use"]:
+            return _compile_elsewhere(root, fonts, standard)
+        _state["used"] = True
+        return compile_folder(root, _fonts(font_files), standard)
+
+
+def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) -> tuple[bytes, list[str]]:
+    """Compile root/main.typ, with root/no-packages as the (empty) package folders."""
+    import typst
+
+    if isinstance(fonts, str):
+        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts])
+    empty = str(Path(root) / "no-packages")
+    compiler = typst.Compiler(
+        root=root, font_paths=fonts, ignore_system_fonts=True, package_path=empty, package_cache_path=empty
+    )
+    notes: list[str] = []
+    out: object = None
+    for attempt in ([standard] if standard else [], []):
+        try:
+            out = compiler.compile(
+                input=str(Path(root) / "main.typ"),
+                format="pdf",
+                pdf_standards=attempt,  # type: ignore[arg-type]
+                timestamp=timestamp(),
+            )
+            break
+        except typst.TypstError as err:
+            if not attempt:
+                raise OutputError(f"The PDF could not be made: {err.message}") from err
+            notes.append(
+                f"The PDF is tagged but does not claim {standard.upper() if standard else ''}: "
+                f"{err.message.removeprefix('PDF/UA-1 error: ')}. Check the draft for that character."
+            )
     if not isinstance(out, bytes):
         raise OutputError("The PDF could not be made: Typst returned no file.")
     return out, notes
+
+
+def _compile_elsewhere(root: str, fonts: str, standard: str | None) -> tuple[bytes, list[str]]:
+    """compile_folder in a fresh Python process (see _state), the result passed back as files."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from pathlib import Path; from accessconv.errors import OutputError\n"
+        "from accessconv.typeset import compile_folder\n"
+        "root, fonts, standard = sys.argv[1], sys.argv[2], sys.argv[3] or None\n"
+        "try:\n"
+        "    pdf, notes = compile_folder(root, fonts, standard)\n"
+        "except OutputError as err:\n"
+        "    Path(root, 'error.txt').write_text(str(err), encoding='utf-8'); sys.exit(3)\n"
+        "Path(root, 'out.pdf').write_bytes(pdf)\n"
+        "Path(root, 'notes.json').write_text(json.dumps(notes), encoding='utf-8')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    done = subprocess.run([sys.executable, "-c", code, root, fonts, standard or ""], env=env, check=False)
+    folder = Path(root)
+    if done.returncode == 3:
+        raise OutputError((folder / "error.txt").read_text(encoding="utf-8"))
+    if done.returncode != 0 or not (folder / "out.pdf").is_file():
+        raise OutputError("The PDF could not be made: the Typst process stopped unexpectedly.")
+    notes = json.loads((folder / "notes.json").read_text(encoding="utf-8"))
+    return (folder / "out.pdf").read_bytes(), [str(n) for n in notes]
 
 
 # ---------------------------------------------------------------- inline markup from the model
