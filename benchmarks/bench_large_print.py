@@ -82,8 +82,8 @@ def _parts(draft: Path, out: Path) -> list[tuple[str, float]]:
     from accessconv.checks.pdf import check_pdf
     from accessconv.formats import load_format
     from accessconv.formats.large_print.docx_writer import DocxWriter
-    from accessconv.formats.large_print.pdf_writer import write_pdf
     from accessconv.formats.large_print.prepare import prepare
+    from accessconv.formats.large_print.typst_writer import write_pdf
     from accessconv.profiles import load
     from accessconv.reader import read
 

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the project needs: liblouis, its tables and Python binding (braille); Pango and
-# Liberation Sans, the free stand-in for Arial (WeasyPrint's large print PDF); poppler-utils
+# Liberation Sans, the free stand-in for Arial (the PDFs, typeset by Typst; Pango is for WeasyPrint,
+# which the PDF check tests use to make broken PDFs); poppler-utils
 # (PDF pages to images in the tests); chromium for the browser audit, driven by Playwright from
 # /usr/bin/chromium (never `playwright install`); redis-server for the service's shared-queue test
 # (tests/test_service_redis.py starts and stops its own).

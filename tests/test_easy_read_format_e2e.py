@@ -19,6 +19,7 @@ NAMES = [
     "draft-strategy-easy-read.docx",
     "draft-strategy-easy-read.html",
     "draft-strategy-easy-read-review.html",
+    "draft-strategy-easy-read.pdf",
 ]
 
 

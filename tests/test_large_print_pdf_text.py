@@ -134,3 +134,19 @@ def test_small_text_in_a_hand_made_pdf_fails(tmp_path: Path) -> None:
     path = _raw_pdf(tmp_path / "small.pdf", b"BT /F1 8 Tf 72 700 Td (Terms apply) Tj ET")
     size = next(r for r in check_pdf(path, load("large-print").checks) if r.id == "pdf.text-size")
     assert size.status == "error" and "8 pt" in size.message and "Termsapply" in size.where
+
+
+def test_literal_strings_read_fast_and_slow_alike() -> None:
+    # The C decoder's fast path (Typst escapes every byte of its glyph codes) must read every
+    # escape exactly as the PDF rules do: compared with the plain reader on random strings.
+    import random
+
+    from accessconv.checks.pdf_text import _literal, _literal_slow
+
+    rng = random.Random(15)
+    alphabet = [b"\\", b"(", b")", b"n", b"r", b"t", b"b", b"f", b"0", b"1", b"7", b"8", b"a", b"x", b"v"]
+    alphabet += [b"\n", b"\r", b"'", b'"', b"A"]
+    for _ in range(20_000):
+        raw = b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _literal(raw) == _literal_slow(raw), raw
+    assert _literal(b"\\000\\032\\(\\)\\\\") == b"\x00\x1a()\\"

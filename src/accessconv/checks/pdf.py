@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -389,3 +389,108 @@ def _page_size(t: PdfTarget) -> Iterator[Finding]:
             f"page {number}",
             "Make the PDF again on A4 paper.",
         )
+
+
+# ---------------------------------------------------------------- the structure tree, with its text
+
+
+@dataclass
+class StructNode:
+    """One element of a tagged PDF's structure tree, with the text it marks, in reading order."""
+
+    kind: str  # the tag without its slash: "H1", "P", "Figure", "L", "LI", "Strong"...
+    alt: str = ""
+    parts: list[StructNode | TextRun] = field(default_factory=list)
+
+    @property
+    def children(self) -> list[StructNode]:
+        return [p for p in self.parts if isinstance(p, StructNode)]
+
+    def text(self) -> str:
+        out: list[str] = []
+        for part in self.parts:
+            out.append(part.text() if isinstance(part, StructNode) else part.text)
+        return "".join(out)
+
+    def walk(self) -> Iterator[StructNode]:
+        """This element and every element inside it, depth first, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+MAX_STRUCT_DEPTH = 100
+
+
+def structure(reader: PdfReader, runs: list[TextRun]) -> StructNode | None:
+    """The structure tree with each element's text (found through the MCIDs the pages' marked
+    content carries); None if the PDF is not tagged."""
+    root = cast("DictionaryObject", reader.trailer["/Root"].get_object())
+    tree = root.get("/StructTreeRoot")
+    if tree is None:
+        return None
+    pages = {
+        page.indirect_reference.idnum: n
+        for n, page in enumerate(reader.pages, start=1)
+        if page.indirect_reference is not None
+    }
+    marked: dict[tuple[int, int], list[TextRun]] = {}
+    for run in runs:
+        if run.mcid is not None:
+            marked.setdefault((run.page, run.mcid), []).append(run)
+
+    def page_of(elem: Any, inherited: int | None) -> int | None:
+        ref = elem.get("/Pg") if hasattr(elem, "get") else None
+        if ref is not None and hasattr(ref, "idnum"):
+            return pages.get(ref.idnum, inherited)
+        return inherited
+
+    def build(elem: Any, page: int | None, depth: int) -> StructNode:
+        node = StructNode(str(elem.get("/S", "/")).lstrip("/"), str(elem.get("/Alt", "") or ""))
+        page = page_of(elem, page)
+        kids = elem.get("/K")
+        if kids is None or depth > MAX_STRUCT_DEPTH:
+            return node
+        kids = kids.get_object()
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, int):
+                node.parts.extend(marked.get((page, kid), []) if page is not None else [])
+            elif hasattr(kid, "get") and kid.get("/S") is not None:
+                node.parts.append(build(kid, page, depth + 1))
+            elif hasattr(kid, "get") and kid.get("/MCID") is not None:
+                kid_page = page_of(kid, page)
+                if kid_page is not None:
+                    node.parts.extend(marked.get((kid_page, int(kid["/MCID"])), []))
+        return node
+
+    return build(tree.get_object(), None, 0)
+
+
+@dataclass(frozen=True)
+class PdfLimitValues:
+    """PdfLimits from another format's typography limits (Easy Read's), with a size tolerance."""
+
+    min_size_error_pt: float
+    min_size_warning_pt: float
+    allowed_fonts: list[str]
+    paper_width_mm: float
+    paper_height_mm: float
+    paper_tolerance_mm: float
+    min_margin_cm: float
+    require_page_numbers: bool
+    pdf_size_tolerance_pt: float
+
+
+def pdf_limits(limits: Any, tolerance_pt: float = 0.05) -> PdfLimitValues:
+    return PdfLimitValues(
+        limits.min_size_error_pt,
+        limits.min_size_warning_pt,
+        list(limits.allowed_fonts),
+        limits.paper_width_mm,
+        limits.paper_height_mm,
+        limits.paper_tolerance_mm,
+        limits.min_margin_cm,
+        limits.require_page_numbers,
+        getattr(limits, "pdf_size_tolerance_pt", tolerance_pt),
+    )

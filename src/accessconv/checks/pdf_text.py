@@ -14,6 +14,7 @@ For upright text this is what pdfminer.six reports; for rotated text it is still
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from collections.abc import Iterator
@@ -66,6 +67,9 @@ class TextRun:
     # matrix after Tm, Td and TD; T* and the advance of earlier runs on the line are not followed).
     x: float
     y: float
+    # The marked-content id the text is inside (BDC with /MCID): a tagged PDF's structure tree
+    # points at it, which is how a structure element finds its text. None outside marked content.
+    mcid: int | None = None
 
 
 def text_runs(reader: PdfReader) -> Iterator[TextRun]:
@@ -90,6 +94,7 @@ def _run(
     font_size = 0.0
     operands: list[Any] = []
     nested: list[list[Any]] = []
+    marked: list[int | None] = []  # the open marked-content sequences' MCIDs (inherited inward)
     pos, end = 0, len(data)
     while pos < end:
         restart = None
@@ -131,7 +136,9 @@ def _run(
                         text = fonts.decode(font, shown if isinstance(shown, list) else [shown])
                         if text:
                             _, _, _, _, x, y = _multiply(tm, ctm)
-                            yield TextRun(page, _size(font_size, tm, ctm), fonts.name(font), text, x, y)
+                            mcid = marked[-1] if marked else None
+                            size = _size(font_size, tm, ctm)
+                            yield TextRun(page, size, fonts.name(font), text, x, y, mcid)
                 elif op == b"Tf" and len(operands) >= 2:
                     font = _get(font_res, operands[-2]) if isinstance(operands[-2], str) else None
                     font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
@@ -143,6 +150,13 @@ def _run(
                         tm = _multiply(moved, tm)
                 elif op == b"BT":
                     tm = IDENTITY
+                elif op in (b"BDC", b"BMC"):
+                    marked.append(_mcid(operands) if op == b"BDC" else None)
+                    if marked[-1] is None and len(marked) > 1:
+                        marked[-1] = marked[-2]
+                elif op == b"EMC":
+                    if marked:
+                        marked.pop()
                 elif op == b"cm" and len(operands) >= 6:
                     change = _matrix(operands[-6:])
                     if change is not None:
@@ -166,6 +180,16 @@ def _run(
                         )
                 operands = []
         pos = restart if restart is not None else end
+
+
+def _mcid(operands: list[Any]) -> int | None:
+    """The /MCID of a BDC's property list (parsed as a flat [name, value, ...] list)."""
+    props = operands[-1] if operands else None
+    if isinstance(props, list):
+        for key, value in zip(props, props[1:], strict=False):
+            if key == "MCID" and isinstance(value, float):
+                return int(value)
+    return None
 
 
 def _get(container: Any, key: str) -> Any:
@@ -206,13 +230,33 @@ def _size(font_size: float, tm: Matrix, ctm: Matrix) -> float:
     return abs(font_size) * math.hypot(c, d)
 
 
+# Escapes Python's C escape decoder reads as PDF does: octal, \n \r \t \b \f, \\ \' \" and
+# backslash-newline. Any other escape (\a, \v, \x, a lone backslash before CR, an octal over
+# \377...) takes the slow path.
+_NOT_LIKE_PYTHON = re.compile(rb"\\(?:[^0-7nrtbf\\()'\"\n]|[4-7][0-7]{2})")
+_BACKSLASH_OR_PAREN = re.compile(rb"\\[\\()]")
+_AS_OCTAL = {b"\\\\": b"\\\\", b"\\(": b"\\050", b"\\)": b"\\051"}
+
+
 def _literal(raw: bytes) -> bytes:
     if b"\\" not in raw:
         return raw
+    # Typst escapes every byte of its two-byte glyph codes (\000\032...): the C decoder reads
+    # them at once, after \( and \) (which it would keep with their backslash) become octal.
+    if not _NOT_LIKE_PYTHON.search(raw):
+        try:
+            fixed = _BACKSLASH_OR_PAREN.sub(lambda m: _AS_OCTAL[m.group()], raw)
+            return bytes(codecs.escape_decode(fixed)[0])
+        except ValueError:  # a backslash at the very end: read it the slow way
+            pass
+    return _literal_slow(raw)
+
+
+def _literal_slow(raw: bytes) -> bytes:
 
     def unescape(match: re.Match[bytes]) -> bytes:
         s = match.group(1)
-        if s[:1].isdigit():
+        if s[:1] in (b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7"):
             return bytes([int(s, 8) & 0xFF])
         if s in (b"\r\n", b"\r", b"\n"):
             return b""  # a line continuation

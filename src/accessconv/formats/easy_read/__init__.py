@@ -6,6 +6,7 @@ with hard words marked; `symbols` gives each point a picture. The writers (`docx
 
 - `<stem>-easy-read.docx`: a cover (title and a picture), then per section a heading and a
   two-column table (picture left, text right), a "Hard words" section and the pictures' credit;
+- `<stem>-easy-read.pdf`: the same layout as a tagged PDF to print (`pdf_writer`, Typst);
 - `<stem>-easy-read.html`: the same layout as a responsive, self-contained page;
 - `<stem>-easy-read-review.html`: the review sheet, everything a person must still check.
 
@@ -49,8 +50,8 @@ __all__ = [
 ]
 
 # The files it writes, by how their names end after the profile's output_suffix.
-OUTPUTS = (".docx", ".html", REVIEW_ENDING)
-FILE_TYPES = (".docx", ".html", ".htm")
+OUTPUTS = (".docx", ".pdf", ".html", REVIEW_ENDING)
+FILE_TYPES = (".docx", ".pdf", ".html", ".htm")
 REVIEW_EXTRA = "-review"
 
 
@@ -67,9 +68,17 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     html_path = out_dir / output_name(stem, suffix, ".html")
     review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
     write_docx(easy, settings, cover, docx_path)
+    written = [docx_path]
+    pdf_notes: list[str] = []
+    if settings.pdf.write_pdf:
+        from .pdf_writer import write_pdf
+
+        pdf_path = out_dir / output_name(stem, suffix, ".pdf")
+        pdf_notes = write_pdf(easy, settings, cover, pdf_path)
+        written.append(pdf_path)
     html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
     review_path.write_text(render_review(easy, settings), encoding="utf-8", newline="\n")
-    return Written([docx_path, html_path, review_path], notes(easy))
+    return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 
 
 def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from lxml.html import HtmlElement
 
+    from ...checks.pdf import StructNode
     from .. import Profile
     from .language.language import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
@@ -57,14 +58,14 @@ class SectionBack:
 
 @dataclass
 class EasyReadBack:
-    kind: str  # "docx" or "html"
+    kind: str  # "docx", "pdf" or "html"
     path: Path
     title: str
     sections: list[SectionBack]
     hard_words: dict[str, str]  # word (lower case) -> explanation as written
     other_text: list[str]  # cover, intro and hard-words text (for acronyms)
     credit: str
-    estimated_pages: int | None  # Word only
+    estimated_pages: int | None  # Word (estimated) and PDF (counted) only
     limits: Checks
     layout: LayoutSettings  # labels to find sections by
     # Sentence and readability limits: set by check_easy_read_file before the checks run.
@@ -113,12 +114,21 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
             if r.id != "docx.table-headers"
         ]
         return typography + EASY_READ.run(back)
+    if suffix == ".pdf":
+        from ...checks.pdf import check_pdf, pdf_limits
+
+        results = check_pdf(path, pdf_limits(limits.typography))
+        back = read_pdf(path, limits, layout)
+        if back is None:
+            return results
+        back.language = language
+        return results + EASY_READ.run(back)
     return [
         CheckResult(
             "easyread.file",
             "The file is an Easy Read output",
             "error",
-            f"accessconv cannot check '{path.name}' as Easy Read; it checks .docx and .html files.",
+            f"accessconv cannot check '{path.name}' as Easy Read; it checks .docx, .pdf and .html files.",
             str(path),
             "Check the Word or web page version.",
         )
@@ -259,6 +269,104 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
             heading = p.find(f"{W}pPr/{W}pStyle") is not None
             used += layout.heading2_pt * 2 if heading else line_pt
     return 1 + math.ceil(used / usable_pt)
+
+
+# ---------------------------------------------------------------- reading a tagged PDF
+
+
+def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
+    """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
+    list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    from ...checks.pdf import structure
+    from ...checks.pdf_text import text_runs
+
+    try:
+        reader = PdfReader(str(path))
+        root = structure(reader, list(text_runs(reader)))
+        pages = len(reader.pages)
+        title = (reader.metadata.title if reader.metadata is not None else "") or ""
+    except (PdfReadError, OSError, ValueError, KeyError):
+        return None
+    if root is None:
+        return None
+    sections: list[SectionBack] = []
+    current = SectionBack("the cover")
+    hard_words: dict[str, str] = {}
+    other: list[str] = []
+    credit = ""
+    in_hard_words = False
+    pending_word: str | None = None
+    hard_label = layout.hard_words_label.lower()
+
+    def clean(node: StructNode) -> str:
+        return " ".join(node.text().split())
+
+    def visit(node: StructNode) -> None:
+        nonlocal current, credit, in_hard_words, pending_word, title
+        if node.kind == "H1":
+            title = title or clean(node)
+            other.append(clean(node))
+        elif node.kind in ("H2", "H3", "H"):
+            if current.points or current.heading != "the cover":
+                sections.append(current)
+            current = SectionBack(clean(node))
+            in_hard_words = current.heading.lower() == hard_label
+        elif node.kind == "LI":
+            current.points.append(_pdf_point(node, current, len(current.points) + 1, layout))
+        elif node.kind == "P":
+            text = clean(node)
+            if not text:
+                return
+            if text.startswith(layout.credit_label):
+                credit = text
+                return
+            other.append(text)
+            if in_hard_words:
+                strong = " ".join(clean(n) for n in node.walk() if n.kind == "Strong")
+                if strong == text:
+                    pending_word = text
+                    hard_words.setdefault(text.lower(), "")
+                elif pending_word is not None:
+                    hard_words[pending_word.lower()] = text
+                    pending_word = None
+        else:
+            for child in node.children:
+                visit(child)
+
+    visit(root)
+    if current.points or current.heading != "the cover":
+        sections.append(current)
+    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
+    return EasyReadBack("pdf", path, title, sections, hard_words, other, credit, pages, limits, layout)
+
+
+def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: LayoutSettings) -> PointBack:
+    lines: list[str] = []
+    bold: list[str] = []
+    alts: list[str] = []
+    in_text = 0
+    for node in item.walk():
+        if node.kind == "Figure":
+            alts.append(node.alt)
+            in_text += 1 if lines else 0
+        elif node.kind == "P":
+            text = " ".join(node.text().split())
+            if text and text != layout.placeholder_text:
+                lines.append(text)
+                bold.extend(" ".join(n.text().split()) for n in node.walk() if n.kind == "Strong")
+    placeholder = not alts and layout.placeholder_text in " ".join(item.text().split())
+    return PointBack(
+        where=f"section '{section.heading}', point {number}",
+        lines=lines,
+        bold=[b for b in bold if b],
+        picture_alt=alts[0] if alts else None,
+        placeholder=placeholder,
+        pictures=len(alts),
+        pictures_in_text=in_text,
+    )
 
 
 # ---------------------------------------------------------------- reading HTML
@@ -670,7 +778,8 @@ def _length(t: EasyReadBack) -> Iterator[Finding]:
     if t.estimated_pages is not None and t.estimated_pages > lim.max_pages:
         yield Finding(
             "warning",
-            f"The Word version will be about {t.estimated_pages} pages; "
+            f"The {'PDF has' if t.kind == 'pdf' else 'Word version will be about'} "
+            f"{t.estimated_pages} pages; "
             f"split documents over {lim.max_pages}.",
             "the whole document",
             "Split it into parts, each with its own cover.",

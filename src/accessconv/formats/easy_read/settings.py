@@ -46,11 +46,26 @@ class LayoutSettings:
 
 
 @dataclass(frozen=True)
+class PdfSettings:
+    """The Easy Read PDF ([settings.pdf]); sizes and spacing come from [settings.layout]."""
+
+    write_pdf: bool
+    font: str  # the PDF's font family (Liberation Sans has Arial's metrics)
+    font_files: list[str]  # the only font files the PDF compiler may use (regular, bold)
+    font_single_line_em: float  # the font's single line: line_spacing is a multiple of it
+    font_ascent_em: float
+    font_descent_em: float
+    standard: str  # "ua-1" (tagged PDF/UA-1); "" for a tagged PDF claiming no standard
+    page_label: str
+
+
+@dataclass(frozen=True)
 class Settings:
     language: LanguageSettings
     pictures: PictureSettings
     layout: LayoutSettings
     html: PageSettings
+    pdf: PdfSettings
 
 
 @dataclass(frozen=True)

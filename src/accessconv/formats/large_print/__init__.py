@@ -2,7 +2,7 @@
 
 One module serves both profiles (`large-print`, `giant-print`): sizes, font, spacing, margins,
 paper and colours all come from the profile. The Word file is formatted through its styles; the
-PDF is laid out by WeasyPrint from our own print HTML. Both are checked by reading them back.
+PDF is typeset by Typst from our own model (typst_writer.py). Both are checked by reading them back.
 """
 
 from __future__ import annotations
@@ -41,23 +41,25 @@ def write(doc: Document, profile: Profile[Settings, Checks], out_dir: Path, stem
     writer.write(prepared.blocks, docx_path)
     paths = [docx_path]
     if settings.write_pdf:
-        from .pdf_writer import write_pdf
+        from .typst_writer import write_pdf
 
         pdf_path = out_dir / output_name(stem, profile.output_suffix, ".pdf")
-        write_pdf(doc, prepared.blocks, settings, pdf_path)
+        pdf_notes = write_pdf(doc, prepared.blocks, settings, pdf_path)
         paths.append(pdf_path)
-    return Written(paths, prepared.notes + writer.notes)
+    else:
+        pdf_notes = []
+    return Written(paths, prepared.notes + writer.notes + pdf_notes)
 
 
 def preload() -> None:
     """Import what write() and check() need (the pipeline calls this while pandoc reads the
-    draft): WeasyPrint alone takes a good part of a second to import."""
+    draft)."""
     import docx  # noqa: F401
     import pypdf  # noqa: F401
-    import weasyprint  # noqa: F401
+    import typst  # noqa: F401
 
     from ...checks import pdf  # noqa: F401
-    from . import docx_writer, pdf_writer  # noqa: F401
+    from . import docx_writer, typst_writer  # noqa: F401
 
 
 def check(path: Path, profile: Profile[Settings, Checks], doc: Document | None = None) -> list[CheckResult]:

@@ -315,6 +315,16 @@ class DocxWriter:
         else:
             paragraph = container.add_paragraph()
         ooxml.set_style_id(paragraph, self._id(style))
+        previous = paragraph._p.getprevious()
+        if previous is not None and previous.tag == q("w:tbl"):
+            # Word puts no space under a table: the paragraph after it starts a body-size gap
+            # lower (added to a heading's own space before, as the PDF does).
+            from docx.shared import Pt
+
+            before = self.settings.space_after_pt
+            if style.startswith("Heading ") and style != "Heading 1":
+                before += self.settings.heading_space_before_pt
+            paragraph.paragraph_format.space_before = Pt(before)
         return paragraph
 
     def _id(self, name: str) -> str:
@@ -382,12 +392,21 @@ class DocxWriter:
             return
         table = container.add_table(rows=len(rows), cols=columns)
         table._tbl.tblPr.style = self._id("Table Grid")
+        if t.caption:
+            # The caption is also the table's title in Word (Table Properties > Alt Text), so a
+            # screen reader announces it with the table.
+            from docx.oxml import OxmlElement
+
+            title = OxmlElement("w:tblCaption")
+            title.set(q("w:val"), m.plain_text(t.caption).strip()[:255])
+            table._tbl.tblPr.append(title)
         # The grid of which model cell covers which table position (cells can span).
         taken: set[tuple[int, int]] = set()
         for r, row in enumerate(rows):
             header_row = r < len(t.head)
             if header_row:
                 ooxml.repeat_header_row(table.rows[r])
+            _cant_split(table.rows[r])
             c = 0
             for col_index, cell in enumerate(row.cells):
                 while (r, c) in taken:
@@ -519,6 +538,13 @@ class DocxWriter:
 
 
 # ---------------------------------------------------------------- XML helpers
+
+
+def _cant_split(row: Any) -> None:
+    """w:cantSplit: a row never breaks across pages (it moves whole to the next page)."""
+    from docx.oxml import OxmlElement
+
+    ooxml.insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), ooxml.TR_PR_ORDER)
 
 
 def _to_png(data: bytes) -> bytes | None:

@@ -1,17 +1,13 @@
-"""The large print PDF: our own print HTML, laid out by WeasyPrint as a tagged PDF/UA-1 file.
+"""The large print page as print HTML (templates/print.html and print.css, from the profile).
 
-WeasyPrint tags headings, paragraphs, lists, tables (with header cells) and figures (with their
-alt text) from the HTML, embeds subsets of the fonts, and writes the title and language. It never
-fetches anything: only data: URIs (our embedded pictures) are allowed. The file is deterministic:
-WeasyPrint writes no dates, and the file identifier is a hash of the page.
+The PDF itself is typeset by Typst from the model (typst_writer.py); this print page is kept for
+anyone who prints from a browser, and follows the same profile numbers.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -118,22 +114,3 @@ def print_html(doc: m.Document, blocks: list[m.Block], settings: Settings) -> st
 def stylesheet(s: Settings) -> str:
     """Print CSS (templates/print.css): every size is the body size or bigger, in points."""
     return templates.render("print.css", __package__, s=s)
-
-
-def write_pdf(doc: m.Document, blocks: list[m.Block], settings: Settings, path: Path) -> None:
-    import logging
-
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    # WeasyPrint logs problems (a picture without alt text) that our checks report in plain words;
-    # without a handler Python would print them raw on the officer's terminal.
-    logger = logging.getLogger("weasyprint")
-    if not logger.handlers:
-        logger.addHandler(logging.NullHandler())
-
-    page = print_html(doc, blocks, settings)
-    identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    HTML(string=page, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(
-        path, pdf_variant=settings.pdf_variant, pdf_identifier=identifier, custom_metadata=False
-    )

@@ -14,7 +14,13 @@ from ...checks.docx_typography import TypographyLimits
 @dataclass(frozen=True)
 class Settings:
     font_name: str  # the Word font
-    pdf_font_family: str  # CSS font list for the PDF (Liberation Sans stands in for Arial)
+    pdf_font: str  # the PDF's font family (Liberation Sans has Arial's metrics)
+    pdf_font_files: list[str]  # the only font files the PDF compiler may use (regular, bold)
+    # The font's single line, ascender and descender, in em: Word spaces lines as a multiple of
+    # the single line, and the PDF is given the same line box and baseline distance.
+    font_single_line_em: float
+    font_ascent_em: float
+    font_descent_em: float
     body_size_pt: float
     heading_sizes_pt: list[float]  # level 1, 2, 3...; the last one is used for deeper levels
     line_spacing: float
@@ -34,7 +40,7 @@ class Settings:
     page_label: str
     missing_picture_label: str
     write_pdf: bool
-    pdf_variant: str
+    pdf_standard: str  # "ua-1" (tagged PDF/UA-1); "" for a tagged PDF claiming no standard
 
 
 @dataclass(frozen=True)

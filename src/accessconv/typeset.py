@@ -1,0 +1,312 @@
+"""Typst, the typesetting engine behind our PDFs (large print, giant print, Easy Read).
+
+Writers build Typst markup from our own model; this module gives them the two things every writer
+needs and nothing format-specific:
+
+- escaping: every piece of text from the draft becomes a Typst *string literal* (`#"...";`), so
+  `#`, `$`, `@`, `<label>`, `*`, `_`, `//` and `#read(...)` in a draft print literally and are
+  never markup or code. Only `\\`, `"` and control characters need escaping inside a string.
+- `compile_pdf`: one sandboxed compile. The compiler's root is a fresh temporary folder holding
+  only the markup and the pictures we pass, so a path in the markup can reach nothing else; the
+  fonts are the font files we pass (no system fonts, none of Typst's bundled fonts); no packages.
+  The creation date is fixed (SOURCE_DATE_EPOCH when set), so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import model as m
+from .errors import OutputError
+
+if TYPE_CHECKING:
+    import typst
+
+# A fixed creation date (2000-01-01, the date our Word files carry) unless SOURCE_DATE_EPOCH says otherwise.
+FIXED_TIME = 946684800
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+# Picture types Typst reads itself; anything else is converted to PNG first (SVG is rendered,
+# so a picture can never point the compiler at another file).
+TYPST_PICTURES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}
+
+
+def string(text: str) -> str:
+    """`text` as a Typst string literal: nothing inside it is markup or code."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append(" ")
+        elif ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) < 0xE000:
+            continue  # control characters and lone surrogates print nothing
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def text(value: str) -> str:
+    """`value` as markup that prints it literally: an embedded string ended by a semicolon, so
+    what follows can never continue the expression (`.field`, `(args)`)."""
+    if not value:
+        return ""
+    return f"#{string(value)};"
+
+
+def length_pt(value: float) -> str:
+    return f"{value:.3f}pt".replace(".000pt", "pt")
+
+
+class Pictures:
+    """The pictures one compile may read: bytes by file name, in the compile's private folder."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self._by_data: dict[bytes, str] = {}
+
+    def add(self, data: bytes, mime: str | None) -> str | None:
+        """The file name to use in `image(...)`, or None if the picture cannot be read."""
+        known = self._by_data.get(data)
+        if known is not None:
+            return known
+        ext = TYPST_PICTURES.get((mime or "").lower())
+        if ext is None:
+            converted = _to_png(data, mime)
+            if converted is None:
+                return None
+            data_out, ext = converted, "png"
+        else:
+            data_out = data
+        name = f"picture-{len(self.files) + 1}.{ext}"
+        self.files[name] = data_out
+        self._by_data[data] = name
+        return name
+
+
+def _to_png(data: bytes, mime: str | None) -> bytes | None:
+    import io
+
+    if (mime or "").lower() == "image/svg+xml" or data.lstrip()[:5] in (b"<svg ", b"<?xml"):
+        try:
+            import resvg_py
+
+            # resvg-py reads no files here: only the SVG text, with no resources folder.
+            return bytes(resvg_py.svg_to_bytes(svg_string=data.decode("utf-8")))
+        except Exception:  # a broken SVG prints its description instead
+            return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            out = io.BytesIO()
+            img.save(out, "PNG")
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+_FONTS: dict[tuple[str, ...], typst.Fonts] = {}
+_FONT_FOLDERS: dict[tuple[str, ...], str] = {}
+# Typst's compiler keeps worker threads and locks once it has run; a process forked after that
+# (a batch worker pool, say) has the locks but not the threads, and would wait for ever. Such a
+# process compiles in a fresh Python process instead.
+_state = {"used": False, "forked_after_use": False}
+
+
+def _after_fork() -> None:
+    if _state["used"]:
+        _state["forked_after_use"] = True
+
+
+os.register_at_fork(after_in_child=_after_fork)
+
+
+def _font_folder(files: Sequence[str]) -> str:
+    key = tuple(files)
+    folder = _FONT_FOLDERS.get(key)
+    if folder is None:
+        folder = tempfile.mkdtemp(prefix="accessconv-fonts-")
+        atexit.register(shutil.rmtree, folder, True)
+        for n, file in enumerate(files):
+            source = Path(file)
+            if not source.is_file():
+                raise OutputError(
+                    f"The font file {file} is missing, so the PDF cannot be made. Install the "
+                    "fonts-liberation package (scripts/setup.sh does) or set the profile's pdf_font_files."
+                )
+            os.symlink(source.resolve(), Path(folder) / f"{n}{source.suffix.lower()}")
+        _FONT_FOLDERS[key] = folder
+    return folder
+
+
+def _fonts(files: Sequence[str]) -> typst.Fonts:
+    """A font book of exactly these files (Typst reads fonts from folders: a private folder of
+    links to them), made once a process."""
+    import typst
+
+    key = tuple(files)
+    book = _FONTS.get(key)
+    if book is None:
+        folder = _font_folder(files)
+        book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[folder])
+        _FONTS[key] = book
+    return book
+
+
+def timestamp() -> int:
+    try:
+        return int(os.environ.get("SOURCE_DATE_EPOCH", FIXED_TIME))
+    except ValueError:
+        return FIXED_TIME
+
+
+def compile_pdf(
+    source: str, pictures: Pictures, font_files: Sequence[str], standard: str | None = "ua-1"
+) -> tuple[bytes, list[str]]:
+    """Compile `source` (Typst markup) to PDF bytes, reading only `pictures` and `font_files`.
+
+    If the file cannot meet `standard` (a character the font lacks fails PDF/UA), it is made
+    again as a tagged PDF claiming no standard, with a note saying why."""
+    fonts = _font_folder(font_files)
+    with tempfile.TemporaryDirectory(prefix="accessconv-typst-") as root:
+        folder = Path(root)
+        for name, data in pictures.files.items():
+            (folder / name).write_bytes(data)
+        (folder / "main.typ").write_text(source, encoding="utf-8")
+        (folder / "no-packages").mkdir()
+        if _state["forked_after_use"]:
+            return _compile_elsewhere(root, fonts, standard)
+        _state["used"] = True
+        return compile_folder(root, _fonts(font_files), standard)
+
+
+def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) -> tuple[bytes, list[str]]:
+    """Compile root/main.typ, with root/no-packages as the (empty) package folders."""
+    import typst
+
+    if isinstance(fonts, str):
+        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts])
+    empty = str(Path(root) / "no-packages")
+    compiler = typst.Compiler(
+        root=root, font_paths=fonts, ignore_system_fonts=True, package_path=empty, package_cache_path=empty
+    )
+    notes: list[str] = []
+    out: object = None
+    for attempt in ([standard] if standard else [], []):
+        try:
+            out = compiler.compile(
+                input=str(Path(root) / "main.typ"),
+                format="pdf",
+                pdf_standards=attempt,  # type: ignore[arg-type]
+                timestamp=timestamp(),
+            )
+            break
+        except typst.TypstError as err:
+            if not attempt:
+                raise OutputError(f"The PDF could not be made: {err.message}") from err
+            notes.append(
+                f"The PDF is tagged but does not claim {standard.upper() if standard else ''}: "
+                f"{err.message.removeprefix('PDF/UA-1 error: ')}. Check the draft for that character."
+            )
+    if not isinstance(out, bytes):
+        raise OutputError("The PDF could not be made: Typst returned no file.")
+    return out, notes
+
+
+def _compile_elsewhere(root: str, fonts: str, standard: str | None) -> tuple[bytes, list[str]]:
+    """compile_folder in a fresh Python process (see _state), the result passed back as files."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from pathlib import Path; from accessconv.errors import OutputError\n"
+        "from accessconv.typeset import compile_folder\n"
+        "root, fonts, standard = sys.argv[1], sys.argv[2], sys.argv[3] or None\n"
+        "try:\n"
+        "    pdf, notes = compile_folder(root, fonts, standard)\n"
+        "except OutputError as err:\n"
+        "    Path(root, 'error.txt').write_text(str(err), encoding='utf-8'); sys.exit(3)\n"
+        "Path(root, 'out.pdf').write_bytes(pdf)\n"
+        "Path(root, 'notes.json').write_text(json.dumps(notes), encoding='utf-8')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    done = subprocess.run([sys.executable, "-c", code, root, fonts, standard or ""], env=env, check=False)
+    folder = Path(root)
+    if done.returncode == 3:
+        raise OutputError((folder / "error.txt").read_text(encoding="utf-8"))
+    if done.returncode != 0 or not (folder / "out.pdf").is_file():
+        raise OutputError("The PDF could not be made: the Typst process stopped unexpectedly.")
+    notes = json.loads((folder / "notes.json").read_text(encoding="utf-8"))
+    return (folder / "out.pdf").read_bytes(), [str(n) for n in notes]
+
+
+# ---------------------------------------------------------------- inline markup from the model
+
+
+class InlineWriter:
+    """Our inlines as Typst markup. Large print has one emphasis, bold: italic, underline and
+    small capitals become bold; raised and lowered text stays on the line at full size."""
+
+    def __init__(self, pictures: Pictures, note_mark: str = " [{n}]", missing_label: str = "") -> None:
+        self.pictures = pictures
+        self.note_mark = note_mark
+        self.missing_label = missing_label
+        # Whether some picture has no alt text (then the file cannot claim PDF/UA).
+        self.missing_alt = False
+
+    def inlines(self, nodes: list[m.Inline]) -> str:
+        return "".join(self.inline(n) for n in nodes)
+
+    def inline(self, n: m.Inline) -> str:
+        if isinstance(n, m.Text | m.Code):
+            return text(" ".join(n.text.split("\n")))
+        if isinstance(n, m.Styled):
+            inner = self.inlines(n.children)
+            if not inner:
+                return ""
+            if n.style in ("emph", "strong", "underline", "smallcaps"):
+                return f"#strong[{inner}];"
+            if n.style == "strike":
+                return f"#strike[{inner}];"
+            return inner
+        if isinstance(n, m.Link):
+            inner = self.inlines(n.children)
+            url = n.url.strip()
+            if not url.lower().startswith(SAFE_SCHEMES) or not inner:
+                return inner
+            return f"#link({string(url)})[{inner}];"
+        if isinstance(n, m.NoteRef):
+            return text(self.note_mark.format(n=n.number))
+        if isinstance(n, m.LineBreak):
+            return "#linebreak();"
+        if isinstance(n, m.InlineImage):
+            return self.picture(n.image, inline=True)
+        return ""
+
+    def picture(self, image: m.Image, width: str = "", inline: bool = False) -> str:
+        name = self.pictures.add(image.data, image.mime) if image.data is not None else None
+        if name is None:
+            return text(f"{self.missing_label} {image.alt or 'no description'}".strip())
+        size = f", width: {width}" if width else ""
+        if image.decorative or not image.alt.strip():
+            # A decorative picture is an artifact, which screen readers skip. A picture the draft
+            # left without alt text and did not mark decorative keeps no alt (the check reports it).
+            alt = "" if image.decorative else ", alt: none"
+            self.missing_alt = self.missing_alt or not image.decorative
+            picture = f"image({string(name)}{size}{alt})"
+            if image.decorative:
+                picture = f"pdf.artifact({picture})"
+        else:
+            picture = f"image({string(name)}{size}, alt: {string(image.alt.strip())})"
+        return f"#box({picture});" if inline else f"#{picture};"

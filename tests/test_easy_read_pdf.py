@@ -1,0 +1,149 @@
+"""The Easy Read PDF (Typst): the same Easy Read document as the Word file and web page, laid out
+picture left and text right, tagged, and checked by reading the PDF back."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from accessconv.formats import easy_read as er
+from accessconv.formats.easy_read.checks import check_easy_read_file, read_pdf
+from accessconv.formats.easy_read.pdf_writer import write_pdf
+from accessconv.formats.easy_read.symbols import add_pictures
+from easy_read_builders import failing, good_document, passing, profile
+
+
+def _write(folder: Path, easy=None, prof=None) -> Path:
+    easy = easy or good_document()
+    prof = prof or profile()
+    symbol_set = add_pictures(easy, prof.settings.pictures, None)
+    cover = er.cover_picture(easy, symbol_set, prof.settings.pictures)
+    path = folder / "plan-easy-read.pdf"
+    write_pdf(easy, prof.settings, cover, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def good_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write(tmp_path_factory.mktemp("er-pdf"))
+
+
+def test_good_document_passes_every_pdf_and_easy_read_check(good_pdf: Path) -> None:
+    results = check_easy_read_file(good_pdf, profile())
+    ids = {r.id for r in results}
+    assert {"pdf.text-size", "pdf.tagged", "pdf.page-numbers", "easyread.pictures", "easyread.credit"} <= ids
+    problems = [f"{r.id}: {r.message}" for r in results if r.status in ("error", "warning")]
+    assert problems == []
+
+
+def test_the_pdf_reads_back_as_the_same_points(good_pdf: Path) -> None:
+    prof = profile()
+    back = read_pdf(good_pdf, prof.checks, prof.settings.layout)
+    assert back is not None and back.kind == "pdf"
+    assert back.title == "Our plan for care workers"
+    assert [s.heading for s in back.sections] == ["About this plan", "Money", "Tell us what you think"]
+    points = back.points
+    assert len(points) == 6
+    assert points[3].lines == ["We will work with a group of people.", "This is called co-production."]
+    assert points[3].bold == ["co-production"]
+    assert all(p.picture_alt for p in points) and all(p.pictures_in_text == 0 for p in points)
+    assert back.hard_words == {"co-production": "People and the council working together as equals."}
+    assert back.credit.startswith(prof.settings.layout.credit_label)
+    assert back.estimated_pages is not None and back.estimated_pages >= 2  # cover, then the points
+
+
+def test_pictures_are_on_the_left_of_the_text(good_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf_text import text_runs
+
+    lay = profile().settings.layout
+    column_pt = (lay.margin_cm + lay.picture_cm) / 2.54 * 72
+    runs = [r for r in text_runs(PdfReader(str(good_pdf))) if r.page == 2 and "care workers more" in r.text]
+    assert runs and all(r.x > column_pt for r in runs)
+
+
+def test_the_structure_tree_has_headings_figures_with_alt_and_list_items(good_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf import structure
+    from accessconv.checks.pdf_text import text_runs
+
+    reader = PdfReader(str(good_pdf))
+    root = structure(reader, list(text_runs(reader)))
+    assert root is not None
+    kinds = [n.kind for n in root.walk()]
+    assert kinds.count("H1") == 1 and kinds.count("H2") == 4  # three sections and Hard words
+    assert kinds.count("LI") == 6 and "P" in kinds
+    figures = [n for n in root.walk() if n.kind == "Figure"]
+    assert len(figures) == 7 and all(f.alt for f in figures)  # the cover and six points
+
+
+def test_a_point_without_a_picture_is_reported_from_the_pdf(tmp_path: Path) -> None:
+    easy = good_document()
+    prof = profile()
+    # No symbol matches: a placeholder for a person to fill.
+    prof = dataclasses.replace(
+        prof,
+        settings=dataclasses.replace(
+            prof.settings, pictures=dataclasses.replace(prof.settings.pictures, show_weak=False)
+        ),
+    )
+    path = tmp_path / "gap.pdf"
+    symbol_set = add_pictures(easy, prof.settings.pictures, None)
+    easy.sections[0].points[0].picture = None
+    cover = er.cover_picture(easy, symbol_set, prof.settings.pictures)
+    write_pdf(easy, prof.settings, cover, path)
+    results = check_easy_read_file(path, prof)
+    gaps = failing(results, "easyread.pictures")
+    assert gaps and "no picture yet" in gaps[0].message
+
+
+def test_long_sentences_are_found_in_the_pdf(tmp_path: Path) -> None:
+    from easy_read_builders import point
+
+    easy = good_document()
+    easy.sections[0].points.append(
+        point(
+            "We will meet with every care worker and every family in the borough to talk about the plan.",
+            "section 1, point 3",
+        )
+    )
+    path = _write(tmp_path, easy)
+    results = check_easy_read_file(path, profile())
+    assert failing(results, "easyread.sentence-length")
+    assert passing(results, "pdf.tagged")
+
+
+def test_convert_writes_the_easy_read_pdf(tmp_path: Path) -> None:
+    from accessconv.pipeline import convert
+    from builders import png_bytes  # noqa: F401  (the shared builders import cleanly)
+
+    src = tmp_path / "plan.md"
+    src.write_text("# Our plan\n\nWe will pay care workers more money.\n", encoding="utf-8")
+    result = convert(src, ["easy-read"], tmp_path / "out")
+    names = sorted(p.name for p in result.written)
+    assert "plan-easy-read.pdf" in names
+    pdf = next(o for o in result.outputs if o.path.suffix == ".pdf")
+    assert {c.id for c in pdf.checks} >= {"pdf.tagged", "easyread.pictures"}
+    convert(src, ["easy-read"], tmp_path / "again")
+    first = (tmp_path / "out" / "plan-easy-read.pdf").read_bytes()
+    assert first == (tmp_path / "again" / "plan-easy-read.pdf").read_bytes()
+
+
+def test_a_profile_can_turn_the_pdf_off(tmp_path: Path) -> None:
+    assert er.OUTPUTS[1] == ".pdf"
+    prof = profile()
+    off = dataclasses.replace(
+        prof,
+        settings=dataclasses.replace(
+            prof.settings, pdf=dataclasses.replace(prof.settings.pdf, write_pdf=False)
+        ),
+    )
+    from accessconv import model as m
+
+    doc = m.Document("Plan", "en-GB", [m.Paragraph([m.Text("We will pay care workers more money.")])])
+    written = er.write(doc, off, tmp_path, "plan")
+    assert not any(p.suffix == ".pdf" for p in written.paths)
