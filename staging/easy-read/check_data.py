@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Check the Easy Read data files in this folder: counts, columns, and the glossary's sentences.
+
+Standard library only. Run: python3 check_data.py   (exit 1 on any error; warnings do not fail)
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MAX_WORDS = 12
+MIN = {"glossary.tsv": 400, "plain-words.tsv": 600, "plain-words-regression.tsv": 150}
+POS = {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE"}
+DOMAINS = {"social care", "health", "housing", "money", "council", "rights", "consultation"}
+COND = re.compile(r"^(obj|next|prev|subj):[a-z'’-]+(\|[a-z'’-]+)*$")
+ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+# Glossary terms that are everyday words in an explanation (the glossary holds them for a special sense).
+EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "bill", "vote",
+            "money", "help", "doctor", "nurse", "law", "court", "plan", "budget", "job", "tax", "debt",
+            "staff", "meeting", "survey", "report", "charity", "rights", "right", "complaint",
+            "questionnaire", "interpreter", "target", "priority", "feedback", "grant", "loan", "wage",
+            "pension", "pharmacy", "hospital", "appointment", "service", "services", "volunteer",
+            "equipment", "adaptation", "disabled", "disability", "mental health", "learning disability",
+            "unpaid carer", "care home", "social worker", "councillor", "sign language", "easy read"}
+
+errors: list[str] = []
+warnings: list[str] = []
+
+
+def rows(name: str, ncols: int):
+    """Yield (line number, cells) for each data row; check the header and column count."""
+    path = HERE / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("#"):
+        errors.append(f"{name}: no '#' comment header")
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < ncols:
+            cells += [""] * (ncols - len(cells))
+        if len(cells) != ncols:
+            errors.append(f"{name}:{n}: {len(cells)} columns, want {ncols}")
+            continue
+        if any(c != c.strip() for c in cells):
+            errors.append(f"{name}:{n}: spaces around a cell")
+        yield n, cells
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def words(sentence: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9£][A-Za-z0-9'’£.,-]*", sentence)
+
+
+def contains(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])", text) is not None
+
+
+def check_plain_words() -> set[str]:
+    name = "plain-words.tsv"
+    seen: set[tuple[str, str, str]] = set()
+    hard_words: set[str] = set()
+    count = 0
+    for n, (hard, plain, pos, plural, only, never) in rows(name, 6):
+        count += 1
+        if not hard or not plain:
+            errors.append(f"{name}:{n}: empty hard or plain")
+        if pos not in POS:
+            errors.append(f"{name}:{n}: pos {pos!r} not one of {sorted(POS)}")
+        if pos == "PHRASE" and " " not in hard:
+            warnings.append(f"{name}:{n}: PHRASE {hard!r} is one word")
+        if pos != "PHRASE" and " " in hard and pos != "VERB":
+            warnings.append(f"{name}:{n}: {hard!r} has several words but pos {pos}")
+        if plural and pos != "NOUN":
+            errors.append(f"{name}:{n}: plain_plural only for nouns")
+        for cell in (only, never):
+            for cond in filter(None, cell.split(";")):
+                if not COND.match(cond):
+                    errors.append(f"{name}:{n}: bad condition {cond!r}")
+                if cond.startswith("obj:") and pos not in ("VERB", "PHRASE"):
+                    errors.append(f"{name}:{n}: obj: condition on a {pos}")
+        key = (hard.lower(), pos, only + "|" + never)
+        if key in seen:
+            errors.append(f"{name}:{n}: duplicate {hard!r} {pos} {only!r} {never!r}")
+        seen.add(key)
+        if hard.lower() == plain.lower():
+            errors.append(f"{name}:{n}: plain is the same as hard")
+        if not only:
+            hard_words.add(hard.lower())
+    if count < MIN[name]:
+        errors.append(f"{name}: {count} entries, want at least {MIN[name]}")
+    print(f"{name}: {count} entries")
+    return hard_words
+
+
+def check_glossary(hard_words: set[str]) -> None:
+    name = "glossary.tsv"
+    data = list(rows(name, 4))
+    terms = {t.lower() for _, (t, *_r) in data}
+    seen: set[str] = set()
+    by_domain: dict[str, int] = {}
+    for n, (term, expl, domain, plainer) in data:
+        low = term.lower()
+        if low in seen:
+            errors.append(f"{name}:{n}: duplicate term {term!r}")
+        seen.add(low)
+        by_domain[domain] = by_domain.get(domain, 0) + 1
+        if domain not in DOMAINS:
+            errors.append(f"{name}:{n}: domain {domain!r} not one of {sorted(DOMAINS)}")
+        if plainer and len(plainer.split()) > 3:
+            errors.append(f"{name}:{n}: plainer word has more than 3 words")
+        head = re.sub(r"^(a|an|the|your|a person's|someone's) ", "", expl.lower())
+        if not re.match(re.escape(low) + r" (means|is|are)\b", head):
+            errors.append(f"{name}:{n}: explanation must start with {term!r} + means/is/are: {expl!r}")
+        sents = sentences(expl)
+        if not 1 <= len(sents) <= 2:
+            errors.append(f"{name}:{n}: {len(sents)} sentences, want 1 or 2")
+        for s in sents:
+            if len(words(s)) > MAX_WORDS:
+                errors.append(f"{name}:{n}: {len(words(s))} words > {MAX_WORDS}: {s!r}")
+            if not s.endswith((".", "?", "!")):
+                errors.append(f"{name}:{n}: sentence does not end with a full stop: {s!r}")
+        if ACRONYM.search(expl):
+            errors.append(f"{name}:{n}: acronym in explanation: {expl!r}")
+        rest = head[len(low):].lower()
+        for other in terms:
+            if other != low and other not in EVERYDAY and other not in low and contains(rest, other):
+                warnings.append(f"{name}:{n}: {term!r} explanation uses glossary term {other!r}")
+        for hard in hard_words:
+            if hard not in low and contains(rest, hard):
+                errors.append(f"{name}:{n}: {term!r} explanation uses hard word {hard!r}")
+    if len(data) < MIN[name]:
+        errors.append(f"{name}: {len(data)} terms, want at least {MIN[name]}")
+    print(f"{name}: {len(data)} terms; " + ", ".join(f"{d} {c}" for d, c in sorted(by_domain.items())))
+
+
+def check_regression() -> None:
+    name = "plain-words-regression.tsv"
+    count = changed = 0
+    ids: set[str] = set()
+    for n, (rid, sentence, expected, note) in rows(name, 4):
+        count += 1
+        if rid in ids:
+            errors.append(f"{name}:{n}: duplicate id {rid}")
+        ids.add(rid)
+        if not sentence or not expected or not note:
+            errors.append(f"{name}:{n}: empty cell")
+        if sentence != expected:
+            changed += 1
+    if count < MIN[name]:
+        errors.append(f"{name}: {count} cases, want at least {MIN[name]}")
+    print(f"{name}: {count} cases ({changed} changed, {count - changed} unchanged)")
+
+
+def check_key_messages() -> None:
+    name = "drafts/key-messages.tsv"
+    per: dict[str, int] = {}
+    for n, (draft, heading, message, facts) in rows(name, 4):
+        per[draft] = per.get(draft, 0) + 1
+        if not (HERE / "drafts" / draft).exists():
+            errors.append(f"{name}:{n}: no draft {draft}")
+        for s in sentences(message):
+            if len(words(s)) > MAX_WORDS:
+                errors.append(f"{name}:{n}: {len(words(s))} words > {MAX_WORDS}: {s!r}")
+        text = (HERE / "drafts" / draft).read_text(encoding="utf-8") if (HERE / "drafts" / draft).exists() else ""
+        for fact in filter(None, (f.strip() for f in facts.split(";"))):
+            if fact not in text:
+                errors.append(f"{name}:{n}: fact {fact!r} not found in {draft}")
+    for draft, c in sorted(per.items()):
+        if not 8 <= c <= 16:
+            errors.append(f"{name}: {draft} has {c} key messages, want 8 to 16")
+    print(f"{name}: " + ", ".join(f"{d} {c}" for d, c in sorted(per.items())))
+
+
+def check_drafts() -> None:
+    for path in sorted((HERE / "drafts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n") or "lang: en-GB" not in text.split("---")[1]:
+            errors.append(f"{path.name}: no YAML front matter with lang: en-GB")
+        body = text.split("---", 2)[2] if text.startswith("---") else text
+        print(f"drafts/{path.name}: {len(body.split())} words")
+
+
+def main() -> int:
+    hard = check_plain_words() if (HERE / "plain-words.tsv").exists() else set()
+    for name, fn in (("glossary.tsv", lambda: check_glossary(hard)),
+                     ("plain-words-regression.tsv", check_regression),
+                     ("drafts/key-messages.tsv", check_key_messages)):
+        if (HERE / name).exists():
+            fn()
+        else:
+            warnings.append(f"{name}: missing")
+    check_drafts()
+    for w in warnings:
+        print("warning:", w)
+    for e in errors:
+        print("error:", e)
+    print(f"{len(errors)} errors, {len(warnings)} warnings")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
