@@ -23,7 +23,11 @@ EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "
             "questionnaire", "interpreter", "target", "priority", "feedback", "grant", "loan", "wage",
             "pension", "pharmacy", "hospital", "appointment", "service", "services", "volunteer",
             "equipment", "adaptation", "disabled", "disability", "mental health", "learning disability",
-            "unpaid carer", "care home", "social worker", "councillor", "sign language", "easy read"}
+            "unpaid carer", "care home", "social worker", "councillor", "sign language", "easy read",
+            "views", "older people", "chair", "landlord", "website", "online", "treatment", "savings",
+            "council tax", "homeless", "voucher", "autism", "autistic", "abuse", "short break", "social care",
+            "adult social care", "health and social care", "blue badge", "mental health act", "direct payment",
+            "consultation", "housing association"}
 
 errors: list[str] = []
 warnings: list[str] = []
