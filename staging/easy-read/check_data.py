@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -190,6 +191,73 @@ def check_drafts() -> None:
         print(f"drafts/{path.name}: {len(body.split())} words")
 
 
+def _cue(group: dict, text: str) -> bool:
+    low = text.lower()
+    for phrase in group.get("phrases", []):
+        if contains(low, phrase.lower()):
+            return True
+    for verb in group.get("verbs", []):
+        if re.search(r"(?<![a-z])" + re.escape(verb.lower()) + r"(s|d|ed|es|ing)?(?![a-z])", low):
+            return True
+    return any(re.search(p, text, re.IGNORECASE) for p in group.get("patterns", []))
+
+
+def score(rules: dict, sentence: str) -> tuple[int, set[str]]:
+    """A plain reading of selection-rules.toml: the sum of the weights of the groups whose cues match."""
+    total, hit = 0, set()
+    for kind in ("keep", "drop"):
+        for name, group in rules[kind].items():
+            if _cue(group, sentence):
+                hit.add(name)
+                total += group["weight"]
+                if any(contains(sentence.lower(), b) for b in group.get("bonus_phrases", [])):
+                    total += group.get("bonus", 0)
+    if len(words(sentence)) > rules["policy"]["long_sentence_words"]:
+        total += rules["policy"]["long_sentence_penalty"]
+    return total, hit
+
+
+def check_selection_rules() -> None:
+    """The rules parse, every group has a weight and cues, the regular expressions compile, and on our own
+    drafts the kept sentences hold the facts that key-messages.tsv says must survive."""
+    name = "selection-rules.toml"
+    rules = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+    for kind, sign in (("keep", 1), ("drop", -1)):
+        for gname, group in rules[kind].items():
+            if "weight" not in group or group["weight"] * sign <= 0:
+                errors.append(f"{name}: {kind}.{gname} needs a {'positive' if sign > 0 else 'negative'} weight")
+            if not any(group.get(k) for k in ("phrases", "verbs", "patterns")):
+                errors.append(f"{name}: {kind}.{gname} has no cues")
+            for pat in group.get("patterns", []):
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    errors.append(f"{name}: {kind}.{gname}: bad pattern {pat!r}: {exc}")
+    for g in rules["policy"]["always_keep"] + rules["policy"]["drop_order"]:
+        if g not in rules["keep"] and g not in rules["drop"]:
+            errors.append(f"{name}: policy names unknown group {g!r}")
+    facts: dict[str, list[str]] = {}
+    km = HERE / "drafts" / "key-messages.tsv"
+    if km.exists():
+        for _n, (draft, _h, _m, f) in rows("drafts/key-messages.tsv", 4):
+            facts.setdefault(draft, []).extend(x.strip() for x in f.split(";") if x.strip())
+    for path in sorted((HERE / "drafts").glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("---", 2)[2]
+        sents = [s for line in body.splitlines() if line.strip() and not line.startswith(("#", "|---"))
+                 for s in sentences(line.strip("-*>| ").strip())]
+        kept = []
+        for s in sents:
+            total, hit = score(rules, s)
+            if total >= rules["policy"]["keep_at_least"] or hit & set(rules["policy"]["always_keep"]):
+                kept.append(s)
+        kept_text = " ".join(kept)
+        lost = [f for f in facts.get(path.name, []) if f in body and f not in kept_text]
+        print(f"{name} on drafts/{path.name}: keeps {len(kept)} of {len(sents)} sentences"
+              + (f"; key facts only in dropped sentences: {lost}" if lost else "; all key facts kept"))
+        if lost:
+            warnings.append(f"{name}: {path.name}: key facts lost: {lost}")
+
+
 def main() -> int:
     hard = check_plain_words() if (HERE / "plain-words.tsv").exists() else set()
     for name, fn in (("glossary.tsv", lambda: check_glossary(hard)),
@@ -200,6 +268,8 @@ def main() -> int:
         else:
             warnings.append(f"{name}: missing")
     check_drafts()
+    if (HERE / "selection-rules.toml").exists():
+        check_selection_rules()
     for w in warnings:
         print("warning:", w)
     for e in errors:
