@@ -28,7 +28,10 @@ EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "
             "views", "older people", "chair", "landlord", "website", "online", "treatment", "savings",
             "council tax", "homeless", "voucher", "autism", "autistic", "abuse", "short break", "social care",
             "adult social care", "health and social care", "blue badge", "mental health act", "direct payment",
-            "consultation", "housing association"}
+            "consultation", "housing association", "large print"}
+
+# Everyday in UK care writing though rare in wordfreq's mostly non-UK counts, or rare only as an inflection.
+COMMON_IN_UK = {"carer", "carers", "organises", "wheelchairs", "frightens"}
 
 errors: list[str] = []
 warnings: list[str] = []
@@ -103,6 +106,21 @@ def check_plain_words() -> set[str]:
     return hard_words
 
 
+def rare_words(text: str, skip: set[str]) -> list[str]:
+    """Words of an explanation that are rare in English (wordfreq Zipf < 3.0), if wordfreq is installed.
+    Optional: the check runs without it. Inflected forms are rarer than their base, so the bar is low."""
+    try:
+        from wordfreq import zipf_frequency  # not standard library: used only when present
+    except ImportError:
+        return []
+    out = []
+    for w in re.findall(r"[a-z][a-z'’-]*", text.lower()):
+        base = w.removesuffix("'s").removesuffix("’s")
+        if base not in skip and base not in COMMON_IN_UK and zipf_frequency(base, "en") < 3.0:
+            out.append(w)
+    return out
+
+
 def check_glossary(hard_words: set[str]) -> None:
     name = "glossary.tsv"
     data = list(rows(name, 4))
@@ -136,6 +154,8 @@ def check_glossary(hard_words: set[str]) -> None:
         for other in terms:
             if other != low and other not in EVERYDAY and other not in low and contains(rest, other):
                 warnings.append(f"{name}:{n}: {term!r} explanation uses glossary term {other!r}")
+        for w in rare_words(rest, set(re.findall(r"[a-z'-]+", low))):
+            warnings.append(f"{name}:{n}: {term!r} explanation uses a rare word {w!r}")
         for hard in hard_words:
             if hard not in low and contains(rest, hard):
                 errors.append(f"{name}:{n}: {term!r} explanation uses hard word {hard!r}")
