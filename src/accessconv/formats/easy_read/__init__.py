@@ -21,6 +21,7 @@ from ... import model as m
 from .. import Profile, Written, output_name
 from .docx_writer import write_docx
 from .html_writer import render_html
+from .decisions import load as load_decisions
 from .language.language import transform
 from .language.model import EasyReadDocument, Picture
 from .review import render_review
@@ -59,7 +60,8 @@ REVIEW_EXTRA = "-review"
 
 def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     settings = profile.settings
-    easy = transform(doc, settings.language)
+    decisions = load_decisions(doc.source)
+    easy = transform(doc, settings.language, decisions)
     symbol_set = add_pictures(easy, settings.pictures, doc.source)
     cover = cover_picture(easy, symbol_set, settings.pictures)
     suffix = profile.output_suffix

@@ -26,6 +26,8 @@ from ....errors import ProfileError
 from ....headings import normalise
 from . import acronyms as acr
 from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
+from ..decisions import Decisions
+from . import select
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 
@@ -66,6 +68,14 @@ class LanguageSettings:
     common_words_file: Path | None = None
     jargon_file: Path | None = None
     acronyms_file: Path | None = None
+    # Keep what matters (language/select.py): at most this many points' worth of sentences under one
+    # heading; drafts over `shorten_over_words` keep about `target_words_share` of their words.
+    max_points_per_section: int = 6
+    shorten_over_words: int = 1000
+    target_words_share: float = 0.5
+    selection_rules_file: Path | None = None
+    # Split long sentences with the dependency parser (language/parse.py) before the rules.
+    use_parser: bool = True
 
     def __post_init__(self) -> None:
         """Catch settings that cannot work, with a message an officer can act on."""
@@ -84,6 +94,8 @@ class LanguageSettings:
             (self.percent_near_tolerance >= 0, '"percent_near_tolerance" cannot be below 0'),
             (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
             (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
+            (self.max_points_per_section >= 1, '"max_points_per_section" must be 1 or more'),
+            (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
         ]
         for ok, message in rules:
             if not ok:
@@ -92,17 +104,21 @@ class LanguageSettings:
                 )
 
 
-def transform(doc: m.Document, settings: LanguageSettings) -> EasyReadDocument:
-    return _Transform(doc, settings).run()
+def transform(
+    doc: m.Document, settings: LanguageSettings, decisions: Decisions | None = None
+) -> EasyReadDocument:
+    return _Transform(doc, settings, decisions or Decisions()).run()
 
 
 class _Transform:
-    def __init__(self, doc: m.Document, settings: LanguageSettings) -> None:
+    def __init__(self, doc: m.Document, settings: LanguageSettings, decisions: Decisions) -> None:
         self.doc = doc
         self.settings = settings
+        self.decisions = decisions
         self.spans = Spans()
         self.review: list[ReviewItem] = []
         self.changes: list[str] = []
+        self.left_out = 0
 
     # ------------------------------------------------------------ the steps in order
 
@@ -111,6 +127,10 @@ class _Transform:
         outline = normalise(self.doc)
         shape = structure.build(self.doc, outline.blocks, self.spans, settings.fold_footnotes)
         self.changes.extend(shape.changes)
+        self.draft_sentences = [
+            self.spans.restore(x) for sec in shape.sections for u in sec.units for x in sentences(u.text)
+        ]
+        self._select(shape)
         for note in shape.dropped_notes:
             self.review.append(
                 ReviewItem(
@@ -158,6 +178,76 @@ class _Transform:
             stats=stats,
             changes=self.changes,
         )
+
+    # ------------------------------------------------------------ keep what matters
+
+    def _select(self, shape: structure.Structure) -> None:
+        settings = self.settings
+        rules = select.load(settings.selection_rules_file)
+        for raw in shape.sections:
+            _attach_attributions(raw)
+        cands: list[select.Candidate] = []
+        protected: dict[tuple[int, int, int], str] = {}
+        for si, raw in enumerate(shape.sections):
+            first = True
+            for ui, unit in enumerate(raw.units):
+                parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
+                for xi, part in enumerate(parts):
+                    text = squash(self.spans.restore(part))
+                    if not text:
+                        continue
+                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first)
+                    cand.id = select.stable_id("s-", text)
+                    cands.append(cand)
+                    protected[(si, ui, xi)] = part
+                    first = False
+        draft_words = sum(c.words for c in cands)
+        target = (
+            int(draft_words * settings.target_words_share)
+            if draft_words > settings.shorten_over_words
+            else None
+        )
+        select.choose(
+            cands, rules, settings.max_points_per_section, target, self.decisions.keep, self.decisions.drop
+        )
+        kept: dict[tuple[int, int], list[str]] = {}
+        for cand in cands:
+            key = (cand.section, cand.unit)
+            if cand.kept:
+                kept.setdefault(key, []).append(protected[(cand.section, cand.unit, cand.index)])
+                continue
+            raw = shape.sections[cand.section]
+            heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
+            self.left_out += 1
+            self.review.append(
+                ReviewItem(
+                    "left-out",
+                    cand.text,
+                    f"under heading '{heading}'",
+                    "Left out to keep the Easy Read version short"
+                    + (f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else ".")
+                    + " To bring it back, add this line to the decisions file.",
+                    point=cand.id,
+                    decision_line=f'keep = ["{cand.id}"]',
+                )
+            )
+        for si, raw in enumerate(shape.sections):
+            units: list[structure.Unit] = []
+            for ui, unit in enumerate(raw.units):
+                chosen = kept.get((si, ui))
+                if not chosen:
+                    continue
+                if unit.kind in {"paragraph", "caption", "note"}:
+                    text = " ".join(chosen)
+                    unit = structure.Unit(text, unit.kind, self.spans.restore(text))
+                units.append(unit)
+            raw.units = units
+        shape.sections[:] = [raw for raw in shape.sections if raw.units]
+        if self.left_out:
+            self.changes.append(
+                f"Kept the main messages: left out {self.left_out} of {len(cands)} sentences "
+                "(listed on the review sheet, each with the line that brings it back)."
+            )
 
     def _rewrite(self, text: str) -> str:
         text = acr.expand(text, self.acronyms)
@@ -427,6 +517,24 @@ class _Transform:
             self.changes.append(f"Wrote number words as digits: {listed}.")
         for percent, plain in sorted(self.numbers.percentages.items()):
             self.changes.append(f"Wrote '{percent}' as '{plain}'.")
+
+
+def _attach_attributions(raw: structure.RawSection) -> None:
+    """A quotation and the line that says who said it ("— Councillor A, ...") are one unit."""
+    out: list[structure.Unit] = []
+    for unit in raw.units:
+        if (
+            out
+            and out[-1].kind == "quote"
+            and unit.kind == "paragraph"
+            and unit.text.lstrip()[:1] in {"—", "–", "-"}
+        ):
+            last = out[-1]
+            text = f"{last.text} {unit.text.strip()}"
+            out[-1] = structure.Unit(text, "quote", f"{last.source} {unit.source.strip()}")
+            continue
+        out.append(unit)
+    raw.units = out
 
 
 def _as_written(word: str) -> str:

@@ -20,6 +20,7 @@ ReviewKind = Literal[
     "number",  # a number or percentage left as it is
     "passive",  # passive voice, or several clauses
     "acronym",  # an acronym we could not expand
+    "left-out",  # a sentence of the draft the Easy Read version leaves out (keep what matters)
     "other",
 ]
 
