@@ -27,7 +27,7 @@ from ....headings import normalise
 from . import acronyms as acr
 from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
 from ..decisions import Decisions
-from . import select
+from . import parse, select
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 
@@ -277,7 +277,7 @@ class _Transform:
             long_parts: dict[str, str] = {}
             for sentence in group:
                 if unit.rewrite:
-                    result = points.split_sentence(sentence, settings, self.spans)
+                    result = self._split(sentence)
                 else:
                     result = points.SplitResult([sentence])
                 if result.split:
@@ -303,6 +303,24 @@ class _Transform:
                     f'Write "{left}" in a plain way, for example "3 in 10" or "about half".',
                 )
             )
+
+    def _split(self, sentence: str) -> points.SplitResult:
+        """Grammar first (the parser), then the rule-based safe places for what is still long."""
+        settings = self.settings
+
+        def too_long(text: str) -> bool:
+            return word_count(text, self.spans) > settings.max_words_warn
+
+        if not too_long(sentence) or not settings.use_parser:
+            return points.split_sentence(sentence, settings, self.spans)
+        first = parse.split(sentence, too_long) or [sentence]
+        out: list[str] = []
+        unsafe = False
+        for part in first:
+            result = points.split_sentence(part, settings, self.spans)
+            out.extend(result.parts)
+            unsafe = unsafe or result.unsafe
+        return points.SplitResult(out, unsafe)
 
     def _point(
         self,

@@ -204,8 +204,9 @@ def choose(
     order = {name: i for i, name in enumerate(rules.drop_order)}
 
     def drop_rank(c: Candidate) -> tuple[int, int, int]:
+        # Drop groups in the rules' order first; then the lowest score; then the longest sentence.
         listed = [order[g] for g in c.groups if g in order]
-        return (min(listed) if listed else len(order), c.score, -c.index)
+        return (min(listed) if listed else len(order), c.score, -c.words)
 
     by_section: dict[int, list[Candidate]] = {}
     for cand in candidates:
