@@ -76,6 +76,9 @@ class LanguageSettings:
     selection_rules_file: Path | None = None
     # Split long sentences with the dependency parser (language/parse.py) before the rules.
     use_parser: bool = True
+    # A chosen sentence still over max_words_error after splitting is left out (listed with the line
+    # that brings it back) unless it scores at least this: then it stays, flagged for a person.
+    keep_long_at_score: int = 5
 
     def __post_init__(self) -> None:
         """Catch settings that cannot work, with a message an officer can act on."""
@@ -119,6 +122,9 @@ class _Transform:
         self.review: list[ReviewItem] = []
         self.changes: list[str] = []
         self.left_out = 0
+        self.forced: set[str] = set()
+        self.point_ids: set[str] = set()
+        self.scores: dict[str, int] = {}
 
     # ------------------------------------------------------------ the steps in order
 
@@ -207,14 +213,29 @@ class _Transform:
             if draft_words > settings.shorten_over_words
             else None
         )
+        rewritten = frozenset(c.id for c in cands if c.id in self.decisions.rewrite)
         select.choose(
-            cands, rules, settings.max_points_per_section, target, self.decisions.keep, self.decisions.drop
+            cands,
+            rules,
+            settings.max_points_per_section,
+            target,
+            self.decisions.keep | rewritten,
+            self.decisions.drop,
         )
+        for cand in cands:
+            if cand.kept and cand.id in self.decisions.rewrite:
+                # A person's own words for this sentence: used as written.
+                cand.text = squash(self.decisions.rewrite[cand.id])
+                protected[(cand.section, cand.unit, cand.index)] = cand.text
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
             key = (cand.section, cand.unit)
             if cand.kept:
-                kept.setdefault(key, []).append(protected[(cand.section, cand.unit, cand.index)])
+                part = protected[(cand.section, cand.unit, cand.index)]
+                kept.setdefault(key, []).append(part)
+                self.scores[cand.text] = cand.score
+                if cand.forced:
+                    self.forced.add(cand.text)
                 continue
             raw = shape.sections[cand.section]
             heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
@@ -278,6 +299,15 @@ class _Transform:
             for sentence in group:
                 if unit.rewrite:
                     result = self._split(sentence)
+                    longest = max(word_count(p, self.spans) for p in result.parts)
+                    if (
+                        unit.kind == "paragraph"
+                        and longest > settings.max_words_error
+                        and not any(f in squash(source) for f in self.forced)
+                        and self.scores.get(squash(source), 0) < settings.keep_long_at_score
+                    ):
+                        self._too_long_left_out(sentence, section)
+                        continue
                 else:
                     result = points.SplitResult([sentence])
                 if result.split:
@@ -303,6 +333,24 @@ class _Transform:
                     f'Write "{left}" in a plain way, for example "3 in 10" or "about half".',
                 )
             )
+
+    def _too_long_left_out(self, sentence: str, section: Section) -> None:
+        """A chosen sentence we cannot make short enough is left out, not printed too long: the
+        review sheet gives the line that brings it back as a person's own short rewrite."""
+        text = squash(self.spans.restore(sentence))
+        sid = select.stable_id("s-", text)
+        self.left_out += 1
+        self.review.append(
+            ReviewItem(
+                "left-out",
+                text,
+                f"under heading '{section.heading}'",
+                f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
+                "it back, write it as short sentences in the decisions file with this line.",
+                point=sid,
+                decision_line=f'[rewrite] "{sid}" = "..."',
+            )
+        )
 
     def _split(self, sentence: str) -> points.SplitResult:
         """Grammar first (the parser), then the rule-based safe places for what is still long."""
@@ -377,7 +425,15 @@ class _Transform:
                 long_items[plain].suggestion += " " + " ".join(extra)
             else:
                 self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
-        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where))
+        point_id = select.stable_id("p-", source)
+        n = 1
+        while point_id in self.point_ids:
+            n += 1
+            point_id = select.stable_id("p-", f"{source}#{n}")
+        self.point_ids.add(point_id)
+        if point_id in self.decisions.rewrite:
+            chunk = sentences(self.decisions.rewrite[point_id]) or chunk
+        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where, id=point_id))
 
     def _where(self, section: Section, number: int) -> str:
         return f"under heading '{section.heading}', point {max(number, 1)}"

@@ -190,7 +190,7 @@ def choose(
 ) -> None:
     """Mark each candidate kept or not: rules, then a person's decisions, then the budgets."""
     score(candidates, rules)
-    quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: -c.score)
+    quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: (-c.score, c.words))
     best_quotes = {id(c) for c in quotes[: rules.max_quotations]}
     for cand in candidates:
         if cand.kind == "quote":
