@@ -27,7 +27,7 @@ from ....headings import normalise
 from . import acronyms as acr
 from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
 from ..decisions import Decisions
-from . import parse, select
+from . import facts, parse, select
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 
@@ -124,6 +124,7 @@ class _Transform:
         self.left_out = 0
         self.forced: set[str] = set()
         self.point_ids: set[str] = set()
+        self.facts: list[str] = []
         self.scores: dict[str, int] = {}
 
     # ------------------------------------------------------------ the steps in order
@@ -183,6 +184,7 @@ class _Transform:
             review=self.review,
             stats=stats,
             changes=self.changes,
+            facts=self.facts,
         )
 
     # ------------------------------------------------------------ keep what matters
@@ -310,6 +312,7 @@ class _Transform:
                         continue
                 else:
                     result = points.SplitResult([sentence])
+                self.facts.extend(f for f in facts.facts(self.spans.restore(sentence)) if f not in self.facts)
                 if result.split:
                     self.split_count += 1
                 block = [capitalise(p) for p in result.parts]
@@ -441,35 +444,53 @@ class _Transform:
     # ------------------------------------------------------------ hard words, inlines, key terms
 
     def _hard_words(self, sections: list[Section]) -> list[HardWord]:
+        """Bold each hard word at its first use and say what it means in the next sentence (the way
+        Easy Read writers do); the end list repeats them. A word with no explanation is not bold:
+        it goes on the review sheet. Words of the document's own title are not hard words."""
         found_order: list[HardWord] = []
         seen: set[str] = set()
+        title_words = {w.lower() for w in words(self.doc.title)}
+        explained = {k.lower(): v for k, v in self.decisions.explain.items()}
         for section in sections:
             self._heading_hard_words(section.heading)
             for point in section.points:
                 inlines: list[m.Inline] = []
                 phrases: list[str] = []
+                out_sentences: list[str] = []
                 for index, sentence in enumerate(point.sentences):
                     hits = hard_words.find(sentence, self.lexicon)
                     bold: list[hard_words.Found] = []
+                    notes: list[str] = []
                     for hit in hits:
                         if " " in hit.key and hit.key not in phrases:
                             phrases.append(hit.key)
                         if hit.key in seen:
                             continue
                         seen.add(hit.key)
-                        bold.append(hit)
+                        written = self.spans.restore(hit.text)
+                        if {w.lower() for w in words(written)} <= title_words:
+                            continue  # the document's own name is not a hard word
+                        before = sentence[: hit.start].split()
+                        if written[:1].isupper() and before and before[-1][:1].isupper():
+                            continue  # part of a name ("Northbridge Carers Centre")
                         gloss = self.lexicon.glossary.get(hit.key)
-                        # Unexplained words are listed as written (a base form can be wrong:
-                        # "bespoke" is not a form of "bespeak").
-                        word = gloss.term if gloss else _as_written(self.spans.restore(hit.text))
-                        found_order.append(HardWord(word, gloss.explanation if gloss else None, point.where))
-                        if gloss is None:
-                            self._unexplained(self.spans.restore(hit.text), point.where)
+                        explanation = explained.get(hit.key.lower()) or (gloss.explanation if gloss else None)
+                        if explanation is None:
+                            self._unexplained(_as_written(written), point.where)
+                            continue
+                        bold.append(hit)
+                        word = gloss.term if gloss else _as_written(written)
+                        found_order.append(HardWord(word, explanation, point.where))
+                        notes.append(explanation)
                     if index:
                         inlines.append(m.Text(" "))
                     inlines.extend(self._inlines(sentence, bold))
+                    out_sentences.append(self.spans.restore(sentence))
+                    for note in notes:
+                        inlines.append(m.Text(" " + note))
+                        out_sentences.append(note)
                 point.inlines = _merge(inlines)
-                point.sentences = [self.spans.restore(s) for s in point.sentences]
+                point.sentences = out_sentences
                 point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
         return found_order
 
@@ -544,6 +565,7 @@ class _Transform:
             grade_before=round(r_before.grade, 1),
             grade_after=round(r_after.grade, 1),
             words_after=r_after.words,
+            words_before=sum(word_count(s) for s in self.draft_sentences),
         )
 
     @staticmethod
