@@ -86,6 +86,7 @@ def convert(
     progress: Progress | None = None,
     browser: bool = False,
     limits: Limits = DEFAULT,
+    force: bool = False,
 ) -> ConversionResult:
     """Convert one draft with the given profiles (default: every profile marked default).
 
@@ -100,7 +101,9 @@ def convert(
     target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     try:
         with draft_time_limit(source, limits.draft_seconds) as remaining:
-            return _convert(source, chosen, target, profiles_dirs, progress, browser, limits, remaining)
+            return _convert(
+                source, chosen, target, profiles_dirs, progress, browser, limits, remaining, force
+            )
     except _OutOfTime:  # the alarm went off just as the draft finished
         raise TimeLimitError(source, limits.draft_seconds) from None
 
@@ -114,6 +117,7 @@ def _convert(
     browser: bool,
     limits: Limits,
     remaining: Callable[[], float | None],
+    force: bool = False,
 ) -> ConversionResult:
     from .formats import load_format
     from .reader import start_read
@@ -155,7 +159,7 @@ def _convert(
                 checks = fmt.check(file, profile, doc=doc)
                 result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
         _browser_audit(result.outputs, browser, say)
-        _move_into_place(tmp, target, result)
+        _move_into_place(tmp, target, result, force)
         done = True
     except AccessconvError as err:
         # The officer knows the output folder, not our temporary one inside it.
@@ -327,8 +331,46 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
+HASHES = ".accessconv-written.json"
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _written_hashes(target: Path) -> dict[str, str]:
+    import json
+
+    try:
+        data = json.loads((target / HASHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _refuse_changed(finals: list[Path], target: Path, source: Path) -> None:
+    """An output a person changed since accessconv wrote it is never replaced (unless --force):
+    its hash was kept when it was written."""
+    hashes = _written_hashes(target)
+    for final in finals:
+        known = hashes.get(final.name)
+        if known and final.is_file() and _sha256(final) != known:
+            raise OutputError(
+                f'"{final.name}" was changed since accessconv wrote it, so it was not replaced. '
+                f'Carry your changes into the draft "{source.name}" or, for Easy Read, into '
+                f'"{source.stem}.easy-read.toml" beside it (the review sheet gives the line for each '
+                "change), then run again; or add --force to replace it."
+            )
+
+
+def _move_into_place(tmp: Path, target: Path, result: ConversionResult, force: bool = False) -> None:
+    import json
+
     finals = [target / output.path.relative_to(tmp) for output in result.outputs]
+    if not force:
+        _refuse_changed(finals, target, result.source)
     # Look before moving anything, so a clash leaves the folder as it was rather than half updated.
     for final in finals:
         if final.is_dir():
@@ -342,6 +384,9 @@ def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
             final.parent.mkdir(parents=True, exist_ok=True)
             _replace(output.path, final)
             output.path = final
+        hashes = _written_hashes(target)
+        hashes.update({final.name: _sha256(final) for final in finals if final.parent == target})
+        (target / HASHES).write_text(json.dumps(hashes, indent=1, sort_keys=True), encoding="utf-8")
     except OSError as err:
         raise OutputError(output_problem(err, target)) from err
 

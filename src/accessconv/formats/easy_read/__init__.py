@@ -21,6 +21,7 @@ from ... import model as m
 from .. import Profile, Written, output_name
 from .docx_writer import write_docx
 from .html_writer import render_html
+from .decisions import decisions_path
 from .decisions import load as load_decisions
 from .language.language import transform
 from .language.model import EasyReadDocument, Picture
@@ -70,7 +71,10 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
     write_docx(easy, settings, cover, docx_path)
     html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
-    review_path.write_text(render_review(easy, settings), encoding="utf-8", newline="\n")
+    decisions_name = decisions_path(doc.source).name if doc.source else ""
+    review_path.write_text(
+        render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
+    )
     return Written([docx_path, html_path, review_path], notes(easy))
 
 

@@ -384,6 +384,7 @@ class _Transform:
         settings = self.settings
         where = self._where(section, len(section.points) + 1)
         long_items: dict[str, ReviewItem] = {}
+        first_item = len(self.review)
         for part, kind in long_parts:
             words = word_count(part, self.spans)
             level = "too long" if words > settings.max_words_error else "a bit long"
@@ -436,6 +437,9 @@ class _Transform:
         self.point_ids.add(point_id)
         if point_id in self.decisions.rewrite:
             chunk = sentences(self.decisions.rewrite[point_id]) or chunk
+        for item in self.review[first_item:]:
+            item.point = point_id
+            item.decision_line = f'[rewrite] "{point_id}" = "..."'
         section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where, id=point_id))
 
     def _where(self, section: Section, number: int) -> str:
@@ -474,7 +478,11 @@ class _Transform:
                         if written[:1].isupper() and before and before[-1][:1].isupper():
                             continue  # part of a name ("Northbridge Carers Centre")
                         gloss = self.lexicon.glossary.get(hit.key)
-                        explanation = explained.get(hit.key.lower()) or (gloss.explanation if gloss else None)
+                        explanation = (
+                            explained.get(hit.key.lower())
+                            or explained.get(written.lower())
+                            or (gloss.explanation if gloss else None)
+                        )
                         if explanation is None:
                             self._unexplained(_as_written(written), point.where)
                             continue
@@ -500,8 +508,9 @@ class _Transform:
                 "hard-word",
                 word,
                 where,
-                f'"{word}" may be hard to understand and we have no explanation for it. '
-                "Use an easier word, or add it to your council glossary.",
+                f'"{word}" may be hard to understand and we have no explanation for it, so it is not in '
+                "bold. Use an easier word, or say what it means with the line here.",
+                decision_line=f'[explain] "{word.lower()}" = "{capitalise(word)} means ..."',
             )
         )
 
