@@ -59,6 +59,18 @@ REVIEW_EXTRA = "-review"
 # ---------------------------------------------------------------- plug-in entry points
 
 
+def preload() -> None:
+    """Load the parser and word lists while pandoc reads the draft (the pipeline calls this): the
+    spaCy model alone takes a second or more to load."""
+    import lemminflect
+
+    from .language import parse
+
+    parse.available()
+    lemminflect.getAllLemmas("carers")
+    lemminflect.getAllInflections("carry")
+
+
 def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     settings = profile.settings
     decisions = load_decisions(doc.source)

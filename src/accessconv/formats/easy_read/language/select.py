@@ -161,7 +161,8 @@ def score(candidates: list[Candidate], rules: Rules) -> None:
         for group in rules.groups:
             hit = bool(group.cues and group.cues.search(cand.text))
             if not hit and group.similarity and words:
-                hit = any(len(words & s) / len(words) >= group.similarity for s in seen)
+                # Against the last 60 sentences: a repeat is near what it repeats (and this stays linear).
+                hit = any(len(words & s) / len(words) >= group.similarity for s in seen[-60:])
             if hit:
                 total += group.weight
                 groups.append(group.name)
