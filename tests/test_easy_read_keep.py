@@ -70,7 +70,10 @@ def test_installed_model_files_match_their_record_and_the_pinned_parser() -> Non
         ),
         (
             "We will review the Carers Break Fund every year and publish the results on our website.",
-            ["We will review the Carers Break Fund every year.", "We will publish the results on our website."],
+            [
+                "We will review the Carers Break Fund every year.",
+                "We will publish the results on our website.",
+            ],
         ),
         (
             "Northbridge Borough Council, working with NHS Kestrel Valley Integrated Care Board, will invest "
@@ -81,7 +84,8 @@ def test_installed_model_files_match_their_record_and_the_pinned_parser() -> Non
             ],
         ),
         (
-            "The carers hub, which opens on 1 April 2027, will give advice and support to carers of all ages.",
+            "The carers hub, which opens on 1 April 2027, will give advice and support to carers "
+            "of all ages.",
             [
                 "The carers hub will give advice and support to carers of all ages.",
                 "The carers hub opens on 1 April 2027.",
@@ -156,7 +160,8 @@ def test_selection_keeps_contacts_and_drops_staff_instructions() -> None:
 
 def test_facts_are_found() -> None:
     found = facts.facts(
-        "An extra £1.8 million will come from Northbridge Borough Council on 22 April 2027; call 01632 960 214."
+        "An extra £1.8 million will come from Northbridge Borough Council on 22 April 2027; "
+        "call 01632 960 214."
     )
     assert found == ["£1.8 million", "Northbridge Borough Council", "22 April 2027", "01632 960 214"]
 

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from .. import Profile, Written, output_name
-from .docx_writer import write_docx
-from .html_writer import render_html
 from .decisions import decisions_path
 from .decisions import load as load_decisions
+from .docx_writer import write_docx
+from .html_writer import render_html
 from .language.language import transform
 from .language.model import EasyReadDocument, Picture
 from .review import render_review

@@ -395,7 +395,8 @@ def _is_explanation(line: str, bold: list[str]) -> bool:
     low = _norm(line)
     low = re.sub(r"^(a|an|the) ", "", low)
     return any(
-        low.startswith(_norm(w) + " ") and re.match(r"(means|is|are)\b", low[len(_norm(w)) + 1 :])
+        low.startswith(_norm(w) + " ")
+        and re.match(r"(means|is|are)\b", low[len(_norm(w)) + 1 :])
         or any(_same_word(" ".join(low.split()[:n]), w) for n in (1, 2, 3))
         and re.search(r"^\S+(?: \S+){0,2} (means|is|are)\b", low)
         for w in bold

@@ -20,7 +20,22 @@ FACT = re.compile(
     r"|\b\d(?:[\d,]*\d)?(?:\.\d+)?\b"  # any number
     r"|\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:of\s+|and\s+|for\s+)?(?:[A-Z][a-z]+|[A-Z]{2,}|\d+))+\b"  # a name
 )
-_NOT_NAME_START = {"The", "A", "An", "This", "That", "These", "Our", "We", "You", "Your", "If", "It", "In", "On"}
+_NOT_NAME_START = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Our",
+    "We",
+    "You",
+    "Your",
+    "If",
+    "It",
+    "In",
+    "On",
+}
 
 
 def facts(sentence: str) -> list[str]:

@@ -24,10 +24,21 @@ from pathlib import Path
 from .... import model as m
 from ....errors import ProfileError
 from ....headings import normalise
-from . import acronyms as acr
-from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
 from ..decisions import Decisions
-from . import facts, parse, select
+from . import acronyms as acr
+from . import (
+    facts,
+    flags,
+    hard_words,
+    key_terms,
+    numbers,
+    parse,
+    plain_words,
+    points,
+    readability,
+    select,
+    structure,
+)
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 

@@ -188,7 +188,8 @@ def _verb_first(doc: Doc, i: int, verb: Token) -> bool:
 
 
 def _participle(text: str, doc: Doc) -> list[str] | None:
-    """ "The council, working with carers, will..." -> "The council will.... The council works with carers." """
+    """ "The council, working with carers, will..." ->
+    "The council will.... The council works with carers." """
     import lemminflect
 
     for tok in doc:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from .text import capitalise
 from .wordlists import builtin, grammar, read_table, word_set
@@ -81,7 +81,14 @@ def _load(council_file: Path | None) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     for hard, plain, pos, plural, only_when, never_when in [*council, *ours]:
         kind = _kind(pos)
-        if (hard.lower(), kind) in replaced and (hard, plain, pos, plural, only_when, never_when) not in council:
+        if (hard.lower(), kind) in replaced and (
+            hard,
+            plain,
+            pos,
+            plural,
+            only_when,
+            never_when,
+        ) not in council:
             continue
         entries.append(
             Entry(hard.lower(), plain, kind, plural, _conditions(only_when), _conditions(never_when))

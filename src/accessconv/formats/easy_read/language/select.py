@@ -116,7 +116,9 @@ def _group(name: str, table: dict[str, object], path: Path) -> Group:
     bonus = table.get("bonus", 0)
     similarity = table.get("similarity_threshold", 0.0)
     if not isinstance(weight, int) or not isinstance(bonus, int) or not isinstance(similarity, int | float):
-        raise ProfileError(f"In {path.name}, [{name}] weight, bonus and similarity_threshold must be numbers.")
+        raise ProfileError(
+            f"In {path.name}, [{name}] weight, bonus and similarity_threshold must be numbers."
+        )
     return Group(name, weight, cues, bonus, bonus_cues, float(similarity))
 
 
