@@ -24,5 +24,7 @@ def settings_table() -> dict:
 
 
 def settings(**changes: object) -> LanguageSettings:
-    table = {**settings_table(), **changes}
+    # These tests look at each step on every sentence: keep them all and split by rule only
+    # (selection and the parser have their own tests in test_easy_read_keep.py).
+    table = {**settings_table(), "keep_all": True, "use_parser": False, **changes}
     return build(LanguageSettings, table, DOC, "settings.language")

@@ -230,7 +230,7 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
         lines=lines,
         bold=bold,
         picture_alt=(alts + in_text)[0] if alts or in_text else None,
-        placeholder=not alts and not in_text and bool(pic_text),
+        placeholder=not alts and not in_text,  # an empty picture cell is the gap a person fills
         pictures=len(alts) + len(in_text),
         pictures_in_text=len(in_text),
     )
@@ -326,7 +326,7 @@ def _text(el: HtmlElement) -> str:
 
 def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack:
     imgs = li.findall(".//img")
-    gap = [p for p in li.iter("p") if "picture-needed" in p.get("class", "").split()]
+    gap = [p for p in li.iter("p", "div") if "picture-needed" in p.get("class", "").split()]
     lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
     bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
     alt = imgs[0].get("alt") if imgs else None

@@ -28,9 +28,9 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     # Cover: the title, what this is, and a picture.
     _heading(document, easy.title, 1)
     document.add_paragraph(lay.cover_subtitle)
+    _picture_paragraph(document.add_paragraph(), cover, lay.cover_picture_cm, lay)
     if easy.hard_words:
         document.add_paragraph(lay.bold_words_line)
-    _picture_paragraph(document.add_paragraph(), cover, lay.cover_picture_cm, lay)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
     bookmarks: list[str] = []

@@ -87,6 +87,8 @@ class LanguageSettings:
     selection_rules_file: Path | None = None
     # Split long sentences with the dependency parser (language/parse.py) before the rules.
     use_parser: bool = True
+    # Keep every sentence (no selection, budgets or leaving out): for a draft that is already short.
+    keep_all: bool = False
     # A chosen sentence still over max_words_error after splitting is left out (listed with the line
     # that brings it back) unless it scores at least this: then it stays, flagged for a person.
     keep_long_at_score: int = 5
@@ -148,7 +150,8 @@ class _Transform:
         self.draft_sentences = [
             self.spans.restore(x) for sec in shape.sections for u in sec.units for x in sentences(u.text)
         ]
-        self._select(shape)
+        if not settings.keep_all:
+            self._select(shape)
         for note in shape.dropped_notes:
             self.review.append(
                 ReviewItem(
@@ -314,7 +317,8 @@ class _Transform:
                     result = self._split(sentence)
                     longest = max(word_count(p, self.spans) for p in result.parts)
                     if (
-                        unit.kind == "paragraph"
+                        not settings.keep_all
+                        and unit.kind == "paragraph"
                         and longest > settings.max_words_error
                         and not any(f in squash(source) for f in self.forced)
                         and self.scores.get(squash(source), 0) < settings.keep_long_at_score

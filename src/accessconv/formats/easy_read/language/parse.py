@@ -286,10 +286,30 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _defining(text: str, doc: Doc) -> list[str] | None:
+    """ "X is a national scheme which helps A." -> "X is a national scheme. It helps A." (a relative
+    clause on the complement of "is", at the end of the sentence)."""
+    for tok in doc:
+        if tok.dep_ != "relcl" or tok.head.dep_ != "attr" or tok.head.head.dep_ != "ROOT":
+            continue
+        left = tok.left_edge
+        if left.lower_ not in {"which", "that", "who"} or not _verb_first(doc, left.i + 1, tok):
+            continue
+        if tok.right_edge.i < len(doc) - 2:
+            continue
+        first = _text(text, 0, left.idx)
+        pronoun = "They" if tok.head.tag_ in {"NNS", "NNPS"} else "It"
+        rest = text[left.idx + len(left.text) :].strip()
+        if len(first.split()) >= 3 and len(rest.split()) >= 2:
+            return [_sentence(first), _sentence(f"{pronoun} {rest}")]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _semicolon,
     _coordinated,
     _relative,
+    _defining,
     _participle,
     _of_which,
     _subject_to,

@@ -204,6 +204,9 @@ def choose(
             cand.kept = cand.forced = True
         if cand.id in drop_ids:
             cand.kept, cand.forced = False, False
+    for before, cand in zip(candidates, candidates[1:], strict=False):
+        if cand.kind == "note" and cand.id not in drop_ids:
+            cand.kept = cand.forced = before.kept  # a footnote goes with the sentence it belongs to
     order = {name: i for i, name in enumerate(rules.drop_order)}
 
     def drop_rank(c: Candidate) -> tuple[int, int, int]:
