@@ -89,6 +89,8 @@ class LanguageSettings:
     use_parser: bool = True
     # Keep every sentence (no selection, budgets or leaving out): for a draft that is already short.
     keep_all: bool = False
+    # Say what a hard word means in the next sentence, where it is first used (else only in the list).
+    explain_in_text: bool = True
     # A chosen sentence still over max_words_error after splitting is left out (listed with the line
     # that brings it back) unless it scores at least this: then it stays, flagged for a person.
     keep_long_at_score: int = 5
@@ -504,7 +506,8 @@ class _Transform:
                         bold.append(hit)
                         word = gloss.term if gloss else _as_written(written)
                         found_order.append(HardWord(word, explanation, point.where))
-                        notes.append(explanation)
+                        if self.settings.explain_in_text:
+                            notes.append(explanation)
                     if index:
                         inlines.append(m.Text(" "))
                     inlines.extend(self._inlines(sentence, bold))

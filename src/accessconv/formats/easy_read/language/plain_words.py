@@ -328,5 +328,6 @@ def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bo
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
     if token is None:
         return True
-    wanted = {"VERB", "AUX"} if kind == "verb" else {"NOUN", "PROPN"}
-    return bool(token.pos_ in wanted)
+    # Refuse only a clear other part of speech (a tagger's guess on a rare word is not trusted).
+    other = {"NOUN", "PROPN", "ADJ"} if kind == "verb" else {"VERB", "AUX"}
+    return token.pos_ not in other
