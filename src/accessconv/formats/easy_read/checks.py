@@ -217,7 +217,6 @@ def _bold(r: _Element) -> bool:
 def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, number: int) -> PointBack:
     alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
     in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
-    pic_text = " ".join(_p_text(pic_tc).split())
     lines: list[str] = []
     bold: list[str] = []
     for p in text_tc.iter(f"{W}p"):
