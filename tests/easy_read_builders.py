@@ -55,7 +55,7 @@ def good_document() -> EasyReadDocument:
                         key_terms=("money",),
                     ),
                     point(
-                        "We do co-production. Co-production means we work as a team.",
+                        "We will work with a group in co-production. Co-production means we work as a team.",
                         "section 2, point 2",
                         bold=("co-production",),
                         key_terms=("group",),
