@@ -133,7 +133,10 @@ def _lower(text: str) -> str:
 
 
 def _reason(text: str, doc: Doc) -> list[str] | None:
-    """ "A because B." -> "A. This is because B." (only when "because" comes after the main clause)."""
+    """ "A because B." -> "A. This is because B." (only when "because" comes after the main clause,
+    and not again inside a part that already gives a reason)."""
+    if text.lstrip().lower().startswith("this is "):
+        return None
     for tok in doc:
         if tok.lower_ == "because" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             clause = tok.head
