@@ -54,8 +54,5 @@ def test_a_folder_named_like_an_output_stops_the_run_before_anything_is_replaced
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "a folder there has that name" in lines[0] and "plan-two.html" in lines[0]
     assert (out / "plan.html").read_text(encoding="utf-8") == "old page"
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "plan-two.html",
-        "plan.html",
-    ]
+    assert sorted(p.name for p in out.iterdir()) == ["plan-two.html", "plan.html"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

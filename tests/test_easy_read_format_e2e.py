@@ -193,5 +193,5 @@ def test_pictures_against_a_person_s_choices(draft, labels, capsys):
 def test_command_line_convert_with_the_easy_read_profile(run_cli, tmp_path):
     result = run_cli("convert", SAMPLE, "-p", "easy-read", "-o", tmp_path, "--report", "json")
     assert result.exit_code in (0, 1), result.output  # 1: the checks found things for a person to fix
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == sorted(NAMES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(NAMES)
     assert "easyread.pictures" in result.output and "confident picture for" in result.output

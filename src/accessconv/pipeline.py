@@ -331,7 +331,14 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-HASHES = ".accessconv-written.json"
+def _hashes_file(target: Path) -> Path:
+    """Where the hashes of what was written into `target` are kept: a small file per output folder
+    in the user's state folder, so output folders hold only outputs."""
+    import hashlib
+
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    key = hashlib.sha256(str(target.resolve()).encode("utf-8")).hexdigest()[:20]
+    return base / "accessconv" / "written" / f"{key}.json"
 
 
 def _sha256(path: Path) -> str:
@@ -344,7 +351,7 @@ def _written_hashes(target: Path) -> dict[str, str]:
     import json
 
     try:
-        data = json.loads((target / HASHES).read_text(encoding="utf-8"))
+        data = json.loads(_hashes_file(target).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
@@ -384,11 +391,18 @@ def _move_into_place(tmp: Path, target: Path, result: ConversionResult, force: b
             final.parent.mkdir(parents=True, exist_ok=True)
             _replace(output.path, final)
             output.path = final
-        hashes = _written_hashes(target)
-        hashes.update({final.name: _sha256(final) for final in finals if final.parent == target})
-        (target / HASHES).write_text(json.dumps(hashes, indent=1, sort_keys=True), encoding="utf-8")
     except OSError as err:
         raise OutputError(output_problem(err, target)) from err
+    hashes = _written_hashes(target)
+    hashes.update({final.name: _sha256(final) for final in finals if final.parent == target})
+    record = _hashes_file(target)
+    try:  # only a safeguard: a state folder that cannot be written never fails a conversion
+        record.parent.mkdir(parents=True, exist_ok=True)
+        part = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+        part.write_text(json.dumps(hashes, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(part, record)
+    except OSError:
+        pass
 
 
 def _replace(src: Path, final: Path) -> None:
