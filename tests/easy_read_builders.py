@@ -55,7 +55,7 @@ def good_document() -> EasyReadDocument:
                         key_terms=("money",),
                     ),
                     point(
-                        "We will work with a group of people. This is called co-production.",
+                        "We will work with a group in co-production. Co-production means we work as a team.",
                         "section 2, point 2",
                         bold=("co-production",),
                         key_terms=("group",),

@@ -24,5 +24,8 @@ def settings_table() -> dict:
 
 
 def settings(**changes: object) -> LanguageSettings:
-    table = {**settings_table(), **changes}
+    # These tests look at each step on every sentence: keep them all, split by rule only and
+    # explain hard words in the list only (selection, the parser and explanations in the text have
+    # their own tests in test_easy_read_keep.py).
+    table = {**settings_table(), "keep_all": True, "use_parser": False, "explain_in_text": False, **changes}
     return build(LanguageSettings, table, DOC, "settings.language")

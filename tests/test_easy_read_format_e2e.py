@@ -155,11 +155,12 @@ def _assess(draft: Path, labels: dict[str, set[str]]) -> tuple[int, int, int, in
 
     prof = load("easy-read")
     doc = read(draft)
-    easy = transform(doc, prof.settings.language)
-    # These labels name OpenMoji pictures; the Mulberry default is measured on its own labelled
-    # set (tests/test_easyread_pictures_measures.py).
+    # The labels name every sentence of the draft: keep them all (selection has its own tests).
+    # They name OpenMoji pictures; the Mulberry default is measured on its own labelled set
+    # (tests/test_easyread_pictures_measures.py).
     from dataclasses import replace
 
+    easy = transform(doc, replace(prof.settings.language, keep_all=True, use_parser=False))
     add_pictures(easy, replace(prof.settings.pictures, symbol_set="openmoji", fallback=[]), doc)
     points = [p for s in easy.sections for p in s.points]
     judged = right = confident = 0

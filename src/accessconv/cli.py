@@ -156,6 +156,9 @@ def cli() -> None:
 @fail_on_option
 @profiles_dir_option
 @click.option("--browser", is_flag=True, help=BROWSER_HELP)
+@click.option(
+    "--force", is_flag=True, help="Replace outputs even if a person changed them since they were written."
+)
 @config_option("convert")
 def convert(
     drafts: tuple[Path, ...],
@@ -165,6 +168,7 @@ def convert(
     fail_on: str,
     profiles_dirs: tuple[Path, ...],
     browser: bool,
+    force: bool = False,
 ) -> None:
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
     from .pipeline import ConversionResult, default_out_dir, resolve_profiles
@@ -196,6 +200,7 @@ def convert(
                     progress=status,
                     browser=browser,
                     limits=limits,
+                    force=force,
                 )
             )
         except KeyboardInterrupt:

@@ -91,6 +91,7 @@ def convert(
     progress: Progress | None = None,
     browser: bool = False,
     limits: Limits = DEFAULT,
+    force: bool = False,
 ) -> ConversionResult:
     """Convert one draft with the given profiles (default: every profile marked default).
 
@@ -105,7 +106,9 @@ def convert(
     target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     try:
         with draft_time_limit(source, limits.draft_seconds) as remaining:
-            return _convert(source, chosen, target, profiles_dirs, progress, browser, limits, remaining)
+            return _convert(
+                source, chosen, target, profiles_dirs, progress, browser, limits, remaining, force
+            )
     except _OutOfTime:  # the alarm went off just as the draft finished
         raise TimeLimitError(source, limits.draft_seconds) from None
 
@@ -119,6 +122,7 @@ def _convert(
     browser: bool,
     limits: Limits,
     remaining: Callable[[], float | None],
+    force: bool = False,
 ) -> ConversionResult:
     say = progress or (lambda _msg: None)
     doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say)
@@ -133,7 +137,7 @@ def _convert(
     try:
         _write_outputs(doc, source, chosen, tmp, result, say)
         _browser_audit(result.outputs, browser, say)
-        _move_into_place(tmp, target, result)
+        _move_into_place(tmp, target, result, force)
         done = True
     except AccessconvError as err:
         # The officer knows the output folder, not our temporary one inside it.
@@ -365,8 +369,53 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
+def _hashes_file(target: Path) -> Path:
+    """Where the hashes of what was written into `target` are kept: a small file per output folder
+    in the user's state folder, so output folders hold only outputs."""
+    import hashlib
+
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    key = hashlib.sha256(str(target.resolve()).encode("utf-8")).hexdigest()[:20]
+    return base / "accessconv" / "written" / f"{key}.json"
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _written_hashes(target: Path) -> dict[str, str]:
+    import json
+
+    try:
+        data = json.loads(_hashes_file(target).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _refuse_changed(finals: list[Path], target: Path, source: Path) -> None:
+    """An output a person changed since accessconv wrote it is never replaced (unless --force):
+    its hash was kept when it was written."""
+    hashes = _written_hashes(target)
+    for final in finals:
+        known = hashes.get(final.name)
+        if known and final.is_file() and _sha256(final) != known:
+            raise OutputError(
+                f'"{final.name}" was changed since accessconv wrote it, so it was not replaced. '
+                f'Carry your changes into the draft "{source.name}" or, for Easy Read, into '
+                f'"{source.stem}.easy-read.toml" beside it (the review sheet gives the line for each '
+                "change), then run again; or add --force to replace it."
+            )
+
+
+def _move_into_place(tmp: Path, target: Path, result: ConversionResult, force: bool = False) -> None:
+    import json
+
     finals = [target / output.path.relative_to(tmp) for output in result.outputs]
+    if not force:
+        _refuse_changed(finals, target, result.source)
     # Look before moving anything, so a clash leaves the folder as it was rather than half updated.
     for final in finals:
         if final.is_dir():
@@ -382,6 +431,16 @@ def _move_into_place(tmp: Path, target: Path, result: ConversionResult) -> None:
             output.path = final
     except OSError as err:
         raise OutputError(output_problem(err, target)) from err
+    hashes = _written_hashes(target)
+    hashes.update({final.name: _sha256(final) for final in finals if final.parent == target})
+    record = _hashes_file(target)
+    try:  # only a safeguard: a state folder that cannot be written never fails a conversion
+        record.parent.mkdir(parents=True, exist_ok=True)
+        part = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+        part.write_text(json.dumps(hashes, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(part, record)
+    except OSError:
+        pass
 
 
 def _replace(src: Path, final: Path) -> None:

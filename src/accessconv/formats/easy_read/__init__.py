@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from .. import Profile, Written, output_name
+from .decisions import decisions_path
+from .decisions import load as load_decisions
 from .docx_writer import write_docx
 from .html_writer import render_html
 from .language.language import transform
@@ -58,9 +60,22 @@ REVIEW_EXTRA = "-review"
 # ---------------------------------------------------------------- plug-in entry points
 
 
+def preload() -> None:
+    """Load the parser and word lists while pandoc reads the draft (the pipeline calls this): the
+    spaCy model alone takes a second or more to load."""
+    import lemminflect
+
+    from .language import parse
+
+    parse.available()
+    lemminflect.getAllLemmas("carers")
+    lemminflect.getAllInflections("carry")
+
+
 def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
     settings = profile.settings
-    easy = transform(doc, settings.language)
+    decisions = load_decisions(doc.source)
+    easy = transform(doc, settings.language, decisions)
     symbol_set = add_pictures(easy, settings.pictures, doc.source)
     cover = cover_picture(easy, symbol_set, settings.pictures)
     suffix = profile.output_suffix
@@ -77,7 +92,10 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
         pdf_notes = write_pdf(easy, settings, cover, pdf_path)
         written.append(pdf_path)
     html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
-    review_path.write_text(render_review(easy, settings), encoding="utf-8", newline="\n")
+    decisions_name = decisions_path(doc.source).name if doc.source else ""
+    review_path.write_text(
+        render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
+    )
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 
 

@@ -70,6 +70,10 @@ class EasyReadBack:
     layout: LayoutSettings  # labels to find sections by
     # Sentence and readability limits: set by check_easy_read_file before the checks run.
     language: LanguageSettings | None = None
+    # Written into the web page by the writer: the facts of the chosen sentences and the draft's
+    # word count (the Word file has neither: those checks run on the page).
+    facts: list[str] = field(default_factory=list)
+    draft_words: int = 0
 
     @property
     def points(self) -> list[PointBack]:
@@ -223,7 +227,6 @@ def _bold(r: _Element) -> bool:
 def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, number: int) -> PointBack:
     alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
     in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
-    pic_text = " ".join(_p_text(pic_tc).split())
     lines: list[str] = []
     bold: list[str] = []
     for p in text_tc.iter(f"{W}p"):
@@ -236,7 +239,7 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
         lines=lines,
         bold=bold,
         picture_alt=(alts + in_text)[0] if alts or in_text else None,
-        placeholder=not alts and not in_text and bool(pic_text),
+        placeholder=not alts and not in_text,  # an empty picture cell is the gap a person fills
         pictures=len(alts) + len(in_text),
         pictures_in_text=len(in_text),
     )
@@ -383,6 +386,9 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
     main = tree.find(".//main")
     if main is None:
         return None
+    meta = {el.get("name", ""): el.get("content", "") for el in tree.iter("meta")}
+    facts_written = [f.strip() for f in meta.get("accessconv-facts", "").split(" | ") if f.strip()]
+    draft_words = int(meta.get("accessconv-draft-words", "0") or 0)
     sections: list[SectionBack] = []
     current = SectionBack("the cover")
     other: list[str] = []
@@ -416,7 +422,9 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
             other.append(_text(p))
     credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
     other = [t for t in other if t and t != credit]
-    return EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+    back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+    back.facts, back.draft_words = facts_written, draft_words
+    return back
 
 
 def _text(el: HtmlElement) -> str:
@@ -425,7 +433,7 @@ def _text(el: HtmlElement) -> str:
 
 def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack:
     imgs = li.findall(".//img")
-    gap = [p for p in li.iter("p") if "picture-needed" in p.get("class", "").split()]
+    gap = [p for p in li.iter("p", "div") if "picture-needed" in p.get("class", "").split()]
     lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
     bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
     alt = imgs[0].get("alt") if imgs else None
@@ -489,12 +497,27 @@ def _sentence_length(t: EasyReadBack) -> Iterator[Finding]:
     yield from _listed(found, t.limits.max_listed)
 
 
+def _is_explanation(line: str, bold: list[str]) -> bool:
+    """ "Co-production means working together." after the sentence where "co-production" is bold."""
+    low = _norm(line)
+    low = re.sub(r"^(a|an|the) ", "", low)
+    return any(
+        low.startswith(_norm(w) + " ")
+        and re.match(r"(means|is|are)\b", low[len(_norm(w)) + 1 :])
+        or any(_same_word(" ".join(low.split()[:n]), w) for n in (1, 2, 3))
+        and re.search(r"^\S+(?: \S+){0,2} (means|is|are)\b", low)
+        for w in bold
+    )
+
+
 def _idea_sentences(point: PointBack, list_item_words: int) -> int:
     """Sentences in a point, not counting the short items of a list introduced by a colon
-    ("including:", "Easy Read.", "Large print.")."""
+    ("including:", "Easy Read.", "Large print.") or the explanation of a word in bold."""
     count, in_list = 0, False
     for line in point.lines:
         if in_list and len(words(line)) <= list_item_words:
+            continue
+        if _is_explanation(line, point.bold):
             continue
         in_list = line.rstrip().endswith(":")
         count += len(split_sentences(line))
@@ -795,4 +818,88 @@ def _credit(t: EasyReadBack) -> Iterator[Finding]:
             "The document uses symbol pictures but does not credit them; their licence requires it.",
             "the end of the document",
             "Add the credit line for the picture set (set 'credit' in the profile's pictures settings).",
+        )
+
+
+# ---------------------------------------------------------------- publishable, explained, complete
+
+
+@EASY_READ.register("easyread.placeholders", "No placeholder text is printed")
+def _placeholders(t: EasyReadBack) -> Iterator[Finding]:
+    marks = [t.layout.placeholder_text, t.layout.missing_explanation, "to be added", "lorem ipsum", "TODO"]
+    pattern = re.compile("|".join(re.escape(m.strip(" .")) for m in marks if m.strip()), re.I)
+    texts = [(line, p.where) for p in t.points for line in p.lines]
+    texts += [(line, "the cover or the end") for line in t.other_text]
+    texts += [(f"{w}: {e}", f"{t.layout.hard_words_label} list") for w, e in t.hard_words.items()]
+    found = [
+        Finding(
+            "error",
+            f"Placeholder text is printed: '{_short(line)}'.",
+            where,
+            "Write the missing words, or leave the place empty (see the review sheet).",
+        )
+        for line, where in texts
+        if pattern.search(line)
+    ]
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.explained-in-text", "Each hard word is explained where it is first used")
+def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
+    found = []
+    seen: set[str] = set()
+    for point in t.points:
+        for word in point.bold:
+            key = _norm(word)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            if not any(_is_explanation(line, [word]) for line in point.lines):
+                found.append(
+                    Finding(
+                        "warning",
+                        f"The hard word '{word}' is in bold but not explained in the point where it is first "
+                        "used.",
+                        point.where,
+                        f'Add a sentence after it: "{word} means ...".',
+                    )
+                )
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.facts", "Every fact of the chosen sentences is kept")
+def _facts(t: EasyReadBack) -> Iterator[Finding]:
+    from .language.facts import norm
+
+    if not t.facts:
+        return
+    text = norm(" ".join(line for p in t.points for line in p.lines))
+    found = [
+        Finding(
+            "error",
+            f"The fact '{fact}' from the draft is missing from the Easy Read text.",
+            "the whole document",
+            "Put it back in the point it belongs to (a number, date, amount, contact or name).",
+        )
+        for fact in t.facts
+        if norm(fact) not in text
+    ]
+    yield from _listed(found, t.limits.max_listed)
+
+
+@EASY_READ.register("easyread.length-target", "The Easy Read version is about half the draft or shorter")
+def _length_target(t: EasyReadBack) -> Iterator[Finding]:
+    lim = _language(t)
+    if t.draft_words <= lim.shorten_over_words:
+        return
+    count = sum(len(words(line)) for p in t.points for line in p.lines)
+    target = int(t.draft_words * lim.target_words_share)
+    # Explanations of hard words are added on purpose: allow a tenth more.
+    if count > target * 1.1:
+        yield Finding(
+            "warning",
+            f"The Easy Read text has {count:,} words for a draft of {t.draft_words:,}; aim for about "
+            f"{target:,} or fewer.",
+            "the whole document",
+            "Leave out more background (the review sheet lists what was kept and left out).",
         )

@@ -37,8 +37,11 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     _heading(document, easy.title, 1)
     document.add_paragraph(lay.cover_subtitle)
     _picture_paragraph(document.add_paragraph(), cover, lay.cover_picture_cm, lay)
+    if easy.hard_words:
+        document.add_paragraph(lay.bold_words_line)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
+    bookmarks: list[str] = []
     for section in easy.sections:
         if section.heading:
             _heading(document, section.heading, 2)
@@ -51,6 +54,10 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
             row, blank_row = _new_row(table, blank_row, lay)
             picture_cell, text_cell = row.cells
             _picture_paragraph(picture_cell.paragraphs[0], point.picture, lay.picture_cm, lay)
+            if point.id:
+                # The point's anchor: a bookmark the review sheet and decisions file can name.
+                ooxml_bookmark(text_cell.paragraphs[0], point.id, len(bookmarks))
+                bookmarks.append(point.id)
             first = True
             for segments in point_lines(point):
                 para = text_cell.paragraphs[0] if first else text_cell.add_paragraph()
@@ -67,7 +74,7 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
             run.bold = True
             para.paragraph_format.keep_with_next = True
             para.paragraph_format.space_after = _pt(0)
-            document.add_paragraph(word.explanation or lay.missing_explanation)
+            document.add_paragraph(word.explanation or "")
 
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
@@ -160,9 +167,8 @@ def _picture_paragraph(
     from docx.shared import Cm
 
     if picture is None or picture.png is None:
-        # A clear gap for a person to fill: never a wrong picture.
-        run = para.add_run(lay.placeholder_text)
-        run.bold = True
+        # A clear gap for a person to fill: never a wrong picture, and no placeholder text that
+        # could be printed.
         return
     ooxml.add_picture(
         para, picture.png, Cm(width_cm), picture.concept, title=picture.concept, numbered_name=False
@@ -184,3 +190,15 @@ def _add_segments(
 def _add_hyperlink(para: Paragraph, text: str, url: str, lay: LayoutSettings) -> None:
     link = ooxml.add_hyperlink(para, url)
     ooxml.add_link_run(para, link, text, colour=lay.link_colour, underline=True, keep_spaces=True)
+
+
+def ooxml_bookmark(para: Paragraph, point_id: str, number: int) -> None:
+    """A Word bookmark named after the point ("p_1a2b3c4d": Word names allow no hyphen)."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    start = etree.SubElement(para._p, qn("w:bookmarkStart"))
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), point_id.replace("-", "_"))
+    end = etree.SubElement(para._p, qn("w:bookmarkEnd"))
+    end.set(qn("w:id"), str(number))

@@ -44,6 +44,7 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
         points = [
             {
                 "picture": point.picture,
+                "id": point.id,
                 "text": Markup("".join(f"<p>{_segments_html(line)}</p>" for line in point_lines(point))),
             }
             for point in section.points
@@ -65,5 +66,7 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
         cover=cover,
         sections=sections,
         hard_words=easy.hard_words,
+        facts=easy.facts,
+        draft_words=easy.stats.words_before,
         credit=" ".join(credits or [cover.credit]),
     )

@@ -16,11 +16,17 @@ _KIND_LABELS = {
     "number": ("Numbers and percentages left as they are", "Write them in a simpler way, e.g. '1 in 4'."),
     "passive": ("Sentences with several ideas or passive voice", "Say who does what, one idea a sentence."),
     "acronym": ("Short forms we could not write out", "Write the words out in full."),
+    "left-out": (
+        "Left out to keep it short",
+        "These sentences of the draft are not in the Easy Read version. Add the line to bring one back.",
+    ),
     "other": ("Other things to check", ""),
 }
 
 
-def render_review(easy: EasyReadDocument, settings: Settings) -> str:
+def render_review(
+    easy: EasyReadDocument, settings: Settings, decisions_file: str = "", page_name: str = ""
+) -> str:
     lay = settings.layout
     points = [p for s in easy.sections for p in s.points]
     confident = sum(1 for p in points if p.picture and p.picture.confidence == "confident")
@@ -56,5 +62,7 @@ def render_review(easy: EasyReadDocument, settings: Settings) -> str:
         summary=summary,
         changes=easy.changes,
         groups=groups,
+        decisions_file=decisions_file or "<draft>.easy-read.toml",
+        page_name=page_name,
         review=easy.review,
     )

@@ -39,6 +39,7 @@ class LayoutSettings:
     cover_subtitle: str
     hard_words_label: str
     hard_words_intro: str
+    bold_words_line: str  # near the start: words in bold are explained
     missing_explanation: str
     placeholder_text: str
     credit_label: str

@@ -24,8 +24,21 @@ from pathlib import Path
 from .... import model as m
 from ....errors import ProfileError
 from ....headings import normalise
+from ..decisions import Decisions
 from . import acronyms as acr
-from . import flags, hard_words, key_terms, numbers, plain_words, points, readability, structure
+from . import (
+    facts,
+    flags,
+    hard_words,
+    key_terms,
+    numbers,
+    parse,
+    plain_words,
+    points,
+    readability,
+    select,
+    structure,
+)
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
 
@@ -66,6 +79,21 @@ class LanguageSettings:
     common_words_file: Path | None = None
     jargon_file: Path | None = None
     acronyms_file: Path | None = None
+    # Keep what matters (language/select.py): at most this many points' worth of sentences under one
+    # heading; drafts over `shorten_over_words` keep about `target_words_share` of their words.
+    max_points_per_section: int = 6
+    shorten_over_words: int = 1000
+    target_words_share: float = 0.5
+    selection_rules_file: Path | None = None
+    # Split long sentences with the dependency parser (language/parse.py) before the rules.
+    use_parser: bool = True
+    # Keep every sentence (no selection, budgets or leaving out): for a draft that is already short.
+    keep_all: bool = False
+    # Say what a hard word means in the next sentence, where it is first used (else only in the list).
+    explain_in_text: bool = True
+    # A chosen sentence still over max_words_error after splitting is left out (listed with the line
+    # that brings it back) unless it scores at least this: then it stays, flagged for a person.
+    keep_long_at_score: int = 5
 
     def __post_init__(self) -> None:
         """Catch settings that cannot work, with a message an officer can act on."""
@@ -84,6 +112,8 @@ class LanguageSettings:
             (self.percent_near_tolerance >= 0, '"percent_near_tolerance" cannot be below 0'),
             (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
             (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
+            (self.max_points_per_section >= 1, '"max_points_per_section" must be 1 or more'),
+            (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
         ]
         for ok, message in rules:
             if not ok:
@@ -92,17 +122,25 @@ class LanguageSettings:
                 )
 
 
-def transform(doc: m.Document, settings: LanguageSettings) -> EasyReadDocument:
-    return _Transform(doc, settings).run()
+def transform(
+    doc: m.Document, settings: LanguageSettings, decisions: Decisions | None = None
+) -> EasyReadDocument:
+    return _Transform(doc, settings, decisions or Decisions()).run()
 
 
 class _Transform:
-    def __init__(self, doc: m.Document, settings: LanguageSettings) -> None:
+    def __init__(self, doc: m.Document, settings: LanguageSettings, decisions: Decisions) -> None:
         self.doc = doc
         self.settings = settings
+        self.decisions = decisions
         self.spans = Spans()
         self.review: list[ReviewItem] = []
         self.changes: list[str] = []
+        self.left_out = 0
+        self.forced: set[str] = set()
+        self.point_ids: set[str] = set()
+        self.facts: list[str] = []
+        self.scores: dict[str, int] = {}
 
     # ------------------------------------------------------------ the steps in order
 
@@ -111,6 +149,11 @@ class _Transform:
         outline = normalise(self.doc)
         shape = structure.build(self.doc, outline.blocks, self.spans, settings.fold_footnotes)
         self.changes.extend(shape.changes)
+        self.draft_sentences = [
+            self.spans.restore(x) for sec in shape.sections for u in sec.units for x in sentences(u.text)
+        ]
+        if not settings.keep_all:
+            self._select(shape)
         for note in shape.dropped_notes:
             self.review.append(
                 ReviewItem(
@@ -157,7 +200,93 @@ class _Transform:
             review=self.review,
             stats=stats,
             changes=self.changes,
+            facts=self.facts,
         )
+
+    # ------------------------------------------------------------ keep what matters
+
+    def _select(self, shape: structure.Structure) -> None:
+        settings = self.settings
+        rules = select.load(settings.selection_rules_file)
+        for raw in shape.sections:
+            _attach_attributions(raw)
+        cands: list[select.Candidate] = []
+        protected: dict[tuple[int, int, int], str] = {}
+        for si, raw in enumerate(shape.sections):
+            first = True
+            for ui, unit in enumerate(raw.units):
+                parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
+                for xi, part in enumerate(parts):
+                    text = squash(self.spans.restore(part))
+                    if not text:
+                        continue
+                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first)
+                    cand.id = select.stable_id("s-", text)
+                    cands.append(cand)
+                    protected[(si, ui, xi)] = part
+                    first = False
+        draft_words = sum(c.words for c in cands)
+        target = (
+            int(draft_words * settings.target_words_share)
+            if draft_words > settings.shorten_over_words
+            else None
+        )
+        rewritten = frozenset(c.id for c in cands if c.id in self.decisions.rewrite)
+        select.choose(
+            cands,
+            rules,
+            settings.max_points_per_section,
+            target,
+            self.decisions.keep | rewritten,
+            self.decisions.drop,
+        )
+        for cand in cands:
+            if cand.kept and cand.id in self.decisions.rewrite:
+                # A person's own words for this sentence: used as written.
+                cand.text = squash(self.decisions.rewrite[cand.id])
+                protected[(cand.section, cand.unit, cand.index)] = cand.text
+        kept: dict[tuple[int, int], list[str]] = {}
+        for cand in cands:
+            key = (cand.section, cand.unit)
+            if cand.kept:
+                part = protected[(cand.section, cand.unit, cand.index)]
+                kept.setdefault(key, []).append(part)
+                self.scores[cand.text] = cand.score
+                if cand.forced:
+                    self.forced.add(cand.text)
+                continue
+            raw = shape.sections[cand.section]
+            heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
+            self.left_out += 1
+            self.review.append(
+                ReviewItem(
+                    "left-out",
+                    cand.text,
+                    f"under heading '{heading}'",
+                    "Left out to keep the Easy Read version short"
+                    + (f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else ".")
+                    + " To bring it back, add this line to the decisions file.",
+                    point=cand.id,
+                    decision_line=f'keep = ["{cand.id}"]',
+                )
+            )
+        for si, raw in enumerate(shape.sections):
+            units: list[structure.Unit] = []
+            for ui, unit in enumerate(raw.units):
+                chosen = kept.get((si, ui))
+                if not chosen:
+                    continue
+                if unit.kind in {"paragraph", "caption", "note"}:
+                    text = " ".join(chosen)
+                    unit = structure.Unit(text, unit.kind, self.spans.restore(text))
+                units.append(unit)
+            raw.units = units
+        shape.sections[:] = [raw for raw in shape.sections if raw.units]
+        if self.left_out:
+            self.changes.append(
+                f"Kept the main messages: left out {self.left_out} of {len(cands)} sentences "
+                "(listed on the review sheet, each with the line that brings it back)."
+            )
 
     def _rewrite(self, text: str) -> str:
         text = acr.expand(text, self.acronyms)
@@ -187,9 +316,20 @@ class _Transform:
             long_parts: dict[str, str] = {}
             for sentence in group:
                 if unit.rewrite:
-                    result = points.split_sentence(sentence, settings, self.spans)
+                    result = self._split(sentence)
+                    longest = max(word_count(p, self.spans) for p in result.parts)
+                    if (
+                        not settings.keep_all
+                        and unit.kind == "paragraph"
+                        and longest > settings.max_words_error
+                        and not any(f in squash(source) for f in self.forced)
+                        and self.scores.get(squash(source), 0) < settings.keep_long_at_score
+                    ):
+                        self._too_long_left_out(sentence, section)
+                        continue
                 else:
                     result = points.SplitResult([sentence])
+                self.facts.extend(f for f in facts.facts(self.spans.restore(sentence)) if f not in self.facts)
                 if result.split:
                     self.split_count += 1
                 block = [capitalise(p) for p in result.parts]
@@ -214,6 +354,42 @@ class _Transform:
                 )
             )
 
+    def _too_long_left_out(self, sentence: str, section: Section) -> None:
+        """A chosen sentence we cannot make short enough is left out, not printed too long: the
+        review sheet gives the line that brings it back as a person's own short rewrite."""
+        text = squash(self.spans.restore(sentence))
+        sid = select.stable_id("s-", text)
+        self.left_out += 1
+        self.review.append(
+            ReviewItem(
+                "left-out",
+                text,
+                f"under heading '{section.heading}'",
+                f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
+                "it back, write it as short sentences in the decisions file with this line.",
+                point=sid,
+                decision_line=f'[rewrite] "{sid}" = "..."',
+            )
+        )
+
+    def _split(self, sentence: str) -> points.SplitResult:
+        """Grammar first (the parser), then the rule-based safe places for what is still long."""
+        settings = self.settings
+
+        def too_long(text: str) -> bool:
+            return word_count(text, self.spans) > settings.max_words_warn
+
+        if not too_long(sentence) or not settings.use_parser:
+            return points.split_sentence(sentence, settings, self.spans)
+        first = parse.split(sentence, too_long) or [sentence]
+        out: list[str] = []
+        unsafe = False
+        for part in first:
+            result = points.split_sentence(part, settings, self.spans)
+            out.extend(result.parts)
+            unsafe = unsafe or result.unsafe
+        return points.SplitResult(out, unsafe)
+
     def _point(
         self,
         chunk: list[str],
@@ -225,6 +401,7 @@ class _Transform:
         settings = self.settings
         where = self._where(section, len(section.points) + 1)
         long_items: dict[str, ReviewItem] = {}
+        first_item = len(self.review)
         for part, kind in long_parts:
             words = word_count(part, self.spans)
             level = "too long" if words > settings.max_words_error else "a bit long"
@@ -269,7 +446,18 @@ class _Transform:
                 long_items[plain].suggestion += " " + " ".join(extra)
             else:
                 self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
-        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where))
+        point_id = select.stable_id("p-", source)
+        n = 1
+        while point_id in self.point_ids:
+            n += 1
+            point_id = select.stable_id("p-", f"{source}#{n}")
+        self.point_ids.add(point_id)
+        if point_id in self.decisions.rewrite:
+            chunk = sentences(self.decisions.rewrite[point_id]) or chunk
+        for item in self.review[first_item:]:
+            item.point = point_id
+            item.decision_line = f'[rewrite] "{point_id}" = "..."'
+        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where, id=point_id))
 
     def _where(self, section: Section, number: int) -> str:
         return f"under heading '{section.heading}', point {max(number, 1)}"
@@ -277,35 +465,58 @@ class _Transform:
     # ------------------------------------------------------------ hard words, inlines, key terms
 
     def _hard_words(self, sections: list[Section]) -> list[HardWord]:
+        """Bold each hard word at its first use and say what it means in the next sentence (the way
+        Easy Read writers do); the end list repeats them. A word with no explanation is not bold:
+        it goes on the review sheet. Words of the document's own title are not hard words."""
         found_order: list[HardWord] = []
         seen: set[str] = set()
+        title_words = {w.lower() for w in words(self.doc.title)}
+        explained = {k.lower(): v for k, v in self.decisions.explain.items()}
         for section in sections:
             self._heading_hard_words(section.heading)
             for point in section.points:
                 inlines: list[m.Inline] = []
                 phrases: list[str] = []
+                out_sentences: list[str] = []
                 for index, sentence in enumerate(point.sentences):
                     hits = hard_words.find(sentence, self.lexicon)
                     bold: list[hard_words.Found] = []
+                    notes: list[str] = []
                     for hit in hits:
                         if " " in hit.key and hit.key not in phrases:
                             phrases.append(hit.key)
                         if hit.key in seen:
                             continue
                         seen.add(hit.key)
-                        bold.append(hit)
+                        written = self.spans.restore(hit.text)
+                        if {w.lower() for w in words(written)} <= title_words:
+                            continue  # the document's own name is not a hard word
+                        before = sentence[: hit.start].split()
+                        if written[:1].isupper() and before and before[-1][:1].isupper():
+                            continue  # part of a name ("Northbridge Carers Centre")
                         gloss = self.lexicon.glossary.get(hit.key)
-                        # Unexplained words are listed as written (a base form can be wrong:
-                        # "bespoke" is not a form of "bespeak").
-                        word = gloss.term if gloss else _as_written(self.spans.restore(hit.text))
-                        found_order.append(HardWord(word, gloss.explanation if gloss else None, point.where))
-                        if gloss is None:
-                            self._unexplained(self.spans.restore(hit.text), point.where)
+                        explanation = (
+                            explained.get(hit.key.lower())
+                            or explained.get(written.lower())
+                            or (gloss.explanation if gloss else None)
+                        )
+                        if explanation is None:
+                            self._unexplained(_as_written(written), point.where)
+                            continue
+                        bold.append(hit)
+                        word = gloss.term if gloss else _as_written(written)
+                        found_order.append(HardWord(word, explanation, point.where))
+                        if self.settings.explain_in_text:
+                            notes.append(explanation)
                     if index:
                         inlines.append(m.Text(" "))
                     inlines.extend(self._inlines(sentence, bold))
+                    out_sentences.append(self.spans.restore(sentence))
+                    for note in notes:
+                        inlines.append(m.Text(" " + note))
+                        out_sentences.append(note)
                 point.inlines = _merge(inlines)
-                point.sentences = [self.spans.restore(s) for s in point.sentences]
+                point.sentences = out_sentences
                 point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
         return found_order
 
@@ -315,8 +526,9 @@ class _Transform:
                 "hard-word",
                 word,
                 where,
-                f'"{word}" may be hard to understand and we have no explanation for it. '
-                "Use an easier word, or add it to your council glossary.",
+                f'"{word}" may be hard to understand and we have no explanation for it, so it is not in '
+                "bold. Use an easier word, or say what it means with the line here.",
+                decision_line=f'[explain] "{word.lower()}" = "{capitalise(word)} means ..."',
             )
         )
 
@@ -380,6 +592,7 @@ class _Transform:
             grade_before=round(r_before.grade, 1),
             grade_after=round(r_after.grade, 1),
             words_after=r_after.words,
+            words_before=sum(word_count(s) for s in self.draft_sentences),
         )
 
     @staticmethod
@@ -427,6 +640,24 @@ class _Transform:
             self.changes.append(f"Wrote number words as digits: {listed}.")
         for percent, plain in sorted(self.numbers.percentages.items()):
             self.changes.append(f"Wrote '{percent}' as '{plain}'.")
+
+
+def _attach_attributions(raw: structure.RawSection) -> None:
+    """A quotation and the line that says who said it ("— Councillor A, ...") are one unit."""
+    out: list[structure.Unit] = []
+    for unit in raw.units:
+        if (
+            out
+            and out[-1].kind == "quote"
+            and unit.kind == "paragraph"
+            and unit.text.lstrip()[:1] in {"—", "–", "-"}
+        ):
+            last = out[-1]
+            text = f"{last.text} {unit.text.strip()}"
+            out[-1] = structure.Unit(text, "quote", f"{last.source} {unit.source.strip()}")
+            continue
+        out.append(unit)
+    raw.units = out
 
 
 def _as_written(word: str) -> str:

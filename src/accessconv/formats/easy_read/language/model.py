@@ -20,6 +20,7 @@ ReviewKind = Literal[
     "number",  # a number or percentage left as it is
     "passive",  # passive voice, or several clauses
     "acronym",  # an acronym we could not expand
+    "left-out",  # a sentence of the draft the Easy Read version leaves out (keep what matters)
     "other",
 ]
 
@@ -91,6 +92,7 @@ class Stats:
     grade_before: float = 0.0
     grade_after: float = 0.0
     words_after: int = 0
+    words_before: int = 0  # the draft's words (for the length target)
 
 
 @dataclass
@@ -103,3 +105,6 @@ class EasyReadDocument:
     stats: Stats
     # Things changed for the report ("Split 14 long sentences", "Replaced 'utilise' with 'use' 3 times").
     changes: list[str] = field(default_factory=list)
+    # Facts of the chosen sentences (numbers, dates, money, emails, phones, names) that the text
+    # must keep; written into the page so the check `easyread.facts` can read them back.
+    facts: list[str] = field(default_factory=list)

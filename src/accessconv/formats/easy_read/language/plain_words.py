@@ -22,9 +22,19 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .text import capitalise
 from .wordlists import builtin, grammar, read_table, word_set
+
+
+@dataclass(frozen=True)
+class Condition:
+    """obj:/subj: (the verb's object or subject lemma, from the parse), next:/prev: (the word just
+    after or before the match)."""
+
+    kind: str
+    values: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,21 @@ class Entry:
     plain: str
     kind: str  # verb | noun | other
     plain_plural: str = ""
+    only_when: tuple[Condition, ...] = ()
+    never_when: tuple[Condition, ...] = ()
+
+
+def _conditions(text: str) -> tuple[Condition, ...]:
+    out = []
+    for part in text.split(";"):
+        kind, _, values = part.strip().partition(":")
+        if kind in {"obj", "subj", "next", "prev"} and values:
+            out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|"))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
-class Form:
+class Form:  # noqa: D101
     entry: Entry
     tags: tuple[str, ...]  # Penn tags this surface form can be: VBD, VBN, NNS ...
 
@@ -52,17 +73,31 @@ def load(council_file: Path | None) -> tuple[Entry, ...]:
 
 @cache
 def _load(council_file: Path | None) -> tuple[Entry, ...]:
-    rows = list(read_table(builtin("plain-words.tsv"), 4))
-    if council_file is not None:
-        rows += list(read_table(council_file, 4))
-    entries: dict[str, Entry] = {}
-    for hard, plain, kind, plural in rows:
-        kind = kind.lower() or "other"
-        if kind not in {"verb", "noun", "other"}:
-            kind = "other"
-        # A later row (the council's) replaces ours for the same hard word.
-        entries[hard.lower()] = Entry(hard.lower(), plain, kind, plural)
-    return tuple(entries.values())
+    ours = read_table(builtin("plain-words.tsv"), 6)
+    council = read_table(council_file, 6) if council_file is not None else ()
+    # The council's rows replace ours for the same hard word and part of speech. One hard word can
+    # have several rows (senses), each with its own conditions: the first that fits is used.
+    replaced = {(row[0].lower(), _kind(row[2])) for row in council}
+    entries: list[Entry] = []
+    for hard, plain, pos, plural, only_when, never_when in [*council, *ours]:
+        kind = _kind(pos)
+        if (hard.lower(), kind) in replaced and (
+            hard,
+            plain,
+            pos,
+            plural,
+            only_when,
+            never_when,
+        ) not in council:
+            continue
+        entries.append(
+            Entry(hard.lower(), plain, kind, plural, _conditions(only_when), _conditions(never_when))
+        )
+    return tuple(entries)
+
+
+def _kind(pos: str) -> str:
+    return {"verb": "verb", "noun": "noun"}.get(pos.lower(), "other")
 
 
 def _spellings(word: str) -> set[str]:
@@ -98,9 +133,17 @@ def inflect(word: str, tag: str, upos: str) -> str:
 
 
 @cache
-def _surface_forms(entries: tuple[Entry, ...]) -> dict[str, Form]:
-    forms: dict[str, Form] = {}
+def _surface_forms(entries: tuple[Entry, ...]) -> dict[str, list[Form]]:
+    forms: dict[str, list[Form]] = {}
     for entry in entries:
+        for surface, form in _entry_forms(entry).items():
+            forms.setdefault(surface, []).append(form)
+    return forms
+
+
+def _entry_forms(entry: Entry) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    if True:
         words = entry.hard.split()
         if entry.kind == "verb":
             head, rest = words[0], words[1:]
@@ -179,12 +222,19 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
     pattern = _pattern(entries)
     out: list[str] = []
     last = 0
+    parsed: dict[str, object] = {}
     for mt in pattern.finditer(text):
         matched = mt.group(0)
-        form = forms[" ".join(matched.lower().split())]
         before = "".join(out) + text[last : mt.start()]
-        plain = _plain_form(form, matched, before)
-        if plain is None:
+        plain, form = None, None
+        for candidate in forms[" ".join(matched.lower().split())]:
+            if not _sense_fits(candidate.entry, text, mt.start(), mt.end(), parsed):
+                continue
+            plain = _plain_form(candidate, matched, before)
+            if plain is not None:
+                form = candidate
+                break
+        if plain is None or form is None:
             continue
         if matched[:1].isupper():
             plain = capitalise(plain)
@@ -194,3 +244,90 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
         done.counts[key] = done.counts.get(key, 0) + 1
     out.append(text[last:])
     return "".join(out)
+
+
+def _word_after(text: str, end: int) -> str:
+    rest = text[end:]
+    if re.match(r"['’]s?\b", rest):
+        return "'s" if re.match(r"['’]s\b", rest) else "'"
+    mt = re.match(r"\s*([\w-]+)", rest)
+    return mt.group(1).lower() if mt else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    mt = re.search(r"([\w'’-]+)\W*$", text[:start])
+    return mt.group(1).lower() if mt else ""
+
+
+def _lemma_set(word: str) -> set[str]:
+    import lemminflect
+
+    out = {word.lower()}
+    for values in lemminflect.getAllLemmas(word.lower()).values():
+        out.update(v.lower() for v in values)
+    return out
+
+
+def _related(text: str, start: int, kind: str, parsed: dict[str, object]) -> set[str]:
+    """Lemmas of the matched verb's object ("obj") or subject ("subj"), from the parse; without the
+    parser, the next (or previous) four words."""
+    from . import parse
+
+    if "doc" not in parsed:
+        parsed["doc"] = parse.parse(text)
+    doc: Any = parsed["doc"]
+    if doc is None:
+        window = text[start:].split()[1:5] if kind == "obj" else text[:start].split()[-4:]
+        return {lemma for w in window for lemma in _lemma_set(w.strip(".,;:!?"))}
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if token is None:
+        return set()
+    if kind == "obj":
+        deps = {"dobj", "obj", "attr", "oprd"}
+        found = [c for c in token.subtree if c.dep_ in deps and c.head.i >= token.i]
+        found += [c for c in token.children if c.dep_ in {"nsubjpass"}]
+    else:
+        heads = [token, token.head] if token.dep_ in {"xcomp", "conj", "aux"} else [token]
+        found = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    words: set[str] = set()
+    for tok in found[:2]:
+        words |= _lemma_set(tok.text)
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod"}:
+                words |= _lemma_set(child.text)
+    return words
+
+
+def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, object]) -> bool:
+    if cond.kind == "next":
+        return _word_after(text, end) in cond.values
+    if cond.kind == "prev":
+        return _word_before(text, start) in cond.values
+    return bool(_related(text, start, cond.kind, parsed) & cond.values)
+
+
+def _sense_fits(entry: Entry, text: str, start: int, end: int, parsed: dict[str, object]) -> bool:
+    """The swap keeps the sense: the parse gives the word the entry's part of speech, an only_when
+    condition holds (if any) and no never_when does."""
+    if entry.kind in {"verb", "noun"} and not _pos_fits(entry.kind, text, start, parsed):
+        return False
+    if entry.only_when and not any(_holds(c, text, start, end, parsed) for c in entry.only_when):
+        return False
+    return not any(_holds(c, text, start, end, parsed) for c in entry.never_when)
+
+
+def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bool:
+    """ "funding" as a noun is not a form of the verb "fund"; "transport" as a noun is not the verb."""
+    from . import parse
+
+    if "doc" not in parsed:
+        parsed["doc"] = parse.parse(text)
+    doc: Any = parsed["doc"]
+    if doc is None:
+        return True
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if token is None:
+        return True
+    # Refuse only a clear other part of speech (a tagger's guess on a rare word is not trusted).
+    other = {"NOUN", "PROPN", "ADJ"} if kind == "verb" else {"VERB", "AUX"}
+    return token.pos_ not in other

@@ -187,7 +187,12 @@ class _Builder:
         for row in table.body + table.foot:
             cells = [self._cell_text(c, notes) for c in row.cells]
             sentences: list[str] = []
-            for index, cell in enumerate(cells):
+            filled = [c for c in cells if c]
+            if len(cells) == 2 and len(filled) == 2:
+                # A two-column row is one sentence in plain words: "Equality: everyone counts."
+                sentences.append(_full_stop(f"{cells[0].rstrip('.:')}: {_lower_first(cells[1])}"))
+                filled = []
+            for index, cell in enumerate(cells if filled else []):
                 if not cell:
                     continue
                 label = headers[index] if index < len(headers) else ""
@@ -237,3 +242,9 @@ def _full_stop(text: str) -> str:
     from .text import end_sentence
 
     return end_sentence(text)
+
+
+def _lower_first(text: str) -> str:
+    """ "Recognising that..." after a label's colon -> "recognising that..."; names keep capitals."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:].islower() else text

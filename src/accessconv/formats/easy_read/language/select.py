@@ -1,0 +1,240 @@
+"""Keep what matters: choose the draft's sentences an Easy Read version keeps, by rules kept as data.
+
+The rules (`data/selection-rules.toml`, or a council's own file named in the profile) give groups
+of cue phrases, verbs and patterns, each with a weight: what will happen, what the reader can do,
+who/when/where, how to get help or respond, contacts and dates score up; staff instructions,
+background that repeats, references and hedging score down. A sentence's score is the sum of the
+weights of the groups it matches (each group once). It is kept at `keep_at_least` or more; contacts
+and closing dates are always kept. Then budgets from the profile apply: at most
+`max_points_per_section` candidates under one heading, and, for drafts over `shorten_over_words`
+words, about `target_words_share` of the draft's words in all; the lowest scores go first, in the
+rules' drop order.
+
+Every candidate has a stable id ("s-" + 8 hex digits of sha1 of its normalised text): a left-out
+sentence is listed on the review sheet with the line (`keep = ["s-..."]`) that brings it back, and
+`drop = ["s-..."]` leaves a kept one out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ....errors import ProfileError
+from .text import WORD, squash
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+RULES_FILE = DATA / "selection-rules.toml"
+
+
+def stable_id(prefix: str, text: str) -> str:
+    """ "p-" / "s-" and 8 hex digits of sha1 of the text, lower-cased with spaces squashed."""
+    norm = squash(text).lower()
+    return prefix + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    weight: int
+    cues: re.Pattern[str] | None
+    bonus: int = 0
+    bonus_cues: re.Pattern[str] | None = None
+    similarity: float = 0.0  # > 0: a repeat of an earlier kept sentence also matches
+
+
+@dataclass(frozen=True)
+class Rules:
+    groups: tuple[Group, ...]
+    keep_at_least: int
+    first_sentence_bonus: int
+    long_words: int
+    long_penalty: int
+    always_keep: frozenset[str]
+    drop_order: tuple[str, ...]
+    inherit_lead_in: bool
+    max_quotations: int
+
+
+@dataclass
+class Candidate:
+    """One thing that can be kept or left out: a sentence of a paragraph, a list item, a table row,
+    or a whole quotation with its attribution."""
+
+    text: str  # as the reader would see it in the draft (spans restored)
+    section: int
+    unit: int
+    index: int  # sentence number inside its unit
+    kind: str
+    first: bool = False
+    score: int = 0
+    groups: list[str] = field(default_factory=list)
+    kept: bool = False
+    forced: bool = False  # always kept (contacts, closing dates, a person's "keep")
+    id: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(WORD.findall(self.text))
+
+
+def _phrase_regex(phrases: list[str], verbs: list[str]) -> re.Pattern[str] | None:
+    import lemminflect
+
+    alts = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
+    for verb in verbs:
+        forms = {verb}
+        for values in lemminflect.getAllInflections(verb, upos="VERB").values():
+            forms.update(values)
+        alts.extend(re.escape(f) for f in sorted(forms))
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+def _group(name: str, table: dict[str, object], path: Path) -> Group:
+    def strings(key: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ProfileError(f'In {path.name}, [{name}] "{key}" must be a list of text.')
+        return [str(v) for v in value]
+
+    cue = _phrase_regex(strings("phrases"), strings("verbs"))
+    patterns = strings("patterns")
+    try:
+        compiled = [re.compile(p, re.I) for p in patterns]
+    except re.error as err:
+        raise ProfileError(f"In {path.name}, [{name}] has a pattern that is not valid ({err}).") from err
+    alts = ([cue.pattern] if cue else []) + [p.pattern for p in compiled]
+    cues = re.compile("|".join(f"(?:{a})" for a in alts), re.I) if alts else None
+    bonus_cues = _phrase_regex(strings("bonus_phrases"), [])
+    weight = table.get("weight", 0)
+    bonus = table.get("bonus", 0)
+    similarity = table.get("similarity_threshold", 0.0)
+    if not isinstance(weight, int) or not isinstance(bonus, int) or not isinstance(similarity, int | float):
+        raise ProfileError(
+            f"In {path.name}, [{name}] weight, bonus and similarity_threshold must be numbers."
+        )
+    return Group(name, weight, cues, bonus, bonus_cues, float(similarity))
+
+
+@cache
+def load(path: Path | None = None) -> Rules:
+    path = path or RULES_FILE
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ProfileError(f"The selection rules {path} cannot be read ({err}).") from err
+    policy = data.get("policy", {})
+    groups: list[Group] = []
+    for side in ("keep", "drop"):
+        for name, table in data.get(side, {}).items():
+            groups.append(_group(name, table, path))
+    return Rules(
+        tuple(groups),
+        int(policy.get("keep_at_least", 2)),
+        int(policy.get("first_sentence_of_section", 0)),
+        int(policy.get("long_sentence_words", 10_000)),
+        int(policy.get("long_sentence_penalty", 0)),
+        frozenset(policy.get("always_keep", [])),
+        tuple(policy.get("drop_order", [])),
+        bool(policy.get("list_items_inherit_lead_in", True)),
+        int(policy.get("max_quotations", 1)),
+    )
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if len(w) > 3}
+
+
+def score(candidates: list[Candidate], rules: Rules) -> None:
+    """Score every candidate in place (in draft order, so repeats are found against earlier ones)."""
+    seen: list[set[str]] = []
+    lead_score: int | None = None
+    for cand in candidates:
+        total = 0
+        groups: list[str] = []
+        words = _content(cand.text)
+        for group in rules.groups:
+            hit = bool(group.cues and group.cues.search(cand.text))
+            if not hit and group.similarity and words:
+                # Against the last 60 sentences: a repeat is near what it repeats (and this stays linear).
+                hit = any(len(words & s) / len(words) >= group.similarity for s in seen[-60:])
+            if hit:
+                total += group.weight
+                groups.append(group.name)
+                if group.bonus and group.bonus_cues and group.bonus_cues.search(cand.text):
+                    total += group.bonus
+        if cand.first:
+            total += rules.first_sentence_bonus
+        if cand.words > rules.long_words:
+            total += rules.long_penalty
+        if cand.kind == "item" and rules.inherit_lead_in and lead_score is not None:
+            total = max(total, lead_score)
+        if cand.kind != "item":
+            lead_score = total if cand.text.rstrip().endswith(":") else None
+        cand.score, cand.groups = total, groups
+        cand.forced = bool(rules.always_keep & set(groups))
+        seen.append(words)
+
+
+def choose(
+    candidates: list[Candidate],
+    rules: Rules,
+    max_per_section: int,
+    target_words: int | None,
+    keep_ids: frozenset[str],
+    drop_ids: frozenset[str],
+) -> None:
+    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets."""
+    score(candidates, rules)
+    quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: (-c.score, c.words))
+    best_quotes = {id(c) for c in quotes[: rules.max_quotations]}
+    for cand in candidates:
+        if cand.kind == "quote":
+            cand.kept = id(cand) in best_quotes
+        else:
+            cand.kept = cand.forced or cand.score >= rules.keep_at_least
+        if cand.id in keep_ids:
+            cand.kept = cand.forced = True
+        if cand.id in drop_ids:
+            cand.kept, cand.forced = False, False
+    for before, cand in zip(candidates, candidates[1:], strict=False):
+        if cand.kind == "note" and cand.id not in drop_ids:
+            cand.kept = cand.forced = before.kept  # a footnote goes with the sentence it belongs to
+    order = {name: i for i, name in enumerate(rules.drop_order)}
+
+    def drop_rank(c: Candidate) -> tuple[int, int, int]:
+        # Drop groups in the rules' order first; then the lowest score; then the longest sentence.
+        listed = [order[g] for g in c.groups if g in order]
+        return (min(listed) if listed else len(order), c.score, -c.words)
+
+    by_section: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_section.setdefault(cand.section, []).append(cand)
+    for group in by_section.values():
+        kept = [c for c in group if c.kept]
+        spare = sorted((c for c in kept if not c.forced), key=drop_rank)
+        while len(kept) > max_per_section and spare:
+            gone = spare.pop(0)
+            gone.kept = False
+            kept.remove(gone)
+    if target_words is None:
+        return
+    total = sum(c.words for c in candidates if c.kept)
+    if total <= target_words:
+        return
+    spare = sorted((c for c in candidates if c.kept and not c.forced), key=drop_rank)
+    for gone in spare:
+        if total <= target_words:
+            break
+        section_kept = [c for c in by_section[gone.section] if c.kept]
+        if len(section_kept) <= 1:
+            continue  # every section keeps at least its best point
+        gone.kept = False
+        total -= gone.words
