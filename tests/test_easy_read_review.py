@@ -194,3 +194,23 @@ def test_a_number_written_as_a_word_is_flagged(tmp_path: Path) -> None:
     (tmp_path / "ok").mkdir()
     html = write_all(easy, tmp_path / "ok")["html"]
     assert {r.status for r in check_easy_read_file(html, profile()) if r.id == "easyread.numbers"} == {"pass"}
+
+
+def test_a_point_with_several_review_rows_is_anchored_once(tmp_path: Path) -> None:
+    """Two things to check on one point: the review sheet links to the point once (unique ids)."""
+    import re
+
+    from accessconv.formats.easy_read.language.model import ReviewItem
+    from easy_read_builders import good_document, write_all
+
+    easy = good_document()
+    first = easy.sections[0].points[0]
+    first.id = "p-0000abcd"
+    easy.review += [
+        ReviewItem("long-sentence", "A long sentence.", first.where, point=first.id),
+        ReviewItem("hard-word", "hourly", first.where, point=first.id),
+    ]
+    review = write_all(easy, tmp_path)["review"].read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', review)
+    assert ids.count("review-p-0000abcd") == 1
+    assert len(ids) == len(set(ids))

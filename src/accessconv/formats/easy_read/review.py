@@ -46,10 +46,16 @@ def render_review(
             f"School grade (Flesch-Kincaid): {st.grade_before:.1f} before, {st.grade_after:.1f} after."
         )
     groups = []
+    anchored: set[str] = set()  # a point can have several rows; only its first carries the anchor
     for number, (kind, (label, advice)) in enumerate(_KIND_LABELS.items(), start=1):
         items = [r for r in easy.review if r.kind == kind]
         if items:
-            groups.append({"number": number, "label": label, "advice": advice, "rows": items})
+            rows = []
+            for item in items:
+                anchor = f"review-{item.point}" if item.point and item.point not in anchored else ""
+                anchored.add(item.point)
+                rows.append({"item": item, "anchor": anchor})
+            groups.append({"number": number, "label": label, "advice": advice, "rows": rows})
     return templates.render(
         "easy-read-review.html",
         __package__,
