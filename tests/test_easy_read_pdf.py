@@ -46,7 +46,10 @@ def test_the_pdf_reads_back_as_the_same_points(good_pdf: Path) -> None:
     assert [s.heading for s in back.sections] == ["About this plan", "Money", "Tell us what you think"]
     points = back.points
     assert len(points) == 6
-    assert points[3].lines == ["We will work with a group of people.", "This is called co-production."]
+    assert points[3].lines == [
+        "We will work with a group in co-production.",
+        "Co-production means we work as a team.",
+    ]
     assert points[3].bold == ["co-production"]
     assert all(p.picture_alt for p in points) and all(p.pictures_in_text == 0 for p in points)
     assert back.hard_words == {"co-production": "People and the council working together as equals."}
