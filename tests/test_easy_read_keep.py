@@ -115,6 +115,17 @@ def _regression_rows() -> list[list[str]]:
 
 
 @needs_parser
+def test_a_clause_that_may_belong_to_another_noun_is_not_split() -> None:
+    """Repeating the nearest noun gave "Lived experience met with officers…": the clause was the
+    group's. A relative clause after a noun inside a prepositional phrase is left whole."""
+    sentence = (
+        "This is a group of people with lived experience of care and support, "
+        "who met with officers 8 times between January and June 2026."
+    )
+    parts = parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]
+    assert not any(part.startswith("Lived experience") for part in parts)
+
+
 def test_plain_words_regression_set() -> None:
     rows = _regression_rows()
     assert len(rows) >= 150

@@ -158,6 +158,11 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
+        if head.dep_ == "pobj":
+            # "a group of people with lived experience, who met…": a clause after a noun inside a
+            # prepositional phrase may belong to a noun further left, and repeating the wrong one
+            # changes the meaning; leave such a sentence for a person (it goes on the review sheet).
+            continue
         h0, h1 = _subtree_span(head)
         start = left.idx
         end = tok.right_edge.idx + len(tok.right_edge.text)
