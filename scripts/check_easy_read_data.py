@@ -10,7 +10,22 @@ import sys
 import tomllib
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
+# The package's data files, and the test drafts with their gold key messages.
+DATA = ROOT / "src" / "accessconv" / "formats" / "easy_read" / "data"
+TEST_DATA = ROOT / "tests" / "data" / "easy-read"
+
+
+class _Here:
+    """Finds each file where it lives now (package data or test data)."""
+
+    def __truediv__(self, name: str) -> Path:
+        if name.startswith("drafts") or name == "plain-words-regression.tsv":
+            return TEST_DATA / name
+        return DATA / name
+
+
+HERE = _Here()
 MAX_WORDS = 12
 MIN = {"glossary.tsv": 400, "plain-words.tsv": 600, "plain-words-regression.tsv": 150}
 POS = {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE"}
