@@ -126,6 +126,23 @@ def test_a_clause_that_may_belong_to_another_noun_is_not_split() -> None:
     assert not any(part.startswith("Lived experience") for part in parts)
 
 
+def test_a_hard_word_that_starts_a_name_is_not_explained(tmp_path: Path) -> None:
+    """"Social Care Institute for Excellence" is a name: its first words are not a hard word."""
+    from accessconv.formats.easy_read.language.language import transform
+    from accessconv.profiles import load
+    from accessconv.reader import read
+
+    draft = tmp_path / "names.md"
+    draft.write_text(
+        "---\ntitle: Principles\nlang: en-GB\n---\n\n# Principles\n\n"
+        "Social Care Institute for Excellence sets out 4 principles.\n",
+        encoding="utf-8",
+    )
+    easy = transform(read(draft), load("easy-read").settings.language)
+    text = " ".join(s for section in easy.sections for p in section.points for s in p.sentences)
+    assert "Social care is" not in text and "Social care means" not in text
+
+
 def test_plain_words_regression_set() -> None:
     rows = _regression_rows()
     assert len(rows) >= 150

@@ -492,8 +492,12 @@ class _Transform:
                         if {w.lower() for w in words(written)} <= title_words:
                             continue  # the document's own name is not a hard word
                         before = sentence[: hit.start].split()
-                        if written[:1].isupper() and before and before[-1][:1].isupper():
-                            continue  # part of a name ("Northbridge Carers Centre")
+                        after = sentence[hit.end :].split()
+                        if written[:1].isupper() and (
+                            (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper())
+                        ):
+                            # Part of a name: "Northbridge Carers Centre", "Social Care Institute".
+                            continue
                         gloss = self.lexicon.glossary.get(hit.key)
                         explanation = (
                             explained.get(hit.key.lower())
