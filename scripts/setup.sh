@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 # which the PDF check tests use to make broken PDFs); poppler-utils
 # (PDF pages to images in the tests); chromium for the browser audit, driven by Playwright from
 # /usr/bin/chromium (never `playwright install`); redis-server for the service's shared-queue test
-# (tests/test_service_redis.py starts and stops its own).
+# (tests/test_service_redis.py starts and stops its own); libbrailleutils-java for the DAISY
+# consortium's own PEF 2008-1 schema, which the tests hold every PEF to (no Java is installed or run:
+# the schema is read out of the jar).
 APT_PACKAGES="python3 python3-venv liblouis20 liblouis-data python3-louis liblouis-bin poppler-utils \
-libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation chromium redis-server"
+libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation chromium redis-server libbrailleutils-java"
 
 missing=""
 for pkg in $APT_PACKAGES; do

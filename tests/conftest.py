@@ -34,3 +34,21 @@ def good_page(tmp_path_factory: pytest.TempPathFactory) -> str:
     src.write_text(MARKDOWN_ALL_BLOCKS + "\n![A bar chart of vacancies](chart.png)\n", encoding="utf-8")
     (tmp / "chart.png").write_bytes(png_bytes())
     return accessconv.convert(src, profiles=["html"], out_dir=tmp / "out").written[0].read_text("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _pef_files_pass_the_official_schema(request: pytest.FixtureRequest):
+    """Every PEF a test leaves in its tmp_path must pass DAISY's own PEF 2008-1 schema (issue 14).
+    A test that breaks a PEF on purpose is marked `deliberately_broken_pef`."""
+    wanted = "tmp_path" in request.fixturenames and not request.node.get_closest_marker(
+        "deliberately_broken_pef"
+    )
+    # Asked for here, before the test, so the folder outlives this fixture's check after it.
+    tmp_path: Path | None = request.getfixturevalue("tmp_path") if wanted else None
+    yield
+    if tmp_path is None:
+        return
+    import official_pef_schema
+
+    found = [p for pef in sorted(tmp_path.rglob("*.pef")) for p in official_pef_schema.problems(pef)]
+    assert not found, "the official PEF schema rejects a PEF this test wrote:\n" + "\n".join(found[:10])

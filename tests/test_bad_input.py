@@ -120,6 +120,7 @@ def test_check_command_bad_input(tmp_path: Path, run_cli) -> None:
     assert result.exit_code == 2 and "checks .docx" in result.output
 
 
+@pytest.mark.deliberately_broken_pef
 @pytest.mark.parametrize(
     ("name", "data", "profile", "expected"),
     [

@@ -207,6 +207,7 @@ def test_pef_missing_metadata_fails(made: dict[str, Path], tmp_path: Path) -> No
     assert "dc:title" in message and "dc:date" in message
 
 
+@pytest.mark.deliberately_broken_pef
 def test_pef_wrong_namespace_or_version_fails(made: dict[str, Path], tmp_path: Path) -> None:
     path = _copy(made, ".pef", tmp_path)
     text = path.read_text(encoding="utf-8")
@@ -231,6 +232,7 @@ def test_pef_row_too_long_and_illegal_characters_fail(made: dict[str, Path], tmp
     assert _status(_run(path), "braille.untranslated") == {"error"}
 
 
+@pytest.mark.deliberately_broken_pef
 def test_pef_too_many_rows_on_a_page_fails(made: dict[str, Path], tmp_path: Path) -> None:
     path = _copy(made, ".pef", tmp_path)
     text = path.read_text(encoding="utf-8")
@@ -240,6 +242,7 @@ def test_pef_too_many_rows_on_a_page_fails(made: dict[str, Path], tmp_path: Path
     assert _status(results, "braille.page_length") == {"error"}
 
 
+@pytest.mark.deliberately_broken_pef
 def test_pef_that_is_not_xml_fails(tmp_path: Path) -> None:
     path = tmp_path / "broken.pef"
     path.write_text("<pef><head>", encoding="utf-8")
