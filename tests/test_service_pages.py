@@ -170,3 +170,21 @@ def test_each_browser_sees_only_its_own_recent_conversions(store_app: tuple[Stor
     assert "budget-notice.md" in mine and f"/conversions/{job_id}" in mine
     assert "budget-notice.md" not in theirs and "No conversions yet." in theirs
     assert len(job_id) >= 22  # 128 random bits: the only way to reach a job
+
+
+def test_the_report_reads_as_headed_lists(store_app: tuple[Store, Any]) -> None:
+    store, app = store_app
+    done = _job(
+        store,
+        "done",
+        [_draft("notice.md", "converted", text=REPORT)],
+        files=["notice/notice.html"],
+        closing="Done.",
+        finished=time.time(),
+    )
+    page = _get(app, f"/conversions/{done}").text
+    assert "<p>Wrote 2 files to notice/</p>" in page
+    assert "<strong>Passed:</strong> notice.html (accessible web page): all 12 checks passed" in page
+    assert "<h4>To fix in the outputs</h4>" in page
+    assert "<strong>Problem:</strong> notice-easy-read.html: This sentence has 21 words." in page
+    assert '<span class="advice">How to fix: Split it into two short sentences' in page

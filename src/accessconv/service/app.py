@@ -561,6 +561,48 @@ def _iso(stamp: float | None) -> str | None:
     return None if stamp is None else datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
 
 
+@dataclass
+class ReportItem:
+    label: str  # "Problem", "Check", "Note", "Passed", "To fix" or ""
+    text: str
+    more: list[str] = field(default_factory=list)  # "How to fix: ..." lines under it
+
+
+@dataclass
+class ReportBlock:
+    heading: str  # "To fix in the outputs" ... ("" for the opening "Wrote N files" part)
+    intro: str
+    items: list[ReportItem] = field(default_factory=list)
+
+
+_LABELS = ("Problem: ", "Check: ", "Note: ")
+_FILE_STATUS = {"ok ": "Passed", "x ": "To fix"}
+
+
+def report_blocks(text: str) -> list[ReportBlock]:
+    """The terminal report of one draft (report.to_text: a line for the draft, then parts at two
+    spaces, their items at four and each item's advice at six) as headed lists for the page."""
+    blocks: list[ReportBlock] = []
+    for line in text.splitlines()[1:]:
+        depth = len(line) - len(line.lstrip(" "))
+        words = line.strip()
+        if not words:
+            continue
+        if depth <= 2 or not blocks:
+            heading = words[:-1] if words.endswith(":") else ""
+            blocks.append(ReportBlock(heading, "" if heading else words))
+        elif depth <= 4 or not blocks[-1].items:
+            label = ""
+            for marker, shown in [*((m, m.strip(": ")) for m in _LABELS), *_FILE_STATUS.items()]:
+                if words.startswith(marker):
+                    label, words = shown, words[len(marker) :]
+                    break
+            blocks[-1].items.append(ReportItem(label, words.removeprefix("- ")))
+        else:
+            blocks[-1].items[-1].more.append(words)
+    return blocks
+
+
 def _view(job: dict[str, Any]) -> dict[str, Any]:
     """What the templates show of a job."""
     names = ", ".join(d["name"] for d in job["drafts"])
@@ -586,6 +628,7 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
     stems = ", ".join(d["stem"] for d in job["drafts"])
     for d in drafts:  # the page has no command line: name the JSON report by what it is here
         d["text"] = str(d.get("text") or "").replace("--report json", "the JSON report")
+        d["report"] = report_blocks(d["text"])
     if job.get("closing"):
         closing = str(job["closing"]).replace("--report json", "the JSON report")
         job = {**job, "closing": re.sub(r" \(exit code \d\)$", "", closing)}
