@@ -37,7 +37,7 @@ STATIC = Path(__file__).resolve().parent / "templates" / "js"  # package data, l
 CHUNK = 1024 * 1024
 MAX_WAIT = 30.0  # longest ?wait= on a status request, in seconds
 WAIT_STEP = 0.1  # how often a held status request looks at the job
-MAX_WAITING = 200  # status requests held at once; more are answered at once
+MAX_WAITING = 100  # status requests held at once (half uvicorn's limit); more are answered at once
 
 
 @dataclass

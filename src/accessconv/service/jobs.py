@@ -166,11 +166,17 @@ class WorkerSettings:
 _worker = WorkerSettings()
 
 
+_redis_leases: dict[int, RedisLeases] = {}  # one connection per worker process, not per job
+
+
 def _leases(store: Store) -> Leases:
-    if is_redis(_worker.queue):
-        assert _worker.queue is not None
-        return RedisLeases(_worker.queue, _worker.lease_seconds)
-    return FileLeases(store)
+    if not is_redis(_worker.queue):
+        return FileLeases(store)
+    assert _worker.queue is not None
+    pid = os.getpid()
+    if pid not in _redis_leases:
+        _redis_leases[pid] = RedisLeases(_worker.queue, _worker.lease_seconds)
+    return _redis_leases[pid]
 
 
 class _Heartbeat:
