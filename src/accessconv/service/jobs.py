@@ -329,8 +329,11 @@ def run_worker(
     # built-in profiles loaded, instead of paying for them on its first job.
     catalogue.writable([])
     huey = make_huey(queue, data_dir)
+    # An idle worker asks SQLite for work at most every 0.1 s (huey's default backs off to 10 s):
+    # a new job starts within 0.1 s, for under 1% of a core while idle (measured: 0.13 s of CPU in
+    # 20 idle seconds, web process and two workers together). Redis workers block on the queue.
     consumer = huey.create_consumer(
-        workers=workers, worker_type="process", periodic=False, max_delay=0.25, initial_delay=0.02
+        workers=workers, worker_type="process", periodic=False, max_delay=0.1, initial_delay=0.02
     )
     if parent:
         _stop_with_parent(parent)
