@@ -135,3 +135,41 @@ def _stop(workers: list[subprocess.Popen[bytes]], server: Server | None) -> None
             w.kill()
     if server is not None:
         server.stop()
+
+
+def test_the_reaper_requeues_a_lapsed_job_and_gives_up_after_three_deaths(tmp_path: Path) -> None:
+    from accessconv.service.jobs import MAX_RUNS, RedisLeases, make_huey, reap_once
+    from accessconv.service.storage import Store, new_job_id
+
+    store = Store(tmp_path / "data")
+    store.prepare()
+
+    def job(runs: int) -> str:
+        job_id = new_job_id()
+        store.job_dir(job_id).mkdir(parents=True)
+        draft = {"name": "a.md", "stem": "a", "work": "work/a.md", "state": "converting", "error": None}
+        store.write(
+            job_id,
+            {"id": job_id, "created": time.time(), "state": "running", "drafts": [draft], "runs": runs},
+        )
+        (store.job_dir(job_id) / "out" / "a").mkdir(parents=True)
+        return job_id
+
+    with _redis(tmp_path) as queue:
+        huey = make_huey(queue, store.root)
+        dead = RedisLeases(queue, seconds=0.05, owner="a machine that died")
+        once, poison = job(1), job(MAX_RUNS)
+        assert dead.take(once) and dead.take(poison)
+        alive = RedisLeases(queue, seconds=60, owner="a worker still running")
+        busy = job(1)
+        assert alive.take(busy) and not dead.take(busy)  # a live lease is not taken over
+        time.sleep(0.2)
+        assert reap_once(alive, huey, store) == [once]
+        assert huey.pending_count() == 1 and store.read(once)["state"] == "queued"
+        assert not (store.job_dir(once) / "out").exists()
+        given_up = store.read(poison)
+        assert given_up["state"] == "done" and given_up["refused"] == 1 and given_up["exit_code"] == 2
+        assert "was not tried again" in given_up["drafts"][0]["error"]
+        assert (store.job_dir(poison) / "report.json").is_file()
+        assert store.read(busy)["state"] == "running"
+        assert reap_once(alive, huey, store) == []  # each lapse is handled once

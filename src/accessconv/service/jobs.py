@@ -40,6 +40,7 @@ TASK_NAME = "accessconv.service.convert"
 QUEUE_NAME = "accessconv"
 LEASES_KEY = "accessconv:leases"  # sorted set: job id -> when its lease ends (Redis time, ms)
 OWNERS_KEY = "accessconv:lease-owners"  # hash: job id -> the worker holding the lease
+MAX_RUNS = 3  # a job whose worker died this many times is refused, not run again
 
 
 def is_redis(queue: str | None) -> bool:
@@ -214,12 +215,13 @@ def run_job(data_dir: str, job_id: str) -> None:
     except KeyError:  # deleted meanwhile
         leases.drop(job_id)
         return
-    if job["state"] == "done":
+    try:
+        if job["state"] != "done":
+            with _Heartbeat(leases, job_id, _worker.lease_seconds / 3) as heartbeat:
+                _convert_job(store, job, heartbeat)
+    finally:
+        # Skipped only when this process dies: then the lease runs out and the job is run again.
         leases.drop(job_id)
-        return
-    with _Heartbeat(leases, job_id, _worker.lease_seconds / 3) as heartbeat:
-        _convert_job(store, job, heartbeat)
-    leases.drop(job_id)
 
 
 def _convert_job(store: Store, job: dict[str, Any], heartbeat: _Heartbeat) -> None:
@@ -356,14 +358,51 @@ def _start_reaper(leases: RedisLeases, huey: Any, store: Store, lease_seconds: f
 
 
 def reap_once(leases: RedisLeases, huey: Any, store: Store) -> list[str]:
+    """Re-queue the jobs whose lease has run out (their worker died); the ids re-queued."""
     requeued = []
     for job_id in leases.expired():
         if not leases.reclaim(job_id):
             continue  # another reaper won it, or its worker renewed just in time
-        if store.reset(job_id):
+        try:
+            job = store.read(job_id)
+        except KeyError:
+            continue
+        if job["state"] != "done" and job.get("runs", 0) >= MAX_RUNS:
+            _give_up(store, job)
+        elif store.reset(job_id):
             enqueue(huey, store.root, job_id)
             requeued.append(job_id)
     return requeued
+
+
+def _give_up(store: Store, job: dict[str, Any]) -> None:
+    """A job whose worker died MAX_RUNS times (a draft that exhausts memory, say) is not run
+    again, so one draft cannot take every worker down in turn: its drafts are refused."""
+    folder = store.job_dir(job["id"])
+    for part in ("out", "work"):
+        shutil.rmtree(folder / part, ignore_errors=True)
+    (folder / "out").mkdir()
+    message = (
+        f"the conversion stopped the computer converting it {job['runs']} times (perhaps out of "
+        "memory), so it was not tried again. Please send the draft to the accessconv team."
+    )
+    results = [ConversionResult(folder / d["work"], None, error=message) for d in job["drafts"]]
+    report = _report_json(to_json(results), job, folder)
+    (folder / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    for draft in job["drafts"]:
+        draft.update(state="failed", error=message, text="")
+    job.update(
+        state="done",
+        finished=time.time(),
+        exit_code=exit_code(results),
+        converted=0,
+        refused=len(results),
+        check_errors=0,
+        warnings=0,
+        closing=to_text(results).rsplit("\n", 1)[-1],
+        files=[],
+    )
+    store.write(job["id"], job)
 
 
 def _stop_with_parent(parent: int) -> None:
