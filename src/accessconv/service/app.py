@@ -322,7 +322,9 @@ class Service:
         if not self.api_allowed(request) or request.method != "POST":
             return _problem(401, "Send the API token: Authorization: Bearer <token>.")
         if wait := self.limiter.wait_for(self.client(request)):
-            return _retry_after(_problem(429, "Too many requests. Try again later.", retry_after=wait), wait)
+            return _retry_after(
+                _problem(429, "Too many requests. Try again later.", retry_after=_seconds(wait)), wait
+            )
         job, error = await self.take_drafts(request, ("draft",))
         if error is not None:
             return error
@@ -544,8 +546,12 @@ class Service:
             await asyncio.sleep(300)
 
 
+def _seconds(wait: float) -> int:
+    return max(1, math.ceil(wait))
+
+
 def _retry_after(response: Response, wait: float) -> Response:
-    response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+    response.headers["Retry-After"] = str(_seconds(wait))
     return response
 
 
@@ -697,7 +703,7 @@ class _ReadLimit:
             return
         message = "Too many requests. Try again later."
         if path.startswith(API):
-            response = _retry_after(_problem(429, message, retry_after=wait), wait)
+            response = _retry_after(_problem(429, message, retry_after=_seconds(wait)), wait)
         else:
             response = _retry_after(self.service.error_page(request, 429, message), wait)
         await response(scope, receive, send)
