@@ -163,9 +163,14 @@ def test_the_reaper_requeues_a_lapsed_job_and_gives_up_after_three_deaths(tmp_pa
         alive = RedisLeases(queue, seconds=60, owner="a worker still running")
         busy = job(1)
         assert alive.take(busy) and not dead.take(busy)  # a live lease is not taken over
+        # Waiting longer than a lease, on the queue or not (its worker died before leasing it).
+        waiting, lost = job(0), job(0)
+        for job_id in (waiting, lost):
+            store.update(job_id, state="queued", created=time.time() - 120)
+        huey.accessconv_convert(str(store.root), waiting)
         time.sleep(0.2)
-        assert reap_once(alive, huey, store) == [once]
-        assert huey.pending_count() == 1 and store.read(once)["state"] == "queued"
+        assert sorted(reap_once(alive, huey, store)) == sorted([once, lost])
+        assert huey.pending_count() == 3 and store.read(once)["state"] == "queued"
         assert not (store.job_dir(once) / "out").exists()
         given_up = store.read(poison)
         assert given_up["state"] == "done" and given_up["refused"] == 1 and given_up["exit_code"] == 2

@@ -135,6 +135,7 @@ class RedisLeases:
         import redis
 
         self.client = redis.Redis.from_url(url)
+        self.seconds = seconds
         self.ms = str(max(1, int(seconds * 1000)))
         self.owner = owner or f"{socket.gethostname()} {os.getpid()} {os.urandom(4).hex()}"
         self.keys = [LEASES_KEY, OWNERS_KEY]
@@ -154,6 +155,9 @@ class RedisLeases:
 
     def reclaim(self, job_id: str) -> bool:
         return bool(self.client.eval(_RECLAIM, 2, *self.keys, job_id))
+
+    def leased(self) -> set[str]:
+        return {v.decode() if isinstance(v, bytes) else str(v) for v in self.client.zrange(LEASES_KEY, 0, -1)}
 
 
 @dataclass
@@ -372,7 +376,29 @@ def reap_once(leases: RedisLeases, huey: Any, store: Store) -> list[str]:
         elif store.reset(job_id):
             enqueue(huey, store.root, job_id)
             requeued.append(job_id)
-    return requeued
+    return requeued + _requeue_lost(leases, huey, store)
+
+
+def _requeue_lost(leases: RedisLeases, huey: Any, store: Store) -> list[str]:
+    """Jobs waiting in the data folder for longer than a lease that are neither on the queue nor
+    leased: taken from Redis by a worker that died before it could take the lease, or never queued
+    because the web process stopped in between. Queued again; should two reapers both do it, the
+    lease (and the finished state) makes the second delivery do nothing."""
+    now = time.time()
+    waiting = [
+        j
+        for j in store.all_jobs()
+        if j["state"] == "queued" and now - j.get("queued", j["created"]) > leases.seconds
+    ]
+    if not waiting:
+        return []
+    on_queue = {str(task.args[1]) for task in huey.pending() if len(task.args) > 1}
+    leased = leases.leased()
+    lost = [j["id"] for j in waiting if j["id"] not in on_queue and j["id"] not in leased]
+    for job_id in lost:
+        store.update(job_id, queued=time.time())
+        enqueue(huey, store.root, job_id)
+    return lost
 
 
 def _give_up(store: Store, job: dict[str, Any]) -> None:

@@ -160,7 +160,7 @@ class Store:
             shutil.rmtree(folder / part, ignore_errors=True)
         for name in ("report.json", "accessible.zip", "claim"):
             (folder / name).unlink(missing_ok=True)
-        job["state"] = "queued"
+        job.update(state="queued", queued=time.time())
         for draft in job["drafts"]:
             draft.update(state="waiting", error=None, text=None)
         self.write(job_id, job)
