@@ -191,9 +191,6 @@ class Store:
                         found.append(self.read(entry.name))
         return found
 
-    def recent(self, limit: int = 10) -> list[dict[str, Any]]:
-        return sorted(self.all_jobs(), key=lambda j: j["created"], reverse=True)[:limit]
-
     def unfinished(self) -> list[str]:
         return [j["id"] for j in sorted(self.all_jobs(), key=lambda j: j["created"]) if j["state"] != "done"]
 
