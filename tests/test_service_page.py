@@ -107,10 +107,18 @@ def test_keyboard_only_conversion_with_axe_on_every_page(server: Server, tmp_pat
         with page.expect_file_chooser() as chooser:
             page.keyboard.press("Space")
         chooser.value.set_files(str(SAMPLE))
+
+        # While the progress page is audited its script must not reload it (the job may finish
+        # meanwhile): its status requests are held back, and let through afterwards.
+        def status(url: str) -> bool:
+            return "/api/v1/conversions/" in url
+
+        context.route(status, lambda route: route.abort())
         _tab_to(page, "button[type=submit]")
         page.keyboard.press("Enter")
         page.wait_for_url("**/conversions/*")
         _audit(page, tmp_path, "progress", audits, own)
+        context.unroute(status)
         page.wait_for_selector("text=Finished.", timeout=300_000)
         _audit(page, tmp_path, "result", audits, own)
         assert page.locator("text=Easy Read review sheet").count() == 1
