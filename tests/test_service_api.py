@@ -213,3 +213,31 @@ def test_page_headers_are_strict(server: Server) -> None:
     assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert home.headers["x-frame-options"] == "DENY"
     assert time.time()  # keep the import used
+
+
+def test_status_waits_for_a_change_with_wait(server: Server) -> None:
+    r = post(server.url, [("waiting.md", small_draft(7))], profiles=["html"])
+    url = server.url + r.json()["status_url"]
+    answers = []
+    while not answers or answers[-1]["state"] != "done":
+        answers.append(httpx.get(url, params={"wait": "30"}, timeout=60).json())
+        assert len(answers) <= 6, answers  # one answer per change (queued, running, done), not polling
+    assert answers[-1]["converted"] == 1
+    assert httpx.get(url, params={"wait": "soon"}).status_code == 400
+
+
+def test_get_flood_gets_429_with_retry_after(tmp_path: Path) -> None:
+    srv = Server(tmp_path / "data", "--no-workers", config="[service]\nreads_per_minute = 20\n")
+    try:
+        with httpx.Client(base_url=srv.url) as client:
+            codes = [client.get("/api/v1/openapi.json").status_code for _ in range(30)]
+            assert codes[0] == 200 and codes.count(200) <= 10 and codes[-1] == 429
+            refused = client.get("/api/v1/openapi.json")
+            assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+            page = client.get("/")
+            assert page.status_code == 429 and "Too many requests" in page.text
+            assert "retry-after" in page.headers
+            # The page's one script is cached by browsers and cheap: not counted.
+            assert {client.get("/static/service.js").status_code for _ in range(30)} == {200}
+    finally:
+        srv.stop()

@@ -113,3 +113,61 @@ def test_service_settings_from_the_project_file(tmp_path: Path) -> None:
         path.write_text(f"[service]\n{bad}\n")
         with pytest.raises(UsageError, match="service"):
             load(path)
+
+
+def test_rate_limiter_memory_is_bounded_and_says_when_to_retry() -> None:
+    limiter = security.RateLimiter(per_minute=60, burst=2, max_clients=100)
+    for n in range(10_000):  # a flood from many addresses
+        limiter.allow(f"10.0.{n // 256}.{n % 256}", now=0)
+    assert len(limiter) == 100
+    assert limiter.wait_for("flooder", now=0) == 0 and limiter.wait_for("flooder", now=0) == 0
+    assert limiter.wait_for("flooder", now=0) == pytest.approx(1.0)  # one token a second
+    assert limiter.wait_for("flooder", now=1.0) == 0
+
+
+def test_recent_conversions_cookie_is_signed() -> None:
+    keys = security.Secrets()
+    ids = [new_job_id() for _ in range(12)]
+    cookie = keys.recent_cookie(ids)
+    assert keys.recent_ids(cookie) == ids[: security.RECENT_MAX]
+    assert keys.recent_ids(cookie.replace(ids[0], new_job_id())) == []  # a list slipped in
+    assert security.Secrets().recent_ids(cookie) == []  # another service's key
+    assert keys.recent_ids(None) == [] and keys.recent_ids("junk") == []
+
+
+def test_cookie_key_is_kept_in_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(security.LOGIN_ENV, raising=False)
+    first = security.Secrets.from_environment(tmp_path)
+    again = security.Secrets.from_environment(tmp_path)  # after a restart
+    assert first.key == again.key
+    assert (tmp_path / security.KEY_FILE).stat().st_mode & 0o077 == 0
+
+
+def test_reset_removes_a_half_done_run(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    job_id = _job(store, state="running", drafts=[{"name": "a.md", "state": "converted", "text": "x"}])
+    folder = store.job_dir(job_id)
+    (folder / "out" / "a").mkdir(parents=True)
+    (folder / "out" / "a" / "a.html").write_text("half")
+    (folder / "work").mkdir()
+    (folder / "claim").write_text("elsewhere 1")
+    assert store.reset(job_id)
+    job = store.read(job_id)
+    assert job["state"] == "queued" and job["drafts"][0]["state"] == "waiting"
+    assert sorted(p.name for p in folder.iterdir()) == ["job.json"]
+    store.update(job_id, state="done")
+    assert not store.reset(job_id)  # a finished job is never run again
+
+
+def test_zip_is_made_at_the_first_download(tmp_path: Path) -> None:
+    import zipfile
+
+    store = Store(tmp_path)
+    job_id = _job(store, state="done")
+    out = store.job_dir(job_id) / "out" / "a"
+    out.mkdir(parents=True)
+    (out / "a.html").write_text("<p>ok</p>")
+    assert not (store.job_dir(job_id) / "accessible.zip").exists()
+    path = store.zip_path(job_id)
+    assert zipfile.ZipFile(path).namelist() == ["a/a.html"]
+    assert store.zip_path(job_id) == path

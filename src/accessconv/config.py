@@ -33,6 +33,8 @@ the command line always wins over the file.
     workers = 2                        # conversions run at once by `serve` (and by `worker`)
     bind = "127.0.0.1:8080"            # where `serve` listens
     requests_per_minute = 120          # posts one client may make (a flood gets 429)
+    reads_per_minute = 600             # other requests one client may make (static files aside)
+    lease_seconds = 60                 # a Redis job whose worker stops renewing this long is re-queued
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class ServiceConfig:
     workers: int = 2
     bind: str = "127.0.0.1:8080"
     requests_per_minute: int = 120  # posts one client may make; more get 429
+    reads_per_minute: int = 600  # GETs one client may make (static files aside); more get 429
+    lease_seconds: float = 60.0  # a job whose worker has not renewed its lease this long is re-queued
 
 
 SERVICE_KEYS = {f for f in ServiceConfig.__dataclass_fields__}
@@ -179,7 +183,7 @@ def _service(path: Path, table: Any) -> ServiceConfig:
                 )
             values[key] = value.strip()
             continue
-        whole = key in ("max_upload_mb", "max_drafts", "workers", "requests_per_minute")
+        whole = key in ("max_upload_mb", "max_drafts", "workers", "requests_per_minute", "reads_per_minute")
         if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or value <= 0:
             kind = "a whole number" if whole else "a number"
             raise UsageError(f'The settings file "{path}": "service.{key}" must be {kind} above 0.')

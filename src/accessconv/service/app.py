@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..config import ServiceConfig
 from ..limits import DEFAULT, Limits
 from ..version import __version__
-from . import security
+from . import catalogue, security
 from .jobs import enqueue, make_huey
 from .openapi import openapi_document
 from .storage import DRAFT_TYPES, Store, clean_stem, draft_type, new_job_id
@@ -34,6 +35,9 @@ from .storage import DRAFT_TYPES, Store, clean_stem, draft_type, new_job_id
 API = "/api/v1"
 STATIC = Path(__file__).resolve().parent / "templates" / "js"  # package data, like the templates
 CHUNK = 1024 * 1024
+MAX_WAIT = 30.0  # longest ?wait= on a status request, in seconds
+WAIT_STEP = 0.1  # how often a held status request looks at the job
+MAX_WAITING = 100  # status requests held at once (half uvicorn's limit); more are answered at once
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Settings:
     profiles_dirs: list[Path] = field(default_factory=list)
     secrets: security.Secrets = field(default_factory=security.Secrets)
     requests_per_minute: int = 120
+    reads_per_minute: int = 600
 
 
 class RequestTooLarge(Exception):
@@ -113,25 +118,19 @@ class Service:
         self.store.prepare()
         self.huey = make_huey(settings.queue, settings.data_dir)
         self.limiter = security.RateLimiter(settings.requests_per_minute)
+        self.readers = security.RateLimiter(settings.reads_per_minute)
+        self.waiting = 0  # status requests held open (?wait=), at most MAX_WAITING
+        catalogue.writable(settings.profiles_dirs)  # loaded once now, not on the first post
 
     # ------------------------------------------------------------ helpers
 
     def profiles(self) -> list[dict[str, Any]]:
-        from .. import profiles as registry
-        from ..formats import can_write, label, load_format
+        from ..formats import label
 
-        found = []
-        for p in registry.load_all(self.s.profiles_dirs):
-            if can_write(load_format(p.format)):
-                found.append(
-                    {
-                        "name": p.name,
-                        "description": p.description,
-                        "default": p.default,
-                        "label": label(p.format),
-                    }
-                )
-        return found
+        return [
+            {"name": p.name, "description": p.description, "default": p.default, "label": label(p.format)}
+            for p in catalogue.writable(self.s.profiles_dirs)
+        ]
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         from ..web.templates import render
@@ -322,8 +321,10 @@ class Service:
     async def api_create(self, request: Request) -> Response:
         if not self.api_allowed(request) or request.method != "POST":
             return _problem(401, "Send the API token: Authorization: Bearer <token>.")
-        if not self.limiter.allow(self.client(request)):
-            return _problem(429, "Too many requests. Wait a minute and try again.", retry_after=60)
+        if wait := self.limiter.wait_for(self.client(request)):
+            return _retry_after(
+                _problem(429, "Too many requests. Try again later.", retry_after=_seconds(wait)), wait
+            )
         job, error = await self.take_drafts(request, ("draft",))
         if error is not None:
             return error
@@ -332,9 +333,39 @@ class Service:
         return JSONResponse(body, status_code=202, headers={"Location": body["status_url"]})
 
     async def api_status(self, request: Request) -> Response:
+        """The job's status; with `?wait=N` (up to MAX_WAIT seconds) the answer waits until the job
+        changes or finishes, so a workflow needs one request where it would poll many times."""
         if not self.api_allowed(request):
             return _problem(401, "Send the API token: Authorization: Bearer <token>.")
-        return JSONResponse(self.status_json(self.job_or_404(request.path_params["job_id"])))
+        job = self.job_or_404(request.path_params["job_id"])
+        try:
+            wait = min(float(request.query_params.get("wait", "0")), MAX_WAIT)
+        except ValueError:
+            return _problem(400, "wait must be a number of seconds.")
+        if wait > 0 and job["state"] != "done" and self.waiting < MAX_WAITING:
+            self.waiting += 1
+            try:
+                job = await self.changed(job, wait)
+            finally:
+                self.waiting -= 1
+        return JSONResponse(self.status_json(job))
+
+    async def changed(self, job: dict[str, Any], wait: float) -> dict[str, Any]:
+        """The job once job.json changes (a stat every WAIT_STEP seconds, no reads), or at `wait`."""
+        path = self.store.job_dir(job["id"]) / "job.json"
+        try:
+            seen = os.stat(path).st_mtime_ns
+        except OSError:
+            return job
+        end = time.monotonic() + wait
+        while time.monotonic() < end:
+            await asyncio.sleep(WAIT_STEP)
+            try:
+                if os.stat(path).st_mtime_ns != seen:
+                    return self.job_or_404(job["id"])
+            except OSError:
+                break
+        return self.job_or_404(job["id"])
 
     async def api_report(self, request: Request) -> Response:
         if not self.api_allowed(request):
@@ -352,7 +383,7 @@ class Service:
     async def api_zip(self, request: Request) -> Response:
         if not self.api_allowed(request):
             return _problem(401, "Send the API token: Authorization: Bearer <token>.")
-        return self.zip(request)
+        return await self.zip(request)
 
     async def api_openapi(self, request: Request) -> Response:
         return JSONResponse(openapi_document(__version__, self.s.service))
@@ -369,11 +400,11 @@ class Service:
         response.headers["Content-Security-Policy"] = security.OUTPUT_CSP
         return response
 
-    def zip(self, request: Request) -> Response:
+    async def zip(self, request: Request) -> Response:
         job = self.job_or_404(request.path_params["job_id"])
-        path = self.store.job_dir(job["id"]) / "accessible.zip"
-        if job["state"] != "done" or not path.is_file():
+        if job["state"] != "done":
             raise HTTPException(409, "The conversion has not finished yet.")
+        path = await asyncio.to_thread(self.store.zip_path, job["id"])
         name = (job["drafts"][0]["stem"] if len(job["drafts"]) == 1 else "conversion") + " - accessible.zip"
         return FileResponse(path, filename=name, media_type="application/zip")
 
@@ -392,11 +423,19 @@ class Service:
             "service-home.html",
             title="Make accessible versions of a draft",
             profiles=self.profiles(),
-            recent=[_view(j) for j in self.store.recent()],
+            recent=self.recent(request),
             service=self.s.service,
             types=", ".join(DRAFT_TYPES),
             error=None,
         )
+
+    def recent(self, request: Request) -> list[dict[str, Any]]:
+        """This browser's own conversions (their ids in a signed cookie), newest first."""
+        found = []
+        for job_id in self.s.secrets.recent_ids(request.cookies.get(security.RECENT_COOKIE)):
+            with contextlib.suppress(KeyError):
+                found.append(_view(self.store.read(job_id)))
+        return found
 
     async def page_create(self, request: Request) -> Response:
         if not self.signed_in(request):
@@ -405,14 +444,26 @@ class Service:
             return self.error_page(
                 request, 403, "This form was sent from another site, so it was not accepted."
             )
-        if not self.limiter.allow(self.client(request)):
-            return self.error_page(request, 429, "Too many requests. Wait a minute and try again.")
+        if wait := self.limiter.wait_for(self.client(request)):
+            return _retry_after(
+                self.error_page(request, 429, "Too many requests. Wait a minute and try again."), wait
+            )
         request.scope["accessconv.page"] = True
         job, error = await self.take_drafts(request, ("draft",))
         if error is not None:
             return self.error_page(request, error.status_code, json.loads(bytes(error.body))["error"])
         assert job is not None
-        return RedirectResponse(f"/conversions/{job['id']}", status_code=303)
+        response = RedirectResponse(f"/conversions/{job['id']}", status_code=303)
+        mine = self.s.secrets.recent_ids(request.cookies.get(security.RECENT_COOKIE))
+        response.set_cookie(
+            security.RECENT_COOKIE,
+            self.s.secrets.recent_cookie([job["id"], *[i for i in mine if i != job["id"]]]),
+            max_age=int(self.s.service.keep_hours * 3600),
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+        )
+        return response
 
     def error_page(self, request: Request, status: int, message: str) -> Response:
         return self.page(
@@ -440,15 +491,16 @@ class Service:
     async def page_zip(self, request: Request) -> Response:
         if (redirect := self.need_sign_in(request)) is not None:
             return redirect
-        return self.zip(request)
+        return await self.zip(request)
 
     async def login(self, request: Request) -> Response:
         if self.s.secrets.login_secret is None:
             return RedirectResponse("/", status_code=303)
         message = None
         if request.method == "POST":
-            if not self.limiter.allow(self.client(request)):
-                return self.error_page(request, 429, "Too many tries. Wait a minute and try again.")
+            if wait := self.limiter.wait_for(self.client(request)):
+                page = self.error_page(request, 429, "Too many tries. Wait a minute and try again.")
+                return _retry_after(page, wait)
             if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
                 return self.error_page(request, 415, "Sign in with the form on this page.")
             try:
@@ -494,6 +546,15 @@ class Service:
             await asyncio.sleep(300)
 
 
+def _seconds(wait: float) -> int:
+    return max(1, math.ceil(wait))
+
+
+def _retry_after(response: Response, wait: float) -> Response:
+    response.headers["Retry-After"] = str(_seconds(wait))
+    return response
+
+
 def _same_origin(request: Request) -> bool:
     origin = request.headers.get("origin")
     if origin is None:  # browsers send it on posts; other clients need no check
@@ -504,6 +565,48 @@ def _same_origin(request: Request) -> bool:
 
 def _iso(stamp: float | None) -> str | None:
     return None if stamp is None else datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class ReportItem:
+    label: str  # "Problem", "Check", "Note", "Passed", "To fix" or ""
+    text: str
+    more: list[str] = field(default_factory=list)  # "How to fix: ..." lines under it
+
+
+@dataclass
+class ReportBlock:
+    heading: str  # "To fix in the outputs" ... ("" for the opening "Wrote N files" part)
+    intro: str
+    items: list[ReportItem] = field(default_factory=list)
+
+
+_LABELS = ("Problem: ", "Check: ", "Note: ")
+_FILE_STATUS = {"ok ": "Passed", "x ": "To fix"}
+
+
+def report_blocks(text: str) -> list[ReportBlock]:
+    """The terminal report of one draft (report.to_text: a line for the draft, then parts at two
+    spaces, their items at four and each item's advice at six) as headed lists for the page."""
+    blocks: list[ReportBlock] = []
+    for line in text.splitlines()[1:]:
+        depth = len(line) - len(line.lstrip(" "))
+        words = line.strip()
+        if not words:
+            continue
+        if depth <= 2 or not blocks:
+            heading = words[:-1] if words.endswith(":") else ""
+            blocks.append(ReportBlock(heading, "" if heading else words))
+        elif depth <= 4 or not blocks[-1].items:
+            label = ""
+            for marker, shown in [*((m, m.strip(": ")) for m in _LABELS), *_FILE_STATUS.items()]:
+                if words.startswith(marker):
+                    label, words = shown, words[len(marker) :]
+                    break
+            blocks[-1].items.append(ReportItem(label, words.removeprefix("- ")))
+        else:
+            blocks[-1].items[-1].more.append(words)
+    return blocks
 
 
 def _view(job: dict[str, Any]) -> dict[str, Any]:
@@ -531,6 +634,7 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
     stems = ", ".join(d["stem"] for d in job["drafts"])
     for d in drafts:  # the page has no command line: name the JSON report by what it is here
         d["text"] = str(d.get("text") or "").replace("--report json", "the JSON report")
+        d["report"] = report_blocks(d["text"])
     if job.get("closing"):
         closing = str(job["closing"]).replace("--report json", "the JSON report")
         job = {**job, "closing": re.sub(r" \(exit code \d\)$", "", closing)}
@@ -575,7 +679,34 @@ def build_app(settings: Settings) -> ASGIApp:
     )
     app.state.service = service
     limited = _BodyLimit(app, settings.service.max_upload_mb * 1024 * 1024)
-    return _Headers(limited)
+    return _Headers(_ReadLimit(limited, service))
+
+
+class _ReadLimit:
+    """Every request but a post (posts have their own, smaller allowance) takes a token from the
+    client's read bucket; a flood gets 429 with Retry-After. The page's own script and nothing
+    else is served from /static/: small, cached by the browser, so not counted."""
+
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") == "POST" or path.startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        wait = self.service.readers.wait_for(self.service.client(request))
+        if not wait:
+            await self.app(scope, receive, send)
+            return
+        message = "Too many requests. Try again later."
+        if path.startswith(API):
+            response = _retry_after(_problem(429, message, retry_after=_seconds(wait)), wait)
+        else:
+            response = _retry_after(self.service.error_page(request, 429, message), wait)
+        await response(scope, receive, send)
 
 
 class _Headers:

@@ -16,6 +16,19 @@ _PROBLEM = {
     "description": "A problem, in plain words",
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
+_TOO_MANY = {
+    **_PROBLEM,
+    "description": "Too many requests from this client; try again after Retry-After seconds",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+}
+_WAIT = {
+    "name": "wait",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "number", "minimum": 0, "maximum": 30},
+    "description": "Seconds to hold the answer until the conversion changes (long poll); "
+    "one request instead of many",
+}
 
 
 def openapi_document(version: str, service: ServiceConfig) -> dict[str, Any]:
@@ -28,7 +41,9 @@ def openapi_document(version: str, service: ServiceConfig) -> dict[str, Any]:
             "description": (
                 "Convert council drafts into Easy Read, large print, braille and accessible HTML, "
                 "with every output checked. Post drafts, poll the status, fetch the report, files or zip. "
-                f"Limits: {service.max_upload_mb} MB a request, {service.max_drafts} drafts a request."
+                f"Limits: {service.max_upload_mb} MB a request, {service.max_drafts} drafts a request, "
+                f"{service.requests_per_minute} posts and {service.reads_per_minute} other requests "
+                "a minute from one client."
             ),
         },
         "security": [{"token": []}],
@@ -65,15 +80,20 @@ def openapi_document(version: str, service: ServiceConfig) -> dict[str, Any]:
                         "401": _PROBLEM,
                         "413": _PROBLEM,
                         "415": _PROBLEM,
-                        "429": _PROBLEM,
+                        "429": _TOO_MANY,
                     },
                 }
             },
             "/api/v1/conversions/{job_id}": {
                 "get": {
-                    "summary": "The status",
-                    "parameters": [_ID],
-                    "responses": {"200": {"description": "Status", **status}, "404": _PROBLEM},
+                    "summary": "The status (with ?wait=, once it changes)",
+                    "parameters": [_ID, _WAIT],
+                    "responses": {
+                        "200": {"description": "Status", **status},
+                        "400": _PROBLEM,
+                        "404": _PROBLEM,
+                        "429": _TOO_MANY,
+                    },
                 }
             },
             "/api/v1/conversions/{job_id}/report": {

@@ -5,7 +5,8 @@
   secret for the page (ACCESSCONV_LOGIN_SECRET, typed once into the sign-in form).
 - Form posts carry a CSRF token equal to a random cookie (double submit), with SameSite=Strict
   cookies and an Origin check.
-- Each client may make `requests_per_minute` posts (a token bucket); more get 429.
+- Each client may make `requests_per_minute` posts and `reads_per_minute` other requests (token
+  buckets, static files aside); more get 429 with Retry-After.
 - Pages get a strict Content-Security-Policy: scripts and styles only from the service itself
   (the inline stylesheet by its hash); converted pages are served sandboxed.
 """
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import ipaddress
@@ -21,11 +23,16 @@ import re
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SESSION_COOKIE = "acv_session"
 CSRF_COOKIE = "acv_csrf"
 CSRF_FIELD = "csrf_token"
+RECENT_COOKIE = "acv_recent"
+RECENT_MAX = 10
+KEY_FILE = "cookie.key"
 SESSION_HOURS = 12
 TOKEN_ENV = "ACCESSCONV_API_TOKEN"
 LOGIN_ENV = "ACCESSCONV_LOGIN_SECRET"
@@ -49,14 +56,17 @@ class Secrets:
     key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
 
     @classmethod
-    def from_environment(cls) -> Secrets:
+    def from_environment(cls, data_dir: Path | None = None) -> Secrets:
+        """The token and secret from the environment. Cookies are signed with a key derived from
+        the login secret, else with one kept in the data folder, so they outlive a restart."""
         token = os.environ.get(TOKEN_ENV) or None
         login = os.environ.get(LOGIN_ENV) or None
-        key = (
-            hashlib.sha256(b"accessconv-session:" + login.encode()).digest()
-            if login
-            else secrets.token_bytes(32)
-        )
+        if login:
+            key = hashlib.sha256(b"accessconv-session:" + login.encode()).digest()
+        elif data_dir is not None:
+            key = _kept_key(data_dir / KEY_FILE)
+        else:
+            key = secrets.token_bytes(32)
         return cls(token, login, key)
 
     @property
@@ -89,9 +99,37 @@ class Secrets:
             return False
         return (time.time() if now is None else now) - int(issued) < SESSION_HOURS * 3600
 
+    def recent_cookie(self, job_ids: list[str]) -> str:
+        """This browser's own recent conversions, signed so no other list can be slipped in."""
+        joined = ".".join(job_ids[:RECENT_MAX])
+        return f"{joined}.{self._sign('recent:' + joined)}"
+
+    def recent_ids(self, cookie: str | None) -> list[str]:
+        if not cookie or "." not in cookie:
+            return []
+        joined, _, signature = cookie.rpartition(".")
+        if not hmac.compare_digest(signature, self._sign("recent:" + joined)):
+            return []
+        return [i for i in joined.split(".") if i][:RECENT_MAX]
+
     def _sign(self, value: str) -> str:
         mac = hmac.new(self.key, value.encode(), hashlib.sha256).digest()
         return base64.urlsafe_b64encode(mac).decode().rstrip("=")
+
+
+def _kept_key(path: Path) -> bytes:
+    """A random key made once and kept (readable by this user only); a broken file is replaced."""
+    with contextlib.suppress(OSError):
+        kept = path.read_bytes()
+        if len(kept) == 32:
+            return kept
+    key = secrets.token_bytes(32)
+    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    os.replace(part, path)
+    return key
 
 
 def new_csrf() -> str:
@@ -103,26 +141,36 @@ def csrf_ok(cookie: str | None, submitted: str | None) -> bool:
 
 
 class RateLimiter:
-    """A token bucket per client: `per_minute` posts a minute, up to `burst` at once."""
+    """A token bucket per client: `per_minute` requests a minute, up to `burst` at once.
 
-    def __init__(self, per_minute: int, burst: int | None = None) -> None:
+    Memory is bounded: at most `max_clients` buckets are kept, the least recently seen dropped
+    first (a dropped client starts again with a full bucket, which costs a flood nothing: its
+    own bucket is the most recently used, so it is never the one dropped)."""
+
+    def __init__(self, per_minute: int, burst: int | None = None, max_clients: int = 10_000) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst if burst is not None else max(1, per_minute // 2))
-        self._buckets: dict[str, tuple[float, float]] = {}
+        self.max_clients = max_clients
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def allow(self, client: str, now: float | None = None) -> bool:
+        return self.wait_for(client, now) == 0.0
+
+    def wait_for(self, client: str, now: float | None = None) -> float:
+        """Take one token: 0.0 when the request may go ahead, else the seconds until it may."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            tokens, last = self._buckets.get(client, (self.burst, now))
+            tokens, last = self._buckets.pop(client, (self.burst, now))
             tokens = min(self.burst, tokens + (now - last) * self.rate)
-            if tokens < 1:
-                self._buckets[client] = (tokens, now)
-                return False
-            self._buckets[client] = (tokens - 1, now)
-            if len(self._buckets) > 10_000:  # forget the quiet ones
-                self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 120}
-            return True
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate
+            self._buckets[client] = (tokens if wait else tokens - 1, now)
+            while len(self._buckets) > self.max_clients:
+                self._buckets.popitem(last=False)
+            return wait
+
+    def __len__(self) -> int:
+        return len(self._buckets)
 
 
 def page_csp(html: str) -> str:

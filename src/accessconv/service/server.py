@@ -42,14 +42,14 @@ def serve(
     from .app import Settings, build_app
 
     host, port = split_bind(bind or config.service.bind)
-    secrets = security.Secrets.from_environment()
+    data = (data_dir or default_data_dir()).resolve()
+    data.mkdir(parents=True, exist_ok=True)
+    secrets = security.Secrets.from_environment(data)
     if not security.is_loopback(host) and (secrets.api_token is None or secrets.login_secret is None):
         raise UsageError(
             f"To serve on {host} (not only this computer), set an API token and a sign-in secret first: "
             f"{security.TOKEN_ENV} and {security.LOGIN_ENV} (see docs/service.md)."
         )
-    data = (data_dir or default_data_dir()).resolve()
-    data.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         data_dir=data,
         queue=queue,
@@ -58,6 +58,7 @@ def serve(
         profiles_dirs=list(config.profiles_dirs),
         secrets=secrets,
         requests_per_minute=config.service.requests_per_minute,
+        reads_per_minute=config.service.reads_per_minute,
     )
     app = build_app(settings)
     child = None
@@ -81,6 +82,8 @@ def serve(
         ]
         if queue:
             command += ["--queue", queue]
+        if config.path is not None:  # the workers read the same [service] and [limits]
+            command += ["--config", str(config.path)]
         child = subprocess.Popen(command)
     try:
         uvicorn.run(
@@ -105,4 +108,4 @@ def worker(
     config: Config, data_dir: Path | None, queue: str | None, workers: int | None, parent: int | None = None
 ) -> None:
     data = (data_dir or default_data_dir()).resolve()
-    run_worker(queue, data, workers or config.service.workers, parent)
+    run_worker(queue, data, workers or config.service.workers, parent, config.service.lease_seconds)

@@ -5,8 +5,8 @@
     work/<name>        a copy under a cleaned name, so outputs carry the draft's own name
     out/<name>/...     the outputs, as `accessconv convert -o` writes them
     report.json        the JSON report (the shape of --report json, paths relative to out/)
-    accessible.zip     everything in out/, for one download
-    claim              who runs the job (host and process id): each job runs exactly once
+    accessible.zip     everything in out/, for one download (made at the first download)
+    claim              who runs the job (host and process id; with Redis the lease is in Redis)
 
 Job ids are 22 random URL-safe characters; they are the only way to reach a job.
 """
@@ -21,6 +21,7 @@ import secrets
 import shutil
 import socket
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,42 @@ class Store:
             return job
         return None
 
+    def reset(self, job_id: str) -> bool:
+        """Put an unfinished job back to the start, its half-written output removed; False when
+        it is finished or gone (nothing to run again)."""
+        try:
+            job = self.read(job_id)
+        except KeyError:
+            return False
+        if job["state"] == "done":
+            return False
+        folder = self.job_dir(job_id)
+        for part in ("out", "work"):
+            shutil.rmtree(folder / part, ignore_errors=True)
+        for name in ("report.json", "accessible.zip", "claim"):
+            (folder / name).unlink(missing_ok=True)
+        job.update(state="queued", queued=time.time())
+        for draft in job["drafts"]:
+            draft.update(state="waiting", error=None, text=None)
+        self.write(job_id, job)
+        return True
+
+    def zip_path(self, job_id: str) -> Path:
+        """The finished job's zip, made now if nobody has asked for it before (most API callers
+        fetch single files, so the workers do not spend time zipping every job)."""
+        folder = self.job_dir(job_id)
+        target = folder / "accessible.zip"
+        if target.is_file():
+            return target
+        out_root = folder / "out"
+        part = folder / f".zip.{secrets.token_hex(4)}.part"
+        with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as zf:
+            for file in sorted(out_root.rglob("*")):
+                if file.is_file() and not file.is_symlink():
+                    zf.write(file, str(file.relative_to(out_root)))
+        os.replace(part, target)  # two first downloads at once: both whole, the last one kept
+        return target
+
     def all_jobs(self) -> list[dict[str, Any]]:
         found = []
         with contextlib.suppress(OSError):
@@ -153,9 +190,6 @@ class Store:
                     with contextlib.suppress(KeyError):
                         found.append(self.read(entry.name))
         return found
-
-    def recent(self, limit: int = 10) -> list[dict[str, Any]]:
-        return sorted(self.all_jobs(), key=lambda j: j["created"], reverse=True)[:limit]
 
     def unfinished(self) -> list[str]:
         return [j["id"] for j in sorted(self.all_jobs(), key=lambda j: j["created"]) if j["state"] != "done"]

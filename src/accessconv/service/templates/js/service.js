@@ -14,15 +14,17 @@
   }
   var status = document.getElementById("job-status");
   if (status && status.dataset.state !== "done") {
+    // ?wait= holds each answer until the conversion changes: one request per change, not a poll.
     var poll = function () {
-      fetch(status.dataset.statusUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); })
+      fetch(status.dataset.statusUrl + "?wait=25", {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
         .then(function (job) {
           if (job.state === "done") { window.location.reload(); return; }
           var words = job.drafts.map(function (d) { return d.name + ": " + d.state; }).join(". ");
           status.querySelector("p").textContent = "Progress: " + job.state + ". " + words + ".";
-          setTimeout(poll, 1500);
+          setTimeout(poll, 200);
         }).catch(function () { setTimeout(poll, 5000); });
     };
-    setTimeout(poll, 1000);
+    setTimeout(poll, 200);
   }
 })();
