@@ -8,8 +8,10 @@ error, and then maps pandoc's JSON AST onto `accessconv.model`.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import io
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -19,6 +21,8 @@ import zlib
 from html import unescape
 from pathlib import Path
 from typing import Any
+
+from PIL import Image as PILImage
 
 from . import model as m
 from .errors import InputError, TimeLimitError
@@ -86,7 +90,6 @@ def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
 def _guard_pictures(limits: Limits) -> None:
     """Pillow's own decompression-bomb guard, for every picture decoded later in the run (the
     writers resize pictures): it refuses to open anything past twice this many pixels."""
-    from PIL import Image as PILImage
 
     PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
 
@@ -307,7 +310,6 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
 def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
     """Refuse a picture with more pixels than the limit, from its header alone: Pillow reads the
     width and height without decoding (a 457 KB PNG can need 1.5 GB decoded)."""
-    from PIL import Image as PILImage
 
     try:
         with warnings.catch_warnings(), zf.open(info) as stream:
@@ -371,9 +373,6 @@ def pandoc_path() -> str:
     """The pandoc that pypandoc-binary installs (pinned in pyproject.toml), found without importing
     pypandoc: its lookup runs `pandoc --version`, a whole extra pandoc start on every read.
     PYPANDOC_PANDOC still wins, as it does in pypandoc; anything unusual falls back to pypandoc."""
-    import importlib.util
-    import os
-
     override = os.environ.get("PYPANDOC_PANDOC")
     if not override:
         spec = importlib.util.find_spec("pypandoc")
@@ -381,6 +380,7 @@ def pandoc_path() -> str:
             bundled = Path(folder) / "files" / "pandoc"
             if os.access(bundled, os.X_OK):
                 return str(bundled)
+    # Only this fallback imports pypandoc (0.4 s), so it is imported here, not at the top.
     from pypandoc import get_pandoc_path
 
     pandoc: str = get_pandoc_path()  # pypandoc is untyped
@@ -931,7 +931,6 @@ def _image_info(data: bytes) -> tuple[str, int, int] | None:
     """(mime, width, height) for a raster image Pillow can open, else None. Other formats
     (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected. Only the header is read:
     nothing is decoded here."""
-    from PIL import Image as PILImage
 
     try:
         with warnings.catch_warnings():

@@ -23,9 +23,12 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import profiles as registry
 from ..config import ServiceConfig
+from ..formats import label, load_format, writes_files
 from ..limits import DEFAULT, Limits
 from ..version import __version__
+from ..web.templates import render
 from . import security
 from .jobs import enqueue, make_huey
 from .openapi import openapi_document
@@ -117,12 +120,10 @@ class Service:
     # ------------------------------------------------------------ helpers
 
     def profiles(self) -> list[dict[str, Any]]:
-        from .. import profiles as registry
-        from ..formats import can_write, label, load_format
 
         found = []
         for p in registry.load_all(self.s.profiles_dirs):
-            if can_write(load_format(p.format)):
+            if writes_files(load_format(p.format)):
                 found.append(
                     {
                         "name": p.name,
@@ -134,7 +135,6 @@ class Service:
         return found
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        from ..web.templates import render
 
         csrf = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf()
         html = render(

