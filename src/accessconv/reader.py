@@ -243,18 +243,7 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
     held whole) to prove it unpacks, and pictures' sizes are read from their headers."""
     app = "Word" if kind == "docx" else "LibreOffice"
     if head.startswith(OLE_MAGIC):
-        if ENCRYPTION_MARK in path.read_bytes():
-            raise InputError(
-                path,
-                "the document is protected with a password",
-                f"Open it in {app}, remove the password (File > Info > Protect Document), "
-                "save it and try again.",
-            )
-        raise InputError(
-            path,
-            "this is an old-style Word file (.doc) with a .docx name",
-            "Open it in Word and use Save As > Word Document (.docx).",
-        )
+        _refuse_ole(path, app)
     damaged = InputError(
         path,
         f"the file is not a readable {path.suffix} document (it may be damaged or renamed)",
@@ -264,35 +253,8 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            total = sum(info.file_size for info in infos)
             media = [info for info in infos if not info.is_dir() and not _XML_PART.search(info.filename)]
-            for info in infos:
-                if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
-                    if info.file_size > 10 * 1024**2:
-                        raise InputError(
-                            path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave
-                        )
-                if info.file_size > limits.max_part_bytes:
-                    raise InputError(
-                        path,
-                        f"part '{_short(info.filename)}' of the document unpacks to more than "
-                        f"{limits.max_part_mb} MB",
-                        "Split the document into smaller ones, or compress its pictures "
-                        "(in Word: Picture Format > Compress Pictures), and retry.",
-                    )
-            if total > limits.max_unpacked_bytes:
-                raise InputError(
-                    path,
-                    f"the document unpacks to more than {limits.max_unpacked_mb} MB",
-                    "Split it into smaller documents and retry.",
-                )
-            if sum(info.file_size for info in media) > limits.max_media_bytes:
-                raise InputError(
-                    path,
-                    f"the pictures in the document add up to more than {limits.max_media_mb} MB",
-                    "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove "
-                    "some, and retry.",
-                )
+            _check_part_sizes(path, infos, media, limits, resave)
             main = main_part(zf, kind)
             if main is None:
                 raise damaged
@@ -305,6 +267,52 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
                 _check_picture_size(path, zf, info, limits)
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, ValueError, zlib.error) as err:
         raise damaged from err
+
+
+def _refuse_ole(path: Path, app: str) -> None:
+    """An OLE file named .docx: a password-protected document, or an old .doc (raises InputError)."""
+    if ENCRYPTION_MARK in path.read_bytes():
+        raise InputError(
+            path,
+            "the document is protected with a password",
+            f"Open it in {app}, remove the password (File > Info > Protect Document), save it and try again.",
+        )
+    raise InputError(
+        path,
+        "this is an old-style Word file (.doc) with a .docx name",
+        "Open it in Word and use Save As > Word Document (.docx).",
+    )
+
+
+def _check_part_sizes(
+    path: Path, infos: list[zipfile.ZipInfo], media: list[zipfile.ZipInfo], limits: Limits, resave: str
+) -> None:
+    """Refuse a package whose parts, whole or pictures unpack to unsafe sizes (from the zip's
+    directory alone)."""
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            if info.file_size > 10 * 1024**2:
+                raise InputError(path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave)
+        if info.file_size > limits.max_part_bytes:
+            raise InputError(
+                path,
+                f"part '{_short(info.filename)}' of the document unpacks to more than "
+                f"{limits.max_part_mb} MB",
+                "Split the document into smaller ones, or compress its pictures "
+                "(in Word: Picture Format > Compress Pictures), and retry.",
+            )
+    if sum(info.file_size for info in infos) > limits.max_unpacked_bytes:
+        raise InputError(
+            path,
+            f"the document unpacks to more than {limits.max_unpacked_mb} MB",
+            "Split it into smaller documents and retry.",
+        )
+    if sum(info.file_size for info in media) > limits.max_media_bytes:
+        raise InputError(
+            path,
+            f"the pictures in the document add up to more than {limits.max_media_mb} MB",
+            "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove some, and retry.",
+        )
 
 
 def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
@@ -666,33 +674,43 @@ class _Builder:
             inlines = self.inlines(c)
             return [self._paragraph_or_figure(inlines)] if _has_content(inlines) else []
         if t == "LineBlock":
-            inlines = []
-            for i, line in enumerate(c):
-                if i:
-                    inlines.append(m.LineBreak())
-                inlines.extend(self.inlines(line))
-            return [m.Paragraph(_merge(inlines))]
+            return [self._line_block(c)]
         if t == "Header":
-            level, attr, content = c
-            inlines = self.inlines(content)
-            if not m.plain_text(inlines).strip():
-                # A heading style on an empty line (common in Word): a heading with no name
-                # helps nobody, in any format.
-                self._empty_headings += 1
-                return []
-            return [m.Heading(level=level, inlines=inlines, id=attr[0])]
+            return self._heading(c)
+        if t in ("BulletList", "OrderedList"):
+            return [self._list(t, c)]
+        return self._other_block(t, c)
+
+    def _line_block(self, c: list[Any]) -> m.Block:
+        inlines: list[m.Inline] = []
+        for i, line in enumerate(c):
+            if i:
+                inlines.append(m.LineBreak())
+            inlines.extend(self.inlines(line))
+        return m.Paragraph(_merge(inlines))
+
+    def _heading(self, c: list[Any]) -> list[m.Block]:
+        level, attr, content = c
+        inlines = self.inlines(content)
+        if not m.plain_text(inlines).strip():
+            # A heading style on an empty line (common in Word): a heading with no name
+            # helps nobody, in any format.
+            self._empty_headings += 1
+            return []
+        return [m.Heading(level=level, inlines=inlines, id=attr[0])]
+
+    def _list(self, t: str, c: Any) -> m.Block:
         if t == "BulletList":
-            return [m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])]
-        if t == "OrderedList":
-            (start, style, _delim), items = c
-            return [
-                m.ListBlock(
-                    ordered=True,
-                    items=[self.blocks(item) for item in items],
-                    start=start,
-                    numbering=_NUMBERING.get(style.get("t"), "decimal"),
-                )
-            ]
+            return m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])
+        (start, style, _delim), items = c
+        return m.ListBlock(
+            ordered=True,
+            items=[self.blocks(item) for item in items],
+            start=start,
+            numbering=_NUMBERING.get(style.get("t"), "decimal"),
+        )
+
+    def _other_block(self, t: str | None, c: Any) -> list[m.Block]:
         if t == "BlockQuote":
             return [m.BlockQuote(self.blocks(c))]
         if t == "CodeBlock":
@@ -815,6 +833,10 @@ class _Builder:
             return [m.Text(c[1])]
         if t == "Span":
             return self.inlines(c[1])
+        return self._inline_object(t, c)
+
+    def _inline_object(self, t: str | None, c: Any) -> list[m.Inline]:
+        """Raw HTML (dropped), links, pictures and notes."""
         if t == "RawInline":
             self._dropped_raw += 1
             return []

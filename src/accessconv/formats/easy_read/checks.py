@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,6 +151,55 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
     ]
 
 
+# ---------------------------------------------------------------- reading back, in order
+
+
+@dataclass
+class _Gathered:
+    """What a reader gathers walking a file in order: sections of points, the hard words list
+    (a bold word, then its explanation), the credit line and every other line of text."""
+
+    hard_label: str  # the hard words section's heading, in lower case
+    credit_label: str
+    sections: list[SectionBack] = field(default_factory=list)
+    current: SectionBack = field(default_factory=lambda: SectionBack("the cover"))
+    hard_words: dict[str, str] = field(default_factory=dict)
+    other: list[str] = field(default_factory=list)
+    credit: str = ""
+    in_hard_words: bool = False
+    pending_word: str | None = None
+
+    def section(self, heading: str) -> None:
+        if self.current.points or self.current.heading != "the cover":
+            self.sections.append(self.current)
+        self.current = SectionBack(heading)
+        self.in_hard_words = heading.lower() == self.hard_label
+
+    def paragraph(self, text: str, all_bold: Callable[[], bool]) -> None:
+        """A paragraph outside the points; in the hard words section a bold one is a word and
+        the next one its explanation."""
+        if not text:
+            return
+        if text.startswith(self.credit_label):
+            self.credit = text
+            return
+        self.other.append(text)
+        if not self.in_hard_words:
+            return
+        if all_bold():
+            self.pending_word = text
+            self.hard_words.setdefault(text.lower(), "")
+        elif self.pending_word is not None:
+            self.hard_words[self.pending_word.lower()] = text
+            self.pending_word = None
+
+    def all_sections(self) -> list[SectionBack]:
+        if self.current.points or self.current.heading != "the cover":
+            self.sections.append(self.current)
+        # The hard words list is a section of its own with no points.
+        return [s for s in self.sections if s.heading.lower() != self.hard_label or s.points]
+
+
 # ---------------------------------------------------------------- reading Word
 
 
@@ -168,56 +218,36 @@ def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
         s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val") if s.find(f"{W}name") is not None else "")
         for s in document.styles.element.iter(f"{W}style")
     }
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    hard_words: dict[str, str] = {}
-    other: list[str] = []
-    credit = ""
-    in_hard_words = False
-    pending_word: str | None = None
     title = document.core_properties.title or ""
-    hard_label = layout.hard_words_label.lower()
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             text = _p_text(child).strip()
             style_el = child.find(f"{W}pPr/{W}pStyle")
             style = style_names.get(style_el.get(f"{W}val"), "") if style_el is not None else ""
-            if style.lower().startswith("heading") or style.lower() == "title":
-                if style.lower() in ("heading 1", "title"):
-                    title = title or text
-                    other.append(text)
-                    continue
-                if current.points or current.heading != "the cover":
-                    sections.append(current)
-                current = SectionBack(text)
-                in_hard_words = text.lower() == hard_label
-                continue
-            if not text:
-                continue
-            if text.startswith(layout.credit_label):
-                credit = text
-                continue
-            other.append(text)
-            if in_hard_words:
-                runs = [r for r in child.iter(f"{W}r") if _r_text(r).strip()]
-                if runs and all(_bold(r) for r in runs):
-                    pending_word = text
-                    hard_words.setdefault(text.lower(), "")
-                elif pending_word is not None:
-                    hard_words[pending_word.lower()] = text
-                    pending_word = None
+            if style.lower() in ("heading 1", "title"):
+                title = title or text
+                got.other.append(text)
+            elif style.lower().startswith("heading"):
+                got.section(text)
+            else:
+                got.paragraph(text, partial(_all_bold, child))
         elif child.tag == f"{W}tbl":
             for tr in child.iter(f"{W}tr"):
                 cells = tr.findall(f"{W}tc")
                 if len(cells) >= 2:
-                    number = len(current.points) + 1
-                    current.points.append(_docx_point(cells[0], cells[-1], current, number))
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    # The hard words list is a section of its own with no points.
-    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
+                    number = len(got.current.points) + 1
+                    got.current.points.append(_docx_point(cells[0], cells[-1], got.current, number))
+    sections = got.all_sections()
     pages = _estimate_pages(document, layout)
-    return EasyReadBack("docx", path, title, sections, hard_words, other, credit, pages, limits, layout)
+    return EasyReadBack(
+        "docx", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
+    )
+
+
+def _all_bold(p: _Element) -> bool:
+    runs = [r for r in p.iter(f"{W}r") if _r_text(r).strip()]
+    return bool(runs) and all(_bold(r) for r in runs)
 
 
 def _p_text(p: _Element) -> str:
@@ -298,55 +328,32 @@ def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack
         return None
     if root is None:
         return None
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    hard_words: dict[str, str] = {}
-    other: list[str] = []
-    credit = ""
-    in_hard_words = False
-    pending_word: str | None = None
-    hard_label = layout.hard_words_label.lower()
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
 
     def clean(node: StructNode) -> str:
         return " ".join(node.text().split())
 
     def visit(node: StructNode) -> None:
-        nonlocal current, credit, in_hard_words, pending_word, title
+        nonlocal title
         if node.kind == "H1":
             title = title or clean(node)
-            other.append(clean(node))
+            got.other.append(clean(node))
         elif node.kind in ("H2", "H3", "H"):
-            if current.points or current.heading != "the cover":
-                sections.append(current)
-            current = SectionBack(clean(node))
-            in_hard_words = current.heading.lower() == hard_label
+            got.section(clean(node))
         elif node.kind == "LI":
-            current.points.append(_pdf_point(node, current, len(current.points) + 1, layout))
+            got.current.points.append(_pdf_point(node, got.current, len(got.current.points) + 1, layout))
         elif node.kind == "P":
             text = clean(node)
-            if not text:
-                return
-            if text.startswith(layout.credit_label):
-                credit = text
-                return
-            other.append(text)
-            if in_hard_words:
-                strong = " ".join(clean(n) for n in node.walk() if n.kind == "Strong")
-                if strong == text:
-                    pending_word = text
-                    hard_words.setdefault(text.lower(), "")
-                elif pending_word is not None:
-                    hard_words[pending_word.lower()] = text
-                    pending_word = None
+            got.paragraph(text, lambda: " ".join(clean(n) for n in node.walk() if n.kind == "Strong") == text)
         else:
             for child in node.children:
                 visit(child)
 
     visit(root)
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
-    return EasyReadBack("pdf", path, title, sections, hard_words, other, credit, pages, limits, layout)
+    sections = got.all_sections()
+    return EasyReadBack(
+        "pdf", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
+    )
 
 
 def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: LayoutSettings) -> PointBack:
@@ -390,23 +397,33 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
     meta = {el.get("name", ""): el.get("content", "") for el in tree.iter("meta")}
     facts_written = [f.strip() for f in meta.get("accessconv-facts", "").split(" | ") if f.strip()]
     draft_words = int(meta.get("accessconv-draft-words", "0") or 0)
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    other: list[str] = []
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
     title = ""
     for el in main.iter("h1", "h2", "li"):
         if el.tag == "h1":
             title = _text(el)
-            other.append(title)
+            got.other.append(title)
         elif el.tag == "h2":
-            if current.points or current.heading != "the cover":
-                sections.append(current)
-            current = SectionBack(_text(el))
+            got.section(_text(el))
         elif "point" in el.get("class", "").split():
-            current.points.append(_html_point(el, current, len(current.points) + 1))
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
+            got.current.points.append(_html_point(el, got.current, len(got.current.points) + 1))
+    sections = got.all_sections()
+    other = got.other
+    hard_words = _html_hard_words(main, other)
+    for p in main.iter("p"):
+        parent = p.getparent()  # never None: the <p> is inside <main>
+        if "point-text" not in ((parent.get("class") if parent is not None else None) or ""):
+            other.append(_text(p))
+    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
+    other = [t for t in other if t and t != credit]
+    back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+    back.facts, back.draft_words = facts_written, draft_words
+    return back
+
+
+def _html_hard_words(main: HtmlElement, other: list[str]) -> dict[str, str]:
+    """The hard words list (<dl>): each word, in lower case, with its explanation; every term and
+    explanation also goes to `other`."""
     hard_words: dict[str, str] = {}
     for dl in main.iter("dl"):
         term = None
@@ -417,15 +434,7 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
             elif child.tag == "dd" and term is not None:
                 hard_words[term] = _text(child)
             other.append(_text(child))
-    for p in main.iter("p"):
-        parent = p.getparent()  # never None: the <p> is inside <main>
-        if "point-text" not in ((parent.get("class") if parent is not None else None) or ""):
-            other.append(_text(p))
-    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
-    other = [t for t in other if t and t != credit]
-    back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
-    back.facts, back.draft_words = facts_written, draft_words
-    return back
+    return hard_words
 
 
 def _text(el: HtmlElement) -> str:

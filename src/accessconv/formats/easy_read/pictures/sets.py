@@ -373,18 +373,9 @@ def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSe
     return best
 
 
-def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
-    """One picture for a point, or a placeholder when nothing fits well.
-
-    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
-    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
-    address), so each comes before the point's key terms."""
-    sentences, entity_terms = find_entities(sentences)
-    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
-    found = matches(sentences, symbol_set)
-    if not found:
-        return symbol_set.placeholder()
-    # Key terms come most important first: a match on an earlier one ranks higher.
+def _ranked_forms(key_terms: list[str], sentences: list[str]) -> list[frozenset[str]]:
+    """The word forms of each key term, most important first: a match on an earlier one ranks
+    higher."""
     ranked: list[frozenset[str]] = []
     for term in key_terms:
         forms: set[str] = set()
@@ -398,6 +389,21 @@ def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, sh
             if word not in skip_words():
                 forms |= lemmas(word)
         ranked.append(frozenset(forms))
+    return ranked
+
+
+def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
+    """One picture for a point, or a placeholder when nothing fits well.
+
+    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
+    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
+    address), so each comes before the point's key terms."""
+    sentences, entity_terms = find_entities(sentences)
+    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
+    found = matches(sentences, symbol_set)
+    if not found:
+        return symbol_set.placeholder()
+    ranked = _ranked_forms(key_terms, sentences)
 
     def rank(m: Match) -> int:
         word_forms = [lemmas(w) for w in m.words]
