@@ -15,7 +15,7 @@ import signal
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypedDict
+from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 import click
 
@@ -33,6 +33,8 @@ from .errors import AccessconvError, disk_full
 from .version import __version__
 
 if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
     from .limits import Limits
     from .results import BatchResult
 
@@ -309,7 +311,7 @@ class _BatchBar:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar: Any = None
+        self.bar: ProgressBar[int] | None = None
         self.done = 0
 
     def __call__(self, done: int, total: int, _draft: str) -> None:
@@ -593,9 +595,10 @@ def worker(data_dir: Path | None, queue: str | None, workers: int | None, parent
     run(_config(), data_dir, queue, workers, parent)
 
 
-def _config() -> Any:
+def _config() -> Config:
     ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get("accessconv.config") if ctx is not None else None) or Config()
+    config: Config | None = ctx.meta.get("accessconv.config") if ctx is not None else None
+    return config or Config()
 
 
 def main() -> None:
