@@ -56,7 +56,6 @@ class TimeLimitError(InputError):
 def output_problem(err: OSError, folder: Path | str) -> str:
     """The officer's message for an output that cannot be written, by cause (never errno text,
     which means nothing to them; `folder` must be the real output folder, not a temporary one)."""
-
     code = err.errno
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", errno.ENOSPC):
         return (

@@ -61,7 +61,6 @@ def _page_settings() -> tuple[PageSettings, str | None]:
     """The council's own html profile (colours, fonts) styles the report as it styles the pages.
     A profile called "html" of another format has no web page settings: the built-in ones are
     used instead, with a note saying so."""
-
     profile = registry.load("html")
     if isinstance(profile.settings, PageSettings):
         return profile.settings, None
@@ -126,7 +125,6 @@ def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> _Row:
 
 
 def _when(iso: str) -> str:
-
     try:
         return f"{datetime.fromisoformat(iso):%d %B %Y at %H:%M} UTC"
     except ValueError:

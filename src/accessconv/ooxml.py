@@ -154,7 +154,6 @@ def w(tag: str) -> str:
 
 def q(path: str) -> str:
     """`qn` for a path such as "w:pPr/w:spacing", for find and findall."""
-
     return "/".join(qn(part) for part in path.split("/"))
 
 
@@ -162,7 +161,6 @@ def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -
     """Insert `child` where the schema puts it among `parent`'s children: before the first
     present child that comes after it in `order` (the parent's children in schema order), as
     python-docx's own `get_or_add_*` methods do."""
-
     tag = NamespacePrefixedTag.from_clark_name(child.tag)
     # python-docx wants an ElementBase, though its OxmlElement is typed to return a plain _Element.
     inserted: E = parent.insert_element_before(cast("ElementBase", child), *order[order.index(tag) + 1 :])
@@ -172,7 +170,6 @@ def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -
 def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
     """Insert `child` right after the first of `predecessors` (the elements the schema puts just
     before it, nearest first) that `parent` has, or as its first child."""
-
     for tag in predecessors:
         found = parent.find(qn(tag))
         if found is not None:
@@ -185,7 +182,6 @@ def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
 def get_or_add(parent: _Element, tag: str) -> _Element:
     """`parent`'s `tag` child ("w:sz"), made if it has none: with python-docx's own
     `get_or_add_*` method where it has one (which keeps schema order), else at the end."""
-
     method = getattr(parent, "get_or_add_" + tag.split(":")[-1], None)
     if method is not None:
         made: _Element = method()
@@ -198,7 +194,6 @@ def get_or_add(parent: _Element, tag: str) -> _Element:
 
 
 def set_val(element: E, value: str) -> E:
-
     element.set(qn("w:val"), value)
     return element
 
@@ -208,7 +203,6 @@ def set_val(element: E, value: str) -> E:
 
 def rgb(colour: str) -> RGBColor:
     """A python-docx colour from "#0B3D91" or "0b3d91"."""
-
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
@@ -236,7 +230,6 @@ def set_numbering(paragraph: Paragraph, num_id: str, level: int = 0) -> None:
 def set_fonts(rpr: _Element, name: str) -> None:
     """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
     fonts, which would override the name (Calibri Light for headings, for example)."""
-
     fonts = cast("CT_RPr", rpr).get_or_add_rFonts()  # python-docx parses every w:rPr as a CT_RPr
     for attr in THEME_FONTS:
         fonts.attrib.pop(qn(attr), None)  # type: ignore[call-overload]  # lxml-stubs: no None default
@@ -252,7 +245,6 @@ def set_style_font(style: CharacterStyle, name: str) -> None:
 
 def set_page(section: Section, width_mm: float, height_mm: float, margin_cm: float) -> None:
     """Paper size (A4 is 210 x 297 mm) and the same margin on every side."""
-
     section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(margin_cm))
@@ -269,7 +261,6 @@ def page_number_footer(
     """The first section's footer in the Footer style: `label` ("Page "), then a PAGE field
     showing "1" until Word updates it. A complex field (begin, instruction, separate, result,
     end) by default; `simple_field` writes one w:fldSimple instead."""
-
     para: Paragraph = document.sections[0].footer.paragraphs[0]
     para.style = document.styles["Footer"]
     if align_left:
@@ -300,7 +291,6 @@ def page_number_footer(
 
 def no_auto_hyphenation(document: DocxDocument) -> None:
     """Word must not hyphenate words at line ends (hard to read in large print)."""
-
     hyphenation = OxmlElement("w:autoHyphenation", {qn("w:val"): "0"})
     insert_after(document.settings.element, hyphenation, "w:defaultTabStop")
 
@@ -308,7 +298,6 @@ def no_auto_hyphenation(document: DocxDocument) -> None:
 def page_colour(document: DocxDocument, colour: str) -> None:
     """A coloured page ("#FFFFE0", pale yellow), shown in Word's print layout too; white pages
     are left as they are."""
-
     colour = colour.lstrip("#").upper()
     if colour == "FFFFFF":
         return
@@ -323,39 +312,33 @@ def page_colour(document: DocxDocument, colour: str) -> None:
 
 def keep_row_together(row: _Row) -> None:
     """w:cantSplit: Word keeps the row on one page."""
-
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TR_PR_ORDER)
 
 
 def repeat_header_row(row: _Row) -> None:
     """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
-
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TR_PR_ORDER)
 
 
 def row_copy(row: _Row) -> CT_Row:
     """A detached copy of a table row's w:tr, to add again with `add_row_copy`."""
-
     return copy.deepcopy(row._tr)
 
 
 def add_row_copy(table: Table, tr: CT_Row) -> _Row:
     """A new last row of `table`, a copy of `tr` (from `row_copy`). Much faster than python-docx's
     add_row and cell widths for long tables of rows that start out the same."""
-
     new = copy.deepcopy(tr)
     table._tbl.append(new)
     return _Row(new, table)
 
 
 def set_cell_width(cell: _Cell, cm: float) -> None:
-
     cell.width = Cm(cm)
 
 
 def describe_table(table: Table, description: str) -> None:
     """w:tblDescription: what the table is for, read by screen readers."""
-
     desc = OxmlElement("w:tblDescription", {qn("w:val"): description})
     insert_in_order(table._tbl.tblPr, desc, TBL_PR_TAIL)
 
@@ -380,7 +363,6 @@ def add_picture(
     reads and hashes the image again for every use (slow for long documents). Here shape ids
     come from a counter kept on the part (the same numbers: 1, 2, 3...), and each picture's
     drawing is built once per size and copied."""
-
     part = paragraph.part
     shape_id = getattr(part, "_accessconv_next_shape_id", 1)
     part._accessconv_next_shape_id = shape_id + 1  # type: ignore[attr-defined]  # our counter, on the part
@@ -403,7 +385,6 @@ def add_picture(
 
 def mark_decorative(doc_pr: _Element) -> None:
     """Word's 'Mark as decorative': screen readers skip the picture."""
-
     ext_lst = etree.SubElement(doc_pr, f"{{{A}}}extLst")
     ext = etree.SubElement(ext_lst, f"{{{A}}}ext")
     ext.set("uri", DECORATIVE_URI)
@@ -414,7 +395,6 @@ def mark_decorative(doc_pr: _Element) -> None:
 def add_hyperlink(paragraph: Paragraph, url: str) -> _Element:
     """An empty w:hyperlink to the external `url` at the end of `paragraph`; fill it with
     `add_link_run`."""
-
     r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
     paragraph._p.append(link)
@@ -435,7 +415,6 @@ def add_link_run(
     or with its own `colour` and single `underline`; returns the python-docx Run.
     `keep_spaces` always writes xml:space="preserve" on the text (python-docx writes it only
     when the text starts or ends with a space)."""
-
     r = OxmlElement("w:r")
     assert isinstance(r, CT_R)
     link.append(r)

@@ -173,7 +173,6 @@ def _read_draft(
     say: Progress,
 ) -> tuple[Document, Callable[[Document], list[CheckResult]] | None]:
     """The draft's document, and the draft checks' second step (None without a draft profile)."""
-
     say(f"Reading {source.name}")
     with start_read(source, limits=limits) as pending:
         # While pandoc reads the draft (a separate process), do the work that does not need its
@@ -198,7 +197,6 @@ def _write_outputs(
     doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
 ) -> None:
     """Each profile's files, written into `tmp` and checked."""
-
     for profile in chosen:
         fmt = load_plugin(profile.format)
         if not can_write(fmt):  # resolve_profiles refused it already
@@ -257,7 +255,6 @@ def _start_draft_check(
     source: Path, profiles_dirs: Sequence[Path] | None
 ) -> Callable[[Document], list[CheckResult]] | None:
     """The draft checks' first step (reading the .docx's own XML), or None without a draft profile."""
-
     if "draft" not in registry.available(list(profiles_dirs or [])):
         return None
     loaded = registry.load("draft", list(profiles_dirs or []))
@@ -286,7 +283,6 @@ def _load_plugins(chosen: Sequence[AnyProfile]) -> None:
 
 def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) -> None:
     """Add the browser audit's results to every .html output, whatever its profile."""
-
     html = [o for o in outputs if is_html(o.path)]
     if html and enabled:
         say("Checking the web pages in Chromium")
@@ -370,19 +366,16 @@ def pid_alive(pid: int) -> bool:
 def _hashes_file(target: Path) -> Path:
     """Where the hashes of what was written into `target` are kept: a small file per output folder
     in the user's state folder, so output folders hold only outputs."""
-
     base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     key = hashlib.sha256(str(target.resolve()).encode("utf-8")).hexdigest()[:20]
     return base / "accessconv" / "written" / f"{key}.json"
 
 
 def _sha256(path: Path) -> str:
-
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _written_hashes(target: Path) -> dict[str, str]:
-
     try:
         data = json.loads(_hashes_file(target).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -406,7 +399,6 @@ def _refuse_changed(finals: list[Path], target: Path, source: Path) -> None:
 
 
 def _move_into_place(tmp: Path, target: Path, result: ConversionResult, force: bool = False) -> None:
-
     finals = [target / output.path.relative_to(tmp) for output in result.outputs]
     if not force:
         _refuse_changed(finals, target, result.source)
@@ -516,7 +508,6 @@ def _check_file(
 def _require_readable(path: Path) -> None:
     """A file that is empty or not a file of its type at all is an input error (exit 2) with one
     line, not a list of failed checks."""
-
     again = "Convert the draft again with accessconv, or name the right file."
     with path.open("rb") as fh:
         head = fh.read(4096)

@@ -90,7 +90,6 @@ def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
 def _guard_pictures(limits: Limits) -> None:
     """Pillow's own decompression-bomb guard, for every picture decoded later in the run (the
     writers resize pictures): it refuses to open anything past twice this many pixels."""
-
     PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
 
 
@@ -318,7 +317,6 @@ def _check_part_sizes(
 def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
     """Refuse a picture with more pixels than the limit, from its header alone: Pillow reads the
     width and height without decoding (a 457 KB PNG can need 1.5 GB decoded)."""
-
     try:
         with warnings.catch_warnings(), zf.open(info) as stream:
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
@@ -953,7 +951,6 @@ def _image_info(data: bytes) -> tuple[str, int, int] | None:
     """(mime, width, height) for a raster image Pillow can open, else None. Other formats
     (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected. Only the header is read:
     nothing is decoded here."""
-
     try:
         with warnings.catch_warnings():
             # Past the limit is refused by the caller; Pillow's warning would be a stray line.

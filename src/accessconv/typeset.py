@@ -102,7 +102,6 @@ class Pictures:
 
 
 def _to_png(data: bytes, mime: str | None) -> bytes | None:
-
     if (mime or "").lower() == "image/svg+xml" or data.lstrip()[:5] in (b"<svg ", b"<?xml"):
         try:
             # resvg-py reads no files here: only the SVG text, with no resources folder.
@@ -156,7 +155,6 @@ def _font_folder(files: Sequence[str]) -> str:
 def _fonts(files: Sequence[str]) -> typst.Fonts:
     """A font book of exactly these files (Typst reads fonts from folders: a private folder of
     links to them), made once a process."""
-
     key = tuple(files)
     book = _FONTS.get(key)
     if book is None:
@@ -195,7 +193,6 @@ def compile_pdf(
 
 def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) -> tuple[bytes, list[str]]:
     """Compile root/main.typ, with root/no-packages as the (empty) package folders."""
-
     if isinstance(fonts, str):
         fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts])
     empty = str(Path(root) / "no-packages")
@@ -227,7 +224,6 @@ def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) ->
 
 def _compile_elsewhere(root: str, fonts: str, standard: str | None) -> tuple[bytes, list[str]]:
     """compile_folder in a fresh Python process (see _state), the result passed back as files."""
-
     code = (
         "import json, sys; from pathlib import Path; from accessconv.errors import OutputError\n"
         "from accessconv.typeset import compile_folder\n"

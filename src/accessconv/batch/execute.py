@@ -89,7 +89,6 @@ def _unexpected(task: Task, err: Exception) -> Outcome:
 def _init_worker(parent: int) -> None:
     """In each worker process: leave Ctrl-C to the main process (which stops the run cleanly), and
     end when the run ends, however it ends (even kill -9), instead of lingering with its memory."""
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _die_with_parent() and os.getppid() == parent:
         return
@@ -106,7 +105,6 @@ def _init_worker(parent: int) -> None:
 
 def _die_with_parent() -> bool:
     """Ask Linux to kill this process when its parent ends (prctl PR_SET_PDEATHSIG)."""
-
     if not sys.platform.startswith("linux"):
         return False
     try:

@@ -182,7 +182,6 @@ class Run:
 
 
 def write_reports(result: BatchResult, fail_on: str) -> None:
-
     result.report = result.out_dir / REPORT_NAME
     result.index = result.out_dir / INDEX_NAME
     report = batch_to_json(result, fail_on)

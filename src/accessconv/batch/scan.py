@@ -56,7 +56,6 @@ def find_links(source: Path, exclude: Path | None = None) -> dict[str, str]:
 
 def scan_folder(source: Path, exclude: Path | None = None) -> tuple[list[str], dict[str, str]]:
     """(drafts, links): see find_drafts and find_links. os.walk does not go into linked folders."""
-
     excluded = exclude.resolve() if exclude else None
     root = source.resolve()
     found: list[str] = []

@@ -71,7 +71,6 @@ class DocxTarget:
 
 def check_docx(path: Path, limits: TypographyLimits, kind: str = "large print") -> list[CheckResult]:
     """Run every typography check on the .docx at `path`; `kind` names the format in messages."""
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
@@ -237,7 +236,6 @@ class Resolver:
 
 def _theme_fonts(document: DocxDocument) -> dict[str, str]:
     """minorHAnsi/majorHAnsi etc. -> typeface, from the theme part."""
-
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/theme") and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)

@@ -38,7 +38,6 @@ class HtmlTarget:
 
 
 def check_html_file(path: Path, limits: HtmlLimits) -> list[CheckResult]:
-
     raw = path.read_bytes()
     try:
         tree: HtmlElement = lxml.html.document_fromstring(raw)

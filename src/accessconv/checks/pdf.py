@@ -75,7 +75,6 @@ PDF: CheckSet[PdfTarget] = CheckSet("pdf")
 
 
 def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
-
     try:
         reader = PdfReader(str(path))
         len(reader.pages)

@@ -120,7 +120,6 @@ class Service:
     # ------------------------------------------------------------ helpers
 
     def profiles(self) -> list[dict[str, Any]]:
-
         found = []
         for p in registry.load_all(self.s.profiles_dirs):
             if writes_files(load_format(p.format)):
@@ -135,7 +134,6 @@ class Service:
         return found
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-
         csrf = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf()
         html = render(
             template,

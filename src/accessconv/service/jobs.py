@@ -53,7 +53,6 @@ def enqueue(huey: Any, data_dir: Path, job_id: str) -> None:
 
 def run_job(data_dir: str, job_id: str) -> None:
     """Convert every draft of a job, write its report and zip. Runs in a worker process."""
-
     store = Store(Path(data_dir))
     job = store.claim(job_id)
     if job is None:

@@ -40,7 +40,6 @@ def serve(
 ) -> None:
     """Run the page and the API until stopped; with the SQLite queue (or `start_workers`), also
     the workers, as a child process that stops with us."""
-
     host, port = split_bind(bind or config.service.bind)
     secrets = security.Secrets.from_environment()
     if not security.is_loopback(host) and (secrets.api_token is None or secrets.login_secret is None):

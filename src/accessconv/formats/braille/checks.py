@@ -262,7 +262,6 @@ class _Reading:
 
 def clear_caches() -> None:
     """Forget all files read and all translations (for benchmarks that must start cold)."""
-
     _READINGS.clear()
     _tokens.cache_clear()
     clear_translations()
@@ -390,7 +389,6 @@ def _brf_pages(t: BrailleTarget) -> Iterator[Finding]:
 
 @cache
 def _pef_schema() -> RelaxNG:
-
     return etree.RelaxNG(etree.parse(str(Path(__file__).resolve().parent / "data" / "pef-2008-1.rng")))
 
 
@@ -652,7 +650,6 @@ def _indent(row: str) -> int:
 def _widowed_headings(t: BrailleTarget) -> list[str]:
     """Headings of the draft whose last line has fewer than two lines of text after it on its
     page while the text goes on over the page."""
-
     assert t.doc is not None
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
     wanted = set()
@@ -755,7 +752,6 @@ def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
 
 def _not_in_code(t: BrailleTarget) -> list[str]:
     """The draft's characters that the braille tables have no sign for, even without accents."""
-
     tables = tuple(t.s.tables)
     chars = set(_source_text(t))
     return [
@@ -767,7 +763,6 @@ def _not_in_code(t: BrailleTarget) -> list[str]:
 
 def _accent_dropped(t: BrailleTarget) -> list[str]:
     """The draft's letters the tables have no sign for but write without their accent."""
-
     tables = tuple(t.s.tables)
     return [
         f"{ch} (U+{ord(ch):04X})"
@@ -777,7 +772,6 @@ def _accent_dropped(t: BrailleTarget) -> list[str]:
 
 
 def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
-
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
     return bool(base) and all(_char_ok(tables, c) for c in base)
 
@@ -860,7 +854,6 @@ def _compare(t: BrailleTarget) -> _Comparison:
     """Align the draft's braille (liblouis on the draft's text, laid out by nothing) with the
     file's braille (page numbers removed, lines joined), word by word of cells; every stretch
     that differs is a finding, described in print by back-translating both sides."""
-
     assert t.doc is not None
     reference, repeats = reference_cells(t.doc, t.s)
     source = _cell_words(reference)
@@ -920,7 +913,6 @@ def _headings(t: BrailleTarget) -> Iterator[Finding]:
 
 
 def _missing_headings(t: BrailleTarget) -> list[str]:
-
     assert t.doc is not None
     stream = t.stream
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)

@@ -77,7 +77,6 @@ def pef_bytes(
 ) -> bytes:
     """The PEF. Its dc:identifier is a hash of the braille and of `source_id` (what identifies
     the draft: a hash of its bytes), so two drafts that give the same braille still differ."""
-
     hashed = hashlib.sha256(source_id.encode())
     hashed.update("\f".join("\n".join(p) for p in pages).encode())
     digest = hashed.hexdigest()[:24]
@@ -194,7 +193,6 @@ def read_brf(path: Path) -> BrailleFile:
 
 def read_pef(path: Path) -> BrailleFile:
     """Raises ValueError (with a plain message) when the file is not XML at all."""
-
     raw = path.read_bytes()
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

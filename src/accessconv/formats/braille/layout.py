@@ -145,7 +145,6 @@ def _volume_line(number: int, count: int, first: int, last: int) -> str:
 
 
 def _base(ch: str) -> str:
-
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
 
 

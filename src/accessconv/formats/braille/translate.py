@@ -60,14 +60,12 @@ class Run:
 
 
 def _mode() -> int:
-
     mode: int = louis.dotsIO | louis.ucBrl
     return mode
 
 
 @lru_cache(maxsize=256)
 def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
-
     if typeform is None:
         cells: str = louis.translateString(list(tables), text, mode=_mode())
         return cells
@@ -79,7 +77,6 @@ def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple
     filling the typeform buffer in one step. The bindings fill that buffer (12 times the text's
     length) a value at a time, and given a list they also copy it all back out: on the benchmark
     draft that took 7% as long as all of liblouis's translating; filled in one step, about 1%."""
-
     inbuf = louis.createEncodedByteString(text)
     length = len(inbuf) // louis.wideCharBytes
     if length != len(typeform):  # cannot happen with UTF-32 liblouis; let the bindings handle it
@@ -106,7 +103,6 @@ def _translate_with_positions(
 ) -> tuple[str, list[int]]:
     """Cells and, for each cell, the index of the character it came from (lou_translate's
     inputPos; the Python binding of liblouis 3.24 returns wrong positions, so it is called here)."""
-
     inbuf = louis.createEncodedByteString(text)
     length = len(inbuf) // louis.wideCharBytes
     inlen = ctypes.c_int(length)
@@ -163,7 +159,6 @@ def _pyphen(module: Any) -> Any:
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
     """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
     a page again with the round trip's fallback tables, costs nothing)."""
-
     # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
     text: str = louis.backTranslateString(list(tables), cells, mode=louis.ucBrl)
     return text
@@ -191,7 +186,6 @@ class Translator:
 
     def check_tables(self) -> None:
         """Raise ProfileError, in plain words, when a table cannot be loaded."""
-
         # liblouis would also print its own compiler errors on stderr; our message says it all.
         louis.setLogLevel(louis.LOG_OFF)
         try:

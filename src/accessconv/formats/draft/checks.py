@@ -60,7 +60,6 @@ WP = f"{{{ooxml.WP}}}"
 
 
 def _docx_body(path: Path) -> _Element | None:
-
     # Parsed straight from the zip stream, so the part is never held as bytes and a tree at once;
     # comments (a cheap way to pad a part) are dropped as they are read.
     parser = etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True)

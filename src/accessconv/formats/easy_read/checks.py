@@ -108,7 +108,6 @@ def words(text: str) -> list[str]:
 
 
 def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list[CheckResult]:
-
     limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -209,7 +208,6 @@ WP = f"{{{ooxml.WP}}}"
 
 def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
@@ -287,7 +285,6 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
 def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
     """About how many pages Word will show: the cover, then each point's row takes the taller of
     its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
-
     section = document.sections[0]
     # python-docx gives None for a size the file leaves out; ours give them all (else TypeError).
     usable_pt: float = Emu(section.page_height - section.top_margin - section.bottom_margin).pt  # type: ignore[operator]
@@ -318,7 +315,6 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
 def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
     list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
-
     try:
         reader = PdfReader(str(path))
         root = structure(reader, list(text_runs(reader)))
@@ -386,7 +382,6 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
 
 
 def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
-
     try:
         tree = lxml.html.document_fromstring(path.read_bytes())
     except (etree.ParserError, ValueError):
@@ -556,7 +551,6 @@ def _point_length(t: EasyReadBack) -> Iterator[Finding]:
 
 
 def _readability(sentences: list[str]) -> tuple[float, float]:
-
     figures = measure(sentences)
     return figures.reading_ease, figures.grade
 
@@ -679,7 +673,6 @@ def _norm(text: str) -> str:
 
 def _same_word(shown: str, listed: str) -> bool:
     """'unpaid carers' in the text is explained by 'unpaid carer' in the list (base forms)."""
-
     a, b = tokenise(shown), tokenise(listed)
     return len(a) == len(b) > 0 and all(lemmas(x) & lemmas(y) for x, y in zip(a, b, strict=True))
 
@@ -768,7 +761,6 @@ def _acronyms(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
 def _numbers(t: EasyReadBack) -> Iterator[Finding]:
-
     found = []
     for point in t.points:
         for line in point.lines:
@@ -876,7 +868,6 @@ def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.facts", "Every fact of the chosen sentences is kept")
 def _facts(t: EasyReadBack) -> Iterator[Finding]:
-
     if not t.facts:
         return
     text = norm(" ".join(line for p in t.points for line in p.lines))

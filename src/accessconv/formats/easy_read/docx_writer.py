@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 
 def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> None:
-
     lay = settings.layout
     document = docx.Document()
     for page in document.sections:
@@ -96,7 +95,6 @@ def _heading(document: DocxDocument, text: str, level: int) -> None:
 
 
 def _pt(value: float) -> Length:
-
     return Pt(value)
 
 
@@ -117,7 +115,6 @@ def _set_fonts(style: CharacterStyle, lay: LayoutSettings, size: float, bold: bo
 
 
 def _set_up_styles(document: DocxDocument, lay: LayoutSettings) -> None:
-
     normal = document.styles["Normal"]
     _set_fonts(normal, lay, lay.body_pt, bold=False)
     fmt = normal.paragraph_format
@@ -139,7 +136,6 @@ def _set_up_styles(document: DocxDocument, lay: LayoutSettings) -> None:
 
 
 def _layout_table(table: Table, lay: LayoutSettings) -> None:
-
     table.autofit = False  # a fixed layout: the picture column keeps its width
     widths = (lay.picture_cm + 0.5, _text_width_cm(lay) - lay.picture_cm - 0.5)
     for column, width in zip(table.columns, widths, strict=True):
@@ -194,7 +190,6 @@ def _add_hyperlink(para: Paragraph, text: str, url: str, lay: LayoutSettings) ->
 
 def ooxml_bookmark(para: Paragraph, point_id: str, number: int) -> None:
     """A Word bookmark named after the point ("p_1a2b3c4d": Word names allow no hyphen)."""
-
     start = etree.SubElement(para._p, qn("w:bookmarkStart"))
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), point_id.replace("-", "_"))

@@ -30,7 +30,6 @@ def _segments_html(segments: list[Segment]) -> str:
 
 def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> str:
     """The page (templates/easy-read.html); each point's text is HTML built here."""
-
     sections = []
     used: set[str] = {"main-content", "hard-words"}
     for section in easy.sections:

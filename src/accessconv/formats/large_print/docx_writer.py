@@ -66,7 +66,6 @@ class DocxWriter:
     notes: list[str] = field(default_factory=list)
 
     def write(self, blocks: list[m.Block], path: Path) -> None:
-
         self.document = docx.Document()
         # Cells (their w:tc elements, held so they stay the same objects) whose first, empty
         # paragraph is still unused.
@@ -82,7 +81,6 @@ class DocxWriter:
     # ------------------------------------------------------------ styles and page
 
     def _setup_styles(self) -> None:
-
         s = self.settings
         styles = self.document.styles
         self._defaults()
@@ -214,7 +212,6 @@ class DocxWriter:
             spacing.set(q("w:lineRule"), "auto")
 
     def _font(self, style: CharacterStyle, size: float | None, bold: bool | None = None) -> None:
-
         ooxml.set_style_font(style, self.settings.font_name)
         font = style.font
         if size is not None:
@@ -228,7 +225,6 @@ class DocxWriter:
 
     def _list_indents(self) -> None:
         """Wider hanging indents for list numbers and bullets, which are large too."""
-
         indent = int(Cm(self.settings.list_indent_cm).twips)
         for depth in range(1, LIST_LEVELS + 1):
             suffix = "" if depth == 1 else f" {depth}"
@@ -269,7 +265,6 @@ class DocxWriter:
         """A new list instance that starts at `start`, so each numbered list counts from its own
         start instead of carrying on from the previous list; letters or roman numerals get their
         own copy of the style's list definition."""
-
         num_id = self._style_num_id(style_name)
         if num_id is None:
             return None
@@ -292,7 +287,6 @@ class DocxWriter:
         return str(num.numId)
 
     def _setup_page(self) -> None:
-
         s = self.settings
         section = self.document.sections[0]
         ooxml.set_page(section, s.paper_width_mm, s.paper_height_mm, s.margin_cm)
@@ -437,7 +431,6 @@ class DocxWriter:
                         ooxml.set_style_id(p, self._id("Table Text"))
 
     def _picture(self, paragraph: Paragraph, image: m.Image) -> None:
-
         data = image.data
         if data is None:
             paragraph.add_run(f"{self.settings.missing_picture_label} {image.alt or 'no description'}")
@@ -538,13 +531,11 @@ class DocxWriter:
 
 def _cant_split(row: Any) -> None:
     """w:cantSplit: a row never breaks across pages (it moves whole to the next page)."""
-
     ooxml.insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), ooxml.TR_PR_ORDER)
 
 
 def _to_png(data: bytes) -> bytes | None:
     """Pictures Word cannot show (WebP, for example) converted to PNG; None if Pillow cannot read it."""
-
     try:
         with Image.open(io.BytesIO(data)) as img:
             out = io.BytesIO()

@@ -281,7 +281,6 @@ def _read_archive(archive: Path, name: str) -> bytes:
 
 
 def _render_svg(svg: str, px: int, background: str) -> bytes:
-
     data = resvg_py.svg_to_bytes(
         svg_string=svg, width=px, height=px, background=background, skip_system_fonts=True
     )
@@ -295,7 +294,6 @@ def _render_svg(svg: str, px: int, background: str) -> bytes:
 
 
 def _render(path: Path, px: int, background: str) -> bytes:
-
     if path.suffix.lower() == ".svg":
         data = resvg_py.svg_to_bytes(
             svg_string=path.read_text(encoding="utf-8"),

@@ -25,7 +25,6 @@ def tokenise(text: str) -> list[str]:
 @cache
 def lemmas(word: str) -> frozenset[str]:
     """The word and every base form it may have ("meeting" -> meeting, meet)."""
-
     found = {word}
     if "-" in word and not word.endswith("-"):
         # "co-produced" -> "co-produce": the last part carries the inflection.
