@@ -9,9 +9,8 @@ It also saves .docx files so the same input gives byte-identical output: python-
 current time into the zip entries and the core properties; councils keep outputs under version
 control, so every writer saves through `save_deterministic`.
 
-An engine: it never imports from `accessconv.formats`, and it sits below the checks, which read
-Word files back with its namespace constants. Heavy imports (python-docx, lxml) happen inside the
-functions, so importing this module for its constants costs nothing.
+An engine: it never imports from `accessconv.formats`. It imports python-docx, so code that only
+reads Word files back with lxml takes the namespaces from `ooxml_names` instead.
 """
 
 from __future__ import annotations
@@ -34,18 +33,19 @@ from docx.table import _Row
 from docx.text.run import Run
 from lxml import etree
 
+from .ooxml_names import A16_DECORATIVE, DECORATIVE_URI, A
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.oxml.shape import CT_Inline, CT_NonVisualDrawingProps
+    from docx.oxml.shape import CT_NonVisualDrawingProps
     from docx.oxml.table import CT_Row
     from docx.oxml.text.font import CT_RPr
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section
-    from docx.shared import Length, RGBColor
+    from docx.shared import Length
     from docx.styles.style import CharacterStyle
-    from docx.table import Table, _Cell, _Row
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
     from lxml.etree import ElementBase, _Element
 
 E = TypeVar("E", bound="_Element")
@@ -54,15 +54,6 @@ FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
 
-# The namespaces, once for the whole program. python-docx's `qn("w:...")` knows most of them; these
-# are for code that reads files back with plain lxml (the checks) and for Word's "decorative"
-# extension, which python-docx has no prefix for.
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's extension id for "decorative"
 THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 SCRIPT_FONTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 # Children of a table row's and a table's properties, in schema order (ECMA-376 17.4.79, 17.4.60);
@@ -145,11 +136,6 @@ def normalise_zip(data: bytes, path: Path) -> None:
 
 
 # ---------------------------------------------------------------- elements in schema order
-
-
-def w(tag: str) -> str:
-    """`{namespace}tag` for a WordprocessingML tag, for lxml's find and iter."""
-    return f"{{{W}}}{tag}"
 
 
 def q(path: str) -> str:

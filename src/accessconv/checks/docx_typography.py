@@ -19,7 +19,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ..ooxml import A16_DECORATIVE, WP, A, R, w
+from ..ooxml_names import A16_DECORATIVE, WP, A, R, w
 from . import CheckResult, CheckSet, Finding, Severity
 from .contrast import contrast_ratio
 from .limits import TypographyLimits

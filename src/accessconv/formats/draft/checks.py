@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ... import model as m
-from ... import ooxml
+from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding
 from ...checks.text import vague_link_phrases
 from ...reader import main_part
@@ -55,8 +55,8 @@ def start_draft_check(path: Path, limits: Checks) -> Callable[[m.Document], list
     return run
 
 
-W = f"{{{ooxml.W}}}"
-WP = f"{{{ooxml.WP}}}"
+W = f"{{{ooxml_names.W}}}"
+WP = f"{{{ooxml_names.WP}}}"
 
 
 def _docx_body(path: Path) -> _Element | None:

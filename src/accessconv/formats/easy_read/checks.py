@@ -26,7 +26,7 @@ from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from ... import ooxml
+from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding, Severity
 from ...checks.docx_typography import check_docx
 from ...checks.html import check_html_file
@@ -202,8 +202,8 @@ class _Gathered:
 # ---------------------------------------------------------------- reading Word
 
 
-W = f"{{{ooxml.W}}}"
-WP = f"{{{ooxml.WP}}}"
+W = f"{{{ooxml_names.W}}}"
+WP = f"{{{ooxml_names.WP}}}"
 
 
 def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
