@@ -1,7 +1,7 @@
 """The `accessconv` command: a thin layer over accessconv.pipeline.
 
 Errors a user can hit are caught here, once, and printed as one line (exit code 2). The pipeline,
-the reports, batch and the service are imported inside the commands that use them
+the reports, batch, the service and profile loading are imported inside the commands that use them
 (marked "start-up"), so `accessconv --help` starts fast; nothing below the CLI imports lazily except
 the plug-in loader (formats.load_plugin).
 """
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 import click
 
-from . import profiles as registry
 from .config import (
     DEFAULT_INTERVAL_SECONDS,
     DEFAULT_SETTLE_SECONDS,
@@ -293,6 +292,9 @@ def check(
 @config_option("profiles")
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the profiles you can use with -p."""
+    # start-up: imported when the command runs, not for --help
+    from . import profiles as registry
+
     try:
         loaded = registry.load_all(list(profiles_dirs))
     except AccessconvError as err:

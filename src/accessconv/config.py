@@ -45,10 +45,9 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import UsageError
+from .errors import UsageError, shown
 from .limits import KEYS as LIMIT_KEYS
 from .limits import Limits
-from .profiles import shown
 
 FILE_NAME = "accessconv.toml"
 

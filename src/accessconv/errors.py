@@ -81,3 +81,16 @@ def disk_full(path: Path | str) -> str:
         f'"{path}": the disk is full (accessconv needs room for its working files): free some space '
         "and try again."
     )
+
+
+def shown(value: object) -> str:
+    """A wrong TOML value as its author wrote it, not as Python prints it."""
+    if isinstance(value, dict):
+        return "a table of settings"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
