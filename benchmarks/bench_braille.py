@@ -108,8 +108,8 @@ def main() -> None:
 
     from accessconv import model as m
     from accessconv import profiles
-    from accessconv.formats import braille
     from accessconv.formats.braille import checks as braille_checks
+    from accessconv.formats.braille import plugin as braille
     from accessconv.reader import read
 
     # CPU time spent inside liblouis during our run, to show what formatting and checks add: the C

@@ -80,7 +80,7 @@ def _parts(draft: Path, out: Path) -> list[tuple[str, float]]:
     sys.path.insert(0, str(SRC))
     from accessconv.checks.docx_typography import check_docx
     from accessconv.checks.pdf import check_pdf
-    from accessconv.formats import load_format
+    from accessconv.formats import load_plugin
     from accessconv.formats.large_print.docx_writer import DocxWriter
     from accessconv.formats.large_print.prepare import prepare
     from accessconv.formats.large_print.typst_writer import write_pdf
@@ -89,10 +89,10 @@ def _parts(draft: Path, out: Path) -> list[tuple[str, float]]:
 
     out.mkdir()
     profile = load("large-print")
-    # A conversion imports these while pandoc reads the draft (formats/large_print.preload), so
+    # A conversion imports these while pandoc reads the draft (formats.load_plugin), so
     # import them first here too: the parts below are then the work, not the imports.
     start = time.perf_counter()
-    load_format(profile.format).preload()
+    load_plugin(profile.format)
     timings = [("imports (during pandoc)", time.perf_counter() - start)]
     start = time.perf_counter()
     doc = read(draft)

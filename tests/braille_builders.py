@@ -7,9 +7,9 @@ from pathlib import Path
 
 from accessconv import model as m
 from accessconv import profiles
-from accessconv.formats.braille import make_translator
 from accessconv.formats.braille.cells import BLANK
 from accessconv.formats.braille.layout import Layout, lay_out
+from accessconv.formats.braille.plugin import make_translator
 
 
 def profile(name: str = "braille", **settings):

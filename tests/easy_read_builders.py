@@ -81,7 +81,7 @@ def write_all(
     easy: EasyReadDocument, folder: Path, prof: Any = None, source: Path | None = None
 ) -> dict[str, Path]:
     """Choose pictures and write the .docx, .html and review sheet into `folder`."""
-    from accessconv.formats import easy_read as er
+    from accessconv.formats.easy_read import plugin as er
     from accessconv.formats.easy_read.symbols import add_pictures
 
     prof = prof or profile()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from accessconv.checks.docx_typography import TypographyLimits
+from accessconv.checks.limits import TypographyLimits
 
 LIMITS = TypographyLimits(
     min_size_error_pt=16,

@@ -144,7 +144,7 @@ def test_unexpected_failure_is_one_line_and_leaves_nothing(
     tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug in a writer must not show a traceback or leave half-written files."""
-    from accessconv.formats import html
+    from accessconv.formats.html import plugin as html
 
     def broken_write(*_args, **_kwargs):
         raise RuntimeError("writer exploded")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from accessconv import profiles as registry
-from accessconv.formats import load_format
+from accessconv.formats import load_format, writes_files
 from accessconv.pipeline import convert
 from batch_builders import copy_sample, md, run_batch, write
 
-WRITING_PROFILES = [p.name for p in registry.load_all() if hasattr(load_format(p.format), "write")]
+WRITING_PROFILES = [p.name for p in registry.load_all() if writes_files(load_format(p.format))]
 
 
 def _files(folder: Path) -> dict[str, bytes]:

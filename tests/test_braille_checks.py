@@ -55,7 +55,7 @@ def _copy(made: dict[str, Path], suffix: str, tmp_path: Path) -> Path:
 def _run(path: Path, with_draft: Path | None = None):
     p = profile()
     if with_draft is not None:
-        from accessconv.formats.braille import check
+        from accessconv.formats.braille.plugin import check
 
         return check(path, p, doc=read(with_draft))
     return check_file(path, "braille").checks
@@ -289,7 +289,7 @@ def test_characters_with_no_braille_are_reported(tmp_path: Path) -> None:
 
 
 def test_long_addresses_divided_across_lines_never_across_pages_read_back_whole(tmp_path: Path) -> None:
-    from accessconv.formats.braille import check, write
+    from accessconv.formats.braille.plugin import check, write
     from braille_builders import doc, para
 
     url = "https://www.northbrook.example.gov.uk/adult-social-care/workforce-strategy-consultation-2027"

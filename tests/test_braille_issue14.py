@@ -410,7 +410,7 @@ def test_a_linear_table_has_no_bold_on_its_labels() -> None:
 def test_pef_date_is_never_in_the_future(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    from accessconv.formats.braille import publication_date
+    from accessconv.formats.braille.plugin import publication_date
 
     s = profile().settings
     d = doc(para("x"))
@@ -469,7 +469,7 @@ def test_letters_with_no_ueb_accent_are_reported(tmp_path: Path) -> None:
 def test_a_long_document_is_split_into_volumes_with_title_pages(tmp_path: Path) -> None:
     from lxml import etree
 
-    from accessconv.formats.braille import write
+    from accessconv.formats.braille.plugin import write
 
     p = profile()
     p = type(p)(

@@ -102,7 +102,7 @@ def test_book_size_profile_and_bad_settings(tmp_path: Path) -> None:
 def test_line_endings_are_a_profile_setting(tmp_path: Path) -> None:
     import dataclasses
 
-    from accessconv.formats.braille import write
+    from accessconv.formats.braille.plugin import write
     from braille_builders import doc, para, profile
 
     for ending, expected in (("crlf", b"\r\n"), ("lf", b"\n")):

@@ -30,7 +30,7 @@ from accessconv.checks.browser import (
     results_from_axe,
     settings,
 )
-from accessconv.formats import load_format
+from accessconv.formats import load_format, writes_files
 from accessconv.pipeline import convert
 from accessconv.report import to_text
 from browser_builders import BROKEN_RULES, build_broken_page, build_dark_mode_page, build_every_block_draft
@@ -49,7 +49,7 @@ def browser() -> Iterator[Browser]:
 
 def _html_profiles() -> list[str]:
     """Every profile that writes files; the tests audit whichever of their outputs are .html."""
-    return [p.name for p in registry.load_all() if hasattr(load_format(p.format), "write")]
+    return [p.name for p in registry.load_all() if writes_files(load_format(p.format))]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from accessconv.formats import easy_read as er
+from accessconv.formats import easy_read
+from accessconv.formats.easy_read import plugin as er
 from accessconv.formats.easy_read.checks import check_easy_read_file, read_pdf
 from accessconv.formats.easy_read.pdf_writer import write_pdf
 from accessconv.formats.easy_read.symbols import add_pictures
@@ -137,7 +138,7 @@ def test_convert_writes_the_easy_read_pdf(tmp_path: Path) -> None:
 
 
 def test_a_profile_can_turn_the_pdf_off(tmp_path: Path) -> None:
-    assert er.OUTPUTS[1] == ".pdf"
+    assert easy_read.OUTPUTS[1] == ".pdf"
     prof = profile()
     off = dataclasses.replace(
         prof,

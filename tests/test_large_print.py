@@ -258,7 +258,7 @@ def test_written_docx_with_a_hidden_small_run_fails(large_docx: Path, tmp_path: 
     import docx
     from docx.shared import Pt
 
-    from accessconv.formats import large_print
+    from accessconv.formats.large_print import plugin as large_print
     from accessconv.profiles import load
 
     d = docx.Document(str(large_docx))
@@ -275,7 +275,7 @@ def test_image_formats_word_cannot_show_are_converted(tmp_path: Path) -> None:
     from PIL import Image
 
     from accessconv import model as m
-    from accessconv.formats import large_print
+    from accessconv.formats.large_print import plugin as large_print
     from accessconv.profiles import load
 
     buf = io.BytesIO()
@@ -305,7 +305,7 @@ def test_council_profile_can_choose_pale_yellow_paper_and_word_only(draft: Path,
 def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> None:
     """Things Markdown cannot say, built straight in the model."""
     from accessconv import model as m
-    from accessconv.formats import large_print
+    from accessconv.formats.large_print import plugin as large_print
     from accessconv.profiles import load
     from large_print_builders import png_bytes
 
@@ -356,7 +356,7 @@ def test_spanned_cells_decorative_picture_and_lettered_list(tmp_path: Path) -> N
 
 def test_picture_without_alt_text_is_reported_not_hidden(tmp_path: Path) -> None:
     from accessconv import model as m
-    from accessconv.formats import large_print
+    from accessconv.formats.large_print import plugin as large_print
     from accessconv.profiles import load
     from large_print_builders import png_bytes
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from PIL import Image
 
-from accessconv import ooxml
+from accessconv import ooxml, ooxml_names
 
 
 def _png(colour: str = "#336699") -> bytes:
@@ -116,9 +116,12 @@ def test_decorative_mark() -> None:
     document = docx.Document()
     doc_pr = ooxml.add_picture(document.add_paragraph(), _png(), Cm(1), "")
     ooxml.mark_decorative(doc_pr)
-    (mark,) = doc_pr.iter(f"{{{ooxml.A16_DECORATIVE}}}decorative")
+    (mark,) = doc_pr.iter(f"{{{ooxml_names.A16_DECORATIVE}}}decorative")
     assert mark.get("val") == "1"
-    assert doc_pr.find(f"{{{ooxml.A}}}extLst/{{{ooxml.A}}}ext").get("uri") == ooxml.DECORATIVE_URI
+    assert (
+        doc_pr.find(f"{{{ooxml_names.A}}}extLst/{{{ooxml_names.A}}}ext").get("uri")
+        == ooxml_names.DECORATIVE_URI
+    )
 
 
 def test_hyperlink_runs() -> None:
@@ -163,9 +166,9 @@ def test_style_ids_numbering_and_colours() -> None:
 
 
 def test_namespace_helpers() -> None:
-    assert ooxml.w("p") == qn("w:p")
+    assert ooxml_names.w("p") == qn("w:p")
     assert ooxml.q("w:pPr/w:spacing") == f"{qn('w:pPr')}/{qn('w:spacing')}"
-    assert qn("w:p").startswith("{" + ooxml.W)
+    assert qn("w:p").startswith("{" + ooxml_names.W)
 
 
 @pytest.mark.parametrize("text", ["A" * 255, "word " * 80])

@@ -192,7 +192,7 @@ def test_convert_stops_a_draft_that_takes_too_long_in_our_own_code(
     """The alarm stops Python work too (here a writer that never finishes), not only pandoc."""
     import time
 
-    from accessconv.formats import html
+    from accessconv.formats.html import plugin as html
 
     real_write = html.write
 
@@ -344,7 +344,7 @@ def test_convert_removes_temporary_folders_a_killed_run_left(tmp_path: Path) -> 
 
 
 STUCK_WRITER = (
-    "import time, accessconv.formats.html as h\n"
+    "import time, accessconv.formats.html.plugin as h\n"
     "real = h.write\n"
     "def write(*a, **k):\n"
     "    written = real(*a, **k)\n"
@@ -415,7 +415,7 @@ def _raise_enospc(*_a: object, **_k: object) -> None:
 
 
 def test_convert_says_the_disk_is_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from accessconv.formats import html
+    from accessconv.formats.html import plugin as html
 
     monkeypatch.setattr(html, "write", _raise_enospc)
     draft = write(tmp_path / "notice.md", md("Notice"))
@@ -433,7 +433,7 @@ def test_convert_says_the_disk_is_full(tmp_path: Path, monkeypatch: pytest.Monke
 def test_batch_counts_truthfully_when_the_disk_is_full_and_tries_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from accessconv.formats import html
+    from accessconv.formats.html import plugin as html
 
     src = _drafts(tmp_path, "Bins.md", "Rent.md")
     out = tmp_path / "Out"
@@ -524,7 +524,7 @@ def test_moving_into_place_falls_back_to_copying_across_file_systems(
 
 def test_no_message_names_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from accessconv.errors import OutputError
-    from accessconv.formats import html
+    from accessconv.formats.html import plugin as html
 
     def failing_write(doc, profile, out_dir, stem):  # type: ignore[no-untyped-def]
         raise OutputError(f'Cannot write "{out_dir / (stem + ".html")}": the name is too long.')

@@ -11,7 +11,7 @@ import pytest
 from accessconv import model as m
 from accessconv.batch import BatchResult
 from accessconv.folder_report import render_index
-from accessconv.formats import easy_read as er
+from accessconv.formats.easy_read import plugin as er
 from accessconv.formats.large_print.pdf_writer import print_html
 from accessconv.formats.large_print.pdf_writer import stylesheet as print_stylesheet
 from accessconv.profiles import load

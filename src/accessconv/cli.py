@@ -1,7 +1,9 @@
 """The `accessconv` command: a thin layer over accessconv.pipeline.
 
-Errors a user can hit are caught here, once, and printed as one line (exit code 2). Heavy modules
-are imported inside the commands so `accessconv --help` starts fast.
+Errors a user can hit are caught here, once, and printed as one line (exit code 2). The pipeline,
+the reports, batch, the service and profile loading are imported inside the commands that use them
+(marked "start-up"), so `accessconv --help` starts fast; nothing below the CLI imports lazily except
+the plug-in loader (formats.load_plugin).
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sys
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypedDict
+from typing import TYPE_CHECKING, NoReturn, TypedDict
 
 import click
 
@@ -21,12 +25,15 @@ from .config import (
     DEFAULT_STALE_LOCK_MINUTES,
     MIN_INTERVAL_SECONDS,
     MIN_STALE_LOCK_MINUTES,
+    Config,
     config_option,
 )
-from .errors import AccessconvError
+from .errors import AccessconvError, disk_full
 from .version import __version__
 
 if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
     from .limits import Limits
     from .results import BatchResult
 
@@ -91,8 +98,6 @@ def _message(path: Path, err: Exception) -> str:
         return str(err)
     if isinstance(err, OSError) and err.errno == errno.ENOSPC:
         # Outside the output folder (pandoc's working files): not a bug, not the draft's fault.
-        from .errors import disk_full
-
         return disk_full(path)
     if os.environ.get("ACCESSCONV_DEBUG"):
         raise err
@@ -104,8 +109,6 @@ def _message(path: Path, err: Exception) -> str:
 
 def _limits() -> Limits:
     """The [limits] of the project file read by --config (or the built-in ones)."""
-    from .config import Config
-
     ctx = click.get_current_context(silent=True)
     config = ctx.meta.get("accessconv.config") if ctx is not None else None
     return (config or Config()).limits
@@ -114,7 +117,6 @@ def _limits() -> Limits:
 def _stop_on_term() -> None:
     """A service manager or `kill` stopping us: stop as cleanly as on Ctrl-C (temporary folders
     removed, the lock released, finished drafts kept)."""
-    import signal
 
     def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -171,6 +173,7 @@ def convert(
     force: bool = False,
 ) -> None:
     """Convert DRAFTS (.docx, .odt, .md, .html) and check every output."""
+    # start-up: imported when the command runs, not for --help
     from .pipeline import ConversionResult, default_out_dir, resolve_profiles
     from .pipeline import convert as run_convert
     from .report import to_json, to_text
@@ -266,6 +269,7 @@ def check(
     draft: Path | None,
 ) -> None:
     """Check an existing FILE (an output, or a draft) against the standards."""
+    # start-up: imported when the command runs, not for --help
     from .pipeline import check_file
     from .report import to_json, to_text
     from .results import exit_code
@@ -288,6 +292,7 @@ def check(
 @config_option("profiles")
 def profiles(profiles_dirs: tuple[Path, ...]) -> None:
     """List the profiles you can use with -p."""
+    # start-up: imported when the command runs, not for --help
     from . import profiles as registry
 
     try:
@@ -308,7 +313,7 @@ class _BatchBar:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar: Any = None
+        self.bar: ProgressBar[int] | None = None
         self.done = 0
 
     def __call__(self, done: int, total: int, _draft: str) -> None:
@@ -453,6 +458,7 @@ class _BatchOutput:
         self.said: str | None = None  # the last error while watching, said once
 
     def show(self, result: BatchResult) -> None:
+        # start-up: imported when the command runs, not for --help
         from .report import batch_to_json, batch_to_text
 
         self.bar.finish()
@@ -464,8 +470,7 @@ class _BatchOutput:
             click.echo(batch_to_text(result, self.fail_on))
 
     def on_cycle(self, result: BatchResult) -> None:
-        from datetime import datetime
-
+        # start-up: imported when the command runs, not for --help
         from .report import batch_changes_text
 
         busy = result.converted or result.new_failures or any(o.removed for o in result.orphans)
@@ -500,6 +505,7 @@ def _batch_once(
     output: _BatchOutput,
     options: _BatchOptions,
 ) -> NoReturn:
+    # start-up: imported when the command runs, not for --help
     from .batch import convert_folder
 
     try:
@@ -525,6 +531,7 @@ def _batch_watch(
     output: _BatchOutput,
     options: _BatchOptions,
 ) -> NoReturn:
+    # start-up: imported when the command runs, not for --help
     from .batch import watch_folder
 
     click.echo(f"Watching {src} every {interval:g} seconds. Press Ctrl-C to stop.", err=True)
@@ -567,6 +574,7 @@ def serve(
     bind: str | None, data_dir: Path | None, queue: str | None, workers: int | None, no_workers: bool
 ) -> None:
     """Run the web page for officers and the JSON API (docs/service.md)."""
+    # start-up: imported when the command runs, not for --help
     from .service.server import serve as run
 
     try:
@@ -583,16 +591,16 @@ def serve(
 @config_option("worker")
 def worker(data_dir: Path | None, queue: str | None, workers: int | None, parent: int | None) -> None:
     """Take conversions from the service's queue (run several, on several machines, with Redis)."""
+    # start-up: imported when the command runs, not for --help
     from .service.server import worker as run
 
     run(_config(), data_dir, queue, workers, parent)
 
 
-def _config() -> Any:
-    from .config import Config
-
+def _config() -> Config:
     ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get("accessconv.config") if ctx is not None else None) or Config()
+    config: Config | None = ctx.meta.get("accessconv.config") if ctx is not None else None
+    return config or Config()
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ the command line always wins over the file.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import UsageError
+from .errors import UsageError, shown
 from .limits import KEYS as LIMIT_KEYS
 from .limits import Limits
 
@@ -119,7 +120,6 @@ def load(path: Path | str | None = None) -> Config:
         if found is None:
             return Config()
         path = found
-    import tomllib
 
     path = Path(path)
     if not path.is_file():
@@ -221,7 +221,6 @@ def _get(path: Path, table: dict[str, Any], key: str, kind: type[T], prefix: str
         return None
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         words = {str: "text in quotes", int: "a whole number", bool: "true or false"}[kind]
-        from .profiles import shown
 
         raise UsageError(f'The settings file "{path}": "{prefix}{key}" must be {words}, not {shown(value)}.')
     return value

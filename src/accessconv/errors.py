@@ -6,6 +6,7 @@ result by the Python API), where they become a one-line message and exit code 2.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -55,8 +56,6 @@ class TimeLimitError(InputError):
 def output_problem(err: OSError, folder: Path | str) -> str:
     """The officer's message for an output that cannot be written, by cause (never errno text,
     which means nothing to them; `folder` must be the real output folder, not a temporary one)."""
-    import errno
-
     code = err.errno
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", errno.ENOSPC):
         return (
@@ -82,3 +81,16 @@ def disk_full(path: Path | str) -> str:
         f'"{path}": the disk is full (accessconv needs room for its working files): free some space '
         "and try again."
     )
+
+
+def shown(value: object) -> str:
+    """A wrong TOML value as its author wrote it, not as Python prints it."""
+    if isinstance(value, dict):
+        return "a table of settings"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)

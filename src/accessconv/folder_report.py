@@ -7,17 +7,20 @@ the html profile's stylesheet and passes our own HTML checks (checks/html.py).
 
 from __future__ import annotations
 
+import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import TypedDict
 from urllib.parse import quote
 
+from . import profiles as registry
 from .checks import CheckResult, counts
 from .formats import label as format_label
 from .report import BATCH_STATUS_WORDS
 from .results import BatchResult, DraftResult
 from .version import __version__
 from .web import templates
-from .web.page import PageSettings
+from .web.settings import PageSettings
 
 
 def render_index(batch: BatchResult, fail_on: str = "error") -> str:
@@ -58,10 +61,6 @@ def _page_settings() -> tuple[PageSettings, str | None]:
     """The council's own html profile (colours, fonts) styles the report as it styles the pages.
     A profile called "html" of another format has no web page settings: the built-in ones are
     used instead, with a note saying so."""
-    import tomllib
-
-    from . import profiles as registry
-
     profile = registry.load("html")
     if isinstance(profile.settings, PageSettings):
         return profile.settings, None
@@ -126,8 +125,6 @@ def _row(i: int, d: DraftResult, out_dir: Path, link: bool) -> _Row:
 
 
 def _when(iso: str) -> str:
-    from datetime import datetime
-
     try:
         return f"{datetime.fromisoformat(iso):%d %B %Y at %H:%M} UTC"
     except ValueError:

@@ -9,31 +9,43 @@ It also saves .docx files so the same input gives byte-identical output: python-
 current time into the zip entries and the core properties; councils keep outputs under version
 control, so every writer saves through `save_deterministic`.
 
-An engine: it never imports from `accessconv.formats`, and it sits below the checks, which read
-Word files back with its namespace constants. Heavy imports (python-docx, lxml) happen inside the
-functions, so importing this module for its constants costs nothing.
+An engine: it never imports from `accessconv.formats`. It imports python-docx, so code that only
+reads Word files back with lxml takes the namespaces from `ooxml_names` instead.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.shape import CT_Inline
+from docx.oxml.text.run import CT_R
+from docx.shared import Cm, Mm, RGBColor
+from docx.table import _Row
+from docx.text.run import Run
+from lxml import etree
+
+from .ooxml_names import A16_DECORATIVE, DECORATIVE_URI, A
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.oxml.shape import CT_Inline, CT_NonVisualDrawingProps
+    from docx.oxml.shape import CT_NonVisualDrawingProps
     from docx.oxml.table import CT_Row
     from docx.oxml.text.font import CT_RPr
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section
-    from docx.shared import Length, RGBColor
+    from docx.shared import Length
     from docx.styles.style import CharacterStyle
-    from docx.table import Table, _Cell, _Row
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
     from lxml.etree import ElementBase, _Element
 
 E = TypeVar("E", bound="_Element")
@@ -42,15 +54,6 @@ FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 MAX_PROPERTY_CHARS = 255  # python-docx's limit on a core property such as the title
 
-# The namespaces, once for the whole program. python-docx's `qn("w:...")` knows most of them; these
-# are for code that reads files back with plain lxml (the checks) and for Word's "decorative"
-# extension, which python-docx has no prefix for.
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-A16_DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's extension id for "decorative"
 THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 SCRIPT_FONTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 # Children of a table row's and a table's properties, in schema order (ECMA-376 17.4.79, 17.4.60);
@@ -135,15 +138,8 @@ def normalise_zip(data: bytes, path: Path) -> None:
 # ---------------------------------------------------------------- elements in schema order
 
 
-def w(tag: str) -> str:
-    """`{namespace}tag` for a WordprocessingML tag, for lxml's find and iter."""
-    return f"{{{W}}}{tag}"
-
-
 def q(path: str) -> str:
     """`qn` for a path such as "w:pPr/w:spacing", for find and findall."""
-    from docx.oxml.ns import qn
-
     return "/".join(qn(part) for part in path.split("/"))
 
 
@@ -151,8 +147,6 @@ def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -
     """Insert `child` where the schema puts it among `parent`'s children: before the first
     present child that comes after it in `order` (the parent's children in schema order), as
     python-docx's own `get_or_add_*` methods do."""
-    from docx.oxml.ns import NamespacePrefixedTag
-
     tag = NamespacePrefixedTag.from_clark_name(child.tag)
     # python-docx wants an ElementBase, though its OxmlElement is typed to return a plain _Element.
     inserted: E = parent.insert_element_before(cast("ElementBase", child), *order[order.index(tag) + 1 :])
@@ -162,8 +156,6 @@ def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -
 def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
     """Insert `child` right after the first of `predecessors` (the elements the schema puts just
     before it, nearest first) that `parent` has, or as its first child."""
-    from docx.oxml.ns import qn
-
     for tag in predecessors:
         found = parent.find(qn(tag))
         if found is not None:
@@ -176,8 +168,6 @@ def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
 def get_or_add(parent: _Element, tag: str) -> _Element:
     """`parent`'s `tag` child ("w:sz"), made if it has none: with python-docx's own
     `get_or_add_*` method where it has one (which keeps schema order), else at the end."""
-    from docx.oxml import OxmlElement
-
     method = getattr(parent, "get_or_add_" + tag.split(":")[-1], None)
     if method is not None:
         made: _Element = method()
@@ -190,8 +180,6 @@ def get_or_add(parent: _Element, tag: str) -> _Element:
 
 
 def set_val(element: E, value: str) -> E:
-    from docx.oxml.ns import qn
-
     element.set(qn("w:val"), value)
     return element
 
@@ -201,8 +189,6 @@ def set_val(element: E, value: str) -> E:
 
 def rgb(colour: str) -> RGBColor:
     """A python-docx colour from "#0B3D91" or "0b3d91"."""
-    from docx.shared import RGBColor
-
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
@@ -230,8 +216,6 @@ def set_numbering(paragraph: Paragraph, num_id: str, level: int = 0) -> None:
 def set_fonts(rpr: _Element, name: str) -> None:
     """Name the font for every script (ascii, hAnsi, cs, eastAsia) in a w:rPr and drop the theme
     fonts, which would override the name (Calibri Light for headings, for example)."""
-    from docx.oxml.ns import qn
-
     fonts = cast("CT_RPr", rpr).get_or_add_rFonts()  # python-docx parses every w:rPr as a CT_RPr
     for attr in THEME_FONTS:
         fonts.attrib.pop(qn(attr), None)  # type: ignore[call-overload]  # lxml-stubs: no None default
@@ -247,8 +231,6 @@ def set_style_font(style: CharacterStyle, name: str) -> None:
 
 def set_page(section: Section, width_mm: float, height_mm: float, margin_cm: float) -> None:
     """Paper size (A4 is 210 x 297 mm) and the same margin on every side."""
-    from docx.shared import Cm, Mm
-
     section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(margin_cm))
@@ -265,10 +247,6 @@ def page_number_footer(
     """The first section's footer in the Footer style: `label` ("Page "), then a PAGE field
     showing "1" until Word updates it. A complex field (begin, instruction, separate, result,
     end) by default; `simple_field` writes one w:fldSimple instead."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     para: Paragraph = document.sections[0].footer.paragraphs[0]
     para.style = document.styles["Footer"]
     if align_left:
@@ -299,9 +277,6 @@ def page_number_footer(
 
 def no_auto_hyphenation(document: DocxDocument) -> None:
     """Word must not hyphenate words at line ends (hard to read in large print)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     hyphenation = OxmlElement("w:autoHyphenation", {qn("w:val"): "0"})
     insert_after(document.settings.element, hyphenation, "w:defaultTabStop")
 
@@ -309,9 +284,6 @@ def no_auto_hyphenation(document: DocxDocument) -> None:
 def page_colour(document: DocxDocument, colour: str) -> None:
     """A coloured page ("#FFFFE0", pale yellow), shown in Word's print layout too; white pages
     are left as they are."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     colour = colour.lstrip("#").upper()
     if colour == "FFFFFF":
         return
@@ -326,48 +298,33 @@ def page_colour(document: DocxDocument, colour: str) -> None:
 
 def keep_row_together(row: _Row) -> None:
     """w:cantSplit: Word keeps the row on one page."""
-    from docx.oxml import OxmlElement
-
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TR_PR_ORDER)
 
 
 def repeat_header_row(row: _Row) -> None:
     """w:tblHeader: the row is a header row, repeated on every page the table runs to."""
-    from docx.oxml import OxmlElement
-
     insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TR_PR_ORDER)
 
 
 def row_copy(row: _Row) -> CT_Row:
     """A detached copy of a table row's w:tr, to add again with `add_row_copy`."""
-    import copy
-
     return copy.deepcopy(row._tr)
 
 
 def add_row_copy(table: Table, tr: CT_Row) -> _Row:
     """A new last row of `table`, a copy of `tr` (from `row_copy`). Much faster than python-docx's
     add_row and cell widths for long tables of rows that start out the same."""
-    import copy
-
-    from docx.table import _Row
-
     new = copy.deepcopy(tr)
     table._tbl.append(new)
     return _Row(new, table)
 
 
 def set_cell_width(cell: _Cell, cm: float) -> None:
-    from docx.shared import Cm
-
     cell.width = Cm(cm)
 
 
 def describe_table(table: Table, description: str) -> None:
     """w:tblDescription: what the table is for, read by screen readers."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     desc = OxmlElement("w:tblDescription", {qn("w:val"): description})
     insert_in_order(table._tbl.tblPr, desc, TBL_PR_TAIL)
 
@@ -392,10 +349,6 @@ def add_picture(
     reads and hashes the image again for every use (slow for long documents). Here shape ids
     come from a counter kept on the part (the same numbers: 1, 2, 3...), and each picture's
     drawing is built once per size and copied."""
-    import copy
-
-    from docx.oxml.shape import CT_Inline
-
     part = paragraph.part
     shape_id = getattr(part, "_accessconv_next_shape_id", 1)
     part._accessconv_next_shape_id = shape_id + 1  # type: ignore[attr-defined]  # our counter, on the part
@@ -418,8 +371,6 @@ def add_picture(
 
 def mark_decorative(doc_pr: _Element) -> None:
     """Word's 'Mark as decorative': screen readers skip the picture."""
-    from lxml import etree
-
     ext_lst = etree.SubElement(doc_pr, f"{{{A}}}extLst")
     ext = etree.SubElement(ext_lst, f"{{{A}}}ext")
     ext.set("uri", DECORATIVE_URI)
@@ -430,10 +381,6 @@ def mark_decorative(doc_pr: _Element) -> None:
 def add_hyperlink(paragraph: Paragraph, url: str) -> _Element:
     """An empty w:hyperlink to the external `url` at the end of `paragraph`; fill it with
     `add_link_run`."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
     paragraph._p.append(link)
@@ -454,11 +401,6 @@ def add_link_run(
     or with its own `colour` and single `underline`; returns the python-docx Run.
     `keep_spaces` always writes xml:space="preserve" on the text (python-docx writes it only
     when the text starts or ends with a space)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.oxml.text.run import CT_R
-    from docx.text.run import Run
-
     r = OxmlElement("w:r")
     assert isinstance(r, CT_R)
     link.append(r)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import importlib
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -23,14 +24,25 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from .errors import AccessconvError, OutputError, TimeLimitError, UsageError, output_problem
-from .formats import AnyProfile, Profile
+from . import profiles as registry
+from .checks.browser import audit_files, is_html
+from .errors import (
+    AccessconvError,
+    InputError,
+    OutputError,
+    ProfileError,
+    TimeLimitError,
+    UsageError,
+    output_problem,
+)
+from .formats import AnyProfile, Profile, can_write, draft, load_format, load_plugin, rules_for, writes_files
+from .formats.draft.plugin import start_check as start_draft_check
 from .limits import DEFAULT, Limits
+from .reader import read, start_read, validate_package
 from .results import CheckFileResult, ConversionResult, OutputResult
 
 if TYPE_CHECKING:
     from .checks import CheckResult
-    from .formats import draft
     from .model import Document
 
 Progress = Callable[[str], None]
@@ -64,7 +76,6 @@ OUTPUT_ERRNOS = {
 def resolve_profiles(
     names: Sequence[str | AnyProfile] | None, profiles_dirs: Sequence[Path] | None = None
 ) -> list[AnyProfile]:
-    from . import profiles as registry
 
     extra = list(profiles_dirs or [])
     if not names:
@@ -72,9 +83,7 @@ def resolve_profiles(
     else:
         chosen = [n if isinstance(n, Profile) else registry.load(n, extra) for n in names]
     for profile in chosen:
-        from .formats import load_format
-
-        if not hasattr(load_format(profile.format), "write"):
+        if not writes_files(load_format(profile.format)):
             raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
     return chosen
 
@@ -164,8 +173,6 @@ def _read_draft(
     say: Progress,
 ) -> tuple[Document, Callable[[Document], list[CheckResult]] | None]:
     """The draft's document, and the draft checks' second step (None without a draft profile)."""
-    from .reader import start_read
-
     say(f"Reading {source.name}")
     with start_read(source, limits=limits) as pending:
         # While pandoc reads the draft (a separate process), do the work that does not need its
@@ -176,7 +183,7 @@ def _read_draft(
             deferred: Exception | None = None
         except Exception as err:  # raised again below, after reading
             draft_check, deferred = None, err
-        _preload(chosen)
+        _load_plugins(chosen)
         try:
             doc = pending.result(timeout=remaining())
         except TimeLimitError:
@@ -190,10 +197,8 @@ def _write_outputs(
     doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
 ) -> None:
     """Each profile's files, written into `tmp` and checked."""
-    from .formats import can_write, load_format
-
     for profile in chosen:
-        fmt = load_format(profile.format)
+        fmt = load_plugin(profile.format)
         if not can_write(fmt):  # resolve_profiles refused it already
             raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
         say(f"Writing {profile.name}")
@@ -250,10 +255,6 @@ def _start_draft_check(
     source: Path, profiles_dirs: Sequence[Path] | None
 ) -> Callable[[Document], list[CheckResult]] | None:
     """The draft checks' first step (reading the .docx's own XML), or None without a draft profile."""
-    from . import profiles as registry
-    from .errors import ProfileError
-    from .formats import draft
-
     if "draft" not in registry.available(list(profiles_dirs or [])):
         return None
     loaded = registry.load("draft", list(profiles_dirs or []))
@@ -264,31 +265,24 @@ def _start_draft_check(
         )
     # Its settings and checks are the draft format's, as checked just above.
     draft_profile = cast("Profile[draft.Settings, draft.Checks]", loaded)
-    return draft.start_check(source, draft_profile)
+    return start_draft_check(source, draft_profile)
 
 
-def _preload(chosen: Sequence[AnyProfile]) -> None:
-    """Import what the writers and checks will use. Only a head start: a module that fails to
-    import here fails again, with the same error, where it is really used."""
-    from .formats import load_format
-
+def _load_plugins(chosen: Sequence[AnyProfile]) -> None:
+    """Import the chosen formats' writers and checks (and let a plug-in load its data) while pandoc
+    reads the draft. Only a head start: a plug-in that fails to load here fails again, with the
+    same error, where it is really used."""
     for name in dict.fromkeys(p.format for p in chosen):
         try:
-            preload = getattr(load_format(name), "preload", None)
-            if preload is not None:
-                preload()
+            warm_up = getattr(load_plugin(name), "warm_up", None)
+            if warm_up is not None:
+                warm_up()
         except Exception:
             continue
-    try:
-        importlib.import_module(".checks.browser", __package__)  # for _browser_audit at the end
-    except Exception:
-        pass
 
 
 def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) -> None:
     """Add the browser audit's results to every .html output, whatever its profile."""
-    from .checks.browser import audit_files, is_html
-
     html = [o for o in outputs if is_html(o.path)]
     if html and enabled:
         say("Checking the web pages in Chromium")
@@ -372,22 +366,16 @@ def pid_alive(pid: int) -> bool:
 def _hashes_file(target: Path) -> Path:
     """Where the hashes of what was written into `target` are kept: a small file per output folder
     in the user's state folder, so output folders hold only outputs."""
-    import hashlib
-
     base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     key = hashlib.sha256(str(target.resolve()).encode("utf-8")).hexdigest()[:20]
     return base / "accessconv" / "written" / f"{key}.json"
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _written_hashes(target: Path) -> dict[str, str]:
-    import json
-
     try:
         data = json.loads(_hashes_file(target).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -411,8 +399,6 @@ def _refuse_changed(finals: list[Path], target: Path, source: Path) -> None:
 
 
 def _move_into_place(tmp: Path, target: Path, result: ConversionResult, force: bool = False) -> None:
-    import json
-
     finals = [target / output.path.relative_to(tmp) for output in result.outputs]
     if not force:
         _refuse_changed(finals, target, result.source)
@@ -487,10 +473,6 @@ def _check_file(
     browser: bool,
     draft: Path | str | None = None,
 ) -> CheckFileResult:
-    from . import profiles as registry
-    from .checks.browser import audit_files
-    from .errors import InputError
-    from .formats import load_format, rules_for
 
     if not path.is_file():
         what = "this is a folder, not a file" if path.is_dir() else "there is no file with this name"
@@ -507,6 +489,7 @@ def _check_file(
         profile = found
     chosen = profile if isinstance(profile, Profile) else registry.load(profile, list(profiles_dirs or []))
     fmt = load_format(chosen.format)
+    plugin = load_plugin(chosen.format)
     if path.suffix.lower() not in fmt.FILE_TYPES:
         raise UsageError(
             f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '
@@ -515,11 +498,9 @@ def _check_file(
     if fmt.OUTPUTS:  # a draft (a checks-only format) is validated by the reader itself
         _require_readable(path)
     if draft is not None:
-        from .reader import read
-
-        checks = fmt.check(path, chosen, read(Path(draft)))
+        checks = plugin.check(path, chosen, read(Path(draft)))
     else:
-        checks = fmt.check(path, chosen)
+        checks = plugin.check(path, chosen)
     checks.extend(audit_files([path], browser).get(path, []))
     return CheckFileResult(path, chosen.name, checks)
 
@@ -527,9 +508,6 @@ def _check_file(
 def _require_readable(path: Path) -> None:
     """A file that is empty or not a file of its type at all is an input error (exit 2) with one
     line, not a list of failed checks."""
-    from .errors import InputError
-    from .reader import validate_package
-
     again = "Convert the draft again with accessconv, or name the right file."
     with path.open("rb") as fh:
         head = fh.read(4096)

@@ -21,7 +21,7 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .errors import ProfileError
+from .errors import ProfileError, shown
 from .formats import AnyProfile, Profile, load_format
 
 if TYPE_CHECKING:
@@ -208,19 +208,6 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
 def _expect(path: Path, key: str, value: object, kind: type) -> None:
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise ProfileError(f'Profile "{path}": "{key}" must be {_describe(kind)}, not {shown(value)}.')
-
-
-def shown(value: object) -> str:
-    """A wrong TOML value as its author wrote it, not as Python prints it."""
-    if isinstance(value, dict):
-        return "a table of settings"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"'
-    return str(value)
 
 
 def _describe(kind: type) -> str:

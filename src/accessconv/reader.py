@@ -8,8 +8,10 @@ error, and then maps pandoc's JSON AST onto `accessconv.model`.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import io
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -19,6 +21,8 @@ import zlib
 from html import unescape
 from pathlib import Path
 from typing import Any
+
+from PIL import Image as PILImage
 
 from . import model as m
 from .errors import InputError, TimeLimitError
@@ -86,8 +90,6 @@ def start_read(path: Path | str, limits: Limits = DEFAULT) -> PendingRead:
 def _guard_pictures(limits: Limits) -> None:
     """Pillow's own decompression-bomb guard, for every picture decoded later in the run (the
     writers resize pictures): it refuses to open anything past twice this many pixels."""
-    from PIL import Image as PILImage
-
     PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
 
 
@@ -240,18 +242,7 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
     held whole) to prove it unpacks, and pictures' sizes are read from their headers."""
     app = "Word" if kind == "docx" else "LibreOffice"
     if head.startswith(OLE_MAGIC):
-        if ENCRYPTION_MARK in path.read_bytes():
-            raise InputError(
-                path,
-                "the document is protected with a password",
-                f"Open it in {app}, remove the password (File > Info > Protect Document), "
-                "save it and try again.",
-            )
-        raise InputError(
-            path,
-            "this is an old-style Word file (.doc) with a .docx name",
-            "Open it in Word and use Save As > Word Document (.docx).",
-        )
+        _refuse_ole(path, app)
     damaged = InputError(
         path,
         f"the file is not a readable {path.suffix} document (it may be damaged or renamed)",
@@ -261,35 +252,8 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            total = sum(info.file_size for info in infos)
             media = [info for info in infos if not info.is_dir() and not _XML_PART.search(info.filename)]
-            for info in infos:
-                if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
-                    if info.file_size > 10 * 1024**2:
-                        raise InputError(
-                            path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave
-                        )
-                if info.file_size > limits.max_part_bytes:
-                    raise InputError(
-                        path,
-                        f"part '{_short(info.filename)}' of the document unpacks to more than "
-                        f"{limits.max_part_mb} MB",
-                        "Split the document into smaller ones, or compress its pictures "
-                        "(in Word: Picture Format > Compress Pictures), and retry.",
-                    )
-            if total > limits.max_unpacked_bytes:
-                raise InputError(
-                    path,
-                    f"the document unpacks to more than {limits.max_unpacked_mb} MB",
-                    "Split it into smaller documents and retry.",
-                )
-            if sum(info.file_size for info in media) > limits.max_media_bytes:
-                raise InputError(
-                    path,
-                    f"the pictures in the document add up to more than {limits.max_media_mb} MB",
-                    "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove "
-                    "some, and retry.",
-                )
+            _check_part_sizes(path, infos, media, limits, resave)
             main = main_part(zf, kind)
             if main is None:
                 raise damaged
@@ -304,11 +268,55 @@ def validate_package(path: Path, head: bytes, kind: str, limits: Limits = DEFAUL
         raise damaged from err
 
 
+def _refuse_ole(path: Path, app: str) -> None:
+    """An OLE file named .docx: a password-protected document, or an old .doc (raises InputError)."""
+    if ENCRYPTION_MARK in path.read_bytes():
+        raise InputError(
+            path,
+            "the document is protected with a password",
+            f"Open it in {app}, remove the password (File > Info > Protect Document), save it and try again.",
+        )
+    raise InputError(
+        path,
+        "this is an old-style Word file (.doc) with a .docx name",
+        "Open it in Word and use Save As > Word Document (.docx).",
+    )
+
+
+def _check_part_sizes(
+    path: Path, infos: list[zipfile.ZipInfo], media: list[zipfile.ZipInfo], limits: Limits, resave: str
+) -> None:
+    """Refuse a package whose parts, whole or pictures unpack to unsafe sizes (from the zip's
+    directory alone)."""
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            if info.file_size > 10 * 1024**2:
+                raise InputError(path, f"part '{_short(info.filename)}' unpacks to an unsafe size", resave)
+        if info.file_size > limits.max_part_bytes:
+            raise InputError(
+                path,
+                f"part '{_short(info.filename)}' of the document unpacks to more than "
+                f"{limits.max_part_mb} MB",
+                "Split the document into smaller ones, or compress its pictures "
+                "(in Word: Picture Format > Compress Pictures), and retry.",
+            )
+    if sum(info.file_size for info in infos) > limits.max_unpacked_bytes:
+        raise InputError(
+            path,
+            f"the document unpacks to more than {limits.max_unpacked_mb} MB",
+            "Split it into smaller documents and retry.",
+        )
+    if sum(info.file_size for info in media) > limits.max_media_bytes:
+        raise InputError(
+            path,
+            f"the pictures in the document add up to more than {limits.max_media_mb} MB",
+            "Compress the pictures (in Word: Picture Format > Compress Pictures) or remove some, and retry.",
+        )
+
+
 def _check_picture_size(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
     """Refuse a picture with more pixels than the limit, from its header alone: Pillow reads the
     width and height without decoding (a 457 KB PNG can need 1.5 GB decoded)."""
-    from PIL import Image as PILImage
-
     try:
         with warnings.catch_warnings(), zf.open(info) as stream:
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
@@ -371,9 +379,6 @@ def pandoc_path() -> str:
     """The pandoc that pypandoc-binary installs (pinned in pyproject.toml), found without importing
     pypandoc: its lookup runs `pandoc --version`, a whole extra pandoc start on every read.
     PYPANDOC_PANDOC still wins, as it does in pypandoc; anything unusual falls back to pypandoc."""
-    import importlib.util
-    import os
-
     override = os.environ.get("PYPANDOC_PANDOC")
     if not override:
         spec = importlib.util.find_spec("pypandoc")
@@ -381,6 +386,7 @@ def pandoc_path() -> str:
             bundled = Path(folder) / "files" / "pandoc"
             if os.access(bundled, os.X_OK):
                 return str(bundled)
+    # Only this fallback imports pypandoc (0.4 s), so it is imported here, not at the top.
     from pypandoc import get_pandoc_path
 
     pandoc: str = get_pandoc_path()  # pypandoc is untyped
@@ -666,33 +672,43 @@ class _Builder:
             inlines = self.inlines(c)
             return [self._paragraph_or_figure(inlines)] if _has_content(inlines) else []
         if t == "LineBlock":
-            inlines = []
-            for i, line in enumerate(c):
-                if i:
-                    inlines.append(m.LineBreak())
-                inlines.extend(self.inlines(line))
-            return [m.Paragraph(_merge(inlines))]
+            return [self._line_block(c)]
         if t == "Header":
-            level, attr, content = c
-            inlines = self.inlines(content)
-            if not m.plain_text(inlines).strip():
-                # A heading style on an empty line (common in Word): a heading with no name
-                # helps nobody, in any format.
-                self._empty_headings += 1
-                return []
-            return [m.Heading(level=level, inlines=inlines, id=attr[0])]
+            return self._heading(c)
+        if t in ("BulletList", "OrderedList"):
+            return [self._list(t, c)]
+        return self._other_block(t, c)
+
+    def _line_block(self, c: list[Any]) -> m.Block:
+        inlines: list[m.Inline] = []
+        for i, line in enumerate(c):
+            if i:
+                inlines.append(m.LineBreak())
+            inlines.extend(self.inlines(line))
+        return m.Paragraph(_merge(inlines))
+
+    def _heading(self, c: list[Any]) -> list[m.Block]:
+        level, attr, content = c
+        inlines = self.inlines(content)
+        if not m.plain_text(inlines).strip():
+            # A heading style on an empty line (common in Word): a heading with no name
+            # helps nobody, in any format.
+            self._empty_headings += 1
+            return []
+        return [m.Heading(level=level, inlines=inlines, id=attr[0])]
+
+    def _list(self, t: str, c: Any) -> m.Block:
         if t == "BulletList":
-            return [m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])]
-        if t == "OrderedList":
-            (start, style, _delim), items = c
-            return [
-                m.ListBlock(
-                    ordered=True,
-                    items=[self.blocks(item) for item in items],
-                    start=start,
-                    numbering=_NUMBERING.get(style.get("t"), "decimal"),
-                )
-            ]
+            return m.ListBlock(ordered=False, items=[self.blocks(item) for item in c])
+        (start, style, _delim), items = c
+        return m.ListBlock(
+            ordered=True,
+            items=[self.blocks(item) for item in items],
+            start=start,
+            numbering=_NUMBERING.get(style.get("t"), "decimal"),
+        )
+
+    def _other_block(self, t: str | None, c: Any) -> list[m.Block]:
         if t == "BlockQuote":
             return [m.BlockQuote(self.blocks(c))]
         if t == "CodeBlock":
@@ -815,6 +831,10 @@ class _Builder:
             return [m.Text(c[1])]
         if t == "Span":
             return self.inlines(c[1])
+        return self._inline_object(t, c)
+
+    def _inline_object(self, t: str | None, c: Any) -> list[m.Inline]:
+        """Raw HTML (dropped), links, pictures and notes."""
         if t == "RawInline":
             self._dropped_raw += 1
             return []
@@ -931,8 +951,6 @@ def _image_info(data: bytes) -> tuple[str, int, int] | None:
     """(mime, width, height) for a raster image Pillow can open, else None. Other formats
     (EMF, WMF, SVG) are converted to PNG where Pillow can, else rejected. Only the header is read:
     nothing is decoded here."""
-    from PIL import Image as PILImage
-
     try:
         with warnings.catch_warnings():
             # Past the limit is refused by the caller; Pillow's warning would be a stray line.

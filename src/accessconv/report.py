@@ -7,11 +7,12 @@ REPORT_VERSION's major number when a field changes meaning or goes away.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .checks import CheckResult, counts
 from .formats import label as format_label
-from .results import BatchResult, CheckFileResult, ConversionResult, exit_code
+from .results import BatchResult, CheckFileResult, ConversionResult, DraftResult, exit_code
 from .version import __version__
 
 # 1.1: batch reports add the optional "batch" object and per-file "relative_path", "rebuilt", "note".
@@ -27,75 +28,159 @@ def _checks_of(r: ConversionResult | CheckFileResult) -> list[CheckResult]:
 
 
 # ---------------------------------------------------------------- JSON
+# The report is built as the dataclasses below, whose fields are the JSON's keys in order;
+# Report.to_json turns one into the JSON object. A batch report is the same with its own extra
+# fields (subclasses add them after the others, where the JSON has them).
+
+
+@dataclass
+class Tool:
+    name: str
+    version: str
+
+
+@dataclass
+class Summary:
+    files: int
+    failed: int
+    outputs: int
+    checks_passed: int
+    errors: int
+    warnings: int
+    exit_code: int
+
+
+@dataclass
+class BatchSummary(Summary):
+    converted: int
+    unchanged: int
+    skipped: int
+    orphans: int
+
+
+@dataclass
+class CheckSummary:
+    checks_passed: int
+    errors: int
+    warnings: int
+
+
+@dataclass
+class DraftReport:
+    checks: list[CheckResult]
+    summary: CheckSummary
+
+
+@dataclass
+class OutputReport:
+    profile: str
+    format: str | None  # None for a file checked on its own
+    path: str
+    changes: list[str]
+    checks: list[CheckResult]
+    summary: CheckSummary
+
+
+@dataclass
+class FileReport:
+    source: str
+    status: str  # "converted", "failed" or "checked"; in a batch also "unchanged" or "skipped"
+    error: str | None
+    output_dir: str | None
+    draft: DraftReport | None
+    outputs: list[OutputReport]
+
+
+@dataclass
+class BatchFileReport(FileReport):
+    relative_path: str
+    rebuilt: list[str]
+    note: str | None
+
+
+@dataclass
+class OrphanReport:
+    relative_path: str
+    outputs: list[str]
+    reason: str
+    removed: bool
+
+
+@dataclass
+class BatchInfo:
+    source_dir: str
+    output_dir: str
+    profiles: list[str]
+    jobs: int
+    seconds: float
+    finished_at: str
+    orphans: list[OrphanReport]
+
+
+@dataclass
+class Report:
+    report_version: str
+    tool: Tool
+    summary: Summary
+    files: list[FileReport]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object (schema/report.schema.json): every field, nested ones too, in order."""
+        return asdict(self)
+
+
+@dataclass
+class BatchReport(Report):
+    batch: BatchInfo
 
 
 def to_json(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> dict[str, Any]:
-    files = [_file_json(r) for r in results]
-    checks = [c for r in results for c in _checks_of(r)]
+    return report(results, fail_on).to_json()
+
+
+def report(results: Sequence[ConversionResult | CheckFileResult], fail_on: str = "error") -> Report:
+    return Report(REPORT_VERSION, _tool(), _summary(results, fail_on), [_file_report(r) for r in results])
+
+
+def _tool() -> Tool:
+    return Tool("accessconv", __version__)
+
+
+def _summary(results: Sequence[ConversionResult | CheckFileResult], fail_on: str) -> Summary:
+    tally = counts(c for r in results for c in _checks_of(r))
+    return Summary(
+        files=len(results),
+        failed=sum(1 for r in results if isinstance(r, ConversionResult) and r.error),
+        outputs=sum(len(r.outputs) for r in results if isinstance(r, ConversionResult)),
+        checks_passed=tally["passed"],
+        errors=tally["errors"],
+        warnings=tally["warnings"],
+        exit_code=exit_code(results, fail_on),
+    )
+
+
+def _check_summary(checks: list[CheckResult]) -> CheckSummary:
     tally = counts(checks)
-    return {
-        "report_version": REPORT_VERSION,
-        "tool": {"name": "accessconv", "version": __version__},
-        "summary": {
-            "files": len(results),
-            "failed": sum(1 for r in results if isinstance(r, ConversionResult) and r.error),
-            "outputs": sum(len(r.outputs) for r in results if isinstance(r, ConversionResult)),
-            "checks_passed": tally["passed"],
-            "errors": tally["errors"],
-            "warnings": tally["warnings"],
-            "exit_code": exit_code(results, fail_on),
-        },
-        "files": files,
-    }
+    return CheckSummary(tally["passed"], tally["errors"], tally["warnings"])
 
 
-def _summary(checks: list[CheckResult]) -> dict[str, int]:
-    tally = counts(checks)
-    return {"checks_passed": tally["passed"], "errors": tally["errors"], "warnings": tally["warnings"]}
-
-
-def _file_json(r: ConversionResult | CheckFileResult) -> dict[str, Any]:
+def _file_report(r: ConversionResult | CheckFileResult) -> FileReport:
     if isinstance(r, CheckFileResult):
-        return {
-            "source": str(r.path),
-            "status": "checked",
-            "error": None,
-            "output_dir": None,
-            "draft": None,
-            "outputs": [
-                {
-                    "profile": r.profile,
-                    "format": None,
-                    "path": str(r.path),
-                    "changes": [],
-                    "checks": [c.to_json() for c in r.checks],
-                    "summary": _summary(r.checks),
-                }
-            ],
-        }
-    return {
-        "source": str(r.source),
-        "status": "failed" if r.error else "converted",
-        "error": r.error,
-        "output_dir": str(r.out_dir) if r.out_dir and not r.error else None,
-        "draft": None
-        if r.error
-        else {
-            "checks": [c.to_json() for c in r.draft_checks],
-            "summary": _summary(r.draft_checks),
-        },
-        "outputs": [
-            {
-                "profile": o.profile,
-                "format": o.format,
-                "path": str(o.path),
-                "changes": o.changes,
-                "checks": [c.to_json() for c in o.checks],
-                "summary": _summary(o.checks),
-            }
+        output = OutputReport(r.profile, None, str(r.path), [], list(r.checks), _check_summary(r.checks))
+        return FileReport(str(r.path), "checked", None, None, None, [output])
+    return FileReport(
+        source=str(r.source),
+        status="failed" if r.error else "converted",
+        error=r.error,
+        output_dir=str(r.out_dir) if r.out_dir and not r.error else None,
+        draft=None if r.error else DraftReport(list(r.draft_checks), _check_summary(r.draft_checks)),
+        outputs=[
+            OutputReport(
+                o.profile, o.format, str(o.path), o.changes, list(o.checks), _check_summary(o.checks)
+            )
             for o in r.outputs
         ],
-    }
+    )
 
 
 # ---------------------------------------------------------------- terminal
@@ -250,40 +335,52 @@ BATCH_STATUS_WORDS = {
 
 
 def batch_to_json(batch: BatchResult, fail_on: str = "error") -> dict[str, Any]:
+    return batch_report(batch, fail_on).to_json()
+
+
+def batch_report(batch: BatchResult, fail_on: str = "error") -> BatchReport:
     """The folder report: the usual report over every draft, plus what the batch run did."""
-    data = to_json(batch.results, fail_on)
-    for entry, d in zip(data["files"], batch.drafts, strict=True):
-        entry["status"] = d.status
-        entry["relative_path"] = d.relative
-        entry["rebuilt"] = list(d.rebuilt)
-        entry["note"] = d.note
-        if d.status == "skipped":
-            entry["draft"] = None
-            entry["output_dir"] = None
-    data["summary"].update(
-        converted=len(batch.converted),
-        unchanged=len(batch.unchanged),
-        skipped=len(batch.skipped),
-        orphans=len(batch.orphans),
+    summary = _summary(batch.results, fail_on)
+    return BatchReport(
+        REPORT_VERSION,
+        _tool(),
+        BatchSummary(
+            **asdict(summary),
+            converted=len(batch.converted),
+            unchanged=len(batch.unchanged),
+            skipped=len(batch.skipped),
+            orphans=len(batch.orphans),
+        ),
+        [_batch_file_report(d) for d in batch.drafts],
+        BatchInfo(
+            source_dir=str(batch.source),
+            output_dir=str(batch.out_dir),
+            profiles=list(batch.profiles),
+            jobs=batch.jobs,
+            seconds=batch.seconds,
+            finished_at=batch.finished_at,
+            orphans=[
+                OrphanReport(o.relative, [str(p) for p in o.outputs], o.reason, o.removed)
+                for o in batch.orphans
+            ],
+        ),
     )
-    data["batch"] = {
-        "source_dir": str(batch.source),
-        "output_dir": str(batch.out_dir),
-        "profiles": list(batch.profiles),
-        "jobs": batch.jobs,
-        "seconds": batch.seconds,
-        "finished_at": batch.finished_at,
-        "orphans": [
-            {
-                "relative_path": o.relative,
-                "outputs": [str(p) for p in o.outputs],
-                "reason": o.reason,
-                "removed": o.removed,
-            }
-            for o in batch.orphans
-        ],
-    }
-    return data
+
+
+def _batch_file_report(d: DraftResult) -> BatchFileReport:
+    base = _file_report(d.result)
+    skipped = d.status == "skipped"
+    return BatchFileReport(
+        source=base.source,
+        status=d.status,
+        error=base.error,
+        output_dir=None if skipped else base.output_dir,
+        draft=None if skipped else base.draft,
+        outputs=base.outputs,
+        relative_path=d.relative,
+        rebuilt=list(d.rebuilt),
+        note=d.note,
+    )
 
 
 def batch_to_text(batch: BatchResult, fail_on: str = "error") -> str:

@@ -15,12 +15,20 @@ needs and nothing format-specific:
 from __future__ import annotations
 
 import atexit
+import io
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import resvg_py
+import typst
+from PIL import Image, UnidentifiedImageError
 
 from . import model as m
 from .errors import OutputError
@@ -94,17 +102,12 @@ class Pictures:
 
 
 def _to_png(data: bytes, mime: str | None) -> bytes | None:
-    import io
-
     if (mime or "").lower() == "image/svg+xml" or data.lstrip()[:5] in (b"<svg ", b"<?xml"):
         try:
-            import resvg_py
-
             # resvg-py reads no files here: only the SVG text, with no resources folder.
             return bytes(resvg_py.svg_to_bytes(svg_string=data.decode("utf-8")))
         except Exception:  # a broken SVG prints its description instead
             return None
-    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as img:
@@ -152,8 +155,6 @@ def _font_folder(files: Sequence[str]) -> str:
 def _fonts(files: Sequence[str]) -> typst.Fonts:
     """A font book of exactly these files (Typst reads fonts from folders: a private folder of
     links to them), made once a process."""
-    import typst
-
     key = tuple(files)
     book = _FONTS.get(key)
     if book is None:
@@ -192,8 +193,6 @@ def compile_pdf(
 
 def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) -> tuple[bytes, list[str]]:
     """Compile root/main.typ, with root/no-packages as the (empty) package folders."""
-    import typst
-
     if isinstance(fonts, str):
         fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[fonts])
     empty = str(Path(root) / "no-packages")
@@ -225,10 +224,6 @@ def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) ->
 
 def _compile_elsewhere(root: str, fonts: str, standard: str | None) -> tuple[bytes, list[str]]:
     """compile_folder in a fresh Python process (see _state), the result passed back as files."""
-    import json
-    import subprocess
-    import sys
-
     code = (
         "import json, sys; from pathlib import Path; from accessconv.errors import OutputError\n"
         "from accessconv.typeset import compile_folder\n"

@@ -4,10 +4,16 @@ others go on. Workers end when the run that started them ends, however it ends."
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,9 +89,6 @@ def _unexpected(task: Task, err: Exception) -> Outcome:
 def _init_worker(parent: int) -> None:
     """In each worker process: leave Ctrl-C to the main process (which stops the run cleanly), and
     end when the run ends, however it ends (even kill -9), instead of lingering with its memory."""
-    import signal
-    import threading
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _die_with_parent() and os.getppid() == parent:
         return
@@ -102,14 +105,9 @@ def _init_worker(parent: int) -> None:
 
 def _die_with_parent() -> bool:
     """Ask Linux to kill this process when its parent ends (prctl PR_SET_PDEATHSIG)."""
-    import sys
-
     if not sys.platform.startswith("linux"):
         return False
     try:
-        import ctypes
-        import signal
-
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
         return bool(libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0)
@@ -137,8 +135,6 @@ def execute(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
         for task in tasks:
             yield convert_task(task)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(os.getpid(),)

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from .. import profiles as registry
 from ..errors import UsageError
+from ..folder_report import render_index
 from ..formats import AnyProfile
 from ..limits import DEFAULT, Limits
 from ..pipeline import resolve_profiles
+from ..report import batch_to_json
 from ..results import BatchResult, DraftResult
 from .execute import execute
 from .manifest import Manifest, write_atomic
@@ -180,9 +182,6 @@ class Run:
 
 
 def write_reports(result: BatchResult, fail_on: str) -> None:
-    from ..folder_report import render_index
-    from ..report import batch_to_json
-
     result.report = result.out_dir / REPORT_NAME
     result.index = result.out_dir / INDEX_NAME
     report = batch_to_json(result, fail_on)

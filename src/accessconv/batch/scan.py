@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError, OutputError, UsageError
+from ..reader import READERS
 
 SETTLE_ROUNDS = 5  # after this many settle periods still changing, leave it for the next run
 
@@ -55,8 +56,6 @@ def find_links(source: Path, exclude: Path | None = None) -> dict[str, str]:
 
 def scan_folder(source: Path, exclude: Path | None = None) -> tuple[list[str], dict[str, str]]:
     """(drafts, links): see find_drafts and find_links. os.walk does not go into linked folders."""
-    from ..reader import READERS
-
     excluded = exclude.resolve() if exclude else None
     root = source.resolve()
     found: list[str] = []

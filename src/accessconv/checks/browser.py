@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -139,8 +140,6 @@ def find_chromium() -> str | None:
 
 def axe_script_path() -> Path:
     """axe.min.js as shipped inside the pinned axe-playwright-python wheel."""
-    from importlib.util import find_spec
-
     spec = find_spec("axe_playwright_python")
     if spec is None or spec.origin is None:
         raise BrowserUnavailable(
@@ -203,6 +202,8 @@ class Browser:
         match = re.search(r"axe v([\d.]+)", self._axe_source[:200])
         self.axe_version = match.group(1) if match else "unknown"
         try:
+            # Playwright is the optional [browser] extra: imported only when an audit runs, so a
+            # missing one is said in plain words, and a conversion without --browser never loads it.
             from playwright.sync_api import Error, sync_playwright
         except ImportError as err:
             raise BrowserUnavailable(
@@ -272,7 +273,7 @@ class Browser:
 
     def audit(self, path: Path) -> list[CheckResult]:
         """Every browser check on one page. A page that will not load gives one warning result."""
-        from playwright.sync_api import Error
+        from playwright.sync_api import Error  # the optional extra, present once __init__ ran
 
         s = self.audit_settings
         try:

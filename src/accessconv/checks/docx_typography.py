@@ -15,9 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..ooxml import A16_DECORATIVE, WP, A, R, w
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from ..ooxml_names import A16_DECORATIVE, WP, A, R, w
 from . import CheckResult, CheckSet, Finding, Severity
 from .contrast import contrast_ratio
+from .limits import TypographyLimits
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,23 +41,6 @@ HORIZONTAL = ("lrTb", "tb")  # w:textDirection values for ordinary horizontal te
 
 JUSTIFIED = {"both", "distribute", "thaiDistribute", "highKashida", "lowKashida", "mediumKashida"}
 OFF = {"0", "false", "off", "none"}
-
-
-@dataclass(frozen=True)
-class TypographyLimits:
-    """The numbers a .docx is checked against; every format takes them from its profile."""
-
-    min_size_error_pt: float  # text smaller than this is an error
-    min_size_warning_pt: float  # text smaller than this is a warning
-    allowed_fonts: list[str]  # sans serif fonts from the standard's allow-list
-    paper_width_mm: float
-    paper_height_mm: float
-    paper_tolerance_mm: float
-    min_margin_cm: float
-    min_line_spacing: float  # as a multiple of single spacing
-    max_capital_words: int  # more capital-letter words than this in a row is a "block of capitals"
-    min_contrast: float  # text colour against the page colour
-    require_page_numbers: bool
 
 
 # ---------------------------------------------------------------- reading the file
@@ -83,9 +71,6 @@ class DocxTarget:
 
 def check_docx(path: Path, limits: TypographyLimits, kind: str = "large print") -> list[CheckResult]:
     """Run every typography check on the .docx at `path`; `kind` names the format in messages."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
@@ -251,8 +236,6 @@ class Resolver:
 
 def _theme_fonts(document: DocxDocument) -> dict[str, str]:
     """minorHAnsi/majorHAnsi etc. -> typeface, from the theme part."""
-    from lxml import etree
-
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/theme") and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)

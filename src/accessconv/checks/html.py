@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import lxml.html
+from lxml import etree
+
 from ..reader import LANGUAGE_CODE
 from . import CheckResult, CheckSet, Finding
 from .contrast import contrast_ratio
+from .limits import HtmlLimits
 from .text import vague_link_phrases
 
 if TYPE_CHECKING:
@@ -23,19 +27,6 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 HTML: CheckSet[HtmlTarget] = CheckSet("html")
-
-
-@dataclass(frozen=True)
-class HtmlLimits:
-    """The numbers a web page is checked against; each format fills them from its profile."""
-
-    min_contrast: float
-    min_contrast_error: float
-    min_line_height: float
-    max_measure_ch: int
-    max_alt_length: int
-    # Body text size in rem (1 rem is 12 pt at the browser's default 16 px).
-    min_body_font_rem: float
 
 
 @dataclass
@@ -47,9 +38,6 @@ class HtmlTarget:
 
 
 def check_html_file(path: Path, limits: HtmlLimits) -> list[CheckResult]:
-    import lxml.html
-    from lxml import etree
-
     raw = path.read_bytes()
     try:
         tree: HtmlElement = lxml.html.document_fromstring(raw)

@@ -15,6 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
 from . import CheckResult, CheckSet, Finding, Severity
 from .pdf_text import TextRun, text_runs
 
@@ -72,9 +75,6 @@ PDF: CheckSet[PdfTarget] = CheckSet("pdf")
 
 
 def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         reader = PdfReader(str(path))
         len(reader.pages)

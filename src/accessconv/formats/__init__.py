@@ -15,9 +15,15 @@ A format is a package (or, while small, a module) `accessconv.formats.<name>` th
   (a private temporary folder; the pipeline moves them into place);
 - `check(path, profile, doc=None) -> list[CheckResult]`: check one written file, reading it
   back; during a conversion `doc` is the draft, for checks that compare the file with it
-  (braille's round trip), and `accessconv check FILE` passes None;
-- optionally `preload()`: import the heavy modules `write` and `check` will need. The pipeline
-  calls it while pandoc is still reading the draft, so the imports cost no time.
+  (braille's round trip), and `accessconv check FILE` passes None.
+
+The package itself stays light (the names above, and `Settings`/`Checks` from light modules):
+listing or loading profiles imports every format's package. `write` and `check` live in the
+module `formats/<name>/plugin.py`, which imports the format's writers, checks and their libraries
+(python-docx, pypdf, Typst...) at its top; `load_plugin` imports it only when a file is written or
+checked. A format small enough to be one module keeps `write` and `check` in its package.
+A plug-in module may also have `warm_up()`: load data `write` needs that is not an import (a
+parser model), called while pandoc reads the draft.
 
 A checks-only format (the draft checks) has no `write`. Adding EPUB or audio means adding one
 package here and one profile file; nothing outside `formats/<name>/` names a format.
@@ -43,6 +49,9 @@ if TYPE_CHECKING:
 # Profile[object, object]: a profile of some format (see AnyProfile).
 S_co = TypeVar("S_co", covariant=True)
 C_co = TypeVar("C_co", covariant=True)
+# A plug-in takes profiles: contravariant (one that checks any profile checks a braille one).
+S_contra = TypeVar("S_contra", contravariant=True)
+C_contra = TypeVar("C_contra", contravariant=True)
 S = TypeVar("S")
 C = TypeVar("C")
 
@@ -80,10 +89,10 @@ class Written:
 AnyProfile: TypeAlias = Profile[object, object]
 
 
-class Format(Protocol[S, C]):
-    """What `load_format` returns: the module of one format (see the module docstring), whose
+class Format(Protocol[S_co, C_co]):
+    """What `load_format` returns: the package of one format (see the module docstring), whose
     `Settings` and `Checks` are S and C. Each format package states (for mypy) that it is one:
-    `_plugin: Format[Settings, Checks] = <the package>`. The members are read-only, so a
+    `_format: Format[Settings, Checks] = <the package>`. The members are read-only, so a
     module's `OUTPUTS = (".brf", ".pef")` fits."""
 
     @property
@@ -93,17 +102,25 @@ class Format(Protocol[S, C]):
     @property
     def FILE_TYPES(self) -> tuple[str, ...]: ...
     @property
-    def Settings(self) -> type[S]: ...
+    def Settings(self) -> type[S_co]: ...
     @property
-    def Checks(self) -> type[C]: ...
-
-    def check(self, path: Path, profile: Profile[S, C], doc: Document | None = None) -> list[CheckResult]: ...
+    def Checks(self) -> type[C_co]: ...
 
 
-class WritingFormat(Format[S, C], Protocol[S, C]):
-    """A format that writes files (every one but the checks-only draft format)."""
+class Plugin(Protocol[S_contra, C_contra]):
+    """What `load_plugin` returns: the module that checks (and writes) files of one format."""
 
-    def write(self, doc: Document, profile: Profile[S, C], out_dir: Path, stem: str) -> Written: ...
+    def check(
+        self, path: Path, profile: Profile[S_contra, C_contra], doc: Document | None = None
+    ) -> list[CheckResult]: ...
+
+
+class WritingPlugin(Plugin[S_contra, C_contra], Protocol[S_contra, C_contra]):
+    """The plug-in of a format that writes files (every one but the checks-only draft format)."""
+
+    def write(
+        self, doc: Document, profile: Profile[S_contra, C_contra], out_dir: Path, stem: str
+    ) -> Written: ...
 
 
 # load_format finds a format by the name in a profile, so the types of its settings and checks
@@ -113,13 +130,35 @@ def load_format(name: str, profile_path: Path | None = None) -> Format[Any, Any]
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise ProfileError(f'{where}"format" must be a format name such as "html", not "{name}".')
     try:
-        # Formats are found by name at run time, so the CLI starts without importing them all.
+        # Found by the name a profile gives; the package is light (no writers, no libraries).
         module = importlib.import_module(f"{__name__}.{name}")
     except ModuleNotFoundError as err:
         if err.name == f"{__name__}.{name}":
             raise ProfileError(f'{where}there is no output format called "{name}".') from err
         raise
     return cast("Format[Any, Any]", module)
+
+
+def load_plugin(name: str) -> Plugin[Any, Any]:
+    """Format `name`'s write() and check(): its `plugin` module, or the package itself for a
+    format small enough to be one module."""
+    package = load_format(name)
+    heavy = f"{__name__}.{name}.plugin"
+    # The one place a format's heavy module is imported: only when a file is written or checked,
+    # so commands that only list or load profiles start fast.
+    module: object
+    try:
+        module = importlib.import_module(heavy)
+    except ModuleNotFoundError as err:
+        if err.name != heavy:
+            raise
+        module = package
+    return cast("Plugin[Any, Any]", module)
+
+
+def writes_files(fmt: Format[S, C] | ModuleType) -> bool:
+    """Whether a format writes files (it declares their endings), without loading its plug-in."""
+    return bool(getattr(fmt, "OUTPUTS", ()))
 
 
 def format_names() -> list[str]:
@@ -135,8 +174,8 @@ def label(name: str) -> str:
         return name
 
 
-def can_write(fmt: Format[S, C] | ModuleType) -> TypeGuard[WritingFormat[S, C]]:
-    return hasattr(fmt, "write")
+def can_write(plugin: Plugin[S, C] | ModuleType) -> TypeGuard[WritingPlugin[S, C]]:
+    return hasattr(plugin, "write")
 
 
 def output_name(stem: str, profile_suffix: str, extension: str, extra: str = "") -> str:

@@ -25,8 +25,10 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import ServiceConfig
+from ..formats import label
 from ..limits import DEFAULT, Limits
 from ..version import __version__
+from ..web.templates import render
 from . import catalogue, security
 from .jobs import enqueue, make_huey
 from .openapi import openapi_document
@@ -125,16 +127,12 @@ class Service:
     # ------------------------------------------------------------ helpers
 
     def profiles(self) -> list[dict[str, Any]]:
-        from ..formats import label
-
         return [
             {"name": p.name, "description": p.description, "default": p.default, "label": label(p.format)}
             for p in catalogue.writable(self.s.profiles_dirs)
         ]
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        from ..web.templates import render
-
         csrf = request.cookies.get(security.CSRF_COOKIE) or security.new_csrf()
         html = render(
             template,

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from .. import profiles as registry
-from ..formats import AnyProfile, can_write, load_format
+from ..formats import AnyProfile, load_format, writes_files
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, ...], tuple[tuple[tuple[str, int, int], ...], list[AnyProfile]]] = {}
@@ -33,7 +33,7 @@ def writable(extra: list[Path]) -> list[AnyProfile]:
         cached = _cache.get(key)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-    found = [p for p in registry.load_all(extra) if can_write(load_format(p.format))]
+    found = [p for p in registry.load_all(extra) if writes_files(load_format(p.format))]
     with _lock:
         _cache[key] = (stamp, found)
     return found

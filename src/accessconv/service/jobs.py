@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+import redis
+from huey import RedisHuey, SqliteHuey
+
 from ..errors import AccessconvError
 from ..limits import Limits
 from ..pipeline import convert
@@ -50,12 +53,8 @@ def is_redis(queue: str | None) -> bool:
 def make_huey(queue: str | None, data_dir: Path) -> Any:
     """The huey instance for `queue` (None: SQLite in `data_dir`), with the conversion task."""
     if is_redis(queue):
-        from huey import RedisHuey
-
         huey: Any = RedisHuey(QUEUE_NAME, url=queue, results=False, blocking=True)
     else:
-        from huey import SqliteHuey
-
         data_dir.mkdir(parents=True, exist_ok=True)
         huey = SqliteHuey(QUEUE_NAME, filename=str(data_dir / "queue.db"), results=False)
     huey.accessconv_convert = huey.task(name=TASK_NAME)(run_job)
@@ -132,8 +131,6 @@ class RedisLeases:
     when done; one that runs out is reclaimed by a reaper."""
 
     def __init__(self, url: str, seconds: float, owner: str | None = None) -> None:
-        import redis
-
         self.client = redis.Redis.from_url(url)
         self.seconds = seconds
         self.ms = str(max(1, int(seconds * 1000)))

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import lxml.html
 
 from ..checks import CheckResult, CheckSet, Finding, run_check
-from ..checks.html import HTML, HtmlLimits, HtmlTarget
+from ..checks.html import HTML, HtmlTarget
+from ..checks.limits import HtmlLimits
 from ..profiles import load
 
 if TYPE_CHECKING:
@@ -51,29 +52,36 @@ def _where(el: HtmlElement) -> str:
 @SERVICE_PAGE.register("service.safe", "The page runs only the service's own script and sends forms home")
 def _safe(t: HtmlTarget) -> Iterator[Finding]:
     for el in t.tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in ("iframe", "object", "embed", "frame", "applet", "base"):
-            yield Finding("error", f"The page contains a <{el.tag}> element.", _where(el), FIX)
-        if el.tag == "script" and not str(el.get("src", "")).startswith("/static/"):
-            yield Finding("error", "A script is not one of the service's own files.", _where(el), FIX)
-        if el.tag == "script" and (el.text or "").strip():
-            yield Finding("error", "The page has a script written into it.", _where(el), FIX)
-        if el.tag == "form" and (el.get("method", "get").lower() != "post" or not _own(el.get("action", ""))):
-            yield Finding("error", "A form does not post to the service itself.", _where(el), FIX)
-        if el.tag == "meta" and el.get("http-equiv", "").strip().lower() == "refresh":
-            yield Finding("error", "The page reloads or moves on by itself.", _where(el), FIX)
-        for name, value in el.attrib.items():
-            if name.lower().startswith("on"):
-                yield Finding("error", f"An element runs script when '{name}' happens.", _where(el), FIX)
-            fetched = name.lower() in _FETCHED or (name.lower() == "href" and el.tag == "link")
-            addresses = [u.split()[0] for u in value.split(",") if u.strip()] if name == "srcset" else [value]
-            if fetched and not all(_own(a) for a in addresses):
-                yield Finding("error", f"The page loads '{value[:60]}' from another site.", _where(el), FIX)
-            if name == "style" and _LOADS_CSS.search(value):
-                yield Finding("error", "An element's style loads something from elsewhere.", _where(el), FIX)
+        if isinstance(el.tag, str):
+            yield from _unsafe_element(el)
+            yield from _unsafe_attributes(el)
     if _LOADS_CSS.search(t.css):
         yield Finding("error", "The stylesheet loads something from elsewhere.", "<style>", FIX)
+
+
+def _unsafe_element(el: HtmlElement) -> Iterator[Finding]:
+    if el.tag in ("iframe", "object", "embed", "frame", "applet", "base"):
+        yield Finding("error", f"The page contains a <{el.tag}> element.", _where(el), FIX)
+    if el.tag == "script" and not str(el.get("src", "")).startswith("/static/"):
+        yield Finding("error", "A script is not one of the service's own files.", _where(el), FIX)
+    if el.tag == "script" and (el.text or "").strip():
+        yield Finding("error", "The page has a script written into it.", _where(el), FIX)
+    if el.tag == "form" and (el.get("method", "get").lower() != "post" or not _own(el.get("action", ""))):
+        yield Finding("error", "A form does not post to the service itself.", _where(el), FIX)
+    if el.tag == "meta" and el.get("http-equiv", "").strip().lower() == "refresh":
+        yield Finding("error", "The page reloads or moves on by itself.", _where(el), FIX)
+
+
+def _unsafe_attributes(el: HtmlElement) -> Iterator[Finding]:
+    for name, value in el.attrib.items():
+        if name.lower().startswith("on"):
+            yield Finding("error", f"An element runs script when '{name}' happens.", _where(el), FIX)
+        fetched = name.lower() in _FETCHED or (name.lower() == "href" and el.tag == "link")
+        addresses = [u.split()[0] for u in value.split(",") if u.strip()] if name == "srcset" else [value]
+        if fetched and not all(_own(a) for a in addresses):
+            yield Finding("error", f"The page loads '{value[:60]}' from another site.", _where(el), FIX)
+        if name == "style" and _LOADS_CSS.search(value):
+            yield Finding("error", "An element's style loads something from elsewhere.", _where(el), FIX)
 
 
 def page_limits() -> HtmlLimits:

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import uvicorn
+
 from ..config import Config
 from ..errors import UsageError
 from . import security
+from .app import Settings, build_app
 from .jobs import enqueue, is_redis, make_huey, run_worker
 from .storage import Store
 
@@ -37,10 +40,6 @@ def serve(
 ) -> None:
     """Run the page and the API until stopped; with the SQLite queue (or `start_workers`), also
     the workers, as a child process that stops with us."""
-    import uvicorn
-
-    from .app import Settings, build_app
-
     host, port = split_bind(bind or config.service.bind)
     data = (data_dir or default_data_dir()).resolve()
     data.mkdir(parents=True, exist_ok=True)

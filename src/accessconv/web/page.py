@@ -12,7 +12,6 @@ format fills from its profile, and the checks read them back from the written fi
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from html import escape
 from typing import TypedDict
 
@@ -22,28 +21,7 @@ from .. import model as m
 from ..headings import normalise
 from ..version import __version__
 from . import templates
-
-
-@dataclass(frozen=True)
-class PageSettings:
-    font_family: str
-    base_font_size_rem: float
-    line_height: float
-    measure_ch: int
-    text_colour: str
-    background_colour: str
-    link_colour: str
-    visited_colour: str
-    focus_colour: str
-    focus_text_colour: str
-    dark_text_colour: str
-    dark_background_colour: str
-    dark_link_colour: str
-    dark_visited_colour: str
-    contents_min_headings: int
-    contents_label: str
-    notes_label: str
-    skip_link_label: str
+from .settings import PageSettings
 
 
 def render(doc: m.Document, settings: PageSettings) -> tuple[str, list[str]]:

@@ -19,11 +19,15 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from lxml import etree
+
 from ... import model as m
 from ...checks import Check, CheckFn, CheckResult, Finding, run_check
 from .cells import BLANK, FROM_ASCII, to_ascii
 from .files import DC_NS, PEF_MIME, PEF_NS, BrailleFile, read_brf, read_pef, read_preview
-from .translate import back_translate
+from .layout import outline, reference_cells
+from .translate import Translator, _char_ok, back_translate
+from .translate import clear_caches as clear_translations
 
 if TYPE_CHECKING:
     from lxml.etree import RelaxNG
@@ -258,8 +262,6 @@ class _Reading:
 
 def clear_caches() -> None:
     """Forget all files read and all translations (for benchmarks that must start cold)."""
-    from .translate import clear_caches as clear_translations
-
     _READINGS.clear()
     _tokens.cache_clear()
     clear_translations()
@@ -387,8 +389,6 @@ def _brf_pages(t: BrailleTarget) -> Iterator[Finding]:
 
 @cache
 def _pef_schema() -> RelaxNG:
-    from lxml import etree
-
     return etree.RelaxNG(etree.parse(str(Path(__file__).resolve().parent / "data" / "pef-2008-1.rng")))
 
 
@@ -550,44 +550,8 @@ _LIST_ITEM = re.compile(f"^{BLANK}*(?:⠸⠲|⠼[{_DIGIT}]+⠲){BLANK}")
 
 @_register("braille.layout", "Lists, headings and divided words are laid out as UK braille expects")
 def _layout(t: BrailleTarget) -> Iterator[Finding]:
-    divided: list[str] = []
-    lists: list[str] = []
-    cont = t.s.long_word_continuation
-    paragraph_cell = 0 if t.s.paragraph_style == "blocked" else t.s.paragraph_first_cell - 1
-    in_list = False
-    previous = ""  # the line above (across page breaks; the page number row does not count)
-    above = ""  # the line above that
-    for i, page in enumerate(t.file.pages):
-        if i in t.title_indexes:
-            continue
-        rows = [row.rstrip(BLANK) for row in page.rows]
-        # A page break is read as a blank line, except after a page filled to its last line
-        # (a blank line at the foot of a page cannot be told from the padding).
-        previous = above = ""
-        fresh = True  # no text line yet on this page
-        for n, row in enumerate(rows, start=1):
-            if n == 1 and _NUMBER_ROW.search(row):
-                continue
-            if row and _divided_sign(row, cont):
-                divided.append(f"{page.label} line {n}")
-            if not row:
-                in_list, previous, above = False, row, previous
-                continue
-            indent = len(row) - len(row.lstrip(BLANK))
-            if _LIST_ITEM.match(row):
-                # After a heading (a line set off by a blank line, not at the paragraph cell) a
-                # list needs no blank line of its own.
-                after_heading = not above and _indent(previous) != paragraph_cell
-                if not in_list and previous and not after_heading:
-                    lists.append(f"{page.label} line {n} (a list item straight after a paragraph)")
-                in_list = True
-            elif in_list and indent == 0:
-                if not fresh:  # at the top of a page, the page break stands for the blank line
-                    lists.append(f"{page.label} line {n} (a paragraph straight after a list)")
-                in_list = False
-            previous, above, fresh = row, previous, False
-        if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
-            in_list = False
+    divided = _divided_lines(t)
+    lists = _lists_not_set_off(t)
     if divided:
         yield Finding(
             "error",
@@ -614,6 +578,60 @@ def _layout(t: BrailleTarget) -> Iterator[Finding]:
             )
 
 
+def _body_pages(t: BrailleTarget) -> Iterator[tuple[str, list[str]]]:
+    """Each page but the title pages: its label and its rows, blank cells at the end removed."""
+    for i, page in enumerate(t.file.pages):
+        if i not in t.title_indexes:
+            yield page.label, [row.rstrip(BLANK) for row in page.rows]
+
+
+def _divided_lines(t: BrailleTarget) -> list[str]:
+    """Where a line ends inside a sign (the page number row left out)."""
+    cont = t.s.long_word_continuation
+    return [
+        f"{label} line {n}"
+        for label, rows in _body_pages(t)
+        for n, row in enumerate(rows, start=1)
+        if row and not (n == 1 and _NUMBER_ROW.search(row)) and _divided_sign(row, cont)
+    ]
+
+
+def _lists_not_set_off(t: BrailleTarget) -> list[str]:
+    """Where a list starts or ends with no blank line between it and a paragraph."""
+    lists: list[str] = []
+    paragraph_cell = 0 if t.s.paragraph_style == "blocked" else t.s.paragraph_first_cell - 1
+    in_list = False
+    previous = ""  # the line above (across page breaks; the page number row does not count)
+    above = ""  # the line above that
+    for label, rows in _body_pages(t):
+        # A page break is read as a blank line, except after a page filled to its last line
+        # (a blank line at the foot of a page cannot be told from the padding).
+        previous = above = ""
+        fresh = True  # no text line yet on this page
+        for n, row in enumerate(rows, start=1):
+            if n == 1 and _NUMBER_ROW.search(row):
+                continue
+            if not row:
+                in_list, previous, above = False, row, previous
+                continue
+            indent = len(row) - len(row.lstrip(BLANK))
+            if _LIST_ITEM.match(row):
+                # After a heading (a line set off by a blank line, not at the paragraph cell) a
+                # list needs no blank line of its own.
+                after_heading = not above and _indent(previous) != paragraph_cell
+                if not in_list and previous and not after_heading:
+                    lists.append(f"{label} line {n} (a list item straight after a paragraph)")
+                in_list = True
+            elif in_list and indent == 0:
+                if not fresh:  # at the top of a page, the page break stands for the blank line
+                    lists.append(f"{label} line {n} (a paragraph straight after a list)")
+                in_list = False
+            previous, above, fresh = row, previous, False
+        if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
+            in_list = False
+    return lists
+
+
 def _divided_sign(row: str, cont: str) -> bool:
     """Whether a line ends inside a sign: with a prefix or indicator cell, alone or just before
     the continuation indicator or a dividing hyphen (the dash, dots 6 then 36, is whole)."""
@@ -632,8 +650,6 @@ def _indent(row: str) -> int:
 def _widowed_headings(t: BrailleTarget) -> list[str]:
     """Headings of the draft whose last line has fewer than two lines of text after it on its
     page while the text goes on over the page."""
-    from .translate import Translator
-
     assert t.doc is not None
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
     wanted = set()
@@ -736,8 +752,6 @@ def _untranslated(t: BrailleTarget) -> Iterator[Finding]:
 
 def _not_in_code(t: BrailleTarget) -> list[str]:
     """The draft's characters that the braille tables have no sign for, even without accents."""
-    from .translate import _char_ok
-
     tables = tuple(t.s.tables)
     chars = set(_source_text(t))
     return [
@@ -749,8 +763,6 @@ def _not_in_code(t: BrailleTarget) -> list[str]:
 
 def _accent_dropped(t: BrailleTarget) -> list[str]:
     """The draft's letters the tables have no sign for but write without their accent."""
-    from .translate import _char_ok
-
     tables = tuple(t.s.tables)
     return [
         f"{ch} (U+{ord(ch):04X})"
@@ -760,8 +772,6 @@ def _accent_dropped(t: BrailleTarget) -> list[str]:
 
 
 def _base_ok(tables: tuple[str, ...], ch: str) -> bool:
-    from .translate import _char_ok
-
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
     return bool(base) and all(_char_ok(tables, c) for c in base)
 
@@ -844,8 +854,6 @@ def _compare(t: BrailleTarget) -> _Comparison:
     """Align the draft's braille (liblouis on the draft's text, laid out by nothing) with the
     file's braille (page numbers removed, lines joined), word by word of cells; every stretch
     that differs is a finding, described in print by back-translating both sides."""
-    from .layout import reference_cells
-
     assert t.doc is not None
     reference, repeats = reference_cells(t.doc, t.s)
     source = _cell_words(reference)
@@ -905,8 +913,6 @@ def _headings(t: BrailleTarget) -> Iterator[Finding]:
 
 
 def _missing_headings(t: BrailleTarget) -> list[str]:
-    from .translate import Translator
-
     assert t.doc is not None
     stream = t.stream
     translator = Translator(t.s.tables, t.s.typeform, t.s.untranslatable_note)
@@ -952,50 +958,50 @@ def _source_text(t: BrailleTarget) -> str:
 def _build_source_text(doc: m.Document, stream: str = "") -> str:
     """What the braille should say, in the order it says it: body, then the notes. `stream` is
     the braille's words read back, space-separated, used to see how each table was laid out."""
-    from .layout import outline
-
     parts: list[str] = []
-
-    def add_blocks(blocks: list[m.Block]) -> None:
-        for block in blocks:
-            if isinstance(block, m.Figure):
-                if not block.image.decorative:
-                    parts.append(block.image.alt)
-                parts.append(m.plain_text(block.caption))
-            elif isinstance(block, m.Table):
-                parts.append(m.plain_text(block.caption))
-                add_table(block)
-            elif isinstance(block, m.CodeBlock):
-                parts.append(block.text)
-            elif isinstance(block, m.DefinitionList):
-                for item in block.items:
-                    parts.append(m.plain_text(item.term))
-                    for definition in item.definitions:
-                        add_blocks(definition)
-            else:
-                parts.append(m.plain_text(m.block_inlines(block)))
-                add_blocks(list(m.child_blocks(block)))
-
-    def cell_text(cell: m.Cell) -> str:
-        return " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks))
-
-    def add_table(table: m.Table) -> None:
-        headers = [cell_text(c) for c in table.head[-1].cells] if table.head else []
-        header_words = " ".join(tokens(" ".join(headers)))
-        # A table too wide for the page is written a row a paragraph, "heading: value; ...";
-        # follow whichever layout the braille used, so the words line up.
-        if not headers or not header_words or f" {header_words} " in stream:
-            for row in table.head + table.body + table.foot:
-                parts.extend(cell_text(c) for c in row.cells)
-            return
-        for row in table.body + table.foot:
-            for i, cell in enumerate(row.cells):
-                parts.append((headers[i] if i < len(headers) else "") + " " + cell_text(cell))
-
-    add_blocks(outline(doc).blocks)
+    _add_source_blocks(parts, outline(doc).blocks, stream)
     for note in doc.notes:
-        add_blocks(note)
+        _add_source_blocks(parts, note, stream)
     return "\n".join(parts)
+
+
+def _add_source_blocks(parts: list[str], blocks: list[m.Block], stream: str) -> None:
+    for block in blocks:
+        if isinstance(block, m.Figure):
+            if not block.image.decorative:
+                parts.append(block.image.alt)
+            parts.append(m.plain_text(block.caption))
+        elif isinstance(block, m.Table):
+            parts.append(m.plain_text(block.caption))
+            _add_source_table(parts, block, stream)
+        elif isinstance(block, m.CodeBlock):
+            parts.append(block.text)
+        elif isinstance(block, m.DefinitionList):
+            for item in block.items:
+                parts.append(m.plain_text(item.term))
+                for definition in item.definitions:
+                    _add_source_blocks(parts, definition, stream)
+        else:
+            parts.append(m.plain_text(m.block_inlines(block)))
+            _add_source_blocks(parts, list(m.child_blocks(block)), stream)
+
+
+def _cell_text(cell: m.Cell) -> str:
+    return " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(cell.blocks))
+
+
+def _add_source_table(parts: list[str], table: m.Table, stream: str) -> None:
+    headers = [_cell_text(c) for c in table.head[-1].cells] if table.head else []
+    header_words = " ".join(tokens(" ".join(headers)))
+    # A table too wide for the page is written a row a paragraph, "heading: value; ...";
+    # follow whichever layout the braille used, so the words line up.
+    if not headers or not header_words or f" {header_words} " in stream:
+        for row in table.head + table.body + table.foot:
+            parts.extend(_cell_text(c) for c in row.cells)
+        return
+    for row in table.body + table.foot:
+        for i, cell in enumerate(row.cells):
+            parts.append((headers[i] if i < len(headers) else "") + " " + _cell_text(cell))
 
 
 # ---------------------------------------------------------------- word alignment (patience diff)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from .cells import BLANK, from_ascii, to_ascii
 
 PEF_NS = "http://www.daisy.org/ns/2008/pef"
@@ -75,8 +77,6 @@ def pef_bytes(
 ) -> bytes:
     """The PEF. Its dc:identifier is a hash of the braille and of `source_id` (what identifies
     the draft: a hash of its bytes), so two drafts that give the same braille still differ."""
-    from lxml import etree
-
     hashed = hashlib.sha256(source_id.encode())
     hashed.update("\f".join("\n".join(p) for p in pages).encode())
     digest = hashed.hexdigest()[:24]
@@ -193,8 +193,6 @@ def read_brf(path: Path) -> BrailleFile:
 
 def read_pef(path: Path) -> BrailleFile:
     """Raises ValueError (with a plain message) when the file is not XML at all."""
-    from lxml import etree
-
     raw = path.read_bytes()
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

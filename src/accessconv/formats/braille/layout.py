@@ -9,6 +9,7 @@ heading is never left as the last line of a page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -144,8 +145,6 @@ def _volume_line(number: int, count: int, first: int, last: int) -> str:
 
 
 def _base(ch: str) -> str:
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).strip()
 
 
@@ -293,11 +292,7 @@ def _paginate(
         at_top = len(page) == 1
         blank = (piece.blank_before or blank_pending) and not at_top and page[-1].strip(BLANK) != ""
         blank_pending = piece.blank_after
-        need = len(lines) + (1 if blank else 0)
-        if piece.keep_with_next and i + 1 < len(blocks):
-            # UKAAF/BANA: a heading keeps at least two lines of what follows on its page (all of
-            # it when it is that short, since a piece of one or two lines is never split).
-            need += _lines_to_keep(blocks, i)
+        need = _lines_needed(blocks, i, blank)
         if len(page) + need > height and not at_top and (piece.keep_with_next or len(lines) <= 2):
             new_page()
             blank = False
@@ -319,6 +314,18 @@ def _paginate(
             if line or len(page) > 1:  # a page never starts with a blank line
                 page.append(line)
     return [[row.rstrip(BLANK) for row in p] for p in pages]
+
+
+def _lines_needed(blocks: list[tuple[Piece, list[str]]], i: int, blank: bool) -> int:
+    """The lines piece `i` needs on its page: its own, a blank line before it, and the lines it
+    keeps with it."""
+    piece, lines = blocks[i]
+    need = len(lines) + (1 if blank else 0)
+    if piece.keep_with_next and i + 1 < len(blocks):
+        # UKAAF/BANA: a heading keeps at least two lines of what follows on its page (all of
+        # it when it is that short, since a piece of one or two lines is never split).
+        need += _lines_to_keep(blocks, i)
+    return need
 
 
 def _lines_to_keep(blocks: list[tuple[Piece, list[str]]], i: int, wanted: int = 2) -> int:
@@ -414,28 +421,11 @@ class _Builder:
             if isinstance(node, m.Text):
                 self._text(node.text, tf, runs[-1])
             elif isinstance(node, m.Styled):
-                extra = {
-                    "emph": self.tf.italic,
-                    "strong": self.tf.bold,
-                    "underline": self.tf.underline,
-                    "superscript": SUPERSCRIPT,
-                    "subscript": SUBSCRIPT,
-                }
-                if node.style == "smallcaps":  # Word's small capitals: capitals in braille
-                    self._inlines(_upper(node.children), tf, runs)
-                else:
-                    self._inlines(node.children, tf | extra.get(node.style, 0), runs)
+                self._styled(node, tf, runs)
             elif isinstance(node, m.Code):
                 runs[-1].add(node.text, tf | self.tf.url)
             elif isinstance(node, m.Link):
-                self._inlines(node.children, tf, runs)
-                shown = node.url.removeprefix("mailto:")
-                text = m.plain_text(node.children).strip()
-                internal = node.url.startswith("#")
-                if self.s.show_link_urls and shown and not internal and text not in (shown, node.url):
-                    runs[-1].add(" (", tf)
-                    runs[-1].add(shown, tf | self.tf.url)
-                    runs[-1].add(")", tf)
+                self._link(node, tf, runs)
             elif isinstance(node, m.NoteRef):
                 if node.number not in self.notes_seen:
                     self.notes_seen.append(node.number)
@@ -445,6 +435,29 @@ class _Builder:
             elif isinstance(node, m.InlineImage):
                 if not node.image.decorative:
                     runs[-1].add(" " + self._picture_text(node.image) + " ", self.tf.transcriber_note)
+
+    def _styled(self, node: m.Styled, tf: int, runs: list[Run]) -> None:
+        extra = {
+            "emph": self.tf.italic,
+            "strong": self.tf.bold,
+            "underline": self.tf.underline,
+            "superscript": SUPERSCRIPT,
+            "subscript": SUBSCRIPT,
+        }
+        if node.style == "smallcaps":  # Word's small capitals: capitals in braille
+            self._inlines(_upper(node.children), tf, runs)
+        else:
+            self._inlines(node.children, tf | extra.get(node.style, 0), runs)
+
+    def _link(self, node: m.Link, tf: int, runs: list[Run]) -> None:
+        self._inlines(node.children, tf, runs)
+        shown = node.url.removeprefix("mailto:")
+        text = m.plain_text(node.children).strip()
+        internal = node.url.startswith("#")
+        if self.s.show_link_urls and shown and not internal and text not in (shown, node.url):
+            runs[-1].add(" (", tf)
+            runs[-1].add(shown, tf | self.tf.url)
+            runs[-1].add(")", tf)
 
     def _text(self, text: str, tf: int, run: Run) -> None:
         if "@" not in text and "://" not in text and "www." not in text:
@@ -528,25 +541,29 @@ class _Builder:
         elif isinstance(b, m.BlockQuote):
             self.blocks(b.blocks, indent + self.s.blockquote_indent)
         elif isinstance(b, m.CodeBlock):
-            # Code keeps its own line breaks and indentation, uncontracted.
-            for n, line in enumerate(b.text.expandtabs(4).splitlines()):
-                run = Run()
-                run.add(line.strip(), self.tf.url)
-                start = indent + min(len(line) - len(line.lstrip(" ")), self.s.cells_per_line // 2)
-                cells = self.cells([run])
-                if cells:
-                    self.add(Piece(cells, start, start + 2, blank_before=n == 0))
-                else:
-                    self.add(Piece(lines=[""]))
+            self.code_block(b, indent)
         elif isinstance(b, m.DefinitionList):
-            for item in b.items:
-                self.add(
-                    Piece(self.cells(self.runs(item.term)), indent, indent + 2, blank_before=self.blocked)
-                )
-                for definition in item.definitions:
-                    self.blocks_hanging(definition, indent + 2)
+            self.definition_list(b, indent)
         elif isinstance(b, m.Rule):
             self.add(Piece(lines=[""]))
+
+    def code_block(self, b: m.CodeBlock, indent: int) -> None:
+        # Code keeps its own line breaks and indentation, uncontracted.
+        for n, line in enumerate(b.text.expandtabs(4).splitlines()):
+            run = Run()
+            run.add(line.strip(), self.tf.url)
+            start = indent + min(len(line) - len(line.lstrip(" ")), self.s.cells_per_line // 2)
+            cells = self.cells([run])
+            if cells:
+                self.add(Piece(cells, start, start + 2, blank_before=n == 0))
+            else:
+                self.add(Piece(lines=[""]))
+
+    def definition_list(self, b: m.DefinitionList, indent: int) -> None:
+        for item in b.items:
+            self.add(Piece(self.cells(self.runs(item.term)), indent, indent + 2, blank_before=self.blocked))
+            for definition in item.definitions:
+                self.blocks_hanging(definition, indent + 2)
 
     def blocks_hanging(self, blocks: list[m.Block], indent: int) -> None:
         for block in blocks:
@@ -640,7 +657,11 @@ class _Builder:
             lines = heading_lines + [line(row, True) for row in translated[len(head) :]]
             self.add(Piece(lines=lines, blank_before=True, blank_after=True, repeat=heading_lines or None))
             return
-        # Too wide: one row a paragraph, "heading: value; heading: value" (standards.md).
+        self.table_linear(head, body, indent)
+
+    def table_linear(self, head: list[list[Run]], body: list[list[Run]], indent: int) -> None:
+        """A table too wide for the page: one row a paragraph, "heading: value; heading: value"
+        (standards.md)."""
         headers = head[-1] if head else []
         start = len(self.pieces)
         for runs in body:

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .translate import Typeforms
+
+@dataclass(frozen=True)
+class Typeforms:
+    """liblouis typeform bits (see the [settings.typeform] table of the braille profiles)."""
+
+    italic: int
+    underline: int
+    bold: int
+    transcriber_note: int
+    url: int
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ transcriber's note, and the replacement is recorded so the report can name it.
 
 from __future__ import annotations
 
+import ctypes
 import re
 import unicodedata
 from collections import Counter
@@ -15,7 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import louis
+import pyphen
+
+from ...errors import ProfileError
 from .cells import is_six_dot
+from .settings import Typeforms
 
 # Characters that carry no text but would become a blank cell (a false word break).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -38,17 +44,6 @@ _SCRIPT = SUPERSCRIPT | SUBSCRIPT
 _LEVEL = {SUPERSCRIPT: "⠔", SUBSCRIPT: "⠢"}
 
 
-@dataclass(frozen=True)
-class Typeforms:
-    """liblouis typeform bits (see the [settings.typeform] table of the braille profiles)."""
-
-    italic: int
-    underline: int
-    bold: int
-    transcriber_note: int
-    url: int
-
-
 @dataclass
 class Run:
     """Text and its per-character typeform, built up piece by piece."""
@@ -65,16 +60,12 @@ class Run:
 
 
 def _mode() -> int:
-    import louis
-
     mode: int = louis.dotsIO | louis.ucBrl
     return mode
 
 
 @lru_cache(maxsize=256)
 def _forward(tables: tuple[str, ...], text: str, typeform: tuple[int, ...] | None) -> str:
-    import louis
-
     if typeform is None:
         cells: str = louis.translateString(list(tables), text, mode=_mode())
         return cells
@@ -86,10 +77,6 @@ def _translate_with_typeform(tables: tuple[str, ...], text: str, typeform: tuple
     filling the typeform buffer in one step. The bindings fill that buffer (12 times the text's
     length) a value at a time, and given a list they also copy it all back out: on the benchmark
     draft that took 7% as long as all of liblouis's translating; filled in one step, about 1%."""
-    import ctypes
-
-    import louis
-
     inbuf = louis.createEncodedByteString(text)
     length = len(inbuf) // louis.wideCharBytes
     if length != len(typeform):  # cannot happen with UTF-32 liblouis; let the bindings handle it
@@ -116,10 +103,6 @@ def _translate_with_positions(
 ) -> tuple[str, list[int]]:
     """Cells and, for each cell, the index of the character it came from (lou_translate's
     inputPos; the Python binding of liblouis 3.24 returns wrong positions, so it is called here)."""
-    import ctypes
-
-    import louis
-
     inbuf = louis.createEncodedByteString(text)
     length = len(inbuf) // louis.wideCharBytes
     inlen = ctypes.c_int(length)
@@ -160,7 +143,6 @@ def _syllable_starts(text: str) -> set[int]:
     matches = list(_LETTERS.finditer(text))
     if not matches:
         return found
-    import pyphen
 
     dic = _pyphen(pyphen)
     for match in matches:
@@ -177,8 +159,6 @@ def _pyphen(module: Any) -> Any:
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
     """Print text for a string of Unicode braille cells (cached: checking a file again, or reading
     a page again with the round trip's fallback tables, costs nothing)."""
-    import louis
-
     # ucBrl alone: Unicode braille in (dotsIO here would misread the cells as dot numbers).
     text: str = louis.backTranslateString(list(tables), cells, mode=louis.ucBrl)
     return text
@@ -206,10 +186,6 @@ class Translator:
 
     def check_tables(self) -> None:
         """Raise ProfileError, in plain words, when a table cannot be loaded."""
-        import louis
-
-        from ...errors import ProfileError
-
         # liblouis would also print its own compiler errors on stderr; our message says it all.
         louis.setLogLevel(louis.LOG_OFF)
         try:

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from ... import model as m
-from ... import ooxml
+from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding
 from ...checks.text import vague_link_phrases
+from ...reader import main_part
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -52,15 +55,11 @@ def start_draft_check(path: Path, limits: Checks) -> Callable[[m.Document], list
     return run
 
 
-W = f"{{{ooxml.W}}}"
-WP = f"{{{ooxml.WP}}}"
+W = f"{{{ooxml_names.W}}}"
+WP = f"{{{ooxml_names.WP}}}"
 
 
 def _docx_body(path: Path) -> _Element | None:
-    from lxml import etree
-
-    from ...reader import main_part
-
     # Parsed straight from the zip stream, so the part is never held as bytes and a tree at once;
     # comments (a cheap way to pad a part) are dropped as they are read.
     parser = etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True)

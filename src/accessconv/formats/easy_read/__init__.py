@@ -10,143 +10,27 @@ with hard words marked; `symbols` gives each point a picture. The writers (`docx
 - `<stem>-easy-read.html`: the same layout as a responsive, self-contained page;
 - `<stem>-easy-read-review.html`: the review sheet, everything a person must still check.
 
-Every size, label and threshold comes from the profile (`profiles/easy-read.toml`).
+Every size, label and threshold comes from the profile (`profiles/easy-read.toml`). This package
+names the format; `plugin.py` writes and checks.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ... import model as m
-from .. import Profile, Written, output_name
-from .decisions import decisions_path
-from .decisions import load as load_decisions
-from .docx_writer import write_docx
-from .html_writer import render_html
-from .language.language import transform
-from .language.model import EasyReadDocument, Picture
-from .review import render_review
 from .settings import LABEL, REVIEW_ENDING, Checks, LayoutSettings, Settings
-from .symbols import PictureSettings, SymbolSet, add_pictures, choose
 
 if TYPE_CHECKING:
-    from ...checks import CheckResult
-    from .. import WritingFormat
+    from .. import Format
     from .. import easy_read as _this
 
-__all__ = [
-    "FILE_TYPES",
-    "LABEL",
-    "OUTPUTS",
-    "Checks",
-    "LayoutSettings",
-    "Settings",
-    "check",
-    "cover_picture",
-    "notes",
-    "render_html",
-    "render_review",
-    "write",
-    "write_docx",
-]
+__all__ = ["FILE_TYPES", "LABEL", "OUTPUTS", "Checks", "LayoutSettings", "Settings"]
 
 # The files it writes, by how their names end after the profile's output_suffix.
 OUTPUTS = (".docx", ".pdf", ".html", REVIEW_ENDING)
 FILE_TYPES = (".docx", ".pdf", ".html", ".htm")
-REVIEW_EXTRA = "-review"
-
-
-# ---------------------------------------------------------------- plug-in entry points
-
-
-def preload() -> None:
-    """Load the parser and word lists while pandoc reads the draft (the pipeline calls this): the
-    spaCy model alone takes a second or more to load."""
-    import lemminflect
-
-    from .language import parse
-
-    parse.available()
-    lemminflect.getAllLemmas("carers")
-    lemminflect.getAllInflections("carry")
-
-
-def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
-    settings = profile.settings
-    decisions = load_decisions(doc.source)
-    easy = transform(doc, settings.language, decisions)
-    symbol_set = add_pictures(easy, settings.pictures, doc.source)
-    cover = cover_picture(easy, symbol_set, settings.pictures)
-    suffix = profile.output_suffix
-    docx_path = out_dir / output_name(stem, suffix, ".docx")
-    html_path = out_dir / output_name(stem, suffix, ".html")
-    review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
-    write_docx(easy, settings, cover, docx_path)
-    written = [docx_path]
-    pdf_notes: list[str] = []
-    if settings.pdf.write_pdf:
-        from .pdf_writer import write_pdf
-
-        pdf_path = out_dir / output_name(stem, suffix, ".pdf")
-        pdf_notes = write_pdf(easy, settings, cover, pdf_path)
-        written.append(pdf_path)
-    html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
-    decisions_name = decisions_path(doc.source).name if doc.source else ""
-    review_path.write_text(
-        render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
-    )
-    return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
-
-
-def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
-    from .checks import check_easy_read_file
-
-    return check_easy_read_file(path, profile)
-
-
-def notes(easy: EasyReadDocument) -> list[str]:
-    points = [p for s in easy.sections for p in s.points]
-    confident = sum(1 for p in points if p.picture and p.picture.confidence == "confident")
-    weak = sum(
-        1 for p in points if p.picture and p.picture.png is not None and p.picture.confidence == "weak"
-    )
-    out = list(easy.changes)
-    if points:
-        out.append(
-            f"Chose a confident picture for {confident} of {len(points)} points "
-            f"({round(100 * confident / len(points))}%); {weak} weak and {len(points) - confident - weak} "
-            "left for a person to choose (see the review sheet)."
-        )
-    st = easy.stats
-    if st.sentences_before and st.sentences_after:
-        out.append(
-            f"Sentences within the length limit: {st.sentences_within_limit_before} of {st.sentences_before} "
-            f"before, {st.sentences_within_limit_after} of {st.sentences_after} after. Reading ease "
-            f"(Flesch) {st.reading_ease_before:.0f} before, {st.reading_ease_after:.0f} after."
-        )
-    chosen = sum(1 for p in points if p.picture and p.picture.keyword == "override")
-    if chosen:
-        out.append(f"Used {chosen} picture choice{'s' if chosen != 1 else ''} from the override file.")
-    if easy.review:
-        out.append(f"The review sheet lists {len(easy.review)} things for a person to check.")
-    return out
-
-
-def cover_picture(easy: EasyReadDocument, symbol_set: SymbolSet, settings: PictureSettings) -> Picture:
-    """A picture for the title; else the first confident picture in the document."""
-    if symbol_set.cover is not None:  # the document's topic, found while choosing the pictures
-        return symbol_set.cover
-    picture = choose([easy.title], [], symbol_set, show_weak=False)
-    if picture.png is not None:
-        return picture
-    for section in easy.sections:
-        for point in section.points:
-            if point.picture and point.picture.png is not None and point.picture.confidence == "confident":
-                return point.picture
-    return picture
 
 
 if TYPE_CHECKING:
     # mypy checks that this package fits the plug-in interface, with its own Settings and Checks.
-    _plugin: WritingFormat[Settings, Checks] = _this
+    _format: Format[Settings, Checks] = _this

@@ -12,15 +12,32 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ... import ooxml
+import docx
+import lxml.html
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Emu
+from lxml import etree
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding, Severity
+from ...checks.docx_typography import check_docx
+from ...checks.html import check_html_file
+from ...checks.pdf import check_pdf, pdf_limits, structure
+from ...checks.pdf_text import text_runs
 from ...checks.text import split_sentences
+from .language.facts import norm
+from .language.numbers import number_word_pattern
+from .language.readability import measure
 from .settings import LABEL, REVIEW_ENDING
+from .symbols import lemmas, tokenise
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -91,8 +108,6 @@ def words(text: str) -> list[str]:
 
 
 def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list[CheckResult]:
-    from ...checks.html import check_html_file
-
     limits, layout, language = profile.checks, profile.settings.layout, profile.settings.language
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -105,8 +120,6 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         back.language = language
         return results + EASY_READ.run(back)
     if suffix == ".docx":
-        from ...checks.docx_typography import check_docx
-
         back = read_docx(path, limits, layout)
         if back is None:
             return check_docx(path, limits.typography)
@@ -119,8 +132,6 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         ]
         return typography + EASY_READ.run(back)
     if suffix == ".pdf":
-        from ...checks.pdf import check_pdf, pdf_limits
-
         results = check_pdf(path, pdf_limits(limits.typography))
         back = read_pdf(path, limits, layout)
         if back is None:
@@ -139,18 +150,64 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
     ]
 
 
+# ---------------------------------------------------------------- reading back, in order
+
+
+@dataclass
+class _Gathered:
+    """What a reader gathers walking a file in order: sections of points, the hard words list
+    (a bold word, then its explanation), the credit line and every other line of text."""
+
+    hard_label: str  # the hard words section's heading, in lower case
+    credit_label: str
+    sections: list[SectionBack] = field(default_factory=list)
+    current: SectionBack = field(default_factory=lambda: SectionBack("the cover"))
+    hard_words: dict[str, str] = field(default_factory=dict)
+    other: list[str] = field(default_factory=list)
+    credit: str = ""
+    in_hard_words: bool = False
+    pending_word: str | None = None
+
+    def section(self, heading: str) -> None:
+        if self.current.points or self.current.heading != "the cover":
+            self.sections.append(self.current)
+        self.current = SectionBack(heading)
+        self.in_hard_words = heading.lower() == self.hard_label
+
+    def paragraph(self, text: str, all_bold: Callable[[], bool]) -> None:
+        """A paragraph outside the points; in the hard words section a bold one is a word and
+        the next one its explanation."""
+        if not text:
+            return
+        if text.startswith(self.credit_label):
+            self.credit = text
+            return
+        self.other.append(text)
+        if not self.in_hard_words:
+            return
+        if all_bold():
+            self.pending_word = text
+            self.hard_words.setdefault(text.lower(), "")
+        elif self.pending_word is not None:
+            self.hard_words[self.pending_word.lower()] = text
+            self.pending_word = None
+
+    def all_sections(self) -> list[SectionBack]:
+        if self.current.points or self.current.heading != "the cover":
+            self.sections.append(self.current)
+        # The hard words list is a section of its own with no points.
+        return [s for s in self.sections if s.heading.lower() != self.hard_label or s.points]
+
+
 # ---------------------------------------------------------------- reading Word
 
 
-W = f"{{{ooxml.W}}}"
-WP = f"{{{ooxml.WP}}}"
+W = f"{{{ooxml_names.W}}}"
+WP = f"{{{ooxml_names.WP}}}"
 
 
 def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the Word file's body with lxml (python-docx's objects are slow on long documents)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError):
@@ -159,56 +216,36 @@ def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
         s.get(f"{W}styleId"): (s.find(f"{W}name").get(f"{W}val") if s.find(f"{W}name") is not None else "")
         for s in document.styles.element.iter(f"{W}style")
     }
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    hard_words: dict[str, str] = {}
-    other: list[str] = []
-    credit = ""
-    in_hard_words = False
-    pending_word: str | None = None
     title = document.core_properties.title or ""
-    hard_label = layout.hard_words_label.lower()
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             text = _p_text(child).strip()
             style_el = child.find(f"{W}pPr/{W}pStyle")
             style = style_names.get(style_el.get(f"{W}val"), "") if style_el is not None else ""
-            if style.lower().startswith("heading") or style.lower() == "title":
-                if style.lower() in ("heading 1", "title"):
-                    title = title or text
-                    other.append(text)
-                    continue
-                if current.points or current.heading != "the cover":
-                    sections.append(current)
-                current = SectionBack(text)
-                in_hard_words = text.lower() == hard_label
-                continue
-            if not text:
-                continue
-            if text.startswith(layout.credit_label):
-                credit = text
-                continue
-            other.append(text)
-            if in_hard_words:
-                runs = [r for r in child.iter(f"{W}r") if _r_text(r).strip()]
-                if runs and all(_bold(r) for r in runs):
-                    pending_word = text
-                    hard_words.setdefault(text.lower(), "")
-                elif pending_word is not None:
-                    hard_words[pending_word.lower()] = text
-                    pending_word = None
+            if style.lower() in ("heading 1", "title"):
+                title = title or text
+                got.other.append(text)
+            elif style.lower().startswith("heading"):
+                got.section(text)
+            else:
+                got.paragraph(text, partial(_all_bold, child))
         elif child.tag == f"{W}tbl":
             for tr in child.iter(f"{W}tr"):
                 cells = tr.findall(f"{W}tc")
                 if len(cells) >= 2:
-                    number = len(current.points) + 1
-                    current.points.append(_docx_point(cells[0], cells[-1], current, number))
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    # The hard words list is a section of its own with no points.
-    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
+                    number = len(got.current.points) + 1
+                    got.current.points.append(_docx_point(cells[0], cells[-1], got.current, number))
+    sections = got.all_sections()
     pages = _estimate_pages(document, layout)
-    return EasyReadBack("docx", path, title, sections, hard_words, other, credit, pages, limits, layout)
+    return EasyReadBack(
+        "docx", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
+    )
+
+
+def _all_bold(p: _Element) -> bool:
+    runs = [r for r in p.iter(f"{W}r") if _r_text(r).strip()]
+    return bool(runs) and all(_bold(r) for r in runs)
 
 
 def _p_text(p: _Element) -> str:
@@ -248,8 +285,6 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
 def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
     """About how many pages Word will show: the cover, then each point's row takes the taller of
     its picture and its lines of text. An estimate (no layout engine), good for length warnings."""
-    from docx.shared import Emu
-
     section = document.sections[0]
     # python-docx gives None for a size the file leaves out; ours give them all (else TypeError).
     usable_pt: float = Emu(section.page_height - section.top_margin - section.bottom_margin).pt  # type: ignore[operator]
@@ -280,12 +315,6 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
 def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
     list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    from ...checks.pdf import structure
-    from ...checks.pdf_text import text_runs
-
     try:
         reader = PdfReader(str(path))
         root = structure(reader, list(text_runs(reader)))
@@ -295,55 +324,32 @@ def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack
         return None
     if root is None:
         return None
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    hard_words: dict[str, str] = {}
-    other: list[str] = []
-    credit = ""
-    in_hard_words = False
-    pending_word: str | None = None
-    hard_label = layout.hard_words_label.lower()
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
 
     def clean(node: StructNode) -> str:
         return " ".join(node.text().split())
 
     def visit(node: StructNode) -> None:
-        nonlocal current, credit, in_hard_words, pending_word, title
+        nonlocal title
         if node.kind == "H1":
             title = title or clean(node)
-            other.append(clean(node))
+            got.other.append(clean(node))
         elif node.kind in ("H2", "H3", "H"):
-            if current.points or current.heading != "the cover":
-                sections.append(current)
-            current = SectionBack(clean(node))
-            in_hard_words = current.heading.lower() == hard_label
+            got.section(clean(node))
         elif node.kind == "LI":
-            current.points.append(_pdf_point(node, current, len(current.points) + 1, layout))
+            got.current.points.append(_pdf_point(node, got.current, len(got.current.points) + 1, layout))
         elif node.kind == "P":
             text = clean(node)
-            if not text:
-                return
-            if text.startswith(layout.credit_label):
-                credit = text
-                return
-            other.append(text)
-            if in_hard_words:
-                strong = " ".join(clean(n) for n in node.walk() if n.kind == "Strong")
-                if strong == text:
-                    pending_word = text
-                    hard_words.setdefault(text.lower(), "")
-                elif pending_word is not None:
-                    hard_words[pending_word.lower()] = text
-                    pending_word = None
+            got.paragraph(text, lambda: " ".join(clean(n) for n in node.walk() if n.kind == "Strong") == text)
         else:
             for child in node.children:
                 visit(child)
 
     visit(root)
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    sections = [s for s in sections if s.heading.lower() != hard_label or s.points]
-    return EasyReadBack("pdf", path, title, sections, hard_words, other, credit, pages, limits, layout)
+    sections = got.all_sections()
+    return EasyReadBack(
+        "pdf", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
+    )
 
 
 def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: LayoutSettings) -> PointBack:
@@ -376,9 +382,6 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
 
 
 def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
-    import lxml.html
-    from lxml import etree
-
     try:
         tree = lxml.html.document_fromstring(path.read_bytes())
     except (etree.ParserError, ValueError):
@@ -389,23 +392,33 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
     meta = {el.get("name", ""): el.get("content", "") for el in tree.iter("meta")}
     facts_written = [f.strip() for f in meta.get("accessconv-facts", "").split(" | ") if f.strip()]
     draft_words = int(meta.get("accessconv-draft-words", "0") or 0)
-    sections: list[SectionBack] = []
-    current = SectionBack("the cover")
-    other: list[str] = []
+    got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
     title = ""
     for el in main.iter("h1", "h2", "li"):
         if el.tag == "h1":
             title = _text(el)
-            other.append(title)
+            got.other.append(title)
         elif el.tag == "h2":
-            if current.points or current.heading != "the cover":
-                sections.append(current)
-            current = SectionBack(_text(el))
+            got.section(_text(el))
         elif "point" in el.get("class", "").split():
-            current.points.append(_html_point(el, current, len(current.points) + 1))
-    if current.points or current.heading != "the cover":
-        sections.append(current)
-    sections = [s for s in sections if s.heading.lower() != layout.hard_words_label.lower() or s.points]
+            got.current.points.append(_html_point(el, got.current, len(got.current.points) + 1))
+    sections = got.all_sections()
+    other = got.other
+    hard_words = _html_hard_words(main, other)
+    for p in main.iter("p"):
+        parent = p.getparent()  # never None: the <p> is inside <main>
+        if "point-text" not in ((parent.get("class") if parent is not None else None) or ""):
+            other.append(_text(p))
+    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
+    other = [t for t in other if t and t != credit]
+    back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
+    back.facts, back.draft_words = facts_written, draft_words
+    return back
+
+
+def _html_hard_words(main: HtmlElement, other: list[str]) -> dict[str, str]:
+    """The hard words list (<dl>): each word, in lower case, with its explanation; every term and
+    explanation also goes to `other`."""
     hard_words: dict[str, str] = {}
     for dl in main.iter("dl"):
         term = None
@@ -416,15 +429,7 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
             elif child.tag == "dd" and term is not None:
                 hard_words[term] = _text(child)
             other.append(_text(child))
-    for p in main.iter("p"):
-        parent = p.getparent()  # never None: the <p> is inside <main>
-        if "point-text" not in ((parent.get("class") if parent is not None else None) or ""):
-            other.append(_text(p))
-    credit = next((_text(p) for p in main.iter("p") if "credit" in p.get("class", "").split()), "")
-    other = [t for t in other if t and t != credit]
-    back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
-    back.facts, back.draft_words = facts_written, draft_words
-    return back
+    return hard_words
 
 
 def _text(el: HtmlElement) -> str:
@@ -546,8 +551,6 @@ def _point_length(t: EasyReadBack) -> Iterator[Finding]:
 
 
 def _readability(sentences: list[str]) -> tuple[float, float]:
-    from .language.readability import measure  # offline syllable counts (CMU dictionary)
-
     figures = measure(sentences)
     return figures.reading_ease, figures.grade
 
@@ -670,8 +673,6 @@ def _norm(text: str) -> str:
 
 def _same_word(shown: str, listed: str) -> bool:
     """'unpaid carers' in the text is explained by 'unpaid carer' in the list (base forms)."""
-    from .symbols import lemmas, tokenise
-
     a, b = tokenise(shown), tokenise(listed)
     return len(a) == len(b) > 0 and all(lemmas(x) & lemmas(y) for x, y in zip(a, b, strict=True))
 
@@ -760,8 +761,6 @@ def _acronyms(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.numbers", "Numbers are easy to understand")
 def _numbers(t: EasyReadBack) -> Iterator[Finding]:
-    from .language.numbers import number_word_pattern
-
     found = []
     for point in t.points:
         for line in point.lines:
@@ -869,8 +868,6 @@ def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.facts", "Every fact of the chosen sentences is kept")
 def _facts(t: EasyReadBack) -> Iterator[Finding]:
-    from .language.facts import norm
-
     if not t.facts:
         return
     text = norm(" ".join(line for p in t.points for line in p.lines))

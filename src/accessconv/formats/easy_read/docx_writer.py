@@ -8,6 +8,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from lxml import etree
+
 from ... import ooxml
 from .language.model import EasyReadDocument, Picture
 from .segments import Segment, point_lines
@@ -23,9 +29,6 @@ if TYPE_CHECKING:
 
 
 def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> None:
-    import docx
-    from docx.enum.text import WD_BREAK
-
     lay = settings.layout
     document = docx.Document()
     for page in document.sections:
@@ -92,8 +95,6 @@ def _heading(document: DocxDocument, text: str, level: int) -> None:
 
 
 def _pt(value: float) -> Length:
-    from docx.shared import Pt
-
     return Pt(value)
 
 
@@ -114,8 +115,6 @@ def _set_fonts(style: CharacterStyle, lay: LayoutSettings, size: float, bold: bo
 
 
 def _set_up_styles(document: DocxDocument, lay: LayoutSettings) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     normal = document.styles["Normal"]
     _set_fonts(normal, lay, lay.body_pt, bold=False)
     fmt = normal.paragraph_format
@@ -137,8 +136,6 @@ def _set_up_styles(document: DocxDocument, lay: LayoutSettings) -> None:
 
 
 def _layout_table(table: Table, lay: LayoutSettings) -> None:
-    from docx.shared import Cm
-
     table.autofit = False  # a fixed layout: the picture column keeps its width
     widths = (lay.picture_cm + 0.5, _text_width_cm(lay) - lay.picture_cm - 0.5)
     for column, width in zip(table.columns, widths, strict=True):
@@ -164,7 +161,6 @@ def _new_row(table: Table, blank: CT_Row | None, lay: LayoutSettings) -> tuple[_
 def _picture_paragraph(
     para: Paragraph, picture: Picture | None, width_cm: float, lay: LayoutSettings
 ) -> None:
-    from docx.shared import Cm
 
     if picture is None or picture.png is None:
         # A clear gap for a person to fill: never a wrong picture, and no placeholder text that
@@ -194,9 +190,6 @@ def _add_hyperlink(para: Paragraph, text: str, url: str, lay: LayoutSettings) ->
 
 def ooxml_bookmark(para: Paragraph, point_id: str, number: int) -> None:
     """A Word bookmark named after the point ("p_1a2b3c4d": Word names allow no hyphen)."""
-    from docx.oxml.ns import qn
-    from lxml import etree
-
     start = etree.SubElement(para._p, qn("w:bookmarkStart"))
     start.set(qn("w:id"), str(number))
     start.set(qn("w:name"), point_id.replace("-", "_"))

@@ -7,6 +7,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from ...headings import slug
 from ...version import __version__
 from ...web import templates
 from .language.model import EasyReadDocument, Picture
@@ -29,8 +30,6 @@ def _segments_html(segments: list[Segment]) -> str:
 
 def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> str:
     """The page (templates/easy-read.html); each point's text is HTML built here."""
-    from ...headings import slug
-
     sections = []
     used: set[str] = {"main-content", "hard-words"}
     for section in easy.sections:

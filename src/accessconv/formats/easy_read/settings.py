@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...checks.docx_typography import TypographyLimits
-from ...checks.html import HtmlLimits
-from ...web.page import PageSettings
+from ...checks.limits import HtmlLimits, TypographyLimits
+from ...web.settings import PageSettings
 from .language.language import LanguageSettings
-from .symbols import PictureSettings
+from .pictures.config import PictureSettings
 
 LABEL = "Easy Read"
 # The review sheet: "<draft>-easy-read-review.html".

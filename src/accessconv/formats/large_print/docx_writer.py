@@ -12,10 +12,20 @@ Footnotes become endnotes: a "Notes" section at the end, at body size, with a pl
 
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as DocxImage
+from docx.oxml import OxmlElement
+from docx.shared import Cm, Emu, Pt
+from PIL import Image, UnidentifiedImageError
 
 from ... import model as m
 from ... import ooxml
@@ -56,8 +66,6 @@ class DocxWriter:
     notes: list[str] = field(default_factory=list)
 
     def write(self, blocks: list[m.Block], path: Path) -> None:
-        import docx
-
         self.document = docx.Document()
         # Cells (their w:tc elements, held so they stay the same objects) whose first, empty
         # paragraph is still unused.
@@ -73,10 +81,6 @@ class DocxWriter:
     # ------------------------------------------------------------ styles and page
 
     def _setup_styles(self) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm, Pt
-
         s = self.settings
         styles = self.document.styles
         self._defaults()
@@ -208,8 +212,6 @@ class DocxWriter:
             spacing.set(q("w:lineRule"), "auto")
 
     def _font(self, style: CharacterStyle, size: float | None, bold: bool | None = None) -> None:
-        from docx.shared import Pt
-
         ooxml.set_style_font(style, self.settings.font_name)
         font = style.font
         if size is not None:
@@ -223,8 +225,6 @@ class DocxWriter:
 
     def _list_indents(self) -> None:
         """Wider hanging indents for list numbers and bullets, which are large too."""
-        from docx.shared import Cm
-
         indent = int(Cm(self.settings.list_indent_cm).twips)
         for depth in range(1, LIST_LEVELS + 1):
             suffix = "" if depth == 1 else f" {depth}"
@@ -265,8 +265,6 @@ class DocxWriter:
         """A new list instance that starts at `start`, so each numbered list counts from its own
         start instead of carrying on from the previous list; letters or roman numerals get their
         own copy of the style's list definition."""
-        import copy
-
         num_id = self._style_num_id(style_name)
         if num_id is None:
             return None
@@ -289,8 +287,6 @@ class DocxWriter:
         return str(num.numId)
 
     def _setup_page(self) -> None:
-        from docx.shared import Cm
-
         s = self.settings
         section = self.document.sections[0]
         ooxml.set_page(section, s.paper_width_mm, s.paper_height_mm, s.margin_cm)
@@ -319,7 +315,6 @@ class DocxWriter:
         if previous is not None and previous.tag == q("w:tbl"):
             # Word puts no space under a table: the paragraph after it starts a body-size gap
             # lower (added to a heading's own space before, as the PDF does).
-            from docx.shared import Pt
 
             before = self.settings.space_after_pt
             if style.startswith("Heading ") and style != "Heading 1":
@@ -395,7 +390,6 @@ class DocxWriter:
         if t.caption:
             # The caption is also the table's title in Word (Table Properties > Alt Text), so a
             # screen reader announces it with the table.
-            from docx.oxml import OxmlElement
 
             title = OxmlElement("w:tblCaption")
             title.set(q("w:val"), m.plain_text(t.caption).strip()[:255])
@@ -437,16 +431,11 @@ class DocxWriter:
                         ooxml.set_style_id(p, self._id("Table Text"))
 
     def _picture(self, paragraph: Paragraph, image: m.Image) -> None:
-        from docx.image.exceptions import UnrecognizedImageError
-        from docx.shared import Emu
-
         data = image.data
         if data is None:
             paragraph.add_run(f"{self.settings.missing_picture_label} {image.alt or 'no description'}")
             return
         try:
-            from docx.image.image import Image as DocxImage
-
             info = DocxImage.from_blob(data)
         except (UnrecognizedImageError, ValueError, KeyError):
             data = _to_png(data)
@@ -542,15 +531,11 @@ class DocxWriter:
 
 def _cant_split(row: Any) -> None:
     """w:cantSplit: a row never breaks across pages (it moves whole to the next page)."""
-    from docx.oxml import OxmlElement
-
     ooxml.insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), ooxml.TR_PR_ORDER)
 
 
 def _to_png(data: bytes) -> bytes | None:
     """Pictures Word cannot show (WebP, for example) converted to PNG; None if Pillow cannot read it."""
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(data)) as img:
             out = io.BytesIO()

