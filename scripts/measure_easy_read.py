@@ -78,7 +78,18 @@ def convert(draft: Path, folder: Path) -> Path:
     env = dict(os.environ, XDG_STATE_HOME=str(folder / "state"))
     out = folder / draft.stem
     done = subprocess.run(
-        [sys.executable, "-m", "accessconv", "convert", str(draft), "-p", "easy-read", "-o", str(out), "--force"],
+        [
+            sys.executable,
+            "-m",
+            "accessconv",
+            "convert",
+            str(draft),
+            "-p",
+            "easy-read",
+            "-o",
+            str(out),
+            "--force",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -129,10 +140,15 @@ def measure_page(page: Path, name: str, gold: list[str]) -> Row:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="+", type=Path, help="drafts to convert, or written -easy-read.html pages")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "files", nargs="+", type=Path, help="drafts to convert, or written -easy-read.html pages"
+    )
     parser.add_argument("--gold", type=Path, help="key-messages.tsv with the facts a writer would keep")
     parser.add_argument("--long", action="store_true", help="print the sentences still over 15 words")
+    parser.add_argument("--out", type=Path, help="keep the converted files in this folder")
     args = parser.parse_args()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,7 +156,7 @@ def main() -> None:
             if path.name.endswith("-easy-read.html"):
                 page, name = path, path.name.removesuffix("-easy-read.html")
             else:
-                page, name = convert(path, Path(tmp)), path.stem
+                page, name = convert(path, args.out or Path(tmp)), path.stem
             rows.append(measure_page(page, name, gold_facts(args.gold, name)))
     table = [HEADERS, *(r.cells() for r in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADERS))]

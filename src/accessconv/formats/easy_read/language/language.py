@@ -333,8 +333,11 @@ class _Transform:
                 if result.split:
                     self.split_count += 1
                 block = [capitalise(p) for p in result.parts]
-                if block[0].endswith(":") and len(block) > 1:
-                    blocks.append(block)  # an inline list stays in one point with its lead
+                lead = next((i for i, p in enumerate(block[:-1]) if p.endswith(":")), None)
+                if lead is not None:
+                    # An inline list stays in one point with its lead; what comes before it stands alone.
+                    blocks.extend([b] for b in block[:lead])
+                    blocks.append(block[lead:])
                 else:
                     blocks.extend([b] for b in block)
                 kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
@@ -381,7 +384,9 @@ class _Transform:
 
         if not too_long(sentence) or not settings.use_parser:
             return points.split_sentence(sentence, settings, self.spans)
-        first = parse.split(sentence, too_long) or [sentence]
+        first: list[str] = []
+        for line in points.contact_lines(sentence):
+            first.extend(parse.split(line, too_long) or [line] if too_long(line) else [line])
         out: list[str] = []
         unsafe = False
         for part in first:

@@ -1,0 +1,181 @@
+"""Easy Read splits by grammar (language/parse.py): real council-style sentences that must be split,
+and ones that must NOT be (a split there would change the meaning or leave a broken list).
+
+Every sentence here is written for these tests; none is taken from the drafts we measure on."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessconv.formats.easy_read.language import facts, parse
+from accessconv.formats.easy_read.language.points import contact_lines
+from accessconv.formats.easy_read.language.readability import syllables
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+
+
+def split(sentence: str) -> list[str] | None:
+    return parse.split(sentence, lambda p: len(p.split()) > 12)
+
+
+def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
+    joined = " ".join(parts)
+    for fact in facts.facts(sentence):
+        assert fact in joined, (fact, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A clause at the end joined by "unless" / "as" / "although": the link is kept in words.
+        (
+            "Tenants can leave bins on the pavement from 6pm on Sunday, unless the collection day "
+            "has been moved by a bank holiday.",
+            [
+                "Tenants can leave bins on the pavement from 6pm on Sunday.",
+                "But not if the collection day has been moved by a bank holiday.",
+            ],
+        ),
+        (
+            "Please send the form back to us at least 3 weeks before the event, as we need time to "
+            "arrange the interpreters.",
+            [
+                "Please send the form back to us at least 3 weeks before the event.",
+                "This is because we need time to arrange the interpreters.",
+            ],
+        ),
+        # A non-restrictive clause on the object: its noun is repeated (the object is not inside "of …").
+        (
+            "The social worker will write a support plan with the family, which explains what each "
+            "service will do next.",
+            [
+                "The social worker will write a support plan with the family.",
+                "A support plan explains what each service will do next.",
+            ],
+        ),
+        (
+            "Paper forms are kept at every branch library in the borough, where staff can help you "
+            "fill them in.",
+            [
+                "Paper forms are kept at every branch library in the borough.",
+                "There, staff can help you fill them in.",
+            ],
+        ),
+        # "that A, that B and that C": each clause with the lead it shares.
+        (
+            "The review found that tenants waited too long for repairs, that letters were hard to "
+            "read, and that nobody called them back.",
+            [
+                "The review found that tenants waited too long for repairs.",
+                "The review found that letters were hard to read.",
+                "The review found that nobody called them back.",
+            ],
+        ),
+        # "If you …, …": the question form, every word kept.
+        (
+            "If you are worried about paying your rent this winter, our money advice team can talk "
+            "to you in confidence.",
+            [
+                "Are you worried about paying your rent this winter?",
+                "Our money advice team can talk to you in confidence.",
+            ],
+        ),
+        (
+            "If you need a ramp or a rail fitted at home, the occupational therapy team will visit "
+            "you first.",
+            [
+                "Do you need a ramp or a rail fitted at home?",
+                "The occupational therapy team will visit you first.",
+            ],
+        ),
+        # A list of three or more things at the end: bullet points after the lead.
+        (
+            "The new library will share its building with the Westford Credit Union, the Citizens "
+            "Advice team and a children's centre.",
+            [
+                "The new library will share its building with:",
+                "The Westford Credit Union.",
+                "The Citizens Advice team.",
+                "A children's centre.",
+            ],
+        ),
+        # "and can …" hung on the nearest verb by the parser: the main clause's subject is repeated.
+        (
+            "Our housing officers can check that your home is warm enough and can help you ask for a grant.",
+            [
+                "Our housing officers can check that your home is warm enough.",
+                "Our housing officers can help you ask for a grant.",
+            ],
+        ),
+    ],
+)
+def test_parser_splits_these(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "ask us to review" is what is asked, not a purpose: "This is to review…" changed the meaning.
+        "You can ask us to review the decision within 28 days of the date on our letter to you.",
+        # Describing words, not a list of things.
+        "We want every tenant in the borough to have a safe, warm and dry home by the end of 2028.",
+        # "April" describes "budgets": not three items.
+        "We will pay for the new vans from the April, May and June budgets of the housing team.",
+        # "as well as" is not the last "and" of a list.
+        "We will help carers across the borough to find work, as well as their families and friends.",
+        # "If you do not …": a negative question would read the wrong way round.
+        "If you do not tell us about a change in your income, you may have to pay back some benefit.",
+        # A clause after a noun inside "of …" may belong to a noun further left.
+        "This is a group of people with lived experience of care and support, who met with officers "
+        "8 times between January and June 2026.",
+    ],
+)
+def test_parser_leaves_these_whole(sentence: str) -> None:
+    parts = split(sentence) or [sentence]
+    assert not any(
+        p.startswith(("This is to", "Do you not", "Lived experience", "Warm.", "May.")) for p in parts
+    )
+    assert not any(
+        p in {"Work.", "Friends.", "Dry home.", "June budgets of the housing team."} for p in parts
+    )
+    if len(parts) > 1:
+        _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+def test_if_you_with_have_as_the_main_verb_asks_with_do() -> None:
+    parts = split(
+        "If you have any questions about the work on your home, please ring the repairs team on 01632 960 100."
+    )
+    assert parts is not None and parts[0] == "Do you have any questions about the work on your home?"
+
+
+def test_a_run_together_contact_block_is_one_detail_a_line() -> None:
+    lines = contact_lines(
+        "Housing Team, Town Hall, 2 High Street, Westford WF1 1AA Phone: 01632 960 100 "
+        "Email: housing@westford.example.gov.uk Web: www.westford.example.gov.uk/housing"
+    )
+    assert lines == [
+        "Housing Team, Town Hall, 2 High Street, Westford WF1 1AA.",
+        "Phone: 01632 960 100.",
+        "Email: housing@westford.example.gov.uk.",
+        "Web: www.westford.example.gov.uk/housing.",
+    ]
+    # A label inside a sentence ("you can phone: ...") is not a line of its own.
+    assert contact_lines("You can phone: 01632 960 100 or email us.") == [
+        "You can phone: 01632 960 100 or email us."
+    ]
+
+
+def test_syllables_of_plurals_and_run_together_names_are_counted_from_known_words() -> None:
+    # The rule-based estimator gave "carers" 3; the dictionary has "carer" (2).
+    assert syllables("carers") == 2
+    assert syllables("carer’s") == 2
+    assert syllables("Northbridge") == 2
+    assert syllables("practises") == 3
+    assert syllables("churches") == 2
