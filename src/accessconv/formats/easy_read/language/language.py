@@ -141,6 +141,8 @@ class _Transform:
         self.point_ids: set[str] = set()
         self.facts: list[str] = []
         self.scores: dict[str, int] = {}
+        # Chosen sentences that match a group the rules drop first (references, staff instructions).
+        self.droppable: set[str] = set()
 
     # ------------------------------------------------------------ the steps in order
 
@@ -183,9 +185,19 @@ class _Transform:
         for raw in shape.sections:
             heading = self.spans.restore(self._rewrite(raw.heading)) if raw.heading else ""
             section = Section(heading or self.doc.title, [])
+            self.long_left: list[tuple[structure.Unit, str, ReviewItem]] = []
             for unit in raw.units:
                 before.extend(self.spans.restore(s) for s in sentences(unit.text))
                 self._unit(unit, section)
+            rescue = [x for x in self.long_left if x[1] not in self.droppable]
+            if not section.points and rescue:
+                # Every chosen sentence under this heading stayed too long: keep the first whole
+                # (on the review sheet as one to rewrite) rather than lose the heading's message.
+                unit, source, item = rescue[0]
+                self.review.remove(item)
+                self.left_out -= 1
+                self.forced.add(source)
+                self._unit(unit, section, only=source)
             if section.points:
                 sections.append(section)
 
@@ -252,6 +264,8 @@ class _Transform:
                 part = protected[(cand.section, cand.unit, cand.index)]
                 kept.setdefault(key, []).append(part)
                 self.scores[cand.text] = cand.score
+                if set(cand.groups) & set(rules.drop_order):
+                    self.droppable.add(cand.text)
                 if cand.forced:
                     self.forced.add(cand.text)
                 continue
@@ -298,7 +312,8 @@ class _Transform:
 
     # ------------------------------------------------------------ units -> points
 
-    def _unit(self, unit: structure.Unit, section: Section) -> None:
+    def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
+        """The points of one unit (`only`: just the sentence from this draft text)."""
         settings = self.settings
         left_before = len(self.numbers.left)
         text = self._rewrite(unit.text) if unit.rewrite else unit.text
@@ -312,6 +327,8 @@ class _Transform:
         else:
             groups = [([s], unit.source) for s in originals]
         for group, source in groups:
+            if only is not None and squash(source) != only:
+                continue
             blocks: list[list[str]] = []
             long_parts: dict[str, str] = {}
             for sentence in group:
@@ -325,7 +342,9 @@ class _Transform:
                         and not any(f in squash(source) for f in self.forced)
                         and self.scores.get(squash(source), 0) < settings.keep_long_at_score
                     ):
-                        self._too_long_left_out(sentence, section)
+                        self.long_left.append(
+                            (unit, squash(source), self._too_long_left_out(sentence, section))
+                        )
                         continue
                 else:
                     result = points.SplitResult([sentence])
@@ -357,23 +376,23 @@ class _Transform:
                 )
             )
 
-    def _too_long_left_out(self, sentence: str, section: Section) -> None:
+    def _too_long_left_out(self, sentence: str, section: Section) -> ReviewItem:
         """A chosen sentence we cannot make short enough is left out, not printed too long: the
         review sheet gives the line that brings it back as a person's own short rewrite."""
         text = squash(self.spans.restore(sentence))
         sid = select.stable_id("s-", text)
         self.left_out += 1
-        self.review.append(
-            ReviewItem(
-                "left-out",
-                text,
-                f"under heading '{section.heading}'",
-                f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
-                "it back, write it as short sentences in the decisions file with this line.",
-                point=sid,
-                decision_line=f'[rewrite] "{sid}" = "..."',
-            )
+        item = ReviewItem(
+            "left-out",
+            text,
+            f"under heading '{section.heading}'",
+            f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
+            "it back, write it as short sentences in the decisions file with this line.",
+            point=sid,
+            decision_line=f'[rewrite] "{sid}" = "..."',
         )
+        self.review.append(item)
+        return item
 
     def _split(self, sentence: str) -> points.SplitResult:
         """Grammar first (the parser), then the rule-based safe places for what is still long."""

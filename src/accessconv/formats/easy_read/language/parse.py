@@ -121,7 +121,7 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 s0, s1 = _subtree_span(subjects[0])
                 subject = text[s0:s1]
                 if len(subject.split()) > 6:
-                    subject = "This" if subjects[0].tag_ != "NNS" else "They"
+                    subject = "They" if _people_or_many(subjects[0]) else "This"
                 aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
                 conj_aux = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
                 words = [subject]
@@ -168,6 +168,13 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         if len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _people_or_many(head: Token) -> bool:
+    """ "Anyone who uses a badge…", "Carers who…": such a subject is "They", not "This"."""
+    people = {w.lower() for w in grammar().get("parser", {}).get("people", [])}
+    who = any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in head.children)
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who
 
 
 def _lower(text: str) -> str:
@@ -426,7 +433,7 @@ def _that_list(text: str, doc: Doc) -> list[str] | None:
     for first in doc:
         if first.lower_ != "that" or first.dep_ != "mark" or first.head.dep_ != "ccomp":
             continue
-        if first.head.head.dep_ != "ROOT" or not _has_clause(list(doc[: first.i])):
+        if not _has_clause(list(doc[: first.i])):
             continue
         marks = [first]
         for tok in doc[first.i + 1 :]:

@@ -191,7 +191,20 @@ def choose(
     keep_ids: frozenset[str],
     drop_ids: frozenset[str],
 ) -> None:
-    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets."""
+    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets; last,
+    a kept list item brings back its lead-in."""
+    _choose(candidates, rules, max_per_section, target_words, keep_ids, drop_ids)
+    _keep_lead_ins(candidates, drop_ids)
+
+
+def _choose(
+    candidates: list[Candidate],
+    rules: Rules,
+    max_per_section: int,
+    target_words: int | None,
+    keep_ids: frozenset[str],
+    drop_ids: frozenset[str],
+) -> None:
     score(candidates, rules)
     quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: (-c.score, c.words))
     best_quotes = {id(c) for c in quotes[: rules.max_quotations]}
@@ -238,3 +251,14 @@ def choose(
             continue  # every section keeps at least its best point
         gone.kept = False
         total -= gone.words
+
+
+def _keep_lead_ins(candidates: list[Candidate], drop_ids: frozenset[str]) -> None:
+    """A kept list item keeps the sentence that leads into its list ("You will need:"): without
+    it the items ("Proof that you live in Eastmere.") say nothing."""
+    lead: Candidate | None = None
+    for cand in candidates:
+        if cand.kind != "item":
+            lead = cand if cand.text.rstrip().endswith(":") and cand.kind != "quote" else None
+        elif cand.kept and lead is not None and not lead.kept and lead.id not in drop_ids:
+            lead.kept = lead.forced = True
