@@ -150,7 +150,8 @@ def test_parser_leaves_these_whole(sentence: str) -> None:
 @needs_parser
 def test_if_you_with_have_as_the_main_verb_asks_with_do() -> None:
     parts = split(
-        "If you have any questions about the work on your home, please ring the repairs team on 01632 960 100."
+        "If you have any questions about the work on your home, please ring the repairs team on "
+        "01632 960 100."
     )
     assert parts is not None and parts[0] == "Do you have any questions about the work on your home?"
 

@@ -139,6 +139,7 @@ class _Transform:
         self.left_out = 0
         self.forced: set[str] = set()
         self.point_ids: set[str] = set()
+        self.id_tries: dict[str, int] = {}
         self.facts: list[str] = []
         self.scores: dict[str, int] = {}
         # Chosen sentences that match a group the rules drop first (references, staff instructions).
@@ -179,6 +180,8 @@ class _Transform:
             settings.jargon_file,
         )
 
+        self.rewritten: dict[int, tuple[str, list[str]]] = {}
+        self._rewrite_all(shape.sections)
         before: list[str] = []
         sections: list[Section] = []
         self.split_count = 0
@@ -201,6 +204,7 @@ class _Transform:
             if section.points:
                 sections.append(section)
 
+        parse.forget()
         hard = self._hard_words(sections)
         stats = self._stats(before, sections)
         self._summarise(sections)
@@ -303,20 +307,50 @@ class _Transform:
             )
 
     def _rewrite(self, text: str) -> str:
+        return plain_words.replace(self._acronyms_numbers(text), self.plain_entries, self.replaced)
+
+    def _acronyms_numbers(self, text: str) -> str:
         text = acr.expand(text, self.acronyms)
         text = numbers.words_to_digits(text, self.numbers)
-        text = numbers.percentages(
+        return numbers.percentages(
             text, self.numbers, self.settings.percent_max_denominator, self.settings.percent_near_tolerance
         )
-        return plain_words.replace(text, self.plain_entries, self.replaced)
+
+    def _rewrite_all(self, sections: list[structure.RawSection]) -> None:
+        """Every unit's words made plain before any is split, so the parser gets its sentences in
+        batches: first the texts whose plain-word swaps need the parse, then the long sentences."""
+        units = [u for raw in sections for u in raw.units if u.rewrite]
+        first: dict[int, tuple[str, list[str]]] = {}
+        for unit in units:
+            left_before = len(self.numbers.left)
+            first[id(unit)] = (self._acronyms_numbers(unit.text), self.numbers.left[left_before:])
+        if self.settings.use_parser:
+            parse.prefetch([t for t, _ in first.values() if plain_words.needs_parse(t, self.plain_entries)])
+        for unit in units:
+            text, left = first[id(unit)]
+            self.rewritten[id(unit)] = (plain_words.replace(text, self.plain_entries, self.replaced), left)
+        if not self.settings.use_parser:
+            return
+
+        def too_long(text: str) -> bool:
+            return word_count(text, self.spans) > self.settings.max_words_warn
+
+        long_lines = [
+            line
+            for text, _ in self.rewritten.values()
+            for sentence in sentences(text)
+            if too_long(sentence)
+            for line in points.contact_lines(sentence)
+            if too_long(line)
+        ]
+        parse.warm(long_lines, too_long)
 
     # ------------------------------------------------------------ units -> points
 
     def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
         """The points of one unit (`only`: just the sentence from this draft text)."""
         settings = self.settings
-        left_before = len(self.numbers.left)
-        text = self._rewrite(unit.text) if unit.rewrite else unit.text
+        text, left_here = self.rewritten.get(id(unit), (unit.text, []))
         originals = sentences(text)
         drafts = sentences(unit.text)
         # (sentences of one point before splitting, the draft's words it came from)
@@ -366,7 +400,7 @@ class _Transform:
             for chunk in _pack(blocks, settings.max_sentences_per_point):
                 long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
-        for left in self.numbers.left[left_before:]:
+        for left in left_here if only is None else []:
             self.review.append(
                 ReviewItem(
                     "number",
@@ -471,10 +505,13 @@ class _Transform:
             else:
                 self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
         point_id = select.stable_id("p-", source)
-        n = 1
+        # A source used again gets "#2", "#3", …: count from the last number it had, so a draft that
+        # repeats a sentence many times does not try every number again each time.
+        n = self.id_tries.get(source, 1)
         while point_id in self.point_ids:
             n += 1
             point_id = select.stable_id("p-", f"{source}#{n}")
+        self.id_tries[source] = n
         self.point_ids.add(point_id)
         if point_id in self.decisions.rewrite:
             chunk = sentences(self.decisions.rewrite[point_id]) or chunk
