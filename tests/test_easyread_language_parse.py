@@ -130,6 +130,10 @@ def test_parser_splits_these(sentence: str, expected: list[str]) -> None:
         "We will help carers across the borough to find work, as well as their families and friends.",
         # "If you do not …": a negative question would read the wrong way round.
         "If you do not tell us about a change in your income, you may have to pay back some benefit.",
+        # "and" joins two clauses inside the "Where …" part: cutting there leaves "Where a tenant has…"
+        # alone and a comma splice after it.
+        "Where a tenant has serious difficulty in reading letters and there is nobody at home to help "
+        "them, our housing officer will arrange a visit to explain things.",
         # A clause after a noun inside "of …" may belong to a noun further left.
         "This is a group of people with lived experience of care and support, who met with officers "
         "8 times between January and June 2026.",
@@ -145,6 +149,18 @@ def test_parser_leaves_these_whole(sentence: str) -> None:
     )
     if len(parts) > 1:
         _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+def test_a_noun_with_a_describing_verb_is_not_a_clause_of_its_own() -> None:
+    """ "… and signs of a leak coming from the flat above" has no finite verb: it stays with "found"."""
+    parts = split(
+        "Our surveyor, who came to the flat on 3 May 2027, found damp in the hall and the kitchen, and "
+        "signs of a leak coming from the flat above."
+    )
+    assert parts is not None
+    assert not any(p.startswith("Signs of") for p in parts)
+    assert "Our surveyor came to the flat on 3 May 2027." in parts
 
 
 @needs_parser

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .points import plural_verb
 from .text import PLACEHOLDER
-from .wordlists import grammar
+from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -136,6 +136,12 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
             own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
+            if (
+                own_subject
+                and conj.tag_ not in FINITE
+                and not any(c.tag_ == "MD" or c.dep_ == "aux" for c in conj.children)
+            ):
+                continue  # "… and signs of water coming in": a noun with a describing verb, not a clause
             if not own_subject:
                 subjects = [c for c in root.children if c.dep_ in SUBJECTS]
                 if not subjects:
@@ -707,7 +713,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if doc is None:
         return None
     parts = _once(text, doc, too_long)
-    if parts is None:
+    if parts is None or any(_fragment(p) for p in parts):
         return None
     out: list[str] = []
     for part in parts:
@@ -716,6 +722,14 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
         else:
             out.append(part)
     return out
+
+
+def _fragment(part: str) -> bool:
+    """ "Where the adult needs help." alone: a part that starts with a joining word ("where", "if",
+    "although") and has no main clause after a comma is not a sentence (the parser joined two
+    clauses inside it)."""
+    first = part.split(" ", 1)[0].lower().strip(",")
+    return first in word_set("subordinators") and "," not in part and not part.endswith("?")
 
 
 def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> None:
@@ -731,6 +745,8 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
         for text in dict.fromkeys(level):
             doc = parse(text)
             parts = _once(text, doc, too_long) if doc is not None else None
+            if parts and any(_fragment(p) for p in parts):
+                parts = None
             following.extend(p for p in parts or [] if too_long(p))
         level = following
 
