@@ -5,12 +5,18 @@ Every sentence here is written for these tests; none is taken from the drafts we
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from accessconv.formats.easy_read.checks import read_html, words
 from accessconv.formats.easy_read.language import facts, parse
 from accessconv.formats.easy_read.language.points import contact_lines
 from accessconv.formats.easy_read.language.readability import syllables
+from accessconv.profiles import load
 
+DRAFTS = Path(__file__).parent / "data" / "easy-read" / "drafts"
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
 
 
@@ -196,3 +202,36 @@ def test_syllables_of_plurals_and_run_together_names_are_counted_from_known_word
     assert syllables("Northbridge") == 2
     assert syllables("practises") == 3
     assert syllables("churches") == 2
+
+
+# ---------------------------------------------------------------- end to end: the written page
+
+
+@needs_parser
+def test_leaflet_written_page_reads_as_easy_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Convert the leaflet draft and read the Easy Read web page as a reader gets it: every heading's
+    message is there, a list keeps its lead-in, contact lines are one detail a sentence, the link
+    words of a split are kept ("But not if …"), and the page's own checks find every fact."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "blue-badge-leaflet.md"
+    shutil.copy(DRAFTS / "blue-badge-leaflet.md", draft)
+    from accessconv.pipeline import convert
+
+    result = convert(draft, ["easy-read"], tmp_path / "out")
+    page = tmp_path / "out" / "blue-badge-leaflet-easy-read.html"
+    profile = load("easy-read")
+    back = read_html(page, profile.checks, profile.settings.layout)  # type: ignore[arg-type]
+    assert back is not None
+    headings = [s.heading for s in back.sections]
+    # The first section used to drop out: its one sentence stays too long after splitting.
+    assert "What is a Blue Badge?" in headings
+    lines = [line for p in back.points for line in p.lines]
+    sentences = [s for p in back.points for s in p.sentences]
+    assert "You will need:" in lines
+    assert any(line.startswith("Phone: 01632 960 780") for line in lines)
+    assert "But not if there is a ban on loading or unloading." in lines
+    assert not any(s.startswith(("This may be fined", "This is to check")) for s in sentences)
+    within = sum(1 for s in sentences if len(words(s)) <= 15) / len(sentences)
+    assert within >= 0.75, within
+    checks = {c.id: c for o in result.outputs for c in o.checks if o.path == page}
+    assert checks["easyread.facts"].status == "pass", checks["easyread.facts"].message
