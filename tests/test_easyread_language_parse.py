@@ -106,6 +106,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "A children's centre.",
             ],
         ),
+        # Examples at the end after ", such as": "This can be …" (never a list of broken items).
+        (
+            "You can get help with the cost of travel to hospital, such as bus fares, petrol and "
+            "parking charges.",
+            [
+                "You can get help with the cost of travel to hospital.",
+                "This can be bus fares, petrol and parking charges.",
+            ],
+        ),
         # "and can …" hung on the nearest verb by the parser: the main clause's subject is repeated.
         (
             "Our housing officers can check that your home is warm enough and can help you ask for a grant.",
@@ -132,6 +141,8 @@ def test_parser_splits_these(sentence: str, expected: list[str]) -> None:
         "We want every tenant in the borough to have a safe, warm and dry home by the end of 2028.",
         # "April" describes "budgets": not three items.
         "We will pay for the new vans from the April, May and June budgets of the housing team.",
+        # Examples in the middle of the sentence, before its verb.
+        "Some groups, such as the Carers Forum and the Youth Council, will meet the Cabinet in June 2027.",
         # "as well as" is not the last "and" of a list.
         "We will help carers across the borough to find work, as well as their families and friends.",
         # "If you do not …": a negative question would read the wrong way round.

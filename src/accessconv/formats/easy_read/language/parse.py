@@ -554,7 +554,9 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
         items = [i for i in items if i]
         if len(items) < 3 or joint not in {"and", "or"}:
             continue
-        if any(t.dep_ in {"cc", "preconj"} for i in items for t in i):
+        if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
+            i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
+        ):
             continue  # "work, as well as their families and friends": not one list
         if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
             # "by phone, by email or at ...": every item has its own small word, so the first does too.
@@ -673,6 +675,24 @@ def _address_at_end(text: str, _doc: Doc) -> list[str] | None:
     return [_sentence(first), _sentence("The address is " + mt.group("address"))]
 
 
+def _such_as(text: str, doc: Doc) -> list[str] | None:
+    """ "Proof of where you live, such as a council tax bill." -> "Proof of where you live." "This
+    can be a council tax bill." (examples at the end, after a comma, with no verb of their own)."""
+    for tok in doc[2:-2]:
+        if tok.lower_ != "such" or doc[tok.i + 1].lower_ != "as" or doc[tok.i - 1].text != ",":
+            continue
+        tail = doc[tok.i + 2 :]
+        if any(t.tag_ in FINITE for t in tail) or len(tail) < 2:
+            continue
+        head = doc[tok.i + 1].head
+        pronoun = "These" if head.tag_ in {"NNS", "NNPS"} else "This"
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        examples = text[doc[tok.i + 2].idx :].strip()
+        if len(first.split()) >= 3:
+            return [_sentence(first), _sentence(f"{pronoun} can be {examples}")]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _semicolon,
     _that_list,
@@ -688,6 +708,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _purpose,
     _if_you,
     _after_first,
+    _such_as,
     _named_apposition,
     _address_at_end,
 )
