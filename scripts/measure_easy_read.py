@@ -25,10 +25,13 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+from accessconv.formats import Profile
 from accessconv.formats.easy_read.checks import read_html, words
 from accessconv.formats.easy_read.language.facts import norm
 from accessconv.formats.easy_read.language.readability import measure
+from accessconv.formats.easy_read.settings import Checks, Settings
 from accessconv.profiles import load
 
 WARN, ERROR = 12, 15
@@ -114,8 +117,8 @@ def gold_facts(path: Path | None, draft: str) -> list[str]:
 
 
 def measure_page(page: Path, name: str, gold: list[str]) -> Row:
-    profile = load("easy-read")
-    back = read_html(page, profile.checks, profile.settings.layout)  # type: ignore[arg-type]
+    profile = cast("Profile[Settings, Checks]", load("easy-read"))
+    back = read_html(page, profile.checks, profile.settings.layout)
     if back is None:
         raise SystemExit(f"{page} is not an Easy Read web page.")
     sentences = [s for p in back.points for s in p.sentences]
