@@ -68,6 +68,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "There, staff can help you fill them in.",
             ],
         ),
+        # A clause on a named body at the end: "It", not "This".
+        (
+            "You can choose whether your review is done by the council's own team or by Westford "
+            "Advocacy, which will visit you at home.",
+            [
+                "You can choose whether your review is done by the council's own team or by Westford Advocacy.",
+                "It will visit you at home.",
+            ],
+        ),
         # "that A, that B and that C": each clause with the lead it shares.
         (
             "The review found that tenants waited too long for repairs, that letters were hard to "

@@ -539,6 +539,7 @@ class _Transform:
                 inlines: list[m.Inline] = []
                 phrases: list[str] = []
                 out_sentences: list[str] = []
+                waiting: list[str] = []
                 for index, sentence in enumerate(point.sentences):
                     hits = hard_words.find(sentence, self.lexicon)
                     bold: list[hard_words.Found] = []
@@ -577,9 +578,16 @@ class _Transform:
                         inlines.append(m.Text(" "))
                     inlines.extend(self._inlines(sentence, bold))
                     out_sentences.append(self.spans.restore(sentence))
+                    if sentence.rstrip().endswith(":") and index + 1 < len(point.sentences):
+                        # A list's lead-in: the explanation waits until after the list's items.
+                        waiting.extend(notes)
+                        continue
                     for note in notes:
                         inlines.append(m.Text(" " + note))
                         out_sentences.append(note)
+                for note in waiting:
+                    inlines.append(m.Text(" " + note))
+                    out_sentences.append(note)
                 point.inlines = _merge(inlines)
                 point.sentences = out_sentences
                 point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)

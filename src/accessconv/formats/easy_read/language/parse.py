@@ -440,7 +440,11 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
             if not _verb_first(doc, left.i + 1, tok):
                 continue
             verb = doc[left.i + 1]
-            if left.lower_ == "which":
+            if left.lower_ == "which" and tok.head.pos_ == "PROPN":
+                # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
+                pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
+                second = f"{pronoun} {rest}"
+            elif left.lower_ == "which":
                 pronoun = "These" if verb.tag_ == "VBP" else "This"
                 second = f"{pronoun} {rest}"
             else:
