@@ -77,6 +77,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "It will visit you at home.",
             ],
         ),
+        # A purpose at the end of an order (no subject: the reader is told what to do).
+        (
+            "Fit a new extractor fan in the kitchen of the flat so that steam from cooking can get out "
+            "of the home.",
+            [
+                "Fit a new extractor fan in the kitchen of the flat.",
+                "This is so that steam from cooking can get out of the home.",
+            ],
+        ),
         # "that A, that B and that C": each clause with the lead it shares.
         (
             "The review found that tenants waited too long for repairs, that letters were hard to "

@@ -17,7 +17,22 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
   "The hub will help. The hub opens in May.";
 - a participle phrase: "The council, working with carers, will..." -> "The council will....
   The council works with carers.";
-- semicolons between clauses.
+- semicolons between clauses;
+- a clause at the end after "unless" / "as" / "although" (words that keep the link are data:
+  `end_clause_leads` in grammar.toml): "..., unless there is a ban." -> "... But not if there is a ban.";
+- a non-restrictive "which" / "who" / "where" clause at the end: "This …" / "They …" / "There, …"
+  (a pronoun, never a repeated noun that might be the wrong one; "It" for a named body);
+- "that A, that B and that C" -> each clause with the shared lead;
+- "If you are …, B" -> "Are you …?" "B." (only "you", present tense, no "not");
+- "After / Once A (plain present), B" -> "A." "After that, B.";
+- examples at the end after ", such as" -> "This can be …";
+- a description with a name between commas: "An independent group, Clearview, will…" -> "Clearview
+  will…" "Clearview is an independent group.";
+- a street address with a postcode at the end -> "The address is …";
+- three or more short items at the end -> the lead ending in ":" and one item a line.
+
+No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
+Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
 """
@@ -369,7 +384,7 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
             continue  # only a purpose at the end of the sentence
         first = _text(text, 0, start_tok.idx)
         second = lead + text[start_tok.idx :].strip()
-        if len(first.split()) >= 4 and _has_clause([t for t in doc if t.i < start_tok.i]):
+        if len(first.split()) >= 4 and _main_clause([t for t in doc if t.i < start_tok.i]):
             return [_sentence(first), _sentence(second)]
     return None
 
