@@ -116,7 +116,7 @@ def main() -> None:
             print(f"  parser import + load:        {mid['load']:.2f} s  (ratio {mid['load'] / baseline:.2f})")
             print(
                 f"  language.transform:          {mid['transform']:.2f} s  (ratio "
-                f"{mid['transform'] / baseline:.2f}; {mid['parsed']} sentences parsed)"
+                f"{mid['transform'] / baseline:.2f}; {mid['parsed']} parse look-ups)"
             )
             print(f"  language total / pandoc:     {total / baseline:.2f}")
 
