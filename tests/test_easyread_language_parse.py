@@ -73,7 +73,8 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
             "You can choose whether your review is done by the council's own team or by Westford "
             "Advocacy, which will visit you at home.",
             [
-                "You can choose whether your review is done by the council's own team or by Westford Advocacy.",
+                "You can choose whether your review is done by the council's own team or by Westford "
+                "Advocacy.",
                 "It will visit you at home.",
             ],
         ),
