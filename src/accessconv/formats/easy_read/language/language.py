@@ -139,8 +139,11 @@ class _Transform:
         self.left_out = 0
         self.forced: set[str] = set()
         self.point_ids: set[str] = set()
+        self.id_tries: dict[str, int] = {}
         self.facts: list[str] = []
         self.scores: dict[str, int] = {}
+        # Chosen sentences that match a group the rules drop first (references, staff instructions).
+        self.droppable: set[str] = set()
 
     # ------------------------------------------------------------ the steps in order
 
@@ -177,18 +180,31 @@ class _Transform:
             settings.jargon_file,
         )
 
+        self.rewritten: dict[int, tuple[str, list[str]]] = {}
+        self._rewrite_all(shape.sections)
         before: list[str] = []
         sections: list[Section] = []
         self.split_count = 0
         for raw in shape.sections:
             heading = self.spans.restore(self._rewrite(raw.heading)) if raw.heading else ""
             section = Section(heading or self.doc.title, [])
+            self.long_left: list[tuple[structure.Unit, str, ReviewItem]] = []
             for unit in raw.units:
                 before.extend(self.spans.restore(s) for s in sentences(unit.text))
                 self._unit(unit, section)
+            rescue = [x for x in self.long_left if x[1] not in self.droppable]
+            if not section.points and rescue:
+                # Every chosen sentence under this heading stayed too long: keep the first whole
+                # (on the review sheet as one to rewrite) rather than lose the heading's message.
+                unit, source, item = rescue[0]
+                self.review.remove(item)
+                self.left_out -= 1
+                self.forced.add(source)
+                self._unit(unit, section, only=source)
             if section.points:
                 sections.append(section)
 
+        parse.forget()
         hard = self._hard_words(sections)
         stats = self._stats(before, sections)
         self._summarise(sections)
@@ -252,6 +268,8 @@ class _Transform:
                 part = protected[(cand.section, cand.unit, cand.index)]
                 kept.setdefault(key, []).append(part)
                 self.scores[cand.text] = cand.score
+                if set(cand.groups) & set(rules.drop_order):
+                    self.droppable.add(cand.text)
                 if cand.forced:
                     self.forced.add(cand.text)
                 continue
@@ -289,19 +307,50 @@ class _Transform:
             )
 
     def _rewrite(self, text: str) -> str:
+        return plain_words.replace(self._acronyms_numbers(text), self.plain_entries, self.replaced)
+
+    def _acronyms_numbers(self, text: str) -> str:
         text = acr.expand(text, self.acronyms)
         text = numbers.words_to_digits(text, self.numbers)
-        text = numbers.percentages(
+        return numbers.percentages(
             text, self.numbers, self.settings.percent_max_denominator, self.settings.percent_near_tolerance
         )
-        return plain_words.replace(text, self.plain_entries, self.replaced)
+
+    def _rewrite_all(self, sections: list[structure.RawSection]) -> None:
+        """Every unit's words made plain before any is split, so the parser gets its sentences in
+        batches: first the texts whose plain-word swaps need the parse, then the long sentences."""
+        units = [u for raw in sections for u in raw.units if u.rewrite]
+        first: dict[int, tuple[str, list[str]]] = {}
+        for unit in units:
+            left_before = len(self.numbers.left)
+            first[id(unit)] = (self._acronyms_numbers(unit.text), self.numbers.left[left_before:])
+        if self.settings.use_parser:
+            parse.prefetch([t for t, _ in first.values() if plain_words.needs_parse(t, self.plain_entries)])
+        for unit in units:
+            text, left = first[id(unit)]
+            self.rewritten[id(unit)] = (plain_words.replace(text, self.plain_entries, self.replaced), left)
+        if not self.settings.use_parser:
+            return
+
+        def too_long(text: str) -> bool:
+            return word_count(text, self.spans) > self.settings.max_words_warn
+
+        long_lines = [
+            line
+            for text, _ in self.rewritten.values()
+            for sentence in sentences(text)
+            if too_long(sentence)
+            for line in points.contact_lines(sentence)
+            if too_long(line)
+        ]
+        parse.warm(long_lines, too_long)
 
     # ------------------------------------------------------------ units -> points
 
-    def _unit(self, unit: structure.Unit, section: Section) -> None:
+    def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
+        """The points of one unit (`only`: just the sentence from this draft text)."""
         settings = self.settings
-        left_before = len(self.numbers.left)
-        text = self._rewrite(unit.text) if unit.rewrite else unit.text
+        text, left_here = self.rewritten.get(id(unit), (unit.text, []))
         originals = sentences(text)
         drafts = sentences(unit.text)
         # (sentences of one point before splitting, the draft's words it came from)
@@ -312,6 +361,8 @@ class _Transform:
         else:
             groups = [([s], unit.source) for s in originals]
         for group, source in groups:
+            if only is not None and squash(source) != only:
+                continue
             blocks: list[list[str]] = []
             long_parts: dict[str, str] = {}
             for sentence in group:
@@ -325,7 +376,9 @@ class _Transform:
                         and not any(f in squash(source) for f in self.forced)
                         and self.scores.get(squash(source), 0) < settings.keep_long_at_score
                     ):
-                        self._too_long_left_out(sentence, section)
+                        self.long_left.append(
+                            (unit, squash(source), self._too_long_left_out(sentence, section))
+                        )
                         continue
                 else:
                     result = points.SplitResult([sentence])
@@ -333,8 +386,11 @@ class _Transform:
                 if result.split:
                     self.split_count += 1
                 block = [capitalise(p) for p in result.parts]
-                if block[0].endswith(":") and len(block) > 1:
-                    blocks.append(block)  # an inline list stays in one point with its lead
+                lead = next((i for i, p in enumerate(block[:-1]) if p.endswith(":")), None)
+                if lead is not None:
+                    # An inline list stays in one point with its lead; what comes before it stands alone.
+                    blocks.extend([b] for b in block[:lead])
+                    blocks.append(block[lead:])
                 else:
                     blocks.extend([b] for b in block)
                 kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
@@ -344,7 +400,7 @@ class _Transform:
             for chunk in _pack(blocks, settings.max_sentences_per_point):
                 long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
-        for left in self.numbers.left[left_before:]:
+        for left in left_here if only is None else []:
             self.review.append(
                 ReviewItem(
                     "number",
@@ -354,23 +410,23 @@ class _Transform:
                 )
             )
 
-    def _too_long_left_out(self, sentence: str, section: Section) -> None:
+    def _too_long_left_out(self, sentence: str, section: Section) -> ReviewItem:
         """A chosen sentence we cannot make short enough is left out, not printed too long: the
         review sheet gives the line that brings it back as a person's own short rewrite."""
         text = squash(self.spans.restore(sentence))
         sid = select.stable_id("s-", text)
         self.left_out += 1
-        self.review.append(
-            ReviewItem(
-                "left-out",
-                text,
-                f"under heading '{section.heading}'",
-                f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
-                "it back, write it as short sentences in the decisions file with this line.",
-                point=sid,
-                decision_line=f'[rewrite] "{sid}" = "..."',
-            )
+        item = ReviewItem(
+            "left-out",
+            text,
+            f"under heading '{section.heading}'",
+            f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
+            "it back, write it as short sentences in the decisions file with this line.",
+            point=sid,
+            decision_line=f'[rewrite] "{sid}" = "..."',
         )
+        self.review.append(item)
+        return item
 
     def _split(self, sentence: str) -> points.SplitResult:
         """Grammar first (the parser), then the rule-based safe places for what is still long."""
@@ -381,7 +437,9 @@ class _Transform:
 
         if not too_long(sentence) or not settings.use_parser:
             return points.split_sentence(sentence, settings, self.spans)
-        first = parse.split(sentence, too_long) or [sentence]
+        first: list[str] = []
+        for line in points.contact_lines(sentence):
+            first.extend(parse.split(line, too_long) or [line] if too_long(line) else [line])
         out: list[str] = []
         unsafe = False
         for part in first:
@@ -447,10 +505,13 @@ class _Transform:
             else:
                 self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
         point_id = select.stable_id("p-", source)
-        n = 1
+        # A source used again gets "#2", "#3", …: count from the last number it had, so a draft that
+        # repeats a sentence many times does not try every number again each time.
+        n = self.id_tries.get(source, 1)
         while point_id in self.point_ids:
             n += 1
             point_id = select.stable_id("p-", f"{source}#{n}")
+        self.id_tries[source] = n
         self.point_ids.add(point_id)
         if point_id in self.decisions.rewrite:
             chunk = sentences(self.decisions.rewrite[point_id]) or chunk
@@ -478,6 +539,7 @@ class _Transform:
                 inlines: list[m.Inline] = []
                 phrases: list[str] = []
                 out_sentences: list[str] = []
+                waiting: list[str] = []
                 for index, sentence in enumerate(point.sentences):
                     hits = hard_words.find(sentence, self.lexicon)
                     bold: list[hard_words.Found] = []
@@ -516,9 +578,16 @@ class _Transform:
                         inlines.append(m.Text(" "))
                     inlines.extend(self._inlines(sentence, bold))
                     out_sentences.append(self.spans.restore(sentence))
+                    if sentence.rstrip().endswith(":") and index + 1 < len(point.sentences):
+                        # A list's lead-in: the explanation waits until after the list's items.
+                        waiting.extend(notes)
+                        continue
                     for note in notes:
                         inlines.append(m.Text(" " + note))
                         out_sentences.append(note)
+                for note in waiting:
+                    inlines.append(m.Text(" " + note))
+                    out_sentences.append(note)
                 point.inlines = _merge(inlines)
                 point.sentences = out_sentences
                 point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)

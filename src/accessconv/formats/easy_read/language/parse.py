@@ -17,18 +17,36 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
   "The hub will help. The hub opens in May.";
 - a participle phrase: "The council, working with carers, will..." -> "The council will....
   The council works with carers.";
-- semicolons between clauses.
+- semicolons between clauses;
+- a clause at the end after "unless" / "as" / "although" (words that keep the link are data:
+  `end_clause_leads` in grammar.toml): "..., unless there is a ban." -> "... But not if there is a ban.";
+- a non-restrictive "which" / "who" / "where" clause at the end: "This …" / "They …" / "There, …"
+  (a pronoun, never a repeated noun that might be the wrong one; "It" for a named body);
+- "that A, that B and that C" -> each clause with the shared lead;
+- "If you are …, B" -> "Are you …?" "B." (only "you", present tense, no "not");
+- "After / Once A (plain present), B" -> "A." "After that, B.";
+- examples at the end after ", such as" -> "This can be …";
+- a description with a name between commas: "An independent group, Clearview, will…" -> "Clearview
+  will…" "Clearview is an independent group.";
+- a street address with a postcode at the end -> "The address is …";
+- three or more short items at the end -> the lead ending in ":" and one item a line.
+
+No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
+Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .points import plural_verb
 from .text import PLACEHOLDER
+from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,9 +75,31 @@ def available() -> bool:
     return _nlp() is not None
 
 
+# Parses done ahead in batches (`prefetch`), kept until `forget` (the end of a transform).
+_READY: dict[str, Doc] = {}
+
+
+def prefetch(texts: list[str]) -> None:
+    """Parse these texts together (spaCy's batches are about 1.5 times faster than one by one);
+    `parse` then hands them out until `forget`."""
+    nlp = _nlp()
+    todo = [t for t in dict.fromkeys(texts) if t not in _READY]
+    if nlp is None or not todo:
+        return
+    for text, doc in zip(todo, nlp.pipe((PLACEHOLDER.sub("X", t) for t in todo), batch_size=64), strict=True):
+        _READY[text] = doc
+
+
+def forget() -> None:
+    _READY.clear()
+
+
 def parse(text: str) -> Doc | None:
     """Parse one sentence. Protected spans (one private-use character each) are parsed as the name
     "X", so character offsets stay the same."""
+    ready = _READY.get(text)
+    if ready is not None:
+        return ready
     nlp = _nlp()
     if nlp is None:
         return None
@@ -71,6 +111,14 @@ def _has_clause(tokens: list[Token]) -> bool:
     return any(t.dep_ in SUBJECTS for t in tokens) and any(
         t.tag_ in FINITE or (t.tag_ == "VB" and any(c.tag_ == "MD" for c in t.children)) for t in tokens
     )
+
+
+def _main_clause(tokens: list[Token]) -> bool:
+    """A clause with its subject, or an order ("Please send the form back…")."""
+    if _has_clause(tokens):
+        return True
+    verbs = [t for t in tokens if t.dep_ == "ROOT" and t.tag_ == "VB"]
+    return bool(verbs) and all(t.dep_ in {"intj", "advmod"} for t in tokens[: verbs[0].i - tokens[0].i])
 
 
 def _text(text: str, start: int, end: int) -> str:
@@ -103,6 +151,12 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
             own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
+            if (
+                own_subject
+                and conj.tag_ not in FINITE
+                and not any(c.tag_ == "MD" or c.dep_ == "aux" for c in conj.children)
+            ):
+                continue  # "… and signs of water coming in": a noun with a describing verb, not a clause
             if not own_subject:
                 subjects = [c for c in root.children if c.dep_ in SUBJECTS]
                 if not subjects:
@@ -110,7 +164,7 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 s0, s1 = _subtree_span(subjects[0])
                 subject = text[s0:s1]
                 if len(subject.split()) > 6:
-                    subject = "This" if subjects[0].tag_ != "NNS" else "They"
+                    subject = "They" if _people_or_many(subjects[0]) else "This"
                 aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
                 conj_aux = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
                 words = [subject]
@@ -124,7 +178,46 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
             if len(first.split()) < 3 or len(second.split()) < 3:
                 continue
             return [_sentence(first), _sentence(second)]
+    return _modal_conjunct(text, doc)
+
+
+def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
+    """ "Our team can check that you get X and can help you apply." The parser often hangs "and can
+    help" on the nearest verb ("get"); a verb with its own "can"/"will" and no subject, after
+    "and"/"but", shares the main clause's subject, so it is repeated."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not any(c.tag_ == "MD" for c in root.children):
+        return None
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i]
+    if not subjects or subjects[0].tag_ == "EX":
+        return None
+    for conj in doc:
+        if conj.dep_ != "conj" or conj.head == root or conj.i < root.i or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if root not in list(conj.ancestors) or any(c.dep_ in SUBJECTS for c in conj.children):
+            continue
+        modal = [c for c in conj.children if c.tag_ == "MD" and c.i < conj.i]
+        if not modal or modal[0].i < 1 or doc[modal[0].i - 1].lower_ not in {"and", "but"}:
+            continue
+        joint = doc[modal[0].i - 1]
+        s0, s1 = _subtree_span(subjects[0])
+        subject = text[s0:s1]
+        if len(subject.split()) > 6:
+            return None
+        first = _text(text, 0, joint.idx)
+        second = subject + " " + text[modal[0].idx :].strip()
+        if joint.lower_ == "but":
+            second = "But " + _lower(second)
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            return [_sentence(first), _sentence(second)]
     return None
+
+
+def _people_or_many(head: Token) -> bool:
+    """ "Anyone who uses a badge…", "Carers who…": such a subject is "They", not "This"."""
+    people = {w.lower() for w in grammar().get("parser", {}).get("people", [])}
+    who = any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in head.children)
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who
 
 
 def _lower(text: str) -> str:
@@ -270,7 +363,9 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
     """ "We will work with schools to find carers early." -> "We will work with schools.
     This is to find carers early." (and "so that B" -> "This is so that B")."""
     for tok in doc:
-        if tok.dep_ not in {"advcl", "xcomp"} or tok.head.dep_ != "ROOT" or tok.i <= tok.head.i + 2:
+        # Only an adverbial clause is a purpose: an "xcomp" is what the verb needs ("ask us to
+        # check", "want to help"), and "This is to check" would change the meaning.
+        if tok.dep_ != "advcl" or tok.head.dep_ != "ROOT" or tok.i <= tok.head.i + 2:
             continue
         marks = [c for c in tok.children if c.dep_ in {"aux", "mark"} and c.i < tok.i]
         if not marks:
@@ -289,7 +384,7 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
             continue  # only a purpose at the end of the sentence
         first = _text(text, 0, start_tok.idx)
         second = lead + text[start_tok.idx :].strip()
-        if len(first.split()) >= 4 and _has_clause([t for t in doc if t.i < start_tok.i]):
+        if len(first.split()) >= 4 and _main_clause([t for t in doc if t.i < start_tok.i]):
             return [_sentence(first), _sentence(second)]
     return None
 
@@ -313,8 +408,313 @@ def _defining(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _clause_at_end(tok: Token, doc: Doc) -> bool:
+    """The clause headed by `tok` runs to the end of the sentence (a full stop may follow)."""
+    return tok.right_edge.i >= len(doc) - 2 and all(t.is_punct for t in doc[tok.right_edge.i + 1 :])
+
+
+def _end_clause(text: str, doc: Doc) -> list[str] | None:
+    """ "A, unless B." -> "A. But not if B."; "A, as B." -> "A. This is because B."; "A, although
+    B." -> "A. But B." The clause must follow the main clause after a comma, run to the end and
+    have its own subject; the words that keep the link are data (`end_clause_leads`)."""
+    leads: dict[str, str] = grammar().get("end_clause_leads", {})
+    for tok in doc:
+        lead = leads.get(tok.lower_)
+        if lead is None or tok.dep_ != "mark" or tok.i < 3 or doc[tok.i - 1].text != ",":
+            continue
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
+            continue
+        if clause.head.i > tok.i or not any(c.dep_ in SUBJECTS for c in clause.children):
+            continue
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        rest = text[tok.idx + len(tok.text) :].strip()
+        if _main_clause(list(doc[: tok.i])) and len(first.split()) >= 3 and len(rest.split()) >= 2:
+            return [_sentence(first), _sentence(f"{lead} {rest}")]
+    return None
+
+
+def _relative_end(text: str, doc: Doc) -> list[str] | None:
+    """ "..., which sets out what each agency will do." -> "... This sets out what each agency will
+    do."; "..., who lives alone." -> "... They live alone."; "..., where staff can help." -> "...
+    There, staff can help.": a non-restrictive clause at the end of the sentence. The new sentence
+    starts with a pronoun, never a repeated noun, so it cannot name the wrong one."""
+    not_places = {w.lower() for w in grammar().get("parser", {}).get("not_places", [])}
+    for tok in doc:
+        if tok.dep_ != "relcl" or tok.i < 3 or not _clause_at_end(tok, doc):
+            continue
+        left = tok.left_edge
+        if left.i < 2 or doc[left.i - 1].text != ",":
+            continue
+        rest = text[left.idx + len(left.text) :].strip()
+        if left.lower_ == "where" and left.dep_ == "advmod":
+            if tok.head.lower_ in not_places or not any(c.dep_ in SUBJECTS for c in tok.children):
+                continue
+            second = f"There, {rest}"
+        elif left.lower_ in {"which", "who"} and left.dep_ in {"nsubj", "nsubjpass"}:
+            if not _verb_first(doc, left.i + 1, tok):
+                continue
+            verb = doc[left.i + 1]
+            if left.lower_ == "which" and tok.head.pos_ == "PROPN":
+                # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
+                pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
+                second = f"{pronoun} {rest}"
+            elif left.lower_ == "which":
+                pronoun = "These" if verb.tag_ == "VBP" else "This"
+                second = f"{pronoun} {rest}"
+            else:
+                after = text[verb.idx + len(verb.text) :]
+                second = f"They {plural_verb(verb.text)}{after}"
+        else:
+            continue
+        first = _text(text, 0, doc[left.i - 1].idx)
+        if _main_clause(list(doc[: left.i])) and len(first.split()) >= 3 and len(second.split()) >= 3:
+            return [_sentence(first), _sentence(second)]
+    return None
+
+
+def _that_list(text: str, doc: Doc) -> list[str] | None:
+    """ "We will make sure that A, that B, and that C." -> "We will make sure that A." "We will make
+    sure that B." ...: clauses in a list, each with its own "that" and subject, share the lead (the
+    parser's attachment of the later ones varies, so the list is found by its marks)."""
+    for first in doc:
+        if first.lower_ != "that" or first.dep_ != "mark" or first.head.dep_ != "ccomp":
+            continue
+        if not _has_clause(list(doc[: first.i])):
+            continue
+        marks = [first]
+        for tok in doc[first.i + 1 :]:
+            before = doc[tok.i - 1]
+            if (
+                tok.lower_ == "that"
+                and tok.dep_ == "mark"
+                and (before.text == "," or before.lower_ in {"and", "or"})
+            ):
+                if any(c.dep_ in SUBJECTS for c in tok.head.children):
+                    marks.append(tok)
+        if len(marks) < 2 or doc[marks[-1].i - 1].lower_ not in {"and", "or"}:
+            continue
+        lead = text[: first.idx].strip()
+        parts = []
+        for n, mark in enumerate(marks):
+            end = marks[n + 1].idx if n + 1 < len(marks) else len(text)
+            clause = text[mark.idx : end].strip()
+            clause = re.sub(r"[,\s]+(?:and|or)$", "", clause).rstrip(", ")
+            parts.append(_sentence(f"{lead} {clause}"))
+        return parts
+    return None
+
+
+def _if_you(text: str, doc: Doc) -> list[str] | None:
+    """ "If you are worried about your bills, our team can help." -> "Are you worried about your
+    bills?" "Our team can help." (the question form Easy Read writers use). Only for "you", a
+    present-tense verb and no "not": the question keeps every word, the verb moved in front."""
+    if len(doc) < 6 or doc[0].lower_ != "if" or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ != "you" or subject.i != 1 or clause.dep_ != "advcl":
+        return None
+    end = clause.right_edge.i + 1
+    if end >= len(doc) - 3 or doc[end].text != "," or any(t.dep_ == "neg" for t in doc[:end]):
+        return None
+    if clause.head.dep_ != "ROOT" or clause.head.i < end:
+        return None
+    mover = doc[2]
+    # "are" and "can" come first ("Are you…?"); "have" only as a helping verb ("Have you been…?"),
+    # else "Do you have…?".
+    inverts = mover.tag_ == "MD" or mover.lower_ == "are" or (mover.lower_ == "have" and mover != clause)
+    if inverts and (mover == clause or (mover.head == clause and mover.dep_ in {"aux", "auxpass"})):
+        rest = text[mover.idx + len(mover.text) : doc[end].idx].strip()
+        question = f"{mover.text.capitalize()} you {rest}"
+    elif mover == clause and clause.tag_ == "VBP":
+        question = "Do " + text[doc[1].idx : doc[end].idx].strip()
+    else:
+        return None
+    main = text[doc[end].idx + 1 :].strip()
+    if len(question.split()) < 3 or len(main.split()) < 3:
+        return None
+    return [question.rstrip(" ,") + "?", _sentence(main)]
+
+
+def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
+    """ "We wrote it with the Carers Board, the Carers Centre and over 600 carers." -> "We wrote it
+    with:" "The Carers Board." "The Carers Centre." "Over 600 carers.": three or more short items
+    at the end of a sentence, split by commas and a last "and"/"or", with no verb of their own,
+    after a clause. The lead keeps the word before the list; an "or" list keeps "or"."""
+    commas = [t for t in doc if t.text == ","]
+    if len(commas) < 1:
+        return None
+    tail_end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    # The list starts after the last verb or preposition before its first comma.
+    for first_comma in commas:
+        start = None
+        for t in reversed(doc[: first_comma.i]):
+            if t.tag_ in {"IN", "TO"} or t.pos_ in {"VERB", "AUX"} or t.text in {":", ","}:
+                start = t.i + 1
+                break
+        if start is None or start >= first_comma.i:
+            continue
+        tail = doc[start:tail_end]
+        if any(t.tag_ in FINITE for t in tail) or any(t.text in {";", ":", "(", ")"} for t in tail):
+            continue
+        items: list[list[Token]] = [[]]
+        joint = ""
+        for t in tail:
+            if t.text == "," and not joint:
+                items.append([])
+            elif t.lower_ in {"and", "or"} and not joint:
+                joint = t.lower_
+                items.append([])
+            elif t.text == "," or (joint and t.lower_ in {"and", "or"}):
+                joint = "after"  # a comma or a second "and" after the last one: not a simple list
+            else:
+                items[-1].append(t)
+        items = [i for i in items if i]
+        if len(items) < 3 or joint not in {"and", "or"}:
+            continue
+        if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
+            i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
+        ):
+            continue  # "work, as well as their families and friends": not one list
+        if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
+            # "by phone, by email or at ...": every item has its own small word, so the first does too.
+            start -= 1
+            items[0].insert(0, doc[start])
+        if not all(any(t.pos_ in _ITEM_POS or t.tag_ == "VBG" for t in i) for i in items):
+            continue  # "a safe, warm and dry home": describing words, not a list of things
+        if not _items_hang_on_lead(items, start):
+            continue
+        words = [text[i[0].idx : i[-1].idx + len(i[-1].text)] for i in items]
+        if any(too_long(w) for w in words):
+            continue
+        if not _main_clause(list(doc[:start])):
+            continue
+        lead = text[: doc[start].idx].strip().rstrip(",") + ":"
+        out = [lead] + [_item(w) for w in words]
+        if joint == "or":
+            out[-1] = "Or " + words[-1].rstrip(".") + "."
+        return out
+    return None
+
+
+_ITEM_POS = {"NOUN", "PROPN", "NUM", "PRON"}
+
+
+def _items_hang_on_lead(items: list[list[Token]], start: int) -> bool:
+    """Each item's main word belongs to the lead (or is joined to another item by "and"/","): in
+    "from April, May and June budgets" "April" describes "budgets", so the items are not a list."""
+    inside = {t.i for i in items for t in i}
+    for item in items:
+        own = {t.i for t in item}
+        roots = [t for t in item if t.head.i not in own or t.head == t]
+        if not roots:
+            return False
+        for root in roots:
+            if root.head.i < start or root.dep_ in {"conj", "appos"} and root.head.i in inside:
+                continue
+            if root.is_punct or root.dep_ in {"cc", "punct"}:
+                continue
+            return False
+    return True
+
+
+def _item(words: str) -> str:
+    """A list item as a line: a capital first letter, except for a web or email address."""
+    words = words.strip().rstrip(".")
+    if not (words.lower().startswith(("www.", "http")) or "@" in words.split(" ", 1)[0]):
+        words = words[:1].upper() + words[1:]
+    return words + "."
+
+
+def _after_first(text: str, doc: Doc) -> list[str] | None:
+    """ "After the consultation closes on 2 August, we will read every answer." -> "The
+    consultation closes on 2 August." "After that, we will read every answer." (things in the order
+    they happen; only "after" and "once", where the order is certain)."""
+    if len(doc) < 8 or doc[0].lower_ not in {"after", "once"} or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    end = clause.right_edge.i + 1
+    if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT" or end >= len(doc) - 3 or doc[end].text != ",":
+        return None
+    if not any(c.dep_ in SUBJECTS for c in clause.children) or not _has_clause(list(doc[end + 1 :])):
+        return None
+    if clause.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
+        # "Once the boiler has been fitted, …" would read as done already: only the plain present
+        # ("After the consultation closes on 2 August, …"), which says when.
+        return None
+    first = text[doc[1].idx : doc[end].idx].strip()
+    main = text[doc[end].idx + 1 :].strip()
+    if len(first.split()) < 3 or len(main.split()) < 3:
+        return None
+    return [_sentence(first), _sentence("After that, " + _lower(main))]
+
+
+def _named_apposition(text: str, doc: Doc) -> list[str] | None:
+    """ "An independent organisation, Clearview Research, will read the answers." -> "Clearview
+    Research will read the answers." "Clearview Research is an independent organisation." (a
+    description of the subject with its name between commas)."""
+    for name in doc:
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        head = name.head
+        n0, n1 = name.left_edge.i, name.right_edge.i
+        if head.pos_ == "PROPN" or head.i > n0 or n0 < 1 or n1 + 1 >= len(doc):
+            continue
+        if doc[n0 - 1].text != "," or doc[n1 + 1].text != "," or head.i != n0 - 2:
+            continue
+        if head.head.dep_ != "ROOT":
+            continue
+        d0 = head.left_edge.idx
+        description = text[d0 : head.idx + len(head.text)]
+        named = text[name.left_edge.idx : name.right_edge.idx + len(name.right_edge.text)]
+        after = text[doc[n1 + 1].idx + 1 :].strip()
+        main = (text[:d0] + named + " " + after).strip()
+        verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
+        second = f"{named} {verb} {_lower(description)}"
+        if len(main.split()) >= 3:
+            return [_sentence(main), _sentence(second)]
+    return None
+
+
+_ADDRESS_END = re.compile(
+    r",\s+(?P<address>\d+[A-Za-z]?\s+[^,.;]+(?:,\s*[^,.;]+)*?\s[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\.?$"
+)
+
+
+def _address_at_end(text: str, _doc: Doc) -> list[str] | None:
+    """ "... at the Health Centre, 40 Harbour Road, Eastmere EM3 1AF." -> "... at the Health
+    Centre." "The address is 40 Harbour Road, Eastmere EM3 1AF." (a street address with a postcode)."""
+    mt = _ADDRESS_END.search(text.strip())
+    if not mt:
+        return None
+    first = text[: mt.start()].strip()
+    if len(first.split()) < 3:
+        return None
+    return [_sentence(first), _sentence("The address is " + mt.group("address"))]
+
+
+def _such_as(text: str, doc: Doc) -> list[str] | None:
+    """ "Proof of where you live, such as a council tax bill." -> "Proof of where you live." "This
+    can be a council tax bill." (examples at the end, after a comma, with no verb of their own)."""
+    for tok in doc[2:-2]:
+        if tok.lower_ != "such" or doc[tok.i + 1].lower_ != "as" or doc[tok.i - 1].text != ",":
+            continue
+        tail = doc[tok.i + 2 :]
+        if any(t.tag_ in FINITE for t in tail) or len(tail) < 2:
+            continue
+        head = doc[tok.i + 1].head
+        pronoun = "These" if head.tag_ in {"NNS", "NNPS"} else "This"
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        examples = text[doc[tok.i + 2].idx :].strip()
+        if len(first.split()) >= 3:
+            return [_sentence(first), _sentence(f"{pronoun} can be {examples}")]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _semicolon,
+    _that_list,
     _coordinated,
     _relative,
     _defining,
@@ -322,8 +722,29 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _of_which,
     _subject_to,
     _reason,
+    _end_clause,
+    _relative_end,
     _purpose,
+    _if_you,
+    _after_first,
+    _such_as,
+    _named_apposition,
+    _address_at_end,
 )
+
+
+def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
+    """The first rule that cuts this sentence, and its parts."""
+    rules: list[Callable[[str, Doc], list[str] | None]] = list(RULES)
+    rules.append(lambda t, d: _list_end(t, d, too_long))
+    for rule in rules:
+        try:
+            parts = rule(text, doc)
+        except (IndexError, ValueError):
+            parts = None
+        if parts and all(p.strip() for p in parts):
+            return parts
+    return None
 
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
@@ -331,20 +752,43 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     doc = parse(text)
     if doc is None:
         return None
-    for rule in RULES:
-        try:
-            parts = rule(text, doc)
-        except (IndexError, ValueError):
-            parts = None
-        if parts and all(p.strip() for p in parts):
-            out: list[str] = []
-            for part in parts:
-                if depth and too_long(part):
-                    out.extend(split(part, too_long, depth - 1) or [part])
-                else:
-                    out.append(part)
-            return out
-    return None
+    parts = _once(text, doc, too_long)
+    if parts is None or any(_fragment(p) for p in parts):
+        return None
+    out: list[str] = []
+    for part in parts:
+        if depth and too_long(part):
+            out.extend(split(part, too_long, depth - 1) or [part])
+        else:
+            out.append(part)
+    return out
+
+
+def _fragment(part: str) -> bool:
+    """ "Where the adult needs help." alone: a part that starts with a joining word ("where", "if",
+    "although") and has no main clause after a comma is not a sentence (the parser joined two
+    clauses inside it)."""
+    first = part.split(" ", 1)[0].lower().strip(",")
+    return first in word_set("subordinators") and "," not in part and not part.endswith("?")
+
+
+def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> None:
+    """Parse, in batches and a level at a time, every sentence `split` will parse for these texts:
+    the texts, then the parts still too long after the first cut, and so on (the rules are run
+    here too; they are cheap next to the parse)."""
+    level = texts
+    for _ in range(depth + 1):
+        if not level:
+            return
+        prefetch(level)
+        following: list[str] = []
+        for text in dict.fromkeys(level):
+            doc = parse(text)
+            parts = _once(text, doc, too_long) if doc is not None else None
+            if parts and any(_fragment(p) for p in parts):
+                parts = None
+            following.extend(p for p in parts or [] if too_long(p))
+        level = following
 
 
 def sentence_span(doc: Doc) -> Span:

@@ -214,12 +214,37 @@ def _fix_article(before: str, replacement: str) -> str:
     return before[: mt.start(1)] + wanted + mt.group(2)
 
 
+_COMPILED: list[tuple[tuple[Entry, ...], dict[str, list[Form]], re.Pattern[str]]] = []
+
+
+def _compiled(entries: tuple[Entry, ...]) -> tuple[dict[str, list[Form]], re.Pattern[str]]:
+    """The surface forms and pattern of one list, found by identity first: hashing 700 entries for
+    the caches on every sentence was most of the time plain words took."""
+    for known, forms, pattern in _COMPILED:
+        if known is entries:
+            return forms, pattern
+    forms, pattern = _surface_forms(entries), _pattern(entries)
+    _COMPILED[:] = [*_COMPILED[-3:], (entries, forms, pattern)]
+    return forms, pattern
+
+
+def needs_parse(text: str, entries: tuple[Entry, ...]) -> bool:
+    """`replace` will parse this text: a verb or noun of the list, or a row with a condition, is in it."""
+    if not entries:
+        return False
+    forms, pattern = _compiled(entries)
+    return any(
+        f.entry.kind in {"verb", "noun"} or f.entry.only_when or f.entry.never_when
+        for mt in pattern.finditer(text)
+        for f in forms[" ".join(mt.group(0).lower().split())]
+    )
+
+
 def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
     """`text` with every listed hard word or phrase swapped for its plain form."""
     if not entries:
         return text
-    forms = _surface_forms(entries)
-    pattern = _pattern(entries)
+    forms, pattern = _compiled(entries)
     out: list[str] = []
     last = 0
     parsed: dict[str, object] = {}

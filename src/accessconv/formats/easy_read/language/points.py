@@ -78,6 +78,22 @@ def split_sentence(sentence: str, settings: SplitSettings, spans: Spans | None =
     return SplitResult(parts, unsafe)
 
 
+def contact_lines(sentence: str) -> list[str]:
+    """ "Blue Badge Team, 1 Quayside Phone: 01632 960 780 Email: a@b.org" -> one contact detail a
+    line, cut before each label (`contact_labels` in grammar.toml) that follows other words. A line
+    of the draft's address block often reaches us run together with the next one."""
+    labels = sorted(grammar().get("parser", {}).get("contact_labels", []), key=len, reverse=True)
+    if not labels:
+        return [sentence]
+    # A label starts with a capital letter, as at the start of a line: "Phone:", not "you can phone:".
+    names = "|".join(re.escape(x[:1].upper() + x[1:]) for x in labels)
+    found = re.compile(r"(?<=\S)\s+(?=(?:" + names + r"):\s)")
+    parts = [p.strip() for p in found.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return [sentence]
+    return [end_sentence(p) if p[-1:] not in ".!?" else p for p in parts]
+
+
 def _count(text: str, spans: Spans) -> int:
     return len(words(spans.restore(text)))
 
@@ -267,12 +283,12 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"
         else:
-            right = f"They {_plural_verb(verb)}{rest}"
+            right = f"They {plural_verb(verb)}{rest}"
         out.append(_finish(left, right))
     return out
 
 
-def _plural_verb(verb: str) -> str:
+def plural_verb(verb: str) -> str:
     low = verb.lower()
     if low in _BE_PLURAL:
         return _BE_PLURAL[low]

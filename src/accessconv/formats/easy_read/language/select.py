@@ -191,7 +191,21 @@ def choose(
     keep_ids: frozenset[str],
     drop_ids: frozenset[str],
 ) -> None:
-    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets."""
+    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets; last,
+    a kept list item brings back its lead-in."""
+    _choose(candidates, rules, max_per_section, target_words, keep_ids, drop_ids)
+    _keep_whole_lists(candidates, drop_ids, max_per_section, target_words)
+    _keep_lead_ins(candidates, drop_ids)
+
+
+def _choose(
+    candidates: list[Candidate],
+    rules: Rules,
+    max_per_section: int,
+    target_words: int | None,
+    keep_ids: frozenset[str],
+    drop_ids: frozenset[str],
+) -> None:
     score(candidates, rules)
     quotes = sorted((c for c in candidates if c.kind == "quote"), key=lambda c: (-c.score, c.words))
     best_quotes = {id(c) for c in quotes[: rules.max_quotations]}
@@ -238,3 +252,43 @@ def choose(
             continue  # every section keeps at least its best point
         gone.kept = False
         total -= gone.words
+
+
+def _keep_whole_lists(
+    candidates: list[Candidate], drop_ids: frozenset[str], longest: int, target_words: int | None
+) -> None:
+    """A short list with some items kept keeps all of them: "the following repairs" with one left
+    out would mislead. A list longer than `longest` items, or one that would take a long draft over
+    its word target, may still be shortened."""
+    total = sum(c.words for c in candidates if c.kept)
+    room = None if target_words is None else target_words - total
+    runs: list[list[Candidate]] = []
+    for before, cand in zip([None, *candidates], candidates, strict=False):
+        if cand.kind != "item":
+            continue
+        if before is None or before.kind != "item" or before.section != cand.section:
+            runs.append([])
+        runs[-1].append(cand)
+    for run in runs:
+        if len(run) > longest or not any(c.kept for c in run):
+            continue
+        back = [c for c in run if not c.kept and c.id not in drop_ids]
+        extra = sum(c.words for c in back)
+        if room is not None:
+            if extra > room:
+                continue
+            room -= extra
+        for cand in back:
+            cand.kept = cand.forced = True
+
+
+def _keep_lead_ins(candidates: list[Candidate], drop_ids: frozenset[str]) -> None:
+    """A kept list item keeps the sentence that leads into its list ("You will need:"), even a long
+    one: without it the items ("Proof that you live in Eastmere.") say nothing."""
+    lead: Candidate | None = None
+    for cand in candidates:
+        if cand.kind != "item":
+            lead = cand if cand.text.rstrip().endswith(":") and cand.kind != "quote" else None
+        elif cand.kept and lead is not None and lead.id not in drop_ids:
+            # Forced, so it is not left out later for being long either (it is flagged instead).
+            lead.kept = lead.forced = True
