@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import official_pef_schema
-from accessconv.formats.braille import write
+from accessconv.formats.braille.plugin import write
 from accessconv.pipeline import convert
 from accessconv.reader import read
 from braille_builders import profile, write_draft
