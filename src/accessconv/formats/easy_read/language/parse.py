@@ -542,53 +542,14 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
     with:" "The Carers Board." "The Carers Centre." "Over 600 carers.": three or more short items
     at the end of a sentence, split by commas and a last "and"/"or", with no verb of their own,
     after a clause. The lead keeps the word before the list; an "or" list keeps "or"."""
-    commas = [t for t in doc if t.text == ","]
-    if len(commas) < 1:
-        return None
     tail_end = len(doc) - 1 if doc[-1].is_punct else len(doc)
-    # The list starts after the last verb or preposition before its first comma.
-    for first_comma in commas:
-        start = None
-        for t in reversed(doc[: first_comma.i]):
-            if t.tag_ in {"IN", "TO"} or t.pos_ in {"VERB", "AUX"} or t.text in {":", ","}:
-                start = t.i + 1
-                break
-        if start is None or start >= first_comma.i:
+    for first_comma in (t for t in doc if t.text == ","):
+        found = _list_after(doc, first_comma, tail_end)
+        if found is None:
             continue
-        tail = doc[start:tail_end]
-        if any(t.tag_ in FINITE for t in tail) or any(t.text in {";", ":", "(", ")"} for t in tail):
-            continue
-        items: list[list[Token]] = [[]]
-        joint = ""
-        for t in tail:
-            if t.text == "," and not joint:
-                items.append([])
-            elif t.lower_ in {"and", "or"} and not joint:
-                joint = t.lower_
-                items.append([])
-            elif t.text == "," or (joint and t.lower_ in {"and", "or"}):
-                joint = "after"  # a comma or a second "and" after the last one: not a simple list
-            else:
-                items[-1].append(t)
-        items = [i for i in items if i]
-        if len(items) < 3 or joint not in {"and", "or"}:
-            continue
-        if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
-            i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
-        ):
-            continue  # "work, as well as their families and friends": not one list
-        if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
-            # "by phone, by email or at ...": every item has its own small word, so the first does too.
-            start -= 1
-            items[0].insert(0, doc[start])
-        if not all(any(t.pos_ in _ITEM_POS or t.tag_ == "VBG" for t in i) for i in items):
-            continue  # "a safe, warm and dry home": describing words, not a list of things
-        if not _items_hang_on_lead(items, start):
-            continue
+        start, items, joint = found
         words = [text[i[0].idx : i[-1].idx + len(i[-1].text)] for i in items]
-        if any(too_long(w) for w in words):
-            continue
-        if not _main_clause(list(doc[:start])):
+        if any(too_long(w) for w in words) or not _main_clause(list(doc[:start])):
             continue
         lead = text[: doc[start].idx].strip().rstrip(",") + ":"
         out = [lead] + [_item(w) for w in words]
@@ -596,6 +557,59 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
             out[-1] = "Or " + words[-1].rstrip(".") + "."
         return out
     return None
+
+
+def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[list[Token]], str] | None:
+    """Where a list whose first comma is `first_comma` starts, its items and its joining word,
+    or None when what follows is not a plain list of things."""
+    start = _list_start(doc, first_comma)
+    if start is None:
+        return None
+    tail = doc[start:tail_end]
+    if any(t.tag_ in FINITE for t in tail) or any(t.text in {";", ":", "(", ")"} for t in tail):
+        return None
+    items, joint = _list_items(tail)
+    if len(items) < 3 or joint not in {"and", "or"}:
+        return None
+    if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
+        i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
+    ):
+        return None  # "work, as well as their families and friends": not one list
+    if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
+        # "by phone, by email or at ...": every item has its own small word, so the first does too.
+        start -= 1
+        items[0].insert(0, doc[start])
+    if not all(any(t.pos_ in _ITEM_POS or t.tag_ == "VBG" for t in i) for i in items):
+        return None  # "a safe, warm and dry home": describing words, not a list of things
+    if not _items_hang_on_lead(items, start):
+        return None
+    return start, items, joint
+
+
+def _list_start(doc: Doc, first_comma: Token) -> int | None:
+    """The list starts after the last verb or preposition before its first comma."""
+    for t in reversed(doc[: first_comma.i]):
+        if t.tag_ in {"IN", "TO"} or t.pos_ in {"VERB", "AUX"} or t.text in {":", ","}:
+            return t.i + 1 if t.i + 1 < first_comma.i else None
+    return None
+
+
+def _list_items(tail: Span) -> tuple[list[list[Token]], str]:
+    """The items of `tail` split at commas and one last "and"/"or", and that word ("after" when
+    a comma or a second joining word follows it: not a simple list)."""
+    items: list[list[Token]] = [[]]
+    joint = ""
+    for t in tail:
+        if t.text == "," and not joint:
+            items.append([])
+        elif t.lower_ in {"and", "or"} and not joint:
+            joint = t.lower_
+            items.append([])
+        elif t.text == "," or (joint and t.lower_ in {"and", "or"}):
+            joint = "after"
+        else:
+            items[-1].append(t)
+    return [i for i in items if i], joint
 
 
 _ITEM_POS = {"NOUN", "PROPN", "NUM", "PRON"}
