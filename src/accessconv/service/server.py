@@ -64,7 +64,7 @@ def serve(
     child = None
     if start_workers:
         if not is_redis(queue):
-            # Jobs a stopped server left unfinished go back on the queue (claims make this safe).
+            # Jobs a stopped server left unfinished go back on the queue (leases make this safe).
             huey = make_huey(queue, data)
             for job_id in Store(data).unfinished():
                 enqueue(huey, data, job_id)
