@@ -198,3 +198,27 @@ def test_zip_is_made_at_the_first_download(tmp_path: Path) -> None:
     path = store.zip_path(job_id)
     assert zipfile.ZipFile(path).namelist() == ["a/a.html"]
     assert store.zip_path(job_id) == path
+
+
+def test_the_client_behind_trusted_proxies() -> None:
+    proxies = security.Proxies.of(["10.0.0.0/8", "127.0.0.1"])
+    assert security.Proxies().client("127.0.0.1", ["203.0.113.9"]) == "127.0.0.1"  # none trusted
+    assert proxies.client("192.0.2.1", ["203.0.113.9"]) == "192.0.2.1"  # not from a proxy
+    assert proxies.client("127.0.0.1", ["203.0.113.9"]) == "203.0.113.9"
+    # Two proxies: the nearest address that is not a proxy; the forged left part is not read.
+    assert proxies.client("127.0.0.1", ["1.2.3.4, 203.0.113.9, 10.1.2.3"]) == "203.0.113.9"
+    assert proxies.client("127.0.0.1", ["1.2.3.4", "203.0.113.9"]) == "203.0.113.9"
+    assert proxies.client("127.0.0.1", ["junk, 10.1.2.3"]) == "10.1.2.3"  # stops at the malformed
+    assert proxies.client("127.0.0.1", []) == "127.0.0.1"
+
+
+def test_trusted_proxies_setting(tmp_path: Path) -> None:
+    path = tmp_path / "accessconv.toml"
+    path.write_text('[service]\ntrusted_proxies = ["10.0.0.1/8", "::1"]\n')
+    assert load(path).service.trusted_proxies == ("10.0.0.0/8", "::1/128")
+    path.write_text('[service]\ntrusted_proxies = "10.0.0.1"\n')
+    with pytest.raises(UsageError, match="trusted_proxies"):
+        load(path)
+    path.write_text('[service]\ntrusted_proxies = ["proxy.example"]\n')
+    with pytest.raises(UsageError, match="trusted_proxies"):
+        load(path)

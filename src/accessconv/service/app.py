@@ -119,6 +119,7 @@ class Service:
         self.huey = make_huey(settings.queue, settings.data_dir)
         self.limiter = security.RateLimiter(settings.requests_per_minute)
         self.readers = security.RateLimiter(settings.reads_per_minute)
+        self.proxies = security.Proxies.of(settings.service.trusted_proxies)
         self.waiting = 0  # status requests held open (?wait=), at most MAX_WAITING
         catalogue.writable(settings.profiles_dirs)  # loaded once now, not on the first post
 
@@ -171,7 +172,9 @@ class Service:
         return request.method == "GET" and self.s.secrets.login_secret is not None and self.signed_in(request)
 
     def client(self, request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        """The address a request's limits count against (security.Proxies)."""
+        peer = request.client.host if request.client else "unknown"
+        return self.proxies.client(peer, request.headers.getlist("x-forwarded-for"))
 
     def job_or_404(self, job_id: str) -> dict[str, Any]:
         try:

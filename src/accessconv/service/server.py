@@ -94,6 +94,8 @@ def serve(
             server_header=False,
             timeout_graceful_shutdown=5,
             limit_concurrency=200,
+            # uvicorn would believe X-Forwarded-For from 127.0.0.1 by default; we decide (trusted_proxies).
+            proxy_headers=False,
         )
     finally:
         if child is not None:
