@@ -354,7 +354,7 @@ def run_job(data_dir: str, job_id: str) -> None:
     token = leases.take(job_id)
     if token is None:
         return
-    finished = False
+    finished = keep_lease = False
     try:
         job = store.begin_attempt(job_id, token, f"{socket.gethostname()} {os.getpid()}")
         if job is None:  # finished, or deleted meanwhile
@@ -369,6 +369,10 @@ def run_job(data_dir: str, job_id: str) -> None:
                 # The winner of a re-run removes every attempt's folder, so a fenced-out attempt
                 # may fail on its own vanished files before it reaches a fenced write.
                 if not isinstance(err, _Fenced) and store.names_attempt(job_id, token):
+                    # Unexpected (a full disk, say): handled as if this process had died. The
+                    # lease is kept to lapse, so the reaper runs the job again, at most MAX_RUNS
+                    # times in all, instead of leaving it "running" with nobody on it.
+                    keep_lease = True
                     raise
                 shutil.rmtree(attempt.folder, ignore_errors=True)
                 log.warning(
@@ -378,8 +382,9 @@ def run_job(data_dir: str, job_id: str) -> None:
                     token,
                 )
     finally:
-        # Skipped only when this process dies: then the lease lapses and the job is run again.
-        leases.drop(job_id, token, finished)
+        # Skipped when this process dies: then the lease lapses and the job is run again.
+        if not keep_lease:
+            leases.drop(job_id, token, finished)
 
 
 def _convert_job(attempt: _Attempt, job: dict[str, Any]) -> None:
