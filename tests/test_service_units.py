@@ -222,3 +222,25 @@ def test_trusted_proxies_setting(tmp_path: Path) -> None:
     path.write_text('[service]\ntrusted_proxies = ["proxy.example"]\n')
     with pytest.raises(UsageError, match="trusted_proxies"):
         load(path)
+
+
+def test_an_unexpected_failure_leaves_the_lease_to_lapse_and_the_reaper_requeues(tmp_path: Path) -> None:
+    from accessconv.service import jobs
+
+    store = Store(tmp_path)
+    store.prepare()
+    draft = {"name": "a.md", "stem": "a", "work": "work/a.md", "upload": "upload/gone.md", "state": "waiting"}
+    job_id = _job(store, drafts=[draft], limits={}, job_seconds=60, profiles=["html"], runs=0)
+    jobs._worker.lease_seconds = 0.3
+    try:
+        with pytest.raises(FileNotFoundError):  # its upload vanished: not the draft's own fault
+            jobs.run_job(str(tmp_path), job_id)
+        leases = jobs.SqliteLeases(tmp_path, seconds=0.3)
+        assert leases.leased() == {job_id} and store.read(job_id)["state"] == "running"
+        huey = jobs.make_huey(None, tmp_path)
+        time.sleep(0.5)  # the heartbeat stopped with the failure: the lease lapses
+        assert jobs.reap_once(leases, huey, store) == [job_id]
+        assert store.read(job_id)["state"] == "queued" and huey.pending_count() == 1
+        assert leases.leased() == set() and jobs.reap_once(leases, huey, store) == []
+    finally:
+        jobs._worker.lease_seconds = 60.0
