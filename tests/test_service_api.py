@@ -241,3 +241,36 @@ def test_get_flood_gets_429_with_retry_after(tmp_path: Path) -> None:
             assert {client.get("/static/service.js").status_code for _ in range(30)} == {200}
     finally:
         srv.stop()
+
+
+def _flood(url: str, forwarded: list[str]) -> list[int]:
+    """One post per X-Forwarded-For value (each refused as not multipart, or limited)."""
+    return [
+        httpx.post(
+            url + "/api/v1/conversions",
+            content=b"x",
+            headers={"content-type": "text/plain", "x-forwarded-for": value},
+        ).status_code
+        for value in forwarded
+    ]
+
+
+def test_forwarded_for_is_believed_only_from_a_trusted_proxy(tmp_path: Path) -> None:
+    # No trusted proxies (the default): a client naming a new address in every request still
+    # meets its own limit.
+    srv = Server(tmp_path / "plain", "--no-workers", config="[service]\nrequests_per_minute = 10\n")
+    try:
+        codes = _flood(srv.url, [f"203.0.113.{n}" for n in range(8)])
+        assert codes[:5] == [415] * 5 and codes[-1] == 429
+    finally:
+        srv.stop()
+    # Behind a trusted proxy (the test's loopback address): each person the proxy names has their
+    # own allowance, and an address the person wrote themselves (left of the proxy's) is ignored.
+    config = '[service]\nrequests_per_minute = 10\ntrusted_proxies = ["127.0.0.1"]\n'
+    srv = Server(tmp_path / "proxied", "--no-workers", config=config)
+    try:
+        codes = _flood(srv.url, [f"198.51.100.{n}, 203.0.113.7" for n in range(8)])
+        assert codes[:5] == [415] * 5 and codes[-1] == 429  # all the same person: 203.0.113.7
+        assert _flood(srv.url, ["203.0.113.8"]) == [415]  # someone else is not held back
+    finally:
+        srv.stop()

@@ -46,12 +46,26 @@ def _draft(name: str, state: str, **extra: Any) -> dict[str, Any]:
 
 
 REPORT = """notice.md
-  Wrote 2 files to notice/
+  Wrote 4 files to notice/
     ok notice.html (accessible web page): all 12 checks passed
-    x notice-easy-read.html (Easy Read): 21 of 25 checks passed, 1 problem
+    x notice-easy-read.docx (Easy Read): 23 of 27 checks passed, 2 problems
+    x notice-easy-read.pdf (Easy Read): 16 of 20 checks passed, 2 problems
+    x notice-easy-read.html (Easy Read): 21 of 25 checks passed, 2 problems, 1 thing to look at
+  What accessconv changed for you:
+    - Split 4 long sentences into shorter ones: see the review sheet.
   To fix in the outputs:
-    Problem: notice-easy-read.html: This sentence has 21 words.
-      How to fix: Split it into two short sentences, one idea in each."""
+    Problem: notice-easy-read.docx, notice-easy-read.pdf, notice-easy-read.html: This sentence has 21 words.
+      How to fix: Split it into two short sentences, one idea in each.
+    Problem: notice-easy-read.docx, notice-easy-read.pdf, notice-easy-read.html: This sentence has 16 words.
+      How to fix: Split it into two short sentences, one idea in each.
+    Check: notice-easy-read.html: Reading ease is 76: aim for 80.
+  Notes:
+    Note: notice-easy-read.html, notice.html: The browser audit was skipped: it runs when asked.
+  The draft itself: all 9 checks passed"""
+NOTICE_FILES = [
+    f"notice/{n}"
+    for n in ("notice.html", "notice-easy-read.docx", "notice-easy-read.pdf", "notice-easy-read.html")
+]
 
 
 def _get(app: Any, path: str, cookies: dict[str, str] | None = None, **kw: Any) -> httpx.Response:
@@ -178,13 +192,25 @@ def test_the_report_reads_as_headed_lists(store_app: tuple[Store, Any]) -> None:
         store,
         "done",
         [_draft("notice.md", "converted", text=REPORT)],
-        files=["notice/notice.html"],
+        files=NOTICE_FILES,
         closing="Done.",
         finished=time.time(),
     )
     page = _get(app, f"/conversions/{done}").text
-    assert "<p>Wrote 2 files to notice/</p>" in page
+    assert "<p>Wrote 4 files to notice/</p>" in page
     assert "<strong>Passed:</strong> notice.html (accessible web page): all 12 checks passed" in page
+    assert "<li>Split 4 long sentences into shorter ones: see the review sheet.</li>" in page
     assert "<h4>To fix in the outputs</h4>" in page
-    assert "<strong>Problem:</strong> notice-easy-read.html: This sentence has 21 words." in page
+    # Findings about the same files sit under one heading naming them, each read once.
+    trio = "<h5>Easy Read: notice-easy-read.docx, notice-easy-read.pdf and notice-easy-read.html</h5>"
+    assert page.count(trio) == 1 and "notice-easy-read.docx, notice-easy-read.pdf" not in page.replace(
+        trio, ""
+    )
+    assert "<strong>Problem:</strong> This sentence has 21 words." in page
+    assert "<strong>Problem:</strong> This sentence has 16 words." in page
+    assert "<h5>Easy Read: notice-easy-read.html</h5>" in page
+    assert "<strong>Check:</strong> Reading ease is 76: aim for 80." in page
+    assert "<h5>notice-easy-read.html and notice.html</h5>" in page  # two kinds: names only
+    assert "<strong>Note:</strong> The browser audit was skipped: it runs when asked." in page
+    assert page.index(trio) < page.index("21 words") < page.index("<h5>Easy Read: notice-easy-read.html</h5>")
     assert '<span class="advice">How to fix: Split it into two short sentences' in page

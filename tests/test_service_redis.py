@@ -1,7 +1,8 @@
 """`accessconv worker` processes on one Redis queue (a redis-server each test starts and stops):
 two convert 20 drafts posted to the service, each exactly once; and a job whose worker dies in
 the middle (SIGKILL, as when its machine goes) is run again by another once its lease runs out,
-completing once, with the half-written output removed."""
+completing once, with the half-written output removed; and one merely paused past its lease is
+fenced out when it wakes, leaving the re-run's published result as it was."""
 
 from __future__ import annotations
 
@@ -104,9 +105,11 @@ def test_a_job_whose_worker_died_is_run_again_once(tmp_path: Path) -> None:
                 assert time.monotonic() < deadline, "the first worker never started the job"
                 time.sleep(0.02)
             first = json.loads((folder / "job.json").read_text())["worker"]
-            (folder / "out" / "half-written.part").write_text("cut off")  # what a crash leaves
             os.killpg(workers[0].pid, signal.SIGKILL)  # its machine went: no goodbye, no renewal
             workers[0].wait()
+            cut = folder / "attempts" / "1" / "out"
+            cut.mkdir(parents=True, exist_ok=True)
+            (cut / "half-written.part").write_text("cut off")  # what a crash leaves
             assert json.loads((folder / "job.json").read_text())["state"] == "running"
 
             workers.append(_worker(queue, data, config, tmp_path / "second.log"))
@@ -115,12 +118,66 @@ def test_a_job_whose_worker_died_is_run_again_once(tmp_path: Path) -> None:
             assert status["converted"] == 1 and job["runs"] == 2 and job["worker"] != first
             assert "half-written.part" not in {f["path"] for f in status["files"]}
             assert not (folder / "out" / "half-written.part").exists()
+            assert not (folder / "attempts").exists()
             assert "draft-strategy/draft-strategy.html" in {f["path"] for f in status["files"]}
             client = redis_client.Redis.from_url(queue)
             assert client.zcard("accessconv:leases") == 0  # the lease was given back
             time.sleep(4)  # longer than a lease: the finished job is not run a third time
             assert json.loads((folder / "job.json").read_text())["runs"] == 2
         finally:
+            _stop(workers, server)
+
+
+def _published(folder: Path) -> dict[str, bytes]:
+    found = {str(p.relative_to(folder)): p.read_bytes() for p in (folder / "out").rglob("*") if p.is_file()}
+    return found | {"report.json": (folder / "report.json").read_bytes()}
+
+
+def test_a_paused_worker_that_wakes_after_the_rerun_is_fenced_out(tmp_path: Path) -> None:
+    """A worker merely stalled past its lease (SIGSTOP: a frozen VM, a long pause) is not dead:
+    when it wakes, the job has been run again and published. Its attempt must not overwrite
+    that: it is fenced out by its token, its output discarded and logged."""
+    config = tmp_path / "accessconv.toml"
+    config.write_text("[service]\nlease_seconds = 3\n", encoding="utf-8")
+    data = tmp_path / "data"
+    workers: list[subprocess.Popen[bytes]] = []
+    server = None
+    with _redis(tmp_path) as queue:
+        try:
+            server = Server(data, "--no-workers", "--queue", queue, config=config.read_text())
+            paused_log = tmp_path / "paused.log"
+            workers.append(_worker(queue, data, config, paused_log))
+            response = post(server.url, [("draft-strategy.md", SAMPLE.read_bytes())])
+            job_id = response.json()["id"]
+            folder = data / "jobs" / job_id
+            deadline = time.monotonic() + 120
+            while json.loads((folder / "job.json").read_text())["state"] != "running":
+                assert time.monotonic() < deadline, "the first worker never started the job"
+                time.sleep(0.02)
+            os.killpg(workers[0].pid, signal.SIGSTOP)  # the worker, its heartbeat and its reaper
+            assert json.loads((folder / "job.json").read_text())["attempt"] == 1
+
+            workers.append(_worker(queue, data, config, tmp_path / "second.log"))
+            status = wait_done(server.url, job_id, timeout=300)
+            job = json.loads((folder / "job.json").read_text())
+            assert status["converted"] == 1 and job["attempt"] == 2 and job["runs"] == 2
+            published = _published(folder)
+            assert "out/draft-strategy/draft-strategy.html" in published
+
+            os.killpg(workers[0].pid, signal.SIGCONT)  # it wakes and carries on where it was
+            deadline = time.monotonic() + 180
+            while "attempt 1 lost its lease" not in paused_log.read_text(errors="replace"):
+                assert time.monotonic() < deadline, "the woken attempt never gave up"
+                time.sleep(0.2)
+            assert _published(folder) == published  # the second attempt's result, byte for byte
+            after = json.loads((folder / "job.json").read_text())
+            assert after == job
+            assert not (folder / "attempts" / "1").exists()  # its output discarded
+            assert workers[0].poll() is None  # and the woken worker carries on taking jobs
+        finally:
+            for w in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(w.pid, signal.SIGCONT)
             _stop(workers, server)
 
 
@@ -171,7 +228,6 @@ def test_the_reaper_requeues_a_lapsed_job_and_gives_up_after_three_deaths(tmp_pa
         time.sleep(0.2)
         assert sorted(reap_once(alive, huey, store)) == sorted([once, lost])
         assert huey.pending_count() == 3 and store.read(once)["state"] == "queued"
-        assert not (store.job_dir(once) / "out").exists()
         given_up = store.read(poison)
         assert given_up["state"] == "done" and given_up["refused"] == 1 and given_up["exit_code"] == 2
         assert "was not tried again" in given_up["drafts"][0]["error"]

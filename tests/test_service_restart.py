@@ -6,7 +6,7 @@ import json
 import signal
 from pathlib import Path
 
-from service_builders import Server, post, small_draft, wait_done
+from service_builders import SAMPLE, Server, post, small_draft, wait_done
 
 
 def test_jobs_survive_a_killed_server(tmp_path: Path) -> None:
@@ -34,3 +34,33 @@ def test_jobs_survive_a_killed_server(tmp_path: Path) -> None:
         assert list((data / "incoming").iterdir()) == []
     finally:
         second.stop()
+
+
+def test_a_job_whose_worker_process_was_killed_completes_without_a_restart(tmp_path: Path) -> None:
+    """The SQLite queue's reaper: the worker process converting a job is SIGKILLed (out of memory,
+    say); its lease lapses with it, the job is queued again and completes, the server untouched."""
+    import os
+    import time
+
+    data = tmp_path / "data"
+    server = Server(data, "--workers", "1", config="[service]\nlease_seconds = 3\n")
+    try:
+        response = post(server.url, [("draft-strategy.md", SAMPLE.read_bytes())])
+        assert response.status_code == 202
+        job_id = response.json()["id"]
+        folder = data / "jobs" / job_id
+        deadline = time.monotonic() + 120
+        while (job := json.loads((folder / "job.json").read_text()))["state"] != "running":
+            assert time.monotonic() < deadline, "the worker never started the job"
+            time.sleep(0.02)
+        pid = int(job["worker"].rsplit(" ", 1)[1])
+        os.kill(pid, signal.SIGKILL)
+        status = wait_done(server.url, job_id, timeout=300)
+        done = json.loads((folder / "job.json").read_text())
+        assert status["converted"] == 1 and status["refused"] == 0
+        assert done["runs"] == 2 and done["attempt"] == 2 and done["worker"] != job["worker"]
+        assert "draft-strategy/draft-strategy.html" in {f["path"] for f in status["files"]}
+        assert not (folder / "attempts").exists()  # the killed attempt's half-written output is gone
+        assert server.process.poll() is None  # no restart
+    finally:
+        server.stop()

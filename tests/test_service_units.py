@@ -1,8 +1,7 @@
-"""The service's parts that need no server: names, claims, retention, limits, tokens, settings."""
+"""The service's parts that need no server: names, leases, fencing, retention, limits, tokens, settings."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -40,16 +39,50 @@ def _job(store: Store, **extra: object) -> str:
     return job_id
 
 
-def test_a_job_is_claimed_once_and_a_dead_claim_is_taken_over(tmp_path: Path) -> None:
+def test_a_sqlite_lease_is_held_once_and_lapses_with_its_process_or_heartbeat(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from accessconv.service.jobs import SqliteLeases
+
     store = Store(tmp_path)
     job_id = _job(store)
-    assert store.claim(job_id) is not None
-    assert store.claim(job_id) is None  # this process is alive and holds it
-    (store.job_dir(job_id) / "claim").write_text(f"{os.uname().nodename} 999999999")
-    assert store.claim(job_id) is not None  # its worker has gone
-    store.update(job_id, state="done")
-    (store.job_dir(job_id) / "claim").unlink()
-    assert store.claim(job_id) is None
+    leases = SqliteLeases(tmp_path, seconds=60)
+    first = leases.take(job_id)
+    assert first == 1 and leases.take(job_id) is None  # this process is alive and holds it
+    assert leases.holds(job_id, 1) and leases.renew(job_id, 1) and leases.expired() == []
+    # Held by a process that has gone (as after SIGKILL): lapsed at once, and the next take
+    # gets the next fencing token.
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    leases.db.execute("UPDATE leases SET pid = ? WHERE job = ?", (int(gone.stdout), job_id))
+    assert leases.expired() == [job_id] and not leases.holds(job_id, 1)
+    assert leases.take(job_id) == 2 and not leases.renew(job_id, 1)
+    # A heartbeat older than the lease: lapsed although the process lives (a stalled worker).
+    leases.db.execute("UPDATE leases SET beat = ? WHERE job = ?", (time.time() - 61, job_id))
+    assert leases.expired() == [job_id] and leases.reclaim(job_id) and not leases.reclaim(job_id)
+    assert leases.leased() == set() and leases.take(job_id) == 3
+    leases.drop(job_id, 2)  # not the holder: nothing happens
+    assert leases.leased() == {job_id}
+    leases.drop(job_id, 3, finished=True)
+    assert leases.leased() == set()
+
+
+def test_only_the_attempt_job_json_names_may_write_it(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    job_id = _job(store, drafts=[{"name": "a.md", "state": "waiting"}])
+    first = store.begin_attempt(job_id, 1, "here 1")
+    assert first is not None and first["runs"] == 1 and first["drafts"][0]["state"] == "converting"
+    assert store.write_fenced(job_id, {**first, "note": "1"}, 1)
+    assert store.reset(job_id)  # its lease lapsed: the job waits again, attempt 1 is fenced out
+    assert not store.write_fenced(job_id, {**first, "note": "late"}, 1)
+    second = store.begin_attempt(job_id, 2, "here 2")
+    assert second is not None and second["runs"] == 2
+    assert not store.write_fenced(job_id, {**first, "note": "late"}, 1)
+    assert store.write_fenced(job_id, {**second, "state": "done"}, 2)
+    assert store.read(job_id)["state"] == "done" and "late" not in str(store.read(job_id))
+    assert store.begin_attempt(job_id, 3, "here 3") is None  # a finished job is never run again
+    with store.locked(job_id), store.locked(job_id, wait=0.2) as got:
+        assert not got  # held: a reaper gives up and comes back
 
 
 def test_finished_jobs_are_deleted_after_keep_hours(tmp_path: Path) -> None:
@@ -143,18 +176,12 @@ def test_cookie_key_is_kept_in_the_data_folder(tmp_path: Path, monkeypatch: pyte
     assert (tmp_path / security.KEY_FILE).stat().st_mode & 0o077 == 0
 
 
-def test_reset_removes_a_half_done_run(tmp_path: Path) -> None:
+def test_reset_puts_a_job_back_to_waiting(tmp_path: Path) -> None:
     store = Store(tmp_path)
     job_id = _job(store, state="running", drafts=[{"name": "a.md", "state": "converted", "text": "x"}])
-    folder = store.job_dir(job_id)
-    (folder / "out" / "a").mkdir(parents=True)
-    (folder / "out" / "a" / "a.html").write_text("half")
-    (folder / "work").mkdir()
-    (folder / "claim").write_text("elsewhere 1")
     assert store.reset(job_id)
     job = store.read(job_id)
     assert job["state"] == "queued" and job["drafts"][0]["state"] == "waiting"
-    assert sorted(p.name for p in folder.iterdir()) == ["job.json"]
     store.update(job_id, state="done")
     assert not store.reset(job_id)  # a finished job is never run again
 
@@ -171,3 +198,49 @@ def test_zip_is_made_at_the_first_download(tmp_path: Path) -> None:
     path = store.zip_path(job_id)
     assert zipfile.ZipFile(path).namelist() == ["a/a.html"]
     assert store.zip_path(job_id) == path
+
+
+def test_the_client_behind_trusted_proxies() -> None:
+    proxies = security.Proxies.of(["10.0.0.0/8", "127.0.0.1"])
+    assert security.Proxies().client("127.0.0.1", ["203.0.113.9"]) == "127.0.0.1"  # none trusted
+    assert proxies.client("192.0.2.1", ["203.0.113.9"]) == "192.0.2.1"  # not from a proxy
+    assert proxies.client("127.0.0.1", ["203.0.113.9"]) == "203.0.113.9"
+    # Two proxies: the nearest address that is not a proxy; the forged left part is not read.
+    assert proxies.client("127.0.0.1", ["1.2.3.4, 203.0.113.9, 10.1.2.3"]) == "203.0.113.9"
+    assert proxies.client("127.0.0.1", ["1.2.3.4", "203.0.113.9"]) == "203.0.113.9"
+    assert proxies.client("127.0.0.1", ["junk, 10.1.2.3"]) == "10.1.2.3"  # stops at the malformed
+    assert proxies.client("127.0.0.1", []) == "127.0.0.1"
+
+
+def test_trusted_proxies_setting(tmp_path: Path) -> None:
+    path = tmp_path / "accessconv.toml"
+    path.write_text('[service]\ntrusted_proxies = ["10.0.0.1/8", "::1"]\n')
+    assert load(path).service.trusted_proxies == ("10.0.0.0/8", "::1/128")
+    path.write_text('[service]\ntrusted_proxies = "10.0.0.1"\n')
+    with pytest.raises(UsageError, match="trusted_proxies"):
+        load(path)
+    path.write_text('[service]\ntrusted_proxies = ["proxy.example"]\n')
+    with pytest.raises(UsageError, match="trusted_proxies"):
+        load(path)
+
+
+def test_an_unexpected_failure_leaves_the_lease_to_lapse_and_the_reaper_requeues(tmp_path: Path) -> None:
+    from accessconv.service import jobs
+
+    store = Store(tmp_path)
+    store.prepare()
+    draft = {"name": "a.md", "stem": "a", "work": "work/a.md", "upload": "upload/gone.md", "state": "waiting"}
+    job_id = _job(store, drafts=[draft], limits={}, job_seconds=60, profiles=["html"], runs=0)
+    jobs._worker.lease_seconds = 0.3
+    try:
+        with pytest.raises(FileNotFoundError):  # its upload vanished: not the draft's own fault
+            jobs.run_job(str(tmp_path), job_id)
+        leases = jobs.SqliteLeases(tmp_path, seconds=0.3)
+        assert leases.leased() == {job_id} and store.read(job_id)["state"] == "running"
+        huey = jobs.make_huey(None, tmp_path)
+        time.sleep(0.5)  # the heartbeat stopped with the failure: the lease lapses
+        assert jobs.reap_once(leases, huey, store) == [job_id]
+        assert store.read(job_id)["state"] == "queued" and huey.pending_count() == 1
+        assert leases.leased() == set() and jobs.reap_once(leases, huey, store) == []
+    finally:
+        jobs._worker.lease_seconds = 60.0

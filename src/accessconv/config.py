@@ -34,7 +34,8 @@ the command line always wins over the file.
     bind = "127.0.0.1:8080"            # where `serve` listens
     requests_per_minute = 120          # posts one client may make (a flood gets 429)
     reads_per_minute = 600             # other requests one client may make (static files aside)
-    lease_seconds = 60                 # a Redis job whose worker stops renewing this long is re-queued
+    lease_seconds = 60                 # a job whose worker stops renewing this long is re-queued
+    trusted_proxies = []               # proxy addresses/networks whose X-Forwarded-For is believed
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class ServiceConfig:
     requests_per_minute: int = 120  # posts one client may make; more get 429
     reads_per_minute: int = 600  # GETs one client may make (static files aside); more get 429
     lease_seconds: float = 60.0  # a job whose worker has not renewed its lease this long is re-queued
+    trusted_proxies: tuple[str, ...] = ()  # X-Forwarded-For is believed only from these addresses
 
 
 SERVICE_KEYS = {f for f in ServiceConfig.__dataclass_fields__}
@@ -183,12 +185,31 @@ def _service(path: Path, table: Any) -> ServiceConfig:
                 )
             values[key] = value.strip()
             continue
+        if key == "trusted_proxies":
+            values[key] = _networks(path, value)
+            continue
         whole = key in ("max_upload_mb", "max_drafts", "workers", "requests_per_minute", "reads_per_minute")
         if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or value <= 0:
             kind = "a whole number" if whole else "a number"
             raise UsageError(f'The settings file "{path}": "service.{key}" must be {kind} above 0.')
         values[key] = int(value) if whole else float(value)
     return ServiceConfig(**values)
+
+
+def _networks(path: Path, value: Any) -> tuple[str, ...]:
+    """service.trusted_proxies: a list of IP addresses or networks ("10.0.0.0/8")."""
+    import ipaddress
+
+    problem = (
+        f'The settings file "{path}": "service.trusted_proxies" must be a list of IP addresses or '
+        'networks, like ["127.0.0.1", "10.0.0.0/8"].'
+    )
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(problem)
+    try:
+        return tuple(str(ipaddress.ip_network(v.strip(), strict=False)) for v in value)
+    except ValueError as err:
+        raise UsageError(problem) from err
 
 
 def _limits(path: Path, table: dict[str, Any]) -> Limits:

@@ -121,6 +121,7 @@ class Service:
         self.huey = make_huey(settings.queue, settings.data_dir)
         self.limiter = security.RateLimiter(settings.requests_per_minute)
         self.readers = security.RateLimiter(settings.reads_per_minute)
+        self.proxies = security.Proxies.of(settings.service.trusted_proxies)
         self.waiting = 0  # status requests held open (?wait=), at most MAX_WAITING
         catalogue.writable(settings.profiles_dirs)  # loaded once now, not on the first post
 
@@ -169,7 +170,9 @@ class Service:
         return request.method == "GET" and self.s.secrets.login_secret is not None and self.signed_in(request)
 
     def client(self, request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        """The address a request's limits count against (security.Proxies)."""
+        peer = request.client.host if request.client else "unknown"
+        return self.proxies.client(peer, request.headers.getlist("x-forwarded-for"))
 
     def job_or_404(self, job_id: str) -> dict[str, Any]:
         try:
@@ -573,19 +576,32 @@ class ReportItem:
 
 
 @dataclass
+class ReportGroup:
+    """A part's items about the same files, under one heading naming them (none: not about files)."""
+
+    heading: str
+    items: list[ReportItem] = field(default_factory=list)
+
+
+@dataclass
 class ReportBlock:
     heading: str  # "To fix in the outputs" ... ("" for the opening "Wrote N files" part)
     intro: str
     items: list[ReportItem] = field(default_factory=list)
+    groups: list[ReportGroup] = field(default_factory=list)
 
 
 _LABELS = ("Problem: ", "Check: ", "Note: ")
 _FILE_STATUS = {"ok ": "Passed", "x ": "To fix"}
+_FILE_KIND = re.compile(r"^(?P<name>\S+) \((?P<kind>[^)]+)\):")
 
 
-def report_blocks(text: str) -> list[ReportBlock]:
+def report_blocks(text: str, files: list[str] | None = None) -> list[ReportBlock]:
     """The terminal report of one draft (report.to_text: a line for the draft, then parts at two
-    spaces, their items at four and each item's advice at six) as headed lists for the page."""
+    spaces, their items at four and each item's advice at six) as headed lists for the page.
+    Items that begin with the files they are about ("a.docx, a.pdf: ...", as the terminal says
+    it) are grouped under one heading per set of files, so each finding is read once.
+    `files`: the names that may begin an item (the draft's outputs and the draft itself)."""
     blocks: list[ReportBlock] = []
     for line in text.splitlines()[1:]:
         depth = len(line) - len(line.lstrip(" "))
@@ -604,7 +620,39 @@ def report_blocks(text: str) -> list[ReportBlock]:
             blocks[-1].items.append(ReportItem(label, words.removeprefix("- ")))
         else:
             blocks[-1].items[-1].more.append(words)
+    known = set(files or ())
+    kinds = {
+        m["name"]: m["kind"]
+        for b in blocks
+        for i in b.items
+        if (m := _FILE_KIND.match(i.text)) and not b.heading
+    }
+    for block in blocks:
+        block.groups = _grouped(block.items, known | set(kinds), kinds)
     return blocks
+
+
+def _grouped(items: list[ReportItem], known: set[str], kinds: dict[str, str]) -> list[ReportGroup]:
+    groups: dict[tuple[str, ...], ReportGroup] = {}
+    for item in items:
+        about, sep, rest = item.text.partition(": ")
+        names = tuple(n.strip() for n in about.split(",")) if sep else ()
+        if not names or not all(n in known for n in names):
+            names, rest = (), item.text
+        if names not in groups:
+            groups[names] = ReportGroup(_files_heading(names, kinds))
+        groups[names].items.append(ReportItem(item.label, rest, item.more))
+    return sorted(groups.values(), key=lambda g: g.heading != "")  # items about no file first
+
+
+def _files_heading(names: tuple[str, ...], kinds: dict[str, str]) -> str:
+    """'Easy Read: a.docx, a.pdf and a.html' (their kind, when the files share one)."""
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    shared = {kinds.get(n) for n in names}
+    kind = shared.pop() if len(shared) == 1 else None
+    return f"{kind[:1].upper()}{kind[1:]}: {listed}" if kind else listed  # "Braille: ..."
 
 
 def _view(job: dict[str, Any]) -> dict[str, Any]:
@@ -632,7 +680,8 @@ def _view(job: dict[str, Any]) -> dict[str, Any]:
     stems = ", ".join(d["stem"] for d in job["drafts"])
     for d in drafts:  # the page has no command line: name the JSON report by what it is here
         d["text"] = str(d.get("text") or "").replace("--report json", "the JSON report")
-        d["report"] = report_blocks(d["text"])
+        known = [f.rsplit("/", 1)[-1] for f in d["files"]] + [d["name"]]
+        d["report"] = report_blocks(d["text"], known)
     if job.get("closing"):
         closing = str(job["closing"]).replace("--report json", "the JSON report")
         job = {**job, "closing": re.sub(r" \(exit code \d\)$", "", closing)}

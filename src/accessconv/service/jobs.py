@@ -2,26 +2,33 @@
 
 huey stores the queue in SQLite inside the data folder by default (queued jobs survive a restart)
 or in Redis (`--queue redis://host:6379/0`), where any number of `accessconv worker` processes on
-any number of machines take jobs from one queue. Jobs are idempotent: a worker first claims the
-job, so one delivered twice (after a restart) is still converted once.
+any number of machines take jobs from one queue.
 
-Claims: on one computer (SQLite) a claim file names the worker's process, and a claim left by a
-process that has gone is taken over. With Redis the claim is a lease in Redis that the worker
-renews while it converts (every third of `lease_seconds`); a worker on another machine that dies
-stops renewing, and a reaper thread in every `accessconv worker` puts the job back on the queue
-once its lease has run out, with the half-written output removed. huey has no lease of its own
-(a message taken from Redis is gone), hence this one. Lease times are Redis's own clock, so the
-machines' clocks need not agree.
+Leases: a worker runs a job only while it holds the job's lease, which it renews while it
+converts (every third of `lease_seconds`). With SQLite the lease is a row in `leases.db` naming
+the worker's process and its last heartbeat; with Redis it is held in Redis, on Redis's clock (the
+machines' clocks need not agree). A reaper thread in every `accessconv worker` re-queues a job
+whose lease has lapsed (its holder died, or stopped renewing), and refuses one whose worker died
+MAX_RUNS times. huey has no lease of its own (a message taken from the queue is gone), hence this.
+
+Fencing: each lease comes with a token, the attempt number, one more at every take. An attempt
+writes only into its own folder (`attempts/<n>/`) and publishes it (renames it to `out/`, and
+job.json to done) under the job's lock, and only while it still holds the lease and job.json still
+names it as the running attempt. So a worker that was merely paused past its lease (a stalled
+machine, SIGSTOP) and wakes after the job was re-run finds itself fenced out: its output is
+discarded and logged, and what was published stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -37,13 +44,17 @@ from ..pipeline import convert
 from ..report import to_json, to_text
 from ..results import ConversionResult, exit_code
 from . import catalogue
-from .storage import Store
+from .storage import Store, pid_alive
 
 TASK_NAME = "accessconv.service.convert"
 QUEUE_NAME = "accessconv"
 LEASES_KEY = "accessconv:leases"  # sorted set: job id -> when its lease ends (Redis time, ms)
-OWNERS_KEY = "accessconv:lease-owners"  # hash: job id -> the worker holding the lease
+OWNERS_KEY = "accessconv:lease-owners"  # hash: job id -> "<worker> <token>" holding the lease
+ATTEMPTS_KEY = "accessconv:attempts"  # hash: job id -> the last fencing token given
 MAX_RUNS = 3  # a job whose worker died this many times is refused, not run again
+LEASES_DB = "leases.db"
+
+log = logging.getLogger("accessconv.service")
 
 
 def is_redis(queue: str | None) -> bool:
@@ -66,25 +77,107 @@ def enqueue(huey: Any, data_dir: Path, job_id: str) -> None:
 
 
 class Leases(Protocol):
-    def take(self, job_id: str) -> bool: ...
-    def renew(self, job_id: str) -> bool: ...
-    def drop(self, job_id: str) -> None: ...
+    seconds: float
+
+    def take(self, job_id: str) -> int | None:
+        """The lease and its fencing token (the attempt number), or None when a live one holds it."""
+
+    def renew(self, job_id: str, token: int) -> bool: ...
+    def holds(self, job_id: str, token: int) -> bool: ...
+    def drop(self, job_id: str, token: int, finished: bool = False) -> None: ...
+    def expired(self) -> list[str]: ...
+    def reclaim(self, job_id: str) -> bool:
+        """Remove a lapsed lease; False when it is not lapsed (renewed meanwhile) or gone."""
+
+    def leased(self) -> set[str]: ...
 
 
-@dataclass
-class FileLeases:
-    """One computer: the claim file (storage.Store.claim); nothing to renew."""
+class SqliteLeases:
+    """One computer: a row per leased job in `<data>/leases.db` with the holder's process id and
+    its last heartbeat. A lease lapses when its process has gone or its heartbeat is older than
+    `seconds`. Each process opens its own connection (huey forks its workers)."""
 
-    store: Store
+    def __init__(self, data_dir: Path, seconds: float) -> None:
+        self.path = data_dir / LEASES_DB
+        self.seconds = seconds
+        self.host = socket.gethostname()
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
 
-    def take(self, job_id: str) -> bool:
-        return self.store.claim(job_id) is not None
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS leases (job TEXT PRIMARY KEY, host TEXT, pid INTEGER,"
+                " token INTEGER, beat REAL)"
+            )
+            conn.execute("CREATE TABLE IF NOT EXISTS attempts (job TEXT PRIMARY KEY, n INTEGER)")
+            self._conn, self._pid = conn, os.getpid()
+        return self._conn
 
-    def renew(self, job_id: str) -> bool:
-        return True
+    @contextlib.contextmanager
+    def _transaction(self) -> Any:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")  # one writer at a time: take and reclaim are atomic
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
-    def drop(self, job_id: str) -> None:
-        return None
+    def _lapsed(self, host: str, pid: int, beat: float) -> bool:
+        gone = host == self.host and not pid_alive(pid)
+        return gone or time.time() - beat > self.seconds
+
+    def take(self, job_id: str) -> int | None:
+        with self._transaction() as db:
+            row = db.execute("SELECT host, pid, beat FROM leases WHERE job = ?", (job_id,)).fetchone()
+            if row and not self._lapsed(*row):
+                return None
+            last = db.execute("SELECT n FROM attempts WHERE job = ?", (job_id,)).fetchone()
+            token = (last[0] if last else 0) + 1
+            db.execute("INSERT OR REPLACE INTO attempts VALUES (?, ?)", (job_id, token))
+            db.execute(
+                "INSERT OR REPLACE INTO leases VALUES (?, ?, ?, ?, ?)",
+                (job_id, self.host, os.getpid(), token, time.time()),
+            )
+            return int(token)
+
+    def renew(self, job_id: str, token: int) -> bool:
+        done = self.db.execute(
+            "UPDATE leases SET beat = ? WHERE job = ? AND token = ?", (time.time(), job_id, token)
+        )
+        return done.rowcount == 1
+
+    def holds(self, job_id: str, token: int) -> bool:
+        row = self.db.execute(
+            "SELECT host, pid, beat FROM leases WHERE job = ? AND token = ?", (job_id, token)
+        ).fetchone()
+        return bool(row) and not self._lapsed(*row)
+
+    def drop(self, job_id: str, token: int, finished: bool = False) -> None:
+        with self._transaction() as db:
+            gone = db.execute("DELETE FROM leases WHERE job = ? AND token = ?", (job_id, token)).rowcount
+            if gone and finished:
+                db.execute("DELETE FROM attempts WHERE job = ?", (job_id,))
+
+    def expired(self) -> list[str]:
+        rows = self.db.execute("SELECT job, host, pid, beat FROM leases ORDER BY job").fetchall()
+        return [job for job, *holder in rows if self._lapsed(*holder)]
+
+    def reclaim(self, job_id: str) -> bool:
+        with self._transaction() as db:
+            row = db.execute("SELECT host, pid, beat FROM leases WHERE job = ?", (job_id,)).fetchone()
+            if not row or not self._lapsed(*row):
+                return False
+            db.execute("DELETE FROM leases WHERE job = ?", (job_id,))
+            return True
+
+    def leased(self) -> set[str]:
+        return {job for (job,) in self.db.execute("SELECT job FROM leases")}
 
 
 # Each script runs atomically inside Redis, on Redis's clock.
@@ -94,9 +187,10 @@ _TAKE = (
     + """
 local ends = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if ends and tonumber(ends) > now then return 0 end
+local token = redis.call('HINCRBY', KEYS[3], ARGV[1], 1)
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-return 1
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. ' ' .. token)
+return token
 """
 )
 _RENEW = (
@@ -107,9 +201,19 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
 return 1
 """
 )
+_HOLDS = (
+    _NOW
+    + """
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+local ends = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if ends and tonumber(ends) > now then return 1 end
+return 0
+"""
+)
 _DROP = """
 if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then
   redis.call('ZREM', KEYS[1], ARGV[1]); redis.call('HDEL', KEYS[2], ARGV[1])
+  if ARGV[3] == '1' then redis.call('HDEL', KEYS[3], ARGV[1]) end
 end
 return 1
 """
@@ -134,24 +238,33 @@ class RedisLeases:
         self.client = redis.Redis.from_url(url)
         self.seconds = seconds
         self.ms = str(max(1, int(seconds * 1000)))
-        self.owner = owner or f"{socket.gethostname()} {os.getpid()} {os.urandom(4).hex()}"
-        self.keys = [LEASES_KEY, OWNERS_KEY]
+        self.owner = (owner or f"{socket.gethostname()} {os.getpid()} {os.urandom(4).hex()}").replace(
+            " ", "_"
+        )
+        self.keys = [LEASES_KEY, OWNERS_KEY, ATTEMPTS_KEY]
 
-    def take(self, job_id: str) -> bool:
-        return bool(self.client.eval(_TAKE, 2, *self.keys, job_id, self.owner, self.ms))
+    def _holder(self, token: int) -> str:
+        return f"{self.owner} {token}"
 
-    def renew(self, job_id: str) -> bool:
-        return bool(self.client.eval(_RENEW, 2, *self.keys, job_id, self.owner, self.ms))
+    def take(self, job_id: str) -> int | None:
+        token = int(self.client.eval(_TAKE, 3, *self.keys, job_id, self.owner, self.ms))
+        return token or None
 
-    def drop(self, job_id: str) -> None:
-        self.client.eval(_DROP, 2, *self.keys, job_id, self.owner)
+    def renew(self, job_id: str, token: int) -> bool:
+        return bool(self.client.eval(_RENEW, 2, *self.keys[:2], job_id, self._holder(token), self.ms))
+
+    def holds(self, job_id: str, token: int) -> bool:
+        return bool(self.client.eval(_HOLDS, 2, *self.keys[:2], job_id, self._holder(token)))
+
+    def drop(self, job_id: str, token: int, finished: bool = False) -> None:
+        self.client.eval(_DROP, 3, *self.keys, job_id, self._holder(token), "1" if finished else "0")
 
     def expired(self) -> list[str]:
         found = self.client.eval(_EXPIRED, 1, LEASES_KEY)
         return [v.decode() if isinstance(v, bytes) else str(v) for v in found]
 
     def reclaim(self, job_id: str) -> bool:
-        return bool(self.client.eval(_RECLAIM, 2, *self.keys, job_id))
+        return bool(self.client.eval(_RECLAIM, 2, *self.keys[:2], job_id))
 
     def leased(self) -> set[str]:
         return {v.decode() if isinstance(v, bytes) else str(v) for v in self.client.zrange(LEASES_KEY, 0, -1)}
@@ -168,30 +281,34 @@ class WorkerSettings:
 _worker = WorkerSettings()
 
 
-_redis_leases: dict[int, RedisLeases] = {}  # one connection per worker process, not per job
+_leases_by_pid: dict[int, Leases] = {}  # one connection per worker process, not per job
+
+
+def make_leases(queue: str | None, data_dir: Path, seconds: float) -> Leases:
+    if is_redis(queue):
+        assert queue is not None
+        return RedisLeases(queue, seconds)
+    return SqliteLeases(data_dir, seconds)
 
 
 def _leases(store: Store) -> Leases:
-    if not is_redis(_worker.queue):
-        return FileLeases(store)
-    assert _worker.queue is not None
     pid = os.getpid()
-    if pid not in _redis_leases:
-        _redis_leases[pid] = RedisLeases(_worker.queue, _worker.lease_seconds)
-    return _redis_leases[pid]
+    if pid not in _leases_by_pid:
+        _leases_by_pid[pid] = make_leases(_worker.queue, store.root, _worker.lease_seconds)
+    return _leases_by_pid[pid]
 
 
 class _Heartbeat:
     """Renews the job's lease while it converts; `lost` when another worker has taken it."""
 
-    def __init__(self, leases: Leases, job_id: str, every: float) -> None:
+    def __init__(self, leases: Leases, job_id: str, token: int, every: float) -> None:
         self.lost = threading.Event()
         self._stop = threading.Event()
 
         def beat() -> None:
             while not self._stop.wait(every):
                 with contextlib.suppress(Exception):  # Redis briefly away: try at the next beat
-                    if not leases.renew(job_id):
+                    if not leases.renew(job_id, token):
                         self.lost.set()
                         return
 
@@ -205,35 +322,74 @@ class _Heartbeat:
         self._stop.set()
 
 
+class _Fenced(Exception):
+    """This attempt no longer holds the job (its lease lapsed and the job went to another)."""
+
+
+@dataclass
+class _Attempt:
+    store: Store
+    leases: Leases
+    job_id: str
+    token: int
+    heartbeat: _Heartbeat
+
+    @property
+    def folder(self) -> Path:
+        return self.store.attempt_dir(self.job_id, self.token)
+
+    def save(self, job: dict[str, Any]) -> None:
+        """Progress into job.json, only while job.json still names this attempt as running."""
+        if self.heartbeat.lost.is_set() or not self.store.write_fenced(self.job_id, job, self.token):
+            raise _Fenced
+
+
 def run_job(data_dir: str, job_id: str) -> None:
-    """Convert every draft of a job and write its report. Runs in a worker process."""
+    """Convert every draft of a job and publish its outputs and report. Runs in a worker process."""
     store = Store(Path(data_dir))
     leases = _leases(store)
-    if not leases.take(job_id):
+    token = leases.take(job_id)
+    if token is None:
         return
+    finished = keep_lease = False
     try:
-        job = store.read(job_id)
-    except KeyError:  # deleted meanwhile
-        leases.drop(job_id)
-        return
-    try:
-        if job["state"] != "done":
-            with _Heartbeat(leases, job_id, _worker.lease_seconds / 3) as heartbeat:
-                _convert_job(store, job, heartbeat)
+        job = store.begin_attempt(job_id, token, f"{socket.gethostname()} {os.getpid()}")
+        if job is None:  # finished, or deleted meanwhile
+            finished = True
+            return
+        with _Heartbeat(leases, job_id, token, _worker.lease_seconds / 3) as heartbeat:
+            attempt = _Attempt(store, leases, job_id, token, heartbeat)
+            try:
+                _convert_job(attempt, job)
+                finished = True
+            except Exception as err:
+                # The winner of a re-run removes every attempt's folder, so a fenced-out attempt
+                # may fail on its own vanished files before it reaches a fenced write.
+                if not isinstance(err, _Fenced) and store.names_attempt(job_id, token):
+                    # Unexpected (a full disk, say): handled as if this process had died. The
+                    # lease is kept to lapse, so the reaper runs the job again, at most MAX_RUNS
+                    # times in all, instead of leaving it "running" with nobody on it.
+                    keep_lease = True
+                    raise
+                shutil.rmtree(attempt.folder, ignore_errors=True)
+                log.warning(
+                    "conversion %s: attempt %d lost its lease (paused or cut off past it) and was run "
+                    "again; this attempt's output is discarded, the published result is untouched.",
+                    job_id,
+                    token,
+                )
     finally:
-        # Skipped only when this process dies: then the lease runs out and the job is run again.
-        leases.drop(job_id)
+        # Skipped when this process dies: then the lease lapses and the job is run again.
+        if not keep_lease:
+            leases.drop(job_id, token, finished)
 
 
-def _convert_job(store: Store, job: dict[str, Any], heartbeat: _Heartbeat) -> None:
-    job_id = job["id"]
-    folder = store.job_dir(job_id)
+def _convert_job(attempt: _Attempt, job: dict[str, Any]) -> None:
+    store, job_id = attempt.store, attempt.job_id
+    folder = attempt.folder
+    shutil.rmtree(folder, ignore_errors=True)
     out_root = folder / "out"
-    out_root.mkdir(exist_ok=True)
-    job.update(state="running", started=time.time(), runs=job.get("runs", 0) + 1)
-    job["worker"] = f"{socket.gethostname()} {os.getpid()}"
-    job["drafts"][0]["state"] = "converting"
-    store.write(job_id, job)
+    out_root.mkdir(parents=True)
     base = Limits(**job["limits"])
     deadline = time.monotonic() + float(job["job_seconds"])
     dirs = [Path(d) for d in job.get("profiles_dirs") or []]
@@ -242,19 +398,16 @@ def _convert_job(store: Store, job: dict[str, Any], heartbeat: _Heartbeat) -> No
     for index, draft in enumerate(job["drafts"]):
         if index:
             job["drafts"][index]["state"] = "converting"
-            store.write(job_id, job)
+            attempt.save(job)
         work = folder / draft["work"]
         work.parent.mkdir(exist_ok=True)
-        work.unlink(missing_ok=True)
-        os.link(folder / draft["upload"], work)
+        os.link(store.job_dir(job_id) / draft["upload"], work)
         target = out_root / draft["stem"]
         left = deadline - time.monotonic()
         seconds = min(base.draft_seconds or left, left)
         try:
             if left <= 0:
                 raise _OutOfJobTime
-            if target.exists():  # a half-done earlier run of this job
-                shutil.rmtree(target, ignore_errors=True)
             limits = Limits(**{**job["limits"], "draft_seconds": max(seconds, 0.1)})
             result = convert(work, profiles, target, dirs or None, limits=limits)
         except _OutOfJobTime:
@@ -267,11 +420,12 @@ def _convert_job(store: Store, job: dict[str, Any], heartbeat: _Heartbeat) -> No
         job["drafts"][index]["error"] = _relative(result.error, work, draft["name"], out_root)
         job["drafts"][index]["text"] = _relative(text, work, draft["name"], out_root) or ""
         if len(job["drafts"]) > 1:
-            store.write(job_id, job)
-    if heartbeat.lost.is_set():  # our lease ran out and another worker runs the job now
-        return
+            attempt.save(job)
+    if attempt.heartbeat.lost.is_set():
+        raise _Fenced
     report = _report_json(to_json(results), job, folder)
     (folder / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(folder / "work", ignore_errors=True)
     summary = report["summary"]
     job.update(
         state="done",
@@ -284,8 +438,30 @@ def _convert_job(store: Store, job: dict[str, Any], heartbeat: _Heartbeat) -> No
         closing=to_text(results).rsplit("\n", 1)[-1],
         files=sorted(str(p.relative_to(out_root)) for p in out_root.rglob("*") if p.is_file()),
     )
-    store.write(job_id, job)
-    shutil.rmtree(folder / "work", ignore_errors=True)
+    _publish(attempt, job)
+
+
+def _publish(attempt: _Attempt, job: dict[str, Any]) -> None:
+    """Make this attempt's folder the job's result, all under the job's lock: only while this
+    attempt still holds its lease and job.json still names it (else _Fenced, nothing changed)."""
+    store, job_id = attempt.store, attempt.job_id
+    folder = store.job_dir(job_id)
+    with store.locked(job_id):
+        current = store.read(job_id)
+        if current.get("attempt") != attempt.token or current["state"] != "running":
+            raise _Fenced
+        if attempt.heartbeat.lost.is_set() or not attempt.leases.holds(job_id, attempt.token):
+            raise _Fenced
+        old = folder / "out"
+        if old.exists():  # left by a publish that died half-way (job.json was never done)
+            old.rename(folder / "attempts" / f"{attempt.token}.old")
+        (attempt.folder / "out").rename(old)
+        os.replace(attempt.folder / "report.json", folder / "report.json")
+        (folder / "accessible.zip").unlink(missing_ok=True)
+        store.write(job_id, job)
+    # Every attempt's folder: this one is empty now; others were cut off (a paused one that
+    # wakes later finds itself fenced and leaves nothing behind either).
+    shutil.rmtree(folder / "attempts", ignore_errors=True)
 
 
 class _OutOfJobTime(Exception):
@@ -328,6 +504,11 @@ def run_worker(
     Process workers, so each conversion runs in a main thread and its time limit applies."""
     Store(data_dir).jobs.mkdir(parents=True, exist_ok=True)
     _worker.queue, _worker.lease_seconds = queue, lease_seconds
+    if not log.handlers:  # a fenced-out attempt is said on stderr, once
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
     # Warm before huey forks its worker processes: each starts with the formats imported and the
     # built-in profiles loaded, instead of paying for them on its first job.
     catalogue.writable([])
@@ -335,52 +516,63 @@ def run_worker(
     # An idle worker asks SQLite for work at most every 0.1 s (huey's default backs off to 10 s):
     # a new job starts within 0.1 s, for under 1% of a core while idle (measured: 0.13 s of CPU in
     # 20 idle seconds, web process and two workers together). Redis workers block on the queue.
+    # A worker process that died is replaced within 2 s (huey checks their health).
     consumer = huey.create_consumer(
-        workers=workers, worker_type="process", periodic=False, max_delay=0.1, initial_delay=0.02
+        workers=workers,
+        worker_type="process",
+        periodic=False,
+        max_delay=0.1,
+        initial_delay=0.02,
+        health_check_interval=2,
     )
     if parent:
         _stop_with_parent(parent)
-    if is_redis(queue):
-        assert queue is not None
-        _start_reaper(RedisLeases(queue, lease_seconds), huey, Store(data_dir), lease_seconds)
+    _start_reaper(make_leases(queue, data_dir, lease_seconds), huey, Store(data_dir))
     consumer.run()
 
 
-def _start_reaper(leases: RedisLeases, huey: Any, store: Store, lease_seconds: float) -> None:
-    """Every half lease: jobs whose lease ran out (their worker died) go back on the queue."""
+def _start_reaper(leases: Leases, huey: Any, store: Store) -> None:
+    """Every half lease (at most every 5 s): jobs whose lease lapsed go back on the queue."""
 
     def reap() -> None:
         while True:
-            time.sleep(max(0.5, lease_seconds / 2))
+            time.sleep(min(5.0, max(0.5, leases.seconds / 2)))
             with contextlib.suppress(Exception):  # Redis away for a moment: the next round
                 reap_once(leases, huey, store)
 
     threading.Thread(target=reap, daemon=True, name="accessconv-reaper").start()
 
 
-def reap_once(leases: RedisLeases, huey: Any, store: Store) -> list[str]:
-    """Re-queue the jobs whose lease has run out (their worker died); the ids re-queued."""
+def reap_once(leases: Leases, huey: Any, store: Store) -> list[str]:
+    """Re-queue the jobs whose lease has lapsed (their worker died or stalled); the ids re-queued."""
     requeued = []
     for job_id in leases.expired():
-        if not leases.reclaim(job_id):
-            continue  # another reaper won it, or its worker renewed just in time
-        try:
-            job = store.read(job_id)
-        except KeyError:
+        if not store.job_dir(job_id).is_dir():  # deleted meanwhile: only its lease to clear
+            leases.reclaim(job_id)
             continue
-        if job["state"] != "done" and job.get("runs", 0) >= MAX_RUNS:
-            _give_up(store, job)
-        elif store.reset(job_id):
+        # The job's lock first: a stalled holder inside its publish keeps it (then it is skipped
+        # until the next round), so its lease is not reclaimed under it.
+        with store.locked(job_id, wait=1.0) as got:
+            if not got or not leases.reclaim(job_id):
+                continue  # another reaper won it, or its worker renewed just in time
+            try:
+                job = store.read(job_id)
+            except KeyError:
+                continue
+            if job["state"] != "done" and job.get("runs", 0) >= MAX_RUNS:
+                _give_up(store, job)
+            elif store.reset(job_id, locked=True):
+                requeued.append(job_id)
+        if job_id in requeued:
             enqueue(huey, store.root, job_id)
-            requeued.append(job_id)
     return requeued + _requeue_lost(leases, huey, store)
 
 
-def _requeue_lost(leases: RedisLeases, huey: Any, store: Store) -> list[str]:
+def _requeue_lost(leases: Leases, huey: Any, store: Store) -> list[str]:
     """Jobs waiting in the data folder for longer than a lease that are neither on the queue nor
-    leased: taken from Redis by a worker that died before it could take the lease, or never queued
-    because the web process stopped in between. Queued again; should two reapers both do it, the
-    lease (and the finished state) makes the second delivery do nothing."""
+    leased: taken from the queue by a worker that died before it could take the lease, or never
+    queued because the web process stopped in between. Queued again; should two reapers both do
+    it, the lease (and the finished state) makes the second delivery do nothing."""
     now = time.time()
     waiting = [
         j
@@ -402,7 +594,7 @@ def _give_up(store: Store, job: dict[str, Any]) -> None:
     """A job whose worker died MAX_RUNS times (a draft that exhausts memory, say) is not run
     again, so one draft cannot take every worker down in turn: its drafts are refused."""
     folder = store.job_dir(job["id"])
-    for part in ("out", "work"):
+    for part in ("out", "attempts"):
         shutil.rmtree(folder / part, ignore_errors=True)
     (folder / "out").mkdir()
     message = (

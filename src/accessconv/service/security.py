@@ -7,6 +7,9 @@
   cookies and an Origin check.
 - Each client may make `requests_per_minute` posts and `reads_per_minute` other requests (token
   buckets, static files aside); more get 429 with Retry-After.
+- A client is its own address, unless it is one of `trusted_proxies` (none by default): then the
+  address that proxy names in X-Forwarded-For (the nearest one not itself a trusted proxy). So
+  behind a proxy each person has their own allowance, and without one nobody can pick theirs.
 - Pages get a strict Content-Security-Policy: scripts and styles only from the service itself
   (the inline stylesheet by its hash); converted pages are served sandboxed.
 """
@@ -46,6 +49,42 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+@dataclass(frozen=True)
+class Proxies:
+    """The proxies whose X-Forwarded-For header is believed (service.trusted_proxies)."""
+
+    networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    @classmethod
+    def of(cls, entries: tuple[str, ...] | list[str]) -> Proxies:
+        return cls(tuple(ipaddress.ip_network(e, strict=False) for e in entries))
+
+    def trusted(self, host: str) -> bool:
+        try:
+            address = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return False
+        return any(address in network for network in self.networks)
+
+    def client(self, peer: str, forwarded_for: list[str]) -> str:
+        """Who a request is from: `peer` itself unless it is a trusted proxy; then, reading
+        X-Forwarded-For from the right (each proxy appends the address it was called from), the
+        first address that is not a trusted proxy. Anything left of that was written by the client
+        and may be forged, so it is never used; a malformed entry stops the walk at the last hop."""
+        if not self.trusted(peer):
+            return peer
+        hops = [h.strip() for header in forwarded_for for h in header.split(",")]
+        client = peer
+        for hop in reversed(hops):
+            try:
+                client = str(ipaddress.ip_address(hop.strip("[]")))
+            except ValueError:
+                return client
+            if not self.trusted(client):
+                return client
+        return client
 
 
 @dataclass

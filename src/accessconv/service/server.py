@@ -63,7 +63,7 @@ def serve(
     child = None
     if start_workers:
         if not is_redis(queue):
-            # Jobs a stopped server left unfinished go back on the queue (claims make this safe).
+            # Jobs a stopped server left unfinished go back on the queue (leases make this safe).
             huey = make_huey(queue, data)
             for job_id in Store(data).unfinished():
                 enqueue(huey, data, job_id)
@@ -93,6 +93,8 @@ def serve(
             server_header=False,
             timeout_graceful_shutdown=5,
             limit_concurrency=200,
+            # uvicorn would believe X-Forwarded-For from 127.0.0.1 by default; we decide (trusted_proxies).
+            proxy_headers=False,
         )
     finally:
         if child is not None:

@@ -3,10 +3,11 @@
     job.json           what was asked and how far it got (written atomically)
     upload/<random>    the drafts as received, under random names (never the client's path)
     work/<name>        a copy under a cleaned name, so outputs carry the draft's own name
-    out/<name>/...     the outputs, as `accessconv convert -o` writes them
+    attempts/<n>/      one run of the job (n: its lease's fencing token): work/, out/, report.json
+    out/<name>/...     the published outputs, as `accessconv convert -o` writes them
     report.json        the JSON report (the shape of --report json, paths relative to out/)
     accessible.zip     everything in out/, for one download (made at the first download)
-    claim              who runs the job (host and process id; with Redis the lease is in Redis)
+    lock               locked while job.json is compared and changed, or an attempt publishes
 
 Job ids are 22 random URL-safe characters; they are the only way to reach a job.
 """
@@ -14,6 +15,7 @@ Job ids are 22 random URL-safe characters; they are the only way to reach a job.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -22,6 +24,7 @@ import shutil
 import socket
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,7 +57,7 @@ def host_tag() -> str:
     return socket.gethostname()
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -115,51 +118,79 @@ class Store:
         self.write(job_id, job)
         return job
 
-    def claim(self, job_id: str) -> dict[str, Any] | None:
-        """Take the job to run it, or None when it is finished or another live worker has it.
-        A claim left by a worker that died on this computer is taken over."""
+    @contextlib.contextmanager
+    def locked(self, job_id: str, wait: float | None = None) -> Iterator[bool]:
+        """Hold the job's lock (an flock, so it goes with the process holding it); with `wait`,
+        give up after that many seconds and yield False."""
+        fd = os.open(self.job_dir(job_id) / "lock", os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            job = self.read(job_id)
-        except KeyError:
-            return None
-        if job["state"] == "done":
-            return None
-        claim = self.job_dir(job_id) / "claim"
-        mine = f"{host_tag()} {os.getpid()}"
-        for _ in range(2):
-            try:
-                fd = os.open(claim, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
+            end = None if wait is None else time.monotonic() + wait
+            while True:
                 try:
-                    host, pid = claim.read_text(encoding="utf-8").rsplit(" ", 1)
-                except (OSError, ValueError):
-                    return None
-                if host == host_tag() and not _pid_alive(int(pid)):
-                    claim.unlink(missing_ok=True)
-                    continue
-                return None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(mine)
-            job = self.read(job_id)
-            if job["state"] == "done":
-                return None
-            return job
-        return None
+                    fcntl.flock(fd, fcntl.LOCK_EX | (0 if end is None else fcntl.LOCK_NB))
+                    got = True
+                    break
+                except BlockingIOError:
+                    if end is not None and time.monotonic() >= end:
+                        got = False
+                        break
+                    time.sleep(0.05)
+            yield got
+        finally:
+            os.close(fd)
 
-    def reset(self, job_id: str) -> bool:
-        """Put an unfinished job back to the start, its half-written output removed; False when
-        it is finished or gone (nothing to run again)."""
+    def attempt_dir(self, job_id: str, attempt: int) -> Path:
+        return self.job_dir(job_id) / "attempts" / str(int(attempt))
+
+    def begin_attempt(self, job_id: str, attempt: int, worker: str) -> dict[str, Any] | None:
+        """Name `attempt` (a lease's fencing token) as the job's running attempt; None when the job
+        is finished or gone. From now on earlier attempts' writes are refused (write_fenced)."""
+        try:
+            with self.locked(job_id):
+                job = self.read(job_id)
+                if job["state"] == "done":
+                    return None
+                job.update(state="running", attempt=attempt, started=time.time(), worker=worker)
+                job["runs"] = job.get("runs", 0) + 1
+                for index, draft in enumerate(job["drafts"]):
+                    draft.update(state="converting" if index == 0 else "waiting", error=None, text=None)
+                self.write(job_id, job)
+                return job
+        except (KeyError, FileNotFoundError):
+            return None
+
+    def write_fenced(self, job_id: str, job: dict[str, Any], attempt: int) -> bool:
+        """Write job.json only while it names `attempt` as running (False: it was run again)."""
+        try:
+            with self.locked(job_id):
+                current = self.read(job_id)
+                if current.get("attempt") != attempt or current["state"] != "running":
+                    return False
+                self.write(job_id, job)
+                return True
+        except (KeyError, FileNotFoundError):  # deleted meanwhile
+            return False
+
+    def names_attempt(self, job_id: str, attempt: int) -> bool:
+        """Whether job.json names `attempt` as the one running the job."""
+        try:
+            job = self.read(job_id)
+        except KeyError:
+            return False
+        return job.get("attempt") == attempt and job["state"] == "running"
+
+    def reset(self, job_id: str, locked: bool = False) -> bool:
+        """Put an unfinished job back to waiting, which fences out the attempt that ran it; False
+        when it is finished or gone (nothing to run again). `locked`: the caller holds the lock."""
+        if not locked:
+            with self.locked(job_id):
+                return self.reset(job_id, locked=True)
         try:
             job = self.read(job_id)
         except KeyError:
             return False
         if job["state"] == "done":
             return False
-        folder = self.job_dir(job_id)
-        for part in ("out", "work"):
-            shutil.rmtree(folder / part, ignore_errors=True)
-        for name in ("report.json", "accessible.zip", "claim"):
-            (folder / name).unlink(missing_ok=True)
         job.update(state="queued", queued=time.time())
         for draft in job["drafts"]:
             draft.update(state="waiting", error=None, text=None)
