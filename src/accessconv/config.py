@@ -40,6 +40,7 @@ the command line always wins over the file.
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -198,8 +199,6 @@ def _service(path: Path, table: Any) -> ServiceConfig:
 
 def _networks(path: Path, value: Any) -> tuple[str, ...]:
     """service.trusted_proxies: a list of IP addresses or networks ("10.0.0.0/8")."""
-    import ipaddress
-
     problem = (
         f'The settings file "{path}": "service.trusted_proxies" must be a list of IP addresses or '
         'networks, like ["127.0.0.1", "10.0.0.0/8"].'
