@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import importlib
 import os
 import re
@@ -189,20 +190,31 @@ def _read_draft(
 def _write_outputs(
     doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
 ) -> None:
-    """Each profile's files, written into `tmp` and checked."""
+    """Each profile's files, written into `tmp` and checked.
+
+    A written file's checks run in a child process on another core (background.py) while the next
+    profile is written here; their results are read back in order, so the report is the same."""
+    from . import background
     from .formats import can_write, load_format
 
-    for profile in chosen:
-        fmt = load_format(profile.format)
-        if not can_write(fmt):  # resolve_profiles refused it already
-            raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
-        say(f"Writing {profile.name}")
-        written = fmt.write(doc, profile, tmp, source.stem)
-        for file in written.paths:
+    with background.pool() as jobs:
+        pending = []
+        for profile in chosen:
+            fmt = load_format(profile.format)
+            if not can_write(fmt):  # resolve_profiles refused it already
+                raise UsageError(
+                    f'Profile "{profile.name}" only checks files; use it with "accessconv check".'
+                )
+            say(f"Writing {profile.name}")
+            written = fmt.write(doc, profile, tmp, source.stem)
+            for file in written.paths:
+                # The draft goes along for checks that compare with it (braille's round trip).
+                check = functools.partial(fmt.check, file, profile, doc=doc)
+                pending.append((profile, file, written.notes, jobs.submit(check)))
+        for profile, file, notes, job in pending:
             say(f"Checking {file.name}")
-            # The draft goes along for checks that compare with it (braille's round trip).
-            checks = fmt.check(file, profile, doc=doc)
-            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+            checks = jobs.result(job)
+            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
 
 
 class _OutOfTime(BaseException):

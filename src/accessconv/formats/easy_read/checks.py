@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from lxml.html import HtmlElement
 
-    from ...checks.pdf import StructNode
+    from ...checks.pdf import PdfTarget, StructNode
     from .. import Profile
     from .language.language import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
@@ -119,10 +119,14 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         ]
         return typography + EASY_READ.run(back)
     if suffix == ".pdf":
-        from ...checks.pdf import check_pdf, pdf_limits
+        from ...checks.pdf import check_pdf, open_pdf, pdf_limits
 
-        results = check_pdf(path, pdf_limits(limits.typography))
-        back = read_pdf(path, limits, layout)
+        # One reading of the file for the PDF checks and the Easy Read checks.
+        opened = open_pdf(path, pdf_limits(limits.typography))
+        if isinstance(opened, CheckResult):
+            return [opened]
+        results = check_pdf(opened, opened.limits)
+        back = read_pdf(opened, limits, layout)
         if back is None:
             return results
         back.language = language
@@ -277,20 +281,23 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
 # ---------------------------------------------------------------- reading a tagged PDF
 
 
-def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
+def read_pdf(pdf: Path | PdfTarget, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
-    list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
-    from pypdf import PdfReader
+    list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong).
+    `pdf` is the file, or the file as the PDF checks opened it (then it is not read again)."""
     from pypdf.errors import PdfReadError
 
-    from ...checks.pdf import structure
-    from ...checks.pdf_text import text_runs
+    from ...checks.pdf import open_pdf, pdf_limits
 
+    opened = open_pdf(pdf, pdf_limits(limits.typography)) if isinstance(pdf, Path) else pdf
+    if isinstance(opened, CheckResult):
+        return None
+    path = opened.path
     try:
-        reader = PdfReader(str(path))
-        root = structure(reader, list(text_runs(reader)))
-        pages = len(reader.pages)
-        title = (reader.metadata.title if reader.metadata is not None else "") or ""
+        root = opened.tree
+        pages = len(opened.reader.pages)
+        meta = opened.reader.metadata
+        title = (meta.title if meta is not None else "") or ""
     except (PdfReadError, OSError, ValueError, KeyError):
         return None
     if root is None:

@@ -11,10 +11,11 @@ through `typeset.text` (string literals), never into markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...typeset import SAFE_SCHEMES, Pictures, compile_pdf, length_pt, string, text
+from ...typeset import SAFE_SCHEMES, PendingPdf, Pictures, length_pt, string, text
 from .segments import Segment, point_lines
 
 if TYPE_CHECKING:
@@ -115,8 +116,21 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
 
 def write_pdf(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> list[str]:
     """Write the Easy Read PDF; return notes for the report."""
+    return start_pdf(easy, settings, cover, path)()
+
+
+def start_pdf(
+    easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path
+) -> Callable[[], list[str]]:
+    """Start typesetting the PDF in the background; the function returned waits for it, writes
+    it to `path` and returns notes for the report."""
     pictures = Pictures()
     source = markup(easy, settings, cover, pictures)
-    pdf, notes = compile_pdf(source, pictures, settings.pdf.font_files, settings.pdf.standard or None)
-    path.write_bytes(pdf)
-    return notes
+    pending = PendingPdf(source, pictures, settings.pdf.font_files, settings.pdf.standard or None)
+
+    def finish() -> list[str]:
+        pdf, notes = pending.result()
+        path.write_bytes(pdf)
+        return notes
+
+    return finish
