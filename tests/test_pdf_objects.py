@@ -23,7 +23,9 @@ def _typst_pdf(folder: Path) -> Path:
     doc = m.Document("Parks plan", "en-GB", [m.Heading(1, [m.Text("Parks plan")])])
     doc.blocks += [
         m.Paragraph([m.Text("Our parks are "), m.Styled("strong", [m.Text("busy")]), m.Text(".")]),
-        m.ListBlock(False, [[m.Paragraph([m.Text("Spring (the busiest)")])], [m.Paragraph([m.Text("Summer")])]]),
+        m.ListBlock(
+            False, [[m.Paragraph([m.Text("Spring (the busiest)")])], [m.Paragraph([m.Text("Summer")])]]
+        ),
         m.Table(
             [m.Row([m.Cell([m.Paragraph([m.Text("Season")])]), m.Cell([m.Paragraph([m.Text("Visits")])])])],
             [m.Row([m.Cell([m.Paragraph([m.Text("Spring")])]), m.Cell([m.Paragraph([m.Text("12,000")])])])],
@@ -83,7 +85,10 @@ def test_the_tree_carries_text_and_alt(tmp_path: Path) -> None:
 
 
 def test_plain_values_are_read_as_pypdf_reads_them() -> None:
-    source = b"<</S/P/Alt(A \\(small\\) map\\051)/Hex<FEFF0041>/K[0 1 12 0 R]/Pg 5 0 R/N#20x 2.5/T true/Z null>>"
+    source = (
+        b"<</S/P/Alt(A \\(small\\) map\\051)/Hex<FEFF0041>/K[0 1 12 0 R]/Pg 5 0 R"
+        b"/N#20x 2.5/T true/Z null>>"
+    )
     value, end = parse_value(source + b" endobj", 0)
     assert value == {
         "/S": "/P",
