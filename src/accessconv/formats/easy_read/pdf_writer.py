@@ -1,10 +1,11 @@
 """The Easy Read PDF: the same Easy Read document as the Word file and web page, typeset by Typst
 as a tagged PDF/UA-1 file.
 
-A cover (title, what this is, a picture), then per section a heading and its points, each point
-a picture on the left and its sentences on the right (a list of points, as on the web page, so a
-screen reader hears the picture's description and then the words), the "Hard words" section and
-the pictures' credit; the page number at the foot of every page at body size. Sizes, spacing and
+A cover (title, what this is, a picture, and at its foot the pictures' credit: at the end of
+the document it could be left alone on a last page), then per section a heading and its points,
+each point a picture on the left and its sentences on the right (a list of points, as on the web
+page, so a screen reader hears the picture's description and then the words), and the "Hard
+words" section; the page number at the foot of every page at body size. Sizes, spacing and
 labels are the profile's [settings.layout] numbers, the same the Word file uses. All text goes
 through `typeset.text` (string literals), never into markup.
 """
@@ -93,6 +94,13 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
     parts.append(text(lay.cover_subtitle) + "\n")
     if cover.png is not None:
         parts.append(_picture(cover, lay.cover_picture_cm, lay, pictures) + "\n")
+    credits = sorted(
+        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
+    )
+    if credits or cover.credit:
+        # At the foot of the cover: at the end it could be left alone on a last page.
+        credit = text(f"{lay.credit_label} {' '.join(credits or [cover.credit])}")
+        parts.append(f"#v(1fr)\n{credit}\n")
     parts.append("#pagebreak(weak: true)\n")
     for section in easy.sections:
         if section.heading:
@@ -106,11 +114,6 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
         for word in easy.hard_words:
             parts.append(f"#block(sticky: true, below: 0.6em)[#par[#strong[{text(word.word)}];]]\n")
             parts.append(text(word.explanation or lay.missing_explanation) + "\n")
-    credits = sorted(
-        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
-    )
-    if credits or cover.credit:
-        parts.append(text(f"{lay.credit_label} {' '.join(credits or [cover.credit])}") + "\n")
     return "\n".join(parts)
 
 
