@@ -64,7 +64,7 @@ class Job(Generic[T]):
     work: Callable[[], T]
     pid: int = 0  # the child's process id; 0 while not started or when run here
     result_file: Path | None = None
-    ran_here: bool = False
+    done: bool = False  # its value or error is here (from a child, or run here)
     value: T | None = None
     error: BaseException | None = None
 
@@ -85,10 +85,19 @@ class Pool:
         return job
 
     def result(self, job: Job[T]) -> T:
-        """The job's value (run here if no child has it), or its exception raised again."""
-        if job.pid:
-            self._wait(job)
-        elif not job.ran_here:
+        """The job's value (run here if no child has it), or its exception raised again. While a
+        child works on it, this process does the waiting jobs itself instead of idling."""
+        while job.pid:
+            self._reap()
+            self._start_waiting()
+            waiting = next((j for j in self.jobs if not j.pid and not j.done), None)
+            if not job.pid:
+                break
+            if waiting is None:
+                self._wait(job)
+            else:
+                _run_here(waiting)
+        if not job.done:
             self._start_waiting(but=job)  # others keep the children busy while this one runs here
             _run_here(job)
         self._start_waiting()
@@ -105,7 +114,7 @@ class Pool:
                 self._reap()
                 if self._running() >= self.children:
                     return
-            if job is not but and not job.pid and not job.ran_here:
+            if job is not but and not job.pid and not job.done:
                 self._fork(job)
 
     def _reap(self) -> None:
@@ -146,7 +155,7 @@ class Pool:
         except Exception:  # the child died or could not send its result: do the work here
             _run_here(job)
             return
-        job.ran_here = True
+        job.done = True
         if ok:
             job.value = value
         else:
@@ -164,7 +173,7 @@ class Pool:
 
 
 def _run_here(job: Job[T]) -> None:
-    job.ran_here = True
+    job.done = True
     try:
         job.value = job.work()
     except Exception as err:
