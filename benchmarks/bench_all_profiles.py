@@ -5,7 +5,8 @@ time of `accessconv convert` (write + every check) as a ratio to pandoc docx -> 
 same run, interleaved (a shared machine's load hits them alike), with CPU time (user + system, the
 process and every child it waited for: pandoc, Typst's threads, the checks' child processes) and
 memory: the largest single process (`peak`) and the most the whole process tree held at once
-(`tree`, sampled every 50 ms: accessconv runs checks in child processes, whose memory adds up).
+(`tree`, proportional set sizes summed, sampled every 50 ms: accessconv runs checks in child
+processes, whose memory adds up).
 With --compare-src another checkout (main's, say) is timed in the same rounds: before and after.
 Targets (issue 15): large-print <= 3, all default profiles together <= 6.
 Run: .venv/bin/python benchmarks/bench_all_profiles.py [--words 25000] [--rounds 1]
@@ -32,7 +33,6 @@ from common import build_docx, load_line  # noqa: E402
 SRC = Path(__file__).resolve().parents[1] / "src"
 PROFILES = ["html", "braille", "large-print", "giant-print", "easy-read"]
 TARGETS = {"large-print": 3.0, "all default profiles": 6.0}
-PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 @dataclass
@@ -44,7 +44,8 @@ class Runs:
 
 
 def _tree_mib(root: int) -> float:
-    """Resident memory of `root` and every process below it, in MiB (Linux /proc)."""
+    """Memory of `root` and every process below it, in MiB (Linux /proc): each process's
+    proportional set size, so pages a forked child still shares with its parent count once."""
     total, todo, seen = 0, [root], set()
     while todo:
         pid = todo.pop()
@@ -52,12 +53,13 @@ def _tree_mib(root: int) -> float:
             continue
         seen.add(pid)
         try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * PAGE
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                pss = next(line for line in fh if line.startswith(b"Pss:"))
+            total += int(pss.split()[1]) * 1024
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", "rb") as fh:
                     todo.extend(int(child) for child in fh.read().split())
-        except (OSError, IndexError, ValueError):
+        except (OSError, IndexError, ValueError, StopIteration):
             continue
     return total / 2**20
 
