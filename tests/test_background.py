@@ -70,6 +70,17 @@ def test_a_result_that_cannot_be_pickled_is_made_here(two_jobs: None) -> None:
         assert jobs.result(jobs.submit(unpicklable)) == "made here"
 
 
+@needs_fork
+def test_results_come_back_where_children_are_reaped_by_the_system(two_jobs: None) -> None:
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # as some services set it
+    try:
+        with background.pool() as jobs:
+            started = [jobs.submit(lambda n=n: n + 1) for n in range(4)]
+            assert [jobs.result(job) for job in started] == [1, 2, 3, 4]
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
 def test_one_job_at_a_time_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(background.JOBS_VARIABLE, "1")
     assert not background.can_fork()

@@ -121,10 +121,11 @@ class Pool:
         """Collect the children that have finished, without waiting."""
         for job in self.jobs:
             if job.pid:
-                with contextlib.suppress(ChildProcessError):
+                try:
                     pid, status = os.waitpid(job.pid, os.WNOHANG)
-                    if pid == 0:
-                        continue
+                except ChildProcessError:  # reaped already (SIGCHLD ignored): see what it left
+                    pid, status = job.pid, None
+                if pid != 0:
                     self._collect(job, status)
 
     def _fork(self, job: Job[Any]) -> None:
@@ -141,13 +142,19 @@ class Pool:
         job.pid = pid
 
     def _wait(self, job: Job[Any]) -> None:
-        _pid, status = os.waitpid(job.pid, 0)
+        status: int | None
+        try:
+            _pid, status = os.waitpid(job.pid, 0)
+        except ChildProcessError:  # reaped already (SIGCHLD ignored): see what it left
+            status = None
         self._collect(job, status)
 
-    def _collect(self, job: Job[Any], status: int) -> None:
+    def _collect(self, job: Job[Any], status: int | None) -> None:
+        """Take a finished child's result; `status` None when its exit status is unknown."""
         job.pid = 0
         payload = b""
-        if os.waitstatus_to_exitcode(status) == 0 and job.result_file is not None:
+        ended_well = status is None or os.waitstatus_to_exitcode(status) == 0
+        if ended_well and job.result_file is not None:
             with contextlib.suppress(OSError):
                 payload = job.result_file.read_bytes()
         try:
@@ -194,7 +201,9 @@ def _child(work: Callable[[], object], result_file: Path) -> None:
             payload = pickle.dumps(outcome)
         except Exception:
             payload = b""  # the parent does the job itself
-        result_file.write_bytes(payload)
+        part = result_file.with_suffix(".part")
+        part.write_bytes(payload)
+        os.replace(part, result_file)  # whole or not there: the parent never reads half of it
     except BaseException:
         code = 1
     finally:
