@@ -31,7 +31,7 @@ from .results import CheckFileResult, ConversionResult, OutputResult
 
 if TYPE_CHECKING:
     from .checks import CheckResult
-    from .formats import draft
+    from .formats import WritingFormat, draft
     from .model import Document
 
 Progress = Callable[[str], None]
@@ -190,31 +190,64 @@ def _read_draft(
 def _write_outputs(
     doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
 ) -> None:
-    """Each profile's files, written into `tmp` and checked.
-
-    A written file's checks run in a child process on another core (background.py) while the next
-    profile is written here; their results are read back in order, so the report is the same."""
+    """Each profile's files, written into `tmp` and checked, on every core the machine gives us
+    (background.py). With several profiles, a child process writes and checks all but the heaviest
+    (by its format's COST) while this process writes that one; each file this process writes is
+    checked in a child too, while the next is written. Results are read back in profile order, so
+    the report is the same as when everything runs here."""
     from . import background
-    from .formats import can_write, load_format
+    from .formats import load_format
 
     with background.pool() as jobs:
-        pending = []
-        for profile in chosen:
-            fmt = load_format(profile.format)
-            if not can_write(fmt):  # resolve_profiles refused it already
-                raise UsageError(
-                    f'Profile "{profile.name}" only checks files; use it with "accessconv check".'
-                )
+        heaviest = max(chosen, key=lambda p: getattr(load_format(p.format), "COST", 1))
+        others = [p for p in chosen if p is not heaviest] if jobs.children else []
+        batch = None
+        if others:
+            say(f"Writing {', '.join(p.name for p in others)} (on another core)")
+            batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp))
+        pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
+        for profile in [p for p in chosen if p not in others]:
             say(f"Writing {profile.name}")
-            written = fmt.write(doc, profile, tmp, source.stem)
+            written = _writer(profile).write(doc, profile, tmp, source.stem)
             for file in written.paths:
-                # The draft goes along for checks that compare with it (braille's round trip).
-                check = functools.partial(fmt.check, file, profile, doc=doc)
-                pending.append((profile, file, written.notes, jobs.submit(check)))
-        for profile, file, notes, job in pending:
-            say(f"Checking {file.name}")
-            checks = jobs.result(job)
-            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
+                pending.append((profile, file, written.notes, jobs.submit(_checker(profile, file, doc))))
+        done = jobs.result(batch) if batch is not None else []
+        for profile in chosen:
+            if profile in others:
+                result.outputs.extend(o for o in done if o.profile == profile.name)
+                continue
+            for owner, file, notes, job in pending:
+                if owner is profile:
+                    say(f"Checking {file.name}")
+                    checks = jobs.result(job)
+                    result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
+
+
+def _writer(profile: AnyProfile) -> WritingFormat[object, object]:
+    from .formats import can_write, load_format
+
+    fmt = load_format(profile.format)
+    if not can_write(fmt):  # resolve_profiles refused it already
+        raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
+    return fmt
+
+
+def _checker(profile: AnyProfile, file: Path, doc: Document) -> Callable[[], list[CheckResult]]:
+    # The draft goes along for checks that compare with it (braille's round trip).
+    return functools.partial(_writer(profile).check, file, profile, doc=doc)
+
+
+def _write_and_check(
+    doc: Document, source: Path, profiles: list[AnyProfile], tmp: Path
+) -> list[OutputResult]:
+    """Write and check these profiles' files one after another (in a child process)."""
+    outputs = []
+    for profile in profiles:
+        written = _writer(profile).write(doc, profile, tmp, source.stem)
+        for file in written.paths:
+            checks = _checker(profile, file, doc)()
+            outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+    return outputs
 
 
 class _OutOfTime(BaseException):

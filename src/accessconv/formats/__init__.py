@@ -17,7 +17,10 @@ A format is a package (or, while small, a module) `accessconv.formats.<name>` th
   back; during a conversion `doc` is the draft, for checks that compare the file with it
   (braille's round trip), and `accessconv check FILE` passes None;
 - optionally `preload()`: import the heavy modules `write` and `check` will need. The pipeline
-  calls it while pandoc is still reading the draft, so the imports cost no time.
+  calls it while pandoc is still reading the draft, so the imports cost no time;
+- optionally `COST`: how long the format takes to write and check, next to the others (default 1;
+  Easy Read's language steps make it 10). With several profiles the pipeline writes the costliest
+  itself and hands the rest to another core.
 
 A checks-only format (the draft checks) has no `write`. Adding EPUB or audio means adding one
 package here and one profile file; nothing outside `formats/<name>/` names a format.

@@ -55,6 +55,8 @@ __all__ = [
 OUTPUTS = (".docx", ".pdf", ".html", REVIEW_ENDING)
 FILE_TYPES = (".docx", ".pdf", ".html", ".htm")
 REVIEW_EXTRA = "-review"
+# Next to the other formats (1): the language steps make Easy Read the longest to write.
+COST = 10
 
 
 # ---------------------------------------------------------------- plug-in entry points
