@@ -81,6 +81,16 @@ def test_results_come_back_where_children_are_reaped_by_the_system(two_jobs: Non
         signal.signal(signal.SIGCHLD, previous)
 
 
+@pytest.mark.parametrize(("load", "children"), [(0.2, 1), (1.0, 1), (1.7, 0), (5.0, 0)])
+def test_children_only_on_cores_nobody_is_using(
+    load: float, children: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(background.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(background, "cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert background.idle_children() == children
+
+
 def test_one_job_at_a_time_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(background.JOBS_VARIABLE, "1")
     assert not background.can_fork()
