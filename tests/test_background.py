@@ -39,7 +39,7 @@ def test_an_exception_in_a_child_is_raised_here(two_jobs: None) -> None:
         raise ValueError("no such page")
 
     with background.pool() as jobs:
-        job = jobs.submit(fails)
+        job = jobs.submit(fails, start=True)
         with pytest.raises(ValueError, match="no such page"):
             jobs.result(job)
 
@@ -54,7 +54,7 @@ def test_a_job_whose_child_dies_runs_here(two_jobs: None) -> None:
         return "done here"
 
     with background.pool() as jobs:
-        assert jobs.result(jobs.submit(dies_in_a_child)) == "done here"
+        assert jobs.result(jobs.submit(dies_in_a_child, start=True)) == "done here"
 
 
 @needs_fork
@@ -67,7 +67,7 @@ def test_a_result_that_cannot_be_pickled_is_made_here(two_jobs: None) -> None:
     with pytest.raises(Exception):  # noqa: B017 - whatever pickle raises for a lambda
         pickle.dumps(lambda: None)
     with background.pool() as jobs:
-        assert jobs.result(jobs.submit(unpicklable)) == "made here"
+        assert jobs.result(jobs.submit(unpicklable, start=True)) == "made here"
 
 
 @needs_fork
@@ -91,6 +91,12 @@ def test_children_only_on_cores_nobody_is_using(
     assert background.idle_children() == children
 
 
+@needs_fork
+def test_the_last_job_asked_for_with_nothing_else_to_do_runs_here(two_jobs: None) -> None:
+    with background.pool() as jobs:
+        assert jobs.result(jobs.submit(os.getpid)) == os.getpid()
+
+
 def test_one_job_at_a_time_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(background.JOBS_VARIABLE, "1")
     assert not background.can_fork()
@@ -107,7 +113,7 @@ def test_a_child_still_running_is_ended_with_the_pool(two_jobs: None, tmp_path: 
         time.sleep(600)
 
     with background.pool() as jobs:
-        jobs.submit(sleeps)
+        jobs.submit(sleeps, start=True)
         while not marker.exists() or not marker.read_text():
             time.sleep(0.01)
     child = int(marker.read_text())

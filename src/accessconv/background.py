@@ -98,10 +98,13 @@ class Pool:
     folder: Path
     jobs: list[Job[Any]] = field(default_factory=list)
 
-    def submit(self, work: Callable[[], T]) -> Job[T]:
+    def submit(self, work: Callable[[], T], start: bool = False) -> Job[T]:
+        """Add a job. It waits until another is added (or `start`): a child then takes it while
+        this process goes on; the last job, asked for with nothing else to do, runs here, since
+        a child for it would only cost starting one."""
         job: Job[T] = Job(work)
         self.jobs.append(job)
-        self._start_waiting()
+        self._start_waiting(but=None if start else job)
         return job
 
     def result(self, job: Job[T]) -> T:

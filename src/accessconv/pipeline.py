@@ -204,7 +204,7 @@ def _write_outputs(
         batch = None
         if others:
             say(f"Writing {', '.join(p.name for p in others)} (on another core)")
-            batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp))
+            batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp), start=True)
         pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
         for profile in [p for p in chosen if p not in others]:
             say(f"Writing {profile.name}")
