@@ -2,10 +2,15 @@
 
 For each default profile alone, giant print, and all default profiles together, the wall-clock
 time of `accessconv convert` (write + every check) as a ratio to pandoc docx -> html timed in the
-same run, interleaved (a shared machine's load hits them alike), with each command's peak memory
-(the largest resident set of the process and its children, pandoc included).
+same run, interleaved (a shared machine's load hits them alike), with CPU time (user + system, the
+process and every child it waited for: pandoc, Typst's threads, the checks' child processes) and
+memory: the largest single process (`peak`) and the most the whole process tree held at once
+(`tree`, proportional set sizes summed, sampled every 50 ms: accessconv runs checks in child
+processes, whose memory adds up).
+With --compare-src another checkout (main's, say) is timed in the same rounds: before and after.
 Targets (issue 15): large-print <= 3, all default profiles together <= 6.
 Run: .venv/bin/python benchmarks/bench_all_profiles.py [--words 25000] [--rounds 1]
+     [--compare-src ../main/src]
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,16 +35,58 @@ PROFILES = ["html", "braille", "large-print", "giant-print", "easy-read"]
 TARGETS = {"large-print": 3.0, "all default profiles": 6.0}
 
 
-def _run(args: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak MiB); accessconv exits 1 when a check finds a problem, which is fine."""
+@dataclass
+class Runs:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    peak: float = 0.0
+    tree: float = 0.0
+
+
+def _tree_mib(root: int) -> float:
+    """Memory of `root` and every process below it, in MiB (Linux /proc): each process's
+    proportional set size, so pages a forked child still shares with its parent count once."""
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                pss = next(line for line in fh if line.startswith(b"Pss:"))
+            total += int(pss.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", "rb") as fh:
+                    todo.extend(int(child) for child in fh.read().split())
+        except (OSError, IndexError, ValueError, StopIteration):
+            continue
+    return total / 2**20
+
+
+def _run(args: Sequence[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """(wall s, CPU s, peak MiB of one process, most MiB of the tree at once); accessconv exits 1
+    when a check finds a problem, which is fine."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    most = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            if os.path.isdir("/proc"):
+                most[0] = max(most[0], _tree_mib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise subprocess.CalledProcessError(code, list(args))
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, most[0]
 
 
 def main() -> None:
@@ -46,39 +95,55 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=25_000)
     parser.add_argument("--rounds", type=int, default=1, help="timed rounds after a warm-up (default 1)")
+    parser.add_argument(
+        "--compare-src", type=Path, help="also time another checkout's src folder, interleaved"
+    )
     args = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    sources = {"": SRC}
+    if args.compare_src:
+        sources[" (compare)"] = args.compare_src.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         draft = build_docx(folder, args.words)
         acv = [sys.executable, "-m", "accessconv", "convert", str(draft)]
-        commands: dict[str, list[str]] = {
-            "pandoc docx->html": [get_pandoc_path(), str(draft), "-s", "-o", str(folder / "pandoc.html")]
+        pandoc = [get_pandoc_path(), str(draft), "-s", "-o", str(folder / "pandoc.html")]
+        commands: dict[str, tuple[list[str], dict[str, str]]] = {
+            "pandoc docx->html": (pandoc, dict(os.environ))
         }
-        for name in PROFILES:
-            commands[name] = [*acv, "-p", name, "-o", str(folder / name)]
-        commands["all default profiles"] = [*acv, "-o", str(folder / "all")]
+        for tag, src in sources.items():
+            env = {**os.environ, "PYTHONPATH": str(src)}
+            for name in PROFILES:
+                commands[name + tag] = ([*acv, "-p", name, "-o", str(folder / (name + tag))], env)
+            commands["all default profiles" + tag] = ([*acv, "-o", str(folder / ("all" + tag))], env)
         print(f"before: {load_line()}")
-        walls: dict[str, list[float]] = {n: [] for n in commands}
-        peaks: dict[str, float] = dict.fromkeys(commands, 0.0)
+        runs = {name: Runs() for name in commands}
         names = list(commands)
         for name in names:  # warm-up (disk cache), untimed
-            _run(commands[name], env)
+            _run(*commands[name])
         for r in range(args.rounds):
             order = names[r % len(names) :] + names[: r % len(names)]
             for name in reversed(order) if r % 2 else order:
-                wall, peak = _run(commands[name], env)
-                walls[name].append(wall)
-                peaks[name] = max(peaks[name], peak)
+                wall, cpu, peak, tree = _run(*commands[name])
+                got = runs[name]
+                got.wall.append(wall)
+                got.cpu.append(cpu)
+                got.peak, got.tree = max(got.peak, peak), max(got.tree, tree)
         print(f"after:  {load_line()}")
-    base = statistics.median(walls["pandoc docx->html"])
+    base = statistics.median(runs["pandoc docx->html"].wall)
     print(f"{args.words:,} words, {args.rounds} timed round(s) after a warm-up (median)")
-    print(f"{'command':24} {'seconds':>8} {'ratio':>6} {'target':>7} {'peak MiB':>9}")
+    head = ("seconds", "ratio", "target", "CPU s", "peak MiB", "tree MiB")
+    print(f"{'command':36} " + " ".join(f"{h:>{w}}" for h, w in zip(head, (8, 6, 7, 7, 9, 9), strict=True)))
     for name in names:
-        seconds = statistics.median(walls[name])
-        target = TARGETS.get(name)
+        got = runs[name]
+        seconds = statistics.median(got.wall)
+        target = TARGETS.get(name.removesuffix(" (compare)"))
         mark = f"<= {target:g}" if target else ""
-        print(f"{name:24} {seconds:8.2f} {seconds / base:6.1f} {mark:>7} {peaks[name]:9.0f}")
+        print(
+            f"{name:36} {seconds:8.2f} {seconds / base:6.1f} {mark:>7} {statistics.median(got.cpu):7.2f} "
+            f"{got.peak:9.0f} {got.tree:9.0f}"
+        )
+    if args.compare_src:
+        print(f"(compare) = {args.compare_src}")
 
 
 if __name__ == "__main__":

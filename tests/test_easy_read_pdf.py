@@ -69,6 +69,22 @@ def test_pictures_are_on_the_left_of_the_text(good_pdf: Path) -> None:
     assert runs and all(r.x > column_pt for r in runs)
 
 
+def test_the_credit_is_at_the_foot_of_the_cover_never_alone_at_the_end(good_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf_text import text_runs
+
+    label = profile().settings.layout.credit_label
+    reader = PdfReader(str(good_pdf))
+    runs = list(text_runs(reader))
+    credit = [r for r in runs if r.text.startswith(label)]
+    assert [r.page for r in credit] == [1]
+    title = next(r for r in runs if r.page == 1)
+    assert credit[0].y < title.y  # below the title, at the foot of the page
+    last = len(reader.pages)
+    assert last > 1 and any(r.page == last and not r.text.startswith(label) for r in runs)
+
+
 def test_the_structure_tree_has_headings_figures_with_alt_and_list_items(good_pdf: Path) -> None:
     from pypdf import PdfReader
 

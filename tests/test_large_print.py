@@ -196,13 +196,14 @@ def test_pdf_text_sizes_fonts_and_tags(large_pdf: Path) -> None:
 def test_pdf_figures_carry_alt_text(large_pdf: Path) -> None:
     from pypdf import PdfReader
 
-    from accessconv.checks.pdf import _struct_elements
+    from accessconv.checks.pdf import structure
 
-    root = PdfReader(str(large_pdf)).trailer["/Root"]
-    elements = list(_struct_elements(root["/StructTreeRoot"].get_object()))
-    alts = {str(e.get("/Alt")) for e in elements if e.get("/S") == "/Figure"}
+    tree = structure(PdfReader(str(large_pdf)), [])
+    assert tree is not None
+    elements = list(tree.walk())
+    alts = {e.alt for e in elements if e.kind == "Figure"}
     assert "A map of the borough with the twelve parks marked in green" in alts
-    assert any(e.get("/S") == "/TH" for e in elements)
+    assert any(e.kind == "TH" for e in elements)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is installed by scripts/setup.sh")

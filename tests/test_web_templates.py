@@ -12,8 +12,6 @@ from accessconv import model as m
 from accessconv.batch import BatchResult
 from accessconv.folder_report import render_index
 from accessconv.formats.easy_read import plugin as er
-from accessconv.formats.large_print.pdf_writer import print_html
-from accessconv.formats.large_print.pdf_writer import stylesheet as print_stylesheet
 from accessconv.profiles import load
 from accessconv.web import templates
 from accessconv.web.page import render
@@ -46,12 +44,10 @@ def _pages(tmp_path: Path) -> dict[str, str]:
     cover = er.Picture("cover", None)
     source = tmp_path / NASTY.replace("/", "_")
     batch = BatchResult(source, tmp_path, ["html"], [], [], 1, 0.0, "2026-01-01T00:00:00")
-    large = load("large-print").settings
     return {
         "plain page": html_page,
         "Easy Read page": er.render_html(easy, settings, cover),
         "review sheet": er.render_review(easy, settings),
-        "print page": print_html(doc, doc.blocks, large),
         "folder index": render_index(batch),
     }
 
@@ -94,7 +90,6 @@ def test_every_page_template_extends_the_base() -> None:
         "base.html",
         "page.html",
         "easy-read.html",
-        "print.html",
         "folder-index.html",
     }
     # A fragment another template includes (the review sheet's pictures section) is part of
@@ -133,10 +128,6 @@ def test_stylesheets_are_filled_from_the_profile() -> None:
     html = load("html").settings
     css = templates.render("css/page.css", s=dataclasses.replace(html, text_colour="#123456"))
     assert "--text: #123456;" in css and "{{" not in css
-    large = load("large-print").settings
-    css = print_stylesheet(dataclasses.replace(large, page_label='Page "x" \\'))
-    assert 'content: "Page \\"x\\" \\\\ " counter(page);' in css
-    assert css.count("font-size: ") >= 6 and "{%" not in css
 
 
 def test_css_is_not_html_escaped() -> None:
@@ -152,32 +143,3 @@ def test_a_missing_value_is_an_error_not_an_empty_string() -> None:
 
     with pytest.raises(jinja2.UndefinedError):
         templates.render("page.html", language="en", title="t", version="1")
-
-
-def test_print_pictures_and_numbered_lists_are_styled_through_hooks() -> None:
-    png = Path(__file__).resolve().parents[1] / "samples" / "images"
-    data = next(png.glob("*.png")).read_bytes()
-    image = m.Image(data=data, mime="image/png", alt="A map", width_px=100, height_px=50)
-    doc = m.Document(
-        "T",
-        "en-GB",
-        [
-            m.Figure(image, []),
-            m.ListBlock(ordered=True, items=[[m.Paragraph([m.Text("five")])]], start=5),
-        ],
-    )
-    large = load("large-print").settings
-    page = print_html(doc, doc.blocks, large)
-    assert f'<img style="width: {100 * large.image_scale:g}px" src="data:image/png;base64,' in page
-    assert '<ol style="counter-reset: list-item 4" start="5">' in page
-    plain, _ = render(doc, load("html").settings)
-    assert '<img src="data:image/png;base64,' in plain and '<ol start="5">' in plain
-
-
-def test_the_print_page_leaves_out_what_a_pdf_does_not_need(tmp_path: Path) -> None:
-    pages = _pages(tmp_path)
-    for name, page in pages.items():
-        screen = name != "print page"
-        assert ('name="viewport"' in page) is screen, name
-        assert ('class="skip-link"' in page) is screen, name
-        assert ('<main id="main-content" tabindex="-1">' in page) is screen, name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import json
 import os
@@ -22,8 +23,9 @@ import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from . import background
 from . import profiles as registry
 from .checks.browser import audit_files, is_html
 from .errors import (
@@ -43,6 +45,7 @@ from .results import CheckFileResult, ConversionResult, OutputResult
 
 if TYPE_CHECKING:
     from .checks import CheckResult
+    from .formats import WritingPlugin
     from .model import Document
 
 Progress = Callable[[str], None]
@@ -196,18 +199,59 @@ def _read_draft(
 def _write_outputs(
     doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
 ) -> None:
-    """Each profile's files, written into `tmp` and checked."""
-    for profile in chosen:
-        fmt = load_plugin(profile.format)
-        if not can_write(fmt):  # resolve_profiles refused it already
-            raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
-        say(f"Writing {profile.name}")
-        written = fmt.write(doc, profile, tmp, source.stem)
+    """Each profile's files, written into `tmp` and checked, on every core the machine gives us
+    (background.py). With several profiles, a child process writes and checks all but the heaviest
+    (by its format's COST) while this process writes that one; each file this process writes is
+    checked in a child too, while the next is written. Results are read back in profile order, so
+    the report is the same as when everything runs here."""
+    with background.pool() as jobs:
+        heaviest = max(chosen, key=lambda p: getattr(load_format(p.format), "COST", 1))
+        others = [p for p in chosen if p is not heaviest] if jobs.children else []
+        batch = None
+        if others:
+            say(f"Writing {', '.join(p.name for p in others)} (on another core)")
+            batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp), start=True)
+        pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
+        for profile in [p for p in chosen if p not in others]:
+            say(f"Writing {profile.name}")
+            written = _writer(profile).write(doc, profile, tmp, source.stem)
+            for file in written.paths:
+                pending.append((profile, file, written.notes, jobs.submit(_checker(profile, file, doc))))
+        done = jobs.result(batch) if batch is not None else []
+        for profile in chosen:
+            if profile in others:
+                result.outputs.extend(o for o in done if o.profile == profile.name)
+                continue
+            for owner, file, notes, job in pending:
+                if owner is profile:
+                    say(f"Checking {file.name}")
+                    checks = jobs.result(job)
+                    result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
+
+
+def _writer(profile: AnyProfile) -> WritingPlugin[Any, Any]:
+    plugin = load_plugin(profile.format)
+    if not can_write(plugin):  # resolve_profiles refused it already
+        raise UsageError(f'Profile "{profile.name}" only checks files; use it with "accessconv check".')
+    return plugin
+
+
+def _checker(profile: AnyProfile, file: Path, doc: Document) -> Callable[[], list[CheckResult]]:
+    # The draft goes along for checks that compare with it (braille's round trip).
+    return functools.partial(_writer(profile).check, file, profile, doc=doc)
+
+
+def _write_and_check(
+    doc: Document, source: Path, profiles: list[AnyProfile], tmp: Path
+) -> list[OutputResult]:
+    """Write and check these profiles' files one after another (in a child process)."""
+    outputs = []
+    for profile in profiles:
+        written = _writer(profile).write(doc, profile, tmp, source.stem)
         for file in written.paths:
-            say(f"Checking {file.name}")
-            # The draft goes along for checks that compare with it (braille's round trip).
-            checks = fmt.check(file, profile, doc=doc)
-            result.outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+            checks = _checker(profile, file, doc)()
+            outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
+    return outputs
 
 
 class _OutOfTime(BaseException):

@@ -55,10 +55,10 @@ _JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-fA-F]|\xef\xbf[\xbe\xbf]")
 # Lists, quotes or styles inside each other: Word offers 9 list levels; past this depth a draft is
 # machine-made, and every writer would run out of stack on it.
 MAX_NESTING = 40
-# A "word" with no spaces longer than this is refused: the Easy Read steps are linear in it, but
-# the large-print PDF's line breaking (WeasyPrint) is quadratic (a 20,000-letter word takes 8 s to
-# lay out, one of 4,900 about 3 s on a busy machine, a 1 MB one would never finish). The longest
-# real tokens (web addresses, even SharePoint links) are well under this.
+# A "word" with no spaces longer than this is refused. The large-print PDF no longer needs it
+# (Typst breaks a 100,000-letter word over 97 pages in 0.2 s), but braille's line breaking is
+# quadratic in it (20,000 letters: 1.9 s; 100,000: 58 s). The longest real tokens (web
+# addresses, even SharePoint links) are well under this.
 MAX_WORD_CHARS = 2000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

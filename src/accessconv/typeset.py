@@ -22,9 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import resvg_py
 import typst
@@ -32,9 +32,6 @@ from PIL import Image, UnidentifiedImageError
 
 from . import model as m
 from .errors import OutputError
-
-if TYPE_CHECKING:
-    import typst
 
 # A fixed creation date (2000-01-01, the date our Word files carry) unless SOURCE_DATE_EPOCH says otherwise.
 FIXED_TIME = 946684800
@@ -124,9 +121,12 @@ _FONT_FOLDERS: dict[tuple[str, ...], str] = {}
 # (a batch worker pool, say) has the locks but not the threads, and would wait for ever. Such a
 # process compiles in a fresh Python process instead.
 _state = {"used": False, "forked_after_use": False}
+_FONTS_LOCK = threading.RLock()  # compiles may run in threads (PendingPdf)
 
 
 def _after_fork() -> None:
+    global _FONTS_LOCK
+    _FONTS_LOCK = threading.RLock()  # a thread of the parent's may have held it: it is not here
     if _state["used"]:
         _state["forked_after_use"] = True
 
@@ -135,6 +135,11 @@ os.register_at_fork(after_in_child=_after_fork)
 
 
 def _font_folder(files: Sequence[str]) -> str:
+    with _FONTS_LOCK:
+        return _make_font_folder(files)
+
+
+def _make_font_folder(files: Sequence[str]) -> str:
     key = tuple(files)
     folder = _FONT_FOLDERS.get(key)
     if folder is None:
@@ -155,6 +160,11 @@ def _font_folder(files: Sequence[str]) -> str:
 def _fonts(files: Sequence[str]) -> typst.Fonts:
     """A font book of exactly these files (Typst reads fonts from folders: a private folder of
     links to them), made once a process."""
+    with _FONTS_LOCK:
+        return _font_book(files)
+
+
+def _font_book(files: Sequence[str]) -> typst.Fonts:
     key = tuple(files)
     book = _FONTS.get(key)
     if book is None:
@@ -189,6 +199,34 @@ def compile_pdf(
             return _compile_elsewhere(root, fonts, standard)
         _state["used"] = True
         return compile_folder(root, _fonts(font_files), standard)
+
+
+class PendingPdf:
+    """A compile running in a thread while this thread does other work (Typst's compiler releases
+    Python's lock while it works, so the two really run at once on two cores)."""
+
+    def __init__(
+        self, source: str, pictures: Pictures, font_files: Sequence[str], standard: str | None = "ua-1"
+    ) -> None:
+        self._out: tuple[bytes, list[str]] | None = None
+        self._error: BaseException | None = None
+        work = (source, pictures, font_files, standard)
+        self._thread = threading.Thread(target=self._run, args=work, daemon=True, name="accessconv-typst")
+        self._thread.start()
+
+    def _run(self, source: str, pictures: Pictures, font_files: Sequence[str], standard: str | None) -> None:
+        try:
+            self._out = compile_pdf(source, pictures, font_files, standard)
+        except BaseException as err:  # handed to the thread that asks for the result
+            self._error = err
+
+    def result(self) -> tuple[bytes, list[str]]:
+        """The PDF and its notes, as compile_pdf gives them (or its exception, raised here)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._out is not None  # set by _run when it raised nothing
+        return self._out
 
 
 def compile_folder(root: str, fonts: typst.Fonts | str, standard: str | None) -> tuple[bytes, list[str]]:

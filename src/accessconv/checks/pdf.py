@@ -19,10 +19,10 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from . import CheckResult, CheckSet, Finding, Severity
+from .pdf_objects import Objects
 from .pdf_text import TextRun, text_runs
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
     from pypdf.generic import DictionaryObject
 
 # PDF objects (fonts, resources, structure elements) are pypdf's DictionaryObject and
@@ -61,6 +61,9 @@ class PdfLimits(Protocol):
 
 @dataclass
 class PdfTarget:
+    """One written PDF, read once: every check (and a format's own checks, such as Easy Read's)
+    shares its reader, its text runs and its structure tree."""
+
     path: Path
     reader: PdfReader
     limits: PdfLimits
@@ -70,26 +73,42 @@ class PdfTarget:
         """Every text run of every page, read once for all the checks."""
         return list(text_runs(self.reader))
 
+    @cached_property
+    def tree(self) -> StructNode | None:
+        """The structure tree with each element's text; None if the PDF has none. Text that cannot
+        be read leaves the elements without it (pdf.text-size reports why)."""
+        try:
+            runs = self.runs
+        except Exception:
+            runs = []
+        return structure(self.reader, runs)
+
 
 PDF: CheckSet[PdfTarget] = CheckSet("pdf")
 
 
-def check_pdf(path: Path, limits: PdfLimits) -> list[CheckResult]:
+def open_pdf(path: Path, limits: PdfLimits) -> PdfTarget | CheckResult:
+    """The PDF opened for checking, or the error result saying it cannot be read as one."""
     try:
         reader = PdfReader(str(path))
         len(reader.pages)
     except (PdfReadError, OSError, ValueError) as err:
-        return [
-            CheckResult(
-                "pdf.open",
-                "The file opens as a PDF",
-                "error",
-                f"The file could not be read as a PDF ({err}).",
-                str(path),
-                "Convert the draft again with accessconv.",
-            )
-        ]
-    return PDF.run(PdfTarget(path, reader, limits))
+        return CheckResult(
+            "pdf.open",
+            "The file opens as a PDF",
+            "error",
+            f"The file could not be read as a PDF ({err}).",
+            str(path),
+            "Convert the draft again with accessconv.",
+        )
+    return PdfTarget(path, reader, limits)
+
+
+def check_pdf(path: Path | PdfTarget, limits: PdfLimits) -> list[CheckResult]:
+    target = open_pdf(path, limits) if isinstance(path, Path) else path
+    if isinstance(target, CheckResult):
+        return [target]
+    return PDF.run(target)
 
 
 @PDF.register("pdf.text-size", "All text is printed large enough")
@@ -209,34 +228,12 @@ def _font_check(t: PdfTarget) -> Iterator[Finding]:
             )
 
 
-def _struct_kids(elem: Any) -> Iterator[Any]:
-    kids = elem.get("/K")
-    if kids is None:
-        return
-    kids = kids.get_object()
-    items = kids if isinstance(kids, list) else [kids]
-    for kid in items:
-        kid = kid.get_object() if hasattr(kid, "get_object") else kid
-        if hasattr(kid, "get") and kid.get("/S") is not None:
-            yield kid
-
-
-def _struct_elements(root: Any) -> Iterator[Any]:
-    stack = list(_struct_kids(root))
-    seen = 0
-    while stack and seen < 200000:
-        elem = stack.pop()
-        seen += 1
-        yield elem
-        stack.extend(_struct_kids(elem))
-
-
 @PDF.register("pdf.tagged", "The PDF is tagged, so screen readers can follow its structure")
 def _tagged(t: PdfTarget) -> Iterator[Finding]:
     root = cast("DictionaryObject", t.reader.trailer["/Root"].get_object())  # the catalog
     mark_info = root.get("/MarkInfo")
     marked = mark_info is not None and bool(mark_info.get_object().get("/Marked"))
-    tree = root.get("/StructTreeRoot")
+    tree = t.tree
     if tree is None or not marked:
         yield Finding(
             "error",
@@ -245,27 +242,27 @@ def _tagged(t: PdfTarget) -> Iterator[Finding]:
             "Make the PDF again as a tagged PDF (accessconv's large print profiles do this).",
         )
         return
-    elements = list(_struct_elements(tree.get_object()))
-    kinds = {str(e.get("/S")) for e in elements}
-    if not kinds & {"/H1", "/H2", "/H3", "/H"}:
+    elements = list(tree.walk())[1:]  # the tree's root is not an element
+    kinds = {e.kind for e in elements}
+    if not kinds & {"H1", "H2", "H3", "H"}:
         yield Finding(
             "warning",
             "The PDF's tags have no headings, so readers cannot jump between sections.",
             "document structure",
             "Use real heading styles in the document the PDF is made from.",
         )
-    for n, elem in enumerate((e for e in elements if e.get("/S") == "/Figure"), start=1):
-        if not str(elem.get("/Alt", "")).strip() and not str(elem.get("/ActualText", "")).strip():
+    for n, elem in enumerate((e for e in elements if e.kind == "Figure"), start=1):
+        if not elem.alt.strip() and not elem.actual_text.strip():
             yield Finding(
                 "error",
                 "A picture has no alt text in the PDF, so a screen reader user misses it.",
                 f"picture {n}",
                 "Give the picture alt text in the draft and convert again.",
             )
-    for n, elem in enumerate((e for e in elements if e.get("/S") == "/Table"), start=1):
-        kinds = {str(k.get("/S")) for k in _struct_elements(elem)}
+    for n, elem in enumerate((e for e in elements if e.kind == "Table"), start=1):
+        kinds = {k.kind for k in elem.walk()}
         # A table split over pages can leave a part holding only its caption: nothing to head.
-        if "/TD" in kinds and "/TH" not in kinds:
+        if "TD" in kinds and "TH" not in kinds:
             yield Finding(
                 "error",
                 "A table in the PDF has no header cells, so readers cannot tell what each column means.",
@@ -401,6 +398,7 @@ class StructNode:
     kind: str  # the tag without its slash: "H1", "P", "Figure", "L", "LI", "Strong"...
     alt: str = ""
     parts: list[StructNode | TextRun] = field(default_factory=list)
+    actual_text: str = ""  # the text that replaces the element's content (a picture of words)
 
     @property
     def children(self) -> list[StructNode]:
@@ -414,19 +412,26 @@ class StructNode:
 
     def walk(self) -> Iterator[StructNode]:
         """This element and every element inside it, depth first, in reading order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack: list[StructNode] = [self]
+        while stack:  # not recursive: a deep tree cannot exhaust Python's stack
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 MAX_STRUCT_DEPTH = 100
+# Elements read at most: a structure tree whose elements point back at each other (a damaged or
+# hostile file) would otherwise be read for ever.
+MAX_STRUCT_ELEMENTS = 200_000
 
 
 def structure(reader: PdfReader, runs: list[TextRun]) -> StructNode | None:
     """The structure tree with each element's text (found through the MCIDs the pages' marked
-    content carries); None if the PDF is not tagged."""
+    content carries); None if the PDF is not tagged. The elements are read by pdf_objects (pypdf
+    reads them several times slower)."""
+    objects = Objects(reader)
     root = cast("DictionaryObject", reader.trailer["/Root"].get_object())
-    tree = root.get("/StructTreeRoot")
+    tree = objects.resolve(root.get("/StructTreeRoot"))
     if tree is None:
         return None
     pages = {
@@ -445,26 +450,36 @@ def structure(reader: PdfReader, runs: list[TextRun]) -> StructNode | None:
             return pages.get(ref.idnum, inherited)
         return inherited
 
+    def text_of(elem: Any, key: str) -> str:
+        return str(objects.resolve(elem.get(key, "")) or "")
+
+    built = [0]
+
     def build(elem: Any, page: int | None, depth: int) -> StructNode:
-        node = StructNode(str(elem.get("/S", "/")).lstrip("/"), str(elem.get("/Alt", "") or ""))
+        node = StructNode(
+            str(objects.resolve(elem.get("/S", "/"))).lstrip("/"),
+            text_of(elem, "/Alt"),
+            actual_text=text_of(elem, "/ActualText"),
+        )
+        built[0] += 1
         page = page_of(elem, page)
-        kids = elem.get("/K")
-        if kids is None or depth > MAX_STRUCT_DEPTH:
+        kids = objects.resolve(elem.get("/K"))
+        if kids is None or depth > MAX_STRUCT_DEPTH or built[0] > MAX_STRUCT_ELEMENTS:
             return node
-        kids = kids.get_object()
         for kid in kids if isinstance(kids, list) else [kids]:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, int):
+            kid = objects.resolve(kid)
+            if isinstance(kid, int) and not isinstance(kid, bool):
                 node.parts.extend(marked.get((page, kid), []) if page is not None else [])
             elif hasattr(kid, "get") and kid.get("/S") is not None:
                 node.parts.append(build(kid, page, depth + 1))
             elif hasattr(kid, "get") and kid.get("/MCID") is not None:
                 kid_page = page_of(kid, page)
-                if kid_page is not None:
-                    node.parts.extend(marked.get((kid_page, int(kid["/MCID"])), []))
+                mcid = objects.resolve(kid.get("/MCID"))
+                if kid_page is not None and isinstance(mcid, int):
+                    node.parts.extend(marked.get((kid_page, int(mcid)), []))
         return node
 
-    return build(tree.get_object(), None, 0)
+    return build(tree, None, 0) if hasattr(tree, "get") else None
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,15 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 8
 UNKNOWN = "\ufffd"  # a glyph the PDF gives no Unicode for: counted as printed text
 
-# One token of a content stream. A literal string may hold one level of nested brackets here;
-# deeper nesting (rare) is matched as `lparen` and read by hand.
+# One token of a content stream, after any white space. A literal string may hold one level of
+# nested brackets here; deeper nesting (rare) is matched as `lparen` and read by hand. Numbers in a
+# row (a matrix, a path's points) are one token, split at C speed: the loop below runs once per
+# token, so fewer tokens is what makes reading fast.
 _TOKEN = re.compile(
     rb"""
-    (?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
+    [\x00\t\n\x0c\r ]*
+    (?:
+      (?P<num>(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[\t\n\x0c\r ]+|(?=[\x00/\[\]()<>{}%])|\Z))+)
     | (?P<name>/[^\s/\[\]()<>{}%]*)
     | (?P<str>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))
     | (?P<hex><[0-9A-Fa-f\s]*>)
@@ -45,10 +49,15 @@ _TOKEN = re.compile(
     | (?P<lparen>\()
     | (?P<op>[^\s/\[\]()<>{}%]+)
     | %[^\r\n]*
-    | \s+
     | .
+    )
     """,
     re.VERBOSE | re.DOTALL,
+)
+# The operators read here; any other one only ends its operands.
+_USED_OPERATORS = frozenset(
+    [b"ID", b"Tj", b"'", b'"', b"TJ", b"Tf", b"Tm", b"Td", b"TD", b"BT", b"BDC", b"BMC", b"EMC"]
+    + [b"cm", b"q", b"Q", b"Do"]
 )
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\r\n]|.)", re.DOTALL)
@@ -102,15 +111,16 @@ def _run(
             kind = match.lastgroup
             if kind is None:
                 continue
+            token = match.group(kind)  # without the white space before it
             target = nested[-1] if nested else operands
             if kind == "num":
-                target.append(float(match.group()))
+                target.extend(map(float, token.split()))
             elif kind == "name":
-                target.append(match.group()[1:].decode("latin-1"))
+                target.append(token[1:].decode("latin-1"))
             elif kind == "str":
-                target.append(_literal(match.group()[1:-1]))
+                target.append(_literal(token[1:-1]))
             elif kind == "hex":
-                target.append(_hex(match.group()[1:-1]))
+                target.append(_hex(token[1:-1]))
             elif kind == "open":
                 nested.append([])
             elif kind == "close":
@@ -118,13 +128,16 @@ def _run(
                     done = nested.pop()
                     (nested[-1] if nested else operands).append(done)
             elif kind == "lparen":
-                close = _literal_end(data, match.start())
-                target.append(_literal(data[match.start() + 1 : close - 1]))
+                close = _literal_end(data, match.start(kind))
+                target.append(_literal(data[match.start(kind) + 1 : close - 1]))
                 restart = close
                 break
             else:
-                op = match.group()
+                op = token
                 nested.clear()
+                if op not in _USED_OPERATORS:  # colours, paths, clipping...: nothing to follow
+                    operands = []
+                    continue
                 if op == b"ID":  # inline image data: binary, skipped whole
                     found = _INLINE_IMAGE_END.search(data, match.end())
                     restart = found.end() if found else end

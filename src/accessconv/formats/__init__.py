@@ -24,6 +24,9 @@ module `formats/<name>/plugin.py`, which imports the format's writers, checks an
 checked. A format small enough to be one module keeps `write` and `check` in its package.
 A plug-in module may also have `warm_up()`: load data `write` needs that is not an import (a
 parser model), called while pandoc reads the draft.
+Optionally `COST` in the package: how long the format takes to write and check, next to the
+others (default 1; Easy Read's language steps make it 10). With several profiles the pipeline
+writes the costliest itself and hands the rest to another core.
 
 A checks-only format (the draft checks) has no `write`. Adding EPUB or audio means adding one
 package here and one profile file; nothing outside `formats/<name>/` names a format.

@@ -29,6 +29,8 @@ __all__ = ["FILE_TYPES", "LABEL", "OUTPUTS", "Checks", "LayoutSettings", "Settin
 # The files it writes, by how their names end after the profile's output_suffix.
 OUTPUTS = (".docx", ".pdf", ".html", REVIEW_ENDING)
 FILE_TYPES = (".docx", ".pdf", ".html", ".htm")
+# Next to the other formats (1): the language steps make Easy Read the longest to write.
+COST = 10
 
 
 if TYPE_CHECKING:

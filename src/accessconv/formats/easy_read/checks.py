@@ -23,15 +23,13 @@ import lxml.html
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Emu
 from lxml import etree
-from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding, Severity
 from ...checks.docx_typography import check_docx
 from ...checks.html import check_html_file
-from ...checks.pdf import check_pdf, pdf_limits, structure
-from ...checks.pdf_text import text_runs
+from ...checks.pdf import check_pdf, open_pdf, pdf_limits
 from ...checks.text import split_sentences
 from .language.facts import norm
 from .language.numbers import number_word_pattern
@@ -44,7 +42,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from lxml.html import HtmlElement
 
-    from ...checks.pdf import StructNode
+    from ...checks.pdf import PdfTarget, StructNode
     from .. import Profile
     from .language.language import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
@@ -132,8 +130,12 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
         ]
         return typography + EASY_READ.run(back)
     if suffix == ".pdf":
-        results = check_pdf(path, pdf_limits(limits.typography))
-        back = read_pdf(path, limits, layout)
+        # One reading of the file for the PDF checks and the Easy Read checks.
+        opened = open_pdf(path, pdf_limits(limits.typography))
+        if isinstance(opened, CheckResult):
+            return [opened]
+        results = check_pdf(opened, opened.limits)
+        back = read_pdf(opened, limits, layout)
         if back is None:
             return results
         back.language = language
@@ -312,14 +314,19 @@ def _estimate_pages(document: DocxDocument, layout: LayoutSettings) -> int:
 # ---------------------------------------------------------------- reading a tagged PDF
 
 
-def read_pdf(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
+def read_pdf(pdf: Path | PdfTarget, limits: Checks, layout: LayoutSettings) -> EasyReadBack | None:
     """Read the PDF's structure tree (the text each tag marks): H1 the title, H2 a section, each
-    list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong)."""
+    list item (LI) a point with its Figure (alt text) and sentences (P, hard words in Strong).
+    `pdf` is the file, or the file as the PDF checks opened it (then it is not read again)."""
+    opened = open_pdf(pdf, pdf_limits(limits.typography)) if isinstance(pdf, Path) else pdf
+    if isinstance(opened, CheckResult):
+        return None
+    path = opened.path
     try:
-        reader = PdfReader(str(path))
-        root = structure(reader, list(text_runs(reader)))
-        pages = len(reader.pages)
-        title = (reader.metadata.title if reader.metadata is not None else "") or ""
+        root = opened.tree
+        pages = len(opened.reader.pages)
+        meta = opened.reader.metadata
+        title = (meta.title if meta is not None else "") or ""
     except (PdfReadError, OSError, ValueError, KeyError):
         return None
     if root is None:

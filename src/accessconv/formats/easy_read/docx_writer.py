@@ -73,7 +73,7 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
         document.add_paragraph(lay.hard_words_intro)
         for word in easy.hard_words:
             para = document.add_paragraph()
-            run = para.add_run(word.word)
+            run = ooxml.add_text_run(para, word.word)
             run.bold = True
             para.paragraph_format.keep_with_next = True
             para.paragraph_format.space_after = _pt(0)
@@ -178,7 +178,7 @@ def _add_segments(
         if seg.kind == "link" and re.match(r"(https?://|mailto:)", seg.url):
             _add_hyperlink(para, seg.text, seg.url, lay)
         else:
-            run = para.add_run(seg.text)
+            run = ooxml.add_text_run(para, seg.text)
             if seg.kind == "strong":
                 run.bold = True
 

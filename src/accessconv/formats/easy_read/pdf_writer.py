@@ -1,20 +1,22 @@
 """The Easy Read PDF: the same Easy Read document as the Word file and web page, typeset by Typst
 as a tagged PDF/UA-1 file.
 
-A cover (title, what this is, a picture), then per section a heading and its points, each point
-a picture on the left and its sentences on the right (a list of points, as on the web page, so a
-screen reader hears the picture's description and then the words), the "Hard words" section and
-the pictures' credit; the page number at the foot of every page at body size. Sizes, spacing and
+A cover (title, what this is, a picture, and at its foot the pictures' credit: at the end of
+the document it could be left alone on a last page), then per section a heading and its points,
+each point a picture on the left and its sentences on the right (a list of points, as on the web
+page, so a screen reader hears the picture's description and then the words), and the "Hard
+words" section; the page number at the foot of every page at body size. Sizes, spacing and
 labels are the profile's [settings.layout] numbers, the same the Word file uses. All text goes
 through `typeset.text` (string literals), never into markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...typeset import SAFE_SCHEMES, Pictures, compile_pdf, length_pt, string, text
+from ...typeset import SAFE_SCHEMES, PendingPdf, Pictures, length_pt, string, text
 from .segments import Segment, point_lines
 
 if TYPE_CHECKING:
@@ -92,6 +94,13 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
     parts.append(text(lay.cover_subtitle) + "\n")
     if cover.png is not None:
         parts.append(_picture(cover, lay.cover_picture_cm, lay, pictures) + "\n")
+    credits = sorted(
+        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
+    )
+    if credits or cover.credit:
+        # At the foot of the cover: at the end it could be left alone on a last page.
+        credit = text(f"{lay.credit_label} {' '.join(credits or [cover.credit])}")
+        parts.append(f"#v(1fr)\n{credit}\n")
     parts.append("#pagebreak(weak: true)\n")
     for section in easy.sections:
         if section.heading:
@@ -105,18 +114,26 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
         for word in easy.hard_words:
             parts.append(f"#block(sticky: true, below: 0.6em)[#par[#strong[{text(word.word)}];]]\n")
             parts.append(text(word.explanation or lay.missing_explanation) + "\n")
-    credits = sorted(
-        {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
-    )
-    if credits or cover.credit:
-        parts.append(text(f"{lay.credit_label} {' '.join(credits or [cover.credit])}") + "\n")
     return "\n".join(parts)
 
 
 def write_pdf(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> list[str]:
     """Write the Easy Read PDF; return notes for the report."""
+    return start_pdf(easy, settings, cover, path)()
+
+
+def start_pdf(
+    easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path
+) -> Callable[[], list[str]]:
+    """Start typesetting the PDF in the background; the function returned waits for it, writes
+    it to `path` and returns notes for the report."""
     pictures = Pictures()
     source = markup(easy, settings, cover, pictures)
-    pdf, notes = compile_pdf(source, pictures, settings.pdf.font_files, settings.pdf.standard or None)
-    path.write_bytes(pdf)
-    return notes
+    pending = PendingPdf(source, pictures, settings.pdf.font_files, settings.pdf.standard or None)
+
+    def finish() -> list[str]:
+        pdf, notes = pending.result()
+        path.write_bytes(pdf)
+        return notes
+
+    return finish

@@ -18,7 +18,7 @@ from .html_writer import render_html
 from .language import parse
 from .language.language import transform
 from .language.model import EasyReadDocument, Picture
-from .pdf_writer import write_pdf
+from .pdf_writer import start_pdf
 from .review import render_review
 from .settings import Checks, Settings
 from .symbols import PictureSettings, SymbolSet, add_pictures, choose
@@ -59,18 +59,19 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     docx_path = out_dir / output_name(stem, suffix, ".docx")
     html_path = out_dir / output_name(stem, suffix, ".html")
     review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
-    write_docx(easy, settings, cover, docx_path)
-    written = [docx_path]
-    pdf_notes: list[str] = []
+    pdf_path = out_dir / output_name(stem, suffix, ".pdf")
+    finish_pdf = None
     if settings.pdf.write_pdf:
-        pdf_path = out_dir / output_name(stem, suffix, ".pdf")
-        pdf_notes = write_pdf(easy, settings, cover, pdf_path)
-        written.append(pdf_path)
+        # Typst lays out the PDF on another core while the other files are written here.
+        finish_pdf = start_pdf(easy, settings, cover, pdf_path)
+    write_docx(easy, settings, cover, docx_path)
     html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
     decisions_name = decisions_path(doc.source).name if doc.source else ""
     review_path.write_text(
         render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
     )
+    pdf_notes = finish_pdf() if finish_pdf is not None else []
+    written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 
 

@@ -24,6 +24,8 @@ OUTPUTS = (".docx", ".pdf")
 # Files of these types with no ending above are checked with this format's default profile.
 CLAIMS = (".pdf",)
 FILE_TYPES = (".docx", ".pdf")
+# Next to the other formats (1): a Word file and a typeset PDF, both read back.
+COST = 3
 
 
 if TYPE_CHECKING:

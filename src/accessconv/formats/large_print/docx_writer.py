@@ -394,6 +394,9 @@ class DocxWriter:
             title = OxmlElement("w:tblCaption")
             title.set(q("w:val"), m.plain_text(t.caption).strip()[:255])
             table._tbl.tblPr.append(title)
+        # python-docx works out the whole grid again on every table.cell(): once per table here
+        # (and again after a merge, which changes it).
+        cells = table._cells
         # The grid of which model cell covers which table position (cells can span).
         taken: set[tuple[int, int]] = set()
         for r, row in enumerate(rows):
@@ -412,9 +415,10 @@ class DocxWriter:
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         taken.add((r + dr, c + dc))
-                target = table.cell(r, c)
+                target = cells[r * columns + c]
                 if rowspan > 1 or colspan > 1:
-                    target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+                    target = target.merge(cells[(r + rowspan - 1) * columns + c + colspan - 1])
+                    cells = table._cells
                 heading = header_row or col_index < t.row_header_columns
                 cell_style = self._id("Table Heading" if heading else "Table Text")
                 ooxml.set_style_id(target.paragraphs[0], cell_style)
@@ -424,11 +428,10 @@ class DocxWriter:
                 c += colspan
         # Cells python-docx made that the draft left empty keep their one empty paragraph (Word
         # needs it); give it the table style so it is the right size.
-        for row in table.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    if ooxml.style_id(p) is None:
-                        ooxml.set_style_id(p, self._id("Table Text"))
+        for made in cells:
+            for p in made.paragraphs:
+                if ooxml.style_id(p) is None:
+                    ooxml.set_style_id(p, self._id("Table Text"))
 
     def _picture(self, paragraph: Paragraph, image: m.Image) -> None:
         data = image.data
@@ -494,7 +497,7 @@ class DocxWriter:
         if not text:
             return
         if link is None:
-            run = p.add_run(text)
+            run = ooxml.add_text_run(p, text)
         else:
             run = ooxml.add_link_run(p, link, text, style_id=self._id("Hyperlink"))
         if bold:

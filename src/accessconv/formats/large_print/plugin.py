@@ -13,7 +13,7 @@ from .. import Profile, Written, output_name
 from .docx_writer import DocxWriter
 from .prepare import prepare
 from .settings import Checks, Settings
-from .typst_writer import write_pdf
+from .typst_writer import start_pdf
 
 if TYPE_CHECKING:
     from .. import WritingPlugin
@@ -24,15 +24,15 @@ def write(doc: Document, profile: Profile[Settings, Checks], out_dir: Path, stem
     settings = profile.settings
     prepared = prepare(doc, settings.table_max_columns)
     docx_path = out_dir / output_name(stem, profile.output_suffix, ".docx")
+    pdf_path = out_dir / output_name(stem, profile.output_suffix, ".pdf")
+    finish_pdf = None
+    if settings.write_pdf:
+        # Typst lays out the PDF on another core while the Word file is written here.
+        finish_pdf = start_pdf(doc, prepared.blocks, settings, pdf_path)
     writer = DocxWriter(settings, doc)
     writer.write(prepared.blocks, docx_path)
-    paths = [docx_path]
-    if settings.write_pdf:
-        pdf_path = out_dir / output_name(stem, profile.output_suffix, ".pdf")
-        pdf_notes = write_pdf(doc, prepared.blocks, settings, pdf_path)
-        paths.append(pdf_path)
-    else:
-        pdf_notes = []
+    pdf_notes = finish_pdf() if finish_pdf is not None else []
+    paths = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written(paths, prepared.notes + writer.notes + pdf_notes)
 
 

@@ -10,11 +10,12 @@ All draft text goes through `typeset.text` (string literals), never into markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ... import model as m
-from ...typeset import InlineWriter, Pictures, compile_pdf, length_pt, string, text
+from ...typeset import InlineWriter, PendingPdf, Pictures, length_pt, string, text
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -192,6 +193,14 @@ class TypstLargePrint:
 
 def write_pdf(doc: m.Document, blocks: list[m.Block], settings: Settings, path: Path) -> list[str]:
     """Write the PDF; return notes for the report."""
+    return start_pdf(doc, blocks, settings, path)()
+
+
+def start_pdf(
+    doc: m.Document, blocks: list[m.Block], settings: Settings, path: Path
+) -> Callable[[], list[str]]:
+    """Start typesetting the PDF in the background; the function returned waits for it, writes
+    it to `path` and returns notes for the report."""
     writer = TypstLargePrint(doc, settings)
     source = writer.markup(blocks)
     notes = []
@@ -202,6 +211,11 @@ def write_pdf(doc: m.Document, blocks: list[m.Block], settings: Settings, path: 
             "A picture has no alt text, so the PDF is tagged but cannot claim PDF/UA; "
             "add alt text in the draft (or mark the picture decorative) and convert again."
         )
-    pdf, compile_notes = compile_pdf(source, writer.pictures, settings.pdf_font_files, standard)
-    path.write_bytes(pdf)
-    return notes + compile_notes
+    pending = PendingPdf(source, writer.pictures, settings.pdf_font_files, standard)
+
+    def finish() -> list[str]:
+        pdf, compile_notes = pending.result()
+        path.write_bytes(pdf)
+        return notes + compile_notes
+
+    return finish

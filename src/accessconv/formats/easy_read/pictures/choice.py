@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .config import PictureSettings
-from .sets import Symbol, SymbolSet, _Phrase
+from .sets import Symbol, SymbolSet, _Phrase, fits
 from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
@@ -114,7 +114,7 @@ def candidates(
             phrases = [p for lemma in sorted(token_lemmas[i]) for p in symbol_set._index.get(lemma, ())]
             for phrase in phrases:
                 n = len(phrase.lemmas)
-                if i + n > len(tokens) or not all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
+                if not fits(phrase, token_lemmas, i):
                     continue
                 if _covered_by_avoid(symbol_set, phrase.symbol.concept, token_lemmas, i, i + n):
                     avoided.update((s_index, k) for k in range(i, i + n))

@@ -363,12 +363,21 @@ def _longest_at(token_lemmas: list[frozenset[str]], i: int, symbol_set: SymbolSe
         candidates.extend(symbol_set._index.get(lemma, ()))
     best: _Phrase | None = None
     for phrase in candidates:
-        n = len(phrase.lemmas)
-        if i + n > len(token_lemmas) or (best is not None and n <= len(best.lemmas)):
-            continue
-        if all(phrase.lemmas[k] & token_lemmas[i + k] for k in range(n)):
+        if (best is None or len(phrase.lemmas) > len(best.lemmas)) and fits(phrase, token_lemmas, i):
             best = phrase
     return best
+
+
+def fits(phrase: _Phrase, token_lemmas: list[frozenset[str]], i: int) -> bool:
+    """Whether the phrase's words are the point's words from word `i` on (a word fits when one of
+    its base forms is the phrase's). A plain loop: this runs for every word of every point."""
+    n = len(phrase.lemmas)
+    if i + n > len(token_lemmas):
+        return False
+    for k in range(n):
+        if phrase.lemmas[k].isdisjoint(token_lemmas[i + k]):
+            return False
+    return True
 
 
 def _ranked_forms(key_terms: list[str], sentences: list[str]) -> list[frozenset[str]]:

@@ -1,0 +1,246 @@
+"""Run work on the machine's other cores: each job in a forked child process.
+
+A conversion's checks read the files it wrote and need nothing but those files and what is already
+in memory (the profile, the draft), so a forked child can run them while this process writes the
+next format. A child starts from a copy of this process's memory (nothing to pickle on the way
+in), writes its result, pickled, to a private file and ends with `os._exit` (no `finally` or
+`atexit` of ours runs twice). The result is read back in the order the jobs were started, so the
+report is the same as when everything runs in one process.
+
+Forking is used only where it is safe and helps: on a computer with fork and more than one core,
+from the main thread of a process running no other Python threads (the web service's threads, a
+watcher thread), and not inside a worker process of a pool (a batch run's `--jobs` already uses the
+cores). Anywhere else, and for any job a child could not finish (killed, out of memory, a result
+that cannot be pickled), the job runs here instead, so forking changes only when work is done,
+never what it gives. An exception raised by a job is raised again where its result is asked for.
+Children are started only on cores nobody else is using (the load average), since on a busy machine
+they would only share the same cores; `ACCESSCONV_JOBS=1` turns forking off, `ACCESSCONV_JOBS=N`
+allows N-1 children besides this process whatever the load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+JOBS_VARIABLE = "ACCESSCONV_JOBS"
+
+
+def cores() -> int:
+    """How many processes may work at once: ACCESSCONV_JOBS, else the cores this process may use."""
+    wanted = os.environ.get(JOBS_VARIABLE, "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def idle_children() -> int:
+    """How many children to start: one per core nobody else is using, this process aside.
+
+    On a machine whose cores are already busy, more processes only share the same cores, each
+    paying to start and to load what it needs again: measured on a shared 2-core machine at load
+    4-6, large print with children took more CPU and longer than without. The 1-minute load
+    average counts this process (about 1) and whatever else runs; ACCESSCONV_JOBS, when set, is
+    taken as it is."""
+    wanted = os.environ.get(JOBS_VARIABLE, "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted) - 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average here: use every core
+        return cores() - 1
+    return max(0, min(cores() - 1, int(cores() - load + 0.5)))
+
+
+def can_fork() -> bool:
+    """Whether a job may run in a forked child here (see the module's docstring)."""
+    return (
+        hasattr(os, "fork")
+        and cores() > 1
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+        and multiprocessing.parent_process() is None
+    )
+
+
+@dataclass
+class Job(Generic[T]):
+    """One piece of work: run here, or in a child whose result waits in `result_file`."""
+
+    work: Callable[[], T]
+    pid: int = 0  # the child's process id; 0 while not started or when run here
+    result_file: Path | None = None
+    done: bool = False  # its value or error is here (from a child, or run here)
+    value: T | None = None
+    error: BaseException | None = None
+
+
+@dataclass
+class Pool:
+    """Jobs started in order, at most `children` running in child processes at a time; the rest
+    wait until a child is free, or run here when their result is asked for."""
+
+    children: int
+    folder: Path
+    jobs: list[Job[Any]] = field(default_factory=list)
+
+    def submit(self, work: Callable[[], T], start: bool = False) -> Job[T]:
+        """Add a job. It waits until another is added (or `start`): a child then takes it while
+        this process goes on; the last job, asked for with nothing else to do, runs here, since
+        a child for it would only cost starting one."""
+        job: Job[T] = Job(work)
+        self.jobs.append(job)
+        self._start_waiting(but=None if start else job)
+        return job
+
+    def result(self, job: Job[T]) -> T:
+        """The job's value (run here if no child has it), or its exception raised again. While a
+        child works on it, this process does the waiting jobs itself instead of idling."""
+        while job.pid:
+            self._reap()
+            self._start_waiting()
+            waiting = next((j for j in self.jobs if not j.pid and not j.done), None)
+            if not job.pid:
+                break
+            if waiting is None:
+                self._wait(job)
+            else:
+                _run_here(waiting)
+        if not job.done:
+            self._start_waiting(but=job)  # others keep the children busy while this one runs here
+            _run_here(job)
+        self._start_waiting()
+        if job.error is not None:
+            raise job.error
+        return job.value  # type: ignore[return-value]  # set by the work, which returns T
+
+    def _running(self) -> int:
+        return sum(1 for j in self.jobs if j.pid)
+
+    def _start_waiting(self, but: Job[Any] | None = None) -> None:
+        for job in self.jobs:
+            if self._running() >= self.children:
+                self._reap()
+                if self._running() >= self.children:
+                    return
+            if job is not but and not job.pid and not job.done:
+                self._fork(job)
+
+    def _reap(self) -> None:
+        """Collect the children that have finished, without waiting."""
+        for job in self.jobs:
+            if job.pid:
+                try:
+                    pid, status = os.waitpid(job.pid, os.WNOHANG)
+                except ChildProcessError:  # reaped already (SIGCHLD ignored): see what it left
+                    pid, status = job.pid, None
+                if pid != 0:
+                    self._collect(job, status)
+
+    def _fork(self, job: Job[Any]) -> None:
+        fd, name = tempfile.mkstemp(dir=self.folder, suffix=".result")
+        os.close(fd)
+        job.result_file = Path(name)
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process slots for a child: run it here, later
+            _run_here(job)
+            return
+        if pid == 0:  # the child
+            _child(job.work, job.result_file)
+        job.pid = pid
+
+    def _wait(self, job: Job[Any]) -> None:
+        status: int | None
+        try:
+            _pid, status = os.waitpid(job.pid, 0)
+        except ChildProcessError:  # reaped already (SIGCHLD ignored): see what it left
+            status = None
+        self._collect(job, status)
+
+    def _collect(self, job: Job[Any], status: int | None) -> None:
+        """Take a finished child's result; `status` None when its exit status is unknown."""
+        job.pid = 0
+        payload = b""
+        ended_well = status is None or os.waitstatus_to_exitcode(status) == 0
+        if ended_well and job.result_file is not None:
+            with contextlib.suppress(OSError):
+                payload = job.result_file.read_bytes()
+        try:
+            ok, value = pickle.loads(payload)
+        except Exception:  # the child died or could not send its result: do the work here
+            _run_here(job)
+            return
+        job.done = True
+        if ok:
+            job.value = value
+        else:
+            job.error = value
+
+    def stop(self) -> None:
+        """End every child still running (a failed or interrupted conversion) and wait for it."""
+        for job in self.jobs:
+            if job.pid:
+                with contextlib.suppress(OSError):
+                    os.kill(job.pid, signal.SIGKILL)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(job.pid, 0)
+                job.pid = 0
+
+
+def _run_here(job: Job[T]) -> None:
+    job.done = True
+    try:
+        job.value = job.work()
+    except Exception as err:
+        job.error = err
+
+
+def _child(work: Callable[[], object], result_file: Path) -> None:
+    """In the child: do the work, leave the result (or the exception) in `result_file`, and end
+    without running anything the parent set up to run at exit."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child; the parent cleans up
+        try:
+            outcome: tuple[bool, object] = (True, work())
+        except Exception as err:
+            outcome = (False, err)
+        try:
+            payload = pickle.dumps(outcome)
+        except Exception:
+            payload = b""  # the parent does the job itself
+        part = result_file.with_suffix(".part")
+        part.write_bytes(payload)
+        os.replace(part, result_file)  # whole or not there: the parent never reads half of it
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+@contextlib.contextmanager
+def pool(children: int | None = None) -> Iterator[Pool]:
+    """A Pool using the other cores (none where forking is not safe, see can_fork); every child
+    is ended and every result file removed when the block ends, however it ends."""
+    n = (idle_children() if children is None else children) if can_fork() else 0
+    with tempfile.TemporaryDirectory(prefix="accessconv-jobs-") as folder:
+        jobs = Pool(max(0, n), Path(folder))
+        try:
+            yield jobs
+        finally:
+            jobs.stop()

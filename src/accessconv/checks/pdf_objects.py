@@ -1,0 +1,158 @@
+"""A PDF's plain objects (dictionaries, arrays, numbers, names, strings, references), read
+straight from the file's bytes at the places its cross-reference table gives.
+
+pypdf reads an object one token at a time in Python objects of its own, about 0.1 ms for a
+structure element; a tagged 140-page large print PDF has about 4,000 of them, so reading the
+structure tree took longer than reading every character on every page. Here an object is cut into
+tokens by one regular expression (the tokenizer the text reading uses) and built from plain Python
+values, several times faster. pypdf still reads the file's structure (the cross-reference table,
+the pages), and reads any object this module does not: one inside a compressed object stream, a
+stream, an object of an encrypted file, or one whose bytes are not what the table says.
+
+Values: a dictionary is a dict keyed by names with their slash ("/S"), an array a list, a name
+a str with its slash ("/P"), a string what pypdf makes of the same bytes (so text decodes the
+same way), a reference a `Ref`; `resolve` turns a Ref (or a pypdf reference) into its object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pypdf.generic import create_string_object
+
+from .pdf_text import _TOKEN, _hex, _literal, _literal_end
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+# Deeper nesting than this is not a structure element: left to pypdf.
+MAX_NESTING = 64
+_OBJ_HEADER = re.compile(rb"[\x00\t\n\x0c\r ]*(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj\b")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_KEYWORDS: dict[bytes, Any] = {b"true": True, b"false": False, b"null": None}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to object `idnum` ("12 0 R")."""
+
+    idnum: int
+    generation: int = 0
+
+
+class _NotPlain(Exception):
+    """The object is not one this module reads (a stream, bad bytes): pypdf reads it."""
+
+
+class Objects:
+    """The objects of one PdfReader's file, each read once, by object number."""
+
+    def __init__(self, reader: PdfReader) -> None:
+        self.reader = reader
+        self.read: dict[int, Any] = {}
+        self.offsets: dict[int, int] = {}
+        self.data = b""
+        try:
+            if not reader.is_encrypted:  # encrypted strings need pypdf's decryption
+                self.data = reader.stream.getvalue() if hasattr(reader.stream, "getvalue") else b""
+                for table in reader.xref.values():
+                    self.offsets.update(table)
+        except Exception:  # an unusual reader: everything goes through pypdf
+            self.offsets = {}
+
+    def resolve(self, value: Any) -> Any:
+        """The object a reference points to (a value that is not a reference is itself)."""
+        if isinstance(value, Ref):
+            return self.get(value.idnum)
+        if type(value).__name__ == "IndirectObject":  # one of pypdf's, inside an object it read
+            return self.get(int(value.idnum))
+        return value
+
+    def get(self, idnum: int) -> Any:
+        if idnum in self.read:
+            return self.read[idnum]
+        value: Any
+        try:
+            value = self._parse(idnum)
+        except _NotPlain:
+            value = self.reader.get_object(idnum)
+        self.read[idnum] = value
+        return value
+
+    def _parse(self, idnum: int) -> Any:
+        offset = self.offsets.get(idnum)
+        if offset is None or idnum in getattr(self.reader, "xref_objStm", {}):
+            raise _NotPlain
+        header = _OBJ_HEADER.match(self.data, offset)
+        if header is None or int(header.group(1)) != idnum:
+            raise _NotPlain
+        value, end = parse_value(self.data, header.end())
+        if re.match(rb"[\x00\t\n\x0c\r ]*stream\b", self.data[end : end + 32]):
+            raise _NotPlain
+        return value
+
+
+def parse_value(data: bytes, pos: int) -> tuple[Any, int]:
+    """The one PDF value that starts at `pos` (after white space), and where it ends."""
+    stack: list[tuple[bool, list[Any]]] = []  # open arrays (False) and dictionaries (True)
+    items: list[Any] = []
+    while pos < len(data):
+        match = _TOKEN.match(data, pos)
+        if match is None:
+            raise _NotPlain
+        pos = match.end()
+        kind = match.lastgroup
+        if kind is None:
+            if match.group().strip():  # a comment or a stray byte
+                raise _NotPlain
+            continue
+        token = match.group(kind)
+        if kind == "num":
+            items.extend(float(n) if b"." in n else int(n) for n in token.split())
+        elif kind == "name":
+            name = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), token[1:])
+            items.append("/" + name.decode("latin-1"))
+        elif kind == "str":
+            items.append(create_string_object(_literal(token[1:-1])))
+        elif kind == "lparen":
+            close = _literal_end(data, match.start(kind))
+            items.append(create_string_object(_literal(data[match.start(kind) + 1 : close - 1])))
+            pos = close
+        elif kind == "hex":
+            items.append(create_string_object(_hex(token[1:-1])))
+        elif kind == "open":
+            if len(stack) >= MAX_NESTING:
+                raise _NotPlain
+            stack.append((token == b"<<", items))
+            items = []
+        elif kind == "close":
+            if not stack or stack[-1][0] != (token == b">>"):
+                raise _NotPlain
+            is_dict, outer = stack.pop()
+            if is_dict:
+                if len(items) % 2 or not all(isinstance(k, str) for k in items[::2]):
+                    raise _NotPlain
+                outer.append(dict(zip(items[::2], items[1::2], strict=True)))
+            else:
+                outer.append(items)
+            items = outer
+        elif token == b"R":
+            if len(items) < 2 or not isinstance(items[-1], int) or not isinstance(items[-2], int):
+                raise _NotPlain
+            generation, idnum = items.pop(), items.pop()
+            items.append(Ref(idnum, generation))
+        elif token in _KEYWORDS:
+            items.append(_KEYWORDS[token])
+        else:
+            raise _NotPlain  # "endobj" before a value, or an operator: not a plain object
+        if not stack and items and not (kind == "num" and _reference_may_follow(data, pos)):
+            if len(items) == 1 or kind != "num":
+                return items[-1], pos
+    raise _NotPlain
+
+
+def _reference_may_follow(data: bytes, pos: int) -> bool:
+    """After a bare top-level number: whether "R" (it was a reference) comes next."""
+    return re.match(rb"[\x00\t\n\x0c\r ]*R\b", data[pos : pos + 16]) is not None

@@ -1,0 +1,138 @@
+"""Work on the other cores (background.py): a job forked into a child gives the same value, or the
+same exception, as run here; a child that dies or cannot send its result has its job run here; and
+a conversion's report is the same whether its checks ran in children or not."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from accessconv import background
+from accessconv.pipeline import convert
+from large_print_builders import every_block_draft
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
+
+
+@pytest.fixture
+def two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(background.JOBS_VARIABLE, "2")
+
+
+@needs_fork
+def test_jobs_run_in_children_and_come_back_in_order(two_jobs: None) -> None:
+    with background.pool() as jobs:
+        started = [jobs.submit(lambda n=n: (n * n, os.getpid())) for n in range(5)]
+        values = [jobs.result(job) for job in started]
+    assert [v for v, _pid in values] == [0, 1, 4, 9, 16]
+    assert any(pid != os.getpid() for _v, pid in values)
+
+
+@needs_fork
+def test_an_exception_in_a_child_is_raised_here(two_jobs: None) -> None:
+    def fails() -> int:
+        raise ValueError("no such page")
+
+    with background.pool() as jobs:
+        job = jobs.submit(fails, start=True)
+        with pytest.raises(ValueError, match="no such page"):
+            jobs.result(job)
+
+
+@needs_fork
+def test_a_job_whose_child_dies_runs_here(two_jobs: None) -> None:
+    here = os.getpid()
+
+    def dies_in_a_child() -> str:
+        if os.getpid() != here:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+        return "done here"
+
+    with background.pool() as jobs:
+        assert jobs.result(jobs.submit(dies_in_a_child, start=True)) == "done here"
+
+
+@needs_fork
+def test_a_result_that_cannot_be_pickled_is_made_here(two_jobs: None) -> None:
+    here = os.getpid()
+
+    def unpicklable() -> object:
+        return (lambda: None) if os.getpid() != here else "made here"
+
+    with pytest.raises(Exception):  # noqa: B017 - whatever pickle raises for a lambda
+        pickle.dumps(lambda: None)
+    with background.pool() as jobs:
+        assert jobs.result(jobs.submit(unpicklable, start=True)) == "made here"
+
+
+@needs_fork
+def test_results_come_back_where_children_are_reaped_by_the_system(two_jobs: None) -> None:
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # as some services set it
+    try:
+        with background.pool() as jobs:
+            started = [jobs.submit(lambda n=n: n + 1) for n in range(4)]
+            assert [jobs.result(job) for job in started] == [1, 2, 3, 4]
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+@pytest.mark.parametrize(("load", "children"), [(0.2, 1), (1.0, 1), (1.7, 0), (5.0, 0)])
+def test_children_only_on_cores_nobody_is_using(
+    load: float, children: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(background.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(background, "cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert background.idle_children() == children
+
+
+@needs_fork
+def test_the_last_job_asked_for_with_nothing_else_to_do_runs_here(two_jobs: None) -> None:
+    with background.pool() as jobs:
+        assert jobs.result(jobs.submit(os.getpid)) == os.getpid()
+
+
+def test_one_job_at_a_time_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(background.JOBS_VARIABLE, "1")
+    assert not background.can_fork()
+    with background.pool() as jobs:
+        assert jobs.result(jobs.submit(os.getpid)) == os.getpid()
+
+
+@needs_fork
+def test_a_child_still_running_is_ended_with_the_pool(two_jobs: None, tmp_path: Path) -> None:
+    marker = tmp_path / "pid"
+
+    def sleeps() -> None:
+        marker.write_text(str(os.getpid()))
+        time.sleep(600)
+
+    with background.pool() as jobs:
+        jobs.submit(sleeps, start=True)
+        while not marker.exists() or not marker.read_text():
+            time.sleep(0.01)
+    child = int(marker.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # ended and reaped: no such process any more
+
+
+@needs_fork
+def test_a_conversion_reports_the_same_with_and_without_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = every_block_draft(tmp_path / "draft")
+    reports, written = [], []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv(background.JOBS_VARIABLE, jobs)
+        result = convert(draft, ["large-print", "html", "braille"], tmp_path / f"out-{jobs}")
+        reports.append([(o.profile, o.path.name, o.checks, o.changes) for o in result.outputs])
+        written.append({o.path.name: o.path.read_bytes() for o in result.outputs})
+    assert reports[0] == reports[1]
+    assert written[0] == written[1]
+    assert {name for _p, name, _c, _n in reports[0]} >= {"parks-plan-large-print.pdf", "parks-plan.html"}
+    assert any(c.status == "pass" for _p, _name, checks, _n in reports[0] for c in checks)
