@@ -341,3 +341,50 @@ def test_a_table_keeps_every_row_up_to_the_profile_limit() -> None:
     assert all(c.kept for c in _choose(rows))
     longer = rows + [(0, "row", "Charges", f"Band {x}: the amount was set.") for x in "DE"]
     assert [c.kept for c in _choose(longer)] == [True, False, False, False, False]
+
+
+def _points(html: str) -> list[str]:
+    """The text of each point of a written Easy Read page, and each heading as "## …"."""
+    main = html[html.index("<main") :]
+    found = re.findall(
+        r'<h[23][^>]*>(.*?)</h[23]>|<li class="point"[^>]*>(.*?)</li>\s*(?=<li class="point"|</ol>|</ul>)',
+        main,
+        re.S,
+    )
+    out = []
+    for heading, point in found:
+        text = re.sub(r"<[^>]+>", " ", heading or point)
+        out.append(("## " if heading else "") + " ".join(text.split()))
+    return out
+
+
+@needs_parser
+def test_a_consultation_keeps_who_is_not_affected_the_decision_date_and_whole_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's findings on an unseen consultation, on a draft of our own with the same shapes."""
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "garden-waste-consultation.md"
+    shutil.copy(DATA / "garden-waste-consultation.md", draft)
+    convert(draft, ["easy-read"], tmp_path / "out")
+    html = (tmp_path / "out" / "garden-waste-consultation-easy-read.html").read_text(encoding="utf-8")
+    points = _points(html)
+    text = "\n".join(points)
+    # The section that tells readers they will not pay is there, with its "Nobody".
+    heading = points.index("## Who will not be affected")
+    assert points[heading + 1].startswith("Nobody will have to pay")
+    # The decision date is a key fact.
+    assert "The final decision will be made by the Cabinet on 18 February 2027." in text
+    # Numbered sentences: all three, or none keeps its number.
+    numbered = [w for w in ("First,", "Second,", "Third,") if w in text]
+    assert numbered in ([], ["First,", "Second,", "Third,"])
+    # Each table row is one point, every row kept.
+    rows = [p for p in points if "Charge a year:" in p]
+    assert len(rows) == 3 and all("Who it is for:" in r for r in rows)
+    # The shapes split into a lead and one line each.
+    assert "You can: Fill in the survey online" in text
+    assert "This document explains: What we are proposing." in text
+    # The references section may go whole.
+    assert "## Background documents" not in points

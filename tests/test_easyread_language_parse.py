@@ -143,6 +143,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
             ],
         ),
         # ---- the commonest long shapes (issue 12, third round)
+        # "because" hung by the parser on a verb it took for a second one: still the reason at the end.
+        (
+            "Households whose only garden waste is taken to the recycling centre will not pay anything, "
+            "because the recycling centre remains free to use.",
+            [
+                "Households whose only garden waste is taken to the recycling centre will not pay anything.",
+                "This is because the recycling centre remains free to use.",
+            ],
+        ),
         # Verb phrases sharing "You can": a lead and one line each, the last with "Or".
         (
             "You can fill in the form online at www.example.gov.uk/care, ask for a paper copy by calling "

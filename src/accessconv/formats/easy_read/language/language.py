@@ -407,7 +407,9 @@ class _Transform:
                 for part in block:
                     if word_count(part, self.spans) > settings.max_words_warn:
                         long_parts[part] = kind
-            for chunk in _pack(blocks, settings.max_sentences_per_point):
+            # A table row is one point, whatever its number of cells: its cells only mean something together.
+            size = sum(len(b) for b in blocks) if unit.kind == "row" else settings.max_sentences_per_point
+            for chunk in _pack(blocks, size):
                 long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
         for left in left_here if only is None else []:

@@ -239,7 +239,14 @@ def _reason(text: str, doc: Doc) -> list[str] | None:
     for tok in doc:
         if tok.lower_ == "because" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             clause = tok.head
-            if clause.head.dep_ != "ROOT" or tok.i < clause.head.i:
+            after_root = clause.head.dep_ == "ROOT" and tok.i > clause.head.i
+            # The parser may hang the clause on a verb it took for a second one ("Households whose
+            # waste is taken … will not pay anything, because …"): after a comma, at the very end of
+            # a complete clause, it is still the reason for all that comes before.
+            at_end = (
+                doc[tok.i - 1].text == "," and _clause_at_end(clause, doc) and _has_clause(list(doc[: tok.i]))
+            )
+            if not (after_root or at_end):
                 continue
             first = _text(text, 0, tok.idx)
             second = text[tok.idx :].strip()

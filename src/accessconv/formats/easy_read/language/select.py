@@ -404,7 +404,8 @@ def _keep_enumerations(
         extra = sum(c.words for c in back)
         fits = len(run) <= longest and (room is None or extra <= room)
         if fits and not any(c.id in drop_ids for c in back):
-            for cand in back:
+            for cand in run:
+                # Forced, so none is left out later for being long (it is flagged instead).
                 cand.kept = cand.forced = True
             room = None if room is None else room - extra
             continue
