@@ -143,6 +143,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
             ],
         ),
         # ---- the commonest long shapes (issue 12, third round)
+        # A condition in the present passive: "might be needed" / "If it is".
+        (
+            "If a home visit is needed, an officer from the housing team will phone you to agree a day "
+            "and time.",
+            [
+                "A home visit might be needed.",
+                "If it is, an officer from the housing team will phone you to agree a day and time.",
+            ],
+        ),
         # "because" hung by the parser on a verb it took for a second one: still the reason at the end.
         (
             "Households whose only garden waste is taken to the recycling centre will not pay anything, "
@@ -379,6 +388,8 @@ SHAPE_RULES = (parse._verb_phrases, parse._wh_list, parse._reason_phrase, parse.
         # A negative condition, and a past-tense one: "might not agree" / "might was" read wrongly.
         "If the council does not agree the budget, the changes will be delayed until April 2028.",
         "If the weather was bad, the bus would not run to the day centre in the village.",
+        # A helping verb in the condition: "might has closed" cannot be written.
+        "If the centre has closed by then, we will write to you with the address of another centre.",
         # "… will not be charged. This is only if …" would read as a rule about everyone.
         "You will not be charged for the assessment if you are a carer who looks after someone for free.",
         # "even if" is not a condition to move.

@@ -879,15 +879,13 @@ def _reason_phrase(text: str, doc: Doc) -> list[str] | None:
 def _if_other(text: str, doc: Doc) -> list[str] | None:
     """ "If your charge goes up by £10 a week, we would phase it in." -> "Your charge might go up
     by £10 a week." "If it does, we would phase it in." Only a noun subject (not "you": that has
-    its own rule), a verb in the present tense with no helping verb, and no "not" anywhere in the
-    condition; otherwise the sentence is left as it is."""
+    its own rule), a verb in the present tense ("goes", "is needed") with no other helping verb,
+    and no "not" anywhere in the condition; otherwise the sentence is left as it is."""
     if len(doc) < 8 or doc[0].lower_ != "if" or doc[0].dep_ != "mark":
         return None
     clause = doc[0].head
-    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or clause.dep_ != "advcl":
-        return None
-    if clause.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in clause.children):
         return None
     end = clause.right_edge.i + 1
     if (
@@ -898,21 +896,40 @@ def _if_other(text: str, doc: Doc) -> list[str] | None:
         return None
     if clause.head.dep_ != "ROOT" or clause.head.i < end or not _main_clause(list(doc[end + 1 :])):
         return None
-    shapes = _shapes()
-    plural = clause.tag_ == "VBP"
+    plural = clause.tag_ == "VBP" or any(c.lower_ == "are" for c in clause.children if c.dep_ == "auxpass")
     pronoun = "they" if plural or _people_or_many(subject) else "it"
-    be = clause.lower_ in {"is", "are"}
-    echo = ("are" if pronoun == "they" else "is") if be else ("do" if pronoun == "they" else "does")
-    base = "be" if be else lemma(clause.text, "VERB")
+    found = _might(text, clause, pronoun)
+    if found is None:
+        return None
+    start, stop, words, echo = found
+    shapes = _shapes()
     condition = (
-        text[doc[1].idx : clause.idx]
-        + f"{shapes.get('condition_modal', 'might')} {base}"
-        + text[clause.idx + len(clause.text) : doc[end].idx]
+        text[doc[1].idx : start]
+        + f"{shapes.get('condition_modal', 'might')} {words}"
+        + text[stop : doc[end].idx]
     )
     main = text[doc[end].idx + 1 :].strip()
     if len(condition.split()) < 4 or len(main.split()) < 3:
         return None
     return [_sentence(condition), f"{shapes.get('condition_then', 'If')} {pronoun} {echo}, {_lower(main)}"]
+
+
+def _might(text: str, clause: Token, pronoun: str) -> tuple[int, int, str, str] | None:
+    """Where the verb of a condition is, its words after "might", and the short echo ("does",
+    "is"): "goes" -> "go" / "does"; "is" -> "be" / "is"; "is needed" -> "be needed" / "is". None
+    for any other tense or a helping verb ("has gone", "will go")."""
+    helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    be_echo = "are" if pronoun == "they" else "is"
+    if clause.tag_ in {"VBZ", "VBP"} and not helpers:
+        if clause.lower_ in {"is", "are"}:
+            return clause.idx, clause.idx + len(clause.text), "be", be_echo
+        echo = "do" if pronoun == "they" else "does"
+        return clause.idx, clause.idx + len(clause.text), lemma(clause.text, "VERB"), echo
+    if clause.tag_ == "VBN" and len(helpers) == 1 and helpers[0].dep_ == "auxpass":
+        aux = helpers[0]
+        if aux.lower_ in {"is", "are"} and aux.i == clause.i - 1:
+            return aux.idx, clause.idx + len(clause.text), f"be {clause.text}", be_echo
+    return None
 
 
 def _if_at_end(text: str, doc: Doc) -> list[str] | None:
