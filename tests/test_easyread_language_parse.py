@@ -143,6 +143,23 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
             ],
         ),
         # ---- the commonest long shapes (issue 12, third round)
+        # Orders joined by "and": one sentence each ("Please" stays with the first).
+        (
+            "Please fill in the form in black ink and send it back to us in the envelope we have given you.",
+            [
+                "Please fill in the form in black ink.",
+                "Send it back to us in the envelope we have given you.",
+            ],
+        ),
+        (
+            "Check the badge is valid, display it on the dashboard and take it with you when you "
+            "leave the car.",
+            [
+                "Check the badge is valid.",
+                "Display it on the dashboard.",
+                "Take it with you when you leave the car.",
+            ],
+        ),
         # A condition in the present passive: "might be needed" / "If it is".
         (
             "If a home visit is needed, an officer from the housing team will phone you to agree a day "
@@ -372,7 +389,14 @@ def test_leaflet_written_page_reads_as_easy_read(tmp_path: Path, monkeypatch: py
 # ---------------------------------------------------------------- the commonest long shapes (round 3)
 
 
-SHAPE_RULES = (parse._verb_phrases, parse._wh_list, parse._reason_phrase, parse._if_other, parse._if_at_end)
+SHAPE_RULES = (
+    parse._orders,
+    parse._verb_phrases,
+    parse._wh_list,
+    parse._reason_phrase,
+    parse._if_other,
+    parse._if_at_end,
+)
 
 
 @needs_parser
@@ -390,6 +414,10 @@ SHAPE_RULES = (parse._verb_phrases, parse._wh_list, parse._reason_phrase, parse.
         "If the weather was bad, the bus would not run to the day centre in the village.",
         # A helping verb in the condition: "might has closed" cannot be written.
         "If the centre has closed by then, we will write to you with the address of another centre.",
+        # Orders: "or" is a choice; verbs sharing one object; "and" joining two objects of one verb.
+        "Call the repairs team on 01632 960 552 or email repairs@westford.example.gov.uk to book a visit.",
+        "Read, sign and return the tenancy agreement to the housing office within 14 days of this letter.",
+        "Keep the window open and the heating on low while the bathroom walls dry out after the repair.",
         # "… will not be charged. This is only if …" would read as a rule about everyone.
         "You will not be charged for the assessment if you are a carer who looks after someone for free.",
         # "even if" is not a condition to move.

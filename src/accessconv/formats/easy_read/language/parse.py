@@ -30,6 +30,7 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
   will…" "Clearview is an independent group.";
 - a street address with a postcode at the end -> "The address is …";
 - three or more short items at the end -> the lead ending in ":" and one item a line.
+- orders joined by "and" ("Treat the mould, and repaint the walls.") -> one sentence each;
 - three or more verb phrases sharing "You can" -> "You can:" and one phrase a line ("Or …" last);
 - reported questions "explains what A, why B and how C" -> "This document explains:" and one a line;
 - a reason phrase at the end "…, largely because of A" -> "… This is largely because of A.";
@@ -818,6 +819,33 @@ def _verb_phrases(text: str, doc: Doc) -> list[str] | None:
     )
 
 
+def _orders(text: str, doc: Doc) -> list[str] | None:
+    """ "Treat the mould with a wash, and repaint the walls." -> "Treat the mould with a wash."
+    "Repaint the walls.": orders joined by commas and "and", each verb with words of its own after
+    it; "or" is a choice between them and stays whole."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or not _main_clause(list(doc[: root.i + 1])):
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None
+    marks = [root]
+    for tok in doc[root.i + 1 :]:
+        if tok.dep_ != "conj" or tok.tag_ != "VB" or tok.head not in marks or _joined_after(doc, tok) is None:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in tok.children):
+            continue
+        marks.append(tok)
+    if len(marks) < 2 or _joined_after(doc, marks[-1]) != "and":
+        return None
+    if not all(any(c.dep_ not in {"punct", "cc", "conj"} for c in m.children if c.i > m.i) for m in marks):
+        return None
+    items = _items_between(text, doc, marks)
+    items[0] = text[: root.idx] + items[0]
+    if any(len(i.split()) < 3 for i in items):
+        return None
+    return [_sentence(i) for i in items]
+
+
 def _wh_list(text: str, doc: Doc) -> list[str] | None:
     """ "This document explains what we propose, why we think so, and how you can reply." -> "This
     document explains:" "What we propose." "Why we think so." "How you can reply.": two or more
@@ -970,6 +998,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _verb_phrases,
     _wh_list,
     _coordinated,
+    _orders,
     _relative,
     _defining,
     _participle,
