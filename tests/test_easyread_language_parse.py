@@ -414,6 +414,8 @@ SHAPE_RULES = (
         "If the weather was bad, the bus would not run to the day centre in the village.",
         # A helping verb in the condition: "might has closed" cannot be written.
         "If the centre has closed by then, we will write to you with the address of another centre.",
+        # A noun phrase between the questions: "What we found, the repairs we will do." would be one item.
+        "This letter explains what we found when we visited, the repairs we will do, and what you can do.",
         # Orders: "or" is a choice; verbs sharing one object; "and" joining two objects of one verb.
         "Call the repairs team on 01632 960 552 or email repairs@westford.example.gov.uk to book a visit.",
         "Read, sign and return the tenancy agreement to the housing office within 14 days of this letter.",

@@ -774,6 +774,8 @@ def _as_list(lead: str, items: list[str], joint: str) -> list[str] | None:
     """ "Lead:" and one line an item, the last "Or …" after an "or" (as the list-at-the-end rule)."""
     if len(lead.split()) < 2 or any(len(i.split()) < 2 for i in items):
         return None
+    if any("," in re.sub(r"\([^)]*\)", "", i) for i in items):
+        return None  # "what we found, the repairs we will do, and what you can do": another item hides inside
     out = [lead.rstrip(" ,") + ":"] + [_item(i) for i in items]
     if joint == "or":
         out[-1] = "Or " + _lower(items[-1]) + "."
