@@ -143,6 +143,17 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
             ],
         ),
         # ---- the commonest long shapes (issue 12, third round)
+        # A thing between the questions, the verb's own object, is an item too.
+        (
+            "This letter explains what we found when our surveyor visited, the repairs we are going to "
+            "carry out, and what you can do in the meantime to reduce the problem.",
+            [
+                "This letter explains:",
+                "What we found when our surveyor visited.",
+                "The repairs we are going to carry out.",
+                "What you can do in the meantime to reduce the problem.",
+            ],
+        ),
         # Orders joined by "and": one sentence each ("Please" stays with the first).
         (
             "Please fill in the form in black ink and send it back to us in the envelope we have given you.",
@@ -414,8 +425,8 @@ SHAPE_RULES = (
         "If the weather was bad, the bus would not run to the day centre in the village.",
         # A helping verb in the condition: "might has closed" cannot be written.
         "If the centre has closed by then, we will write to you with the address of another centre.",
-        # A noun phrase between the questions: "What we found, the repairs we will do." would be one item.
-        "This letter explains what we found when we visited, the repairs we will do, and what you can do.",
+        # Words between commas inside a question ("for example …"): the list is not cut there.
+        "This page explains what we do, for example in the day centres, and how you can get help from us.",
         # Orders: "or" is a choice; verbs sharing one object; "and" joining two objects of one verb.
         "Call the repairs team on 01632 960 552 or email repairs@westford.example.gov.uk to book a visit.",
         "Read, sign and return the tenancy agreement to the housing office within 14 days of this letter.",

@@ -865,6 +865,8 @@ def _wh_list(text: str, doc: Doc) -> list[str] | None:
     for tok in doc[first.i + 1 :]:
         if tok.lower_ in wh and _joined_after(doc, tok) is not None and tok.head != doc[tok.i - 1]:
             marks.append(tok)
+    things = _things_between(doc, root, marks)
+    marks = sorted([*marks, *things], key=lambda t: t.i)
     if len(marks) < 2 or _joined_after(doc, marks[-1]) not in {"and", "or"}:
         return None
     if len(marks) > 2 and any(_joined_after(doc, m) != "," for m in marks[1:-1]):
@@ -874,9 +876,35 @@ def _wh_list(text: str, doc: Doc) -> list[str] | None:
         doc.char_span(m.idx, m.idx + len(i), alignment_mode="expand")
         for m, i in zip(marks, items, strict=True)
     ]
-    if not all(s is not None and any(t.pos_ in {"VERB", "AUX"} for t in s) for s in spans):
+    if not all(
+        s is not None and (m in things or any(t.pos_ in {"VERB", "AUX"} for t in s))
+        for m, s in zip(marks, spans, strict=True)
+    ):
         return None  # "what and why": a question word alone is not an item
     return _as_list(text[: first.idx].strip(), items, str(_joined_after(doc, marks[-1])))
+
+
+def _things_between(doc: Doc, root: Token, marks: list[Token]) -> list[Token]:
+    """ "explains what we found, the repairs we will do, and what you can do": a thing after a comma
+    between the questions, the verb's own object (or joined to it), is an item too."""
+    out: list[Token] = []
+    for tok in doc[marks[0].i + 1 : marks[-1].i]:
+        if (
+            doc[tok.i - 1].text != ","
+            or tok in marks
+            or tok.pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "PRON"}
+        ):
+            continue
+        top = tok
+        while top.head != top and top.head.i > tok.i and top.head.i < marks[-1].i:
+            top = top.head
+        if (
+            top.pos_ in {"NOUN", "PROPN"}
+            and top.dep_ in {"dobj", "conj"}
+            and top.head in {root, *out, *marks}
+        ):
+            out.append(tok)
+    return out
 
 
 def _reason_phrase(text: str, doc: Doc) -> list[str] | None:
