@@ -398,7 +398,7 @@ def _keep_enumerations(
     room = None if target_words is None else target_words - total
     for run in _enumerations(candidates, rules):
         kept = [c for c in run if c.kept]
-        if not kept or len(kept) == len(run):
+        if not kept:
             continue
         back = [c for c in run if not c.kept]
         extra = sum(c.words for c in back)
