@@ -127,7 +127,7 @@ def test_a_clause_that_may_belong_to_another_noun_is_not_split() -> None:
 
 
 def test_a_hard_word_that_starts_a_name_is_not_explained(tmp_path: Path) -> None:
-    """"Social Care Institute for Excellence" is a name: its first words are not a hard word."""
+    """ "Social Care Institute for Excellence" is a name: its first words are not a hard word."""
     from accessconv.formats.easy_read.language.language import transform
     from accessconv.profiles import load
     from accessconv.reader import read
@@ -243,3 +243,148 @@ def test_leaflet_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     _convert(draft, out, "--force")
     assert "edited" not in page.read_text(encoding="utf-8")
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # the folder holds only outputs
+
+
+# ---------------------------------------------------------------- sections never silently lost
+
+
+def _choose(rows: list[tuple[int, str, str, str]], target: int | None = None) -> list[select.Candidate]:
+    """(section, kind, heading, text) -> the candidates as the selection left them."""
+    cands = []
+    for i, (section, kind, heading, text) in enumerate(rows):
+        cand = select.Candidate(text, section, i, 0, kind, heading=heading)
+        cand.id = select.stable_id("s-", text)
+        cands.append(cand)
+    select.choose(cands, select.load(), 6, target, frozenset(), frozenset(), 4)
+    return cands
+
+
+def test_who_is_not_affected_and_the_decision_date_are_kept() -> None:
+    cands = _choose(
+        [
+            (0, "paragraph", "Who will not be affected", "Nobody will pay more than £40 a week."),
+            (0, "paragraph", "Who will not be affected", "Carers will not be charged for their own support."),
+            (
+                1,
+                "paragraph",
+                "What happens next",
+                "The final decision will be made by the Cabinet on 18 February 2027.",
+            ),
+            (
+                1,
+                "paragraph",
+                "What happens next",
+                "The consultation was planned over the summer with partners.",
+            ),
+        ]
+    )
+    assert [c.kept for c in cands] == [True, True, True, False]
+    assert "decision_date" in cands[2].groups and cands[2].forced
+
+
+def test_every_section_keeps_a_point_but_references_may_go() -> None:
+    cands = _choose(
+        [
+            (0, "paragraph", "Background", "The service was reviewed by an external organisation."),
+            (0, "paragraph", "Background", "The review looked at how the service was organised and run."),
+            (1, "paragraph", "References", "The review was published by the national association."),
+            (
+                2,
+                "paragraph",
+                "Notes",
+                "Practitioners should record the outcome on the case management system.",
+            ),
+        ]
+    )
+    # The background keeps its best (first) sentence; the references and staff-only sections go.
+    assert [c.kept for c in cands] == [True, False, False, False]
+
+
+def test_numbered_sentences_stay_together_or_lose_their_number() -> None:
+    rows = [
+        (
+            0,
+            "paragraph",
+            "Our proposals",
+            "First, we would change the way the charge is worked out for everyone.",
+        ),
+        (
+            0,
+            "paragraph",
+            "Our proposals",
+            "Second, we would stop the cap that was set by the council in a past year.",
+        ),
+        (
+            0,
+            "paragraph",
+            "Our proposals",
+            "Third, people who ask us to arrange their care would pay a fee of £125.",
+        ),
+    ]
+    assert all(c.kept for c in _choose(rows))
+    # With no room for the siblings, the kept one loses its "Third,".
+    tight = _choose(rows, target=14)
+    kept = [c for c in tight if c.kept]
+    assert kept and all(c.drop_ordinal for c in kept) and len(kept) < 3
+    rules = select.load()
+    assert select.without_ordinal(rows[2][3], rules).startswith("People who ask us")
+    assert select.without_ordinal("Firstly, we will", rules) == "We will"
+    assert select.without_ordinal("Firefighters will", rules) == "Firefighters will"
+
+
+def test_a_table_keeps_every_row_up_to_the_profile_limit() -> None:
+    rows = [
+        (0, "row", "Charges", "Band A: you pay £10 a week."),
+        (0, "row", "Charges", "Band B: the amount was agreed by the committee."),
+        (0, "row", "Charges", "Band C: the amount was agreed by the committee too."),
+    ]
+    assert all(c.kept for c in _choose(rows))
+    longer = rows + [(0, "row", "Charges", f"Band {x}: the amount was set.") for x in "DE"]
+    assert [c.kept for c in _choose(longer)] == [True, False, False, False, False]
+
+
+def _points(html: str) -> list[str]:
+    """The text of each point of a written Easy Read page, and each heading as "## …"."""
+    main = html[html.index("<main") :]
+    found = re.findall(
+        r'<h[23][^>]*>(.*?)</h[23]>|<li class="point"[^>]*>(.*?)</li>\s*(?=<li class="point"|</ol>|</ul>)',
+        main,
+        re.S,
+    )
+    out = []
+    for heading, point in found:
+        text = re.sub(r"<[^>]+>", " ", heading or point)
+        out.append(("## " if heading else "") + " ".join(text.split()))
+    return out
+
+
+@needs_parser
+def test_a_consultation_keeps_who_is_not_affected_the_decision_date_and_whole_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's findings on an unseen consultation, on a draft of our own with the same shapes."""
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "garden-waste-consultation.md"
+    shutil.copy(DATA / "garden-waste-consultation.md", draft)
+    convert(draft, ["easy-read"], tmp_path / "out")
+    html = (tmp_path / "out" / "garden-waste-consultation-easy-read.html").read_text(encoding="utf-8")
+    points = _points(html)
+    text = "\n".join(points)
+    # The section that tells readers they will not pay is there, with its "Nobody".
+    heading = points.index("## Who will not be affected")
+    assert points[heading + 1].startswith("Nobody will have to pay")
+    # The decision date is a key fact.
+    assert "The final decision will be made by the Cabinet on 18 February 2027." in text
+    # Numbered sentences: all three, or none keeps its number.
+    numbered = [w for w in ("First,", "Second,", "Third,") if w in text]
+    assert numbered in ([], ["First,", "Second,", "Third,"])
+    # Each table row is one point, every row kept.
+    rows = [p for p in points if "Charge a year:" in p]
+    assert len(rows) == 3 and all("Who it is for:" in r for r in rows)
+    # The shapes split into a lead and one line each.
+    assert "You can: Fill in the survey online" in text
+    assert "This document explains: What we are proposing." in text
+    # The references section may go whole.
+    assert "## Background documents" not in points

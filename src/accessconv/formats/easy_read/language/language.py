@@ -84,6 +84,8 @@ class LanguageSettings:
     max_points_per_section: int = 6
     shorten_over_words: int = 1000
     target_words_share: float = 0.5
+    # A table with any row kept keeps every row, up to this many rows (each row is one point).
+    max_table_rows: int = 12
     selection_rules_file: Path | None = None
     # Split long sentences with the dependency parser (language/parse.py) before the rules.
     use_parser: bool = True
@@ -113,6 +115,7 @@ class LanguageSettings:
             (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
             (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
             (self.max_points_per_section >= 1, '"max_points_per_section" must be 1 or more'),
+            (self.max_table_rows >= 1, '"max_table_rows" must be 1 or more'),
             (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
         ]
         for ok, message in rules:
@@ -230,13 +233,14 @@ class _Transform:
         protected: dict[tuple[int, int, int], str] = {}
         for si, raw in enumerate(shape.sections):
             first = True
+            heading = squash(self.spans.restore(raw.heading)) if raw.heading else ""
             for ui, unit in enumerate(raw.units):
                 parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
                 for xi, part in enumerate(parts):
                     text = squash(self.spans.restore(part))
                     if not text:
                         continue
-                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first)
+                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first, heading=heading)
                     cand.id = select.stable_id("s-", text)
                     cands.append(cand)
                     protected[(si, ui, xi)] = part
@@ -255,8 +259,14 @@ class _Transform:
             target,
             self.decisions.keep | rewritten,
             self.decisions.drop,
+            settings.max_table_rows,
         )
         for cand in cands:
+            if cand.kept and cand.drop_ordinal and cand.id not in self.decisions.rewrite:
+                # Kept without its numbered siblings: "Third, ..." would point at what is not there.
+                where = (cand.section, cand.unit, cand.index)
+                cand.text = select.without_ordinal(cand.text, rules)
+                protected[where] = select.without_ordinal(protected[where], rules)
             if cand.kept and cand.id in self.decisions.rewrite:
                 # A person's own words for this sentence: used as written.
                 cand.text = squash(self.decisions.rewrite[cand.id])
@@ -397,7 +407,9 @@ class _Transform:
                 for part in block:
                     if word_count(part, self.spans) > settings.max_words_warn:
                         long_parts[part] = kind
-            for chunk in _pack(blocks, settings.max_sentences_per_point):
+            # A table row is one point, whatever its number of cells: its cells only mean something together.
+            size = sum(len(b) for b in blocks) if unit.kind == "row" else settings.max_sentences_per_point
+            for chunk in _pack(blocks, size):
                 long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
         for left in left_here if only is None else []:

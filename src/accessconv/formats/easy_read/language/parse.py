@@ -30,6 +30,13 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
   will…" "Clearview is an independent group.";
 - a street address with a postcode at the end -> "The address is …";
 - three or more short items at the end -> the lead ending in ":" and one item a line.
+- orders joined by "and" ("Treat the mould, and repaint the walls.") -> one sentence each;
+- three or more verb phrases sharing "You can" -> "You can:" and one phrase a line ("Or …" last);
+- reported questions "explains what A, why B and how C" -> "This document explains:" and one a line;
+- a reason phrase at the end "…, largely because of A" -> "… This is largely because of A.";
+- "If <noun> <present verb> …, B" -> "<noun> might <verb> …. If it does, B" (no "not", no helper);
+- "A if B." at the very end, after a complete clause with no "not" -> "A. This is only if B."
+  (the added words of these rules are data: `[shapes]` in grammar.toml).
 
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
@@ -45,7 +52,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .points import plural_verb
-from .text import PLACEHOLDER
+from .text import PLACEHOLDER, lemma
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -233,7 +240,14 @@ def _reason(text: str, doc: Doc) -> list[str] | None:
     for tok in doc:
         if tok.lower_ == "because" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             clause = tok.head
-            if clause.head.dep_ != "ROOT" or tok.i < clause.head.i:
+            after_root = clause.head.dep_ == "ROOT" and tok.i > clause.head.i
+            # The parser may hang the clause on a verb it took for a second one ("Households whose
+            # waste is taken … will not pay anything, because …"): after a comma, at the very end of
+            # a complete clause, it is still the reason for all that comes before.
+            at_end = (
+                doc[tok.i - 1].text == "," and _clause_at_end(clause, doc) and _has_clause(list(doc[: tok.i]))
+            )
+            if not (after_root or at_end):
                 continue
             first = _text(text, 0, tok.idx)
             second = text[tok.idx :].strip()
@@ -568,6 +582,9 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
     tail = doc[start:tail_end]
     if any(t.tag_ in FINITE for t in tail) or any(t.text in {";", ":", "(", ")"} for t in tail):
         return None
+    inside = {t.i for t in tail}
+    if any((t.dep_ == "dobj" and t.head.i in inside) or (t.tag_ == "VB" and t.dep_ == "advcl") for t in tail):
+        return None  # "…, ask for a copy, or phone us": verb phrases, not a list of things
     items, joint = _list_items(tail)
     if len(items) < 3 or joint not in {"and", "or"}:
         return None
@@ -726,20 +743,305 @@ def _such_as(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _shapes() -> dict[str, Any]:
+    shapes: dict[str, Any] = grammar().get("shapes", {})
+    return shapes
+
+
+def _joined_after(doc: Doc, tok: Token) -> str | None:
+    """ "," / "and" / "or" / ", and" / ", or" just before `tok`: the word that joins it ("," when
+    only a comma), else None."""
+    before = doc[tok.i - 1] if tok.i else None
+    if before is None:
+        return None
+    if before.lower_ in {"and", "or"}:
+        return before.lower_
+    return "," if before.text == "," else None
+
+
+def _items_between(text: str, doc: Doc, marks: list[Token]) -> list[str]:
+    """The words from each mark to the next one's joining comma or "and"/"or"."""
+    out = []
+    for n, mark in enumerate(marks):
+        end = marks[n + 1].idx if n + 1 < len(marks) else len(text)
+        words = text[mark.idx : end].strip()
+        words = re.sub(r"[,\s]+(?:and|or)$", "", words).rstrip(",. ")
+        out.append(words)
+    return out
+
+
+def _as_list(lead: str, items: list[str], joint: str) -> list[str] | None:
+    """ "Lead:" and one line an item, the last "Or …" after an "or" (as the list-at-the-end rule)."""
+    if len(lead.split()) < 2 or any(len(i.split()) < 2 for i in items):
+        return None
+    if any("," in re.sub(r"\([^)]*\)", "", i) for i in items):
+        return None  # "what we found, the repairs we will do, and what you can do": another item hides inside
+    out = [lead.rstrip(" ,") + ":"] + [_item(i) for i in items]
+    if joint == "or":
+        out[-1] = "Or " + _lower(items[-1]) + "."
+    return out
+
+
+def _verb_phrases(text: str, doc: Doc) -> list[str] | None:
+    """ "You can fill in the form online, ask for a paper copy, or come to a session." -> "You
+    can:" "Fill in the form online." "Ask for a paper copy." "Or come to a session.": three or more
+    verb phrases sharing the subject (and "can"/"will"), joined by commas and a last "and"/"or".
+    Each phrase needs words of its own after the verb ("check, review and approve the plan" share
+    their object and stay whole)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in {"VB", "VBP"}:
+        return None
+    if not any(c.dep_ in SUBJECTS and c.i < root.i for c in root.children):
+        return None
+    if root.tag_ == "VB" and not any(c.tag_ == "MD" for c in root.children):
+        return None
+    marks = [root]
+    for tok in doc[root.i + 1 :]:
+        # A verb the tagger took for a noun ("…, phone the repairs line") still has its object.
+        verb_like = tok.tag_ == root.tag_ or (
+            tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
+        )
+        if not verb_like or tok.dep_ not in {"conj", "advcl"} or root not in list(tok.ancestors):
+            continue
+        if _joined_after(doc, tok) is None or any(c.dep_ in SUBJECTS for c in tok.children):
+            continue
+        marks.append(tok)
+    if len(marks) < 3 or _joined_after(doc, marks[-1]) not in {"and", "or"}:
+        return None
+    if any(_joined_after(doc, m) != "," for m in marks[1:-1]):
+        return None
+    if not all(
+        any(c.dep_ not in {"punct", "cc", "conj", "advcl"} for c in m.children if c.i > m.i) for m in marks
+    ):
+        return None
+    if any(t.text in {";", ":"} for t in doc[root.i :]):
+        return None
+    return _as_list(
+        text[: root.idx].strip(), _items_between(text, doc, marks), str(_joined_after(doc, marks[-1]))
+    )
+
+
+def _orders(text: str, doc: Doc) -> list[str] | None:
+    """ "Treat the mould with a wash, and repaint the walls." -> "Treat the mould with a wash."
+    "Repaint the walls.": orders joined by commas and "and", each verb with words of its own after
+    it; "or" is a choice between them and stays whole."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or not _main_clause(list(doc[: root.i + 1])):
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None
+    marks = [root]
+    for tok in doc[root.i + 1 :]:
+        if tok.dep_ != "conj" or tok.tag_ != "VB" or tok.head not in marks or _joined_after(doc, tok) is None:
+            continue
+        if any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in tok.children):
+            continue
+        marks.append(tok)
+    if len(marks) < 2 or _joined_after(doc, marks[-1]) != "and":
+        return None
+    if not all(any(c.dep_ not in {"punct", "cc", "conj"} for c in m.children if c.i > m.i) for m in marks):
+        return None
+    items = _items_between(text, doc, marks)
+    items[0] = text[: root.idx] + items[0]
+    if any(len(i.split()) < 3 for i in items):
+        return None
+    return [_sentence(i) for i in items]
+
+
+def _wh_list(text: str, doc: Doc) -> list[str] | None:
+    """ "This document explains what we propose, why we think so, and how you can reply." -> "This
+    document explains:" "What we propose." "Why we think so." "How you can reply.": two or more
+    reported questions after one verb, each with its own verb."""
+    wh = {w.lower() for w in _shapes().get("wh_words", [])}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i + 1 >= len(doc):
+        return None
+    first = doc[root.i + 1]
+    if first.lower_ not in wh and first.dep_ in {"dobj", "dative"} and root.i + 2 < len(doc):
+        first = doc[root.i + 2]  # "tells you what …"
+    if first.lower_ not in wh or not _has_clause(list(doc[: root.i + 1])):
+        return None
+    marks = [first]
+    for tok in doc[first.i + 1 :]:
+        if tok.lower_ in wh and _joined_after(doc, tok) is not None and tok.head != doc[tok.i - 1]:
+            marks.append(tok)
+    things = _things_between(doc, root, marks)
+    marks = sorted([*marks, *things], key=lambda t: t.i)
+    if len(marks) < 2 or _joined_after(doc, marks[-1]) not in {"and", "or"}:
+        return None
+    if len(marks) > 2 and any(_joined_after(doc, m) != "," for m in marks[1:-1]):
+        return None
+    items = _items_between(text, doc, marks)
+    spans = [
+        doc.char_span(m.idx, m.idx + len(i), alignment_mode="expand")
+        for m, i in zip(marks, items, strict=True)
+    ]
+    if not all(
+        s is not None and (m in things or any(t.pos_ in {"VERB", "AUX"} for t in s))
+        for m, s in zip(marks, spans, strict=True)
+    ):
+        return None  # "what and why": a question word alone is not an item
+    return _as_list(text[: first.idx].strip(), items, str(_joined_after(doc, marks[-1])))
+
+
+def _things_between(doc: Doc, root: Token, marks: list[Token]) -> list[Token]:
+    """ "explains what we found, the repairs we will do, and what you can do": a thing after a comma
+    between the questions, the verb's own object (or joined to it), is an item too."""
+    out: list[Token] = []
+    for tok in doc[marks[0].i + 1 : marks[-1].i]:
+        if (
+            doc[tok.i - 1].text != ","
+            or tok in marks
+            or tok.pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "PRON"}
+        ):
+            continue
+        top = tok
+        while top.head != top and top.head.i > tok.i and top.head.i < marks[-1].i:
+            top = top.head
+        if (
+            top.pos_ in {"NOUN", "PROPN"}
+            and top.dep_ in {"dobj", "conj"}
+            and top.head in {root, *out, *marks}
+        ):
+            out.append(tok)
+    return out
+
+
+def _reason_phrase(text: str, doc: Doc) -> list[str] | None:
+    """ "Costs have risen by 18% over 3 years, largely because of higher wages." -> "Costs have
+    risen by 18% over 3 years." "This is largely because of higher wages." The phrase must come
+    after a comma (or a word such as "largely") at the end of a complete clause."""
+    shapes = _shapes()
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in shapes.get("reason_phrases", []))
+    degree = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in shapes.get("reason_degree", []))
+    if not phrases:
+        return None
+    found = re.search(
+        rf"(?:,\s*((?:(?:{degree})\s+)?)|\s+((?:{degree})\s+))(?:{phrases})\s+(?!be\b|start|open|close|take)\S",
+        text,
+        re.I,
+    )
+    if found is None:
+        return None
+    cut = found.start()
+    tokens = [t for t in doc if t.idx + len(t.text) <= cut]
+    if not tokens or not _has_clause(tokens) or any(t.text in {";", ":"} for t in doc if t.idx > cut):
+        return None
+    first = _text(text, 0, cut)
+    rest = text[cut:].strip(" ,")
+    if len(first.split()) < 4 or len(rest.split()) < 4:
+        return None
+    return [_sentence(first), _sentence(f"{shapes.get('reason_lead', 'This is')} {_lower(rest)}")]
+
+
+def _if_other(text: str, doc: Doc) -> list[str] | None:
+    """ "If your charge goes up by £10 a week, we would phase it in." -> "Your charge might go up
+    by £10 a week." "If it does, we would phase it in." Only a noun subject (not "you": that has
+    its own rule), a verb in the present tense ("goes", "is needed") with no other helping verb,
+    and no "not" anywhere in the condition; otherwise the sentence is left as it is."""
+    if len(doc) < 8 or doc[0].lower_ != "if" or doc[0].dep_ != "mark":
+        return None
+    clause = doc[0].head
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or clause.dep_ != "advcl":
+        return None
+    end = clause.right_edge.i + 1
+    if (
+        end >= len(doc) - 3
+        or doc[end].text != ","
+        or any(t.dep_ == "neg" or t.lower_ == "not" for t in doc[:end])
+    ):
+        return None
+    if clause.head.dep_ != "ROOT" or clause.head.i < end or not _main_clause(list(doc[end + 1 :])):
+        return None
+    plural = clause.tag_ == "VBP" or any(c.lower_ == "are" for c in clause.children if c.dep_ == "auxpass")
+    pronoun = "they" if plural or _people_or_many(subject) else "it"
+    found = _might(text, clause, pronoun)
+    if found is None:
+        return None
+    start, stop, words, echo = found
+    shapes = _shapes()
+    condition = (
+        text[doc[1].idx : start]
+        + f"{shapes.get('condition_modal', 'might')} {words}"
+        + text[stop : doc[end].idx]
+    )
+    main = text[doc[end].idx + 1 :].strip()
+    if len(condition.split()) < 4 or len(main.split()) < 3:
+        return None
+    return [_sentence(condition), f"{shapes.get('condition_then', 'If')} {pronoun} {echo}, {_lower(main)}"]
+
+
+def _might(text: str, clause: Token, pronoun: str) -> tuple[int, int, str, str] | None:
+    """Where the verb of a condition is, its words after "might", and the short echo ("does",
+    "is"): "goes" -> "go" / "does"; "is" -> "be" / "is"; "is needed" -> "be needed" / "is". None
+    for any other tense or a helping verb ("has gone", "will go")."""
+    helpers = [c for c in clause.children if c.dep_ in {"aux", "auxpass", "neg"}]
+    be_echo = "are" if pronoun == "they" else "is"
+    if clause.tag_ in {"VBZ", "VBP"} and not helpers:
+        if clause.lower_ in {"is", "are"}:
+            return clause.idx, clause.idx + len(clause.text), "be", be_echo
+        echo = "do" if pronoun == "they" else "does"
+        return clause.idx, clause.idx + len(clause.text), lemma(clause.text, "VERB"), echo
+    if clause.tag_ == "VBN" and len(helpers) == 1 and helpers[0].dep_ == "auxpass":
+        aux = helpers[0]
+        if aux.lower_ in {"is", "are"} and aux.i == clause.i - 1:
+            return aux.idx, clause.idx + len(clause.text), f"be {clause.text}", be_echo
+    return None
+
+
+def _if_at_end(text: str, doc: Doc) -> list[str] | None:
+    """ "People who … would be charged £125 a year if they ask us to organise their care." ->
+    "People who … would be charged £125 a year." "This is only if they ask us to organise their
+    care.": the "if" clause at the very end, with its own subject, after a complete main clause
+    with no "not" (a negative one would read the wrong way round)."""
+    for tok in doc:
+        if tok.lower_ != "if" or tok.dep_ != "mark" or tok.i < 4:
+            continue
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
+            continue
+        if clause.head.dep_ != "ROOT" or clause.head.i > tok.i:
+            continue
+        if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in {
+            "even",
+            "as",
+            "only",
+        }:
+            continue
+        before = list(doc[: tok.i])
+        if any(t.dep_ == "neg" for t in before) or not _has_clause(before):
+            continue
+        first = _text(text, 0, tok.idx)
+        rest = text[tok.idx :].strip()
+        if len(first.split()) >= 4 and len(rest.split()) >= 4:
+            return [
+                _sentence(first),
+                _sentence(f"{_shapes().get('end_condition_lead', 'This is only')} {rest}"),
+            ]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _semicolon,
     _that_list,
+    _verb_phrases,
+    _wh_list,
     _coordinated,
+    _orders,
     _relative,
     _defining,
     _participle,
     _of_which,
     _subject_to,
     _reason,
+    _reason_phrase,
     _end_clause,
+    _if_at_end,
     _relative_end,
     _purpose,
     _if_you,
+    _if_other,
     _after_first,
     _such_as,
     _named_apposition,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -58,6 +59,12 @@ class Rules:
     drop_order: tuple[str, ...]
     inherit_lead_in: bool
     max_quotations: int
+    # A section whose heading matches, or whose every sentence is in one of `skip_section_groups`,
+    # may lose all its points; every other section keeps its best one.
+    skip_headings: re.Pattern[str] | None = None
+    skip_section_groups: frozenset[str] = frozenset()
+    # "First, ..." / "Second, ...": the words that number sentences in a row.
+    ordinal: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -76,6 +83,8 @@ class Candidate:
     kept: bool = False
     forced: bool = False  # always kept (contacts, closing dates, a person's "keep")
     id: str = ""
+    heading: str = ""
+    drop_ordinal: bool = False  # kept without its numbered siblings: "Third, ..." loses "Third,"
 
     @property
     def words(self) -> int:
@@ -145,7 +154,32 @@ def load(path: Path | None = None) -> Rules:
         tuple(policy.get("drop_order", [])),
         bool(policy.get("list_items_inherit_lead_in", True)),
         int(policy.get("max_quotations", 1)),
+        _phrase_regex(_strings(policy, "skip_section_headings", path), []),
+        frozenset(_strings(policy, "skip_section_groups", path)),
+        _ordinal_regex(_strings(policy, "enumeration_words", path)),
     )
+
+
+def _strings(table: dict[str, object], key: str, path: Path) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f'In {path.name}, [policy] "{key}" must be a list of text.')
+    return [str(v) for v in value]
+
+
+def _ordinal_regex(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alts})\b\s*,?\s*", re.I)
+
+
+def without_ordinal(text: str, rules: Rules) -> str:
+    """'Third, people who ...' -> 'People who ...' (only the numbering word goes)."""
+    if rules.ordinal is None:
+        return text
+    rest = rules.ordinal.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:] if rest and rest != text else text
 
 
 def _content(text: str) -> set[str]:
@@ -190,11 +224,18 @@ def choose(
     target_words: int | None,
     keep_ids: frozenset[str],
     drop_ids: frozenset[str],
+    max_table_rows: int = 12,
 ) -> None:
-    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets; last,
-    a kept list item brings back its lead-in."""
+    """Mark each candidate kept or not: rules, then a person's decisions, then the budgets; then
+    whole lists, tables and numbered sentences, at least one point for every section that matters;
+    last, a kept list item brings back its lead-in."""
     _choose(candidates, rules, max_per_section, target_words, keep_ids, drop_ids)
     _keep_whole_lists(candidates, drop_ids, max_per_section, target_words)
+    _keep_whole_tables(candidates, drop_ids, max_table_rows)
+    _keep_enumerations(candidates, rules, drop_ids, max_per_section, target_words)
+    _keep_every_section(candidates, rules, drop_ids)
+    # What the steps above brought back may take a long draft over its target: others make room.
+    _fit_words(candidates, rules, target_words)
     _keep_lead_ins(candidates, drop_ids)
 
 
@@ -221,13 +262,7 @@ def _choose(
     for before, cand in zip(candidates, candidates[1:], strict=False):
         if cand.kind == "note" and cand.id not in drop_ids:
             cand.kept = cand.forced = before.kept  # a footnote goes with the sentence it belongs to
-    order = {name: i for i, name in enumerate(rules.drop_order)}
-
-    def drop_rank(c: Candidate) -> tuple[int, int, int]:
-        # Drop groups in the rules' order first; then the lowest score; then the longest sentence.
-        listed = [order[g] for g in c.groups if g in order]
-        return (min(listed) if listed else len(order), c.score, -c.words)
-
+    drop_rank = _drop_rank(rules)
     by_section: dict[int, list[Candidate]] = {}
     for cand in candidates:
         by_section.setdefault(cand.section, []).append(cand)
@@ -238,19 +273,38 @@ def _choose(
             gone = spare.pop(0)
             gone.kept = False
             kept.remove(gone)
+    _fit_words(candidates, rules, target_words)
+
+
+def _drop_rank(rules: Rules) -> Callable[[Candidate], tuple[int, int, int]]:
+    order = {name: i for i, name in enumerate(rules.drop_order)}
+
+    def drop_rank(c: Candidate) -> tuple[int, int, int]:
+        # Drop groups in the rules' order first; then the lowest score; then the longest sentence.
+        listed = [order[g] for g in c.groups if g in order]
+        return (min(listed) if listed else len(order), c.score, -c.words)
+
+    return drop_rank
+
+
+def _fit_words(candidates: list[Candidate], rules: Rules, target_words: int | None) -> None:
+    """A long draft keeps about its word target: the lowest-ranked sentences not forced go, but
+    never a section's last point."""
     if target_words is None:
         return
     total = sum(c.words for c in candidates if c.kept)
     if total <= target_words:
         return
-    spare = sorted((c for c in candidates if c.kept and not c.forced), key=drop_rank)
-    for gone in spare:
+    kept_in: dict[int, int] = {}
+    for cand in candidates:
+        kept_in[cand.section] = kept_in.get(cand.section, 0) + cand.kept
+    for gone in sorted((c for c in candidates if c.kept and not c.forced), key=_drop_rank(rules)):
         if total <= target_words:
             break
-        section_kept = [c for c in by_section[gone.section] if c.kept]
-        if len(section_kept) <= 1:
+        if kept_in[gone.section] <= 1:
             continue  # every section keeps at least its best point
         gone.kept = False
+        kept_in[gone.section] -= 1
         total -= gone.words
 
 
@@ -292,3 +346,94 @@ def _keep_lead_ins(candidates: list[Candidate], drop_ids: frozenset[str]) -> Non
         elif cand.kept and lead is not None and lead.id not in drop_ids:
             # Forced, so it is not left out later for being long either (it is flagged instead).
             lead.kept = lead.forced = True
+
+
+def _keep_whole_tables(candidates: list[Candidate], drop_ids: frozenset[str], longest: int) -> None:
+    """A table is data the reader needs: when any row is kept, every row is (up to `longest` rows;
+    a longer table keeps what was chosen). Each row is one point."""
+    runs: list[list[Candidate]] = []
+    for before, cand in zip([None, *candidates], candidates, strict=False):
+        if cand.kind != "row":
+            continue
+        if (
+            before is None
+            or before.kind != "row"
+            or (before.section, before.unit + 1)
+            != (
+                cand.section,
+                cand.unit,
+            )
+        ):
+            runs.append([])
+        runs[-1].append(cand)
+    for run in runs:
+        if len(run) > longest or not any(c.kept for c in run):
+            continue
+        for cand in run:
+            if not cand.kept and cand.id not in drop_ids:
+                cand.kept = cand.forced = True
+
+
+def _enumerations(candidates: list[Candidate], rules: Rules) -> list[list[Candidate]]:
+    """Sentences of one section that open with a numbering word ("First,", "Second,"), two or more."""
+    if rules.ordinal is None:
+        return []
+    by_section: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind in {"paragraph", "item"} and rules.ordinal.match(cand.text):
+            by_section.setdefault(cand.section, []).append(cand)
+    return [run for run in by_section.values() if len(run) >= 2]
+
+
+def _keep_enumerations(
+    candidates: list[Candidate],
+    rules: Rules,
+    drop_ids: frozenset[str],
+    longest: int,
+    target_words: int | None,
+) -> None:
+    """Numbered sentences go together: all of them when there is room, else the kept ones lose
+    their numbering word, so a page never says "Third," with no "First"."""
+    total = sum(c.words for c in candidates if c.kept)
+    room = None if target_words is None else target_words - total
+    for run in _enumerations(candidates, rules):
+        kept = [c for c in run if c.kept]
+        if not kept:
+            continue
+        back = [c for c in run if not c.kept]
+        extra = sum(c.words for c in back)
+        fits = len(run) <= longest and (room is None or extra <= room)
+        if fits and not any(c.id in drop_ids for c in back):
+            for cand in run:
+                # Forced, so none is left out later for being long (it is flagged instead).
+                cand.kept = cand.forced = True
+            room = None if room is None else room - extra
+            continue
+        for cand in kept:
+            cand.drop_ordinal = True
+
+
+def _skipped_section(group: list[Candidate], rules: Rules, drop_ids: frozenset[str]) -> bool:
+    """References and staff-only sections may go whole; so may one a person emptied."""
+    heading = group[0].heading
+    if heading and rules.skip_headings and rules.skip_headings.search(heading):
+        return True
+    if all(c.id in drop_ids for c in group):
+        return True
+    return all(set(c.groups) & rules.skip_section_groups for c in group)
+
+
+def _keep_every_section(candidates: list[Candidate], rules: Rules, drop_ids: frozenset[str]) -> None:
+    """A section never vanishes silently: one with nothing kept keeps its best sentence (split
+    later like any other), unless it is a references or staff-only section."""
+    by_section: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_section.setdefault(cand.section, []).append(cand)
+    for group in by_section.values():
+        if any(c.kept for c in group) or _skipped_section(group, rules, drop_ids):
+            continue
+        pool = [c for c in group if c.id not in drop_ids and c.kind != "note"]
+        if not pool:
+            continue
+        best = max(pool, key=lambda c: (c.score, -group.index(c)))
+        best.kept = best.forced = True
