@@ -245,36 +245,10 @@ class Service:
                         )
                     if len(uploads) > svc.max_drafts:
                         return None, _problem(413, f"Send at most {svc.max_drafts} drafts at once.")
-                    drafts = []
-                    stems: set[str] = set()
-                    for upload in uploads:
-                        name = str(upload.filename)
-                        suffix = draft_type(name)
-                        if suffix is None:
-                            return None, _problem(
-                                415,
-                                f'"{clean_stem(name)}" is not a draft accessconv reads '
-                                f"({', '.join(DRAFT_TYPES)}).",
-                            )
-                        stem = clean_stem(name)
-                        unique, n = stem, 2
-                        while unique.lower() in stems:
-                            unique, n = f"{stem} ({n})", n + 1
-                        stems.add(unique.lower())
-                        stored = f"{os.urandom(12).hex()}{suffix}"
-                        with (folder / stored).open("wb") as fh:
-                            while chunk := await upload.read(CHUNK):
-                                fh.write(chunk)
-                        drafts.append(
-                            {
-                                "name": f"{stem}{suffix}",
-                                "stem": unique,
-                                "upload": f"upload/{stored}",
-                                "work": f"work/{unique}{suffix}",
-                                "state": "waiting",
-                                "error": None,
-                            }
-                        )
+                    drafts_or_refusal = await _store_uploads(uploads, folder)
+                    if isinstance(drafts_or_refusal, Response):
+                        return None, drafts_or_refusal
+                    drafts = drafts_or_refusal
                     profiles = self.pick_profiles(chosen)
             except RequestTooLarge:
                 return None, _problem(
@@ -780,3 +754,39 @@ class _Headers:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+async def _store_uploads(uploads: list[UploadFile], folder: Path) -> list[dict[str, Any]] | Response:
+    """Each upload saved under a random name in `folder`, with the draft's entry for the job (a
+    name made unique within the job), or the refusal of the first that is not a draft."""
+    drafts: list[dict[str, Any]] = []
+    stems: set[str] = set()
+    for upload in uploads:
+        name = str(upload.filename)
+        suffix = draft_type(name)
+        if suffix is None:
+            return _problem(
+                415,
+                f'"{clean_stem(name)}" is not a draft accessconv reads '
+                f"({', '.join(DRAFT_TYPES)}).",
+            )
+        stem = clean_stem(name)
+        unique, n = stem, 2
+        while unique.lower() in stems:
+            unique, n = f"{stem} ({n})", n + 1
+        stems.add(unique.lower())
+        stored = f"{os.urandom(12).hex()}{suffix}"
+        with (folder / stored).open("wb") as fh:
+            while chunk := await upload.read(CHUNK):
+                fh.write(chunk)
+        drafts.append(
+            {
+                "name": f"{stem}{suffix}",
+                "stem": unique,
+                "upload": f"upload/{stored}",
+                "work": f"work/{unique}{suffix}",
+                "state": "waiting",
+                "error": None,
+            }
+        )
+    return drafts

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from ...checks.pdf import PdfTarget, StructNode
     from .. import Profile
-    from .language.language import LanguageSettings
+    from .language.settings import LanguageSettings
     from .settings import Checks, LayoutSettings, Settings
 
 _WORD = re.compile(r"[A-Za-z0-9£€$]+(?:[-'’.,][A-Za-z0-9]+)*%?")

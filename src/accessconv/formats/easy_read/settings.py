@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...checks.limits import HtmlLimits, TypographyLimits
 from ...web.settings import PageSettings
-from .language.language import LanguageSettings
+from .language.settings import LanguageSettings
 from .pictures.config import PictureSettings
 
 LABEL = "Easy Read"

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import lemminflect
+
 from .text import lemmas, words
 from .wordlists import word_set
 
 
 @cache
 def is_past_participle(word: str) -> bool:
-    import lemminflect
-
     low = word.lower()
     if "-" in low:
         # "co-produced": judge the last part.

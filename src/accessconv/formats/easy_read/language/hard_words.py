@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import lemminflect
+from wordfreq import zipf_frequency
+
 from .text import PLACEHOLDER, WORD, is_function_word, lemmas
 from .wordlists import builtin, read_list, read_table
 
@@ -100,8 +103,6 @@ def _phrase_regex(term: str) -> str:
 
 @cache
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
     return zipf_frequency(word, "en")
 
 
@@ -126,8 +127,6 @@ def _looks_like_name(word: str, at_start: bool) -> bool:
         return True  # an acronym: the acronym step deals with it
     if not at_start:
         return True
-    import lemminflect
-
     # At the start of a sentence a capital proves nothing: a word no dictionary knows is a name.
     return not lemminflect.getAllLemmas(word.lower()) and "-" not in word
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import lemminflect
+
 from .text import PLACEHOLDER, is_function_word, lemmas, words
 from .wordlists import builtin, grammar, read_list, word_set
 
@@ -36,8 +38,6 @@ def _list(name: str) -> frozenset[str]:
 
 
 def _known(word: str) -> bool:
-    import lemminflect
-
     return bool(lemminflect.getAllLemmas(word)) or "-" in word
 
 

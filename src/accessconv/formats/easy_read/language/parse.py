@@ -46,13 +46,16 @@ If the parser is not installed, `available()` is False and the rule-based splitt
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import lemminflect
+
 from .points import plural_verb
-from .text import PLACEHOLDER, lemma
+from .text import PLACEHOLDER, capitalise, end_sentence, lemma
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -69,8 +72,9 @@ FINITE = {"VBD", "VBP", "VBZ", "MD"}
 @cache
 def _nlp() -> Language | None:
     try:
-        import importlib
-
+        # The parser model is a package found by name, optional and slow to load (spaCy and its
+        # weights): loaded on first use, which the Easy Read plug-in's warm_up() makes happen while
+        # pandoc reads the draft.
         module: Any = importlib.import_module(MODEL)
     except ImportError:
         return None
@@ -136,8 +140,6 @@ def _sentence(part: str) -> str:
     part = part.strip()
     if not part:
         return part
-    from .text import capitalise, end_sentence
-
     return end_sentence(capitalise(part))
 
 
@@ -305,8 +307,6 @@ def _verb_first(doc: Doc, i: int, verb: Token) -> bool:
 def _participle(text: str, doc: Doc) -> list[str] | None:
     """ "The council, working with carers, will..." ->
     "The council will.... The council works with carers." """
-    import lemminflect
-
     for tok in doc:
         if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "acl"} or tok.i < 2:
             continue

@@ -24,6 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import lemminflect
+
+from . import parse
 from .text import capitalise
 from .wordlists import builtin, grammar, read_table, word_set
 
@@ -110,8 +113,6 @@ def _spellings(word: str) -> set[str]:
 
 
 def _inflections(lemma: str, upos: str) -> dict[str, set[str]]:
-    import lemminflect
-
     tags: dict[str, set[str]] = {}
     for source in (lemminflect.getAllInflectionsOOV(lemma, upos), lemminflect.getAllInflections(lemma, upos)):
         for tag, forms in source.items():
@@ -121,8 +122,6 @@ def _inflections(lemma: str, upos: str) -> dict[str, set[str]]:
 
 def inflect(word: str, tag: str, upos: str) -> str:
     """`word` in form `tag` ("help", "VBZ" -> "helps"); unknown words get the regular rules."""
-    import lemminflect
-
     if tag in {"VB", "VBP", "NN"}:
         return word
     override: str | None = grammar().get("inflection_overrides", {}).get(word.lower(), {}).get(tag)
@@ -285,8 +284,6 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _lemma_set(word: str) -> set[str]:
-    import lemminflect
-
     out = {word.lower()}
     for values in lemminflect.getAllLemmas(word.lower()).values():
         out.update(v.lower() for v in values)
@@ -296,8 +293,6 @@ def _lemma_set(word: str) -> set[str]:
 def _related(text: str, start: int, kind: str, parsed: dict[str, object]) -> set[str]:
     """Lemmas of the matched verb's object ("obj") or subject ("subj"), from the parse; without the
     parser, the next (or previous) four words."""
-    from . import parse
-
     if "doc" not in parsed:
         parsed["doc"] = parse.parse(text)
     doc: Any = parsed["doc"]
@@ -343,8 +338,6 @@ def _sense_fits(entry: Entry, text: str, start: int, end: int, parsed: dict[str,
 
 def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bool:
     """ "funding" as a noun is not a form of the verb "fund"; "transport" as a noun is not the verb."""
-    from . import parse
-
     if "doc" not in parsed:
         parsed["doc"] = parse.parse(text)
     doc: Any = parsed["doc"]

@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
+import lemminflect
+
 from .text import Spans, capitalise, content_lemmas, end_sentence, lemmas, words
 from .wordlists import grammar, word_set
 
@@ -164,13 +166,9 @@ def _starts_clause(right: str) -> bool:
 
 def _finite_verb(word: str) -> bool:
     """A past-tense or "-s" form of a verb that is not also a noun ("met", "knows")."""
-    from .text import lemmas
-
     options = lemmas(word.lower())
     if "VERB" not in options or "NOUN" in options:
         return False
-    import lemminflect
-
     for base in options["VERB"]:
         for tag in ("VBD", "VBZ"):
             if word.lower() in (f.lower() for f in lemminflect.getInflection(base, tag)):
@@ -211,8 +209,6 @@ _MODALS = {"will", "can", "could", "should", "must", "may", "might", "would"}
 
 def _base_verb(word: str) -> bool:
     """A word that is only ever a verb, in its base form ("send", "tell"; not "work", "help")."""
-    from .text import lemmas
-
     options = lemmas(word.lower())
     return set(options) == {"VERB"} and word.lower() in options["VERB"]
 
@@ -294,10 +290,6 @@ def plural_verb(verb: str) -> str:
         return _BE_PLURAL[low]
     if low in word_set("auxiliaries"):
         return verb
-    import lemminflect
-
-    from .text import lemmas
-
     for base in lemmas(low).get("VERB", ()):
         if low in (f.lower() for f in lemminflect.getInflection(base, "VBZ")):
             return base

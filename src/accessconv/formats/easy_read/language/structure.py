@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .... import model as m
-from .text import PLACEHOLDER, Spans, squash
+from .text import PLACEHOLDER, Spans, capitalise, end_sentence, squash
+from .wordlists import word_set
 
 UnitKind = Literal["paragraph", "item", "row", "caption", "quote", "note", "code"]
 
@@ -216,8 +217,6 @@ class _Builder:
 
 def _typed_bullets(text: str) -> list[str]:
     """[lead, item, item, ...] when the text holds bullet characters (from grammar.toml), else []."""
-    from .wordlists import word_set
-
     marks = "".join(re.escape(b) for b in sorted(word_set("bullet_marks")))
     parts = [p.strip() for p in re.split(rf"(?:^|\s)[{marks}]\s+", text)]
     # Two bullets or more, or one at the start: a lone mark inside a sentence is not a list.
@@ -228,8 +227,6 @@ def _typed_bullets(text: str) -> list[str]:
 
 def _tidy_item(text: str) -> str:
     """A list item as a sentence: no trailing ";" or ", and"; starts with a capital; ends with a stop."""
-    from .text import capitalise
-
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip(), flags=re.IGNORECASE) or text
     text = text.rstrip(";,").strip()
     if not text or PLACEHOLDER.match(text[-1]):
@@ -239,8 +236,6 @@ def _tidy_item(text: str) -> str:
 
 
 def _full_stop(text: str) -> str:
-    from .text import end_sentence
-
     return end_sentence(text)
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import lemminflect
+
 from .... import model as m
 from .wordlists import function_words, word_set
 
@@ -146,8 +148,6 @@ def is_content_word(word: str) -> bool:
 @cache
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Possible lemmas by part of speech (lemminflect), for a lower-case word."""
-    import lemminflect
-
     found = dict(lemminflect.getAllLemmas(word))
     if not found and "-" not in word and word.isalpha():
         # Out-of-vocabulary: guess a noun lemma ("carers" -> "carer").
