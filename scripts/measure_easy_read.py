@@ -86,7 +86,7 @@ def convert(draft: Path, folder: Path) -> Path:
             "-m",
             "accessconv",
             "convert",
-            str(draft),
+            str(draft.resolve()),  # absolute: a file name is never an option
             "-p",
             "easy-read",
             "-o",
