@@ -40,11 +40,11 @@ from huey import RedisHuey, SqliteHuey
 
 from ..errors import AccessconvError
 from ..limits import Limits
-from ..pipeline import convert
+from ..pipeline import convert, pid_alive
 from ..report import to_json, to_text
 from ..results import ConversionResult, exit_code
 from . import catalogue
-from .storage import Store, pid_alive
+from .storage import Store
 
 TASK_NAME = "accessconv.service.convert"
 QUEUE_NAME = "accessconv"

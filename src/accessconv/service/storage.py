@@ -57,16 +57,6 @@ def host_tag() -> str:
     return socket.gethostname()
 
 
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 @dataclass(frozen=True)
 class Store:
     root: Path

@@ -691,39 +691,44 @@ def _explained(word: str, explained: dict[str, str]) -> str | None:
     return next((k for k in explained if _same_word(key, k)), None)
 
 
+def _first_bold(points: list[PointBack]) -> Iterator[tuple[PointBack, str]]:
+    """Each bold word at its first use (compared without case or punctuation), with its point."""
+    seen: set[str] = set()
+    for point in points:
+        for word in point.bold:
+            key = _norm(word)
+            if key and key not in seen:
+                seen.add(key)
+                yield point, word
+
+
 @EASY_READ.register("easyread.hard-words", "Every hard word in bold is explained")
 def _hard_words(t: EasyReadBack) -> Iterator[Finding]:
     found = []
     explained = {_norm(k): v for k, v in t.hard_words.items()}
     missing_text = _norm(t.layout.missing_explanation)
-    seen: set[str] = set()
-    for point in t.points:
-        for word in point.bold:
-            key = _norm(word)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            listed = _explained(word, explained)
-            if listed is None:
-                found.append(
-                    Finding(
-                        "error",
-                        f"The hard word '{word}' is in bold but is not in the "
-                        f"{t.layout.hard_words_label} list.",
-                        point.where,
-                        f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
-                    )
+    first_uses = list(_first_bold(t.points))
+    for point, word in first_uses:
+        listed = _explained(word, explained)
+        if listed is None:
+            found.append(
+                Finding(
+                    "error",
+                    f"The hard word '{word}' is in bold but is not in the {t.layout.hard_words_label} list.",
+                    point.where,
+                    f"Add '{word}' and a short explanation to the {t.layout.hard_words_label} list.",
                 )
-            elif not _norm(explained[listed]) or _norm(explained[listed]) == missing_text:
-                found.append(
-                    Finding(
-                        "error",
-                        f"The hard word '{word}' has no explanation yet.",
-                        f"{t.layout.hard_words_label} list",
-                        "Write a short, plain explanation (see the review sheet).",
-                    )
+            )
+        elif not _norm(explained[listed]) or _norm(explained[listed]) == missing_text:
+            found.append(
+                Finding(
+                    "error",
+                    f"The hard word '{word}' has no explanation yet.",
+                    f"{t.layout.hard_words_label} list",
+                    "Write a short, plain explanation (see the review sheet).",
                 )
-    reported = {_explained(word, explained) for word in seen}
+            )
+    reported = {_explained(_norm(word), explained) for _, word in first_uses}
     for key, explanation in explained.items():
         if key not in reported and (not _norm(explanation) or _norm(explanation) == missing_text):
             found.append(
@@ -853,23 +858,17 @@ def _placeholders(t: EasyReadBack) -> Iterator[Finding]:
 @EASY_READ.register("easyread.explained-in-text", "Each hard word is explained where it is first used")
 def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
     found = []
-    seen: set[str] = set()
-    for point in t.points:
-        for word in point.bold:
-            key = _norm(word)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            if not any(_is_explanation(line, [word]) for line in point.lines):
-                found.append(
-                    Finding(
-                        "warning",
-                        f"The hard word '{word}' is in bold but not explained in the point where it is first "
-                        "used.",
-                        point.where,
-                        f'Add a sentence after it: "{word} means ...".',
-                    )
+    for point, word in _first_bold(t.points):
+        if not any(_is_explanation(line, [word]) for line in point.lines):
+            found.append(
+                Finding(
+                    "warning",
+                    f"The hard word '{word}' is in bold but not explained in the point where it is first "
+                    "used.",
+                    point.where,
+                    f'Add a sentence after it: "{word} means ...".',
                 )
+            )
     yield from _listed(found, t.limits.max_listed)
 
 

@@ -282,31 +282,26 @@ def _read_archive(archive: Path, name: str) -> bytes:
 
 def _render_svg(svg: str, px: int, background: str) -> bytes:
     data = resvg_py.svg_to_bytes(
-        svg_string=svg, width=px, height=px, background=background, skip_system_fonts=True
+        svg_string=svg,
+        width=px,
+        height=px,
+        background=background,
+        skip_system_fonts=True,  # no text in symbols; keeps renders the same on every machine
     )
-    image = Image.open(io.BytesIO(bytes(data)))
-    canvas = Image.new("RGB", image.size, background)
-    rgba = image.convert("RGBA")
-    canvas.paste(rgba, mask=rgba.getchannel("A"))
-    out = io.BytesIO()
-    canvas.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    return _flat_png(Image.open(io.BytesIO(bytes(data))), background)
 
 
 def _render(path: Path, px: int, background: str) -> bytes:
     if path.suffix.lower() == ".svg":
-        data = resvg_py.svg_to_bytes(
-            svg_string=path.read_text(encoding="utf-8"),
-            width=px,
-            height=px,
-            background=background,
-            skip_system_fonts=True,  # no text in symbols; keeps renders the same on every machine
-        )
-        image = Image.open(io.BytesIO(bytes(data)))
-    else:
-        image = Image.open(path)
-        image.thumbnail((px, px))
-    # Re-encode without metadata so the bytes depend only on the pixels.
+        return _render_svg(path.read_text(encoding="utf-8"), px, background)
+    image = Image.open(path)
+    image.thumbnail((px, px))
+    return _flat_png(image, background)
+
+
+def _flat_png(image: Image.Image, background: str) -> bytes:
+    """The picture on its background, re-encoded without metadata so the bytes depend only on
+    the pixels."""
     canvas = Image.new("RGB", image.size, background)
     rgba = image.convert("RGBA")
     canvas.paste(rgba, mask=rgba.getchannel("A"))
