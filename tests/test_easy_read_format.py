@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import docx
+import lxml.html
 import pytest
 
 from accessconv import model as m
@@ -291,14 +292,75 @@ def test_links_stay_links_and_escape_untrusted_text(tmp_path):
     assert rels == ["https://example.gov.uk/plan"]
 
 
-def test_short_list_items_after_a_colon_do_not_count_as_sentences(tmp_path):
-    def change(easy):
-        p = point("You can get this in:", "p1")
-        p.sentences = ["You can get this in:", "Easy Read.", "Large print.", "Braille.", "Audio."]
-        easy.sections[0].points[0] = p
+def _list_point(marked: bool = True):
+    """ "You can get this in:" and four items, one of them a hard word explained after the list."""
+    p = point("You can get this in: Easy Read. Large print. Braille. Audio.", "p1", bold=("Braille",))
+    p.sentences = [
+        "You can get this in:",
+        "Easy Read.",
+        "Large print.",
+        "Braille.",
+        "Audio.",
+        "Braille is writing you read with your fingers.",
+    ]
+    if marked:
+        p.list_start, p.list_end = 1, 5
+    return p
 
-    results = _check(_variant(tmp_path, change)["docx"])
-    assert passing(results, "easyread.point-length"), failing(results, "easyread.point-length")
+
+def _with_list(tmp_path: Path, marked: bool = True) -> dict[str, Path]:
+    def change(easy):
+        easy.sections[0].points[0] = _list_point(marked)
+        easy.hard_words.append(HardWord("Braille", "Braille is writing you read with your fingers.", "p1"))
+
+    return _variant(tmp_path, change)
+
+
+def test_a_list_in_a_point_is_a_bulleted_list_in_the_word_file(tmp_path):
+    path = _with_list(tmp_path)["docx"]
+    document = docx.Document(str(path))
+    cell = document.tables[0].rows[0].cells[1]
+    styles = [(p.text, p.style.name) for p in cell.paragraphs]
+    assert styles == [
+        ("You can get this in:", "Normal"),
+        ("Easy Read.", "List Bullet"),
+        ("Large print.", "List Bullet"),
+        ("Braille.", "List Bullet"),
+        ("Audio.", "List Bullet"),
+        ("Braille is writing you read with your fingers.", "Normal"),
+    ]
+    # The list style numbers its paragraphs with a bullet (Word draws the marks).
+    num_id = document.styles["List Bullet"].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    numbering = document.part.numbering_part.element
+    abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0]
+    level = f'./w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="0"]'
+    assert numbering.xpath(f"{level}/w:numFmt/@w:val") == ["bullet"]
+    back = read_docx(path, profile().checks, profile().settings.layout)
+    assert back.points[0].items == [False, True, True, True, True, False]
+    assert passing(_check(path), "easyread.point-length")
+
+
+def test_a_list_in_a_point_is_a_list_on_the_web_page(tmp_path):
+    path = _with_list(tmp_path)["html"]
+    page = lxml.html.document_fromstring(path.read_bytes())
+    point_li = page.xpath('//li[contains(@class, "point")]')[0]
+    inner = point_li.xpath('.//ul[@class="point-list"]/li')
+    assert [li.text_content() for li in inner] == ["Easy Read.", "Large print.", "Braille.", "Audio."]
+    assert [li.xpath("string(strong)") for li in inner][2] == "Braille"
+    # The lead before the list, the explanation after it.
+    texts = [el.tag for el in point_li.xpath('.//div[@class="point-text"]/*')]
+    assert texts == ["p", "ul", "p"]
+    back = read_html(path, profile().checks, profile().settings.layout)
+    assert back.points[0].items == [False, True, True, True, True, False]
+    assert passing(_check(path), "easyread.point-length")
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_lines_not_marked_as_a_list_count_as_sentences(tmp_path, kind):
+    """The check reads the list from the written file: the same lines as plain paragraphs are
+    five sentences in one point."""
+    found = failing(_check(_with_list(tmp_path, marked=False)[kind]), "easyread.point-length")
+    assert found and "5 sentences" in found[0].message
 
 
 def test_document_with_no_points_fails_readability(tmp_path):

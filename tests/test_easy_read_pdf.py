@@ -167,3 +167,49 @@ def test_a_profile_can_turn_the_pdf_off(tmp_path: Path) -> None:
     doc = m.Document("Plan", "en-GB", [m.Paragraph([m.Text("We will pay care workers more money.")])])
     written = er.write(doc, off, tmp_path, "plan")
     assert not any(p.suffix == ".pdf" for p in written.paths)
+
+
+def test_a_list_in_a_point_is_a_tagged_list_in_the_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf import structure
+    from accessconv.checks.pdf_text import text_runs
+    from accessconv.formats.easy_read.language.model import HardWord
+    from easy_read_builders import point
+
+    easy = good_document()
+    p = point("You can get this in: Easy Read. Large print. Braille. Audio.", "p1", bold=("Braille",))
+    p.sentences = [
+        "You can get this in:",
+        "Easy Read.",
+        "Large print.",
+        "Braille.",
+        "Audio.",
+        "Braille is writing you read with your fingers.",
+    ]
+    p.list_start, p.list_end = 1, 5
+    easy.sections[0].points[0] = p
+    easy.hard_words.append(HardWord("Braille", "Braille is writing you read with your fingers.", "p1"))
+    path = _write(tmp_path, easy)
+    reader = PdfReader(str(path))
+    root = structure(reader, list(text_runs(reader)))
+    assert root is not None
+    first = next(n for n in root.walk() if n.kind == "LI")
+    inner = [n for n in first.walk() if n.kind == "LI" and n is not first]
+    # Each item an LI: its bullet in the label (Lbl), its words in the body.
+    assert [[c.kind for c in n.children] for n in inner] == [["Lbl", "LBody"]] * 4
+    assert [n.children[0].text().strip() for n in inner] == ["•"] * 4
+    assert [" ".join(n.children[1].text().split()) for n in inner] == [
+        "Easy Read.",
+        "Large print.",
+        "Braille.",
+        "Audio.",
+    ]
+    # Reading order: the lead, the items, then the explanation.
+    text = " ".join(first.text().split())
+    assert text.index("You can get this in:") < text.index("Audio.") < text.index("Braille is writing")
+    prof = profile()
+    back = read_pdf(path, prof.checks, prof.settings.layout)
+    assert back is not None
+    assert back.points[0].items == [False, True, True, True, True, False]
+    assert passing(check_easy_read_file(path, prof), "easyread.point-length")

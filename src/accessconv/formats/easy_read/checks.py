@@ -59,6 +59,9 @@ class PointBack:
     placeholder: bool  # a "picture to be added" gap
     pictures: int = 0  # how many pictures the point has
     pictures_in_text: int = 0  # of those, how many are in or after the text instead of on its left
+    # Which of `lines` are the items of a list in the point (Word: a list paragraph style or
+    # numbering; web page: <li>; PDF: LI tags inside the point's own LI).
+    items: list[bool] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[str]:
@@ -220,6 +223,12 @@ def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
     }
     title = document.core_properties.title or ""
     got = _Gathered(layout.hard_words_label.lower(), layout.credit_label)
+    # Paragraph styles that number or bullet their paragraphs ("List Bullet"): a list's items.
+    list_styles = frozenset(
+        s.get(f"{W}styleId", "")
+        for s in document.styles.element.iter(f"{W}style")
+        if s.find(f"{W}pPr/{W}numPr") is not None
+    )
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             text = _p_text(child).strip()
@@ -237,7 +246,9 @@ def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
                 cells = tr.findall(f"{W}tc")
                 if len(cells) >= 2:
                     number = len(got.current.points) + 1
-                    got.current.points.append(_docx_point(cells[0], cells[-1], got.current, number))
+                    got.current.points.append(
+                        _docx_point(cells[0], cells[-1], got.current, number, list_styles)
+                    )
     sections = got.all_sections()
     pages = _estimate_pages(document, layout)
     return EasyReadBack(
@@ -263,15 +274,23 @@ def _bold(r: _Element) -> bool:
     return b is not None and b.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, number: int) -> PointBack:
+def _docx_point(
+    pic_tc: _Element, text_tc: _Element, section: SectionBack, number: int, list_styles: frozenset[str]
+) -> PointBack:
     alts = [el.get("descr", "") for el in pic_tc.iter(f"{WP}docPr")]
     in_text = [el.get("descr", "") for el in text_tc.iter(f"{WP}docPr")]
     lines: list[str] = []
+    items: list[bool] = []
     bold: list[str] = []
     for p in text_tc.iter(f"{W}p"):
         text = _p_text(p).strip()
         if text:
             lines.append(text)
+            style = p.find(f"{W}pPr/{W}pStyle")
+            items.append(
+                p.find(f"{W}pPr/{W}numPr") is not None
+                or (style is not None and style.get(f"{W}val", "") in list_styles)
+            )
         bold.extend(_r_text(r).strip() for r in p.iter(f"{W}r") if _bold(r) and _r_text(r).strip())
     return PointBack(
         where=f"section '{section.heading}', point {number}",
@@ -281,6 +300,7 @@ def _docx_point(pic_tc: _Element, text_tc: _Element, section: SectionBack, numbe
         placeholder=not alts and not in_text,  # an empty picture cell is the gap a person fills
         pictures=len(alts) + len(in_text),
         pictures_in_text=len(in_text),
+        items=items,
     )
 
 
@@ -361,9 +381,12 @@ def read_pdf(pdf: Path | PdfTarget, limits: Checks, layout: LayoutSettings) -> E
 
 def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: LayoutSettings) -> PointBack:
     lines: list[str] = []
+    items: list[bool] = []
     bold: list[str] = []
     alts: list[str] = []
     in_text = 0
+    # The paragraphs of a list inside the point: the LI elements within the point's own LI.
+    in_list = {id(p) for li in item.walk() if li.kind == "LI" and li is not item for p in li.walk()}
     for node in item.walk():
         if node.kind == "Figure":
             alts.append(node.alt)
@@ -372,6 +395,7 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
             text = " ".join(node.text().split())
             if text and text != layout.placeholder_text:
                 lines.append(text)
+                items.append(id(node) in in_list)
                 bold.extend(" ".join(n.text().split()) for n in node.walk() if n.kind == "Strong")
     placeholder = not alts and layout.placeholder_text in " ".join(item.text().split())
     return PointBack(
@@ -382,6 +406,7 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
         placeholder=placeholder,
         pictures=len(alts),
         pictures_in_text=in_text,
+        items=items,
     )
 
 
@@ -446,7 +471,10 @@ def _text(el: HtmlElement) -> str:
 def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack:
     imgs = li.findall(".//img")
     gap = [p for p in li.iter("p", "div") if "picture-needed" in p.get("class", "").split()]
-    lines = [_text(p) for p in li.iter("p") if p not in gap and _text(p)]
+    # Its sentences (<p>) and the items of a list in it (<li> inside the point's own <li>).
+    shown = [el for el in li.iter("p", "li") if el is not li and el not in gap and _text(el)]
+    lines = [_text(el) for el in shown]
+    items = [el.tag == "li" for el in shown]
     bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
     alt = imgs[0].get("alt") if imgs else None
     # The picture column comes first: a picture inside the text, or after its first line, is not on the left.
@@ -459,7 +487,14 @@ def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack
         or (first_text is not None and order[img] > order[first_text])
     ]
     return PointBack(
-        f"section '{section.heading}', point {number}", lines, bold, alt, bool(gap), len(imgs), len(in_text)
+        f"section '{section.heading}', point {number}",
+        lines,
+        bold,
+        alt,
+        bool(gap),
+        len(imgs),
+        len(in_text),
+        items=items,
     )
 
 
@@ -522,16 +557,15 @@ def _is_explanation(line: str, bold: list[str]) -> bool:
     )
 
 
-def _idea_sentences(point: PointBack, list_item_words: int) -> int:
-    """Sentences in a point, not counting the short items of a list introduced by a colon
-    ("including:", "Easy Read.", "Large print.") or the explanation of a word in bold."""
-    count, in_list = 0, False
-    for line in point.lines:
-        if in_list and len(words(line)) <= list_item_words:
-            continue
+def _idea_sentences(point: PointBack) -> int:
+    """Sentences in a point as ideas: a list (the sentence that leads into it and its items, as
+    the written file marks them) is one idea, and the explanation of a word in bold is none."""
+    count = 0
+    for number, line in enumerate(point.lines):
+        if number < len(point.items) and point.items[number]:
+            continue  # an item of a list: one idea with its lead
         if _is_explanation(line, point.bold):
             continue
-        in_list = line.rstrip().endswith(":")
         count += len(split_sentences(line))
     return count
 
@@ -541,7 +575,7 @@ def _point_length(t: EasyReadBack) -> Iterator[Finding]:
     lim = _language(t)
     found = []
     for point in t.points:
-        n = _idea_sentences(point, lim.max_inline_list_item_words)
+        n = _idea_sentences(point)
         if n > lim.max_sentences_per_point:
             found.append(
                 Finding(

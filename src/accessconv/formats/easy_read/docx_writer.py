@@ -15,8 +15,8 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from ... import ooxml
-from .language.model import EasyReadDocument, Picture
-from .segments import Segment, point_lines
+from .language.model import EasyReadDocument, Picture, Point
+from .segments import Segment, point_text
 from .settings import LayoutSettings, Settings
 
 if TYPE_CHECKING:
@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from docx.oxml.table import CT_Row
     from docx.shared import Length
     from docx.styles.style import CharacterStyle
-    from docx.table import Table, _Row
+    from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
+
+
+# Word's own bulleted list paragraph style (in python-docx's template, with its numbering).
+LIST_STYLE = "ListBullet"
 
 
 def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path: Path) -> None:
@@ -61,12 +65,7 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
                 # The point's anchor: a bookmark the review sheet and decisions file can name.
                 ooxml_bookmark(text_cell.paragraphs[0], point.id, len(bookmarks))
                 bookmarks.append(point.id)
-            first = True
-            for segments in point_lines(point):
-                para = text_cell.paragraphs[0] if first else text_cell.add_paragraph()
-                first = False
-                _add_segments(document, para, segments, lay)
-            text_cell.paragraphs[-1].paragraph_format.space_after = _pt(lay.space_after_pt + lay.row_gap_pt)
+            _point_text(document, text_cell, point, lay)
 
     if easy.hard_words:
         _heading(document, lay.hard_words_label, 2)
@@ -85,6 +84,18 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
     if credits or cover.credit:
         document.add_paragraph(f"{lay.credit_label} {' '.join(credits or [cover.credit])}")
     ooxml.save_deterministic(document, path, easy.title, easy.language)
+
+
+def _point_text(document: DocxDocument, cell: _Cell, point: Point, lay: LayoutSettings) -> None:
+    """The point's sentences a paragraph each; the items of its list in Word's bulleted list style."""
+    text = point_text(point)
+    lines = [(line, "") for line in text.lead] + [(line, LIST_STYLE) for line in text.items]
+    for number, (segments, style) in enumerate(lines + [(line, "") for line in text.after]):
+        para = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+        if style:
+            ooxml.set_style_id(para, style)
+        _add_segments(document, para, segments, lay)
+    cell.paragraphs[-1].paragraph_format.space_after = _pt(lay.space_after_pt + lay.row_gap_pt)
 
 
 def _heading(document: DocxDocument, text: str, level: int) -> None:

@@ -10,8 +10,8 @@ from markupsafe import Markup
 from ...headings import slug
 from ...version import __version__
 from ...web import templates
-from .language.model import EasyReadDocument, Picture
-from .segments import Segment, point_lines
+from .language.model import EasyReadDocument, Picture, Point
+from .segments import Segment, point_text
 from .settings import Settings
 
 
@@ -26,6 +26,18 @@ def _segments_html(segments: list[Segment]) -> str:
         else:
             out.append(text)
     return "".join(out)
+
+
+def _point_html(point: Point) -> Markup:
+    """The point's sentences as paragraphs, its list (if any) as a bulleted list between them."""
+    text = point_text(point)
+    out = [f"<p>{_segments_html(line)}</p>" for line in text.lead]
+    if text.items:
+        out.append('<ul class="point-list">')
+        out.extend(f"<li>{_segments_html(line)}</li>" for line in text.items)
+        out.append("</ul>")
+    out.extend(f"<p>{_segments_html(line)}</p>" for line in text.after)
+    return Markup("".join(out))
 
 
 def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> str:
@@ -44,7 +56,7 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
             {
                 "picture": point.picture,
                 "id": point.id,
-                "text": Markup("".join(f"<p>{_segments_html(line)}</p>" for line in point_lines(point))),
+                "text": _point_html(point),
             }
             for point in section.points
         ]

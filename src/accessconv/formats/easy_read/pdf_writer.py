@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...typeset import SAFE_SCHEMES, PendingPdf, Pictures, length_pt, string, text
-from .segments import Segment, point_lines
+from .segments import Segment, point_text
 
 if TYPE_CHECKING:
     from .language.model import EasyReadDocument, Picture, Point
@@ -78,13 +78,21 @@ def _picture(picture: Picture | None, width_cm: float, lay: LayoutSettings, pict
 
 def _point(point: Point, lay: LayoutSettings, pictures: Pictures) -> str:
     picture = _picture(point.picture, lay.picture_cm, lay, pictures)
-    # Each sentence its own paragraph (tagged P), as in the Word file.
-    lines = "\n".join(f"#par[{_segments(segments)}]" for segments in point_lines(point))
+    # Each sentence its own paragraph (tagged P), as in the Word file; a list's items a bulleted
+    # list (tagged L, an LI each) between them.
+    parts = point_text(point)
+    body = [f"#par[{_segments(segments)}]" for segments in parts.lead]
+    if parts.items:
+        items = ", ".join(f"[#par[{_segments(segments)}]]" for segments in parts.items)
+        body.append(
+            f"#list(marker: [{text(lay.list_marker)}], indent: {length_pt(lay.body_pt * 0.5)},"
+            f" body-indent: {length_pt(lay.body_pt * 0.5)}, spacing: {length_pt(lay.space_after_pt)},"
+            f" {items})"
+        )
+    body.extend(f"#par[{_segments(segments)}]" for segments in parts.after)
+    lines = "\n".join(body)
     column = lay.picture_cm + PICTURE_GAP_CM
-    return (
-        f"block(breakable: false, grid(columns: ({column}cm, 1fr),\n"
-        f"  [{picture}],\n  [{lines}]))"
-    )
+    return f"block(breakable: false, grid(columns: ({column}cm, 1fr),\n  [{picture}],\n  [{lines}]))"
 
 
 def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures: Pictures) -> str:

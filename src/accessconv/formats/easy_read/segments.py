@@ -54,3 +54,22 @@ def point_lines(point: Point) -> list[list[Segment]]:
                     break
         lines.append(segments)
     return lines
+
+
+@dataclass(frozen=True)
+class PointText:
+    """A point's lines as the writers print them: the sentences before its list, the list's items
+    (printed as a bulleted list), and the sentences after it."""
+
+    lead: list[list[Segment]]
+    items: list[list[Segment]]
+    after: list[list[Segment]]
+
+
+def point_text(point: Point) -> PointText:
+    lines = point_lines(point)
+    if not point.list_end:
+        return PointText(lines, [], [])
+    return PointText(
+        lines[: point.list_start], lines[point.list_start : point.list_end], lines[point.list_end :]
+    )

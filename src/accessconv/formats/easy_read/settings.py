@@ -43,6 +43,7 @@ class LayoutSettings:
     placeholder_text: str
     credit_label: str
     review_title: str
+    list_marker: str = "•"  # the bullet of a list inside a point (the PDF; Word and the web use their own)
 
 
 @dataclass(frozen=True)

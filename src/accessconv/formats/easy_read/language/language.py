@@ -18,6 +18,8 @@ Pictures are left unset (`Point.picture is None`): `easyread.symbols` chooses th
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import lemminflect
 
 from .... import model as m
@@ -36,6 +38,7 @@ from . import (
     readability,
     select,
     structure,
+    wordlists,
 )
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .settings import LanguageSettings
@@ -146,22 +149,7 @@ class _Transform:
         rules = select.load(settings.selection_rules_file)
         for raw in shape.sections:
             _attach_attributions(raw)
-        cands: list[select.Candidate] = []
-        protected: dict[tuple[int, int, int], str] = {}
-        for si, raw in enumerate(shape.sections):
-            first = True
-            heading = squash(self.spans.restore(raw.heading)) if raw.heading else ""
-            for ui, unit in enumerate(raw.units):
-                parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
-                for xi, part in enumerate(parts):
-                    text = squash(self.spans.restore(part))
-                    if not text:
-                        continue
-                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first, heading=heading)
-                    cand.id = select.stable_id("s-", text)
-                    cands.append(cand)
-                    protected[(si, ui, xi)] = part
-                    first = False
+        cands, protected = self._candidates(shape)
         draft_words = sum(c.words for c in cands)
         target = (
             int(draft_words * settings.target_words_share)
@@ -178,43 +166,89 @@ class _Transform:
             self.decisions.drop,
             settings.max_table_rows,
         )
+        self._person_rewrites(cands, protected, rules)
+        kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
+            if cand.kept:
+                kept.setdefault((cand.section, cand.unit), []).append(
+                    protected[(cand.section, cand.unit, cand.index)]
+                )
+                self._note_kept(cand, rules)
+            else:
+                self._left_out(cand, shape)
+        self._keep_units(shape, kept)
+        if self.left_out:
+            self.changes.append(
+                f"Kept the main messages: left out {self.left_out} of {len(cands)} sentences "
+                "(listed on the review sheet, each with the line that brings it back)."
+            )
+
+    def _candidates(
+        self, shape: structure.Structure
+    ) -> tuple[list[select.Candidate], dict[tuple[int, int, int], str]]:
+        """Every sentence of a paragraph, list item, table row or quotation that may be kept, and
+        its text with the draft's links and marks (by section, unit and sentence number)."""
+        cands: list[select.Candidate] = []
+        protected: dict[tuple[int, int, int], str] = {}
+        for si, raw in enumerate(shape.sections):
+            first = True
+            heading = squash(self.spans.restore(raw.heading)) if raw.heading else ""
+            for ui, unit in enumerate(raw.units):
+                parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
+                for xi, part in enumerate(parts):
+                    text = squash(self.spans.restore(part))
+                    if not text:
+                        continue
+                    cand = select.Candidate(text, si, ui, xi, unit.kind, first=first, heading=heading)
+                    cand.id = select.stable_id("s-", text)
+                    cands.append(cand)
+                    protected[(si, ui, xi)] = part
+                    first = False
+        return cands, protected
+
+    def _person_rewrites(
+        self,
+        cands: list[select.Candidate],
+        protected: dict[tuple[int, int, int], str],
+        rules: select.Rules,
+    ) -> None:
+        for cand in cands:
+            where = (cand.section, cand.unit, cand.index)
             if cand.kept and cand.drop_ordinal and cand.id not in self.decisions.rewrite:
                 # Kept without its numbered siblings: "Third, ..." would point at what is not there.
-                where = (cand.section, cand.unit, cand.index)
                 cand.text = select.without_ordinal(cand.text, rules)
                 protected[where] = select.without_ordinal(protected[where], rules)
             if cand.kept and cand.id in self.decisions.rewrite:
                 # A person's own words for this sentence: used as written.
                 cand.text = squash(self.decisions.rewrite[cand.id])
-                protected[(cand.section, cand.unit, cand.index)] = cand.text
-        kept: dict[tuple[int, int], list[str]] = {}
-        for cand in cands:
-            key = (cand.section, cand.unit)
-            if cand.kept:
-                part = protected[(cand.section, cand.unit, cand.index)]
-                kept.setdefault(key, []).append(part)
-                self.scores[cand.text] = cand.score
-                if set(cand.groups) & set(rules.drop_order):
-                    self.droppable.add(cand.text)
-                if cand.forced:
-                    self.forced.add(cand.text)
-                continue
-            raw = shape.sections[cand.section]
-            heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
-            self.left_out += 1
-            self.review.append(
-                ReviewItem(
-                    "left-out",
-                    cand.text,
-                    f"under heading '{heading}'",
-                    "Left out to keep the Easy Read version short"
-                    + (f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else ".")
-                    + " To bring it back, add this line to the decisions file.",
-                    point=cand.id,
-                    decision_line=f'keep = ["{cand.id}"]',
-                )
+                protected[where] = cand.text
+
+    def _note_kept(self, cand: select.Candidate, rules: select.Rules) -> None:
+        self.scores[cand.text] = cand.score
+        if set(cand.groups) & set(rules.drop_order):
+            self.droppable.add(cand.text)
+        if cand.forced:
+            self.forced.add(cand.text)
+
+    def _left_out(self, cand: select.Candidate, shape: structure.Structure) -> None:
+        raw = shape.sections[cand.section]
+        heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
+        self.left_out += 1
+        self.review.append(
+            ReviewItem(
+                "left-out",
+                cand.text,
+                f"under heading '{heading}'",
+                "Left out to keep the Easy Read version short"
+                + (f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else ".")
+                + " To bring it back, add this line to the decisions file.",
+                point=cand.id,
+                decision_line=f'keep = ["{cand.id}"]',
             )
+        )
+
+    def _keep_units(self, shape: structure.Structure, kept: dict[tuple[int, int], list[str]]) -> None:
+        """Each section keeps only its chosen units, a paragraph only its chosen sentences."""
         for si, raw in enumerate(shape.sections):
             units: list[structure.Unit] = []
             for ui, unit in enumerate(raw.units):
@@ -227,11 +261,6 @@ class _Transform:
                 units.append(unit)
             raw.units = units
         shape.sections[:] = [raw for raw in shape.sections if raw.units]
-        if self.left_out:
-            self.changes.append(
-                f"Kept the main messages: left out {self.left_out} of {len(cands)} sentences "
-                "(listed on the review sheet, each with the line that brings it back)."
-            )
 
     def _rewrite(self, text: str) -> str:
         return plain_words.replace(self._acronyms_numbers(text), self.plain_entries, self.replaced)
@@ -276,58 +305,28 @@ class _Transform:
 
     def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
         """The points of one unit (`only`: just the sentence from this draft text)."""
-        settings = self.settings
         text, left_here = self.rewritten.get(id(unit), (unit.text, []))
-        originals = sentences(text)
-        drafts = sentences(unit.text)
-        # (sentences of one point before splitting, the draft's words it came from)
-        if unit.kind in {"item", "row"}:
-            groups = [(originals, unit.source)]  # one list item or table row is one point
-        elif len(drafts) == len(originals):
-            groups = [([s], self.spans.restore(d)) for s, d in zip(originals, drafts, strict=True)]
-        else:
-            groups = [([s], unit.source) for s in originals]
-        for group, source in groups:
+        for group, source in self._groups(unit, text):
             if only is not None and squash(source) != only:
                 continue
-            blocks: list[list[str]] = []
+            blocks: list[_Block] = []
             long_parts: dict[str, str] = {}
             for sentence in group:
-                if unit.rewrite:
-                    result = self._split(sentence)
-                    longest = max(word_count(p, self.spans) for p in result.parts)
-                    if (
-                        not settings.keep_all
-                        and unit.kind == "paragraph"
-                        and longest > settings.max_words_error
-                        and not any(f in squash(source) for f in self.forced)
-                        and self.scores.get(squash(source), 0) < settings.keep_long_at_score
-                    ):
-                        self.long_left.append(
-                            (unit, squash(source), self._too_long_left_out(sentence, section))
-                        )
-                        continue
-                else:
-                    result = points.SplitResult([sentence])
-                self.facts.extend(f for f in facts.facts(self.spans.restore(sentence)) if f not in self.facts)
-                if result.split:
-                    self.split_count += 1
+                result = self._sentence_parts(unit, sentence, source, section)
+                if result is None:
+                    continue
                 block = [capitalise(p) for p in result.parts]
-                lead = next((i for i, p in enumerate(block[:-1]) if p.endswith(":")), None)
-                if lead is not None:
-                    # An inline list stays in one point with its lead; what comes before it stands alone.
-                    blocks.extend([b] for b in block[:lead])
-                    blocks.append(block[lead:])
-                else:
-                    blocks.extend([b] for b in block)
+                blocks.extend(_blocks(block, self.settings.max_words_warn))
                 kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
                 for part in block:
-                    if word_count(part, self.spans) > settings.max_words_warn:
+                    if word_count(part, self.spans) > self.settings.max_words_warn:
                         long_parts[part] = kind
             # A table row is one point, whatever its number of cells: its cells only mean something together.
-            size = sum(len(b) for b in blocks) if unit.kind == "row" else settings.max_sentences_per_point
+            size = self.settings.max_sentences_per_point
+            if unit.kind == "row":
+                size = sum(len(b.parts) for b in blocks)
             for chunk in _pack(blocks, size):
-                long_here = [(p, long_parts[p]) for p in chunk if p in long_parts]
+                long_here = [(p, long_parts[p]) for p in chunk.parts if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
         for left in left_here if only is None else []:
             self.review.append(
@@ -338,6 +337,41 @@ class _Transform:
                     f'Write "{left}" in a plain way, for example "3 in 10" or "about half".',
                 )
             )
+
+    def _groups(self, unit: structure.Unit, text: str) -> list[tuple[list[str], str]]:
+        """(sentences of one point before splitting, the draft's words they came from)."""
+        originals = sentences(text)
+        drafts = sentences(unit.text)
+        if unit.kind in {"item", "row"}:
+            return [(originals, unit.source)]  # one list item or table row is one point
+        if len(drafts) == len(originals):
+            return [([s], self.spans.restore(d)) for s, d in zip(originals, drafts, strict=True)]
+        return [([s], unit.source) for s in originals]
+
+    def _sentence_parts(
+        self, unit: structure.Unit, sentence: str, source: str, section: Section
+    ) -> points.SplitResult | None:
+        """The sentence split into short parts; None when it stays too long to keep (it is left
+        out and listed on the review sheet instead)."""
+        settings = self.settings
+        if not unit.rewrite:
+            result = points.SplitResult([sentence])
+        else:
+            result = self._split(sentence)
+            longest = max(word_count(p, self.spans) for p in result.parts)
+            if (
+                not settings.keep_all
+                and unit.kind == "paragraph"
+                and longest > settings.max_words_error
+                and not any(f in squash(source) for f in self.forced)
+                and self.scores.get(squash(source), 0) < settings.keep_long_at_score
+            ):
+                self.long_left.append((unit, squash(source), self._too_long_left_out(sentence, section)))
+                return None
+        self.facts.extend(f for f in facts.facts(self.spans.restore(sentence)) if f not in self.facts)
+        if result.split:
+            self.split_count += 1
+        return result
 
     def _too_long_left_out(self, sentence: str, section: Section) -> ReviewItem:
         """A chosen sentence we cannot make short enough is left out, not printed too long: the
@@ -379,13 +413,14 @@ class _Transform:
 
     def _point(
         self,
-        chunk: list[str],
+        block: _Block,
         unit: structure.Unit,
         section: Section,
         long_parts: list[tuple[str, str]],
         source: str,
     ) -> None:
         settings = self.settings
+        chunk = block.parts
         where = self._where(section, len(section.points) + 1)
         long_items: dict[str, ReviewItem] = {}
         first_item = len(self.review)
@@ -442,12 +477,16 @@ class _Transform:
             point_id = select.stable_id("p-", f"{source}#{n}")
         self.id_tries[source] = n
         self.point_ids.add(point_id)
+        items = block.items
         if point_id in self.decisions.rewrite:
-            chunk = sentences(self.decisions.rewrite[point_id]) or chunk
+            # A person's own words: as they wrote them, with no list.
+            chunk, items = sentences(self.decisions.rewrite[point_id]) or chunk, (0, 0)
         for item in self.review[first_item:]:
             item.point = point_id
             item.decision_line = f'[rewrite] "{point_id}" = "..."'
-        section.points.append(Point(sentences=chunk, inlines=[], source=source, where=where, id=point_id))
+        section.points.append(
+            Point(chunk, [], source, where, id=point_id, list_start=items[0], list_end=items[1])
+        )
 
     def _where(self, section: Section, number: int) -> str:
         return f"under heading '{section.heading}', point {max(number, 1)}"
@@ -458,69 +497,85 @@ class _Transform:
         """Bold each hard word at its first use and say what it means in the next sentence (the way
         Easy Read writers do); the end list repeats them. A word with no explanation is not bold:
         it goes on the review sheet. Words of the document's own title are not hard words."""
-        found_order: list[HardWord] = []
-        seen: set[str] = set()
-        title_words = {w.lower() for w in words(self.doc.title)}
-        explained = {k.lower(): v for k, v in self.decisions.explain.items()}
+        found = _FirstUses(
+            title_words={w.lower() for w in words(self.doc.title)},
+            explained={k.lower(): v for k, v in self.decisions.explain.items()},
+        )
         for section in sections:
             self._heading_hard_words(section.heading)
             for point in section.points:
-                inlines: list[m.Inline] = []
-                phrases: list[str] = []
-                out_sentences: list[str] = []
-                waiting: list[str] = []
-                for index, sentence in enumerate(point.sentences):
-                    hits = hard_words.find(sentence, self.lexicon)
-                    bold: list[hard_words.Found] = []
-                    notes: list[str] = []
-                    for hit in hits:
-                        if " " in hit.key and hit.key not in phrases:
-                            phrases.append(hit.key)
-                        if hit.key in seen:
-                            continue
-                        seen.add(hit.key)
-                        written = self.spans.restore(hit.text)
-                        if {w.lower() for w in words(written)} <= title_words:
-                            continue  # the document's own name is not a hard word
-                        before = sentence[: hit.start].split()
-                        after = sentence[hit.end :].split()
-                        if written[:1].isupper() and (
-                            (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper())
-                        ):
-                            # Part of a name: "Northbridge Carers Centre", "Social Care Institute".
-                            continue
-                        gloss = self.lexicon.glossary.get(hit.key)
-                        explanation = (
-                            explained.get(hit.key.lower())
-                            or explained.get(written.lower())
-                            or (gloss.explanation if gloss else None)
-                        )
-                        if explanation is None:
-                            self._unexplained(_as_written(written), point.where)
-                            continue
-                        bold.append(hit)
-                        word = gloss.term if gloss else _as_written(written)
-                        found_order.append(HardWord(word, explanation, point.where))
-                        if self.settings.explain_in_text:
-                            notes.append(explanation)
-                    if index:
-                        inlines.append(m.Text(" "))
-                    inlines.extend(self._inlines(sentence, bold))
-                    out_sentences.append(self.spans.restore(sentence))
-                    if sentence.rstrip().endswith(":") and index + 1 < len(point.sentences):
-                        # A list's lead-in: the explanation waits until after the list's items.
-                        waiting.extend(notes)
-                        continue
-                    for note in notes:
-                        inlines.append(m.Text(" " + note))
-                        out_sentences.append(note)
-                for note in waiting:
-                    inlines.append(m.Text(" " + note))
-                    out_sentences.append(note)
-                point.inlines = _merge(inlines)
-                point.sentences = out_sentences
-                point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
-        return found_order
+                self._point_hard_words(point, found)
+        return found.words
+
+    def _point_hard_words(self, point: Point, found: _FirstUses) -> None:
+        """A point's inlines with its hard words in bold, and each explanation after the sentence
+        that first uses the word; the words of a list (its lead and items) are explained at the
+        end of the point, never between its items."""
+        inlines: list[m.Inline] = []
+        phrases: list[str] = []
+        out: list[str] = []
+        waiting: list[str] = []
+        items = (0, 0)
+        in_list = range(point.list_start - 1, point.list_end) if point.list_end else range(0)
+        for index, sentence in enumerate(point.sentences):
+            bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
+            if index:
+                inlines.append(m.Text(" "))
+            inlines.extend(self._inlines(sentence, bold))
+            if index == point.list_start and point.list_end:
+                items = (len(out), 0)
+            out.append(self.spans.restore(sentence))
+            if index in in_list:
+                waiting.extend(notes)
+                notes = []
+            if point.list_end and index == point.list_end - 1:
+                items = (items[0], len(out))
+            for note in notes:
+                inlines.append(m.Text(" " + note))
+                out.append(note)
+        # After the list and what follows it ("It sets out ..." refers to the lead, not to an explanation).
+        for note in waiting:
+            inlines.append(m.Text(" " + note))
+            out.append(note)
+        point.inlines = _merge(inlines)
+        point.sentences = out
+        point.list_start, point.list_end = items
+        point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
+
+    def _sentence_hard_words(
+        self, sentence: str, where: str, phrases: list[str], found: _FirstUses
+    ) -> tuple[list[hard_words.Found], list[str]]:
+        """The hard words of a sentence used here for the first time (shown in bold), and their
+        explanations; `phrases` collects the hard phrases of the point for its key terms."""
+        bold: list[hard_words.Found] = []
+        notes: list[str] = []
+        for hit in hard_words.find(sentence, self.lexicon):
+            if " " in hit.key and hit.key not in phrases:
+                phrases.append(hit.key)
+            if hit.key in found.seen:
+                continue
+            found.seen.add(hit.key)
+            written = self.spans.restore(hit.text)
+            if {w.lower() for w in words(written)} <= found.title_words or _in_name(sentence, hit, written):
+                continue  # the document's own name, or part of a name, is not a hard word
+            gloss = self.lexicon.glossary.get(hit.key)
+            explanation = (
+                found.explained.get(hit.key.lower())
+                or found.explained.get(written.lower())
+                or (gloss.explanation if gloss else None)
+            )
+            if explanation is None:
+                self._unexplained(_as_written(written), where)
+                continue
+            if explanation in found.notes:
+                found.repeats += 1
+                continue  # two words with one meaning ("carer", "carers"): explained once
+            bold.append(hit)
+            found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
+            found.notes.add(explanation)
+            if self.settings.explain_in_text:
+                notes.append(explanation)
+        return bold, notes
 
     def _unexplained(self, word: str, where: str) -> None:
         self.review.append(
@@ -662,6 +717,27 @@ def _attach_attributions(raw: structure.RawSection) -> None:
     raw.units = out
 
 
+@dataclass
+class _FirstUses:
+    """What the hard-word step has met so far in the document, in reading order."""
+
+    title_words: set[str]
+    explained: dict[str, str]  # a person's explanations ([explain] in the decisions file)
+    seen: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)  # explanations already given
+    repeats: int = 0  # words not explained again: another word had the same explanation
+    words: list[HardWord] = field(default_factory=list)
+
+
+def _in_name(sentence: str, hit: hard_words.Found, written: str) -> bool:
+    """Part of a name: "Northbridge Carers Centre", "Social Care Institute"."""
+    before = sentence[: hit.start].split()
+    after = sentence[hit.end :].split()
+    return written[:1].isupper() and bool(
+        (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper())
+    )
+
+
 def _as_written(word: str) -> str:
     """ "Validating" at the start of a sentence -> "validating"; names and acronyms keep capitals."""
     return word[:1].lower() + word[1:] if word[1:].islower() else word
@@ -671,15 +747,79 @@ def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
 
-def _pack(blocks: list[list[str]], size: int) -> list[list[str]]:
-    """Fill points with up to `size` sentences, never breaking a block (an inline list)."""
-    points_out: list[list[str]] = []
+@dataclass
+class _Block:
+    """Sentences that stay together in one point; `items` (from, to) marks the items of a list
+    among them (after the sentence that leads into it), (0, 0) when there is none."""
+
+    parts: list[str]
+    items: tuple[int, int] = (0, 0)
+
+
+def _blocks(parts: list[str], max_item_words: int) -> list[_Block]:
+    """The parts of one split sentence as blocks: an inline list ("You can:" and one item a line)
+    stays in one block with its lead and what follows it ("This is to ..." refers back to the
+    list); every other part stands alone."""
+    lead = next((i for i, p in enumerate(parts[:-1]) if p.endswith(":")), None)
+    if lead is None:
+        return [_Block([p]) for p in parts]
+    end = _list_end(parts, lead + 1, max_item_words)
+    items = (1, end - lead) if end > lead + 1 else (0, 0)
+    return [*(_Block([p]) for p in parts[:lead]), _Block(parts[lead:], items)]
+
+
+def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
+    """Where the items after a lead end: at the first part that is a sentence of its own (it has
+    a subject pronoun or a helping verb of its own, or is long), or after an item that begins
+    "Or" (the last)."""
+    for index in range(start, len(parts)):
+        part = parts[index]
+        if _is_clause(part) or len(words(part)) > max_item_words:
+            return index
+        if part.lower().startswith(("or ", "and ")):
+            return index + 1
+    return len(parts)
+
+
+def _is_clause(part: str) -> bool:
+    """A part with a subject and verb of its own ("It sets out ...", "This is to ...", "Most
+    people were ..."), as opposed to a list item ("Its roof.", "Ask for a review.", "People who
+    are over 65.")."""
+    said = words(part)
+    low = [w.lower() for w in said]
+    if not low:
+        return False
+    if low[0] in wordlists.word_set("subject_pronouns") | {"it"}:
+        return True
+    if low[0] in wordlists.word_set("weak_subjects") and len(low) > 1:
+        return low[1] in wordlists.word_set("auxiliaries")
+    linking = wordlists.word_set("subordinators") | {"that", "to"}
+    for before, word in zip(["", *low], said, strict=False):
+        if before in linking:
+            return False  # a helping verb after "who", "which", "to" belongs to the item
+        if word in wordlists.word_set("auxiliaries"):  # as written: "May" is a month
+            return True
+    return False
+
+
+def _pack(blocks: list[_Block], size: int) -> list[_Block]:
+    """Fill points with up to `size` sentences, never breaking a block (an inline list); a point
+    has at most one list."""
+    out: list[_Block] = []
     for block in blocks:
-        if points_out and len(points_out[-1]) + len(block) <= max(1, size):
-            points_out[-1].extend(block)
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(last.parts) + len(block.parts) <= max(1, size)
+            and not (last.items[1] and block.items[1])
+        ):
+            if block.items[1]:
+                offset = len(last.parts)
+                last.items = (block.items[0] + offset, block.items[1] + offset)
+            last.parts.extend(block.parts)
         else:
-            points_out.append(list(block))
-    return points_out
+            out.append(_Block(list(block.parts), block.items))
+    return out
 
 
 def _merge(inlines: list[m.Inline]) -> list[m.Inline]:

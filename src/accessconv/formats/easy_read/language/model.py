@@ -64,6 +64,25 @@ class Point:
     # A stable anchor ("p-" and 8 hex digits of the point's normalised source text): the pages'
     # id attributes, the review sheet and the decisions file refer to points by it.
     id: str = ""
+    # A list in the point: sentences[list_start:list_end] are its items, one a line, after the
+    # sentence that leads into them ("You can:"); the writers print them as a bulleted list and
+    # what follows (the explanations of hard words in the list) after it. 0, 0: no list.
+    list_start: int = 0
+    list_end: int = 0
+
+    @property
+    def lead(self) -> list[str]:
+        """The sentences before the list (all of them when there is none)."""
+        return self.sentences[: self.list_start] if self.list_end else self.sentences
+
+    @property
+    def items(self) -> list[str]:
+        return self.sentences[self.list_start : self.list_end]
+
+    @property
+    def after(self) -> list[str]:
+        """The sentences after the list."""
+        return self.sentences[self.list_end :] if self.list_end else []
 
 
 @dataclass
