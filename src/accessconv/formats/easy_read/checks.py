@@ -926,13 +926,19 @@ def _facts(t: EasyReadBack) -> Iterator[Finding]:
 
 @EASY_READ.register("easyread.length-target", "The Easy Read version is about half the draft or shorter")
 def _length_target(t: EasyReadBack) -> Iterator[Finding]:
+    """The words of the points on the written page against the draft's: a long draft's Easy Read
+    text at most its target share and the allowance for explanations, a short draft's at most
+    `short_words_share` of it (not longer than the draft unless the profile allows it)."""
     lim = _language(t)
-    if t.draft_words <= lim.shorten_over_words:
+    if not t.draft_words:
         return
     count = sum(len(words(line)) for p in t.points for line in p.lines)
-    target = int(t.draft_words * lim.target_words_share)
-    # Explanations of hard words are added on purpose: allow a tenth more.
-    if count > target * 1.1:
+    if t.draft_words > lim.shorten_over_words:
+        target = int(t.draft_words * lim.target_words_share)
+        most = int(target * (1 + lim.explanation_share))
+    else:
+        target = most = int(t.draft_words * lim.short_words_share)
+    if count > most:
         yield Finding(
             "warning",
             f"The Easy Read text has {count:,} words for a draft of {t.draft_words:,}; aim for about "

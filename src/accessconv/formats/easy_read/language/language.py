@@ -64,6 +64,10 @@ class _Transform:
         self.point_ids: set[str] = set()
         self.id_tries: dict[str, int] = {}
         self.facts: list[str] = []
+        # The facts of each kept draft sentence (by its squashed text), and the points that may go
+        # to fit the length target (point id -> draft sentence): see _fit_length.
+        self.source_facts: dict[str, list[str]] = {}
+        self.trimmable: dict[str, str] = {}
         self.scores: dict[str, int] = {}
         # Chosen sentences that match a group the rules drop first (references, staff instructions).
         self.droppable: set[str] = set()
@@ -128,7 +132,7 @@ class _Transform:
                 sections.append(section)
 
         parse.forget()
-        hard = self._hard_words(sections)
+        hard = self._fit_length(sections)
         stats = self._stats(before, sections)
         self._summarise(sections)
         return EasyReadDocument(
@@ -368,7 +372,9 @@ class _Transform:
             ):
                 self.long_left.append((unit, squash(source), self._too_long_left_out(sentence, section)))
                 return None
-        self.facts.extend(f for f in facts.facts(self.spans.restore(sentence)) if f not in self.facts)
+        found = facts.facts(self.spans.restore(sentence))
+        self.facts.extend(f for f in found if f not in self.facts)
+        self.source_facts.setdefault(squash(source), []).extend(found)
         if result.split:
             self.split_count += 1
         return result
@@ -487,9 +493,125 @@ class _Transform:
         section.points.append(
             Point(chunk, [], source, where, id=point_id, list_start=items[0], list_end=items[1])
         )
+        self._note_trimmable(unit, source, point_id)
+
+    def _note_trimmable(self, unit: structure.Unit, source: str, point_id: str) -> None:
+        """A point made from one chosen sentence of a paragraph, not one that must stay, may go
+        to fit the length target (lists, tables and quotations stay whole)."""
+        key = squash(source)
+        if unit.kind == "paragraph" and key in self.scores and not any(f in key for f in self.forced):
+            self.trimmable[point_id] = key
 
     def _where(self, section: Section, number: int) -> str:
         return f"under heading '{section.heading}', point {max(number, 1)}"
+
+    # ------------------------------------------------------------ the length target
+
+    def _fit_length(self, sections: list[Section]) -> list[HardWord]:
+        """Hard words explained (see _hard_words), then the length target checked on the words a
+        reader gets, explanations included: a draft of `shorten_over_words` or fewer at most
+        `short_words_share` of its words; a longer one at most its target and `explanation_share`
+        more. While over, the draft sentence that matters least goes (a reference or staff
+        instruction first, then the lowest score; never a forced one or a heading's last), with
+        its points, and the hard words are explained again
+        (a word first used in a point that went is explained where it is next used)."""
+        target = self._words_target()
+        before = {id(p): (list(p.sentences), p.list_start, p.list_end) for s in sections for p in s.points}
+        mark = len(self.review)
+        hard = self._hard_words(sections)
+        trimmed: list[ReviewItem] = []
+        while target is not None and (over := _text_words(sections, self.spans) - target) > 0:
+            items = self._trim(sections, over)
+            if not items:
+                break
+            trimmed.extend(items)
+            del self.review[mark:]
+            rows: dict[str, list[ReviewItem]] = {}
+            for item in self.review:
+                rows.setdefault(item.point, []).append(item)
+            for section in sections:
+                for number, point in enumerate(section.points, start=1):
+                    point.sentences, point.list_start, point.list_end = before[id(point)]
+                    point.where = self._where(section, number)
+                    for item in rows.get(point.id, []):
+                        item.where = point.where  # the point moved up: one before it went
+            hard = self._hard_words(sections)
+        if trimmed:
+            self.review.extend(trimmed)
+            self.left_out += len(trimmed)
+            kept = {squash(p.source) for s in sections for p in s.points}
+            self.facts = list(
+                dict.fromkeys(f for k, found in self.source_facts.items() if k in kept for f in found)
+            )
+            self.changes.append(
+                f"Left out {len(trimmed)} more sentences to keep the Easy Read version within its length "
+                f"target of {target:,} words (listed on the review sheet)."
+            )
+        return hard
+
+    def _words_target(self) -> int | None:
+        settings = self.settings
+        if settings.keep_all:
+            return None
+        draft = sum(word_count(s) for s in self.draft_sentences)
+        if draft > settings.shorten_over_words:
+            return int(draft * settings.target_words_share * (1 + settings.explanation_share))
+        return int(draft * settings.short_words_share)
+
+    def _trim(self, sections: list[Section], over: int) -> list[ReviewItem]:
+        """Leave out the draft sentences that matter least (all their points) until about `over`
+        words are gone; [] if none may go. Among those that matter least (the first rank, within
+        one point of score) the shortest that frees enough words goes, else the longest: a small
+        overshoot never costs a long sentence."""
+        pool: list[tuple[tuple[bool, int, bool, int], Section, str, int]] = []
+        for section in sections:
+            sources = {self.trimmable[p.id] for p in section.points if p.id in self.trimmable}
+            if sources and sources == {squash(p.source) for p in section.points}:
+                # A heading keeps its best point.
+                sources -= {max(sources, key=lambda k: (self.scores.get(k, 0), -len(words(k))))}
+            for source in sources:
+                size = sum(
+                    word_count(line, self.spans)
+                    for p in section.points
+                    if self.trimmable.get(p.id) == source
+                    for line in p.sentences
+                )
+                pool.append((self._trim_rank(source), section, source, size))
+        items: list[ReviewItem] = []
+        while over > 0 and pool:
+            first = min(r[0] for r in pool)
+            tier = [r for r in pool if r[0][0] == first[0] and r[0][1] <= first[1] + 1]
+            enough = [r for r in tier if r[3] >= over]
+            _, section, source, size = (
+                min(enough, key=lambda r: (r[0][1], r[3])) if enough else max(tier, key=lambda r: r[3])
+            )
+            pool = [r for r in pool if r[2] != source]
+            over -= size
+            section.points[:] = [p for p in section.points if self.trimmable.get(p.id) != source]
+            sid = select.stable_id("s-", source)
+            items.append(
+                ReviewItem(
+                    "left-out",
+                    source,
+                    f"under heading '{section.heading}'",
+                    "Left out to keep the Easy Read version within its length target. To bring it back, "
+                    "add this line to the decisions file.",
+                    point=sid,
+                    decision_line=f'keep = ["{sid}"]',
+                )
+            )
+        return items
+
+    def _trim_rank(self, source: str) -> tuple[bool, int, bool, int]:
+        """What goes first to fit: a reference or staff instruction, then the lowest score, then
+        (at the same score) a sentence without facts (numbers, dates, money, contacts, names),
+        then the longest."""
+        return (
+            source not in self.droppable,
+            self.scores.get(source, 0),
+            bool(self.source_facts.get(source)),
+            -len(words(source)),
+        )
 
     # ------------------------------------------------------------ hard words, inlines, key terms
 
@@ -499,6 +621,7 @@ class _Transform:
         it goes on the review sheet. Words of the document's own title are not hard words."""
         found = _FirstUses(
             title_words={w.lower() for w in words(self.doc.title)},
+            own_words={w.lower() for w in self.settings.not_hard_words},
             explained={k.lower(): v for k, v in self.decisions.explain.items()},
         )
         for section in sections:
@@ -556,8 +679,13 @@ class _Transform:
                 continue
             found.seen.add(hit.key)
             written = self.spans.restore(hit.text)
-            if {w.lower() for w in words(written)} <= found.title_words or _in_name(sentence, hit, written):
-                continue  # the document's own name, or part of a name, is not a hard word
+            if (
+                {w.lower() for w in words(written)} <= found.title_words
+                or written.lower() in found.own_words
+                or hit.key.lower() in found.own_words
+                or _in_name(sentence, hit, written)
+            ):
+                continue  # the document's own name, the format's, or part of a name: not a hard word
             gloss = self.lexicon.glossary.get(hit.key)
             explanation = (
                 found.explained.get(hit.key.lower())
@@ -567,9 +695,17 @@ class _Transform:
             if explanation is None:
                 self._unexplained(_as_written(written), where)
                 continue
-            if explanation in found.notes:
+            if (
+                explanation in found.notes
+                or _explained_before(hit.key, found.keys)
+                or _glossed(sentence, hit)
+            ):
+                # Two words with one meaning ("carer", "carers"), a term with a word explained
+                # already ("independent advocate" after "advocate"), or a word the draft explains
+                # in brackets right after it ("sight impaired (blind)"): not explained again.
                 found.repeats += 1
-                continue  # two words with one meaning ("carer", "carers"): explained once
+                continue
+            found.keys.append(hit.key.lower())
             bold.append(hit)
             found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
             found.notes.add(explanation)
@@ -722,11 +858,25 @@ class _FirstUses:
     """What the hard-word step has met so far in the document, in reading order."""
 
     title_words: set[str]
+    own_words: set[str]  # never hard (LanguageSettings.not_hard_words), lower case
     explained: dict[str, str]  # a person's explanations ([explain] in the decisions file)
     seen: set[str] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)  # explanations already given
-    repeats: int = 0  # words not explained again: another word had the same explanation
+    repeats: int = 0  # words not explained again (see _sentence_hard_words)
+    keys: list[str] = field(default_factory=list)  # the words explained so far (lower case)
     words: list[HardWord] = field(default_factory=list)
+
+
+def _explained_before(key: str, keys: list[str]) -> bool:
+    """ "independent advocate" after "advocate", "advocate" after "independent advocate": the
+    explained word is part of the other (whole words)."""
+    new = f" {key.lower()} "
+    return any(f" {k} " in new or new in f" {k} " for k in keys)
+
+
+def _glossed(sentence: str, hit: hard_words.Found) -> bool:
+    """The draft says what the word means in brackets right after it: "(blind)"."""
+    return sentence[hit.end :].lstrip().startswith("(")
 
 
 def _in_name(sentence: str, hit: hard_words.Found, written: str) -> bool:
@@ -736,6 +886,10 @@ def _in_name(sentence: str, hit: hard_words.Found, written: str) -> bool:
     return written[:1].isupper() and bool(
         (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper())
     )
+
+
+def _text_words(sections: list[Section], spans: Spans) -> int:
+    return sum(word_count(line, spans) for s in sections for p in s.points for line in p.sentences)
 
 
 def _as_written(word: str) -> str:

@@ -287,21 +287,38 @@ def _drop_rank(rules: Rules) -> Callable[[Candidate], tuple[int, int, int]]:
     return drop_rank
 
 
+def _fit_rank(rules: Rules) -> Callable[[Candidate], tuple[int, float, int]]:
+    """To fit a word target: the groups the rules drop first, then the least score for the words
+    it costs (a long sentence that scores 3 goes before a short one that scores 3: the words it
+    frees keep more messages), then the longest."""
+    order = {name: i for i, name in enumerate(rules.drop_order)}
+
+    def fit_rank(c: Candidate) -> tuple[int, float, int]:
+        listed = [order[g] for g in c.groups if g in order]
+        return (min(listed) if listed else len(order), c.score / max(c.words, 1), -c.words)
+
+    return fit_rank
+
+
 def _fit_words(candidates: list[Candidate], rules: Rules, target_words: int | None) -> None:
     """A long draft keeps about its word target: the lowest-ranked sentences not forced go, but
-    never a section's last point."""
+    never a section's last point (unless the section may be left out whole: references,
+    staff-only)."""
     if target_words is None:
         return
     total = sum(c.words for c in candidates if c.kept)
     if total <= target_words:
         return
     kept_in: dict[int, int] = {}
+    by_section: dict[int, list[Candidate]] = {}
     for cand in candidates:
         kept_in[cand.section] = kept_in.get(cand.section, 0) + cand.kept
-    for gone in sorted((c for c in candidates if c.kept and not c.forced), key=_drop_rank(rules)):
+        by_section.setdefault(cand.section, []).append(cand)
+    may_go = {s for s, group in by_section.items() if _skipped_section(group, rules, frozenset())}
+    for gone in sorted((c for c in candidates if c.kept and not c.forced), key=_fit_rank(rules)):
         if total <= target_words:
             break
-        if kept_in[gone.section] <= 1:
+        if kept_in[gone.section] <= 1 and gone.section not in may_go:
             continue  # every section keeps at least its best point
         gone.kept = False
         kept_in[gone.section] -= 1

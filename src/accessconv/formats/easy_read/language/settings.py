@@ -6,7 +6,7 @@ the language steps themselves import spaCy, lemminflect and the word data at the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ....errors import ProfileError
@@ -53,6 +53,14 @@ class LanguageSettings:
     max_points_per_section: int = 6
     shorten_over_words: int = 1000
     target_words_share: float = 0.5
+    # The written text (explanations included) of a draft of `shorten_over_words` or fewer is at most
+    # this share of the draft's words; of a longer draft, at most its target plus `explanation_share`
+    # (explanations of hard words are added on purpose). Points that matter least go to fit.
+    short_words_share: float = 1.0
+    explanation_share: float = 0.1
+    # Never hard words, like the words of the document's own title: the name of the format the
+    # reader is holding ("Easy Read" needs no explanation in an Easy Read version).
+    not_hard_words: list[str] = field(default_factory=list)
     # A table with any row kept keeps every row, up to this many rows (each row is one point).
     max_table_rows: int = 12
     selection_rules_file: Path | None = None
@@ -86,6 +94,8 @@ class LanguageSettings:
             (self.max_points_per_section >= 1, '"max_points_per_section" must be 1 or more'),
             (self.max_table_rows >= 1, '"max_table_rows" must be 1 or more'),
             (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
+            (self.short_words_share > 0, '"short_words_share" must be above 0'),
+            (self.explanation_share >= 0, '"explanation_share" cannot be below 0'),
         ]
         for ok, message in rules:
             if not ok:
