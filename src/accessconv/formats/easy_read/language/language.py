@@ -565,10 +565,13 @@ class _Transform:
         overshoot never costs a long sentence."""
         pool: list[tuple[tuple[bool, int, bool, int], Section, str, int]] = []
         for section in sections:
-            sources = {self.trimmable[p.id] for p in section.points if p.id in self.trimmable}
-            if sources and sources == {squash(p.source) for p in section.points}:
+            # In the order of the points (never a set's order: the output is the same every run).
+            sources = list(
+                dict.fromkeys(self.trimmable[p.id] for p in section.points if p.id in self.trimmable)
+            )
+            if sources and set(sources) == {squash(p.source) for p in section.points}:
                 # A heading keeps its best point.
-                sources -= {max(sources, key=lambda k: (self.scores.get(k, 0), -len(words(k))))}
+                sources.remove(max(sources, key=lambda k: (self.scores.get(k, 0), -len(words(k)))))
             for source in sources:
                 size = sum(
                     word_count(line, self.spans)
