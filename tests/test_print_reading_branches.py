@@ -29,7 +29,7 @@ from accessconv.checks.pdf_objects import parse_value
 from accessconv.checks.pdf_text import text_runs
 from accessconv.formats.large_print.docx_writer import DocxWriter
 from accessconv.profiles import load
-from large_print_builders import png_bytes
+from large_print_builders import helvetica, png_bytes
 
 
 def _one_page(content: bytes) -> tuple[PdfWriter, DictionaryObject]:
@@ -37,15 +37,7 @@ def _one_page(content: bytes) -> tuple[PdfWriter, DictionaryObject]:
     "Form" and a picture /Im1 (not a form)."""
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
-    fonts = DictionaryObject({NameObject("/F1"): font})
+    fonts = DictionaryObject({NameObject("/F1"): helvetica()})
     form = DecodedStreamObject()
     form.set_data(b"BT /F1 10 Tf (Form) Tj ET")
     form.update(
