@@ -17,9 +17,9 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # dict[Any, Any], ArrayObject list[Any]) whose items pypdf leaves untyped: hence the Anys below.
 
 Matrix = tuple[float, float, float, float, float, float]
+# A content-stream operand as read here: a number, a name (without its slash), a string's bytes,
+# or an array (a dictionary is read as a flat array of its keys and values).
+Operand: TypeAlias = float | str | bytes | list["Operand"]
+Operands: TypeAlias = list[Operand]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 8
 UNKNOWN = "\ufffd"  # a glyph the PDF gives no Unicode for: counted as printed text
@@ -102,10 +106,10 @@ def _run(
             _CHANGES_STATE[op](state, operands)
 
 
-def _operations(data: bytes) -> Iterator[tuple[bytes, list[Any]]]:
+def _operations(data: bytes) -> Iterator[tuple[bytes, Operands]]:
     """The operators of a content stream that `_run` follows, each with its operands, in order."""
-    operands: list[Any] = []
-    nested: list[list[Any]] = []  # the open arrays and dictionaries (read as flat lists)
+    operands: Operands = []
+    nested: list[Operands] = []  # the open arrays and dictionaries (read as flat lists)
     pos, end = 0, len(data)
     while pos < end:
         restart = None
@@ -136,33 +140,33 @@ def _operations(data: bytes) -> Iterator[tuple[bytes, list[Any]]]:
 
 # Each kind of operand token (without the white space before it), added to the innermost open
 # array, or to the operator's operands.
-def _numbers(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _numbers(token: bytes, nested: list[Operands], operands: Operands) -> None:
     (nested[-1] if nested else operands).extend(map(float, token.split()))
 
 
-def _name(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _name(token: bytes, nested: list[Operands], operands: Operands) -> None:
     (nested[-1] if nested else operands).append(token[1:].decode("latin-1"))
 
 
-def _string(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _string(token: bytes, nested: list[Operands], operands: Operands) -> None:
     (nested[-1] if nested else operands).append(_literal(token[1:-1]))
 
 
-def _hex_string(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _hex_string(token: bytes, nested: list[Operands], operands: Operands) -> None:
     (nested[-1] if nested else operands).append(_hex(token[1:-1]))
 
 
-def _open_array(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _open_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
     nested.append([])
 
 
-def _close_array(token: bytes, nested: list[list[Any]], operands: list[Any]) -> None:
+def _close_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
     if nested:
         done = nested.pop()
         (nested[-1] if nested else operands).append(done)
 
 
-_READ_OPERAND: dict[str, Callable[[bytes, list[list[Any]], list[Any]], None]] = {
+_READ_OPERAND: dict[str, Callable[[bytes, list[Operands], Operands], None]] = {
     "num": _numbers,
     "name": _name,
     "str": _string,
@@ -191,7 +195,7 @@ class _TextState:
         self.font_size = 0.0
         self.marked: list[int | None] = []  # the open marked-content sequences' MCIDs (inherited inward)
 
-    def show(self, operands: list[Any]) -> TextRun | None:
+    def show(self, operands: Operands) -> TextRun | None:
         """Tj, ', " and TJ: the text shown, at the current size and position."""
         shown = operands[-1] if operands else None
         if self.font is None:
@@ -204,7 +208,7 @@ class _TextState:
         size = _size(self.font_size, self.tm, self.ctm)
         return TextRun(self.page, size, self.fonts.name(self.font), text, x, y, mcid)
 
-    def draw_form(self, operands: list[Any]) -> Iterator[TextRun]:
+    def draw_form(self, operands: Operands) -> Iterator[TextRun]:
         """Do: a form XObject's text, drawn through its own matrix (other XObjects hold none)."""
         if not operands or not isinstance(operands[-1], str) or self.depth >= MAX_FORM_DEPTH:
             return
@@ -216,29 +220,29 @@ class _TextState:
                 form.get_data(), resources, _multiply(matrix, self.ctm), self.page, self.fonts, self.depth + 1
             )
 
-    def set_font(self, operands: list[Any]) -> None:  # Tf
+    def set_font(self, operands: Operands) -> None:  # Tf
         if len(operands) >= 2:
             self.font = _get(self.font_res, operands[-2]) if isinstance(operands[-2], str) else None
             self.font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
 
-    def set_text_matrix(self, operands: list[Any]) -> None:  # Tm
+    def set_text_matrix(self, operands: Operands) -> None:  # Tm
         if len(operands) >= 6:
             self.tm = _matrix(operands[-6:]) or self.tm
 
-    def move_text(self, operands: list[Any]) -> None:  # Td, TD
+    def move_text(self, operands: Operands) -> None:  # Td, TD
         if len(operands) >= 2:
             moved = _matrix([1, 0, 0, 1, *operands[-2:]])
             if moved is not None:
                 self.tm = _multiply(moved, self.tm)
 
-    def begin_text(self, operands: list[Any]) -> None:  # BT
+    def begin_text(self, operands: Operands) -> None:  # BT
         self.tm = IDENTITY
 
-    def begin_marked(self, operands: list[Any]) -> None:  # BDC: with a property list
+    def begin_marked(self, operands: Operands) -> None:  # BDC: with a property list
         self.marked.append(_mcid(operands))
         self._inherit_mcid()
 
-    def begin_marked_plain(self, operands: list[Any]) -> None:  # BMC
+    def begin_marked_plain(self, operands: Operands) -> None:  # BMC
         self.marked.append(None)
         self._inherit_mcid()
 
@@ -246,20 +250,20 @@ class _TextState:
         if self.marked[-1] is None and len(self.marked) > 1:
             self.marked[-1] = self.marked[-2]
 
-    def end_marked(self, operands: list[Any]) -> None:  # EMC
+    def end_marked(self, operands: Operands) -> None:  # EMC
         if self.marked:
             self.marked.pop()
 
-    def transform(self, operands: list[Any]) -> None:  # cm
+    def transform(self, operands: Operands) -> None:  # cm
         if len(operands) >= 6:
             change = _matrix(operands[-6:])
             if change is not None:
                 self.ctm = _multiply(change, self.ctm)
 
-    def save(self, operands: list[Any]) -> None:  # q
+    def save(self, operands: Operands) -> None:  # q
         self.saved.append((self.ctm, self.font, self.font_size))
 
-    def restore(self, operands: list[Any]) -> None:  # Q
+    def restore(self, operands: Operands) -> None:  # Q
         if self.saved:
             self.ctm, self.font, self.font_size = self.saved.pop()
 
@@ -267,7 +271,7 @@ class _TextState:
 _SHOWS_TEXT = frozenset([b"Tj", b"'", b'"', b"TJ"])
 # What each of the other operators read does to the state (ID is skipped by _operations, Do
 # draws a form).
-_CHANGES_STATE: dict[bytes, Callable[[_TextState, list[Any]], None]] = {
+_CHANGES_STATE: dict[bytes, Callable[[_TextState, Operands], None]] = {
     b"Tf": _TextState.set_font,
     b"Tm": _TextState.set_text_matrix,
     b"Td": _TextState.move_text,
@@ -284,7 +288,7 @@ _CHANGES_STATE: dict[bytes, Callable[[_TextState, list[Any]], None]] = {
 _USED_OPERATORS = frozenset({*_SHOWS_TEXT, *_CHANGES_STATE, b"ID", b"Do"})
 
 
-def _mcid(operands: list[Any]) -> int | None:
+def _mcid(operands: Operands) -> int | None:
     """The /MCID of a BDC's property list (parsed as a flat [name, value, ...] list)."""
     props = operands[-1] if operands else None
     if isinstance(props, list):
@@ -412,7 +416,7 @@ class _FontCache:
             decoder = self._decoders[key] = _Decoder(font)
         return decoder
 
-    def decode(self, font: Any, strings: list[Any]) -> str:
+    def decode(self, font: Any, strings: Sequence[object]) -> str:
         decoder = self._decoder(font)
         return "".join(decoder.decode(s) for s in strings if isinstance(s, bytes))
 
