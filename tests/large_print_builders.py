@@ -26,6 +26,21 @@ LIMITS = TypographyLimits(
 )
 
 
+def helvetica() -> Any:
+    """A PDF font dictionary for Helvetica (one of the 14 fonts every reader has), for hand-made
+    PDFs."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+
+
 def _set_font(style: Any, size: float, bold: bool | None = None) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor

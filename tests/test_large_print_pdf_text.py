@@ -12,6 +12,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from accessconv.checks.pdf import check_pdf
 from accessconv.checks.pdf_text import text_runs
 from accessconv.profiles import load
+from large_print_builders import helvetica
 
 
 def _weasy(path: Path, body: str) -> Path:
@@ -30,16 +31,8 @@ def _raw_pdf(path: Path, content: bytes) -> Path:
     """A one-page PDF whose content stream is exactly `content`, with Helvetica as /F1."""
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): helvetica()})}
     )
     stream = DecodedStreamObject()
     stream.set_data(content)

@@ -12,7 +12,7 @@ import pytest
 
 from accessconv import reader
 from accessconv.errors import InputError, ProfileError
-from accessconv.formats.draft import plugin as draft_format
+from accessconv.formats.draft import checking as draft_format
 from accessconv.pipeline import convert
 from accessconv.profiles import load
 

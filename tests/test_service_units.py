@@ -212,6 +212,24 @@ def test_the_client_behind_trusted_proxies() -> None:
     assert proxies.client("127.0.0.1", []) == "127.0.0.1"
 
 
+def test_standard_forwarded_header_names_the_client_behind_a_trusted_proxy() -> None:
+    """RFC 7239 `Forwarded` is read the same way as X-Forwarded-For, and wins over it."""
+    proxies = security.Proxies.of(["10.0.0.0/8", "127.0.0.1"])
+    assert proxies.client_of("127.0.0.1", ["for=203.0.113.9;proto=https"], []) == "203.0.113.9"
+    assert proxies.client_of("127.0.0.1", ['for="203.0.113.9:4711"'], []) == "203.0.113.9"
+    assert proxies.client_of("127.0.0.1", ['for="[2001:db8::17]:4711"'], []) == "2001:db8::17"
+    # A forged left-most entry is never used; trusted hops on the right are skipped.
+    assert proxies.client_of("127.0.0.1", ["for=1.2.3.4, for=203.0.113.9, for=10.1.2.3"], []) == "203.0.113.9"
+    assert proxies.client_of("127.0.0.1", ["for=1.2.3.4", "for=203.0.113.9;by=10.0.0.1"], []) == "203.0.113.9"
+    # An obfuscated or unknown hop stops the walk at the last address we could read.
+    assert proxies.client_of("127.0.0.1", ["for=_hidden, for=10.1.2.3"], []) == "10.1.2.3"
+    assert proxies.client_of("127.0.0.1", ["for=unknown"], []) == "127.0.0.1"
+    # Forwarded wins; without it X-Forwarded-For is read; from an untrusted peer neither is.
+    assert proxies.client_of("127.0.0.1", ["for=203.0.113.9"], ["198.51.100.7"]) == "203.0.113.9"
+    assert proxies.client_of("127.0.0.1", [], ["198.51.100.7"]) == "198.51.100.7"
+    assert proxies.client_of("192.0.2.1", ["for=203.0.113.9"], ["198.51.100.7"]) == "192.0.2.1"
+
+
 def test_trusted_proxies_setting(tmp_path: Path) -> None:
     path = tmp_path / "accessconv.toml"
     path.write_text('[service]\ntrusted_proxies = ["10.0.0.1/8", "::1"]\n')

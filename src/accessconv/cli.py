@@ -3,7 +3,7 @@
 Errors a user can hit are caught here, once, and printed as one line (exit code 2). The pipeline,
 the reports, batch, the service and profile loading are imported inside the commands that use them
 (marked "start-up"), so `accessconv --help` starts fast; nothing below the CLI imports lazily except
-the plug-in loader (formats.load_plugin).
+the plug-in loader (formats.load_checker, formats.load_plugin).
 """
 
 from __future__ import annotations

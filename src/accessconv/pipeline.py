@@ -37,8 +37,18 @@ from .errors import (
     UsageError,
     output_problem,
 )
-from .formats import AnyProfile, Profile, can_write, draft, load_format, load_plugin, rules_for, writes_files
-from .formats.draft.plugin import start_check as start_draft_check
+from .formats import (
+    AnyProfile,
+    Profile,
+    can_write,
+    draft,
+    load_checker,
+    load_format,
+    load_plugin,
+    rules_for,
+    writes_files,
+)
+from .formats.draft.checking import start_check as start_draft_check
 from .limits import DEFAULT, Limits
 from .reader import read, start_read, validate_package
 from .results import CheckFileResult, ConversionResult, OutputResult
@@ -533,7 +543,8 @@ def _check_file(
         profile = found
     chosen = profile if isinstance(profile, Profile) else registry.load(profile, list(profiles_dirs or []))
     fmt = load_format(chosen.format)
-    plugin = load_plugin(chosen.format)
+    # Only the format's checks: checking a file loads none of the writers (nor spaCy).
+    plugin = load_checker(chosen.format)
     if path.suffix.lower() not in fmt.FILE_TYPES:
         raise UsageError(
             f'"{path}": profile "{chosen.name}" checks {", ".join(fmt.FILE_TYPES)} files, '

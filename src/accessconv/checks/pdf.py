@@ -432,54 +432,68 @@ def structure(reader: PdfReader, runs: list[TextRun]) -> StructNode | None:
     objects = Objects(reader)
     root = cast("DictionaryObject", reader.trailer["/Root"].get_object())
     tree = objects.resolve(root.get("/StructTreeRoot"))
-    if tree is None:
+    if tree is None or not hasattr(tree, "get"):
         return None
-    pages = {
-        page.indirect_reference.idnum: n
-        for n, page in enumerate(reader.pages, start=1)
-        if page.indirect_reference is not None
-    }
-    marked: dict[tuple[int, int], list[TextRun]] = {}
-    for run in runs:
-        if run.mcid is not None:
-            marked.setdefault((run.page, run.mcid), []).append(run)
+    return _StructureReader(objects, reader, runs).build(tree, None, 0)
 
-    def page_of(elem: Any, inherited: int | None) -> int | None:
-        ref = elem.get("/Pg") if hasattr(elem, "get") else None
-        if ref is not None and hasattr(ref, "idnum"):
-            return pages.get(ref.idnum, inherited)
-        return inherited
 
-    def text_of(elem: Any, key: str) -> str:
-        return str(objects.resolve(elem.get(key, "")) or "")
+class _StructureReader:
+    """Builds StructNodes from a PDF's structure elements, giving each the text runs its marked
+    content holds."""
 
-    built = [0]
+    def __init__(self, objects: Objects, reader: PdfReader, runs: list[TextRun]) -> None:
+        self.objects = objects
+        # Page object numbers -> page numbers: an element names its page by reference (/Pg).
+        self.pages = {
+            page.indirect_reference.idnum: n
+            for n, page in enumerate(reader.pages, start=1)
+            if page.indirect_reference is not None
+        }
+        self.marked: dict[tuple[int, int], list[TextRun]] = {}
+        for run in runs:
+            if run.mcid is not None:
+                self.marked.setdefault((run.page, run.mcid), []).append(run)
+        self.built = 0
 
-    def build(elem: Any, page: int | None, depth: int) -> StructNode:
+    def build(self, elem: Any, page: int | None, depth: int) -> StructNode:
         node = StructNode(
-            str(objects.resolve(elem.get("/S", "/"))).lstrip("/"),
-            text_of(elem, "/Alt"),
-            actual_text=text_of(elem, "/ActualText"),
+            str(self.objects.resolve(elem.get("/S", "/"))).lstrip("/"),
+            self._text_of(elem, "/Alt"),
+            actual_text=self._text_of(elem, "/ActualText"),
         )
-        built[0] += 1
-        page = page_of(elem, page)
-        kids = objects.resolve(elem.get("/K"))
-        if kids is None or depth > MAX_STRUCT_DEPTH or built[0] > MAX_STRUCT_ELEMENTS:
+        self.built += 1
+        page = self._page_of(elem, page)
+        kids = self.objects.resolve(elem.get("/K"))
+        if kids is None or depth > MAX_STRUCT_DEPTH or self.built > MAX_STRUCT_ELEMENTS:
             return node
         for kid in kids if isinstance(kids, list) else [kids]:
-            kid = objects.resolve(kid)
-            if isinstance(kid, int) and not isinstance(kid, bool):
-                node.parts.extend(marked.get((page, kid), []) if page is not None else [])
-            elif hasattr(kid, "get") and kid.get("/S") is not None:
-                node.parts.append(build(kid, page, depth + 1))
-            elif hasattr(kid, "get") and kid.get("/MCID") is not None:
-                kid_page = page_of(kid, page)
-                mcid = objects.resolve(kid.get("/MCID"))
-                if kid_page is not None and isinstance(mcid, int):
-                    node.parts.extend(marked.get((kid_page, int(mcid)), []))
+            node.parts.extend(self._parts_of(self.objects.resolve(kid), page, depth))
         return node
 
-    return build(tree, None, 0) if hasattr(tree, "get") else None
+    def _parts_of(self, kid: Any, page: int | None, depth: int) -> list[StructNode | TextRun]:
+        """What one kid of an element adds to it: the runs of marked content it names by MCID
+        (a bare number, or a marked-content reference on a page of its own), or a child element."""
+        if isinstance(kid, int) and not isinstance(kid, bool):
+            return list(self.marked.get((page, kid), [])) if page is not None else []
+        if not hasattr(kid, "get"):
+            return []
+        if kid.get("/S") is not None:
+            return [self.build(kid, page, depth + 1)]
+        if kid.get("/MCID") is not None:
+            kid_page = self._page_of(kid, page)
+            mcid = self.objects.resolve(kid.get("/MCID"))
+            if kid_page is not None and isinstance(mcid, int):
+                return list(self.marked.get((kid_page, int(mcid)), []))
+        return []
+
+    def _page_of(self, elem: Any, inherited: int | None) -> int | None:
+        ref = elem.get("/Pg") if hasattr(elem, "get") else None
+        if ref is not None and hasattr(ref, "idnum"):
+            return self.pages.get(ref.idnum, inherited)
+        return inherited
+
+    def _text_of(self, elem: Any, key: str) -> str:
+        return str(self.objects.resolve(elem.get(key, "")) or "")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ same way), a reference a `Ref`; `resolve` turns a Ref (or a pypdf reference) int
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -96,49 +97,91 @@ class Objects:
 
 def parse_value(data: bytes, pos: int) -> tuple[Any, int]:
     """The one PDF value that starts at `pos` (after white space), and where it ends."""
-    stack: list[tuple[bool, list[Any]]] = []  # open arrays (False) and dictionaries (True)
-    items: list[Any] = []
-    while pos < len(data):
-        match = _TOKEN.match(data, pos)
-        if match is None:
-            raise _NotPlain
-        pos = match.end()
-        kind = match.lastgroup
-        if kind is None:
-            if match.group().strip():  # a comment or a stray byte
+    return _ValueParser(data).parse(pos)
+
+
+class _ValueParser:
+    """Reads one value token by token: each kind of token (see _TOKEN) has its reader below,
+    which adds to the innermost open array or dictionary and returns where reading goes on."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.stack: list[tuple[bool, list[Any]]] = []  # open arrays (False) and dictionaries (True)
+        self.items: list[Any] = []
+
+    def parse(self, pos: int) -> tuple[Any, int]:
+        data = self.data
+        while pos < len(data):
+            match = _TOKEN.match(data, pos)
+            if match is None:
                 raise _NotPlain
-            continue
-        token = match.group(kind)
-        if kind == "num":
-            items.extend(float(n) if b"." in n else int(n) for n in token.split())
-        elif kind == "name":
-            name = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), token[1:])
-            items.append("/" + name.decode("latin-1"))
-        elif kind == "str":
-            items.append(create_string_object(_literal(token[1:-1])))
-        elif kind == "lparen":
-            close = _literal_end(data, match.start(kind))
-            items.append(create_string_object(_literal(data[match.start(kind) + 1 : close - 1])))
-            pos = close
-        elif kind == "hex":
-            items.append(create_string_object(_hex(token[1:-1])))
-        elif kind == "open":
-            if len(stack) >= MAX_NESTING:
-                raise _NotPlain
-            stack.append((token == b"<<", items))
-            items = []
-        elif kind == "close":
-            if not stack or stack[-1][0] != (token == b">>"):
-                raise _NotPlain
-            is_dict, outer = stack.pop()
-            if is_dict:
-                if len(items) % 2 or not all(isinstance(k, str) for k in items[::2]):
+            pos = match.end()
+            kind = match.lastgroup
+            if kind is None:
+                if match.group().strip():  # a comment or a stray byte
                     raise _NotPlain
-                outer.append(dict(zip(items[::2], items[1::2], strict=True)))
-            else:
-                outer.append(items)
-            items = outer
-        elif token == b"R":
+                continue
+            pos = _READ_TOKEN[kind](self, match, pos)
+            if self._complete(kind, pos):
+                return self.items[-1], pos
+        raise _NotPlain
+
+    def _complete(self, kind: str, pos: int) -> bool:
+        """Whether the value is whole: outside every array and dictionary, and not a number that
+        may be the start of a reference ("12 0 R")."""
+        if self.stack or not self.items or (kind == "num" and _reference_may_follow(self.data, pos)):
+            return False
+        return len(self.items) == 1 or kind != "num"
+
+    def numbers(self, match: re.Match[bytes], pos: int) -> int:
+        self.items.extend(float(n) if b"." in n else int(n) for n in match.group("num").split())
+        return pos
+
+    def name(self, match: re.Match[bytes], pos: int) -> int:
+        name = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), match.group("name")[1:])
+        self.items.append("/" + name.decode("latin-1"))
+        return pos
+
+    def string(self, match: re.Match[bytes], pos: int) -> int:
+        self.items.append(create_string_object(_literal(match.group("str")[1:-1])))
+        return pos
+
+    def nested_string(self, match: re.Match[bytes], pos: int) -> int:
+        """A literal string with brackets nested deeper than the token matches: read by hand."""
+        start = match.start("lparen")
+        close = _literal_end(self.data, start)
+        self.items.append(create_string_object(_literal(self.data[start + 1 : close - 1])))
+        return close
+
+    def hex_string(self, match: re.Match[bytes], pos: int) -> int:
+        self.items.append(create_string_object(_hex(match.group("hex")[1:-1])))
+        return pos
+
+    def open(self, match: re.Match[bytes], pos: int) -> int:
+        if len(self.stack) >= MAX_NESTING:
+            raise _NotPlain
+        self.stack.append((match.group("open") == b"<<", self.items))
+        self.items = []
+        return pos
+
+    def close(self, match: re.Match[bytes], pos: int) -> int:
+        if not self.stack or self.stack[-1][0] != (match.group("close") == b">>"):
+            raise _NotPlain
+        is_dict, outer = self.stack.pop()
+        items = self.items
+        if is_dict:
+            if len(items) % 2 or not all(isinstance(k, str) for k in items[::2]):
+                raise _NotPlain
+            outer.append(dict(zip(items[::2], items[1::2], strict=True)))
+        else:
+            outer.append(items)
+        self.items = outer
+        return pos
+
+    def keyword(self, match: re.Match[bytes], pos: int) -> int:
+        """R (the two numbers before it are a reference), true, false or null."""
+        token, items = match.group("op"), self.items
+        if token == b"R":
             if len(items) < 2 or not isinstance(items[-1], int) or not isinstance(items[-2], int):
                 raise _NotPlain
             generation, idnum = items.pop(), items.pop()
@@ -147,10 +190,19 @@ def parse_value(data: bytes, pos: int) -> tuple[Any, int]:
             items.append(_KEYWORDS[token])
         else:
             raise _NotPlain  # "endobj" before a value, or an operator: not a plain object
-        if not stack and items and not (kind == "num" and _reference_may_follow(data, pos)):
-            if len(items) == 1 or kind != "num":
-                return items[-1], pos
-    raise _NotPlain
+        return pos
+
+
+_READ_TOKEN: dict[str, Callable[[_ValueParser, re.Match[bytes], int], int]] = {
+    "num": _ValueParser.numbers,
+    "name": _ValueParser.name,
+    "str": _ValueParser.string,
+    "lparen": _ValueParser.nested_string,
+    "hex": _ValueParser.hex_string,
+    "open": _ValueParser.open,
+    "close": _ValueParser.close,
+    "op": _ValueParser.keyword,
+}
 
 
 def _reference_may_follow(data: bytes, pos: int) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # dict[Any, Any], ArrayObject list[Any]) whose items pypdf leaves untyped: hence the Anys below.
 
 Matrix = tuple[float, float, float, float, float, float]
+# A content-stream operand as read here: a number, a name (without its slash), a string's bytes,
+# or an array (a dictionary is read as a flat array of its keys and values).
+Operand: TypeAlias = float | str | bytes | list["Operand"]
+Operands: TypeAlias = list[Operand]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 8
 UNKNOWN = "\ufffd"  # a glyph the PDF gives no Unicode for: counted as printed text
@@ -53,11 +57,6 @@ _TOKEN = re.compile(
     )
     """,
     re.VERBOSE | re.DOTALL,
-)
-# The operators read here; any other one only ends its operands.
-_USED_OPERATORS = frozenset(
-    [b"ID", b"Tj", b"'", b'"', b"TJ", b"Tf", b"Tm", b"Td", b"TD", b"BT", b"BDC", b"BMC", b"EMC"]
-    + [b"cm", b"q", b"Q", b"Do"]
 )
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\r\n]|.)", re.DOTALL)
@@ -94,16 +93,23 @@ def text_runs(reader: PdfReader) -> Iterator[TextRun]:
 def _run(
     data: bytes, resources: Any, ctm: Matrix, page: int, fonts: _FontCache, depth: int
 ) -> Iterator[TextRun]:
-    resources = resources.get_object() if resources is not None else {}
-    font_res = _get(resources, "/Font")
-    xobjects = _get(resources, "/XObject")
-    saved: list[tuple[Matrix, Any, float]] = []
-    tm: Matrix = IDENTITY
-    font: Any = None
-    font_size = 0.0
-    operands: list[Any] = []
-    nested: list[list[Any]] = []
-    marked: list[int | None] = []  # the open marked-content sequences' MCIDs (inherited inward)
+    """The text runs of one content stream (a page's, or a form XObject's inside it)."""
+    state = _TextState(resources, ctm, page, fonts, depth)
+    for op, operands in _operations(data):
+        if op in _SHOWS_TEXT:
+            run = state.show(operands)
+            if run is not None:
+                yield run
+        elif op == b"Do":
+            yield from state.draw_form(operands)
+        else:
+            _CHANGES_STATE[op](state, operands)
+
+
+def _operations(data: bytes) -> Iterator[tuple[bytes, Operands]]:
+    """The operators of a content stream that `_run` follows, each with its operands, in order."""
+    operands: Operands = []
+    nested: list[Operands] = []  # the open arrays and dictionaries (read as flat lists)
     pos, end = 0, len(data)
     while pos < end:
         restart = None
@@ -111,91 +117,178 @@ def _run(
             kind = match.lastgroup
             if kind is None:
                 continue
-            token = match.group(kind)  # without the white space before it
-            target = nested[-1] if nested else operands
-            if kind == "num":
-                target.extend(map(float, token.split()))
-            elif kind == "name":
-                target.append(token[1:].decode("latin-1"))
-            elif kind == "str":
-                target.append(_literal(token[1:-1]))
-            elif kind == "hex":
-                target.append(_hex(token[1:-1]))
-            elif kind == "open":
-                nested.append([])
-            elif kind == "close":
-                if nested:
-                    done = nested.pop()
-                    (nested[-1] if nested else operands).append(done)
-            elif kind == "lparen":
-                close = _literal_end(data, match.start(kind))
-                target.append(_literal(data[match.start(kind) + 1 : close - 1]))
-                restart = close
-                break
-            else:
-                op = token
+            if kind == "op":
+                op = match.group(kind)
                 nested.clear()
-                if op not in _USED_OPERATORS:  # colours, paths, clipping...: nothing to follow
-                    operands = []
-                    continue
                 if op == b"ID":  # inline image data: binary, skipped whole
                     found = _INLINE_IMAGE_END.search(data, match.end())
                     restart = found.end() if found else end
                     operands = []
                     break
-                if op in (b"Tj", b"'", b'"', b"TJ"):
-                    shown = operands[-1] if operands else None
-                    if font is not None:
-                        text = fonts.decode(font, shown if isinstance(shown, list) else [shown])
-                        if text:
-                            _, _, _, _, x, y = _multiply(tm, ctm)
-                            mcid = marked[-1] if marked else None
-                            size = _size(font_size, tm, ctm)
-                            yield TextRun(page, size, fonts.name(font), text, x, y, mcid)
-                elif op == b"Tf" and len(operands) >= 2:
-                    font = _get(font_res, operands[-2]) if isinstance(operands[-2], str) else None
-                    font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
-                elif op == b"Tm" and len(operands) >= 6:
-                    tm = _matrix(operands[-6:]) or tm
-                elif op in (b"Td", b"TD") and len(operands) >= 2:
-                    moved = _matrix([1, 0, 0, 1, *operands[-2:]])
-                    if moved is not None:
-                        tm = _multiply(moved, tm)
-                elif op == b"BT":
-                    tm = IDENTITY
-                elif op in (b"BDC", b"BMC"):
-                    marked.append(_mcid(operands) if op == b"BDC" else None)
-                    if marked[-1] is None and len(marked) > 1:
-                        marked[-1] = marked[-2]
-                elif op == b"EMC":
-                    if marked:
-                        marked.pop()
-                elif op == b"cm" and len(operands) >= 6:
-                    change = _matrix(operands[-6:])
-                    if change is not None:
-                        ctm = _multiply(change, ctm)
-                elif op == b"q":
-                    saved.append((ctm, font, font_size))
-                elif op == b"Q":
-                    if saved:
-                        ctm, font, font_size = saved.pop()
-                elif op == b"Do" and operands and isinstance(operands[-1], str) and depth < MAX_FORM_DEPTH:
-                    form = _get(xobjects, operands[-1])
-                    if form is not None and form.get("/Subtype") == "/Form":
-                        matrix = _matrix(list(form.get("/Matrix", IDENTITY))) or IDENTITY
-                        yield from _run(
-                            form.get_data(),
-                            form.get("/Resources", resources),
-                            _multiply(matrix, ctm),
-                            page,
-                            fonts,
-                            depth + 1,
-                        )
+                if op in _USED_OPERATORS:  # any other (colours, paths, clipping...): nothing to follow
+                    yield op, operands
                 operands = []
+            elif kind == "lparen":  # a literal string nested deeper than the token matches
+                close = _literal_end(data, match.start(kind))
+                (nested[-1] if nested else operands).append(_literal(data[match.start(kind) + 1 : close - 1]))
+                restart = close
+                break
+            else:
+                _READ_OPERAND[kind](match.group(kind), nested, operands)
         pos = restart if restart is not None else end
 
 
-def _mcid(operands: list[Any]) -> int | None:
+# Each kind of operand token (without the white space before it), added to the innermost open
+# array, or to the operator's operands.
+def _numbers(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    (nested[-1] if nested else operands).extend(map(float, token.split()))
+
+
+def _name(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    (nested[-1] if nested else operands).append(token[1:].decode("latin-1"))
+
+
+def _string(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    (nested[-1] if nested else operands).append(_literal(token[1:-1]))
+
+
+def _hex_string(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    (nested[-1] if nested else operands).append(_hex(token[1:-1]))
+
+
+def _open_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    nested.append([])
+
+
+def _close_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
+    if nested:
+        done = nested.pop()
+        (nested[-1] if nested else operands).append(done)
+
+
+_READ_OPERAND: dict[str, Callable[[bytes, list[Operands], Operands], None]] = {
+    "num": _numbers,
+    "name": _name,
+    "str": _string,
+    "hex": _hex_string,
+    "open": _open_array,
+    "close": _close_array,
+}
+
+
+class _TextState:
+    """The graphics and text state of one content stream as its operators change it: where text
+    goes (the text matrix and the transformation), in which font and size, inside which marked
+    content."""
+
+    def __init__(self, resources: Any, ctm: Matrix, page: int, fonts: _FontCache, depth: int) -> None:
+        self.resources = resources.get_object() if resources is not None else {}
+        self.font_res = _get(self.resources, "/Font")
+        self.xobjects = _get(self.resources, "/XObject")
+        self.ctm = ctm
+        self.page = page
+        self.fonts = fonts
+        self.depth = depth
+        self.saved: list[tuple[Matrix, Any, float]] = []
+        self.tm: Matrix = IDENTITY
+        self.font: Any = None
+        self.font_size = 0.0
+        self.marked: list[int | None] = []  # the open marked-content sequences' MCIDs (inherited inward)
+
+    def show(self, operands: Operands) -> TextRun | None:
+        """Tj, ', " and TJ: the text shown, at the current size and position."""
+        shown = operands[-1] if operands else None
+        if self.font is None:
+            return None
+        text = self.fonts.decode(self.font, shown if isinstance(shown, list) else [shown])
+        if not text:
+            return None
+        _, _, _, _, x, y = _multiply(self.tm, self.ctm)
+        mcid = self.marked[-1] if self.marked else None
+        size = _size(self.font_size, self.tm, self.ctm)
+        return TextRun(self.page, size, self.fonts.name(self.font), text, x, y, mcid)
+
+    def draw_form(self, operands: Operands) -> Iterator[TextRun]:
+        """Do: a form XObject's text, drawn through its own matrix (other XObjects hold none)."""
+        if not operands or not isinstance(operands[-1], str) or self.depth >= MAX_FORM_DEPTH:
+            return
+        form = _get(self.xobjects, operands[-1])
+        if form is not None and form.get("/Subtype") == "/Form":
+            matrix = _matrix(list(form.get("/Matrix", IDENTITY))) or IDENTITY
+            resources = form.get("/Resources", self.resources)
+            yield from _run(
+                form.get_data(), resources, _multiply(matrix, self.ctm), self.page, self.fonts, self.depth + 1
+            )
+
+    def set_font(self, operands: Operands) -> None:  # Tf
+        if len(operands) >= 2:
+            self.font = _get(self.font_res, operands[-2]) if isinstance(operands[-2], str) else None
+            self.font_size = operands[-1] if isinstance(operands[-1], float) else 0.0
+
+    def set_text_matrix(self, operands: Operands) -> None:  # Tm
+        if len(operands) >= 6:
+            self.tm = _matrix(operands[-6:]) or self.tm
+
+    def move_text(self, operands: Operands) -> None:  # Td, TD
+        if len(operands) >= 2:
+            moved = _matrix([1, 0, 0, 1, *operands[-2:]])
+            if moved is not None:
+                self.tm = _multiply(moved, self.tm)
+
+    def begin_text(self, operands: Operands) -> None:  # BT
+        self.tm = IDENTITY
+
+    def begin_marked(self, operands: Operands) -> None:  # BDC: with a property list
+        self.marked.append(_mcid(operands))
+        self._inherit_mcid()
+
+    def begin_marked_plain(self, operands: Operands) -> None:  # BMC
+        self.marked.append(None)
+        self._inherit_mcid()
+
+    def _inherit_mcid(self) -> None:
+        if self.marked[-1] is None and len(self.marked) > 1:
+            self.marked[-1] = self.marked[-2]
+
+    def end_marked(self, operands: Operands) -> None:  # EMC
+        if self.marked:
+            self.marked.pop()
+
+    def transform(self, operands: Operands) -> None:  # cm
+        if len(operands) >= 6:
+            change = _matrix(operands[-6:])
+            if change is not None:
+                self.ctm = _multiply(change, self.ctm)
+
+    def save(self, operands: Operands) -> None:  # q
+        self.saved.append((self.ctm, self.font, self.font_size))
+
+    def restore(self, operands: Operands) -> None:  # Q
+        if self.saved:
+            self.ctm, self.font, self.font_size = self.saved.pop()
+
+
+_SHOWS_TEXT = frozenset([b"Tj", b"'", b'"', b"TJ"])
+# What each of the other operators read does to the state (ID is skipped by _operations, Do
+# draws a form).
+_CHANGES_STATE: dict[bytes, Callable[[_TextState, Operands], None]] = {
+    b"Tf": _TextState.set_font,
+    b"Tm": _TextState.set_text_matrix,
+    b"Td": _TextState.move_text,
+    b"TD": _TextState.move_text,
+    b"BT": _TextState.begin_text,
+    b"BDC": _TextState.begin_marked,
+    b"BMC": _TextState.begin_marked_plain,
+    b"EMC": _TextState.end_marked,
+    b"cm": _TextState.transform,
+    b"q": _TextState.save,
+    b"Q": _TextState.restore,
+}
+# The operators read here; any other one only ends its operands.
+_USED_OPERATORS = frozenset({*_SHOWS_TEXT, *_CHANGES_STATE, b"ID", b"Do"})
+
+
+def _mcid(operands: Operands) -> int | None:
     """The /MCID of a BDC's property list (parsed as a flat [name, value, ...] list)."""
     props = operands[-1] if operands else None
     if isinstance(props, list):
@@ -323,7 +416,7 @@ class _FontCache:
             decoder = self._decoders[key] = _Decoder(font)
         return decoder
 
-    def decode(self, font: Any, strings: list[Any]) -> str:
+    def decode(self, font: Any, strings: Sequence[object]) -> str:
         decoder = self._decoder(font)
         return "".join(decoder.decode(s) for s in strings if isinstance(s, bytes))
 

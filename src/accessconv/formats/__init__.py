@@ -18,10 +18,14 @@ A format is a package (or, while small, a module) `accessconv.formats.<name>` th
   (braille's round trip), and `accessconv check FILE` passes None.
 
 The package itself stays light (the names above, and `Settings`/`Checks` from light modules):
-listing or loading profiles imports every format's package. `write` and `check` live in the
-module `formats/<name>/plugin.py`, which imports the format's writers, checks and their libraries
-(python-docx, pypdf, Typst...) at its top; `load_plugin` imports it only when a file is written or
-checked. A format small enough to be one module keeps `write` and `check` in its package.
+listing or loading profiles imports every format's package. `check` lives in the module
+`formats/<name>/checking.py`, which imports only what the checks need; `write` lives in
+`formats/<name>/plugin.py`, which imports the writers and their libraries (python-docx, Typst,
+the Easy Read language steps and spaCy...) at its top and takes `check` from `checking.py`, so a
+conversion loads one module that does both. `load_checker` imports the checking module only when
+a file is checked (`accessconv check`), `load_plugin` the writing one only when a file is written.
+A checks-only format (the draft) has only `checking.py`; a format small enough to be one module
+keeps `write` and `check` in its package.
 A plug-in module may also have `warm_up()`: load data `write` needs that is not an import (a
 parser model), called while pandoc reads the draft.
 Optionally `COST` in the package: how long the format takes to write and check, next to the
@@ -143,20 +147,29 @@ def load_format(name: str, profile_path: Path | None = None) -> Format[Any, Any]
 
 
 def load_plugin(name: str) -> Plugin[Any, Any]:
-    """Format `name`'s write() and check(): its `plugin` module, or the package itself for a
-    format small enough to be one module."""
+    """Format `name`'s write() and check(): its `plugin` module (for a checks-only format, its
+    `checking` module), or the package itself for a format small enough to be one module."""
+    return cast("Plugin[Any, Any]", _first_module(name, ("plugin", "checking")))
+
+
+def load_checker(name: str) -> Plugin[Any, Any]:
+    """Format `name`'s check() alone: its `checking` module, which imports only what the checks
+    need (checking an Easy Read page loads no parser, no writer), else as `load_plugin`."""
+    return cast("Plugin[Any, Any]", _first_module(name, ("checking", "plugin")))
+
+
+def _first_module(name: str, modules: tuple[str, ...]) -> object:
     package = load_format(name)
-    heavy = f"{__name__}.{name}.plugin"
-    # The one place a format's heavy module is imported: only when a file is written or checked,
-    # so commands that only list or load profiles start fast.
-    module: object
-    try:
-        module = importlib.import_module(heavy)
-    except ModuleNotFoundError as err:
-        if err.name != heavy:
-            raise
-        module = package
-    return cast("Plugin[Any, Any]", module)
+    # The one place a format's plug-in modules are imported: only when a file is written or
+    # checked, so commands that only list or load profiles start fast.
+    for module in modules:
+        wanted = f"{__name__}.{name}.{module}"
+        try:
+            return importlib.import_module(wanted)
+        except ModuleNotFoundError as err:
+            if err.name != wanted:
+                raise
+    return package
 
 
 def writes_files(fmt: Format[S, C] | ModuleType) -> bool:

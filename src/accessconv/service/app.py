@@ -172,7 +172,8 @@ class Service:
     def client(self, request: Request) -> str:
         """The address a request's limits count against (security.Proxies)."""
         peer = request.client.host if request.client else "unknown"
-        return self.proxies.client(peer, request.headers.getlist("x-forwarded-for"))
+        headers = request.headers
+        return self.proxies.client_of(peer, headers.getlist("forwarded"), headers.getlist("x-forwarded-for"))
 
     def job_or_404(self, job_id: str) -> dict[str, Any]:
         try:

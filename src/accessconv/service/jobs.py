@@ -591,15 +591,16 @@ def _requeue_lost(leases: Leases, huey: Any, store: Store) -> list[str]:
 
 
 def _give_up(store: Store, job: dict[str, Any]) -> None:
-    """A job whose worker died MAX_RUNS times (a draft that exhausts memory, say) is not run
+    """A job whose worker died MAX_RUNS times (a draft that exhausts memory, say; the message does
+    not guess why, as we cannot tell) is not run
     again, so one draft cannot take every worker down in turn: its drafts are refused."""
     folder = store.job_dir(job["id"])
     for part in ("out", "attempts"):
         shutil.rmtree(folder / part, ignore_errors=True)
     (folder / "out").mkdir()
     message = (
-        f"the conversion stopped the computer converting it {job['runs']} times (perhaps out of "
-        "memory), so it was not tried again. Please send the draft to the accessconv team."
+        f"the conversion stopped unexpectedly {job['runs']} times, so it was not tried again. "
+        "Please send the draft to the accessconv team."
     )
     results = [ConversionResult(folder / d["work"], None, error=message) for d in job["drafts"]]
     report = _report_json(to_json(results), job, folder)

@@ -8,8 +8,9 @@
 - Each client may make `requests_per_minute` posts and `reads_per_minute` other requests (token
   buckets, static files aside); more get 429 with Retry-After.
 - A client is its own address, unless it is one of `trusted_proxies` (none by default): then the
-  address that proxy names in X-Forwarded-For (the nearest one not itself a trusted proxy). So
-  behind a proxy each person has their own allowance, and without one nobody can pick theirs.
+  address that proxy names in Forwarded (RFC 7239) or X-Forwarded-For (the nearest one not
+  itself a trusted proxy). So behind a proxy each person has their own allowance, and without
+  one nobody can pick theirs.
 - Pages get a strict Content-Security-Policy: scripts and styles only from the service itself
   (the inline stylesheet by its hash); converted pages are served sandboxed.
 """
@@ -51,9 +52,26 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _forwarded_for(element: str) -> str:
+    """The address in one `Forwarded` element: 'for=192.0.2.6;proto=https' -> '192.0.2.6',
+    'for="[2001:db8::1]:4711"' -> '2001:db8::1'. Anything else (an obfuscated 'for=_hidden',
+    'unknown', no for=) comes back as it is, which is not an address, so the walk stops there."""
+    for pair in element.split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name.strip().lower() != "for":
+            continue
+        value = value.strip().strip('"')
+        if value.startswith("["):
+            return value[1 : value.find("]")] if "]" in value else value
+        host, colon, port = value.rpartition(":")
+        # An IPv4 address with a port ("192.0.2.6:80"); a bare IPv6 address has more colons.
+        return host if colon and host.count(":") == 0 and port.isdigit() else value
+    return element.strip()
+
+
 @dataclass(frozen=True)
 class Proxies:
-    """The proxies whose X-Forwarded-For header is believed (service.trusted_proxies)."""
+    """The proxies whose Forwarded / X-Forwarded-For header is believed (service.trusted_proxies)."""
 
     networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
 
@@ -76,6 +94,18 @@ class Proxies:
         if not self.trusted(peer):
             return peer
         hops = [h.strip() for header in forwarded_for for h in header.split(",")]
+        return self._walk(peer, hops)
+
+    def client_of(self, peer: str, forwarded: list[str], forwarded_for: list[str]) -> str:
+        """As `client`, from the standard `Forwarded` header (RFC 7239) when a proxy sent one,
+        else from X-Forwarded-For. Only the `for=` of each element counts."""
+        if not self.trusted(peer):
+            return peer
+        if not forwarded:
+            return self.client(peer, forwarded_for)
+        return self._walk(peer, [_forwarded_for(e) for h in forwarded for e in h.split(",")])
+
+    def _walk(self, peer: str, hops: list[str]) -> str:
         client = peer
         for hop in reversed(hops):
             try:

@@ -1,8 +1,8 @@
 """Braille: UEB contracted or uncontracted, as BRF, PEF and a Unicode preview.
 
 Translation is liblouis (tables from the profile); layout follows UK transcription conventions
-(layout.py); `plugin.py` writes and checks. Three files come out of one layout, so they always agree:
-`<stem><suffix>.brf` for embossers and displays, `<stem><suffix>.pef` (PEF 2008-1) and
+(layout.py); `plugin.py` writes, `checking.py` checks. Three files come out of one layout, so
+they always agree: `<stem><suffix>.brf` for embossers and displays, `<stem><suffix>.pef` (PEF 2008-1) and
 `<stem><suffix>-braille.txt`, Unicode braille for a sighted reviewer.
 """
 

@@ -1,4 +1,5 @@
-"""Writes and checks braille (loaded by `formats.load_plugin` only when needed)."""
+"""Writes braille, and checks it with `checking.check` (loaded by `formats.load_plugin` only when
+a file is written)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ... import model as m
-from ...checks import CheckResult
 from ...errors import ProfileError
 from .. import Profile, Written, output_name
-from .checks import check_braille_file
+from .checking import check
 from .files import brf_bytes, pef_bytes, preview_text
 from .layout import lay_out
 from .settings import Checks, Settings
@@ -23,6 +23,8 @@ from .translate import Translator
 if TYPE_CHECKING:
     from .. import WritingPlugin
     from . import plugin as _this
+
+__all__ = ["check", "make_translator", "publication_date", "source_identity", "validate", "write"]
 
 # The Unicode preview's name ends "-braille.txt".
 PREVIEW_EXTRA = "-braille"
@@ -71,10 +73,6 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
         newline="\n",
     )
     return Written([brf, pef, txt], layout.notes)
-
-
-def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
-    return check_braille_file(path, profile, doc)
 
 
 def make_translator(s: Settings) -> Translator:

@@ -1,7 +1,7 @@
 """The draft itself: a checks-only "format" (there is nothing to write).
 
 `accessconv check draft.docx` and every conversion run these checks on the source, so an author
-can fix a problem once in Word instead of in every output. `plugin.py` checks.
+can fix a problem once in Word instead of in every output. `checking.py` checks.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ with hard words marked; `symbols` gives each point a picture. The writers (`docx
 - `<stem>-easy-read-review.html`: the review sheet, everything a person must still check.
 
 Every size, label and threshold comes from the profile (`profiles/easy-read.toml`). This package
-names the format; `plugin.py` writes and checks.
+names the format; `plugin.py` writes, `checking.py` checks.
 """
 
 from __future__ import annotations

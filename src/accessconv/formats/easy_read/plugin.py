@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 import lemminflect
 
 from ... import model as m
-from ...checks import CheckResult
 from .. import Profile, Written, output_name
-from .checks import check_easy_read_file
+from .checking import check
 from .decisions import decisions_path
 from .decisions import load as load_decisions
 from .docx_writer import write_docx
@@ -73,10 +72,6 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     pdf_notes = finish_pdf() if finish_pdf is not None else []
     written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
-
-
-def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
-    return check_easy_read_file(path, profile)
 
 
 def notes(easy: EasyReadDocument) -> list[str]:

@@ -1,7 +1,7 @@
 """Plain accessible HTML: one self-contained HTML5 file per draft (WCAG 2.2 AA).
 
 The page itself is built by the shared web engine (`accessconv.web.page`); this plug-in names the
-profile's settings and checks and the file endings it writes. `plugin.py` writes and checks.
+profile's settings and checks and the file endings it writes. `plugin.py` writes, `checking.py` checks.
 """
 
 from __future__ import annotations

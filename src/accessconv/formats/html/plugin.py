@@ -1,4 +1,5 @@
-"""Writes and checks the plain web page (loaded by `formats.load_plugin` only when needed)."""
+"""Writes the plain web page, and checks it with `checking.check` (loaded by `formats.load_plugin`
+only when a file is written)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ... import model as m
-from ...checks import CheckResult
-from ...checks.html import check_html_file
 from ...web.page import render
 from .. import Profile, Written, output_name
 from . import Checks, Settings
+from .checking import check
+
+__all__ = ["check", "write"]
 
 if TYPE_CHECKING:
     from .. import WritingPlugin
@@ -22,10 +24,6 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     page, notes = render(doc, profile.settings)
     path.write_text(page, encoding="utf-8", newline="\n")
     return Written([path], notes)
-
-
-def check(path: Path, profile: Profile[Settings, Checks], doc: m.Document | None = None) -> list[CheckResult]:
-    return check_html_file(path, profile.checks)
 
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 One module serves both profiles (`large-print`, `giant-print`): sizes, font, spacing, margins,
 paper and colours all come from the profile. The Word file is formatted through its styles; the
 PDF is typeset by Typst from our own model (typst_writer.py). Both are checked by reading them back
-(`plugin.py` writes and checks).
+(`plugin.py` writes, `checking.py` checks).
 """
 
 from __future__ import annotations

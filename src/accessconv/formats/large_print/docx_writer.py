@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.table import CT_Tc
     from docx.styles.style import CharacterStyle
-    from docx.table import _Cell
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
 
@@ -57,6 +57,40 @@ class _Context:
     style: str = "Normal"  # paragraph style for plain paragraphs here
     list_depth: int = 0
     heading_cells: bool = False
+
+
+class _Grid:
+    """A table's cells as python-docx made them, and the positions model cells already cover
+    (a cell may span rows and columns)."""
+
+    def __init__(self, table: Table, rows: int, columns: int) -> None:
+        self.table = table
+        self.rows = rows
+        self.columns = columns
+        # python-docx works out the whole grid again on every table.cell(): once per table here
+        # (and again after a merge, which changes it).
+        self.cells = table._cells
+        self.taken: set[tuple[int, int]] = set()
+
+    def next_free(self, r: int, c: int) -> int:
+        """The first column from c in row r that no cell from an earlier row or column covers."""
+        while (r, c) in self.taken:
+            c += 1
+        return c
+
+    def place(self, r: int, c: int, cell: m.Cell) -> tuple[_Cell, int]:
+        """The table cell for a model cell at row r, column c, merged over its span (cut at the
+        table's edges), and how many columns it spans."""
+        rowspan = max(1, min(cell.rowspan, self.rows - r))
+        colspan = max(1, min(cell.colspan, self.columns - c))
+        for dr in range(rowspan):
+            for dc in range(colspan):
+                self.taken.add((r + dr, c + dc))
+        target = self.cells[r * self.columns + c]
+        if rowspan > 1 or colspan > 1:
+            target = target.merge(self.cells[(r + rowspan - 1) * self.columns + c + colspan - 1])
+            self.cells = self.table._cells
+        return target, colspan
 
 
 @dataclass
@@ -340,11 +374,7 @@ class DocxWriter:
         elif isinstance(b, m.Table):
             self._table(container, b)
         elif isinstance(b, m.Figure):
-            p = self._paragraph(container, ctx.style)
-            p.paragraph_format.keep_with_next = bool(b.caption)
-            self._picture(p, b.image)
-            if b.caption:
-                self._inlines(self._paragraph(container, "Caption"), b.caption)
+            self._figure(container, b, ctx)
         elif isinstance(b, m.BlockQuote):
             inner = _Context("Quote", ctx.list_depth, ctx.heading_cells)
             for child in b.blocks:
@@ -353,12 +383,22 @@ class DocxWriter:
             # python-docx writes each newline as a line break inside the run.
             self._paragraph(container, "Preformatted Text").add_run(b.text)
         elif isinstance(b, m.DefinitionList):
-            for item in b.items:
-                self._inlines(self._paragraph(container, "Definition Term"), item.term)
-                for definition in item.definitions:
-                    for child in definition:
-                        self._block(container, child, _Context("Definition", ctx.list_depth))
+            self._definitions(container, b, ctx)
         # A horizontal rule has no meaning to keep in print: the headings mark the sections.
+
+    def _figure(self, container: DocxDocument | _Cell, b: m.Figure, ctx: _Context) -> None:
+        p = self._paragraph(container, ctx.style)
+        p.paragraph_format.keep_with_next = bool(b.caption)
+        self._picture(p, b.image)
+        if b.caption:
+            self._inlines(self._paragraph(container, "Caption"), b.caption)
+
+    def _definitions(self, container: DocxDocument | _Cell, b: m.DefinitionList, ctx: _Context) -> None:
+        for item in b.items:
+            self._inlines(self._paragraph(container, "Definition Term"), item.term)
+            for definition in item.definitions:
+                for child in definition:
+                    self._block(container, child, _Context("Definition", ctx.list_depth))
 
     def _list(self, container: DocxDocument | _Cell, b: m.ListBlock, ctx: _Context) -> None:
         depth = min(ctx.list_depth + 1, LIST_LEVELS)
@@ -382,56 +422,46 @@ class DocxWriter:
         if t.caption:
             self._inlines(self._paragraph(container, "Caption"), t.caption)
         rows = t.head + t.body + t.foot
-        columns = t.columns
-        if not rows or not columns:
+        if not rows or not t.columns:
             return
-        table = container.add_table(rows=len(rows), cols=columns)
+        table = container.add_table(rows=len(rows), cols=t.columns)
         table._tbl.tblPr.style = self._id("Table Grid")
         if t.caption:
             # The caption is also the table's title in Word (Table Properties > Alt Text), so a
             # screen reader announces it with the table.
-
             title = OxmlElement("w:tblCaption")
             title.set(q("w:val"), m.plain_text(t.caption).strip()[:255])
             table._tbl.tblPr.append(title)
-        # python-docx works out the whole grid again on every table.cell(): once per table here
-        # (and again after a merge, which changes it).
-        cells = table._cells
-        # The grid of which model cell covers which table position (cells can span).
-        taken: set[tuple[int, int]] = set()
+        grid = _Grid(table, len(rows), t.columns)
         for r, row in enumerate(rows):
             header_row = r < len(t.head)
             if header_row:
                 ooxml.repeat_header_row(table.rows[r])
             _cant_split(table.rows[r])
-            c = 0
-            for col_index, cell in enumerate(row.cells):
-                while (r, c) in taken:
-                    c += 1
-                if c >= columns:
-                    break
-                rowspan = max(1, min(cell.rowspan, len(rows) - r))
-                colspan = max(1, min(cell.colspan, columns - c))
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        taken.add((r + dr, c + dc))
-                target = cells[r * columns + c]
-                if rowspan > 1 or colspan > 1:
-                    target = target.merge(cells[(r + rowspan - 1) * columns + c + colspan - 1])
-                    cells = table._cells
-                heading = header_row or col_index < t.row_header_columns
-                cell_style = self._id("Table Heading" if heading else "Table Text")
-                ooxml.set_style_id(target.paragraphs[0], cell_style)
-                self._fresh[target._tc] = True
-                for block in cell.blocks:
-                    self._block(target, block, _Context("Table Text", heading_cells=heading))
-                c += colspan
+            self._table_row(grid, r, row, header_row, t.row_header_columns)
         # Cells python-docx made that the draft left empty keep their one empty paragraph (Word
         # needs it); give it the table style so it is the right size.
-        for made in cells:
+        for made in grid.cells:
             for p in made.paragraphs:
                 if ooxml.style_id(p) is None:
                     ooxml.set_style_id(p, self._id("Table Text"))
+
+    def _table_row(self, grid: _Grid, r: int, row: m.Row, header_row: bool, header_columns: int) -> None:
+        """Write one row's cells into the table, each where the cells spanning from above leave
+        room, merged over the rows and columns it spans."""
+        c = 0
+        for col_index, cell in enumerate(row.cells):
+            c = grid.next_free(r, c)
+            if c >= grid.columns:
+                break
+            target, colspan = grid.place(r, c, cell)
+            heading = header_row or col_index < header_columns
+            cell_style = self._id("Table Heading" if heading else "Table Text")
+            ooxml.set_style_id(target.paragraphs[0], cell_style)
+            self._fresh[target._tc] = True
+            for block in cell.blocks:
+                self._block(target, block, _Context("Table Text", heading_cells=heading))
+            c += colspan
 
     def _picture(self, paragraph: Paragraph, image: m.Image) -> None:
         data = image.data

@@ -1,19 +1,20 @@
-"""Writes and checks large print (loaded by `formats.load_plugin` only when needed)."""
+"""Writes large print, and checks it with `checking.check` (loaded by `formats.load_plugin` only
+when a file is written)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...checks import CheckResult
-from ...checks.docx_typography import check_docx
-from ...checks.pdf import check_pdf
 from ...model import Document
 from .. import Profile, Written, output_name
+from .checking import check
 from .docx_writer import DocxWriter
 from .prepare import prepare
 from .settings import Checks, Settings
 from .typst_writer import start_pdf
+
+__all__ = ["check", "write"]
 
 if TYPE_CHECKING:
     from .. import WritingPlugin
@@ -34,12 +35,6 @@ def write(doc: Document, profile: Profile[Settings, Checks], out_dir: Path, stem
     pdf_notes = finish_pdf() if finish_pdf is not None else []
     paths = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written(paths, prepared.notes + writer.notes + pdf_notes)
-
-
-def check(path: Path, profile: Profile[Settings, Checks], doc: Document | None = None) -> list[CheckResult]:
-    if path.suffix.lower() == ".pdf":
-        return check_pdf(path, profile.checks)
-    return check_docx(path, profile.checks)
 
 
 if TYPE_CHECKING:

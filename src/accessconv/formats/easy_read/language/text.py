@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import lemminflect
-
 from .... import model as m
+from .word_forms import lemminflect
 from .wordlists import function_words, word_set
 
 # One private-use character per protected span: 3,839 spans a document is plenty.

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import lemminflect
+from ..language.word_forms import lemminflect
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SKIP_WORDS = DATA / "symbols-skip-words.txt"

@@ -1,4 +1,5 @@
-"""Checks the draft (loaded by `formats.load_plugin` only when needed)."""
+"""Checks the draft (loaded by `formats.load_checker` only when a file is checked). The draft
+format only checks, so this is its whole plug-in: it has no `plugin.py`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .checks import start_draft_check
 
 if TYPE_CHECKING:
     from .. import Plugin
-    from . import plugin as _this
+    from . import checking as _this
 
 
 def check(path: Path, profile: Profile[Settings, Checks], doc: Document | None = None) -> list[CheckResult]:
