@@ -261,7 +261,9 @@ def test_draft_still_being_written_waits(tmp_path: Path) -> None:
     writer = threading.Thread(target=keep_writing)
     writer.start()
     try:
-        result = run_batch(src, tmp_path / "Out", "--settle", "0.1")
+        # The writer appends every 0.02 s; a settle period 25 times that keeps the test true on a
+        # busy machine, where a thread can be held up for a tenth of a second.
+        result = run_batch(src, tmp_path / "Out", "--settle", "0.5")
     finally:
         stop.set()
         writer.join()
