@@ -119,6 +119,14 @@ def test_a_point_without_a_picture_is_reported_from_the_pdf(tmp_path: Path) -> N
     results = check_easy_read_file(path, prof)
     gaps = failing(results, "easyread.pictures")
     assert gaps and "no picture yet" in gaps[0].message
+    # The gap is empty: no placeholder words are printed for a reader (as in the Word file).
+    from pypdf import PdfReader
+
+    from accessconv.checks.pdf_text import text_runs
+
+    printed = " ".join(run.text for run in text_runs(PdfReader(str(path))))
+    assert "to be added" not in printed.lower()
+    assert not failing(results, "easyread.placeholders")
 
 
 def test_long_sentences_are_found_in_the_pdf(tmp_path: Path) -> None:

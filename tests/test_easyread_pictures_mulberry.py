@@ -89,6 +89,10 @@ def test_misleading_senses_are_skipped(sets):
     assert shown[0] != "eyes_sight" and shown[1] not in ("time", "hour")
     shown, _, _ = _choose(["Test your smoke alarm every month."], sets)
     assert shown[0] != "smoking"
+    # A band in council writing is a group on a list (a priority or council tax band), not music.
+    shown, _, _ = _choose(["We plan to keep 4 bands but change who is in each one."], sets)
+    assert shown[0] != "music"
+    assert _choose(["A brass band will play at the fair."], sets)[0][0] == "music"
 
 
 def test_people_pictures_follow_the_profile(sets):

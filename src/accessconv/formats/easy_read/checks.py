@@ -393,11 +393,11 @@ def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: Layo
             in_text += 1 if lines else 0
         elif node.kind == "P":
             text = " ".join(node.text().split())
-            if text and text != layout.placeholder_text:
+            if text:
                 lines.append(text)
                 items.append(id(node) in in_list)
                 bold.extend(" ".join(n.text().split()) for n in node.walk() if n.kind == "Strong")
-    placeholder = not alts and layout.placeholder_text in " ".join(item.text().split())
+    placeholder = not alts  # an empty picture cell is the gap a person fills
     return PointBack(
         where=f"section '{section.heading}', point {number}",
         lines=lines,
@@ -709,7 +709,9 @@ def _pictures(t: EasyReadBack) -> Iterator[Finding]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+    """Lower case, punctuation gone, and the possessive too: "tenant’s" is the word "tenant"."""
+    text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", text.lower().replace("\u2019", "'"))
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
 
 
 def _same_word(shown: str, listed: str) -> bool:

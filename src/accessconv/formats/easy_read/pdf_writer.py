@@ -71,8 +71,9 @@ def _segments(segments: list[Segment]) -> str:
 def _picture(picture: Picture | None, width_cm: float, lay: LayoutSettings, pictures: Pictures) -> str:
     name = pictures.add(picture.png, "image/png") if picture is not None and picture.png else None
     if picture is None or name is None:
-        # A clear gap for a person to fill: never a wrong picture.
-        return f"#strong[{text(lay.placeholder_text)}];"
+        # A clear gap for a person to fill (the review sheet lists it): never a wrong picture, and
+        # no placeholder text that could be printed, as in the Word file and the web page.
+        return ""
     return f"#image({string(name)}, width: {width_cm}cm, alt: {string(picture.concept or 'picture')});"
 
 
@@ -121,7 +122,7 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
         parts.append(text(lay.hard_words_intro) + "\n")
         for word in easy.hard_words:
             parts.append(f"#block(sticky: true, below: 0.6em)[#par[#strong[{text(word.word)}];]]\n")
-            parts.append(text(word.explanation or lay.missing_explanation) + "\n")
+            parts.append(text(word.explanation or "") + "\n")
     return "\n".join(parts)
 
 
