@@ -443,3 +443,222 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
     doc = parse.parse(sentence)
     assert doc is not None
     assert all(rule(sentence, doc) is None for rule in SHAPE_RULES)
+
+
+# ---------------------------------------------------------------- more shapes (round 4)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A long condition before the main clause goes after it; "not" in the condition is fine.
+        (
+            "If you do not tell us about a change in your income, you may have to pay back the money.",
+            [
+                "You may have to pay back the money.",
+                "This is if you do not tell us about a change in your income.",
+            ],
+        ),
+        (
+            "Unless you tell us that you want to stop, we will send you a new form every April.",
+            ["We will send you a new form every April.", "But not if you tell us that you want to stop."],
+        ),
+        (
+            "When your child starts at a new school in the borough, the school nurse will visit your family.",
+            [
+                "The school nurse will visit your family.",
+                "This is when your child starts at a new school in the borough.",
+            ],
+        ),
+        # A time clause at the end.
+        (
+            "First, a social worker will talk to you on the phone when we get your referral from the hospital.",
+            [
+                "First, a social worker will talk to you on the phone.",
+                "This is when we get your referral from the hospital.",
+            ],
+        ),
+        (
+            "We will change the locks on your front door after the police have finished their checks.",
+            [
+                "We will change the locks on your front door.",
+                "This is after the police have finished their checks.",
+            ],
+        ),
+        (
+            "The warden will check the fire doors in the block every week, except when the building is being painted.",
+            [
+                "The warden will check the fire doors in the block every week.",
+                "But not when the building is being painted.",
+            ],
+        ),
+        # Asides: an amount, and a clause (which follows its noun at once).
+        (
+            "About 4,300 tenants (nearly a fifth of all our tenants) asked us to fix damp or mould last winter.",
+            [
+                "About 4,300 tenants asked us to fix damp or mould last winter.",
+                "This is nearly a fifth of all our tenants.",
+            ],
+        ),
+        (
+            "Our new advice line — it opens on 3 March 2027 — will answer questions about council tax and benefits.",
+            [
+                "Our new advice line will answer questions about council tax and benefits.",
+                "It opens on 3 March 2027.",
+            ],
+        ),
+        (
+            "The library in Mill Lane will close for repairs in June (it will open again in September) and the "
+            "mobile library will visit.",
+            [
+                "The library in Mill Lane will close for repairs in June.",
+                "It will open again in September.",
+                "The mobile library will visit.",
+            ],
+        ),
+        (
+            "The number of people waiting for a home went up by 12% last year, compared with 5% in the year before.",
+            [
+                "The number of people waiting for a home went up by 12% last year.",
+                "This compares with 5% in the year before.",
+            ],
+        ),
+        # How to do it: the subject and its helping verb are repeated; an order stays an order.
+        (
+            "You can tell us about a broken street light by filling in the form on our website or calling 01632 960 444.",
+            [
+                "You can tell us about a broken street light.",
+                "You can do this by filling in the form on our website or calling 01632 960 444.",
+            ],
+        ),
+        (
+            "Please report a missed bin collection by phoning the waste team before 4pm on the next working day.",
+            [
+                "Please report a missed bin collection.",
+                "Do this by phoning the waste team before 4pm on the next working day.",
+            ],
+        ),
+        # A long opening phrase goes after the main clause.
+        (
+            "Following a long public meeting with the tenants' association and the residents of Park Court in May, "
+            "the council has changed its plans.",
+            [
+                "The council has changed its plans.",
+                "This follows a long public meeting with the tenants' association and the residents of Park Court "
+                "in May.",
+            ],
+        ),
+        (
+            "During the building work at the leisure centre on Station Road next spring, the swimming pool will "
+            "stay open.",
+            [
+                "The swimming pool will stay open.",
+                "This is during the building work at the leisure centre on Station Road next spring.",
+            ],
+        ),
+        # A subject described by a participle, in a sentence about the past.
+        (
+            "A fire safety check carried out in 2025 found that the lifts in Elm Tower need new doors and new controls.",
+            [
+                "A fire safety check was carried out in 2025.",
+                "It found that the lifts in Elm Tower need new doors and new controls.",
+            ],
+        ),
+        (
+            "The survey sent to every tenant in March showed that most people want longer opening hours at the office.",
+            [
+                "The survey was sent to every tenant in March.",
+                "It showed that most people want longer opening hours at the office.",
+            ],
+        ),
+        # "which means" is about the whole clause, never "It" for the name before it.
+        (
+            "The council will close the old library in Station Road, which means that the mobile library will visit "
+            "more often.",
+            [
+                "The council will close the old library in Station Road.",
+                "This means that the mobile library will visit more often.",
+            ],
+        ),
+        # A clause subject ("Everybody now going to…") is "They", not "This".
+        (
+            "Everybody now going to these 3 clubs would get a review of their support plan and would be offered "
+            "a place at the new hub.",
+            [
+                "Everybody now going to these 3 clubs would get a review of their support plan.",
+                "They would be offered a place at the new hub.",
+            ],
+        ),
+    ],
+)
+def test_round_four_shapes_split_these(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "one" points at the smoke alarm: moving the condition after it would leave it pointing at nothing.
+        "If you do not have a smoke alarm in your flat, our fire safety team will fit one for free.",
+        # "their" has nothing before it to point at once the condition moves.
+        "When tenants move into a new flat on the estate, their housing officer will visit within a month.",
+        # A negative main clause: "We will not write to you. This is before …" reads the wrong way round.
+        "We will not close the library in the village before the new hub in the market square has opened.",
+        # "even if" is not a condition to move.
+        "The swimming pool will stay open through the summer holidays, even when the building work starts.",
+        # A bare plural with a participle says which ones: "Carers were supported by …" would say it of all.
+        "Carers supported by the centre last year said that they felt less alone and more able to cope.",
+        # Opening hours in brackets are not a sentence of their own.
+        "You can visit the advice centre on the high street (Monday to Friday, 9am to 5pm) without an appointment.",
+        # A short opening phrase stays first.
+        "From April 2027, every household in the borough will get a separate food waste caddy and liners.",
+        # Not after a comma: "compared with" inside the clause.
+        "The rent we charge is low compared with other landlords in the town and the rest of the county.",
+        # "by" naming who does it, not how.
+        "You can ask for your new kitchen to be fitted by the council's own team of trained workers.",
+    ],
+)
+def test_round_four_shapes_leave_these_whole(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    rules = (
+        parse._opening_clause,
+        parse._closing_clause,
+        parse._except_when,
+        parse._aside,
+        parse._compared,
+        parse._by_doing,
+        parse._long_opener,
+        parse._described_subject,
+    )
+    assert [rule.__name__ for rule in rules if rule(sentence, doc) is not None] == []
+
+
+@needs_parser
+def test_a_condition_part_is_not_cut_again() -> None:
+    """ "But not when the repair is urgent and needs doing today." cut at "and" would state the second
+    half as a fact about every repair."""
+    parts = split(
+        "Your housing officer will visit you at home, except when the repair is an emergency and needs to be "
+        "done on the same day."
+    )
+    assert parts == [
+        "Your housing officer will visit you at home.",
+        "But not when the repair is an emergency and needs to be done on the same day.",
+    ]
+
+
+@needs_parser
+def test_a_relative_clause_on_a_list_lead_keeps_the_colon_last_and_no_stray_word() -> None:
+    """ "structured around 5 priorities, which were agreed …:" -> the repeated noun is "5 priorities",
+    not "Around 5 priorities", and the list's colon ends the last part."""
+    parts = split(
+        "The plan is built around 4 aims, which were chosen by tenants at the estate's open day in Park Hall last June:"
+    )
+    assert parts is not None
+    assert not parts[1].startswith("Around")
+    assert parts[-1].endswith(":") and not parts[0].endswith(":")
