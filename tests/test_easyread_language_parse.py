@@ -473,7 +473,8 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # A time clause at the end.
         (
-            "First, a social worker will talk to you on the phone when we get your referral from the hospital.",
+            "First, a social worker will talk to you on the phone when we get your referral from the "
+            "hospital.",
             [
                 "First, a social worker will talk to you on the phone.",
                 "This is when we get your referral from the hospital.",
@@ -487,7 +488,8 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
             ],
         ),
         (
-            "The warden will check the fire doors in the block every week, except when the building is being painted.",
+            "The warden will check the fire doors in the block every week, except when the building is "
+            "being painted.",
             [
                 "The warden will check the fire doors in the block every week.",
                 "But not when the building is being painted.",
@@ -495,21 +497,24 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # Asides: an amount, and a clause (which follows its noun at once).
         (
-            "About 4,300 tenants (nearly a fifth of all our tenants) asked us to fix damp or mould last winter.",
+            "About 4,300 tenants (nearly a fifth of all our tenants) asked us to fix damp or mould last "
+            "winter.",
             [
                 "About 4,300 tenants asked us to fix damp or mould last winter.",
                 "This is nearly a fifth of all our tenants.",
             ],
         ),
         (
-            "Our new advice line — it opens on 3 March 2027 — will answer questions about council tax and benefits.",
+            "Our new advice line — it opens on 3 March 2027 — will answer questions about council tax and "
+            "benefits.",
             [
                 "Our new advice line will answer questions about council tax and benefits.",
                 "It opens on 3 March 2027.",
             ],
         ),
         (
-            "The library in Mill Lane will close for repairs in June (it will open again in September) and the "
+            "The library in Mill Lane will close for repairs in June (it will open again in September) and "
+            "the "
             "mobile library will visit.",
             [
                 "The library in Mill Lane will close for repairs in June.",
@@ -518,7 +523,8 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
             ],
         ),
         (
-            "The number of people waiting for a home went up by 12% last year, compared with 5% in the year before.",
+            "The number of people waiting for a home went up by 12% last year, compared with 5% in the year "
+            "before.",
             [
                 "The number of people waiting for a home went up by 12% last year.",
                 "This compares with 5% in the year before.",
@@ -526,14 +532,16 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # How to do it: the subject and its helping verb are repeated; an order stays an order.
         (
-            "You can tell us about a broken street light by filling in the form on our website or calling 01632 960 444.",
+            "You can tell us about a broken street light by filling in the form on our website or calling "
+            "01632 960 444.",
             [
                 "You can tell us about a broken street light.",
                 "You can do this by filling in the form on our website or calling 01632 960 444.",
             ],
         ),
         (
-            "Please report a missed bin collection by phoning the waste team before 4pm on the next working day.",
+            "Please report a missed bin collection by phoning the waste team before 4pm on the next working "
+            "day.",
             [
                 "Please report a missed bin collection.",
                 "Do this by phoning the waste team before 4pm on the next working day.",
@@ -541,16 +549,19 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # A long opening phrase goes after the main clause.
         (
-            "Following a long public meeting with the tenants' association and the residents of Park Court in May, "
+            "Following a long public meeting with the tenants' association and the residents of Park Court "
+            "in May, "
             "the council has changed its plans.",
             [
                 "The council has changed its plans.",
-                "This follows a long public meeting with the tenants' association and the residents of Park Court "
+                "This follows a long public meeting with the tenants' association and the residents of Park "
+                "Court "
                 "in May.",
             ],
         ),
         (
-            "During the building work at the leisure centre on Station Road next spring, the swimming pool will "
+            "During the building work at the leisure centre on Station Road next spring, the swimming pool "
+            "will "
             "stay open.",
             [
                 "The swimming pool will stay open.",
@@ -559,14 +570,16 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # A subject described by a participle, in a sentence about the past.
         (
-            "A fire safety check carried out in 2025 found that the lifts in Elm Tower need new doors and new controls.",
+            "A fire safety check carried out in 2025 found that the lifts in Elm Tower need new doors and "
+            "new controls.",
             [
                 "A fire safety check was carried out in 2025.",
                 "It found that the lifts in Elm Tower need new doors and new controls.",
             ],
         ),
         (
-            "The survey sent to every tenant in March showed that most people want longer opening hours at the office.",
+            "The survey sent to every tenant in March showed that most people want longer opening hours at "
+            "the office.",
             [
                 "The survey was sent to every tenant in March.",
                 "It showed that most people want longer opening hours at the office.",
@@ -574,7 +587,8 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # "which means" is about the whole clause, never "It" for the name before it.
         (
-            "The council will close the old library in Station Road, which means that the mobile library will visit "
+            "The council will close the old library in Station Road, which means that the mobile library "
+            "will visit "
             "more often.",
             [
                 "The council will close the old library in Station Road.",
@@ -583,7 +597,8 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
         ),
         # A clause subject ("Everybody now going to…") is "They", not "This".
         (
-            "Everybody now going to these 3 clubs would get a review of their support plan and would be offered "
+            "Everybody now going to these 3 clubs would get a review of their support plan and would be "
+            "offered "
             "a place at the new hub.",
             [
                 "Everybody now going to these 3 clubs would get a review of their support plan.",
@@ -613,7 +628,8 @@ def test_round_four_shapes_split_these(sentence: str, expected: list[str]) -> No
         # A bare plural with a participle says which ones: "Carers were supported by …" would say it of all.
         "Carers supported by the centre last year said that they felt less alone and more able to cope.",
         # Opening hours in brackets are not a sentence of their own.
-        "You can visit the advice centre on the high street (Monday to Friday, 9am to 5pm) without an appointment.",
+        "You can visit the advice centre on the high street (Monday to Friday, 9am to 5pm) without an "
+        "appointment.",
         # A short opening phrase stays first.
         "From April 2027, every household in the borough will get a separate food waste caddy and liners.",
         # Not after a comma: "compared with" inside the clause.
@@ -657,7 +673,8 @@ def test_a_relative_clause_on_a_list_lead_keeps_the_colon_last_and_no_stray_word
     """ "structured around 5 priorities, which were agreed …:" -> the repeated noun is "5 priorities",
     not "Around 5 priorities", and the list's colon ends the last part."""
     parts = split(
-        "The plan is built around 4 aims, which were chosen by tenants at the estate's open day in Park Hall last June:"
+        "The plan is built around 4 aims, which were chosen by tenants at the estate's open day in Park "
+        "Hall last June:"
     )
     assert parts is not None
     assert not parts[1].startswith("Around")
