@@ -679,3 +679,40 @@ def test_a_relative_clause_on_a_list_lead_keeps_the_colon_last_and_no_stray_word
     assert parts is not None
     assert not parts[1].startswith("Around")
     assert parts[-1].endswith(":") and not parts[0].endswith(":")
+
+
+@needs_parser
+def test_a_sentence_that_points_back_keeps_its_place() -> None:
+    """ "There, staff can help." and "Of these, …" follow the clause they point at: a condition or an
+    amount moved out of that clause must not come between them."""
+    parts = split(
+        "If you cannot get to the library, a paper form can be picked up from any of our housing offices, "
+        "where staff can help you to fill it in."
+    )
+    assert parts is not None
+    there = next(i for i, p in enumerate(parts) if p.startswith("There,"))
+    assert not parts[there - 1].startswith(("This is", "But not"))
+    parts = split(
+        "Last year 2,150 tenants in the borough (about 1 in 9 of all our tenants) asked for a repair, of "
+        "whom 1,020 asked more than once."
+    )
+    assert parts is not None
+    these = next(i for i, p in enumerate(parts) if p.startswith("Of these,"))
+    assert not parts[these - 1].startswith("This is")
+    _keeps_every_fact(
+        "Last year 2,150 tenants in the borough asked for a repair, of whom 1,020 asked more than once.",
+        parts,
+    )
+
+
+@needs_parser
+def test_a_subject_described_by_a_participle_is_said_once_before_a_list_of_findings() -> None:
+    sentence = (
+        "A damp survey carried out in 2025 found that Oak House needs about £400,000 of work to its roof, "
+        "windows and walls, and that Elm House cannot be made dry without new drains."
+    )
+    parts = split(sentence)
+    assert parts is not None
+    assert parts[0] == "A damp survey was carried out in 2025."
+    assert sum(1 for p in parts if p == parts[0]) == 1
+    _keeps_every_fact(sentence, parts)

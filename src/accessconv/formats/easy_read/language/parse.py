@@ -1190,7 +1190,8 @@ def _aside(text: str, doc: Doc) -> list[str] | None:
             continue
         if _has_clause(inside) and inside[0].tag_ not in {"WDT", "WP", "WRB", "IN", "CC"}:
             second = _sentence(words)
-        elif _amount(inside):
+        elif _amount(inside) and any(t.like_num for t in doc[max(0, open_tok.i - 6) : open_tok.i]):
+            # "17,420 residents (7.9% of the people)": "This is …" follows a number it can name.
             second = _sentence(f"{_shapes().get('amount_aside_lead', 'This is')} {_lower(words)}")
         else:
             continue
@@ -1375,7 +1376,7 @@ def _described_subject(text: str, doc: Doc) -> list[str] | None:
 
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _semicolon,
-    _aside,
+    _described_subject,
     _that_list,
     _verb_phrases,
     _wh_list,
@@ -1385,6 +1386,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _defining,
     _participle,
     _of_which,
+    _aside,
     _subject_to,
     _reason,
     _reason_phrase,
@@ -1404,7 +1406,6 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _compared,
     _by_doing,
     _long_opener,
-    _described_subject,
 )
 
 
@@ -1440,12 +1441,21 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if parts is None or any(_fragment(p) for p in parts):
         return None
     out: list[str] = []
-    for part in parts:
-        if depth and too_long(part):
-            out.extend(split(part, too_long, depth - 1) or [part])
-        else:
-            out.append(part)
+    for n, part in enumerate(parts):
+        cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        following = parts[n + 1] if n + 1 < len(parts) else ""
+        if cut and _POINTER.match(following) and _TRAILING.match(cut[-1]):
+            # "…centre. There, staff can help." must stay right after the centre: a cut that
+            # ends the part with "This is if …" would leave "There" pointing at the condition.
+            cut = None
+        out.extend(cut or [part])
     return out
+
+
+# A sentence that points back at the one before it, and the sentences our rules add after a
+# clause (a condition, a time, a comparison): one of these must never come between the two.
+_POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
+_TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
 
 
 def _fragment(part: str) -> bool:
