@@ -716,3 +716,23 @@ def test_a_subject_described_by_a_participle_is_said_once_before_a_list_of_findi
     assert parts[0] == "A damp survey was carried out in 2025."
     assert sum(1 for p in parts if p == parts[0]) == 1
     _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+def test_a_name_and_its_ways_to_get_in_touch_are_one_a_line() -> None:
+    sentence = (
+        "Westford Housing Advice — call 01632 960 777 (weekdays, 9am to 4pm), text 07700 900 123 or visit "
+        "the office at 3 Mill Lane, Westford WF2 8PL."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Westford Housing Advice:",
+        "Call 01632 960 777 (weekdays, 9am to 4pm).",
+        "Text 07700 900 123.",
+        "Or visit the office at 3 Mill Lane, Westford WF2 8PL.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # Not a name before the colon: left to the other rules.
+    sentence = "Please note: visit the website or call us if you have any questions about the charges."
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._contact_ways(sentence, doc) is None

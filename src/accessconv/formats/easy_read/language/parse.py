@@ -1374,7 +1374,45 @@ def _described_subject(text: str, doc: Doc) -> list[str] | None:
     return [_sentence(first), _sentence(second)]
 
 
+def _contact_ways(text: str, _doc: Doc) -> list[str] | None:
+    """ "Carers Centre — phone 01632 960 214 (9am to 5pm), email a@b.org, or drop in at 12 High
+    Street." -> "Carers Centre:" "Phone 01632 960 214 (9am to 5pm)." "Email a@b.org." "Or drop in at
+    12 High Street.": a name, a dash or colon, and two or more ways to get in touch, each starting
+    with a word of `contact_ways` (grammar.toml), joined by commas and a last "or"/"and"."""
+    ways = sorted(_shapes().get("contact_ways", []), key=len, reverse=True)
+    if not ways:
+        return None
+    names = "|".join(re.escape(w) for w in ways)
+    head = re.match(r"^(?P<lead>[^—–:]{2,80}?)\s*[—–:]\s+(?=(?:" + names + r")\b)", text, re.I)
+    if head is None or not all(
+        w[:1].isupper() or w.lower() in {"of", "and", "the", "for", "&"} for w in head.group("lead").split()
+    ):
+        return None  # the lead is a name ("Westford Housing Advice"), not "Please note"
+    rest = text[head.end() :].strip().rstrip(".")
+    cuts = list(
+        re.finditer(
+            r"(?:,\s+|\s+(?=or\s|and\s))(?:(?P<joint>or|and)\s+)?(?=(?:" + names + r")\b)", rest, re.I
+        )
+    )
+    if not cuts:
+        return None
+    items: list[str] = []
+    start = 0
+    for cut in cuts:
+        items.append(rest[start : cut.start()].strip())
+        start = cut.end()
+    items.append(rest[start:].strip())
+    joint = (cuts[-1].group("joint") or "").lower()
+    if any(len(i.split()) < 2 for i in items) or not joint:
+        return None
+    out = [head.group("lead").strip() + ":"] + [_item(i) for i in items]
+    if joint == "or":
+        out[-1] = "Or " + _lower(items[-1]).rstrip(".") + "."
+    return out
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
+    _contact_ways,
     _semicolon,
     _described_subject,
     _that_list,
