@@ -177,14 +177,17 @@ def _pattern(entries: tuple[Entry, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
 
 
-def _plain_form(form: Form, matched: str, before: str, describes: bool = False) -> str | None:
+def _plain_form(
+    form: Form, matched: str, before: str, describes: bool = False, verb: bool = False
+) -> str | None:
     """The plain word in the hard word's form (`describes`: the parse found a participle that
-    describes a noun, "a workshop facilitated by …", so "-ed" is the participle, "run", not "ran")."""
+    describes a noun, "a workshop facilitated by …", so "-ed" is the participle, "run", not "ran";
+    `verb`: the parse found a verb, so "This represents" is not "this" + a noun)."""
     entry = form.entry
     previous = before.split()[-1].lower().strip("\"'“‘(") if before.split() else ""
     if entry.kind == "verb":
         tags = set(form.tags)
-        if previous in word_set("determiners") and not tags & {"VBD", "VBN", "VBG"}:
+        if previous in word_set("determiners") and not verb and not tags & {"VBD", "VBN", "VBG"}:
             return None  # "an attempt", "the monitors": a noun, not a verb
         if {"VBD", "VBN"} <= tags:
             tag = "VBN" if describes or previous in word_set("perfect_auxiliaries") else "VBD"
@@ -259,7 +262,13 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
             if not _sense_fits(candidate.entry, text, mt.start(), mt.end(), parsed):
                 continue
             token = _token_at(text, mt.start(), parsed) if "doc" in parsed else None
-            plain = _plain_form(candidate, matched, before, token is not None and token.dep_ == "acl")
+            plain = _plain_form(
+                candidate,
+                matched,
+                before,
+                describes=token is not None and token.dep_ == "acl",
+                verb=token is not None and token.pos_ in {"VERB", "AUX"} and token.dep_ != "compound",
+            )
             if plain is not None:
                 form = candidate
                 break
