@@ -736,3 +736,47 @@ def test_a_name_and_its_ways_to_get_in_touch_are_one_a_line() -> None:
     sentence = "Please note: visit the website or call us if you have any questions about the charges."
     doc = parse.parse(sentence)
     assert doc is not None and parse._contact_ways(sentence, doc) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tenants who have lived in their home for over 10 years will get a new kitchen before anyone "
+            "else.",
+            [
+                "Some tenants have lived in their home for over 10 years.",
+                "These tenants will get a new kitchen before anyone else.",
+            ],
+        ),
+        (
+            "The people who live in the flats above the shops on the high street will get a new bin store "
+            "next spring.",
+            [
+                "Some people live in the flats above the shops on the high street.",
+                "These people will get a new bin store next spring.",
+            ],
+        ),
+    ],
+)
+def test_a_long_who_subject_says_which_ones_first(sentence: str, expected: list[str]) -> None:
+    assert split(sentence) == expected
+    _keeps_every_fact(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "All" would be lost ("Some tenants pay by direct debit" is not what was said).
+        "All tenants who pay their rent by direct debit will get a small discount from April next year.",
+        # One person: "Some person" cannot be written.
+        "The tenant who reported the leak in the roof last winter will get a letter from the repairs team.",
+        # "who" is the object of the clause, not its subject.
+        "The carers who we spoke to at the summer fair in the park asked for more short breaks next year.",
+    ],
+)
+def test_a_who_subject_is_left_whole_when_the_amount_or_the_shape_would_change(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._who_subject(sentence, doc) is None

@@ -1411,6 +1411,40 @@ def _contact_ways(text: str, _doc: Doc) -> list[str] | None:
     return out
 
 
+def _who_subject(text: str, doc: Doc) -> list[str] | None:
+    """ "Tenants who have lived in their home for over 10 years will get a new kitchen first." ->
+    "Some tenants have lived in their home for over 10 years." "These tenants will get a new
+    kitchen first.": a long subject that is a group of people with a "who" clause saying which
+    ones. "Some" keeps it from saying it of all of them; "These" points back at exactly them."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        return None
+    clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.lower_ != "who" or clause.left_edge.i != subject.i + 1:
+        return None
+    if not _verb_first(doc, clause.left_edge.i + 1, clause) or doc[clause.left_edge.i + 1].tag_ not in FINITE:
+        return None
+    start = subject.left_edge
+    if start.dep_ == "det" and start.lower_ not in {"the"} or any(t.is_punct for t in doc[start.i : root.i]):
+        return None  # "All tenants who …", "Most carers who …": the amount would be lost
+    first_word = doc[start.i + 1] if start.lower_ == "the" else start
+    noun = text[first_word.idx : subject.idx + len(subject.text)]
+    if len(noun.split()) > 4 or clause.right_edge.i + 1 >= len(doc):
+        return None
+    after = doc[clause.right_edge.i + 1]
+    if after.i > root.i or not (after == root or after.head == root):
+        return None  # the clause must run up to the main verb (or its helping verb)
+    said = text[doc[clause.left_edge.i + 1].idx : clause.right_edge.idx + len(clause.right_edge.text)]
+    rest = text[after.idx :].strip()
+    if len(said.split()) < 3 or len(rest.split()) < 3:
+        return None
+    lead, pointer = _shapes().get("who_subject_leads", ["Some", "These"])
+    return [_sentence(f"{lead} {_lower(noun)} {said}"), _sentence(f"{pointer} {_lower(noun)} {rest}")]
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _contact_ways,
     _semicolon,
@@ -1444,6 +1478,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _compared,
     _by_doing,
     _long_opener,
+    _who_subject,
 )
 
 
