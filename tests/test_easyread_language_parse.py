@@ -780,3 +780,22 @@ def test_a_long_who_subject_says_which_ones_first(sentence: str, expected: list[
 def test_a_who_subject_is_left_whole_when_the_amount_or_the_shape_would_change(sentence: str) -> None:
     doc = parse.parse(sentence)
     assert doc is not None and parse._who_subject(sentence, doc) is None
+
+
+@needs_parser
+def test_an_amount_with_its_own_verb_after_and_is_a_sentence_of_its_own() -> None:
+    sentence = (
+        "Of this, £2.1 million is money we spend now on day care and £900,000 is new money for short breaks."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Of this, £2.1 million is money we spend now on day care.",
+        "£900,000 is new money for short breaks.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # Two amounts that share one verb stay together.
+    sentence = (
+        "The council will give £250 and £100 to every carer who has a break in a care home this winter."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._and_amount(sentence, doc) is None

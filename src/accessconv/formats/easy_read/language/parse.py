@@ -1445,6 +1445,29 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
     return [_sentence(f"{lead} {_lower(noun)} {said}"), _sentence(f"{pointer} {_lower(noun)} {rest}")]
 
 
+def _and_amount(text: str, doc: Doc) -> list[str] | None:
+    """ "£4.6 million is spent now and £1.8 million is new money." -> two sentences: after "and" /
+    "but", an amount followed at once by a verb with a tense starts a clause of its own, whatever
+    the parser made of it (it often joins the two amounts)."""
+    for joint in doc[3:-3]:
+        if joint.lower_ not in {"and", "but"} or not _has_clause(list(doc[: joint.i])):
+            continue
+        i = joint.i + 1
+        while i < len(doc) and (doc[i].tag_ in {"$", "CD"} or doc[i].text in {"£", "$", "€", "%"}):
+            i += 1
+        if i == joint.i + 1 or i >= len(doc) or doc[i].tag_ not in FINITE:
+            continue
+        if not any(t.like_num for t in doc[joint.i + 1 : i]):
+            continue
+        first = _text(text, 0, joint.idx)
+        second = text[doc[joint.i + 1].idx :].strip()
+        if joint.lower_ == "but":
+            second = "But " + second
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            return [_sentence(first), _sentence(second)]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _contact_ways,
     _semicolon,
@@ -1453,6 +1476,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _verb_phrases,
     _wh_list,
     _coordinated,
+    _and_amount,
     _orders,
     _relative,
     _defining,
