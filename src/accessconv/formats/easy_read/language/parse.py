@@ -36,7 +36,24 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
 - a reason phrase at the end "…, largely because of A" -> "… This is largely because of A.";
 - "If <noun> <present verb> …, B" -> "<noun> might <verb> …. If it does, B" (no "not", no helper);
 - "A if B." at the very end, after a complete clause with no "not" -> "A. This is only if B."
-  (the added words of these rules are data: `[shapes]` in grammar.toml).
+  (the added words of these rules are data: `[shapes]` in grammar.toml);
+- a long condition or time first ("If / Unless / When A, B") -> "B." "This is if A." / "But not if A."
+  (never when B points back at something A names: "…we will fit one"), and a time clause at the end
+  ("… when / after / before A") -> "This is when A." (never after a main clause with "not");
+- ", except when A" -> "But not when A."; ", compared with A" -> "This compares with A.";
+- "… by doing A" at the end -> "You can do this by doing A." (the same subject and helping verb) or
+  "Do this by …" for an order;
+- an aside in brackets or between dashes -> its own sentence when it is a clause, or "This is …"
+  after a number when it is an amount (opening hours and names stay where they are);
+- a long opening phrase ("Following A, B") -> "B." "This follows A.";
+- a subject with a participle ("A survey carried out in 2025 found …", past tense only, "a"/"the")
+  -> "A survey was carried out in 2025." "The survey found …";
+- a long "who" subject ("Tenants who have lived here 10 years will …") -> "Some tenants have
+  lived here 10 years." "These tenants will …" (never with "all"/"most" or one person);
+- a name and its ways to get in touch -> "Name:" and one way a line; an amount with its own verb
+  after "and" -> a sentence of its own.
+A part that is a whole condition ("This is if A and B.") is not cut again, and a sentence that points
+back ("There, …", "Of these, …") keeps its place right after the clause it names.
 
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
