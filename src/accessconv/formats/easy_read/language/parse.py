@@ -790,6 +790,10 @@ def _such_as(text: str, doc: Doc) -> list[str] | None:
         tail = doc[tok.i + 2 :]
         if any(t.tag_ in FINITE for t in tail) or len(tail) < 2:
             continue
+        if doc[tok.i + 1].right_edge.i < len(doc) - 2 or any(
+            t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in {"IN", "TO"} for t in tail
+        ):
+            continue  # examples in the middle ("proof, such as a bill, to the appointment")
         head = doc[tok.i + 1].head
         pronoun = "These" if head.tag_ in {"NNS", "NNPS"} else "This"
         first = _text(text, 0, doc[tok.i - 1].idx)
@@ -1323,6 +1327,8 @@ def _long_opener(text: str, doc: Doc) -> list[str] | None:
     if lead is None or doc[0].dep_ not in {"prep", "advcl", "advmod"}:
         return None
     end = doc[0].right_edge.i + 1
+    while end < len(doc) - 3 and doc[end].dep_ in {"npadvmod", "amod", "advmod"} and doc[end].text != ",":
+        end += 1  # "Following the fire at Oak Court last year, …": "last year" hangs on the verb
     if end >= len(doc) - 3 or doc[end].text != "," or doc[0].head.dep_ != "ROOT" or doc[0].head.i < end:
         return None
     opener = text[doc[0].idx : doc[end].idx].strip()
@@ -1448,6 +1454,8 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
     clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
     if clause is None or clause.left_edge.lower_ != "who" or clause.left_edge.i != subject.i + 1:
         return None
+    if any(t.tag_ in {"WP", "WDT", "WP$"} for t in doc[clause.left_edge.i + 1 : clause.right_edge.i + 1]):
+        return None  # "Residents who are over 75 or who have a disability": two clauses, not one
     if not _verb_first(doc, clause.left_edge.i + 1, clause) or doc[clause.left_edge.i + 1].tag_ not in FINITE:
         return None
     start = subject.left_edge
