@@ -831,3 +831,31 @@ def test_a_time_word_after_a_long_opener_goes_with_it() -> None:
         "We have checked the drains in every street that we look after.",
         "This follows the flood at Mill Court last winter.",
     ]
+
+
+@needs_parser
+def test_after_which_and_questions_and_pronouns_in_the_next_part() -> None:
+    sentence = (
+        "The survey will close at noon on 14 May 2027, after which we will not be able to take any more "
+        "answers."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "The survey will close at noon on 14 May 2027.",
+        "After that, we will not be able to take any more answers.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # A question is never cut again ("This can be large print?" was written).
+    parts = split(
+        "If you need this leaflet in another format, such as large print or Braille, please contact the "
+        "customer team."
+    )
+    assert parts is not None and not any(p.startswith("This can be") for p in parts)
+    # "it" in the next part must still follow the report, not a moved "This is when …".
+    parts = split(
+        "When we have read all the answers, we will write a short report and send it to everyone who took "
+        "part."
+    )
+    assert parts is not None
+    send = next(i for i, p in enumerate(parts) if " it " in p)
+    assert not parts[send - 1].startswith("This is")

@@ -390,6 +390,25 @@ def _of_which(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _prep_which(text: str, doc: Doc) -> list[str] | None:
+    """ "The consultation closes on 30 June, after which we cannot take answers." -> "The
+    consultation closes on 30 June." "After that, we cannot take answers." (", after / before /
+    until which" and a clause; the words that replace "… which" are data: `prep_which_leads`)."""
+    leads: dict[str, str] = _shapes().get("prep_which_leads", {})
+    for tok in doc[3:-3]:
+        lead = leads.get(tok.lower_)
+        nxt = doc[tok.i + 1]
+        if lead is None or doc[tok.i - 1].text != "," or nxt.lower_ != "which":
+            continue
+        if not _has_clause(list(doc[tok.i + 2 :])) or not _has_clause(list(doc[: tok.i])):
+            continue
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        rest = text[nxt.idx + len(nxt.text) :].strip()
+        if len(first.split()) >= 3 and len(rest.split()) >= 3:
+            return [_sentence(first), _sentence(f"{lead} {_lower(rest)}")]
+    return None
+
+
 def _subject_to(text: str, doc: Doc) -> list[str] | None:
     """ "A, subject to approval on 22 April." -> "A. This depends on approval on 22 April." """
     for tok in doc[2:-2]:
@@ -1513,6 +1532,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _defining,
     _participle,
     _of_which,
+    _prep_which,
     _aside,
     _subject_to,
     _reason,
@@ -1560,8 +1580,8 @@ _CONDITION_PART = re.compile(
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
-    if _CONDITION_PART.match(text.strip()):
-        return None
+    if _CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
+        return None  # a whole condition, or a question: cut again, either would read wrongly
     doc = parse(text)
     if doc is None:
         return None
@@ -1572,7 +1592,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
         following = parts[n + 1] if n + 1 < len(parts) else ""
-        if cut and _POINTER.match(following) and _TRAILING.match(cut[-1]):
+        if cut and _TRAILING.match(cut[-1]) and (_POINTER.match(following) or _POINTING.search(following)):
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
@@ -1583,6 +1603,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
 # A sentence that points back at the one before it, and the sentences our rules add after a
 # clause (a condition, a time, a comparison): one of these must never come between the two.
 _POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
+_POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b", re.I)
 _TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
 
 
@@ -1600,7 +1621,7 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
     here too; they are cheap next to the parse)."""
     level = texts
     for _ in range(depth + 1):
-        level = [t for t in level if not _CONDITION_PART.match(t.strip())]
+        level = [t for t in level if not _CONDITION_PART.match(t.strip()) and not t.rstrip().endswith("?")]
         if not level:
             return
         prefetch(level)
