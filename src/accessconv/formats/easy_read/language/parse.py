@@ -1410,12 +1410,10 @@ def _described_subject(text: str, doc: Doc) -> list[str] | None:
     described = text[phrase.idx : phrase.right_edge.idx + len(phrase.right_edge.text)]
     rest = text[doc[phrase.right_edge.i + 1].idx :].strip()
     first = f"{noun} {'were' if plural else 'was'} {described}"
-    # The thing is named again ("The fire check found …"), not "It": a list may follow and come
-    # between, and "It" would then point at the list's last line.
+    # The thing is named again, by its main word ("The check found …"), not "It": a list may
+    # follow and come between, and "It" would then point at the list's last line.
     det = next(c for c in subject.children if c.dep_ == "det")
-    again = ("The" if det.lower_ in {"a", "an", "the"} else det.text.capitalize()) + text[
-        det.idx + len(det.text) : subject.idx + len(subject.text)
-    ]
+    again = ("The" if det.lower_ in {"a", "an", "the"} else det.text.capitalize()) + " " + subject.text
     second = f"{again} {rest}" if det.i == subject.left_edge.i else f"{'They' if plural else 'It'} {rest}"
     if len(rest.split()) < 3:
         return None
