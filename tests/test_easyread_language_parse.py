@@ -859,3 +859,39 @@ def test_after_which_and_questions_and_pronouns_in_the_next_part() -> None:
     assert parts is not None
     send = next(i for i, p in enumerate(parts) if " it " in p)
     assert not parts[send - 1].startswith("This is")
+
+
+@needs_parser
+def test_is_a_scheme_which_helps_is_split_even_when_the_parser_loses_the_clause() -> None:
+    sentence = (
+        "Shared Lives is a local scheme which helps disabled adults with complex needs, and some older "
+        "people, to live with a carer."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert parse._defining_by_words(sentence, doc) == [
+        "Shared Lives is a local scheme.",
+        "It helps disabled adults with complex needs, and some older people, to live with a carer.",
+    ]
+    # "which we rent out": "which" is the object, so "It we rent out …" must never be written.
+    sentence = (
+        "The hall is a place which we rent out to local groups for meetings, parties and classes at a low "
+        "cost."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._defining_by_words(sentence, doc) is None
+
+
+@needs_parser
+def test_except_when_and_after_which_are_left_whole_when_the_cut_would_mislead() -> None:
+    # A negative main clause: "The warden will not check … But not when …" reads the wrong way round.
+    sentence = (
+        "The warden will not check the doors in the block every week, except when the building is being "
+        "painted."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._except_when(sentence, doc) is None
+    # No comma: "after which" is not a clause added after a complete one.
+    sentence = "We will meet in the hall after which the group will walk to the park together."
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._prep_which(sentence, doc) is None
