@@ -145,6 +145,22 @@ def test_definitions_found_in_the_draft() -> None:
     assert acr.find_definitions("We met them last week (ASC).") == {}
 
 
+def test_a_definition_with_commas_is_not_written_out_twice() -> None:
+    """Seen on a draft: "voluntary, community and social enterprise (VCSE) sector" came out with
+    the whole expansion again in brackets after it."""
+    draft = (
+        "Partners in the voluntary, community and social enterprise (VCSE) sector help. "
+        "The VCSE sector grows."
+    )
+    table = acr.load(None)
+    table.update(acr.find_definitions(draft))
+    assert table["VCSE"] == "voluntary, community and social enterprise"
+    assert acr.expand(draft, acr.Acronyms(table)) == (
+        "Partners in the voluntary, community and social enterprise sector help. "
+        "The voluntary, community and social enterprise sector grows."
+    )
+
+
 def test_acronyms_written_out_and_unknown_ones_listed() -> None:
     table = acr.load(None)
     table.update(acr.find_definitions("Adult Social Care (ASC) helps."))

@@ -22,7 +22,8 @@ ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,}(?:s(?=\b))?)(?![\w-])")
 # "Words In Capitals (WIC)": up to 8 words before a bracketed acronym. Matching starts only at
 # the start of a word and never gives back part of a word (possessive *+), so a long word costs
 # one pass, not one per letter (the old pattern was quadratic: 10,000 letters took seconds).
-_DEFINITION = re.compile(r"(?<![\w'’-])((?:[A-Za-z][\w'’-]*+\s++){1,8})\(([A-Z]{2,}+)\)")
+# A comma may follow a word: "voluntary, community and social enterprise (VCSE)".
+_DEFINITION = re.compile(r"(?<![\w'’-])((?:[A-Za-z][\w'’-]*+,?\s++){1,8})\(([A-Z]{2,}+)\)")
 _SMALL = {"of", "and", "for", "the", "in", "on", "to", "&"}
 
 
