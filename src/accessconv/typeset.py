@@ -15,7 +15,6 @@ needs and nothing format-specific:
 from __future__ import annotations
 
 import atexit
-import io
 import json
 import os
 import shutil
@@ -28,10 +27,10 @@ from pathlib import Path
 
 import resvg_py
 import typst
-from PIL import Image, UnidentifiedImageError
 
 from . import model as m
 from .errors import OutputError
+from .images import raster_as_png
 
 # A fixed creation date (2000-01-01, the date our Word files carry) unless SOURCE_DATE_EPOCH says otherwise.
 FIXED_TIME = 946684800
@@ -105,14 +104,7 @@ def _to_png(data: bytes, mime: str | None) -> bytes | None:
             return bytes(resvg_py.svg_to_bytes(svg_string=data.decode("utf-8")))
         except Exception:  # a broken SVG prints its description instead
             return None
-
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            out = io.BytesIO()
-            img.save(out, "PNG")
-            return out.getvalue()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
+    return raster_as_png(data)
 
 
 _FONTS: dict[tuple[str, ...], typst.Fonts] = {}

@@ -13,7 +13,6 @@ Footnotes become endnotes: a "Notes" section at the end, at body size, with a pl
 from __future__ import annotations
 
 import copy
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -25,10 +24,10 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Emu, Pt
-from PIL import Image, UnidentifiedImageError
 
 from ... import model as m
 from ... import ooxml
+from ...images import raster_as_png
 from ...ooxml import get_or_add, q, set_fonts, set_val
 
 if TYPE_CHECKING:
@@ -471,7 +470,7 @@ class DocxWriter:
         try:
             info = DocxImage.from_blob(data)
         except (UnrecognizedImageError, ValueError, KeyError):
-            data = _to_png(data)
+            data = raster_as_png(data)
             if data is None:
                 self.notes.append(
                     f"A picture ('{image.alt or image.source}') is in a format Word cannot show; "
@@ -565,14 +564,3 @@ class DocxWriter:
 def _cant_split(row: Any) -> None:
     """w:cantSplit: a row never breaks across pages (it moves whole to the next page)."""
     ooxml.insert_in_order(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), ooxml.TR_PR_ORDER)
-
-
-def _to_png(data: bytes) -> bytes | None:
-    """Pictures Word cannot show (WebP, for example) converted to PNG; None if Pillow cannot read it."""
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            out = io.BytesIO()
-            img.save(out, "PNG")
-            return out.getvalue()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
