@@ -53,7 +53,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import lemminflect
+from spacy.tokens import DocBin
 
+from ....background import pool
 from .points import plural_verb
 from .text import PLACEHOLDER, capitalise, end_sentence, lemma
 from .wordlists import grammar, word_set
@@ -108,19 +110,12 @@ def _parse_all(nlp: Language, todo: list[str]) -> list[Doc]:
     """The parses of `todo`, in order. With a core free (background.py), a forked child (which has
     the model already) parses the second half while this process parses the first, and sends its
     parses back as a DocBin (every token annotation spaCy stores: the same tags, heads, labels)."""
-    # Imported here to keep this change to the parser's callers in one place (the split rules
-    # around it are another engineer's work in progress).
-    from functools import partial
-
-    from spacy.tokens import DocBin
-
-    from ....background import pool
-
     if len(todo) >= PARALLEL_MIN:
         with pool() as jobs:
             if jobs.children:
                 half = (len(todo) + 1) // 2
-                job = jobs.submit(partial(_parse_to_bytes, nlp, todo[half:]), start=True)
+                rest = todo[half:]
+                job = jobs.submit(lambda: _parse_to_bytes(nlp, rest), start=True)
                 ours = _parse_batch(nlp, todo[:half])
                 theirs = DocBin().from_bytes(jobs.result(job)).get_docs(nlp.vocab)
                 return ours + list(theirs)
@@ -132,8 +127,6 @@ def _parse_batch(nlp: Language, texts: list[str]) -> list[Doc]:
 
 
 def _parse_to_bytes(nlp: Language, texts: list[str]) -> bytes:
-    from spacy.tokens import DocBin
-
     return bytes(DocBin(docs=_parse_batch(nlp, texts)).to_bytes())
 
 
