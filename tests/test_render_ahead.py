@@ -66,3 +66,17 @@ def test_a_pool_inside_a_job_takes_only_the_cores_left(monkeypatch: pytest.Monke
             assert inner.children == 0
         outer.result(job)
     assert background.idle_children() == 1
+
+
+@needs_fork
+def test_a_child_that_has_ended_leaves_its_core_free_before_it_is_collected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(background.JOBS_VARIABLE, "2")
+    with background.pool() as outer:
+        job = outer.submit(lambda: 7, start=True)
+        deadline = time.monotonic() + 30
+        while background.idle_children() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the child ends on its own; nobody has asked for its result yet
+        assert background.idle_children() == 1
+        assert outer.result(job) == 7  # and its pool still collects it

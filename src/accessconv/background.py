@@ -61,7 +61,7 @@ def idle_children() -> int:
     average counts this process (about 1) and whatever else runs; ACCESSCONV_JOBS, when set, is
     taken as it is."""
     wanted = os.environ.get(JOBS_VARIABLE, "").strip()
-    busy = len(_RUNNING)  # children this process started already (a pool opened inside a job)
+    busy = _busy_children()  # started already by this process (a pool opened inside a job)
     if wanted.isdigit() and int(wanted) > 0:
         return max(0, int(wanted) - 1 - busy)
     try:
@@ -70,6 +70,22 @@ def idle_children() -> int:
         return max(0, cores() - 1 - busy)
     # The load average lags by seconds, so a child started just now is not in it yet.
     return max(0, min(cores() - 1 - busy, int(cores() - load + 0.5)))
+
+
+def _busy_children() -> int:
+    """How many children of this process's pools are still working: one that has ended but is not
+    yet collected by its pool leaves its core free already (looked at without collecting it)."""
+    if not hasattr(os, "waitid"):
+        return len(_RUNNING)
+    working = 0
+    for pid in list(_RUNNING):
+        try:
+            ended = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:  # collected already (SIGCHLD ignored): its core is free
+            continue
+        if ended is None:
+            working += 1
+    return working
 
 
 def can_fork() -> bool:

@@ -309,12 +309,19 @@ def render_ahead(wanted: Iterable[tuple[SymbolSet, str]]) -> None:
         if not jobs.children:
             return
         theirs, ours = todo[::2], todo[1::2]
-        job = jobs.submit(functools.partial(_render_all, theirs), start=True)
+        job = jobs.submit(functools.partial(_render_apart, theirs), start=True)
         _render_all(ours)
         pngs = jobs.result(job)
     for (symbol_set, file), png in zip(theirs, pngs, strict=True):
         if png is not None:
             symbol_set.keep_render(file, png)
+
+
+def _render_apart(todo: Sequence[tuple[SymbolSet, str]]) -> list[bytes | None]:
+    """_render_all with a zip file of its own: an open file forked into a child shares its read
+    position with the parent's, and both read the same zip at once."""
+    _open_archive.cache_clear()
+    return _render_all(todo)
 
 
 def _render_all(todo: Sequence[tuple[SymbolSet, str]]) -> list[bytes | None]:
