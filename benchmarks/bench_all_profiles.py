@@ -8,9 +8,12 @@ memory: the largest single process (`peak`) and the most the whole process tree 
 (`tree`, proportional set sizes summed, sampled every 50 ms: accessconv runs checks in child
 processes, whose memory adds up).
 With --compare-src another checkout (main's, say) is timed in the same rounds: before and after.
+With --draft, a draft of your own replaces the made-up one (whose few sentences repeat, so work
+done once per distinct sentence or picture is cheaper on it than on a real draft); --profiles
+times only some commands. The sizes of the files written (the last round's) are listed at the end.
 Targets (issue 15): large-print <= 3, all default profiles together <= 6.
 Run: .venv/bin/python benchmarks/bench_all_profiles.py [--words 25000] [--rounds 1]
-     [--compare-src ../main/src]
+     [--compare-src ../main/src] [--draft my.docx] [--profiles easy-read,large-print]
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ def _run(args: Sequence[str], env: dict[str, str]) -> tuple[float, float, float,
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, most[0]
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     from pypandoc import get_pandoc_path
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -98,13 +101,18 @@ def main() -> None:
     parser.add_argument(
         "--compare-src", type=Path, help="also time another checkout's src folder, interleaved"
     )
-    args = parser.parse_args()
+    parser.add_argument("--draft", type=Path, help="time this draft instead of a made-up one")
+    parser.add_argument(
+        "--profiles", help="comma-separated profiles to time (default: each, and all together: 'all')"
+    )
+    args = parser.parse_args(argv)
+    wanted = args.profiles.split(",") if args.profiles else [*PROFILES, "all"]
     sources = {"": SRC}
     if args.compare_src:
         sources[" (compare)"] = args.compare_src.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        draft = build_docx(folder, args.words)
+        draft = args.draft.resolve() if args.draft else build_docx(folder, args.words)
         acv = [sys.executable, "-m", "accessconv", "convert", str(draft)]
         pandoc = [get_pandoc_path(), str(draft), "-s", "-o", str(folder / "pandoc.html")]
         commands: dict[str, tuple[list[str], dict[str, str]]] = {
@@ -112,9 +120,10 @@ def main() -> None:
         }
         for tag, src in sources.items():
             env = {**os.environ, "PYTHONPATH": str(src)}
-            for name in PROFILES:
+            for name in (p for p in PROFILES if p in wanted):
                 commands[name + tag] = ([*acv, "-p", name, "-o", str(folder / (name + tag))], env)
-            commands["all default profiles" + tag] = ([*acv, "-o", str(folder / ("all" + tag))], env)
+            if "all" in wanted:
+                commands["all default profiles" + tag] = ([*acv, "-o", str(folder / ("all" + tag))], env)
         print(f"before: {load_line()}")
         runs = {name: Runs() for name in commands}
         names = list(commands)
@@ -129,8 +138,14 @@ def main() -> None:
                 got.cpu.append(cpu)
                 got.peak, got.tree = max(got.peak, peak), max(got.tree, tree)
         print(f"after:  {load_line()}")
+        sizes = {
+            f"{out.parent.name}/{out.name}": out.stat().st_size
+            for out in sorted(folder.glob("*/*"))
+            if out.is_file() and not out.parent.name.startswith("all")
+        }
     base = statistics.median(runs["pandoc docx->html"].wall)
-    print(f"{args.words:,} words, {args.rounds} timed round(s) after a warm-up (median)")
+    what = args.draft.name if args.draft else f"{args.words:,} words"
+    print(f"{what}, {args.rounds} timed round(s) after a warm-up (median)")
     head = ("seconds", "ratio", "target", "CPU s", "peak MiB", "tree MiB")
     print(f"{'command':36} " + " ".join(f"{h:>{w}}" for h, w in zip(head, (8, 6, 7, 7, 9, 9), strict=True)))
     for name in names:
@@ -144,6 +159,9 @@ def main() -> None:
         )
     if args.compare_src:
         print(f"(compare) = {args.compare_src}")
+    print("files written (bytes):")
+    for name, size in sizes.items():
+        print(f"  {name:60} {size:>12,}")
 
 
 if __name__ == "__main__":

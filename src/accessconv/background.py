@@ -35,6 +35,10 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 JOBS_VARIABLE = "ACCESSCONV_JOBS"
+# The children of every pool of this process still running, so a pool opened while another's
+# children work (pictures rendered ahead while the other profiles are written) takes only the
+# cores they leave.
+_RUNNING: set[int] = set()
 
 
 def cores() -> int:
@@ -57,13 +61,31 @@ def idle_children() -> int:
     average counts this process (about 1) and whatever else runs; ACCESSCONV_JOBS, when set, is
     taken as it is."""
     wanted = os.environ.get(JOBS_VARIABLE, "").strip()
+    busy = _busy_children()  # started already by this process (a pool opened inside a job)
     if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted) - 1
+        return max(0, int(wanted) - 1 - busy)
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average here: use every core
-        return cores() - 1
-    return max(0, min(cores() - 1, int(cores() - load + 0.5)))
+        return max(0, cores() - 1 - busy)
+    # The load average lags by seconds, so a child started just now is not in it yet.
+    return max(0, min(cores() - 1 - busy, int(cores() - load + 0.5)))
+
+
+def _busy_children() -> int:
+    """How many children of this process's pools are still working: one that has ended but is not
+    yet collected by its pool leaves its core free already (looked at without collecting it)."""
+    if not hasattr(os, "waitid"):
+        return len(_RUNNING)
+    working = 0
+    for pid in list(_RUNNING):
+        try:
+            ended = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:  # collected already (SIGCHLD ignored): its core is free
+            continue
+        if ended is None:
+            working += 1
+    return working
 
 
 def can_fork() -> bool:
@@ -161,8 +183,10 @@ class Pool:
             _run_here(job)
             return
         if pid == 0:  # the child
+            _RUNNING.clear()  # the parent's children are not this one's
             _child(job.work, job.result_file)
         job.pid = pid
+        _RUNNING.add(pid)
 
     def _wait(self, job: Job[Any]) -> None:
         status: int | None
@@ -174,6 +198,7 @@ class Pool:
 
     def _collect(self, job: Job[Any], status: int | None) -> None:
         """Take a finished child's result; `status` None when its exit status is unknown."""
+        _RUNNING.discard(job.pid)
         job.pid = 0
         payload = b""
         ended_well = status is None or os.waitstatus_to_exitcode(status) == 0
@@ -199,6 +224,7 @@ class Pool:
                     os.kill(job.pid, signal.SIGKILL)
                 with contextlib.suppress(ChildProcessError):
                     os.waitpid(job.pid, 0)
+                _RUNNING.discard(job.pid)
                 job.pid = 0
 
 

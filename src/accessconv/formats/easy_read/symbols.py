@@ -41,6 +41,7 @@ from .pictures.sets import (
     matches,
     read_keyword_csv,
     read_mulberry_map,
+    render_ahead,
 )
 from .pictures.words import (
     DATA,
@@ -234,28 +235,43 @@ def _find_any(sets: list[SymbolSet], name: str) -> tuple[SymbolSet, Symbol] | No
     return None
 
 
-def _alternatives(choice: Choice, pid: str, settings: PictureSettings, limit: int = 3) -> list[Alternative]:
+def _alternatives(choice: Choice, pid: str, settings: PictureSettings) -> list[Alternative]:
     """Three other pictures: the next ideas of the point, then other drawings of the chosen idea."""
-    out: list[Alternative] = []
-    for c in choice.others:
-        if len(out) == limit:
-            break
-        out.append(
-            Alternative(
-                c.concept,
-                c.symbol_set.render(_file_for(c.symbol, settings.people)),
-                f'"{pid}" = "{c.concept}"',
-            )
-        )
+    return [
+        Alternative(label, symbol_set.render(file), f'"{pid}" = "{named}"')
+        for label, symbol_set, file, named in _alternative_files(choice, settings)
+    ]
+
+
+def _alternative_files(
+    choice: Choice, settings: PictureSettings, limit: int = 3
+) -> list[tuple[str, SymbolSet, str, str]]:
+    """(label, set, file, the name the decision line gives) of each alternative picture."""
+    out: list[tuple[str, SymbolSet, str, str]] = []
+    for c in choice.others[:limit]:
+        out.append((c.concept, c.symbol_set, _file_for(c.symbol, settings.people), c.concept))
     if choice.best is not None:
-        for file in choice.best.symbol.alternatives:
+        best = choice.best
+        label = f"{best.concept.replace('_', ' ')}, another drawing"
+        for file in best.symbol.alternatives:
             if len(out) == limit:
                 break
-            if choice.best.symbol_set.has_file(file) and file != _file_for(
-                choice.best.symbol, settings.people
-            ):
-                label = f"{choice.best.concept.replace('_', ' ')}, another drawing"
-                out.append(Alternative(label, choice.best.symbol_set.render(file), f'"{pid}" = "{file}"'))
+            if best.symbol_set.has_file(file) and file != _file_for(best.symbol, settings.people):
+                out.append((label, best.symbol_set, file, file))
+    return out
+
+
+def _pictures_needed(choices: list[Choice], settings: PictureSettings) -> list[tuple[SymbolSet, str]]:
+    """The pictures add_pictures will show for these choices (a point a person decided may need
+    none of them: rendering one too many only costs time)."""
+    out: list[tuple[SymbolSet, str]] = []
+    for choice in choices:
+        if choice.best is None:
+            continue
+        if choice.confident or settings.show_weak:
+            out.append((choice.best.symbol_set, _file_for(choice.best.symbol, settings.people)))
+        if not choice.confident:
+            out.extend((s, file) for _label, s, file, _named in _alternative_files(choice, settings))
     return out
 
 
@@ -277,6 +293,7 @@ def add_pictures(
     chosen_by_person = decisions_file.load(source).pictures if source is not None else {}
     points = [p for section in doc.sections for p in section.points]
     choices, topics = choose_all([(p.sentences, p.key_terms) for p in points], sets, settings)
+    render_ahead(_pictures_needed(choices, settings))
     for point, choice in zip(points, choices, strict=True):
         pid = point_id(point)
         decided = chosen_by_person.get(pid)

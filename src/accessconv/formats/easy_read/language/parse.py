@@ -70,7 +70,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import lemminflect
+from spacy.tokens import DocBin
 
+from ....background import pool
 from .points import plural_verb
 from .text import PLACEHOLDER, capitalise, end_sentence, lemma
 from .wordlists import grammar, word_set
@@ -114,8 +116,35 @@ def prefetch(texts: list[str]) -> None:
     todo = [t for t in dict.fromkeys(texts) if t not in _READY]
     if nlp is None or not todo:
         return
-    for text, doc in zip(todo, nlp.pipe((PLACEHOLDER.sub("X", t) for t in todo), batch_size=64), strict=True):
-        _READY[text] = doc
+    _READY.update(zip(todo, _parse_all(nlp, todo), strict=True))
+
+
+# Fewer sentences than this are parsed here: a child costs more to start than it would save.
+PARALLEL_MIN = 32
+
+
+def _parse_all(nlp: Language, todo: list[str]) -> list[Doc]:
+    """The parses of `todo`, in order. With a core free (background.py), a forked child (which has
+    the model already) parses the second half while this process parses the first, and sends its
+    parses back as a DocBin (every token annotation spaCy stores: the same tags, heads, labels)."""
+    if len(todo) >= PARALLEL_MIN:
+        with pool() as jobs:
+            if jobs.children:
+                half = (len(todo) + 1) // 2
+                rest = todo[half:]
+                job = jobs.submit(lambda: _parse_to_bytes(nlp, rest), start=True)
+                ours = _parse_batch(nlp, todo[:half])
+                theirs = DocBin().from_bytes(jobs.result(job)).get_docs(nlp.vocab)
+                return ours + list(theirs)
+    return _parse_batch(nlp, todo)
+
+
+def _parse_batch(nlp: Language, texts: list[str]) -> list[Doc]:
+    return list(nlp.pipe((PLACEHOLDER.sub("X", t) for t in texts), batch_size=64))
+
+
+def _parse_to_bytes(nlp: Language, texts: list[str]) -> bytes:
+    return bytes(DocBin(docs=_parse_batch(nlp, texts)).to_bytes())
 
 
 def forget() -> None:

