@@ -71,3 +71,48 @@ def test_what_comes_before_the_lead_stands_alone() -> None:
 def test_a_lead_with_no_items_after_it_is_no_list() -> None:
     (block,) = _blocks(["We found that:", "Most people were happy with the service."], 12)
     assert block.items == (0, 0)
+
+
+
+LEANING = """# Paying for care
+
+## What changes
+
+First, we would count the higher rate of Attendance Allowance and Personal Independence Payment when we
+work out what you can afford to pay.
+
+## What this leaflet explains
+
+This leaflet explains what we are proposing, why we think the changes are needed and how you can
+tell us what you think.
+"""
+
+
+def _parsed_points(tmp_path: Path):
+    draft = tmp_path / "leaning.md"
+    draft.write_text(LEANING, encoding="utf-8")
+    er = transform(read(draft), settings(explain_in_text=True, use_parser=True))
+    return [p for s in er.sections for p in s.points]
+
+
+def test_a_sentence_that_leans_on_the_one_before_stays_with_it(tmp_path: Path) -> None:
+    """ "This is when ..." must not begin a point of its own, and no explanation of a hard word may
+    come between it and the sentence its "this" points to (seen on an unseen draft: "This is when
+    we work out ..." came after the explanations of two benefits, so it seemed to explain them)."""
+    first = _parsed_points(tmp_path)[0]
+    assert first.sentences[0].startswith("First, we would count")
+    assert first.sentences[1] == "This is when we work out what you can afford to pay."
+    assert [s.split(" is ")[0] for s in first.sentences[2:]] == [
+        "Attendance Allowance",
+        "Personal Independence Payment",
+    ]
+
+
+def test_wh_clauses_after_a_lead_are_list_items(tmp_path: Path) -> None:
+    explains = _parsed_points(tmp_path)[1]
+    assert explains.lead == ["This leaflet explains:"]
+    assert explains.items == [
+        "What we are proposing.",
+        "Why we think the changes are needed.",
+        "How you can tell us what you think.",
+    ]

@@ -19,6 +19,7 @@ Pictures are left unset (`Point.picture is None`): `easyread.symbols` chooses th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import lemminflect
 
@@ -643,26 +644,30 @@ class _Transform:
         waiting: list[str] = []
         items = (0, 0)
         in_list = range(point.list_start - 1, point.list_end) if point.list_end else range(0)
+        pending: list[str] = []  # explanations waiting for the end of a run of linked sentences
+
+        def give(notes: list[str]) -> None:
+            for note in notes:
+                inlines.append(m.Text(" " + note))
+                out.append(note)
+            notes.clear()
+
         for index, sentence in enumerate(point.sentences):
             bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
+            if not _follows_on(sentence):
+                give(pending)
             if index:
                 inlines.append(m.Text(" "))
             inlines.extend(self._inlines(sentence, bold))
             if index == point.list_start and point.list_end:
                 items = (len(out), 0)
             out.append(self.spans.restore(sentence))
-            if index in in_list:
-                waiting.extend(notes)
-                notes = []
+            (waiting if index in in_list else pending).extend(notes)
             if point.list_end and index == point.list_end - 1:
                 items = (items[0], len(out))
-            for note in notes:
-                inlines.append(m.Text(" " + note))
-                out.append(note)
+        give(pending)
         # After the list and what follows it ("It sets out ..." refers to the lead, not to an explanation).
-        for note in waiting:
-            inlines.append(m.Text(" " + note))
-            out.append(note)
+        give(waiting)
         point.inlines = _merge(inlines)
         point.sentences = out
         point.list_start, point.list_end = items
@@ -895,6 +900,24 @@ def _text_words(sections: list[Section], spans: Spans) -> int:
     return sum(word_count(line, spans) for s in sections for p in s.points for line in p.sentences)
 
 
+def _follows_on(sentence: str) -> bool:
+    """ "This is when …", "If it does, …": a sentence that leans on the one before it, so nothing
+    may come between them (grammar.toml: follows_on and the pointing words)."""
+    first = words(sentence)[:1]
+    return bool(first) and first[0].lower() in _follow_on_words()
+
+
+@cache
+def _wh_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in wordlists.grammar().get("shapes", {}).get("wh_words", []))
+
+
+@cache
+def _follow_on_words() -> frozenset[str]:
+    pointing = wordlists.grammar().get("shapes", {}).get("pointing_words", [])
+    return wordlists.word_set("follows_on") | {w.lower() for w in pointing}
+
+
 def _as_written(word: str) -> str:
     """ "Validating" at the start of a sentence -> "validating"; names and acronyms keep capitals."""
     return word[:1].lower() + word[1:] if word[1:].islower() else word
@@ -946,6 +969,8 @@ def _is_clause(part: str) -> bool:
     low = [w.lower() for w in said]
     if not low:
         return False
+    if low[0] in _wh_words() and not part.rstrip().endswith("?"):
+        return False  # "What we are proposing.": a wh-clause item of "This document explains:"
     if low[0] in wordlists.word_set("subject_pronouns") | {"it"}:
         return True
     if low[0] in wordlists.word_set("weak_subjects") and len(low) > 1:
@@ -960,23 +985,41 @@ def _is_clause(part: str) -> bool:
 
 
 def _pack(blocks: list[_Block], size: int) -> list[_Block]:
-    """Fill points with up to `size` sentences, never breaking a block (an inline list); a point
-    has at most one list."""
+    """Fill points with up to `size` sentences, never breaking a block (an inline list, or
+    sentences that lean on the one before); a point has at most one list."""
     out: list[_Block] = []
-    for block in blocks:
+    for block in _chain(blocks):
         last = out[-1] if out else None
         if (
             last is not None
             and len(last.parts) + len(block.parts) <= max(1, size)
             and not (last.items[1] and block.items[1])
         ):
-            if block.items[1]:
-                offset = len(last.parts)
-                last.items = (block.items[0] + offset, block.items[1] + offset)
-            last.parts.extend(block.parts)
+            _join(last, block)
         else:
             out.append(_Block(list(block.parts), block.items))
     return out
+
+
+def _chain(blocks: list[_Block]) -> list[_Block]:
+    """A block that starts by leaning on the one before ("This is only if ...", "If it does,
+    ...") joins it: a point must never begin with a sentence whose "this" is in the point above."""
+    out: list[_Block] = []
+    for block in blocks:
+        if out and _follows_on(block.parts[0]) and not (out[-1].items[1] and block.items[1]):
+            out[-1] = _Block(list(out[-1].parts), out[-1].items)
+            _join(out[-1], block)
+        else:
+            out.append(block)
+    return out
+
+
+def _join(last: _Block, block: _Block) -> None:
+    """Add `block` to the end of `last`, keeping where its list's items are."""
+    if block.items[1]:
+        offset = len(last.parts)
+        last.items = (block.items[0] + offset, block.items[1] + offset)
+    last.parts.extend(block.parts)
 
 
 def _merge(inlines: list[m.Inline]) -> list[m.Inline]:
