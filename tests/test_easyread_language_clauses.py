@@ -1,0 +1,197 @@
+"""Easy Read splits, second round (language/clauses.py): the general shapes of long council
+sentences, each with the exact parts a reader gets, and a look-alike that must NOT be split (or not
+that way). The final check (`parse.sound`) refuses any split that leaves a part without a subject
+and a verb with a tense.
+
+Every sentence here is made up for these tests; none is taken from the drafts we measure on."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessconv.formats.easy_read.language import facts, parse
+from accessconv.formats.easy_read.language.points import keeps_content
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+
+
+def split(sentence: str) -> list[str] | None:
+    return parse.split(sentence, lambda p: len(p.split()) > 12)
+
+
+def _keeps_everything(sentence: str, parts: list[str]) -> None:
+    joined = " ".join(parts)
+    assert keeps_content(sentence, joined), parts
+    for fact in facts.facts(sentence):
+        assert fact in joined, (fact, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A: two main clauses after ", and" / ", but" / ", so"; the second's subject is a phrase.
+        (
+            "The panel will meet in June, and everyone who applied will get a letter by July.",
+            ["The panel will meet in June.", "Everyone who applied will get a letter by July."],
+        ),
+        (
+            "The library van will stop coming to the village in April, so everyone who uses it will "
+            "need to visit the main library instead.",
+            [
+                "The library van will stop coming to the village in April.",
+                "So everyone who uses it will need to visit the main library instead.",
+            ],
+        ),
+        (
+            "We have less money to spend this year, so people who get help at home will pay a little more.",
+            [
+                "We have less money to spend this year.",
+                "So people who get help at home will pay a little more.",
+            ],
+        ),
+        # B: a list of noun phrases, long items too, after a preposition: a lead and one item a line.
+        (
+            "The rule does not apply to people leaving the armed forces, people escaping domestic abuse, "
+            "young people leaving care, and carers who must move here to look after someone.",
+            [
+                "The rule does not apply to:",
+                "People leaving the armed forces.",
+                "People escaping domestic abuse.",
+                "Young people leaving care.",
+                "Carers who must move here to look after someone.",
+            ],
+        ),
+        # B: a time after the list goes with the lead, never inside the last item.
+        (
+            "We will buy hoists, beds and chairs by the end of the year.",
+            ["By the end of the year we will buy:", "Hoists.", "Beds.", "Chairs."],
+        ),
+        (
+            "We will give the report to the board, the staff and the public in the autumn of next year.",
+            [
+                "In the autumn of next year we will give the report to:",
+                "The board.",
+                "The staff.",
+                "The public.",
+            ],
+        ),
+        # C: means in a list of "by -ing" phrases; every word of each item kept.
+        (
+            "You can book a place by phoning us on 01632 960 123, by filling in the form online, or by "
+            "visiting the library at 4 Mill Lane.",
+            [
+                "You can book a place by:",
+                "Phoning us on 01632 960 123.",
+                "Filling in the form online.",
+                "Or visiting the library at 4 Mill Lane.",
+            ],
+        ),
+        # D: a naming phrase after a noun: the noun is named again, not "It"; "known as" moves with the
+        # name, so every word is kept.
+        (
+            "The money we give you each week, known as the personal budget, will not change.",
+            [
+                "The money we give you each week will not change.",
+                "This money is known as the personal budget.",
+            ],
+        ),
+        (
+            "The council will give each carer a small yearly grant, known as a carer's break payment.",
+            [
+                "The council will give each carer a small yearly grant.",
+                "This grant is known as a carer's break payment.",
+            ],
+        ),
+        # E: a "which" clause after a plain object: the object is put back where "which" stood.
+        (
+            "We will send you a form, which you should return within 10 days.",
+            ["We will send you a form.", "You should return the form within 10 days."],
+        ),
+        (
+            "The team will offer a free check, which last year helped 300 people.",
+            ["The team will offer a free check.", "Last year this check helped 300 people."],
+        ),
+        # I: coordinated purpose after "This is to".
+        (
+            "This is to make the service fairer and simpler, and to make sure that the money goes to "
+            "those who need it most.",
+            [
+                "We want to make the service fairer and simpler.",
+                "We want to make sure that the money goes to those who need it most.",
+            ],
+        ),
+    ],
+)
+def test_splits_these(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        # A: the first clause is a condition, not a main clause.
+        ("If the fund runs out before March, and nobody else can pay, the centre will close.", "Nobody else"),
+        # A: a clause with no subject of its own after "and" ("what we changed …") is not a sentence
+        # (the defect seen: F's final check).
+        (
+            "We will post a report of what residents said, and what we changed because of it, on the "
+            "website in May.",
+            "What we changed",
+        ),
+        # B: describing words, not things.
+        ("We want every carer to have a safe, warm and dry home near the people they love.", "Warm."),
+        # B: a phrase after the list that is not a time or place: the sentence stays whole.
+        ("We will buy hoists, beds and chairs with the money from the fund.", "Chairs with"),
+        # B: the first "item" runs on past the comma: months describing budgets.
+        ("We will pay for the new vans from the April, May and June budgets of the housing team.", "May."),
+        # D: a list after a noun inside a phrase is not a name for the subject.
+        (
+            "The new library will share its building with the Westford Credit Union, the Citizens Advice "
+            "team and a children's centre.",
+            "This library",
+        ),
+        # D: the phrase hangs on a noun inside a describing clause: which noun is named is doubtful.
+        ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),
+        # E: after a prepositional phrase, the clause may belong to either noun.
+        ("The council will open a new hub for carers, which last year helped 300 people.", "this hub"),
+        # I: only "This is to …" becomes "We want to …".
+        (
+            "This will help us to make the service fairer and simpler, and to make sure that the money "
+            "goes to those who need it most.",
+            "We want",
+        ),
+    ],
+)
+def test_leaves_these(sentence: str, bad: str) -> None:
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith(bad) or f" {bad}" in p for p in parts[1:] or []), parts
+    if len(parts) > 1:
+        _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_the_defect_seen_is_left_whole() -> None:
+    sentence = (
+        "We will post a report of what residents said, and what we changed because of it, on the "
+        "website in May."
+    )
+    assert split(sentence) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("parts", "ok"),
+    [
+        (["We will post a report.", "What we changed because of it, on the website in May."], False),
+        (["The rule does not apply to:", "People leaving care.", "Carers."], True),
+        (["Treat the mould with a wash.", "Repaint the walls."], True),
+        (["We will meet in June.", "Everyone who applied."], False),
+        (["Are you worried about your bills?", "Our team can help."], True),
+    ],
+)
+def test_every_part_is_a_sentence(parts: list[str], ok: bool) -> None:
+    assert parse.sound(parts) is ok
