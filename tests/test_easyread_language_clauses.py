@@ -50,6 +50,14 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "So people who get help at home will pay a little more.",
             ],
         ),
+        (
+            "The new rules start on 1 April 2027, and anyone whose tenancy began before that date will "
+            "keep their current rent.",
+            [
+                "The new rules start on 1 April 2027.",
+                "Anyone whose tenancy began before that date will keep their current rent.",
+            ],
+        ),
         # B: a list of noun phrases, long items too, after a preposition: a lead and one item a line.
         (
             "The rule does not apply to people leaving the armed forces, people escaping domestic abuse, "
@@ -60,6 +68,29 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "People escaping domestic abuse.",
                 "Young people leaving care.",
                 "Carers who must move here to look after someone.",
+            ],
+        ),
+        # B: a time inside the last item's own clause stays there.
+        (
+            "The scheme is open to people aged over 65, disabled people who live alone, families with a "
+            "child under 5, and anyone who has been in hospital in the last month.",
+            [
+                "The scheme is open to:",
+                "People aged over 65.",
+                "Disabled people who live alone.",
+                "Families with a child under 5.",
+                "Anyone who has been in hospital in the last month.",
+            ],
+        ),
+        # B: the first item is the noun before "of …" when the list is joined to it.
+        (
+            "Further information is available in the Cabinet report of 12 March 2027 (item 7), the "
+            "Learning Disability Strategy 2025–2030 and the Market Position Statement 2026.",
+            [
+                "Further information is available in:",
+                "The Cabinet report of 12 March 2027 (item 7).",
+                "The Learning Disability Strategy 2025–2030.",
+                "The Market Position Statement 2026.",
             ],
         ),
         # B: a time after the list goes with the lead, never inside the last item.
@@ -87,6 +118,15 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "Or visiting the library at 4 Mill Lane.",
             ],
         ),
+        (
+            "We will keep you informed by sending you a newsletter every three months and by posting "
+            "updates on our website.",
+            [
+                "We will keep you informed by:",
+                "Sending you a newsletter every three months.",
+                "Posting updates on our website.",
+            ],
+        ),
         # D: a naming phrase after a noun: the noun is named again, not "It"; "known as" moves with the
         # name, so every word is kept.
         (
@@ -111,6 +151,27 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
         (
             "The team will offer a free check, which last year helped 300 people.",
             ["The team will offer a free check.", "Last year this check helped 300 people."],
+        ),
+        (
+            "We have set up a new panel, which in its first year heard 45 appeals.",
+            ["We have set up a new panel.", "In its first year this panel heard 45 appeals."],
+        ),
+        (
+            "We will give you a personal plan, which your support worker will review with you every "
+            "six months.",
+            [
+                "We will give you a personal plan.",
+                "Your support worker will review the plan with you every six months.",
+            ],
+        ),
+        # E: "which" is the object of the verb it leads to ("ask to see [it]").
+        (
+            "Staff will always carry photo identification, which you should ask to see before letting "
+            "anyone into your home.",
+            [
+                "Staff will always carry photo identification.",
+                "You should ask to see the photo identification before letting anyone into your home.",
+            ],
         ),
         # I: coordinated purpose after "This is to".
         (
@@ -148,6 +209,7 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         ("We will buy hoists, beds and chairs with the money from the fund.", "Chairs with"),
         # B: the first "item" runs on past the comma: months describing budgets.
         ("We will pay for the new vans from the April, May and June budgets of the housing team.", "May."),
+        ("We will give money to the group from the April, May and June budgets.", "May."),
         # D: a list after a noun inside a phrase is not a name for the subject.
         (
             "The new library will share its building with the Westford Credit Union, the Citizens Advice "
@@ -191,6 +253,7 @@ def test_the_defect_seen_is_left_whole() -> None:
         (["Treat the mould with a wash.", "Repaint the walls."], True),
         (["We will meet in June.", "Everyone who applied."], False),
         (["Are you worried about your bills?", "Our team can help."], True),
+        (["This is to help carers take a break.", "So that they can stay well."], False),
     ],
 )
 def test_every_part_is_a_sentence(parts: list[str], ok: bool) -> None:

@@ -110,19 +110,24 @@ def _main_line(tok: Token) -> bool:
 
 
 def _list_first(doc: Doc, comma: Token) -> Token | None:
-    """The first item's first word: the nearest object, before the list's first comma, of a verb or
-    preposition of the main clause, right after it."""
+    """The first item's first word: an object, before the list's first comma, of a verb or
+    preposition of the main clause, right after it. The nearest one that the parser joined to the
+    later items; else the nearest one that is not inside "of …" ("the Cabinet report of 12 March, the
+    Strategy and …": the list starts at the report)."""
+    joined = {t.head.i for t in doc[comma.i + 1 :] if t.dep_ == "conj"}
+    found = []
     for tok in reversed(doc[: comma.i]):
         head = tok.head
         if tok.dep_ not in {"dobj", "pobj"} or head.i != tok.left_edge.i - 1 or not _main_line(head):
             continue
-        # Its own words end at the comma ("the new vans from the April, May and June budgets" runs
-        # on past it: not a list of things); only the next items may hang on it.
         own = [c for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]
-        if all(c.right_edge.i < comma.i for c in own):
-            return tok.left_edge
-        return None
-    return None
+        if any(c.right_edge.i >= comma.i for c in own):
+            break  # "the new vans from the April, May and June budgets" runs on past the comma
+        found.append(tok)
+    if any(t.i in joined for t in found):
+        return next(t for t in found if t.i in joined).left_edge
+    found = [t for t in found if not (t.head.lower_ == "of" and t.head.head.pos_ in _NOUNS)]
+    return found[0].left_edge if found else None
 
 
 def _cut_items(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], str] | None:
@@ -173,14 +178,30 @@ def _noun_item(doc: Doc, first: int, last: int) -> bool:
     return True
 
 
+def _crossed(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
+    """A word of one item hangs on a word of another other than by "and" or a comma: "the group
+    from the April, May and June budgets" (April describes the budgets), not a list of three."""
+    where = {i: n for n, (a, b) in enumerate(ranges) for i in range(a, b)}
+    return any(
+        where.get(tok.head.i, n) != n and tok.dep_ not in {"conj", "cc", "punct", "appos"}
+        for n, (a, b) in enumerate(ranges)
+        for tok in doc[a:b]
+    )
+
+
 def _tail(doc: Doc, first: int, last: int, start: int) -> int | None:
     """Where a phrase hung on the lead's verb starts inside the last item ("chairs by the end of
     the year"), or None."""
     for tok in doc[first + 1 : last]:
         if tok.head.i < start and tok.dep_ in {"prep", "npadvmod", "advmod", "advcl", "agent"}:
             return tok.left_edge.i
-        if tok.dep_ == "prep" and tok.right_edge.i == last - 1 and _says_when(tok):
-            return tok.i
+        if (
+            tok.dep_ == "prep"
+            and tok.head.pos_ in _NOUNS
+            and tok.right_edge.i == last - 1
+            and _says_when(tok)
+        ):
+            return tok.i  # hung on the item's noun, a time is the sentence's ("in hospital in May" is not)
     return None
 
 
@@ -211,7 +232,7 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
         moved = text[doc[tail].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         lead = f"{moved[:1].upper()}{moved[1:]} {syntax.lower(lead)}"
         ranges[-1] = (ranges[-1][0], tail)
-    if not all(_noun_item(doc, a, b) for a, b in ranges):
+    if not all(_noun_item(doc, a, b) for a, b in ranges) or _crossed(doc, ranges):
         return None
     items = [_span_text(text, doc[a], doc[b - 1]) for a, b in ranges]
     if any(too_long(i) for i in items) or len(lead.split()) < 2:
@@ -448,6 +469,8 @@ def stands(doc: Doc) -> bool:
     first = next((t for t in doc if not t.is_punct), root)
     if first.lower_ in _WH and not doc.text.rstrip().endswith("?") and first.head == root:
         return False  # "What we changed because of it, on the website.": a thing, not a sentence
+    if first.dep_ == "mark" and first.head == root:
+        return False  # "So that they can stay well.": half of a sentence
     if any(c.dep_ in syntax.SUBJECTS for c in root.children):
         return _finite(root) or root.pos_ not in {"VERB", "AUX"} and syntax.has_clause(list(doc))
     # An order: the verb comes first ("Please send …").
