@@ -127,6 +127,17 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "Posting updates on our website.",
             ],
         ),
+        # C: phrases with the same small word (the first with a verb) keep their word.
+        (
+            "Residents can apply for a permit by completing the online form, by post, or in person at "
+            "the civic centre.",
+            [
+                "Residents can apply for a permit:",
+                "By completing the online form.",
+                "By post.",
+                "Or in person at the civic centre.",
+            ],
+        ),
         # D: a naming phrase after a noun: the noun is named again, not "It"; "known as" moves with the
         # name, so every word is kept.
         (
@@ -216,6 +227,11 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
             "team and a children's centre.",
             "This library",
         ),
+        # A: the first clause is only a subordinate part: "what support you already get" is no sentence.
+        (
+            "We will look at your needs, and what support you already get, before we decide.",
+            "What support",
+        ),
         # D: the phrase hangs on a noun inside a describing clause: which noun is named is doubtful.
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),
         # E: after a prepositional phrase, the clause may belong to either noun.
@@ -254,6 +270,8 @@ def test_the_defect_seen_is_left_whole() -> None:
         (["We will meet in June.", "Everyone who applied."], False),
         (["Are you worried about your bills?", "Our team can help."], True),
         (["This is to help carers take a break.", "So that they can stay well."], False),
+        (["We will look at your needs.", "What support you already get, before we decide."], False),
+        (["What we found is clear.", "When you phone, we will answer."], True),
     ],
 )
 def test_every_part_is_a_sentence(parts: list[str], ok: bool) -> None:

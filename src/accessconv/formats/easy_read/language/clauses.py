@@ -249,10 +249,22 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
 def means_list(text: str, doc: Doc) -> list[str] | None:
     """ "You can book a place by phoning us, by filling in the form online, or by visiting the
     library." -> "You can book a place by:" "Phoning us." "Filling in the form online." "Or visiting
-    the library."."""
+    the library."; a list of phrases that start with the same small word ("by completing the form,
+    by post, or in person") -> the lead and one phrase a line, each with its word."""
     words = set(_data().get("means_words", []))
     marks = [t for t in doc[:-1] if t.lower_ in words and doc[t.i + 1].tag_ == "VBG"]
-    if len(marks) < 2 or not syntax.main_clause(list(doc[: marks[0].i])):
+    if len(marks) >= 2:
+        return _phrase_list(text, doc, marks, keep=False)
+    for marks in _prep_runs(doc):
+        found = _phrase_list(text, doc, marks, keep=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _phrase_list(text: str, doc: Doc, marks: list[Token], keep: bool) -> list[str] | None:
+    """The lead (up to the first mark, or with it when `keep` is False) and one phrase a line."""
+    if not syntax.main_clause(list(doc[: marks[0].i])) or marks[0].i < 2:
         return None
     joints = [syntax.joined_after(doc, m) for m in marks[1:]]
     if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
@@ -265,12 +277,43 @@ def means_list(text: str, doc: Doc) -> list[str] | None:
         stop = marks[n + 1].i if n + 1 < len(marks) else end
         while stop > mark.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
             stop -= 1
-        items.append(_span_text(text, doc[mark.i + 1], doc[stop - 1]))
-    lead = _span_text(text, doc[0], marks[0])
-    out = [lead + ":"] + [syntax.item(i) for i in items]
+        items.append(_span_text(text, doc[mark.i + (0 if keep else 1)], doc[stop - 1]))
+    lead = text[: marks[0].idx].strip() if keep else _span_text(text, doc[0], marks[0])
+    out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
     if joints[-1] == "or":
         out[-1] = "Or " + syntax.lower(out[-1])
     return out
+
+
+def _own_end(tok: Token) -> int:
+    """The last word of a phrase without what is joined to it ("by post" in "by post, or in …")."""
+    own = [c.right_edge.i for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]
+    return max([tok.i, *own])
+
+
+def _prep_runs(doc: Doc) -> list[list[Token]]:
+    """Runs of three or more phrases on one verb of the main clause, each joined to the one before
+    by a comma or "and"/"or", at least two with the first one's small word, the last one ending the
+    sentence ("by completing the online form, by post, or in person at the civic centre")."""
+    end = len(doc) - 2 if doc[-1].is_punct else len(doc) - 1
+    runs = []
+    for verb in (t for t in doc if t.pos_ in {"VERB", "AUX"} and _main_line(t)):
+        marks = [c for c in verb.children if c.dep_ == "prep"]
+        marks += [t for t in doc if t.dep_ == "conj" and t.pos_ == "ADP" and t.head in marks]
+        marks.sort(key=lambda t: t.i)
+        for k in range(len(marks)):
+            run = [marks[k]]
+            for mark in marks[k + 1 :]:
+                gap = mark.i - (
+                    2 if doc[mark.i - 1].lower_ in {"and", "or"} and doc[mark.i - 2].text == "," else 1
+                )
+                if syntax.joined_after(doc, mark) is None or _own_end(run[-1]) != gap - 1:
+                    break
+                run.append(mark)
+            same = sum(m.lower_ == run[0].lower_ for m in run)
+            if len(run) >= 3 and same >= 2 and _own_end(run[-1]) == end:
+                runs.append(run)
+    return runs
 
 
 # --- D: appositions --------------------------------------------------------------------------------
@@ -461,13 +504,23 @@ def purpose_pair(text: str, doc: Doc) -> list[str] | None:
 # --- F: the final check ---------------------------------------------------------------------------
 
 
+def _in_main_clause(tok: Token, root: Token) -> bool:
+    """The word belongs to the main clause itself, not to a clause that is its subject or sits
+    before it ("What we found is clear.", "When you phone, we will answer.")."""
+    while tok != root:
+        if tok.dep_ in {"csubj", "csubjpass", "advcl", "nsubj", "nsubjpass"} and tok.head == root:
+            return False
+        tok = tok.head
+    return True
+
+
 def stands(doc: Doc) -> bool:
     """A sentence with a subject and a verb with a tense at its top, or an order."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False
     first = next((t for t in doc if not t.is_punct), root)
-    if first.lower_ in _WH and not doc.text.rstrip().endswith("?") and first.head == root:
+    if first.lower_ in _WH and not doc.text.rstrip().endswith("?") and _in_main_clause(first, root):
         return False  # "What we changed because of it, on the website.": a thing, not a sentence
     if first.dep_ == "mark" and first.head == root:
         return False  # "So that they can stay well.": half of a sentence

@@ -1016,15 +1016,19 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
             parts = rule(text, doc)
         except (IndexError, ValueError):
             parts = None
-        if parts and all(p.strip() for p in parts) and sound(parts):
+        if parts and all(p.strip() for p in parts) and sound(parts, doc):
             return parts
     return None
 
 
-def sound(parts: list[str]) -> bool:
+def sound(parts: list[str], whole: Doc | None = None) -> bool:
     """The final check on every split: each part before a list stands as a sentence (a subject and
-    a verb with a tense, or an order; `clauses.stands`), so no cut leaves a fragment."""
+    a verb with a tense, or an order; `clauses.stands`), so no cut leaves a fragment. When the
+    sentence cut (`whole`) is itself a list item ("Proof that you live here, such as …"), its first
+    part may be one too."""
     check = clauses.to_check(parts)
+    if whole is not None and not clauses.stands(whole):
+        check = check[1:]
     prefetch(check)
     return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
