@@ -193,6 +193,14 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "We want to make sure that the money goes to those who need it most.",
             ],
         ),
+        (
+            "This is to make sure that children are safe, and to give families the support they need "
+            "at the right time.",
+            [
+                "We want to make sure that children are safe.",
+                "We want to give families the support they need at the right time.",
+            ],
+        ),
     ],
 )
 def test_splits_these(sentence: str, expected: list[str]) -> None:
@@ -231,6 +239,12 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         (
             "We will look at your needs, and what support you already get, before we decide.",
             "What support",
+        ),
+        # A: before ", and" is a list of people, not a clause ("who receive" describes them).
+        (
+            "People who receive Pension Credit, people on Universal Credit with a disability element, and "
+            "people who care for someone for 35 hours a week or more can apply.",
+            "People who care",
         ),
         # D: the phrase hangs on a noun inside a describing clause: which noun is named is doubtful.
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),

@@ -76,8 +76,17 @@ def _free_clause(tokens: list[Token]) -> bool:
     first = tokens[0]
     if first.lower_ in word_set("subordinators") or first.dep_ == "mark" or first.lower_ in _WH:
         return False
-    return syntax.has_clause(tokens) and sum(t.text == "(" for t in tokens) == sum(
-        t.text == ")" for t in tokens
+    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
+        return False
+    inside = {t.i for t in tokens}
+    # The clause's own verb (the parser may hang it on the next clause), not one that describes a
+    # noun ("People who receive Pension Credit, …").
+    return any(
+        v.pos_ in {"VERB", "AUX"}
+        and _finite(v)
+        and (v.head.i not in inside or v.dep_ in {"ROOT", "conj"})
+        and any(c.dep_ in syntax.SUBJECTS and c.i in inside and c.lower_ not in _WH for c in v.children)
+        for v in tokens
     )
 
 
@@ -486,9 +495,15 @@ def purpose_pair(text: str, doc: Doc) -> list[str] | None:
     verb = doc[to.i + 1] if to.i + 1 < len(doc) else None
     if to.lower_ != "to" or verb is None or verb.tag_ != "VB":
         return None
-    others = [c for c in verb.subtree if c.dep_ == "conj" and c.head == verb and c.tag_ == "VB"]
-    marks = [verb] + [v for v in others if any(a.lower_ == "to" and a.dep_ == "aux" for a in v.children)]
-    if len(marks) < 2 or len(marks) != len(others) + 1:
+    # "…, and to give families …": a verb with its own "to" after "and"; the parser hangs it on
+    # the first verb or on a word inside its phrase.
+    marks = [verb]
+    for other in doc[verb.i + 1 :]:
+        to_word = next((a for a in other.children if a.lower_ == "to" and a.dep_ == "aux"), None)
+        if other.dep_ == "conj" and other.tag_ == "VB" and to_word is not None:
+            if syntax.joined_after(doc, to_word) in {"and", "or"}:
+                marks.append(other)
+    if len(marks) < 2:
         return None
     lead = str(data.get("purpose_lead", "We want to"))
     parts = []
@@ -520,6 +535,8 @@ def stands(doc: Doc) -> bool:
     if root is None:
         return False
     first = next((t for t in doc if not t.is_punct), root)
+    if any(c.dep_ in syntax.SUBJECTS and c.lower_ in {"who", "which"} for c in root.children):
+        return False  # "People who receive Pension Credit, people on …": the verb is the noun's
     if first.lower_ in _WH and not doc.text.rstrip().endswith("?") and _in_main_clause(first, root):
         return False  # "What we changed because of it, on the website.": a thing, not a sentence
     if first.dep_ == "mark" and first.head == root:
