@@ -39,6 +39,8 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
   (the added words of these rules are data: `[shapes]` in grammar.toml).
 
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
+More rules (lists of things or means, naming phrases, clauses after ", and/but/so") are in
+clauses.py; `sound` refuses any cut with a part that has no subject and verb with a tense.
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
