@@ -184,6 +184,15 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "You should ask to see the photo identification before letting anyone into your home.",
             ],
         ),
+        # E: a particle stays after the object; a small word left alone takes it.
+        (
+            "Staff will give each tenant a welcome pack, which they should keep in a safe place.",
+            ["Staff will give each tenant a welcome pack.", "They should keep the pack in a safe place."],
+        ),
+        (
+            "The council will set up a new fund, which local groups can apply to from June.",
+            ["The council will set up a new fund.", "Local groups can apply to the fund from June."],
+        ),
         # I: coordinated purpose after "This is to".
         (
             "This is to make the service fairer and simpler, and to make sure that the money goes to "
@@ -250,6 +259,8 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),
         # E: after a prepositional phrase, the clause may belong to either noun.
         ("The council will open a new hub for carers, which last year helped 300 people.", "this hub"),
+        # E: a name is not named again as "the …".
+        ("We will fund Age UK, which you may know from the shop on the high street.", "the Age UK"),
         # I: only "This is to …" becomes "We want to …".
         (
             "This will help us to make the service fairer and simpler, and to make sure that the money "

@@ -410,8 +410,8 @@ def apposition(text: str, doc: Doc) -> list[str] | None:
 def _plain_object(obj: Token, comma: Token) -> bool:
     """The object is a plain noun phrase ending just before the comma: no prepositional phrase,
     list or clause of its own, where the clause might belong to another noun."""
-    if obj.dep_ != "dobj" or obj.head.dep_ != "ROOT" or obj.i != comma.i - 1:
-        return False
+    if obj.dep_ != "dobj" or obj.head.dep_ != "ROOT" or obj.i != comma.i - 1 or obj.pos_ != "NOUN":
+        return False  # a name or "it" is not named again as "the …"
     return not any(
         c.dep_ in {"prep", "conj", "cc", "relcl", "acl", "appos"} and c.i < comma.i for c in obj.children
     )
@@ -471,13 +471,19 @@ def object_relative(text: str, doc: Doc) -> list[str] | None:
 
 def _object_place(verb: Token) -> Token:
     """The word after which the object goes back: the verb, or the verb it leads to ("ask to see
-    [the form]"), and its particle ("fill in [the form]")."""
+    [the form]"), or a small word left without its noun ("apply to [the fund]"). A particle comes
+    after the object ("keep [the pack] in a safe place", "send [the form] back")."""
     while True:
         going = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > verb.i]
         if not going or any(c.dep_ in {"dobj", "ccomp"} for c in going[0].children):
             break
         verb = going[0]
-    return max([verb, *[c for c in verb.children if c.dep_ == "prt"]], key=lambda t: t.i)
+    stranded = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+    ]
+    return stranded[0] if stranded else verb
 
 
 # --- I: coordinated purpose --------------------------------------------------------------------
