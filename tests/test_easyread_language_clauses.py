@@ -154,6 +154,13 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "This grant is known as a carer's break payment.",
             ],
         ),
+        (
+            "Our biggest partner, the health trust, will pay for half of the new service.",
+            [
+                "Our biggest partner will pay for half of the new service.",
+                "This partner is the health trust.",
+            ],
+        ),
         # E: a "which" clause after a plain object: the object is put back where "which" stood.
         (
             "We will send you a form, which you should return within 10 days.",
@@ -259,6 +266,8 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),
         # E: after a prepositional phrase, the clause may belong to either noun.
         ("The council will open a new hub for carers, which last year helped 300 people.", "this hub"),
+        # D: ", the new beds, and …" is a list, not a name for the hoist.
+        ("We will buy a hoist, the new beds, and chairs for the day room.", "This hoist"),
         # E: a name is not named again as "the …".
         ("We will fund Age UK, which you may know from the shop on the high street.", "the Age UK"),
         # I: only "This is to …" becomes "We want to …".

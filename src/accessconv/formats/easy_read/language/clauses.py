@@ -381,8 +381,9 @@ def _named(doc: Doc) -> tuple[Token, int, int] | None:
             if phrase in phrases:
                 return head, begin, last
         elif tok.dep_ == "appos" and tok.pos_ == "NOUN" and doc[begin].pos_ in {"DET", "PRON"}:
-            if last + 1 < len(doc) - 1 and doc[last + 1].text == ",":
-                return head, begin, last
+            after = doc[last + 2] if last + 2 < len(doc) else None
+            if doc[last + 1].text == "," and after is not None and after.lower_ not in {"and", "or"}:
+                return head, begin, last  # ", the new beds, and chairs" is a list
     return None
 
 
