@@ -58,6 +58,21 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "Anyone whose tenancy began before that date will keep their current rent.",
             ],
         ),
+        # A list of predicates of one subject, each with its own word with a tense.
+        (
+            "The money is paid every four weeks, is not taxed, and does not affect your pension.",
+            ["The money:", "Is paid every four weeks.", "Is not taxed.", "Does not affect your pension."],
+        ),
+        (
+            "Our aim is that by 2030 every tenant in the borough is heard early, is treated as an expert in "
+            "their own home, and can get repairs done on time.",
+            [
+                "Our aim is that by 2030 every tenant in the borough:",
+                "Is heard early.",
+                "Is treated as an expert in their own home.",
+                "Can get repairs done on time.",
+            ],
+        ),
         # B: a list of noun phrases, long items too, after a preposition: a lead and one item a line.
         (
             "The rule does not apply to people leaving the armed forces, people escaping domestic abuse, "
@@ -266,6 +281,11 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),
         # E: after a prepositional phrase, the clause may belong to either noun.
         ("The council will open a new hub for carers, which last year helped 300 people.", "this hub"),
+        # Predicates: "staff are in" is a "when" clause, not the subject of the list.
+        (
+            "The hub is open when staff are in, has free parking, and can be reached by bus.",
+            "The hub is open when",
+        ),
         # D: ", the new beds, and …" is a list, not a name for the hoist.
         ("We will buy a hoist, the new beds, and chairs for the day room.", "This hoist"),
         # E: a name is not named again as "the …".

@@ -110,6 +110,73 @@ def comma_clauses(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _predicate_marks(doc: Doc, subject: Token) -> list[Token]:
+    """Where each predicate of `subject` starts: a word with a tense right after the subject, then
+    each word with a tense after a comma or "and"/"or" whose verb has no subject of its own."""
+    start = subject.right_edge.i + 1
+    if start >= len(doc) - 1 or doc[start].tag_ not in syntax.FINITE:
+        return []
+    marks = [doc[start]]
+    for tok in doc[start + 1 :]:
+        if tok.tag_ not in syntax.FINITE or syntax.joined_after(doc, tok) is None:
+            continue
+        verb = tok.head if tok.dep_ in {"aux", "auxpass"} else tok
+        if any(c.dep_ in syntax.SUBJECTS and c.i > start for c in verb.children):
+            return []  # "…, and we will …": a clause of its own
+        marks.append(tok)
+    return marks
+
+
+def predicate_list(text: str, doc: Doc) -> list[str] | None:
+    """ "The hub is open every weekday, has free parking, and can be reached by bus." -> "The hub:"
+    "Is open every weekday." "Has free parking." "Can be reached by bus.": three or more
+    predicates of one subject, each with its own word with a tense."""
+    if doc[0].lower_ in word_set("subordinators") or doc[0].dep_ == "mark":
+        return None
+    # The subject nearest the list ("Our vision is that every carer is found early, is …" lists the
+    # carer's predicates), of a main or reported clause, not of "when …" or "who …".
+    for subject in reversed(doc):
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.lower_ in _WH:
+            continue
+        verb = subject.head
+        if verb.dep_ in {"relcl", "acl", "csubj", "pcomp"} or any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in word_set("subordinators") for c in verb.children
+        ):
+            continue
+        marks = _predicate_marks(doc, subject)
+        inner = (
+            [t for t in doc[marks[0].i :] if t.dep_ in syntax.SUBJECTS and t.lower_ not in _WH]
+            if marks
+            else []
+        )
+        if len(marks) < 3 or inner:
+            continue  # "Our aim is that every tenant is heard, …": the list is the tenant's
+        joints = [syntax.joined_after(doc, m) for m in marks[1:]]
+        if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
+            continue
+        lead = text[: marks[0].idx].strip()
+        items = _items_from(text, doc, marks)
+        if len(lead.split()) < 2 or any(len(i.split()) < 2 for i in items):
+            continue
+        out = [lead + ":"] + [syntax.item(i) for i in items]
+        if joints[-1] == "or":
+            out[-1] = "Or " + syntax.lower(out[-1])
+        return out
+    return None
+
+
+def _items_from(text: str, doc: Doc, marks: list[Token]) -> list[str]:
+    """The words from each mark to the next one's joining comma or "and"/"or", or to the end."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    items = []
+    for n, mark in enumerate(marks):
+        stop = marks[n + 1].i if n + 1 < len(marks) else end
+        while stop > mark.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        items.append(_span_text(text, mark, doc[stop - 1]))
+    return items
+
+
 # --- B: a list of noun phrases after a verb or preposition --------------------------------------
 
 
@@ -563,7 +630,7 @@ def to_check(parts: list[str]) -> list[str]:
 
 def early() -> list[Rule]:
     """Rules tried before parse.py's own."""
-    return [purpose_pair, means_list, comma_clauses, apposition]
+    return [purpose_pair, means_list, comma_clauses, predicate_list, apposition]
 
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
