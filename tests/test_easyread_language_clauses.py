@@ -286,6 +286,13 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
             "The hub is open when staff are in, has free parking, and can be reached by bus.",
             "The hub is open when",
         ),
+        # Predicates after a "who" clause may be that clause's: "The policy: Is experiencing abuse" would
+        # be wrong.
+        (
+            "The policy applies to any adult aged 18 or over who has needs for care and support, is "
+            "experiencing or at risk of abuse or neglect, and cannot protect themselves.",
+            "The policy:",
+        ),
         # D: ", the new beds, and …" is a list, not a name for the hoist.
         ("We will buy a hoist, the new beds, and chairs for the day room.", "This hoist"),
         # E: a name is not named again as "the …".
@@ -301,6 +308,7 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
 def test_leaves_these(sentence: str, bad: str) -> None:
     parts = split(sentence) or [sentence]
     assert not any(p.startswith(bad) or f" {bad}" in p for p in parts[1:] or []), parts
+    assert not (len(parts) > 1 and parts[0] == bad), parts
     if len(parts) > 1:
         _keeps_everything(sentence, parts)
 

@@ -127,6 +127,31 @@ def _predicate_marks(doc: Doc, subject: Token) -> list[Token]:
     return marks
 
 
+def _in_describing(mark: Token, first: Token) -> bool:
+    """The predicate hangs (through "and") on a clause that describes a noun: "… any adult who has
+    needs, is experiencing abuse, and cannot …" lists the adult's, not the policy's."""
+    tok = mark.head if mark.dep_ in {"aux", "auxpass"} else mark
+    while tok.i > first.i and tok.head != tok:
+        if tok.dep_ in {"relcl", "acl"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def _ends_describing(mark: Token) -> bool:
+    """The words before this predicate end with a clause on a noun ("… any adult who has needs for
+    care, is experiencing …"): the predicate may be that clause's; which one is doubtful."""
+    doc = mark.doc
+    before = doc[mark.i - 1] if doc[mark.i - 1].text not in {"and", "or"} else doc[mark.i - 2]
+    last = doc[before.i - 1] if before.text == "," else before
+    return any(
+        t.dep_ == "relcl"
+        and t.right_edge.i == last.i
+        and (_finite(t) or any(c.lower_ in _WH for c in t.children))
+        for t in doc[: last.i + 1]
+    )
+
+
 def predicate_list(text: str, doc: Doc) -> list[str] | None:
     """ "The hub is open every weekday, has free parking, and can be reached by bus." -> "The hub:"
     "Is open every weekday." "Has free parking." "Can be reached by bus.": three or more
@@ -149,7 +174,11 @@ def predicate_list(text: str, doc: Doc) -> list[str] | None:
             if marks
             else []
         )
-        if len(marks) < 3 or inner:
+        if (
+            len(marks) < 3
+            or inner
+            or any(_in_describing(m, marks[0]) or _ends_describing(m) for m in marks[1:])
+        ):
             continue  # "Our aim is that every tenant is heard, …": the list is the tenant's
         joints = [syntax.joined_after(doc, m) for m in marks[1:]]
         if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
