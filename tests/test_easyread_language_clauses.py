@@ -122,6 +122,16 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "The public.",
             ],
         ),
+        (
+            "The board will discuss the survey results, the budget and the new timetable before making "
+            "a decision in June.",
+            [
+                "Before making a decision in June, the board will discuss:",
+                "The survey results.",
+                "The budget.",
+                "The new timetable.",
+            ],
+        ),
         # C: means in a list of "by -ing" phrases; every word of each item kept.
         (
             "You can book a place by phoning us on 01632 960 123, by filling in the form online, or by "

@@ -335,7 +335,10 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
         if doc[tail].lower_ not in set(_data().get("list_tail_words", [])):
             return None
         moved = text[doc[tail].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-        lead = f"{moved[:1].upper()}{moved[1:]} {syntax.lower(lead)}"
+        # A long opener, or one with a verb ("Before making a decision in June,"), takes a comma.
+        long_opener = len(moved.split()) > 6 or any(t.pos_ == "VERB" for t in doc[tail:end])
+        pause = "," if long_opener else ""
+        lead = f"{moved[:1].upper()}{moved[1:]}{pause} {syntax.lower(lead)}"
         ranges[-1] = (ranges[-1][0], tail)
     if not all(_noun_item(doc, a, b) for a, b in ranges) or _crossed(doc, ranges):
         return None
