@@ -7,10 +7,13 @@ Every sentence here is made up for these tests; none is taken from the drafts we
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from accessconv.formats.easy_read.language import facts, parse
 from accessconv.formats.easy_read.language.points import keeps_content
+from accessconv.formats.easy_read.language.text import is_content_word, lemma, words
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
 
@@ -19,9 +22,15 @@ def split(sentence: str) -> list[str] | None:
     return parse.split(sentence, lambda p: len(p.split()) > 12)
 
 
+def _verb_lemmas(text: str) -> Counter[str]:
+    return Counter(lemma(w, "VERB") for w in words(text) if is_content_word(w))
+
+
 def _keeps_everything(sentence: str, parts: list[str]) -> None:
     joined = " ".join(parts)
-    assert keeps_content(sentence, joined), parts
+    # keeps_content reads a word as a noun first ("meaning"); a participle made a verb ("This means")
+    # is the same word read as a verb.
+    assert keeps_content(sentence, joined) or not _verb_lemmas(sentence) - _verb_lemmas(joined), parts
     for fact in facts.facts(sentence):
         assert fact in joined, (fact, parts)
 
@@ -225,6 +234,30 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
             "The council will set up a new fund, which local groups can apply to from June.",
             ["The council will set up a new fund.", "Local groups can apply to the fund from June."],
         ),
+        # A participle phrase at the end: a verb of result is about all before it ("This means");
+        # any other is about the subject, repeated with its helping verbs.
+        (
+            "The centre will close in May, meaning that people will need to travel to the new hub in town.",
+            [
+                "The centre will close in May.",
+                "This means that people will need to travel to the new hub in town.",
+            ],
+        ),
+        (
+            "The council raised the charge last year, causing problems for many families on low incomes.",
+            [
+                "The council raised the charge last year.",
+                "This caused problems for many families on low incomes.",
+            ],
+        ),
+        (
+            "We will visit every home in the street, checking for damp and mould in each room.",
+            ["We will visit every home in the street.", "We will check for damp and mould in each room."],
+        ),
+        (
+            "Carers told us about their lives, saying that they often feel tired and alone.",
+            ["Carers told us about their lives.", "Carers said that they often feel tired and alone."],
+        ),
         # I: coordinated purpose after "This is to".
         (
             "This is to make the service fairer and simpler, and to make sure that the money goes to "
@@ -307,6 +340,9 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         ("We will buy a hoist, the new beds, and chairs for the day room.", "This hoist"),
         # E: a name is not named again as "the …".
         ("We will fund Age UK, which you may know from the shop on the high street.", "the Age UK"),
+        # A participle: "following" is a joining word; "not" makes the subject's part doubtful.
+        ("The centre closed last year, following a review of all day services.", "The centre followed"),
+        ("We will not visit every home, using the survey instead.", "We will use"),
         # I: only "This is to …" becomes "We want to …".
         (
             "This will help us to make the service fairer and simpler, and to make sure that the money "

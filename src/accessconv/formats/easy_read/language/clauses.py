@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import lemminflect
+
 from . import syntax
 from .wordlists import grammar, word_set
 
@@ -586,6 +588,64 @@ def _object_place(verb: Token) -> Token:
     return stranded[0] if stranded else verb
 
 
+# --- a participle phrase at the end ----------------------------------------------------------------
+
+
+def _verb_form(lemma: str, tag: str) -> str | None:
+    forms = lemminflect.getInflection(lemma, tag)
+    return forms[0] if forms else None
+
+
+def end_participle(text: str, doc: Doc) -> list[str] | None:
+    """ "The centre will close in May, meaning that people will travel further." -> "The centre will
+    close in May." "This means that people will travel further." (a verb of result, data:
+    `result_verbs`); "We will visit every home, checking for damp." -> "We will visit every home."
+    "We will check for damp." (the subject and helping verbs repeated)."""
+    for verb in doc:
+        if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"} or doc[verb.i - 1].text != ",":
+            continue
+        root = verb.head
+        if root.dep_ != "ROOT" or root.i > verb.i or not syntax.clause_at_end(verb, doc):
+            continue
+        if any(c.dep_ in syntax.SUBJECTS or c.dep_ == "aux" for c in verb.children):
+            continue
+        if verb.lower_ in set(_data().get("not_participles", [])):
+            continue
+        first = syntax.cut(text, 0, doc[verb.i - 1].idx)
+        rest = text[verb.idx + len(verb.text) :].strip()
+        second = _participle_clause(text, verb, root)
+        if second is None or len(first.split()) < 3 or len(rest.split()) < 1:
+            continue
+        return [syntax.sentence(first), syntax.sentence(f"{second} {rest}")]
+    return None
+
+
+def _participle_clause(text: str, verb: Token, root: Token) -> str | None:
+    """ "This means" / "We will check": the new sentence's subject and verb."""
+    lemmas = lemminflect.getAllLemmas(verb.lower_).get("VERB")
+    if not lemmas:
+        return None
+    helpers = [c for c in root.children if c.dep_ in {"aux", "neg"} and c.i < root.i]
+    tense = "VBD" if root.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers) else "VBZ"
+    if lemmas[0] in set(_data().get("result_verbs", [])):
+        form = _verb_form(lemmas[0], tense)
+        return f"{_data().get('result_subject', 'This')} {form}" if form else None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if (
+        subject is None
+        or subject.right_edge.i - subject.left_edge.i > 3
+        or any(h.dep_ == "neg" for h in helpers)
+    ):
+        return None  # a long subject, or "not": which one the phrase is about is doubtful
+    who = _span_text(text, subject.left_edge, subject.right_edge)
+    if any(h.tag_ == "MD" for h in helpers):
+        return f"{who} {' '.join(h.text for h in helpers)} {lemmas[0]}"
+    if helpers or root.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    form = _verb_form(lemmas[0], root.tag_)
+    return f"{who} {form}" if form else None
+
+
 # --- I: coordinated purpose --------------------------------------------------------------------
 
 
@@ -667,4 +727,4 @@ def early() -> list[Rule]:
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
-    return [object_relative, lambda t, d: object_list(t, d, too_long)]
+    return [object_relative, end_participle, lambda t, d: object_list(t, d, too_long)]
