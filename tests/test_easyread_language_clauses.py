@@ -258,6 +258,11 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
             "Carers told us about their lives, saying that they often feel tired and alone.",
             ["Carers told us about their lives.", "Carers said that they often feel tired and alone."],
         ),
+        # Two verb phrases after one "to": the lead repeated.
+        (
+            "We want to review the fund and publish the results in a short report next year.",
+            ["We want to review the fund.", "We want to publish the results in a short report next year."],
+        ),
         # I: coordinated purpose after "This is to".
         (
             "This is to make the service fairer and simpler, and to make sure that the money goes to "
@@ -343,6 +348,11 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         # A participle: "following" is a joining word; "not" makes the subject's part doubtful.
         ("The centre closed last year, following a review of all day services.", "The centre followed"),
         ("We will not visit every home, using the survey instead.", "We will use"),
+        # "to" + verbs that share their object stay whole.
+        (
+            "We will need to check, review and approve the plan before the end of the year.",
+            "We will need to review",
+        ),
         # I: only "This is to …" becomes "We want to …".
         (
             "This will help us to make the service fairer and simpler, and to make sure that the money "

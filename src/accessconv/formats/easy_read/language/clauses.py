@@ -646,6 +646,40 @@ def _participle_clause(text: str, verb: Token, root: Token) -> str | None:
     return f"{who} {form}" if form else None
 
 
+# --- two verbs sharing "to" ------------------------------------------------------------------------
+
+
+def shared_to(text: str, doc: Doc) -> list[str] | None:
+    """ "We are proposing to close the depot and move the service to a new site." -> "We are
+    proposing to close the depot." "We are proposing to move the service to a new site.": two verb
+    phrases after one "to", each with words of its own, the lead repeated (never when they share
+    their object: "check, review and approve the plan")."""
+    for verb in doc:
+        to = next(
+            (c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux" and c.i == verb.i - 1), None
+        )
+        if to is None or verb.tag_ != "VB" or verb.dep_ != "xcomp" or not _main_line(verb.head):
+            continue
+        others = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"]
+        if len(others) != 1 or doc[others[0].i - 1].lower_ != "and":
+            continue
+        other = others[0]
+        own = [c for c in verb.children if c.dep_ not in {"conj", "cc", "punct", "aux"} and c.i > verb.i]
+        if (
+            not own
+            or any(c.dep_ in {"aux", "nsubj"} for c in other.children)
+            or not syntax.main_clause(list(doc[: to.i]))
+        ):
+            continue
+        if any(c.i > other.i for c in own) or not syntax.clause_at_end(other, doc):
+            continue  # a phrase after the second verb hangs on the first: it belongs to both
+        lead = text[: to.idx + len(to.text)]
+        first = syntax.cut(text, 0, doc[other.i - 1].idx)
+        second = f"{lead} {text[other.idx :].strip()}"
+        return [syntax.sentence(first), syntax.sentence(second)]
+    return None
+
+
 # --- I: coordinated purpose --------------------------------------------------------------------
 
 
@@ -727,4 +761,4 @@ def early() -> list[Rule]:
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
-    return [object_relative, end_participle, lambda t, d: object_list(t, d, too_long)]
+    return [object_relative, end_participle, shared_to, lambda t, d: object_list(t, d, too_long)]
