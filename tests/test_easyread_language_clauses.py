@@ -390,6 +390,9 @@ def test_the_defect_seen_is_left_whole() -> None:
         (["This is to help carers take a break.", "So that they can stay well."], False),
         (["We will look at your needs.", "What support you already get, before we decide."], False),
         (["What we found is clear.", "When you phone, we will answer."], True),
+        # Two sentences in one part (a stray full stop first): the check ends (it once went round for
+        # ever following the second sentence's words to the first one's root).
+        ([". What we changed because of it, on the website in May."], False),
     ],
 )
 def test_every_part_is_a_sentence(parts: list[str], ok: bool) -> None:

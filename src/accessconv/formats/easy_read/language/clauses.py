@@ -158,6 +158,8 @@ def predicate_list(text: str, doc: Doc) -> list[str] | None:
     """ "The hub is open every weekday, has free parking, and can be reached by bus." -> "The hub:"
     "Is open every weekday." "Has free parking." "Can be reached by bus.": three or more
     predicates of one subject, each with its own word with a tense."""
+    if len(doc) < 5:
+        return None
     if doc[0].lower_ in word_set("subordinators") or doc[0].dep_ == "mark":
         return None
     # The subject nearest the list ("Our vision is that every carer is found early, is …" lists the
@@ -263,7 +265,7 @@ def _cut_items(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], s
         ranges.append((begin, cut))
         begin = cut + 1
     ranges.append((begin, end))
-    ranges = [(a + (doc[a].lower_ in {"and", "or"}), b) for a, b in ranges]
+    ranges = [(a + (a < b and doc[a].lower_ in {"and", "or"}), b) for a, b in ranges]
     return ranges, joint
 
 
@@ -322,6 +324,8 @@ def _says_when(prep: Token) -> bool:
 def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
     """ "The rule does not apply to people leaving the armed forces, people escaping domestic abuse,
     and carers who must move here." -> "The rule does not apply to:" and one item a line."""
+    if len(doc) < 5:
+        return None
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
     comma = next((t for t in doc if t.text == ","), None)
     first = _list_first(doc, comma) if comma is not None else None
@@ -331,6 +335,8 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
     if found is None or len(found[0]) < 3:
         return None
     ranges, joint = found
+    if any(a >= b for a, b in ranges):
+        return None  # "…, and" with nothing after it
     lead = text[: first.idx].strip()
     tail = _tail(doc, *ranges[-1], first.i)
     if tail is not None:
@@ -361,6 +367,8 @@ def means_list(text: str, doc: Doc) -> list[str] | None:
     library." -> "You can book a place by:" "Phoning us." "Filling in the form online." "Or visiting
     the library."; a list of phrases that start with the same small word ("by completing the form,
     by post, or in person") -> the lead and one phrase a line, each with its word."""
+    if len(doc) < 5:
+        return None
     words = set(_data().get("means_words", []))
     marks = [t for t in doc[:-1] if t.lower_ in words and doc[t.i + 1].tag_ == "VBG"]
     if len(marks) >= 2:
@@ -483,7 +491,7 @@ def _named(doc: Doc) -> tuple[Token, int, int] | None:
                 return head, begin, last
         elif tok.dep_ == "appos" and tok.pos_ == "NOUN" and doc[begin].pos_ in {"DET", "PRON"}:
             after = doc[last + 2] if last + 2 < len(doc) else None
-            if doc[last + 1].text == "," and after is not None and after.lower_ not in {"and", "or"}:
+            if after is not None and doc[last + 1].text == "," and after.lower_ not in {"and", "or"}:
                 return head, begin, last  # ", the new beds, and chairs" is a list
     return None
 
@@ -491,6 +499,8 @@ def _named(doc: Doc) -> tuple[Token, int, int] | None:
 def apposition(text: str, doc: Doc) -> list[str] | None:
     """ "The money we give you each week, known as the personal budget, will not change." -> "The
     money we give you each week will not change." "This money is known as the personal budget."."""
+    if len(doc) < 5:
+        return None
     found = _named(doc)
     if found is None:
         return None
@@ -722,7 +732,7 @@ def purpose_pair(text: str, doc: Doc) -> list[str] | None:
 def _in_main_clause(tok: Token, root: Token) -> bool:
     """The word belongs to the main clause itself, not to a clause that is its subject or sits
     before it ("What we found is clear.", "When you phone, we will answer.")."""
-    while tok != root:
+    while tok != root and tok.head != tok:
         if tok.dep_ in {"csubj", "csubjpass", "advcl", "nsubj", "nsubjpass"} and tok.head == root:
             return False
         tok = tok.head
