@@ -443,3 +443,455 @@ def test_the_commonest_long_shapes_leave_these_whole(sentence: str) -> None:
     doc = parse.parse(sentence)
     assert doc is not None
     assert all(rule(sentence, doc) is None for rule in SHAPE_RULES)
+
+
+# ---------------------------------------------------------------- more shapes (round 4)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A long condition before the main clause goes after it; "not" in the condition is fine.
+        (
+            "If you do not tell us about a change in your income, you may have to pay back the money.",
+            [
+                "You may have to pay back the money.",
+                "This is if you do not tell us about a change in your income.",
+            ],
+        ),
+        (
+            "Unless you tell us that you want to stop, we will send you a new form every April.",
+            ["We will send you a new form every April.", "But not if you tell us that you want to stop."],
+        ),
+        (
+            "When your child starts at a new school in the borough, the school nurse will visit your family.",
+            [
+                "The school nurse will visit your family.",
+                "This is when your child starts at a new school in the borough.",
+            ],
+        ),
+        # A time clause at the end.
+        (
+            "First, a social worker will talk to you on the phone when we get your referral from the "
+            "hospital.",
+            [
+                "First, a social worker will talk to you on the phone.",
+                "This is when we get your referral from the hospital.",
+            ],
+        ),
+        (
+            "We will change the locks on your front door after the police have finished their checks.",
+            [
+                "We will change the locks on your front door.",
+                "This is after the police have finished their checks.",
+            ],
+        ),
+        (
+            "The warden will check the fire doors in the block every week, except when the building is "
+            "being painted.",
+            [
+                "The warden will check the fire doors in the block every week.",
+                "But not when the building is being painted.",
+            ],
+        ),
+        # Asides: an amount, and a clause (which follows its noun at once).
+        (
+            "About 4,300 tenants (nearly a fifth of all our tenants) asked us to fix damp or mould last "
+            "winter.",
+            [
+                "About 4,300 tenants asked us to fix damp or mould last winter.",
+                "This is nearly a fifth of all our tenants.",
+            ],
+        ),
+        (
+            "Our new advice line — it opens on 3 March 2027 — will answer questions about council tax and "
+            "benefits.",
+            [
+                "Our new advice line will answer questions about council tax and benefits.",
+                "It opens on 3 March 2027.",
+            ],
+        ),
+        (
+            "The library in Mill Lane will close for repairs in June (it will open again in September) and "
+            "the "
+            "mobile library will visit.",
+            [
+                "The library in Mill Lane will close for repairs in June.",
+                "It will open again in September.",
+                "The mobile library will visit.",
+            ],
+        ),
+        (
+            "The number of people waiting for a home went up by 12% last year, compared with 5% in the year "
+            "before.",
+            [
+                "The number of people waiting for a home went up by 12% last year.",
+                "This compares with 5% in the year before.",
+            ],
+        ),
+        # How to do it: the subject and its helping verb are repeated; an order stays an order.
+        (
+            "You can tell us about a broken street light by filling in the form on our website or calling "
+            "01632 960 444.",
+            [
+                "You can tell us about a broken street light.",
+                "You can do this by filling in the form on our website or calling 01632 960 444.",
+            ],
+        ),
+        (
+            "Please report a missed bin collection by phoning the waste team before 4pm on the next working "
+            "day.",
+            [
+                "Please report a missed bin collection.",
+                "Do this by phoning the waste team before 4pm on the next working day.",
+            ],
+        ),
+        # A long opening phrase goes after the main clause.
+        (
+            "Following a long public meeting with the tenants' association and the residents of Park Court "
+            "in May, "
+            "the council has changed its plans.",
+            [
+                "The council has changed its plans.",
+                "This follows a long public meeting with the tenants' association and the residents of Park "
+                "Court "
+                "in May.",
+            ],
+        ),
+        (
+            "During the building work at the leisure centre on Station Road next spring, the swimming pool "
+            "will "
+            "stay open.",
+            [
+                "The swimming pool will stay open.",
+                "This is during the building work at the leisure centre on Station Road next spring.",
+            ],
+        ),
+        # A subject described by a participle, in a sentence about the past.
+        (
+            "A fire safety check carried out in 2025 found that the lifts in Elm Tower need new doors and "
+            "new controls.",
+            [
+                "A fire safety check was carried out in 2025.",
+                "The check found that the lifts in Elm Tower need new doors and new controls.",
+            ],
+        ),
+        (
+            "The survey sent to every tenant in March showed that most people want longer opening hours at "
+            "the office.",
+            [
+                "The survey was sent to every tenant in March.",
+                "The survey showed that most people want longer opening hours at the office.",
+            ],
+        ),
+        # "which means" is about the whole clause, never "It" for the name before it.
+        (
+            "The council will close the old library in Station Road, which means that the mobile library "
+            "will visit "
+            "more often.",
+            [
+                "The council will close the old library in Station Road.",
+                "This means that the mobile library will visit more often.",
+            ],
+        ),
+        # A clause subject ("Everybody now going to…") is "They", not "This".
+        (
+            "Everybody now going to these 3 clubs would get a review of their support plan and would be "
+            "offered "
+            "a place at the new hub.",
+            [
+                "Everybody now going to these 3 clubs would get a review of their support plan.",
+                "They would be offered a place at the new hub.",
+            ],
+        ),
+    ],
+)
+def test_round_four_shapes_split_these(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "one" points at the smoke alarm: moving the condition after it would leave it pointing at nothing.
+        "If you do not have a smoke alarm in your flat, our fire safety team will fit one for free.",
+        # "their" has nothing before it to point at once the condition moves.
+        "When tenants move into a new flat on the estate, their housing officer will visit within a month.",
+        # A negative main clause: "We will not write to you. This is before …" reads the wrong way round.
+        "We will not close the library in the village before the new hub in the market square has opened.",
+        # "even if" is not a condition to move.
+        "The swimming pool will stay open through the summer holidays, even when the building work starts.",
+        # A bare plural with a participle says which ones: "Carers were supported by …" would say it of all.
+        "Carers supported by the centre last year said that they felt less alone and more able to cope.",
+        # Opening hours in brackets are not a sentence of their own.
+        "You can visit the advice centre on the high street (Monday to Friday, 9am to 5pm) without an "
+        "appointment.",
+        # A short opening phrase stays first.
+        "From April 2027, every household in the borough will get a separate food waste caddy and liners.",
+        # Not after a comma: "compared with" inside the clause.
+        "The rent we charge is low compared with other landlords in the town and the rest of the county.",
+        # "by" naming who does it, not how.
+        "You can ask for your new kitchen to be fitted by the council's own team of trained workers.",
+    ],
+)
+def test_round_four_shapes_leave_these_whole(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    rules = (
+        parse._opening_clause,
+        parse._closing_clause,
+        parse._except_when,
+        parse._aside,
+        parse._compared,
+        parse._by_doing,
+        parse._long_opener,
+        parse._described_subject,
+    )
+    assert [rule.__name__ for rule in rules if rule(sentence, doc) is not None] == []
+
+
+@needs_parser
+def test_a_condition_part_is_not_cut_again() -> None:
+    """ "But not when the repair is urgent and needs doing today." cut at "and" would state the second
+    half as a fact about every repair."""
+    parts = split(
+        "Your housing officer will visit you at home, except when the repair is an emergency and needs to be "
+        "done on the same day."
+    )
+    assert parts == [
+        "Your housing officer will visit you at home.",
+        "But not when the repair is an emergency and needs to be done on the same day.",
+    ]
+
+
+@needs_parser
+def test_a_relative_clause_on_a_list_lead_keeps_the_colon_last_and_no_stray_word() -> None:
+    """ "structured around 5 priorities, which were agreed …:" -> the repeated noun is "5 priorities",
+    not "Around 5 priorities", and the list's colon ends the last part."""
+    parts = split(
+        "The plan is built around 4 aims, which were chosen by tenants at the estate's open day in Park "
+        "Hall last June:"
+    )
+    assert parts is not None
+    assert not parts[1].startswith("Around")
+    assert parts[-1].endswith(":") and not parts[0].endswith(":")
+
+
+@needs_parser
+def test_a_sentence_that_points_back_keeps_its_place() -> None:
+    """ "There, staff can help." and "Of these, …" follow the clause they point at: a condition or an
+    amount moved out of that clause must not come between them."""
+    parts = split(
+        "If you cannot get to the library, a paper form can be picked up from any of our housing offices, "
+        "where staff can help you to fill it in."
+    )
+    assert parts is not None
+    there = next(i for i, p in enumerate(parts) if p.startswith("There,"))
+    assert not parts[there - 1].startswith(("This is", "But not"))
+    parts = split(
+        "Last year 2,150 tenants in the borough (about 1 in 9 of all our tenants) asked for a repair, of "
+        "whom 1,020 asked more than once."
+    )
+    assert parts is not None
+    these = next(i for i, p in enumerate(parts) if p.startswith("Of these,"))
+    assert not parts[these - 1].startswith("This is")
+    _keeps_every_fact(
+        "Last year 2,150 tenants in the borough asked for a repair, of whom 1,020 asked more than once.",
+        parts,
+    )
+
+
+@needs_parser
+def test_a_subject_described_by_a_participle_is_said_once_before_a_list_of_findings() -> None:
+    sentence = (
+        "A damp survey carried out in 2025 found that Oak House needs about £400,000 of work to its roof, "
+        "windows and walls, and that Elm House cannot be made dry without new drains."
+    )
+    parts = split(sentence)
+    assert parts is not None
+    assert parts[0] == "A damp survey was carried out in 2025."
+    assert sum(1 for p in parts if p == parts[0]) == 1
+    _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+def test_a_name_and_its_ways_to_get_in_touch_are_one_a_line() -> None:
+    sentence = (
+        "Westford Housing Advice — call 01632 960 777 (weekdays, 9am to 4pm), text 07700 900 123 or visit "
+        "the office at 3 Mill Lane, Westford WF2 8PL."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Westford Housing Advice:",
+        "Call 01632 960 777 (weekdays, 9am to 4pm).",
+        "Text 07700 900 123.",
+        "Or visit the office at 3 Mill Lane, Westford WF2 8PL.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # Not a name before the colon: left to the other rules.
+    sentence = "Please note: visit the website or call us if you have any questions about the charges."
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._contact_ways(sentence, doc) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tenants who have lived in their home for over 10 years will get a new kitchen before anyone "
+            "else.",
+            [
+                "Some tenants have lived in their home for over 10 years.",
+                "These tenants will get a new kitchen before anyone else.",
+            ],
+        ),
+        (
+            "The people who live in the flats above the shops on the high street will get a new bin store "
+            "next spring.",
+            [
+                "Some people live in the flats above the shops on the high street.",
+                "These people will get a new bin store next spring.",
+            ],
+        ),
+    ],
+)
+def test_a_long_who_subject_says_which_ones_first(sentence: str, expected: list[str]) -> None:
+    assert split(sentence) == expected
+    _keeps_every_fact(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "All" would be lost ("Some tenants pay by direct debit" is not what was said).
+        "All tenants who pay their rent by direct debit will get a small discount from April next year.",
+        # One person: "Some person" cannot be written.
+        "The tenant who reported the leak in the roof last winter will get a letter from the repairs team.",
+        # "who" is the object of the clause, not its subject.
+        "The carers who we spoke to at the summer fair in the park asked for more short breaks next year.",
+    ],
+)
+def test_a_who_subject_is_left_whole_when_the_amount_or_the_shape_would_change(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._who_subject(sentence, doc) is None
+
+
+@needs_parser
+def test_an_amount_with_its_own_verb_after_and_is_a_sentence_of_its_own() -> None:
+    sentence = (
+        "Of this, £2.1 million is money we spend now on day care and £900,000 is new money for short breaks."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Of this, £2.1 million is money we spend now on day care.",
+        "£900,000 is new money for short breaks.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # Two amounts that share one verb stay together.
+    sentence = (
+        "The council will give £250 and £100 to every carer who has a break in a care home this winter."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._and_amount(sentence, doc) is None
+
+
+@needs_parser
+def test_examples_in_the_middle_and_two_who_clauses_are_left_whole() -> None:
+    """ "This can be a bill, to the appointment." and "Some residents are over 75 or who have …" are
+    broken sentences: such shapes are left whole (the sentence goes to the review sheet)."""
+    for sentence, bad in [
+        (
+            "You will need to bring proof of your address, such as a recent utility bill or a bank "
+            "statement, to the appointment.",
+            "This can be",
+        ),
+        (
+            "Residents who are over 75 or who have a disability can ask for an assisted bin collection by "
+            "calling the waste team.",
+            "Some residents",
+        ),
+    ]:
+        parts = split(sentence) or [sentence]
+        assert not any(p.startswith(bad) for p in parts), parts
+
+
+@needs_parser
+def test_a_time_word_after_a_long_opener_goes_with_it() -> None:
+    sentence = (
+        "Following the flood at Mill Court last winter, we have checked the drains in every street that we "
+        "look after."
+    )
+    assert split(sentence) == [
+        "We have checked the drains in every street that we look after.",
+        "This follows the flood at Mill Court last winter.",
+    ]
+
+
+@needs_parser
+def test_after_which_and_questions_and_pronouns_in_the_next_part() -> None:
+    sentence = (
+        "The survey will close at noon on 14 May 2027, after which we will not be able to take any more "
+        "answers."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "The survey will close at noon on 14 May 2027.",
+        "After that, we will not be able to take any more answers.",
+    ]
+    _keeps_every_fact(sentence, parts)
+    # A question is never cut again ("This can be large print?" was written).
+    parts = split(
+        "If you need this leaflet in another format, such as large print or Braille, please contact the "
+        "customer team."
+    )
+    assert parts is not None and not any(p.startswith("This can be") for p in parts)
+    # "it" in the next part must still follow the report, not a moved "This is when …".
+    parts = split(
+        "When we have read all the answers, we will write a short report and send it to everyone who took "
+        "part."
+    )
+    assert parts is not None
+    send = next(i for i, p in enumerate(parts) if " it " in p)
+    assert not parts[send - 1].startswith("This is")
+
+
+@needs_parser
+def test_is_a_scheme_which_helps_is_split_even_when_the_parser_loses_the_clause() -> None:
+    sentence = (
+        "Shared Lives is a local scheme which helps disabled adults with complex needs, and some older "
+        "people, to live with a carer."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert parse._defining_by_words(sentence, doc) == [
+        "Shared Lives is a local scheme.",
+        "It helps disabled adults with complex needs, and some older people, to live with a carer.",
+    ]
+    # "which we rent out": "which" is the object, so "It we rent out …" must never be written.
+    sentence = (
+        "The hall is a place which we rent out to local groups for meetings, parties and classes at a low "
+        "cost."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._defining_by_words(sentence, doc) is None
+
+
+@needs_parser
+def test_except_when_and_after_which_are_left_whole_when_the_cut_would_mislead() -> None:
+    # A negative main clause: "The warden will not check … But not when …" reads the wrong way round.
+    sentence = (
+        "The warden will not check the doors in the block every week, except when the building is being "
+        "painted."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._except_when(sentence, doc) is None
+    # No comma: "after which" is not a clause added after a complete one.
+    sentence = "We will meet in the hall after which the group will walk to the park together."
+    doc = parse.parse(sentence)
+    assert doc is not None and parse._prep_which(sentence, doc) is None

@@ -21,6 +21,7 @@ first, then the main noun, then the main verb, then other nouns and verbs, up to
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 import lemminflect
@@ -99,69 +100,82 @@ def _is_order(tokens: list[str]) -> bool:
     return "ADJ" in options or "NOUN" not in options or (following.endswith("ed") and "VERB" in options)
 
 
+@dataclass
+class _Found:
+    """The nouns and verbs of a point, in the order they come."""
+
+    nouns: list[str] = field(default_factory=list)
+    detail_nouns: list[str] = field(default_factory=list)  # nouns after a preposition
+    verbs: list[str] = field(default_factory=list)
+
+
 def key_terms(sentences: list[str], phrases: list[str], limit: int) -> list[str]:
     """`phrases`: known multi-word terms found in the point (already base forms)."""
-    nouns: list[str] = []
-    detail_nouns: list[str] = []  # nouns after a preposition
-    verbs: list[str] = []
+    found = _Found()
     for sentence in sentences:
-        previous = ""
-        previous_pos: str | None = None
-        after_preposition = False
-        tokens = words(_ATTRIBUTION.sub(r"\1", sentence))
-        order = _is_order(tokens)
-        for index, word in enumerate(tokens):
-            low = word.lower()
-            of_head = previous in _list("of_heads") or previous in _list("vague_nouns")
-            following_word = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-            # "to your colleagues" is a place or person; "to help" is a verb.
-            to_a_thing = low == "to" and following_word in word_set("determiners")
-            if (low in _list("prepositions") or to_a_thing) and not (low == "of" and of_head):
-                # "in the plan" is a detail; but in "most of this money" or "the type of support"
-                # the noun after "of" is the thing itself.
-                after_preposition = True
-            skip = (
-                PLACEHOLDER.match(word)
-                or any(ch.isdigit() for ch in word)
-                or is_function_word(word)
-                or low in word_set("auxiliaries")
-                or (word[:1].isupper() and not _ordinary_capital(tokens, index))
-                or word.isupper()
-            )
-            pos: str | None = None
-            if not skip:
-                following = tokens[index + 1] if index + 1 < len(tokens) else ""
-                if index == 0 and order:
-                    pos = "VERB"
-                else:
-                    pos = part_of_speech(low, previous, following)
-                if pos == "VERB" and _describes(low, previous, previous_pos, following):
-                    pos = None
-                if pos == "NOUN":
-                    noun = lemmas(low).get("NOUN", (low,))[0].lower()
-                    # "take a look", "make a start": a general verb used as a noun is as vague.
-                    vague = _list("vague_nouns") | _list("generic_verbs")
-                    if noun not in vague and low not in vague:
-                        (detail_nouns if after_preposition else nouns).append(noun)
-                elif pos == "VERB":
-                    base = lemmas(low)["VERB"][0].lower()
-                    if base not in _list("generic_verbs"):
-                        verbs.append(base)
-                    after_preposition = False
-            previous = low
-            previous_pos = pos
+        _scan(words(_ATTRIBUTION.sub(r"\1", sentence)), found)
     # The main noun, the main verb, then the rest; a detail ("in the plan") never leads.
     ordered: list[str] = list(phrases)
-    if nouns:
-        ordered.append(nouns[0])
-    if verbs:
-        ordered.append(verbs[0])
-    ordered += nouns[1:] + detail_nouns + verbs[1:]
-    out: list[str] = []
-    for term in ordered:
-        if term not in out:
-            out.append(term)
-    return out[:limit]
+    ordered += found.nouns[:1] + found.verbs[:1]
+    ordered += found.nouns[1:] + found.detail_nouns + found.verbs[1:]
+    return list(dict.fromkeys(ordered))[:limit]
+
+
+def _opens_detail(low: str, previous: str, following_word: str) -> bool:
+    """A preposition that makes the next noun a detail: "in the plan"; but in "most of this
+    money" or "the type of support" the noun after "of" is the thing itself, and "to" counts only
+    before a thing ("to your colleagues", not "to help")."""
+    of_head = previous in _list("of_heads") or previous in _list("vague_nouns")
+    to_a_thing = low == "to" and following_word in word_set("determiners")
+    return (low in _list("prepositions") or to_a_thing) and not (low == "of" and of_head)
+
+
+def _skipped(tokens: list[str], index: int) -> bool:
+    """Placeholders, numbers, function words, helping verbs and names are never key terms."""
+    word = tokens[index]
+    return bool(
+        PLACEHOLDER.match(word)
+        or any(ch.isdigit() for ch in word)
+        or is_function_word(word)
+        or word.lower() in word_set("auxiliaries")
+        or (word[:1].isupper() and not _ordinary_capital(tokens, index))
+        or word.isupper()
+    )
+
+
+def _scan(tokens: list[str], found: _Found) -> None:
+    """Add one sentence's nouns and verbs to `found`."""
+    previous = ""
+    previous_pos: str | None = None
+    after_preposition = False
+    order = _is_order(tokens)
+    for index, word in enumerate(tokens):
+        low = word.lower()
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if _opens_detail(low, previous, following.lower()):
+            after_preposition = True
+        pos: str | None = None
+        if not _skipped(tokens, index):
+            pos = "VERB" if index == 0 and order else part_of_speech(low, previous, following)
+            if pos == "VERB" and _describes(low, previous, previous_pos, following):
+                pos = None
+            if pos == "NOUN":
+                _add_noun(low, found.detail_nouns if after_preposition else found.nouns)
+            elif pos == "VERB":
+                base = lemmas(low)["VERB"][0].lower()
+                if base not in _list("generic_verbs"):
+                    found.verbs.append(base)
+                after_preposition = False
+        previous = low
+        previous_pos = pos
+
+
+def _add_noun(low: str, into: list[str]) -> None:
+    noun = lemmas(low).get("NOUN", (low,))[0].lower()
+    # "take a look", "make a start": a general verb used as a noun is as vague.
+    vague = _list("vague_nouns") | _list("generic_verbs")
+    if noun not in vague and low not in vague:
+        into.append(noun)
 
 
 def _describes(word: str, previous: str, previous_pos: str | None, following: str) -> bool:

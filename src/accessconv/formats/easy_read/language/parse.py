@@ -36,7 +36,24 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
 - a reason phrase at the end "…, largely because of A" -> "… This is largely because of A.";
 - "If <noun> <present verb> …, B" -> "<noun> might <verb> …. If it does, B" (no "not", no helper);
 - "A if B." at the very end, after a complete clause with no "not" -> "A. This is only if B."
-  (the added words of these rules are data: `[shapes]` in grammar.toml).
+  (the added words of these rules are data: `[shapes]` in grammar.toml);
+- a long condition or time first ("If / Unless / When A, B") -> "B." "This is if A." / "But not if A."
+  (never when B points back at something A names: "…we will fit one"), and a time clause at the end
+  ("… when / after / before A") -> "This is when A." (never after a main clause with "not");
+- ", except when A" -> "But not when A."; ", compared with A" -> "This compares with A.";
+- "… by doing A" at the end -> "You can do this by doing A." (the same subject and helping verb) or
+  "Do this by …" for an order;
+- an aside in brackets or between dashes -> its own sentence when it is a clause, or "This is …"
+  after a number when it is an amount (opening hours and names stay where they are);
+- a long opening phrase ("Following A, B") -> "B." "This follows A.";
+- a subject with a participle ("A survey carried out in 2025 found …", past tense only, "a"/"the")
+  -> "A survey was carried out in 2025." "The survey found …";
+- a long "who" subject ("Tenants who have lived here 10 years will …") -> "Some tenants have
+  lived here 10 years." "These tenants will …" (never with "all"/"most" or one person);
+- a name and its ways to get in touch -> "Name:" and one way a line; an amount with its own verb
+  after "and" -> a sentence of its own.
+A part that is a whole condition ("This is if A and B.") is not cut again, and a sentence that points
+back ("There, …", "Of these, …") keeps its place right after the clause it names.
 
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
 More rules (lists of things or means, naming phrases, clauses after ", and/but/so") are in
@@ -209,6 +226,11 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
 def _people_or_many(head: Token) -> bool:
     """ "Anyone who uses a badge…", "Carers who…": such a subject is "They", not "This"."""
     people = {w.lower() for w in grammar().get("parser", {}).get("people", [])}
+    if head.dep_ in {"csubj", "csubjpass"}:
+        # "Everybody now going to these centres would…": the subject is a clause; its own subject
+        # says who.
+        own = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return own is not None and _people_or_many(own)
     who = any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in head.children)
     return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who
 
@@ -256,7 +278,10 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         end = tok.right_edge.idx + len(tok.right_edge.text)
         clause = text[start:end]
         # The noun phrase without the clause: "the hub" (determiner and compounds, up to the noun).
-        noun = text[head.left_edge.idx : head.idx + len(head.text)]
+        first_word = head.left_edge
+        while first_word.i < head.i and first_word.tag_ in {"IN", "RB"}:
+            first_word = doc[first_word.i + 1]  # "around 5 priorities": "around" belongs to the verb
+        noun = text[first_word.idx : head.idx + len(head.text)]
         if len(noun.split()) > 6:
             continue
         after = text[end:]
@@ -273,6 +298,9 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         second = noun[:1].upper() + noun[1:] + " " + rest
         if len(main.split()) < 3:
             continue
+        if main.endswith(":"):
+            # A lead-in to a list: the list follows the last part, so the colon moves there.
+            return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
 
@@ -341,6 +369,25 @@ def _of_which(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _prep_which(text: str, doc: Doc) -> list[str] | None:
+    """ "The consultation closes on 30 June, after which we cannot take answers." -> "The
+    consultation closes on 30 June." "After that, we cannot take answers." (", after / before /
+    until which" and a clause; the words that replace "… which" are data: `prep_which_leads`)."""
+    leads: dict[str, str] = _shapes().get("prep_which_leads", {})
+    for tok in doc[3:-3]:
+        lead = leads.get(tok.lower_)
+        nxt = doc[tok.i + 1]
+        if lead is None or doc[tok.i - 1].text != "," or nxt.lower_ != "which":
+            continue
+        if not _has_clause(list(doc[tok.i + 2 :])) or not _has_clause(list(doc[: tok.i])):
+            continue
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        rest = text[nxt.idx + len(nxt.text) :].strip()
+        if len(first.split()) >= 3 and len(rest.split()) >= 3:
+            return [_sentence(first), _sentence(f"{lead} {_lower(rest)}")]
+    return None
+
+
 def _subject_to(text: str, doc: Doc) -> list[str] | None:
     """ "A, subject to approval on 22 April." -> "A. This depends on approval on 22 April." """
     for tok in doc[2:-2]:
@@ -398,6 +445,30 @@ def _defining(text: str, doc: Doc) -> list[str] | None:
         rest = text[left.idx + len(left.text) :].strip()
         if len(first.split()) >= 3 and len(rest.split()) >= 2:
             return [_sentence(first), _sentence(f"{pronoun} {rest}")]
+    return _defining_by_words(text, doc)
+
+
+def _defining_by_words(text: str, doc: Doc) -> list[str] | None:
+    """The same shape when the parser lost the clause ("which helps disabled people…" parsed with
+    "disabled" as its head): "is" + the named thing, then "which"/"that" and a verb with a tense,
+    read from the words themselves. Only for a sentence that is "X is a …" with nothing before X's
+    verb but its subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" and root.lower_ not in {"is", "are"}:
+        return None
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if attr is None or attr.i + 3 >= len(doc) or not any(c.dep_ in SUBJECTS for c in root.children):
+        return None
+    which, verb = doc[attr.i + 1], doc[attr.i + 2]
+    if which.lower_ not in {"which", "that"} or verb.tag_ not in {"VBZ", "VBP"}:
+        return None
+    if any(t.text in {";", ":"} for t in doc[attr.i :]):
+        return None
+    first = _text(text, 0, which.idx)
+    rest = text[verb.idx :].strip()
+    pronoun = "They" if attr.tag_ in {"NNS", "NNPS"} else "It"
+    if len(first.split()) >= 3 and len(rest.split()) >= 3:
+        return [_sentence(first), _sentence(f"{pronoun} {rest}")]
     return None
 
 
@@ -443,7 +514,11 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
             if not _verb_first(doc, left.i + 1, tok):
                 continue
             verb = doc[left.i + 1]
-            if left.lower_ == "which" and tok.head.pos_ == "PROPN":
+            whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
+            if left.lower_ == "which" and verb.lower_ in whole:
+                # "…, which means that …" is about all that comes before: "This means …".
+                second = f"This {rest}"
+            elif left.lower_ == "which" and tok.head.pos_ == "PROPN":
                 # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
                 pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
                 second = f"{pronoun} {rest}"
@@ -705,6 +780,10 @@ def _such_as(text: str, doc: Doc) -> list[str] | None:
         tail = doc[tok.i + 2 :]
         if any(t.tag_ in FINITE for t in tail) or len(tail) < 2:
             continue
+        if doc[tok.i + 1].right_edge.i < len(doc) - 2 or any(
+            t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in {"IN", "TO"} for t in tail
+        ):
+            continue  # examples in the middle ("proof, such as a bill, to the appointment")
         head = doc[tok.i + 1].head
         pronoun = "These" if head.tag_ in {"NNS", "NNPS"} else "This"
         first = _text(text, 0, doc[tok.i - 1].idx)
@@ -982,17 +1061,437 @@ def _if_at_end(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+# ---------------------------------------------------------------- more shapes (issue 12, round 4)
+
+
+def _negative(tokens: list[Token] | Span) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in {"not", "never", "nobody", "nothing", "no"} for t in tokens)
+
+
+def _points_back(tokens: list[Token] | Span) -> bool:
+    """A word that points to something said before it ("it", "their", "one", "this"): moving a
+    clause that names the thing after it would leave the word pointing at nothing."""
+    back = {w.lower() for w in _shapes().get("pointing_words", [])}
+    tokens = list(tokens)
+    for n, t in enumerate(tokens):
+        if t.lower_ not in back:
+            continue
+        if t.tag_ in {"PRP", "PRP$"} and not _named_before(tokens[:n], t):
+            return True
+        if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.tag_ in {"DT", "CD", "NN"}:
+            return True  # "…will fit one", "…will send this"
+    return False
+
+
+def _named_before(tokens: list[Token], pronoun: Token) -> bool:
+    """A noun of the pronoun's number comes before it in the same clause ("the council has changed
+    its plans"), so the pronoun can point there."""
+    plural = pronoun.lower_ in {"they", "them", "their", "theirs"}
+    if pronoun.lower_ not in {"it", "its", "they", "them", "their", "theirs"}:
+        return False
+    return any(
+        t.pos_ in {"NOUN", "PROPN"} and (t.tag_ in {"NNS", "NNPS"}) == plural and t.dep_ in SUBJECTS
+        for t in tokens
+    )
+
+
+def _opening_clause(text: str, doc: Doc) -> list[str] | None:
+    """ "If you do not have anyone to help you, we will find an advocate." -> "We will find an
+    advocate." "This is if you do not have anyone to help you.": a long condition (or time:
+    "when", "once") before the main clause goes after it, with words that keep the link (data:
+    `opening_clause_leads`). Only when the main clause says nothing negative for the words
+    "But not if" (an "unless" condition), and the condition is long enough to be worth a sentence
+    ("If it is, …" stays)."""
+    leads: dict[str, str] = _shapes().get("opening_clause_leads", {})
+    lead = leads.get(doc[0].lower_) if len(doc) > 8 else None
+    if lead is None or doc[0].dep_ not in {"mark", "advmod"}:
+        return None
+    clause = doc[0].head
+    end = clause.right_edge.i + 1
+    if clause.dep_ != "advcl" or clause.head.dep_ != "ROOT" or end >= len(doc) - 3 or doc[end].text != ",":
+        return None
+    if clause.head.i < end or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    main_tokens = list(doc[end + 1 :])
+    if not _main_clause(main_tokens) or (lead.lower().startswith("but not") and _negative(main_tokens)):
+        return None
+    if _points_back(main_tokens):
+        return None  # "If you have no alarm, we will fit one." -> "We will fit one." points at nothing
+    condition = text[doc[0].idx + len(doc[0].text) : doc[end].idx].strip()
+    main = text[doc[end].idx + 1 :].strip()
+    if len(condition.split()) < 4 or len(main.split()) < 4:
+        return None
+    return [_sentence(main), _sentence(f"{lead} {condition}")]
+
+
+def _closing_clause(text: str, doc: Doc) -> list[str] | None:
+    """ "We will write to every tenant when the survey has finished." -> "We will write to every
+    tenant." "This is when the survey has finished.": a time clause at the very end, with its own
+    subject, after a complete main clause with nothing negative (in "We will not write before …"
+    the cut would read the wrong way round). Words as data: `closing_clause_leads`."""
+    leads: dict[str, str] = _shapes().get("closing_clause_leads", {})
+    for tok in doc[4:]:
+        lead = leads.get(tok.lower_)
+        if lead is None or tok.dep_ not in {"mark", "advmod"}:
+            continue
+        clause = tok.head
+        if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
+            continue
+        if clause.head.dep_ != "ROOT" or clause.head.i > tok.i:
+            continue
+        if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in {
+            "even",
+            "only",
+            "just",
+        }:
+            continue
+        before = list(doc[: tok.i])
+        if _negative(before) or not _has_clause(before):
+            continue
+        first = _text(text, 0, tok.idx)
+        rest = text[tok.idx :].strip()
+        if len(first.split()) >= 4 and len(rest.split()) >= 4:
+            return [_sentence(first), _sentence(f"{lead} {_lower(rest)}")]
+    return None
+
+
+def _except_when(text: str, doc: Doc) -> list[str] | None:
+    """ "Your officer will visit you at home, except when the repair is urgent." -> "Your officer
+    will visit you at home." "But not when the repair is urgent." (after a comma, at the end of a
+    main clause with nothing negative)."""
+    for tok in doc[3:-3]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ != "except" or doc[tok.i - 1].text != "," or nxt.lower_ not in {"when", "if", "where"}:
+            continue
+        before = list(doc[: tok.i])
+        after = list(doc[tok.i + 2 :])
+        if _negative(before) or not _main_clause(before) or not _has_clause(after):
+            continue
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        rest = text[nxt.idx :].strip()
+        if len(first.split()) >= 3 and len(rest.split()) >= 4:
+            return [_sentence(first), _sentence(f"{_shapes().get('except_lead', 'But not')} {rest}")]
+    return None
+
+
+def _aside(text: str, doc: Doc) -> list[str] | None:
+    """ "About 1,200 households (nearly a third of the estate) have asked for a kitchen." -> "About
+    1,200 households have asked for a kitchen." "This is nearly a third of the estate.": words in
+    brackets (or between two dashes) inside a sentence become a sentence of their own after it
+    when they can stand alone: a clause with its own subject and verb, or an amount ("This is
+    …"). Anything else (opening hours, a name) stays where it is."""
+    for open_tok in doc[2:]:
+        close = _aside_end(doc, open_tok)
+        if close is None:
+            continue
+        inside = list(doc[open_tok.i + 1 : close.i])
+        words = text[open_tok.idx + 1 : close.idx].strip(" ,")
+        if len(inside) < 3 or len(words.split()) < 3:
+            continue
+        if _has_clause(inside) and inside[0].tag_ not in {"WDT", "WP", "WRB", "IN", "CC"}:
+            second = _sentence(words)
+        elif _amount(inside) and any(t.like_num for t in doc[max(0, open_tok.i - 6) : open_tok.i]):
+            # "17,420 residents (7.9% of the people)": "This is …" follows a number it can name.
+            second = _sentence(f"{_shapes().get('amount_aside_lead', 'This is')} {_lower(words)}")
+        else:
+            continue
+        main = (text[: open_tok.idx].rstrip() + " " + text[close.idx + len(close.text) :].lstrip()).strip()
+        main = re.sub(r"\s+([,.;:!?])", r"\1", main)
+        if len(main.split()) < 4:
+            continue
+        if _points_back(inside) and len(main.split()) > int(_shapes().get("aside_pointing_max_words", 12)):
+            # "(it will open again in May)" must follow its noun straight away; a long main clause
+            # would be cut again and "it" could then name the wrong thing.
+            continue
+        # The parser hangs a sentence with an aside together loosely: the main clause is parsed alone.
+        main_doc = parse(main)
+        if main_doc is None or not _main_clause(list(main_doc)):
+            continue
+        return [_sentence(main), second]
+    return None
+
+
+def _aside_end(doc: Doc, open_tok: Token) -> Token | None:
+    """The closing bracket or dash of an aside that opens at `open_tok`, or None."""
+    if open_tok.text == "(":
+        closing = ")"
+    elif open_tok.text in {"—", "–"} or (open_tok.text == "-" and open_tok.whitespace_):
+        closing = open_tok.text
+    else:
+        return None
+    for tok in doc[open_tok.i + 1 :]:
+        if tok.text in {"(", ")", "—", "–"} and tok.text != closing:
+            return None
+        if tok.text == closing:
+            return tok
+    return None
+
+
+def _amount(tokens: list[Token]) -> bool:
+    """ "nearly a third of the estate", "7.9% of the population", "about 1 in 12": an amount
+    with no verb."""
+    if any(t.tag_ in FINITE for t in tokens):
+        return False
+    degree = {w.lower() for w in _shapes().get("amount_degree", [])}
+    first = next((t for t in tokens if t.lower_ not in degree and t.tag_ != "DT"), None)
+    if first is None:
+        return False
+    fraction = {w.lower() for w in _shapes().get("fractions", [])}
+    return first.like_num or first.tag_ == "CD" or first.lower_ in fraction
+
+
+def _compared(text: str, doc: Doc) -> list[str] | None:
+    """ "Rents rose by 6% last year, compared with 4% across the region." -> "Rents rose by 6% last
+    year." "This compares with 4% across the region." (after a comma, at the end, no verb)."""
+    for tok in doc[3:-2]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ not in {"compared", "comparing"} or doc[tok.i - 1].text != ",":
+            continue
+        if nxt.lower_ not in {"with", "to"} or any(t.tag_ in FINITE for t in doc[tok.i + 1 :]):
+            continue
+        before = list(doc[: tok.i])
+        if not _has_clause(before):
+            continue
+        first = _text(text, 0, doc[tok.i - 1].idx)
+        rest = text[nxt.idx :].strip()
+        if len(first.split()) >= 4 and len(rest.split()) >= 2:
+            return [
+                _sentence(first),
+                _sentence(f"{_shapes().get('comparison_lead', 'This compares')} {rest}"),
+            ]
+    return None
+
+
+def _by_doing(text: str, doc: Doc) -> list[str] | None:
+    """ "You can ask us to check the decision within 28 days by writing to the team." -> "You can
+    ask us to check the decision within 28 days." "You can do this by writing to the team.": how
+    to do it, at the end, repeated with the same subject ("you", "we", "they") and helping verb;
+    an order keeps its form ("Do this by …")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    modal = next((c for c in root.children if c.tag_ == "MD" and c.i < root.i), None)
+    if subject is not None and (subject.lower_ not in {"you", "we", "they", "i"} or modal is None):
+        return None
+    if subject is None and (root.tag_ != "VB" or not _main_clause(list(doc[: root.i + 1]))):
+        return None
+    for tok in doc[root.i + 3 :]:
+        if tok.lower_ != "by" or tok.dep_ != "prep" or tok.head not in {root, *root.children}:
+            continue
+        doing = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if doing is None or not _clause_at_end(tok, doc):
+            continue
+        before = doc[: tok.i]
+        if _negative(before) or any(t.text in {",", ";", ":"} for t in doc[tok.i :] if t.i != tok.i):
+            continue
+        first = _text(text, 0, tok.idx)
+        rest = text[tok.idx :].strip()
+        if subject is not None and modal is not None:
+            lead = f"{subject.text} {modal.text} do this"
+        else:
+            lead = "Do this"
+        if len(first.split()) >= 4 and len(rest.split()) >= 3:
+            return [_sentence(first), _sentence(f"{lead} {rest}")]
+    return None
+
+
+def _long_opener(text: str, doc: Doc) -> list[str] | None:
+    """ "Following a meeting with the carers' board and the parents' forum in 2026, 3 options have
+    been written." -> "3 options have been written." "This follows a meeting with …": a long
+    phrase before the main clause goes after it with words that keep the link (data:
+    `opener_leads`, by its first word). A short one ("From April 2027, …") stays first."""
+    leads: dict[str, str] = _shapes().get("opener_leads", {})
+    lead = leads.get(doc[0].lower_) if len(doc) > 10 else None
+    if lead is None or doc[0].dep_ not in {"prep", "advcl", "advmod"}:
+        return None
+    end = doc[0].right_edge.i + 1
+    while end < len(doc) - 3 and doc[end].dep_ in {"npadvmod", "amod", "advmod"} and doc[end].text != ",":
+        end += 1  # "Following the fire at Oak Court last year, …": "last year" hangs on the verb
+    if end >= len(doc) - 3 or doc[end].text != "," or doc[0].head.dep_ != "ROOT" or doc[0].head.i < end:
+        return None
+    opener = text[doc[0].idx : doc[end].idx].strip()
+    main_tokens = list(doc[end + 1 :])
+    least = int(_shapes().get("opener_min_words", 6))
+    order = main_tokens[0].lower_ == "please"  # "please phone …" (the tagger may take "phone" for a noun)
+    if (
+        len(opener.split()) < least
+        or not (order or _main_clause(main_tokens))
+        or _has_clause(list(doc[1:end]))
+    ):
+        return None
+    if _points_back(main_tokens):
+        return None
+    main = text[doc[end].idx + 1 :].strip()
+    rest = opener.split(" ", 1)[1]
+    if len(main.split()) < 4:
+        return None
+    return [_sentence(main), _sentence(f"{lead} {rest}")]
+
+
+def _described_subject(text: str, doc: Doc) -> list[str] | None:
+    """ "A fire check carried out in 2025 found that the lifts need new doors." -> "A fire check
+    was carried out in 2025." "It found that the lifts need new doors.": a subject with its own
+    past participle phrase, in a sentence about the past. Only a subject with "a", "the", "our"
+    and the like (in "Carers supported by the centre said …" the phrase says which carers, and
+    "Carers were supported" would say it of all of them)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not (
+        root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in root.children if c.dep_ == "aux")
+    ):
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    determiners = {w.lower() for w in _shapes().get("described_subject_determiners", [])}
+    if not any(c.dep_ == "det" and c.lower_ in determiners for c in subject.children):
+        return None
+    # The tagger may call such a participle a past tense ("The survey sent to…"): an "acl" with no
+    # subject of its own is a participle all the same.
+    phrase = next(
+        (
+            c
+            for c in subject.children
+            if c.dep_ == "acl"
+            and c.tag_ in {"VBN", "VBD"}
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+        ),
+        None,
+    )
+    if phrase is None or phrase.i != subject.i + 1 or phrase.right_edge.i >= root.i:
+        return None
+    inside = doc[phrase.i : phrase.right_edge.i + 1]
+    if len(inside) < 2 or any(t.is_punct for t in inside):
+        return None
+    noun = text[subject.left_edge.idx : subject.idx + len(subject.text)]
+    if len(noun.split()) > 6:
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    described = text[phrase.idx : phrase.right_edge.idx + len(phrase.right_edge.text)]
+    rest = text[doc[phrase.right_edge.i + 1].idx :].strip()
+    first = f"{noun} {'were' if plural else 'was'} {described}"
+    # The thing is named again, by its main word ("The check found …"), not "It": a list may
+    # follow and come between, and "It" would then point at the list's last line.
+    det = next(c for c in subject.children if c.dep_ == "det")
+    again = ("The" if det.lower_ in {"a", "an", "the"} else det.text.capitalize()) + " " + subject.text
+    second = f"{again} {rest}" if det.i == subject.left_edge.i else f"{'They' if plural else 'It'} {rest}"
+    if len(rest.split()) < 3:
+        return None
+    return [_sentence(first), _sentence(second)]
+
+
+def _contact_ways(text: str, _doc: Doc) -> list[str] | None:
+    """ "Carers Centre — phone 01632 960 214 (9am to 5pm), email a@b.org, or drop in at 12 High
+    Street." -> "Carers Centre:" "Phone 01632 960 214 (9am to 5pm)." "Email a@b.org." "Or drop in at
+    12 High Street.": a name, a dash or colon, and two or more ways to get in touch, each starting
+    with a word of `contact_ways` (grammar.toml), joined by commas and a last "or"/"and"."""
+    ways = sorted(_shapes().get("contact_ways", []), key=len, reverse=True)
+    if not ways:
+        return None
+    names = "|".join(re.escape(w) for w in ways)
+    head = re.match(r"^(?P<lead>[^—–:]{2,80}?)\s*[—–:]\s+(?=(?:" + names + r")\b)", text, re.I)
+    if head is None or not all(
+        w[:1].isupper() or w.lower() in {"of", "and", "the", "for", "&"} for w in head.group("lead").split()
+    ):
+        return None  # the lead is a name ("Westford Housing Advice"), not "Please note"
+    rest = text[head.end() :].strip().rstrip(".")
+    cuts = list(
+        re.finditer(
+            r"(?:,\s+|\s+(?=or\s|and\s))(?:(?P<joint>or|and)\s+)?(?=(?:" + names + r")\b)", rest, re.I
+        )
+    )
+    if not cuts:
+        return None
+    items: list[str] = []
+    start = 0
+    for cut in cuts:
+        items.append(rest[start : cut.start()].strip())
+        start = cut.end()
+    items.append(rest[start:].strip())
+    joint = (cuts[-1].group("joint") or "").lower()
+    if any(len(i.split()) < 2 for i in items) or not joint:
+        return None
+    out = [head.group("lead").strip() + ":"] + [_item(i) for i in items]
+    if joint == "or":
+        out[-1] = "Or " + _lower(items[-1]).rstrip(".") + "."
+    return out
+
+
+def _who_subject(text: str, doc: Doc) -> list[str] | None:
+    """ "Tenants who have lived in their home for over 10 years will get a new kitchen first." ->
+    "Some tenants have lived in their home for over 10 years." "These tenants will get a new
+    kitchen first.": a long subject that is a group of people with a "who" clause saying which
+    ones. "Some" keeps it from saying it of all of them; "These" points back at exactly them."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        return None
+    clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.lower_ != "who" or clause.left_edge.i != subject.i + 1:
+        return None
+    if any(t.tag_ in {"WP", "WDT", "WP$"} for t in doc[clause.left_edge.i + 1 : clause.right_edge.i + 1]):
+        return None  # "Residents who are over 75 or who have a disability": two clauses, not one
+    if not _verb_first(doc, clause.left_edge.i + 1, clause) or doc[clause.left_edge.i + 1].tag_ not in FINITE:
+        return None
+    start = subject.left_edge
+    if start.dep_ == "det" and start.lower_ not in {"the"} or any(t.is_punct for t in doc[start.i : root.i]):
+        return None  # "All tenants who …", "Most carers who …": the amount would be lost
+    first_word = doc[start.i + 1] if start.lower_ == "the" else start
+    noun = text[first_word.idx : subject.idx + len(subject.text)]
+    if len(noun.split()) > 4 or clause.right_edge.i + 1 >= len(doc):
+        return None
+    after = doc[clause.right_edge.i + 1]
+    if after.i > root.i or not (after == root or after.head == root):
+        return None  # the clause must run up to the main verb (or its helping verb)
+    said = text[doc[clause.left_edge.i + 1].idx : clause.right_edge.idx + len(clause.right_edge.text)]
+    rest = text[after.idx :].strip()
+    if len(said.split()) < 3 or len(rest.split()) < 3:
+        return None
+    lead, pointer = _shapes().get("who_subject_leads", ["Some", "These"])
+    return [_sentence(f"{lead} {_lower(noun)} {said}"), _sentence(f"{pointer} {_lower(noun)} {rest}")]
+
+
+def _and_amount(text: str, doc: Doc) -> list[str] | None:
+    """ "£4.6 million is spent now and £1.8 million is new money." -> two sentences: after "and" /
+    "but", an amount followed at once by a verb with a tense starts a clause of its own, whatever
+    the parser made of it (it often joins the two amounts)."""
+    for joint in doc[3:-3]:
+        if joint.lower_ not in {"and", "but"} or not _has_clause(list(doc[: joint.i])):
+            continue
+        i = joint.i + 1
+        while i < len(doc) and (doc[i].tag_ in {"$", "CD"} or doc[i].text in {"£", "$", "€", "%"}):
+            i += 1
+        if i == joint.i + 1 or i >= len(doc) or doc[i].tag_ not in FINITE:
+            continue
+        if not any(t.like_num for t in doc[joint.i + 1 : i]):
+            continue
+        first = _text(text, 0, joint.idx)
+        second = text[doc[joint.i + 1].idx :].strip()
+        if joint.lower_ == "but":
+            second = "But " + second
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            return [_sentence(first), _sentence(second)]
+    return None
+
+
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
+    _contact_ways,
     _semicolon,
+    _described_subject,
     _that_list,
     _verb_phrases,
     _wh_list,
     _coordinated,
+    _and_amount,
     _orders,
     _relative,
     _defining,
     _participle,
     _of_which,
+    _prep_which,
+    _aside,
     _subject_to,
     _reason,
     _reason_phrase,
@@ -1002,10 +1501,17 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _purpose,
     _if_you,
     _if_other,
+    _opening_clause,
     _after_first,
     _such_as,
     _named_apposition,
     _address_at_end,
+    _closing_clause,
+    _except_when,
+    _compared,
+    _by_doing,
+    _long_opener,
+    _who_subject,
 )
 
 
@@ -1035,8 +1541,17 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
 
+# A part that is a whole condition or time ("This is if A and B.", "But not when …"): cutting it
+# again would leave half of the condition standing as a plain statement.
+_CONDITION_PART = re.compile(
+    r"^(?:this is (?:only )?|but not )(?:if|when|whenever|unless|once|before|after|until)\b", re.I
+)
+
+
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
+    if _CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
+        return None  # a whole condition, or a question: cut again, either would read wrongly
     doc = parse(text)
     if doc is None:
         return None
@@ -1044,12 +1559,22 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if parts is None or any(_fragment(p) for p in parts):
         return None
     out: list[str] = []
-    for part in parts:
-        if depth and too_long(part):
-            out.extend(split(part, too_long, depth - 1) or [part])
-        else:
-            out.append(part)
+    for n, part in enumerate(parts):
+        cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        following = parts[n + 1] if n + 1 < len(parts) else ""
+        if cut and _TRAILING.match(cut[-1]) and (_POINTER.match(following) or _POINTING.search(following)):
+            # "…centre. There, staff can help." must stay right after the centre: a cut that
+            # ends the part with "This is if …" would leave "There" pointing at the condition.
+            cut = None
+        out.extend(cut or [part])
     return out
+
+
+# A sentence that points back at the one before it, and the sentences our rules add after a
+# clause (a condition, a time, a comparison): one of these must never come between the two.
+_POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
+_POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b", re.I)
+_TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
 
 
 def _fragment(part: str) -> bool:
@@ -1066,6 +1591,7 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
     here too; they are cheap next to the parse)."""
     level = texts
     for _ in range(depth + 1):
+        level = [t for t in level if not _CONDITION_PART.match(t.strip()) and not t.rstrip().endswith("?")]
         if not level:
             return
         prefetch(level)

@@ -34,7 +34,9 @@ from .wordlists import builtin, grammar, read_table, word_set
 @dataclass(frozen=True)
 class Condition:
     """obj:/subj: (the verb's object or subject lemma, from the parse), next:/prev: (the word just
-    after or before the match)."""
+    after or before the match), dep: (the word's role in the parse: "acl" for a participle that
+    describes a noun, "responses received by May"), head: (the lemma of the word it hangs on: the
+    noun a participle describes, "a workshop facilitated by …")."""
 
     kind: str
     values: frozenset[str]
@@ -54,7 +56,7 @@ def _conditions(text: str) -> tuple[Condition, ...]:
     out = []
     for part in text.split(";"):
         kind, _, values = part.strip().partition(":")
-        if kind in {"obj", "subj", "next", "prev"} and values:
+        if kind in {"obj", "subj", "next", "prev", "dep", "head"} and values:
             out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|"))))
     return tuple(out)
 
@@ -175,15 +177,20 @@ def _pattern(entries: tuple[Entry, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
 
 
-def _plain_form(form: Form, matched: str, before: str) -> str | None:
+def _plain_form(
+    form: Form, matched: str, before: str, describes: bool = False, verb: bool = False
+) -> str | None:
+    """The plain word in the hard word's form (`describes`: the parse found a participle that
+    describes a noun, "a workshop facilitated by …", so "-ed" is the participle, "run", not "ran";
+    `verb`: the parse found a verb, so "This represents" is not "this" + a noun)."""
     entry = form.entry
     previous = before.split()[-1].lower().strip("\"'“‘(") if before.split() else ""
     if entry.kind == "verb":
         tags = set(form.tags)
-        if previous in word_set("determiners") and not tags & {"VBD", "VBN", "VBG"}:
+        if previous in word_set("determiners") and not verb and not tags & {"VBD", "VBN", "VBG"}:
             return None  # "an attempt", "the monitors": a noun, not a verb
         if {"VBD", "VBN"} <= tags:
-            tag = "VBN" if previous in word_set("perfect_auxiliaries") else "VBD"
+            tag = "VBN" if describes or previous in word_set("perfect_auxiliaries") else "VBD"
         elif tags - {"VB", "VBP"}:
             tag = sorted(tags - {"VB", "VBP"})[0]
         else:
@@ -254,7 +261,14 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
         for candidate in forms[" ".join(matched.lower().split())]:
             if not _sense_fits(candidate.entry, text, mt.start(), mt.end(), parsed):
                 continue
-            plain = _plain_form(candidate, matched, before)
+            token = _token_at(text, mt.start(), parsed) if "doc" in parsed else None
+            plain = _plain_form(
+                candidate,
+                matched,
+                before,
+                describes=token is not None and token.dep_ == "acl",
+                verb=token is not None and token.pos_ in {"VERB", "AUX"} and token.dep_ != "compound",
+            )
             if plain is not None:
                 form = candidate
                 break
@@ -323,7 +337,24 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
         return _word_after(text, end) in cond.values
     if cond.kind == "prev":
         return _word_before(text, start) in cond.values
+    if cond.kind in {"dep", "head"}:
+        token = _token_at(text, start, parsed)
+        if token is None:
+            return False
+        if cond.kind == "dep":
+            return str(token.dep_) in cond.values
+        return bool(_lemma_set(token.head.text) & cond.values) and token.head.i != token.i
     return bool(_related(text, start, cond.kind, parsed) & cond.values)
+
+
+def _token_at(text: str, start: int, parsed: dict[str, object]) -> Any:
+    """The parsed word at `start` (None without the parser)."""
+    if "doc" not in parsed:
+        parsed["doc"] = parse.parse(text)
+    doc: Any = parsed["doc"]
+    if doc is None:
+        return None
+    return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
 
 
 def _sense_fits(entry: Entry, text: str, start: int, end: int, parsed: dict[str, object]) -> bool:

@@ -117,20 +117,9 @@ class _Builder:
 
     def block(self, block: m.Block, kind: UnitKind, following: m.Block | None) -> None:
         if isinstance(block, m.Heading):
-            text = squash(m.plain_text(block.inlines))
-            if block.level == 1 and not self.seen_title:
-                self.seen_title = True
-                return
-            self.sections.append(RawSection(text))
+            self.heading(block)
         elif isinstance(block, m.Paragraph):
-            lead_in = m.plain_text(block.inlines).rstrip().endswith(":")
-            if lead_in and isinstance(following, m.DefinitionList):
-                self.changes.append(
-                    f"The line '{squash(m.plain_text(block.inlines))}' was left out: its list of "
-                    "hard words is in the Hard words section."
-                )
-                return
-            self.add(block.inlines, kind)
+            self.paragraph(block, kind, following)
         elif isinstance(block, m.ListBlock):
             for item in block.items:
                 self.list_item(item)
@@ -143,22 +132,44 @@ class _Builder:
                 placeholder = self.spans.add(m.Code(block.text))
                 self.current.units.append(Unit(placeholder, "code", block.text))
         elif isinstance(block, m.DefinitionList):
-            for entry in block.items:
-                term = squash(m.plain_text(entry.term))
-                meaning = " ".join(
-                    m.plain_text(m.block_inlines(b)) for d in entry.definitions for b in m.walk_blocks(d)
-                )
-                if term and meaning.strip():
-                    self.definitions[term] = squash(meaning)
-            self.changes.append(
-                f"The draft's own list of {len(block.items)} hard words was moved to the Hard words section."
-            )
+            self.definition_list(block)
         elif isinstance(block, m.Figure):
-            alt = squash(block.image.alt or m.plain_text(block.caption))
-            named = f"The draft's picture '{alt}'" if alt else "A picture in the draft (it has no alt text)"
-            self.changes.append(f"{named} is not in the Easy Read version: each point gets its own picture.")
-            if block.caption:
-                self.add(block.caption, "caption")
+            self.figure(block)
+
+    def heading(self, block: m.Heading) -> None:
+        if block.level == 1 and not self.seen_title:
+            self.seen_title = True
+            return
+        self.sections.append(RawSection(squash(m.plain_text(block.inlines))))
+
+    def paragraph(self, block: m.Paragraph, kind: UnitKind, following: m.Block | None) -> None:
+        lead_in = m.plain_text(block.inlines).rstrip().endswith(":")
+        if lead_in and isinstance(following, m.DefinitionList):
+            self.changes.append(
+                f"The line '{squash(m.plain_text(block.inlines))}' was left out: its list of "
+                "hard words is in the Hard words section."
+            )
+            return
+        self.add(block.inlines, kind)
+
+    def definition_list(self, block: m.DefinitionList) -> None:
+        for entry in block.items:
+            term = squash(m.plain_text(entry.term))
+            meaning = " ".join(
+                m.plain_text(m.block_inlines(b)) for d in entry.definitions for b in m.walk_blocks(d)
+            )
+            if term and meaning.strip():
+                self.definitions[term] = squash(meaning)
+        self.changes.append(
+            f"The draft's own list of {len(block.items)} hard words was moved to the Hard words section."
+        )
+
+    def figure(self, block: m.Figure) -> None:
+        alt = squash(block.image.alt or m.plain_text(block.caption))
+        named = f"The draft's picture '{alt}'" if alt else "A picture in the draft (it has no alt text)"
+        self.changes.append(f"{named} is not in the Easy Read version: each point gets its own picture.")
+        if block.caption:
+            self.add(block.caption, "caption")
 
     def list_item(self, item: list[m.Block]) -> None:
         inlines: list[m.Inline] = []

@@ -10,7 +10,7 @@ from .text import capitalise, end_sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 FINITE = {"VBD", "VBP", "VBZ", "MD"}
 
 
