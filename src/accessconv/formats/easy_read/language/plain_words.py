@@ -362,9 +362,29 @@ def _sense_fits(entry: Entry, text: str, start: int, end: int, parsed: dict[str,
     condition holds (if any) and no never_when does."""
     if entry.kind in {"verb", "noun"} and not _pos_fits(entry.kind, text, start, parsed):
         return False
+    if entry.kind == "noun" and _in_compound(text, start, end, parsed):
+        return False
     if entry.only_when and not any(_holds(c, text, start, end, parsed) for c in entry.only_when):
         return False
     return not any(_holds(c, text, start, end, parsed) for c in entry.never_when)
+
+
+def _in_compound(text: str, start: int, end: int, parsed: dict[str, object]) -> bool:
+    """ "residence requirement": a noun that describes another noun, or the noun such a word
+    describes, is one name with it; swapping one half ("home need") changes what it names."""
+    if "doc" not in parsed:
+        parsed["doc"] = parse.parse(text)
+    doc: Any = parsed["doc"]
+    if doc is None:
+        return False
+    inside = [t for t in doc if start <= t.idx < end]
+    outside = {t.i for t in doc} - {t.i for t in inside}
+    # A name before the noun ("Council expenditure") does not make a fixed term of it.
+    return any(
+        (t.dep_ == "compound" and t.head.i in outside)
+        or any(c.dep_ == "compound" and c.i in outside and c.pos_ != "PROPN" for c in t.children)
+        for t in inside
+    )
 
 
 def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bool:

@@ -1,0 +1,774 @@
+"""More ways to split long sentences by their grammar (the parser's second round; see parse.py).
+
+Each rule has parse.py's shape, `(text, doc) -> list[str] | None`, and, as there, only moves or
+repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
+
+- two main clauses after ", and" / ", but" / ", so", the second with its own subject ("…, and
+  everyone who applied will get a letter") -> two sentences ("So …", "But …");
+- a list of three or more noun phrases after a verb or preposition, items up to the sentence limit
+  -> the lead ending in ":" and one item a line; a time or place after the list moves in front of
+  the lead ("By the end of the year we will buy:"), anything else leaves the sentence whole;
+- means in a list of "by -ing" phrases -> "… by:" and one a line;
+- "X, known as Y," / "X, called Y," / "X, the Y," after a subject or object -> the sentence without
+  it, and "This X is called Y." / "This X is the Y." (the noun repeated, not "It");
+- a non-restrictive "which"/"who" clause after the object at the end -> "The form …" put back in
+  the clause ("which you should return" -> "You should return the form"), "Last year this check
+  helped …"; never after a prepositional phrase, a list or a clause, where the noun is doubtful;
+- "This is to A, and to B." -> "We want to A." "We want to B.".
+
+`stands` is the final check every split must pass (parse.py's `sound`): each part is a clause with a
+subject and a finite verb, an order, a list lead ending in ":" or an item of that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import lemminflect
+
+from . import syntax
+from .wordlists import grammar, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Rule = Callable[["str", "Doc"], "list[str] | None"]
+# Where a noun or a clause modifies something else: a verb under these is not the sentence's own.
+_EMBEDDED = {"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp", "xcomp", "amod", "appos"}
+_WH = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "whatever", "whoever"}
+_NOUNS = {"NOUN", "PROPN", "NUM", "PRON"}
+
+
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = grammar().get("clauses", {})
+    return data
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or a helping verb with one ("will get", "is paid")."""
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # "has been co-produced": the parser may hang "has" on "been".
+    helpers += [g for c in helpers for g in c.children if g.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ in syntax.FINITE or any(c.tag_ in syntax.FINITE for c in helpers)
+
+
+def _span_text(text: str, first: Token, last: Token) -> str:
+    return text[first.idx : last.idx + len(last.text)]
+
+
+# --- A: two main clauses joined by ", and" / ", but" / ", so" ---------------------------------
+
+
+def _opens_with_clause(tokens: list[Token]) -> bool:
+    """The words start with a subject whose verb has a tense: "everyone who applied will get …"."""
+    first = tokens[0]
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in {"VERB", "AUX"} or not _finite(verb) or verb.dep_ in _EMBEDDED - {"ccomp"}:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in syntax.SUBJECTS and c.i < verb.i]
+        if any(s.left_edge == first and s.i in inside for s in subjects):
+            return True
+    return False
+
+
+def _free_clause(tokens: list[Token]) -> bool:
+    """A main clause that does not start with a joining word ("If …", "When …")."""
+    first = tokens[0]
+    if first.lower_ in word_set("subordinators") or first.dep_ == "mark" or first.lower_ in _WH:
+        return False
+    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
+        return False
+    inside = {t.i for t in tokens}
+    # The clause's own verb (the parser may hang it on the next clause), not one that describes a
+    # noun ("People who receive Pension Credit, …").
+    return any(
+        v.pos_ in {"VERB", "AUX"}
+        and _finite(v)
+        and (v.head.i not in inside or v.dep_ in {"ROOT", "conj"})
+        and any(c.dep_ in syntax.SUBJECTS and c.i in inside and c.lower_ not in _WH for c in v.children)
+        for v in tokens
+    )
+
+
+def comma_clauses(text: str, doc: Doc) -> list[str] | None:
+    """ "The panel will meet in June, and everyone who applied will get a letter by July." ->
+    "The panel will meet in June." "Everyone who applied will get a letter by July."."""
+    joints: dict[str, str] = _data().get("joints", {})
+    for word in doc[3:-3]:
+        lead = joints.get(word.lower_)
+        if lead is None or doc[word.i - 1].text != ",":
+            continue
+        left, right = list(doc[: word.i - 1]), list(doc[word.i + 1 :])
+        if not _free_clause(left) or not _opens_with_clause(right):
+            continue
+        first = syntax.cut(text, 0, doc[word.i - 1].idx)
+        second = text[right[0].idx :].strip()
+        if lead:
+            second = f"{lead} {syntax.lower(second)}"
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            return [syntax.sentence(first), syntax.sentence(second)]
+    return None
+
+
+def _predicate_marks(doc: Doc, subject: Token) -> list[Token]:
+    """Where each predicate of `subject` starts: a word with a tense right after the subject, then
+    each word with a tense after a comma or "and"/"or" whose verb has no subject of its own."""
+    start = subject.right_edge.i + 1
+    if start >= len(doc) - 1 or doc[start].tag_ not in syntax.FINITE:
+        return []
+    marks = [doc[start]]
+    for tok in doc[start + 1 :]:
+        if tok.tag_ not in syntax.FINITE or syntax.joined_after(doc, tok) is None:
+            continue
+        verb = tok.head if tok.dep_ in {"aux", "auxpass"} else tok
+        if any(c.dep_ in syntax.SUBJECTS and c.i > start for c in verb.children):
+            return []  # "…, and we will …": a clause of its own
+        marks.append(tok)
+    return marks
+
+
+def _in_describing(mark: Token, first: Token) -> bool:
+    """The predicate hangs (through "and") on a clause that describes a noun: "… any adult who has
+    needs, is experiencing abuse, and cannot …" lists the adult's, not the policy's."""
+    tok = mark.head if mark.dep_ in {"aux", "auxpass"} else mark
+    while tok.i > first.i and tok.head != tok:
+        if tok.dep_ in {"relcl", "acl"}:
+            return True
+        tok = tok.head
+    return False
+
+
+def _ends_describing(mark: Token) -> bool:
+    """The words before this predicate end with a clause on a noun ("… any adult who has needs for
+    care, is experiencing …"): the predicate may be that clause's; which one is doubtful."""
+    doc = mark.doc
+    before = doc[mark.i - 1] if doc[mark.i - 1].text not in {"and", "or"} else doc[mark.i - 2]
+    last = doc[before.i - 1] if before.text == "," else before
+    return any(
+        t.dep_ == "relcl"
+        and t.right_edge.i == last.i
+        and (_finite(t) or any(c.lower_ in _WH for c in t.children))
+        for t in doc[: last.i + 1]
+    )
+
+
+def predicate_list(text: str, doc: Doc) -> list[str] | None:
+    """ "The hub is open every weekday, has free parking, and can be reached by bus." -> "The hub:"
+    "Is open every weekday." "Has free parking." "Can be reached by bus.": three or more
+    predicates of one subject, each with its own word with a tense."""
+    if len(doc) < 5:
+        return None
+    if doc[0].lower_ in word_set("subordinators") or doc[0].dep_ == "mark":
+        return None
+    # The subject nearest the list ("Our vision is that every carer is found early, is …" lists the
+    # carer's predicates), of a main or reported clause, not of "when …" or "who …".
+    for subject in reversed(doc):
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.lower_ in _WH:
+            continue
+        verb = subject.head
+        if verb.dep_ in {"relcl", "acl", "csubj", "pcomp"} or any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in word_set("subordinators") for c in verb.children
+        ):
+            continue
+        marks = _predicate_marks(doc, subject)
+        inner = (
+            [t for t in doc[marks[0].i :] if t.dep_ in syntax.SUBJECTS and t.lower_ not in _WH]
+            if marks
+            else []
+        )
+        if (
+            len(marks) < 3
+            or inner
+            or any(_in_describing(m, marks[0]) or _ends_describing(m) for m in marks[1:])
+        ):
+            continue  # "Our aim is that every tenant is heard, …": the list is the tenant's
+        joints = [syntax.joined_after(doc, m) for m in marks[1:]]
+        if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
+            continue
+        lead = text[: marks[0].idx].strip()
+        items = _items_from(text, doc, marks)
+        if len(lead.split()) < 2 or any(len(i.split()) < 2 for i in items):
+            continue
+        out = [lead + ":"] + [syntax.item(i) for i in items]
+        if joints[-1] == "or":
+            out[-1] = "Or " + syntax.lower(out[-1])
+        return out
+    return None
+
+
+def _items_from(text: str, doc: Doc, marks: list[Token]) -> list[str]:
+    """The words from each mark to the next one's joining comma or "and"/"or", or to the end."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    items = []
+    for n, mark in enumerate(marks):
+        stop = marks[n + 1].i if n + 1 < len(marks) else end
+        while stop > mark.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        items.append(_span_text(text, mark, doc[stop - 1]))
+    return items
+
+
+# --- B: a list of noun phrases after a verb or preposition --------------------------------------
+
+
+def _main_line(tok: Token) -> bool:
+    """The token belongs to the sentence's own clause, not to a describing phrase or clause."""
+    return not any(t.dep_ in _EMBEDDED for t in [tok, *tok.ancestors])
+
+
+def _list_first(doc: Doc, comma: Token) -> Token | None:
+    """The first item's first word: an object, before the list's first comma, of a verb or
+    preposition of the main clause, right after it. The nearest one that the parser joined to the
+    later items; else the nearest one that is not inside "of …" ("the Cabinet report of 12 March, the
+    Strategy and …": the list starts at the report)."""
+    joined = {t.head.i for t in doc[comma.i + 1 :] if t.dep_ == "conj"}
+    found = []
+    for tok in reversed(doc[: comma.i]):
+        head = tok.head
+        if tok.dep_ not in {"dobj", "pobj"} or head.i != tok.left_edge.i - 1 or not _main_line(head):
+            continue
+        own = [c for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]
+        if any(c.right_edge.i >= comma.i for c in own):
+            break  # "the new vans from the April, May and June budgets" runs on past the comma
+        found.append(tok)
+    if any(t.i in joined for t in found):
+        return next(t for t in found if t.i in joined).left_edge
+    found = [t for t in found if not (t.head.lower_ == "of" and t.head.head.pos_ in _NOUNS)]
+    return found[0].left_edge if found else None
+
+
+def _cut_items(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], str] | None:
+    """Token ranges of the items between `start` and `end`, cut at commas and one last "and"/"or"
+    (after the last comma, or in place of it); None when another "and"/"or" makes it unclear."""
+    cuts: list[int] = []
+    joint = ""
+    for tok in doc[start:end]:
+        if tok.text == ",":
+            if joint:
+                return None
+            cuts.append(tok.i)
+        elif tok.lower_ in {"and", "or"} and tok.dep_ == "cc" and doc[tok.i - 1].text != ",":
+            if joint:
+                return None
+            joint = tok.lower_
+            cuts.append(tok.i)
+        elif tok.lower_ in {"and", "or"} and doc[tok.i - 1].text == ",":
+            if joint:
+                return None
+            joint = tok.lower_
+    if not joint:
+        return None
+    ranges, begin = [], start
+    for cut in cuts:
+        ranges.append((begin, cut))
+        begin = cut + 1
+    ranges.append((begin, end))
+    ranges = [(a + (a < b and doc[a].lower_ in {"and", "or"}), b) for a, b in ranges]
+    return ranges, joint
+
+
+def _noun_item(doc: Doc, first: int, last: int) -> bool:
+    """An item that is a noun phrase: it starts like one, has a noun, and any verb with a tense
+    sits in a clause that describes it ("carers who must move here")."""
+    tokens = list(doc[first:last])
+    if not tokens or tokens[0].pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"}:
+        return False
+    if tokens[0].lower_ in {"such", "including", "like", "e.g."}:
+        return False
+    if not any(t.pos_ in _NOUNS for t in tokens):
+        return False
+    for t in tokens:
+        if t.tag_ in syntax.FINITE and not any(
+            w.lower_ in {"who", "which", "that", "whose"} for w in tokens if w.i < t.i
+        ):
+            return False
+    return True
+
+
+def _crossed(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
+    """A word of one item hangs on a word of another other than by "and" or a comma: "the group
+    from the April, May and June budgets" (April describes the budgets), not a list of three."""
+    where = {i: n for n, (a, b) in enumerate(ranges) for i in range(a, b)}
+    return any(
+        where.get(tok.head.i, n) != n and tok.dep_ not in {"conj", "cc", "punct", "appos"}
+        for n, (a, b) in enumerate(ranges)
+        for tok in doc[a:b]
+    )
+
+
+def _tail(doc: Doc, first: int, last: int, start: int) -> int | None:
+    """Where a phrase hung on the lead's verb starts inside the last item ("chairs by the end of
+    the year"), or None."""
+    for tok in doc[first + 1 : last]:
+        if tok.head.i < start and tok.dep_ in {"prep", "npadvmod", "advmod", "advcl", "agent"}:
+            return tok.left_edge.i
+        if (
+            tok.dep_ == "prep"
+            and tok.head.pos_ in _NOUNS
+            and tok.right_edge.i == last - 1
+            and _says_when(tok)
+        ):
+            return tok.i  # hung on the item's noun, a time is the sentence's ("in hospital in May" is not)
+    return None
+
+
+def _says_when(prep: Token) -> bool:
+    """ "in the autumn of next year", "by 31 March": a phrase that says when."""
+    calendar = grammar().get("key_terms", {}).get("calendar_names", [])
+    words = set(_data().get("time_words", [])) | set(calendar)
+    return any(t.lower_ in words or t.pos_ == "NUM" for t in prep.subtree)
+
+
+def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
+    """ "The rule does not apply to people leaving the armed forces, people escaping domestic abuse,
+    and carers who must move here." -> "The rule does not apply to:" and one item a line."""
+    if len(doc) < 5:
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    comma = next((t for t in doc if t.text == ","), None)
+    first = _list_first(doc, comma) if comma is not None else None
+    if first is None or first.i < 2 or not syntax.main_clause(list(doc[: first.i])):
+        return None
+    found = _cut_items(doc, first.i, end)
+    if found is None or len(found[0]) < 3:
+        return None
+    ranges, joint = found
+    if any(a >= b for a, b in ranges):
+        return None  # "…, and" with nothing after it
+    lead = text[: first.idx].strip()
+    tail = _tail(doc, *ranges[-1], first.i)
+    if tail is not None:
+        if doc[tail].lower_ not in set(_data().get("list_tail_words", [])):
+            return None
+        moved = text[doc[tail].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        # A long opener, or one with a verb ("Before making a decision in June,"), takes a comma.
+        long_opener = len(moved.split()) > 6 or any(t.pos_ == "VERB" for t in doc[tail:end])
+        pause = "," if long_opener else ""
+        lead = f"{moved[:1].upper()}{moved[1:]}{pause} {syntax.lower(lead)}"
+        ranges[-1] = (ranges[-1][0], tail)
+    if not all(_noun_item(doc, a, b) for a, b in ranges) or _crossed(doc, ranges):
+        return None
+    items = [_span_text(text, doc[a], doc[b - 1]) for a, b in ranges]
+    if any(too_long(i) for i in items) or len(lead.split()) < 2:
+        return None
+    out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
+    if joint == "or":
+        out[-1] = "Or " + syntax.lower(out[-1])
+    return out
+
+
+# --- C: means in a list of "by -ing" phrases ------------------------------------------------------
+
+
+def means_list(text: str, doc: Doc) -> list[str] | None:
+    """ "You can book a place by phoning us, by filling in the form online, or by visiting the
+    library." -> "You can book a place by:" "Phoning us." "Filling in the form online." "Or visiting
+    the library."; a list of phrases that start with the same small word ("by completing the form,
+    by post, or in person") -> the lead and one phrase a line, each with its word."""
+    if len(doc) < 5:
+        return None
+    words = set(_data().get("means_words", []))
+    marks = [t for t in doc[:-1] if t.lower_ in words and doc[t.i + 1].tag_ == "VBG"]
+    if len(marks) >= 2:
+        return _phrase_list(text, doc, marks, keep=False)
+    for marks in _prep_runs(doc):
+        found = _phrase_list(text, doc, marks, keep=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _phrase_list(text: str, doc: Doc, marks: list[Token], keep: bool) -> list[str] | None:
+    """The lead (up to the first mark, or with it when `keep` is False) and one phrase a line."""
+    if not syntax.main_clause(list(doc[: marks[0].i])) or marks[0].i < 2:
+        return None
+    joints = [syntax.joined_after(doc, m) for m in marks[1:]]
+    if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if any(t.head.i < marks[0].i and t.i > marks[-1].i for t in doc[marks[-1].i : end]):
+        return None  # something after the last one belongs to the main verb: where would it go?
+    items = []
+    for n, mark in enumerate(marks):
+        stop = marks[n + 1].i if n + 1 < len(marks) else end
+        while stop > mark.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        items.append(_span_text(text, doc[mark.i + (0 if keep else 1)], doc[stop - 1]))
+    lead = text[: marks[0].idx].strip() if keep else _span_text(text, doc[0], marks[0])
+    out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
+    if joints[-1] == "or":
+        out[-1] = "Or " + syntax.lower(out[-1])
+    return out
+
+
+def _own_end(tok: Token) -> int:
+    """The last word of a phrase without what is joined to it ("by post" in "by post, or in …")."""
+    own = [c.right_edge.i for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]
+    return max([tok.i, *own])
+
+
+def _prep_runs(doc: Doc) -> list[list[Token]]:
+    """Runs of three or more phrases on one verb of the main clause, each joined to the one before
+    by a comma or "and"/"or", at least two with the first one's small word, the last one ending the
+    sentence ("by completing the online form, by post, or in person at the civic centre")."""
+    end = len(doc) - 2 if doc[-1].is_punct else len(doc) - 1
+    runs = []
+    for verb in (t for t in doc if t.pos_ in {"VERB", "AUX"} and _main_line(t)):
+        marks = [c for c in verb.children if c.dep_ == "prep"]
+        marks += [t for t in doc if t.dep_ == "conj" and t.pos_ == "ADP" and t.head in marks]
+        marks.sort(key=lambda t: t.i)
+        for k in range(len(marks)):
+            run = [marks[k]]
+            for mark in marks[k + 1 :]:
+                gap = mark.i - (
+                    2 if doc[mark.i - 1].lower_ in {"and", "or"} and doc[mark.i - 2].text == "," else 1
+                )
+                if syntax.joined_after(doc, mark) is None or _own_end(run[-1]) != gap - 1:
+                    break
+                run.append(mark)
+            same = sum(m.lower_ == run[0].lower_ for m in run)
+            if len(run) >= 3 and same >= 2 and _own_end(run[-1]) == end:
+                runs.append(run)
+    return runs
+
+
+# --- D: appositions --------------------------------------------------------------------------------
+
+
+def _head_words(text: str, head: Token) -> str:
+    """The noun named again: its compound words and itself ("support plan")."""
+    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    first = words[0] if words else head
+    return _span_text(text, first, head)
+
+
+def _pointer(head: Token, which: str) -> str:
+    data = _data()
+    if which == "the":
+        return str(data.get("the_one", "the"))
+    plural = head.tag_ in {"NNS", "NNPS"}
+    return str(data.get("these_ones" if plural else "this_one", "this"))
+
+
+def _without(text: str, doc: Doc, first: int, last: int) -> str:
+    """The sentence without the tokens `first`..`last` and the comma(s) around them."""
+    before = text[: doc[first - 1].idx].rstrip()
+    after_i = last + 1
+    if after_i < len(doc) and doc[after_i].text == ",":
+        after_i += 1
+    after = text[doc[after_i].idx :] if after_i < len(doc) else ""
+    joiner = "" if not after or doc[after_i].is_punct else " "
+    return (before + joiner + after).strip()
+
+
+def _right_after(head: Token, comma: Token) -> bool:
+    """The comma comes straight after the noun's own words ("The money we give you each week,")."""
+    before = comma.doc[comma.i - 1]
+    return before == head or head in list(before.ancestors)
+
+
+def _named(doc: Doc) -> tuple[Token, int, int] | None:
+    """A naming phrase after a subject or object ("known as the personal budget", "the review
+    panel"): its noun and the phrase's first and last tokens."""
+    phrases = set(_data().get("naming_phrases", []))
+    for tok in doc[2:]:
+        begin, last = tok.left_edge.i, tok.right_edge.i
+        if tok.dep_ not in {"acl", "appos"} or doc[begin - 1].text != ",":
+            continue
+        head = tok.head
+        if head.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not _main_line(head):
+            continue  # "The team that checks the forms, known as …": "forms" is not what is named
+        if not _right_after(head, doc[begin - 1]) or any(
+            t.dep_ in {"cc", "conj"} or t.tag_ in syntax.FINITE for t in doc[begin : last + 1]
+        ):
+            continue  # "…, the Citizens Advice team and a children's centre": a list, not a name
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            has_as = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "as"
+            phrase = " ".join(t.lower_ for t in doc[begin : tok.i + 1]) + (" as" if has_as else "")
+            if phrase in phrases:
+                return head, begin, last
+        elif tok.dep_ == "appos" and tok.pos_ == "NOUN" and doc[begin].pos_ in {"DET", "PRON"}:
+            after = doc[last + 2] if last + 2 < len(doc) else None
+            if after is not None and doc[last + 1].text == "," and after.lower_ not in {"and", "or"}:
+                return head, begin, last  # ", the new beds, and chairs" is a list
+    return None
+
+
+def apposition(text: str, doc: Doc) -> list[str] | None:
+    """ "The money we give you each week, known as the personal budget, will not change." -> "The
+    money we give you each week will not change." "This money is known as the personal budget."."""
+    if len(doc) < 5:
+        return None
+    found = _named(doc)
+    if found is None:
+        return None
+    head, begin, last = found
+    if last + 1 < len(doc) - 1 and doc[last + 1].text != ",":
+        return None  # the phrase must end at a comma or the end of the sentence
+    name = _span_text(text, doc[begin], doc[last])
+    main = _without(text, doc, begin, last)
+    be = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
+    second = f"{_pointer(head, 'this')} {_head_words(text, head)} {be} {name}"
+    if len(main.split()) < 3:
+        return None
+    return [syntax.sentence(main), syntax.sentence(second)]
+
+
+# --- E: a non-restrictive clause after the object -------------------------------------------------
+
+
+def _plain_object(obj: Token, comma: Token) -> bool:
+    """The object is a plain noun phrase ending just before the comma: no prepositional phrase,
+    list or clause of its own, where the clause might belong to another noun."""
+    if obj.dep_ != "dobj" or obj.head.dep_ != "ROOT" or obj.i != comma.i - 1 or obj.pos_ != "NOUN":
+        return False  # a name or "it" is not named again as "the …"
+    return not any(
+        c.dep_ in {"prep", "conj", "cc", "relcl", "acl", "appos"} and c.i < comma.i for c in obj.children
+    )
+
+
+def _object_clause(doc: Doc) -> tuple[Token, Token, Token] | None:
+    """The object, its "which"/"who" and the clause's verb."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or not syntax.clause_at_end(verb, doc):
+            continue
+        wh = verb.left_edge
+        if wh.lower_ not in {"which", "who", "whom"} or wh.i < 3 or doc[wh.i - 1].text != ",":
+            continue
+        if _plain_object(verb.head, doc[wh.i - 1]):
+            return verb.head, wh, verb
+    return None
+
+
+def object_relative(text: str, doc: Doc) -> list[str] | None:
+    """ "We will send you a form, which you should return within 10 days." -> "We will send you a
+    form." "You should return the form within 10 days."; "…, which last year helped 300 people." ->
+    "Last year this check helped 300 people."."""
+    found = _object_clause(doc)
+    if found is None:
+        return None
+    obj, wh, verb = found
+    first = syntax.cut(text, 0, doc[wh.i - 1].idx)
+    end = doc[-1] if not doc[-1].is_punct else doc[len(doc) - 2]
+    if wh.dep_ in {"nsubj", "nsubjpass"}:
+        between = [t for t in doc[wh.i + 1 : verb.i] if t.head == verb and t.dep_ in {"npadvmod", "prep"}]
+        front = _span_text(text, between[0].left_edge, between[-1].right_edge) if between else ""
+        if between and any(
+            t.i > between[-1].right_edge.i and t.i < verb.i and t.dep_ not in {"aux", "neg", "advmod"}
+            for t in doc[wh.i + 1 : verb.i]
+        ):
+            return None
+        rest_from = between[-1].right_edge.i + 1 if between else wh.i + 1
+        noun = f"{_pointer(obj, 'this')} {_head_words(text, obj)}"
+        second = f"{noun} {_span_text(text, doc[rest_from], end)}"
+        if front:
+            second = f"{front} {second}"
+    elif wh.dep_ == "dobj" and wh.head == verb:
+        at = _object_place(verb)
+        noun = f"{_pointer(obj, 'the')} {_head_words(text, obj)}"
+        second = f"{_span_text(text, doc[wh.i + 1], at)} {noun}"
+        if at.i < end.i:
+            second += " " + _span_text(text, doc[at.i + 1], end)
+    else:
+        return None
+    if len(first.split()) < 3 or len(second.split()) < 3:
+        return None
+    if doc[-1].text == ":":
+        # A lead to a list: the list follows the last part, so the colon moves there.
+        return [syntax.sentence(first), syntax.sentence(second)[:-1] + ":"]
+    return [syntax.sentence(first), syntax.sentence(second)]
+
+
+def _object_place(verb: Token) -> Token:
+    """The word after which the object goes back: the verb, or the verb it leads to ("ask to see
+    [the form]"), or a small word left without its noun ("apply to [the fund]"). A particle comes
+    after the object ("keep [the pack] in a safe place", "send [the form] back")."""
+    while True:
+        going = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > verb.i]
+        if not going or any(c.dep_ in {"dobj", "ccomp"} for c in going[0].children):
+            break
+        verb = going[0]
+    stranded = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+    ]
+    return stranded[0] if stranded else verb
+
+
+# --- a participle phrase at the end ----------------------------------------------------------------
+
+
+def _verb_form(lemma: str, tag: str) -> str | None:
+    forms = lemminflect.getInflection(lemma, tag)
+    return forms[0] if forms else None
+
+
+def end_participle(text: str, doc: Doc) -> list[str] | None:
+    """ "The centre will close in May, meaning that people will travel further." -> "The centre will
+    close in May." "This means that people will travel further." (a verb of result, data:
+    `result_verbs`); "We will visit every home, checking for damp." -> "We will visit every home."
+    "We will check for damp." (the subject and helping verbs repeated)."""
+    for verb in doc:
+        if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"} or doc[verb.i - 1].text != ",":
+            continue
+        root = verb.head
+        if root.dep_ != "ROOT" or root.i > verb.i or not syntax.clause_at_end(verb, doc):
+            continue
+        if any(c.dep_ in syntax.SUBJECTS or c.dep_ == "aux" for c in verb.children):
+            continue
+        if verb.lower_ in set(_data().get("not_participles", [])):
+            continue
+        first = syntax.cut(text, 0, doc[verb.i - 1].idx)
+        rest = text[verb.idx + len(verb.text) :].strip()
+        second = _participle_clause(text, verb, root)
+        if second is None or len(first.split()) < 3 or len(rest.split()) < 1:
+            continue
+        return [syntax.sentence(first), syntax.sentence(f"{second} {rest}")]
+    return None
+
+
+def _participle_clause(text: str, verb: Token, root: Token) -> str | None:
+    """ "This means" / "We will check": the new sentence's subject and verb."""
+    lemmas = lemminflect.getAllLemmas(verb.lower_).get("VERB")
+    if not lemmas:
+        return None
+    helpers = [c for c in root.children if c.dep_ in {"aux", "neg"} and c.i < root.i]
+    tense = "VBD" if root.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers) else "VBZ"
+    if lemmas[0] in set(_data().get("result_verbs", [])):
+        form = _verb_form(lemmas[0], tense)
+        return f"{_data().get('result_subject', 'This')} {form}" if form else None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if (
+        subject is None
+        or subject.right_edge.i - subject.left_edge.i > 3
+        or any(h.dep_ == "neg" for h in helpers)
+    ):
+        return None  # a long subject, or "not": which one the phrase is about is doubtful
+    who = _span_text(text, subject.left_edge, subject.right_edge)
+    if any(h.tag_ == "MD" for h in helpers):
+        return f"{who} {' '.join(h.text for h in helpers)} {lemmas[0]}"
+    if helpers or root.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    form = _verb_form(lemmas[0], root.tag_)
+    return f"{who} {form}" if form else None
+
+
+# --- two verbs sharing "to" ------------------------------------------------------------------------
+
+
+def shared_to(text: str, doc: Doc) -> list[str] | None:
+    """ "We are proposing to close the depot and move the service to a new site." -> "We are
+    proposing to close the depot." "We are proposing to move the service to a new site.": two verb
+    phrases after one "to", each with words of its own, the lead repeated (never when they share
+    their object: "check, review and approve the plan")."""
+    for verb in doc:
+        to = next(
+            (c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux" and c.i == verb.i - 1), None
+        )
+        if to is None or verb.tag_ != "VB" or verb.dep_ != "xcomp" or not _main_line(verb.head):
+            continue
+        others = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"]
+        if len(others) != 1 or doc[others[0].i - 1].lower_ != "and":
+            continue
+        other = others[0]
+        own = [c for c in verb.children if c.dep_ not in {"conj", "cc", "punct", "aux"} and c.i > verb.i]
+        if (
+            not own
+            or any(c.dep_ in {"aux", "nsubj"} for c in other.children)
+            or not syntax.main_clause(list(doc[: to.i]))
+        ):
+            continue
+        if any(c.i > other.i for c in own) or not syntax.clause_at_end(other, doc):
+            continue  # a phrase after the second verb hangs on the first: it belongs to both
+        lead = text[: to.idx + len(to.text)]
+        first = syntax.cut(text, 0, doc[other.i - 1].idx)
+        second = f"{lead} {text[other.idx :].strip()}"
+        return [syntax.sentence(first), syntax.sentence(second)]
+    return None
+
+
+# --- I: coordinated purpose --------------------------------------------------------------------
+
+
+def purpose_pair(text: str, doc: Doc) -> list[str] | None:
+    """ "This is to make the service fairer, and to make sure that the money goes to those who need
+    it most." -> "We want to make the service fairer." "We want to make sure that …"."""
+    data = _data()
+    lower = text.lower()
+    opener = next((o for o in data.get("purpose_openers", []) if lower.startswith(o + " ")), None)
+    if opener is None:
+        return None
+    to = doc[len(opener.split()) - 1]
+    verb = doc[to.i + 1] if to.i + 1 < len(doc) else None
+    if to.lower_ != "to" or verb is None or verb.tag_ != "VB":
+        return None
+    # "…, and to give families …": a verb with its own "to" after "and"; the parser hangs it on
+    # the first verb or on a word inside its phrase.
+    marks = [verb]
+    for other in doc[verb.i + 1 :]:
+        to_word = next((a for a in other.children if a.lower_ == "to" and a.dep_ == "aux"), None)
+        if other.dep_ == "conj" and other.tag_ == "VB" and to_word is not None:
+            if syntax.joined_after(doc, to_word) in {"and", "or"}:
+                marks.append(other)
+    if len(marks) < 2:
+        return None
+    lead = str(data.get("purpose_lead", "We want to"))
+    parts = []
+    for n, mark in enumerate(marks):
+        start = mark if n == 0 else doc[mark.i]
+        stop = marks[n + 1].left_edge.i if n + 1 < len(marks) else len(doc)
+        while stop > start.i + 1 and (doc[stop - 1].is_punct or doc[stop - 1].lower_ in {"and", "or", "to"}):
+            stop -= 1
+        parts.append(syntax.sentence(f"{lead} {_span_text(text, start, doc[stop - 1])}"))
+    return parts
+
+
+# --- F: the final check ---------------------------------------------------------------------------
+
+
+def _in_main_clause(tok: Token, root: Token) -> bool:
+    """The word belongs to the main clause itself, not to a clause that is its subject or sits
+    before it ("What we found is clear.", "When you phone, we will answer.")."""
+    while tok != root and tok.head != tok:
+        if tok.dep_ in {"csubj", "csubjpass", "advcl", "nsubj", "nsubjpass"} and tok.head == root:
+            return False
+        tok = tok.head
+    return True
+
+
+def stands(doc: Doc) -> bool:
+    """A sentence with a subject and a verb with a tense at its top, or an order."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    first = next((t for t in doc if not t.is_punct), root)
+    if any(c.dep_ in syntax.SUBJECTS and c.lower_ in {"who", "which"} for c in root.children):
+        return False  # "People who receive Pension Credit, people on …": the verb is the noun's
+    if first.lower_ in _WH and not doc.text.rstrip().endswith("?") and _in_main_clause(first, root):
+        return False  # "What we changed because of it, on the website.": a thing, not a sentence
+    if first.dep_ == "mark" and first.head == root:
+        return False  # "So that they can stay well.": half of a sentence
+    if any(c.dep_ in syntax.SUBJECTS for c in root.children):
+        return _finite(root) or root.pos_ not in {"VERB", "AUX"} and syntax.has_clause(list(doc))
+    # An order: the verb comes first ("Please send …").
+    return root.tag_ == "VB" and all(t.dep_ in {"intj", "advmod"} for t in doc[first.i : root.i])
+
+
+def to_check(parts: list[str]) -> list[str]:
+    """The parts that must stand as sentences: those before a list's lead ending in ":" (the items
+    after it are list lines)."""
+    lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), len(parts))
+    return [p for p in parts[:lead] if p.strip()]
+
+
+def early() -> list[Rule]:
+    """Rules tried before parse.py's own."""
+    return [purpose_pair, means_list, comma_clauses, predicate_list, apposition]
+
+
+def late(too_long: Callable[[str], bool]) -> list[Rule]:
+    """Rules tried after parse.py's own, before its short list at the end."""
+    return [object_relative, end_participle, shared_to, lambda t, d: object_list(t, d, too_long)]

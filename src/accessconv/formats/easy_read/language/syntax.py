@@ -1,0 +1,69 @@
+"""Small facts about a parsed sentence that the splitting rules share (parse.py, clauses.py):
+whether some words make a clause, where a clause ends, how a part becomes a sentence or a list item."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .text import capitalise, end_sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+FINITE = {"VBD", "VBP", "VBZ", "MD"}
+
+
+def has_clause(tokens: list[Token]) -> bool:
+    """A subject and a finite verb among these tokens."""
+    return any(t.dep_ in SUBJECTS for t in tokens) and any(
+        t.tag_ in FINITE or (t.tag_ == "VB" and any(c.tag_ == "MD" for c in t.children)) for t in tokens
+    )
+
+
+def main_clause(tokens: list[Token]) -> bool:
+    """A clause with its subject, or an order ("Please send the form back…")."""
+    if has_clause(tokens):
+        return True
+    verbs = [t for t in tokens if t.dep_ == "ROOT" and t.tag_ == "VB"]
+    return bool(verbs) and all(t.dep_ in {"intj", "advmod"} for t in tokens[: verbs[0].i - tokens[0].i])
+
+
+def cut(text: str, start: int, end: int) -> str:
+    return text[start:end].strip(" ,;:—–-")
+
+
+def sentence(part: str) -> str:
+    part = part.strip()
+    if not part:
+        return part
+    return end_sentence(capitalise(part))
+
+
+def lower(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:].islower() and first not in {"I"} else text
+
+
+def clause_at_end(tok: Token, doc: Doc) -> bool:
+    """The clause headed by `tok` runs to the end of the sentence (a full stop may follow)."""
+    return tok.right_edge.i >= len(doc) - 2 and all(t.is_punct for t in doc[tok.right_edge.i + 1 :])
+
+
+def item(words: str) -> str:
+    """A list item as a line: a capital first letter, except for a web or email address."""
+    words = words.strip().rstrip(".")
+    if not (words.lower().startswith(("www.", "http")) or "@" in words.split(" ", 1)[0]):
+        words = words[:1].upper() + words[1:]
+    return words + "."
+
+
+def joined_after(doc: Doc, tok: Token) -> str | None:
+    """ "," / "and" / "or" / ", and" / ", or" just before `tok`: the word that joins it ("," when
+    only a comma), else None."""
+    before = doc[tok.i - 1] if tok.i else None
+    if before is None:
+        return None
+    if before.lower_ in {"and", "or"}:
+        return before.lower_
+    return "," if before.text == "," else None
