@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from accessconv.formats.easy_read.checks import read_html, words
 from accessconv.formats.easy_read.language import facts, parse
-from accessconv.formats.easy_read.language.points import contact_lines
+from accessconv.formats.easy_read.language.points import contact_lines, split_sentence
 from accessconv.formats.easy_read.language.readability import syllables
 from accessconv.profiles import load
 
@@ -895,3 +896,19 @@ def test_except_when_and_after_which_are_left_whole_when_the_cut_would_mislead()
     sentence = "We will meet in the hall after which the group will walk to the park together."
     doc = parse.parse(sentence)
     assert doc is not None and parse._prep_which(sentence, doc) is None
+
+
+@needs_parser
+def test_a_condition_with_two_verbs_is_moved_whole_and_never_cut_again() -> None:
+    """Seen on a sentence of ours: "Are you over 65 and live alone in a council flat." then "You
+    need help?" (only the first verb moved into a question, then the question was cut at "and",
+    turning half of the condition into a statement)."""
+    sentence = "If you are over 65 and live alone in a council flat, and you need help, we can visit you."
+    parts = split(sentence)
+    assert parts == [
+        "We can visit you.",
+        "This is if you are over 65 and live alone in a council flat, and you need help.",
+    ]
+    # The rule-based splitter leaves a whole condition alone too.
+    rules = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
+    assert split_sentence(parts[1], rules).parts == [parts[1]]

@@ -76,7 +76,7 @@ from spacy.tokens import DocBin
 
 from ....background import pool
 from . import clauses
-from .points import plural_verb
+from .points import CONDITION_PART, plural_verb
 from .syntax import FINITE, SUBJECTS
 from .syntax import clause_at_end as _clause_at_end
 from .syntax import cut as _text
@@ -611,6 +611,10 @@ def _if_you(text: str, doc: Doc) -> list[str] | None:
     if end >= len(doc) - 3 or doc[end].text != "," or any(t.dep_ == "neg" for t in doc[:end]):
         return None
     if clause.head.dep_ != "ROOT" or clause.head.i < end:
+        return None
+    if any(c.dep_ == "conj" for c in clause.children):
+        # "If you are over 65 and live alone, …": only the first verb would move ("Are you over 65
+        # and live alone?"), and a question cut again at its "and" reads wrongly.
         return None
     mover = doc[2]
     # "are" and "can" come first ("Are you…?"); "have" only as a helping verb ("Have you been…?"),
@@ -1570,16 +1574,11 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
 
-# A part that is a whole condition or time ("This is if A and B.", "But not when …"): cutting it
-# again would leave half of the condition standing as a plain statement.
-_CONDITION_PART = re.compile(
-    r"^(?:this is (?:only )?|but not )(?:if|when|whenever|unless|once|before|after|until)\b", re.I
-)
 
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
-    if _CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
+    if CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
         return None  # a whole condition, or a question: cut again, either would read wrongly
     doc = parse(text)
     if doc is None:
@@ -1620,7 +1619,7 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
     here too; they are cheap next to the parse)."""
     level = texts
     for _ in range(depth + 1):
-        level = [t for t in level if not _CONDITION_PART.match(t.strip()) and not t.rstrip().endswith("?")]
+        level = [t for t in level if not CONDITION_PART.match(t.strip()) and not t.rstrip().endswith("?")]
         if not level:
             return
         prefetch(level)

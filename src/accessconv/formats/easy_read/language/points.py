@@ -60,9 +60,18 @@ class SplitResult:
         return len(self.parts) > 1
 
 
+# A part that is a whole condition or time ("This is if A and B.", "But not when …"): cutting it
+# again would leave half of the condition standing as a plain statement ("You need help.").
+CONDITION_PART = re.compile(
+    r"^(?:this is (?:only )?|but not )(?:if|when|whenever|unless|once|before|after|until)\b", re.I
+)
+
+
 def split_sentence(sentence: str, settings: SplitSettings, spans: Spans | None = None) -> SplitResult:
     """Split one sentence into short sentences at safe places (see the module notes)."""
     spans = spans or Spans()
+    if CONDITION_PART.match(sentence.strip()):
+        return SplitResult([sentence.strip()], _count(sentence, spans) > settings.max_words_warn)
     parts: list[str] = []
     unsafe = False
     stack = [sentence.strip()]
