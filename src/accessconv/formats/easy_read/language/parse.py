@@ -1067,31 +1067,42 @@ def _if_at_end(text: str, doc: Doc) -> list[str] | None:
     "People who … would be charged £125 a year." "This is only if they ask us to organise their
     care.": the "if" clause at the very end, with its own subject, after a complete main clause
     with no "not" (a negative one would read the wrong way round)."""
-    for tok in doc:
-        if tok.lower_ != "if" or tok.dep_ != "mark" or tok.i < 4:
+    for tok in doc[4:]:
+        if tok.lower_ != "if" or tok.dep_ != "mark":
             continue
-        clause = tok.head
-        if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
-            continue
-        if clause.head.dep_ != "ROOT" or clause.head.i > tok.i:
-            continue
-        if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in {
-            "even",
-            "as",
-            "only",
-        }:
-            continue
-        before = list(doc[: tok.i])
-        if any(t.dep_ == "neg" for t in before) or not _has_clause(before):
-            continue
-        first = _text(text, 0, tok.idx)
-        rest = text[tok.idx :].strip()
-        if len(first.split()) >= 4 and len(rest.split()) >= 4:
-            return [
-                _sentence(first),
-                _sentence(f"{_shapes().get('end_condition_lead', 'This is only')} {rest}"),
-            ]
+        cut = _cut_before_end_clause(text, doc, tok, {"even", "as", "only"}, _has_neg)
+        if cut is not None:
+            lead = _shapes().get("end_condition_lead", "This is only")
+            return [_sentence(cut[0]), _sentence(f"{lead} {cut[1]}")]
     return None
+
+
+def _has_neg(tokens: list[Token]) -> bool:
+    return any(t.dep_ == "neg" for t in tokens)
+
+
+def _cut_before_end_clause(
+    text: str, doc: Doc, tok: Token, not_after: set[str], negative: Callable[[list[Token]], bool]
+) -> tuple[str, str] | None:
+    """The main clause and the clause that ends the sentence at `tok` ("if", "when"): only when
+    that clause has its own subject, hangs on the main verb and ends the sentence, does not follow
+    one of `not_after` ("even if"), and the main clause is complete and not `negative`. Both halves
+    at least 4 words."""
+    clause = tok.head
+    if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
+        return None
+    if clause.head.dep_ != "ROOT" or clause.head.i > tok.i:
+        return None
+    if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in not_after:
+        return None
+    before = list(doc[: tok.i])
+    if negative(before) or not _has_clause(before):
+        return None
+    first = _text(text, 0, tok.idx)
+    rest = text[tok.idx :].strip()
+    if len(first.split()) < 4 or len(rest.split()) < 4:
+        return None
+    return first, rest
 
 
 # ---------------------------------------------------------------- more shapes (issue 12, round 4)
@@ -1167,24 +1178,9 @@ def _closing_clause(text: str, doc: Doc) -> list[str] | None:
         lead = leads.get(tok.lower_)
         if lead is None or tok.dep_ not in {"mark", "advmod"}:
             continue
-        clause = tok.head
-        if clause.dep_ != "advcl" or clause.left_edge != tok or not _clause_at_end(clause, doc):
-            continue
-        if clause.head.dep_ != "ROOT" or clause.head.i > tok.i:
-            continue
-        if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in {
-            "even",
-            "only",
-            "just",
-        }:
-            continue
-        before = list(doc[: tok.i])
-        if _negative(before) or not _has_clause(before):
-            continue
-        first = _text(text, 0, tok.idx)
-        rest = text[tok.idx :].strip()
-        if len(first.split()) >= 4 and len(rest.split()) >= 4:
-            return [_sentence(first), _sentence(f"{lead} {_lower(rest)}")]
+        cut = _cut_before_end_clause(text, doc, tok, {"even", "only", "just"}, _negative)
+        if cut is not None:
+            return [_sentence(cut[0]), _sentence(f"{lead} {_lower(cut[1])}")]
     return None
 
 
