@@ -106,3 +106,23 @@ def failing(results: list[Any], check_id: str) -> list[Any]:
 def passing(results: list[Any], check_id: str) -> bool:
     mine = [r for r in results if r.id == check_id]
     return bool(mine) and all(r.status in ("pass", "info") for r in mine)
+
+
+BRAILLE_EXPLAINED = "Braille is writing you read with your fingers."
+
+
+def list_point(marked: bool = True) -> Point:
+    """ "You can get this in:" and four items, one of them a hard word explained after the list;
+    `marked=False` leaves the same lines without the list marked (plain sentences)."""
+    p = point("You can get this in: Easy Read. Large print. Braille. Audio.", "p1", bold=("Braille",))
+    items = ["Easy Read.", "Large print.", "Braille.", "Audio."]
+    p.sentences = ["You can get this in:", *items, BRAILLE_EXPLAINED]
+    if marked:
+        p.list_start, p.list_end = 1, 5
+    return p
+
+
+def with_list(easy: EasyReadDocument, marked: bool = True) -> None:
+    """Put `list_point` first in `easy`, with "Braille" in its hard words list."""
+    easy.sections[0].points[0] = list_point(marked)
+    easy.hard_words.append(HardWord("Braille", BRAILLE_EXPLAINED, "p1"))

@@ -12,7 +12,7 @@ import pytest
 from accessconv import model as m
 from accessconv.formats.easy_read.checks import check_easy_read_file, read_docx, read_html
 from accessconv.formats.easy_read.language.model import HardWord, Section
-from easy_read_builders import failing, good_document, passing, point, profile, write_all
+from easy_read_builders import failing, good_document, passing, point, profile, with_list, write_all
 
 EASY_READ_IDS = [
     "easyread.sentence-length",
@@ -304,28 +304,8 @@ def test_links_stay_links_and_escape_untrusted_text(tmp_path):
     assert rels == ["https://example.gov.uk/plan"]
 
 
-def _list_point(marked: bool = True):
-    """ "You can get this in:" and four items, one of them a hard word explained after the list."""
-    p = point("You can get this in: Easy Read. Large print. Braille. Audio.", "p1", bold=("Braille",))
-    p.sentences = [
-        "You can get this in:",
-        "Easy Read.",
-        "Large print.",
-        "Braille.",
-        "Audio.",
-        "Braille is writing you read with your fingers.",
-    ]
-    if marked:
-        p.list_start, p.list_end = 1, 5
-    return p
-
-
 def _with_list(tmp_path: Path, marked: bool = True) -> dict[str, Path]:
-    def change(easy):
-        easy.sections[0].points[0] = _list_point(marked)
-        easy.hard_words.append(HardWord("Braille", "Braille is writing you read with your fingers.", "p1"))
-
-    return _variant(tmp_path, change)
+    return _variant(tmp_path, lambda easy: with_list(easy, marked))
 
 
 def test_a_list_in_a_point_is_a_bulleted_list_in_the_word_file(tmp_path):

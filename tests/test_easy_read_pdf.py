@@ -182,22 +182,10 @@ def test_a_list_in_a_point_is_a_tagged_list_in_the_pdf(tmp_path: Path) -> None:
 
     from accessconv.checks.pdf import structure
     from accessconv.checks.pdf_text import text_runs
-    from accessconv.formats.easy_read.language.model import HardWord
-    from easy_read_builders import point
+    from easy_read_builders import with_list
 
     easy = good_document()
-    p = point("You can get this in: Easy Read. Large print. Braille. Audio.", "p1", bold=("Braille",))
-    p.sentences = [
-        "You can get this in:",
-        "Easy Read.",
-        "Large print.",
-        "Braille.",
-        "Audio.",
-        "Braille is writing you read with your fingers.",
-    ]
-    p.list_start, p.list_end = 1, 5
-    easy.sections[0].points[0] = p
-    easy.hard_words.append(HardWord("Braille", "Braille is writing you read with your fingers.", "p1"))
+    with_list(easy)
     path = _write(tmp_path, easy)
     reader = PdfReader(str(path))
     root = structure(reader, list(text_runs(reader)))
