@@ -68,7 +68,7 @@ def _segments(segments: list[Segment]) -> str:
     return "".join(out)
 
 
-def _picture(picture: Picture | None, width_cm: float, lay: LayoutSettings, pictures: Pictures) -> str:
+def _picture(picture: Picture | None, width_cm: float, pictures: Pictures) -> str:
     name = pictures.add(picture.png, "image/png") if picture is not None and picture.png else None
     if picture is None or name is None:
         # A clear gap for a person to fill (the review sheet lists it): never a wrong picture, and
@@ -78,7 +78,7 @@ def _picture(picture: Picture | None, width_cm: float, lay: LayoutSettings, pict
 
 
 def _point(point: Point, lay: LayoutSettings, pictures: Pictures) -> str:
-    picture = _picture(point.picture, lay.picture_cm, lay, pictures)
+    picture = _picture(point.picture, lay.picture_cm, pictures)
     # Each sentence its own paragraph (tagged P), as in the Word file; a list's items a bulleted
     # list (tagged L, an LI each) between them.
     parts = point_text(point)
@@ -102,7 +102,7 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
     parts.append(f"#heading(level: 1)[{text(easy.title)}]\n")
     parts.append(text(lay.cover_subtitle) + "\n")
     if cover.png is not None:
-        parts.append(_picture(cover, lay.cover_picture_cm, lay, pictures) + "\n")
+        parts.append(_picture(cover, lay.cover_picture_cm, pictures) + "\n")
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
     )
