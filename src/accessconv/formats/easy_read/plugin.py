@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import lemminflect
-
 from ... import model as m
 from .. import Profile, Written, output_name
 from .checking import check
@@ -17,6 +15,7 @@ from .html_writer import render_html
 from .language import parse
 from .language.language import transform
 from .language.model import EasyReadDocument, Picture
+from .language.word_forms import lemminflect
 from .pdf_writer import start_pdf
 from .review import render_review
 from .settings import Checks, Settings

@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 
 import lemminflect
-from wordfreq import zipf_frequency
 
+from .frequency import zipf as _zipf
 from .text import PLACEHOLDER, WORD, is_function_word, lemmas
 from .wordlists import builtin, read_list, read_table
 
@@ -103,7 +103,7 @@ def _phrase_regex(term: str) -> str:
 
 @cache
 def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return _zipf(word)
 
 
 def _candidates(word: str) -> list[str]:
