@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ... import background
 from ... import model as m
 from .. import Profile, Written, output_name
 from .checking import check
@@ -58,17 +60,22 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
     html_path = out_dir / output_name(stem, suffix, ".html")
     review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
     pdf_path = out_dir / output_name(stem, suffix, ".pdf")
-    finish_pdf = None
-    if settings.pdf.write_pdf:
-        # Typst lays out the PDF on another core while the other files are written here.
-        finish_pdf = start_pdf(easy, settings, cover, pdf_path)
-    write_docx(easy, settings, cover, docx_path)
-    html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
-    decisions_name = decisions_path(doc.source).name if doc.source else ""
-    review_path.write_text(
-        render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
-    )
-    pdf_notes = finish_pdf() if finish_pdf is not None else []
+    with background.pool() as jobs:
+        # The Word file (a second of python-docx) is written by a forked child when a core is
+        # free, while this process writes the web page and the review sheet; else here, at the
+        # end. The child starts first: no process may fork once Typst's thread runs.
+        docx_job = jobs.submit(partial(write_docx, easy, settings, cover, docx_path), start=True)
+        finish_pdf = None
+        if settings.pdf.write_pdf:
+            # Typst lays out the PDF on another core while the other files are written here.
+            finish_pdf = start_pdf(easy, settings, cover, pdf_path)
+        html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
+        decisions_name = decisions_path(doc.source).name if doc.source else ""
+        review_path.write_text(
+            render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
+        )
+        pdf_notes = finish_pdf() if finish_pdf is not None else []
+        jobs.result(docx_job)
     written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 
