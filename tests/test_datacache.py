@@ -119,3 +119,16 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv(datacache.CACHE_VARIABLE, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     assert datacache.folder() == Path.home() / ".cache" / "accessconv"
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(datacache.CACHE_VARIABLE, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert datacache.folder() is None
+    build = Builder({"a": 1})
+    assert datacache.load("words", "1", [b"data"], build) == {"a": 1}

@@ -43,8 +43,12 @@ def folder() -> Path | None:
         return None
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     # The XDG rules: a relative path in the variable is invalid and ignored.
-    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return root / "accessconv"
+    if base and os.path.isabs(base):
+        return Path(base) / "accessconv"
+    try:
+        return Path.home() / ".cache" / "accessconv"
+    except RuntimeError:  # no home folder known (a service account without one): no cache
+        return None
 
 
 def key(name: str, version: str, inputs: Sequence[bytes]) -> str:
