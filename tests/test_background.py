@@ -97,6 +97,25 @@ def test_the_last_job_asked_for_with_nothing_else_to_do_runs_here(two_jobs: None
         assert jobs.result(jobs.submit(os.getpid)) == os.getpid()
 
 
+@needs_fork
+def test_while_this_process_waits_its_core_takes_a_child_too(two_jobs: None) -> None:
+    """One child allowed besides this process: asked for the first job (in a child), this process
+    starts the second in a second child rather than running it here, so the core the first child
+    leaves free is never kept waiting; the last job, with nothing else to start, runs here."""
+    here = os.getpid()
+
+    def slow() -> int:
+        time.sleep(0.3)
+        return os.getpid()
+
+    with background.pool() as jobs:
+        assert jobs.children == 1
+        first, second, last = jobs.submit(slow), jobs.submit(slow), jobs.submit(os.getpid)
+        assert first.pid and not second.pid  # one child while this process goes on working
+        ran_in = [jobs.result(first), jobs.result(second), jobs.result(last)]
+    assert ran_in[0] != here and ran_in[1] not in (here, ran_in[0]) and ran_in[2] == here
+
+
 def test_one_job_at_a_time_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(background.JOBS_VARIABLE, "1")
     assert not background.can_fork()
@@ -126,13 +145,15 @@ def test_a_conversion_reports_the_same_with_and_without_children(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft = every_block_draft(tmp_path / "draft")
-    reports, written = [], []
+    reports, written, drafts = [], [], []
     for jobs in ("1", "2"):
         monkeypatch.setenv(background.JOBS_VARIABLE, jobs)
         result = convert(draft, ["large-print", "html", "braille"], tmp_path / f"out-{jobs}")
         reports.append([(o.profile, o.path.name, o.checks, o.changes) for o in result.outputs])
         written.append({o.path.name: o.path.read_bytes() for o in result.outputs})
+        drafts.append(result.draft_checks)  # run in a child too, when one is free
     assert reports[0] == reports[1]
+    assert drafts[0] == drafts[1] and drafts[0]
     assert written[0] == written[1]
     assert {name for _p, name, _c, _n in reports[0]} >= {"parks-plan-large-print.pdf", "parks-plan.html"}
     assert any(c.status == "pass" for _p, _name, checks, _n in reports[0] for c in checks)

@@ -27,6 +27,7 @@ import pickle
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,21 +131,30 @@ class Pool:
         return job
 
     def result(self, job: Job[T]) -> T:
-        """The job's value (run here if no child has it), or its exception raised again. While a
-        child works on it, this process does the waiting jobs itself instead of idling."""
-        while job.pid:
+        """The job's value, or its exception raised again.
+
+        A job runs here when forking is off, or when it is the last one left to start (a child
+        would only cost starting one). Otherwise, while this process has nothing to do but wait,
+        its own core takes a child too (one more than `children`): a job run here instead would
+        keep a core that a child leaves free idle until this process finished it (measured: the
+        Easy Read checks' last half second, a child done and the next check waiting)."""
+        while not job.done:
             self._reap()
-            self._start_waiting()
-            waiting = next((j for j in self.jobs if not j.pid and not j.done), None)
-            if not job.pid:
+            waiting = [j for j in self.jobs if not j.pid and not j.done]
+            if job.done:
                 break
-            if waiting is None:
-                self._wait(job)
+            if not self.children or waiting == [job]:
+                self._start_waiting(but=job)  # others keep the children busy while this one runs here
+                _run_here(job)
+                break
+            if len(waiting) == 1 and self._running() >= self.children:
+                _run_here(waiting[0])  # the last one to start: no job is left waiting behind it
+                continue
+            self._start_waiting(extra=1)
+            if job.pid and self._running() == 1 and not any(not j.pid and not j.done for j in self.jobs):
+                self._wait(job)  # nothing else to start: wait for this child alone
             else:
-                _run_here(waiting)
-        if not job.done:
-            self._start_waiting(but=job)  # others keep the children busy while this one runs here
-            _run_here(job)
+                self._wait_any()
         self._start_waiting()
         if job.error is not None:
             raise job.error
@@ -153,14 +163,25 @@ class Pool:
     def _running(self) -> int:
         return sum(1 for j in self.jobs if j.pid)
 
-    def _start_waiting(self, but: Job[Any] | None = None) -> None:
+    def _start_waiting(self, but: Job[Any] | None = None, extra: int = 0) -> None:
+        """Fork the jobs not yet started, in order, while fewer than `children` (+ `extra`, this
+        process's own core while it only waits) run."""
+        limit = self.children + extra
         for job in self.jobs:
-            if self._running() >= self.children:
+            if self._running() >= limit:
                 self._reap()
-                if self._running() >= self.children:
+                if self._running() >= limit:
                     return
             if job is not but and not job.pid and not job.done:
                 self._fork(job)
+
+    def _wait_any(self) -> None:
+        """Until one of this pool's children ends (looked at every 2 ms; another pool's children
+        are left alone)."""
+        running = self._running()
+        while running and self._running() >= running:
+            time.sleep(0.002)
+            self._reap()
 
     def _reap(self) -> None:
         """Collect the children that have finished, without waiting."""

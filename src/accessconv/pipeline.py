@@ -149,15 +149,13 @@ def _convert(
     say = progress or (lambda _msg: None)
     doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say)
     result = ConversionResult(source=source, out_dir=target)
-
     if draft_check is not None:
         say("Checking the draft")
-        result.draft_checks = draft_check(doc)
 
     tmp, made_target = _make_temp_dir(target)
     done = False
     try:
-        _write_outputs(doc, source, chosen, tmp, result, say)
+        _write_outputs(doc, source, chosen, tmp, result, say, draft_check)
         _browser_audit(result.outputs, browser, say)
         _move_into_place(tmp, target, result, force)
         done = True
@@ -207,13 +205,20 @@ def _read_draft(
 
 
 def _write_outputs(
-    doc: Document, source: Path, chosen: list[AnyProfile], tmp: Path, result: ConversionResult, say: Progress
+    doc: Document,
+    source: Path,
+    chosen: list[AnyProfile],
+    tmp: Path,
+    result: ConversionResult,
+    say: Progress,
+    draft_check: Callable[[Document], list[CheckResult]] | None = None,
 ) -> None:
     """Each profile's files, written into `tmp` and checked, on every core the machine gives us
     (background.py). With several profiles, a child process writes and checks all but the heaviest
     (by its format's COST) while this process writes that one; each file this process writes is
-    checked in a child too, while the next is written. Results are read back in profile order, so
-    the report is the same as when everything runs here."""
+    checked in a child too, while the next is written. The draft's own checks (`draft_check`) run
+    in a child when a core is free, else with the other checks. Results are read back in profile
+    order, so the report is the same as when everything runs here."""
     with background.pool() as jobs:
         heaviest = max(chosen, key=lambda p: getattr(load_format(p.format), "COST", 1))
         others = [p for p in chosen if p is not heaviest] if jobs.children else []
@@ -221,12 +226,16 @@ def _write_outputs(
         if others:
             say(f"Writing {', '.join(p.name for p in others)} (on another core)")
             batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp), start=True)
+        # After the batch, so it never takes the core the batch needs.
+        drafted = jobs.submit(functools.partial(draft_check, doc), start=True) if draft_check else None
         pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
         for profile in [p for p in chosen if p not in others]:
             say(f"Writing {profile.name}")
             written = _writer(profile).write(doc, profile, tmp, source.stem)
             for file in written.paths:
                 pending.append((profile, file, written.notes, jobs.submit(_checker(profile, file, doc))))
+        if drafted is not None:
+            result.draft_checks = jobs.result(drafted)
         done = jobs.result(batch) if batch is not None else []
         for profile in chosen:
             if profile in others:
