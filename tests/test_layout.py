@@ -62,6 +62,8 @@ LAZY_IMPORTS_ALLOWED = {
     "checks/browser.py": "playwright",
     # The pandoc lookup's rare fallback; importing pypandoc costs 0.4 s on every read.
     "reader.py": "pypandoc",
+    # wordfreq itself only for a word with an apostrophe or accent; importing it costs 0.5 s a run.
+    "formats/easy_read/language/frequency.py": "wordfreq",
 }
 
 
