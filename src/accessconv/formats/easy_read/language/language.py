@@ -1063,8 +1063,8 @@ def _is_clause(part: str) -> bool:
         return False
     if low[0] in _wh_words() and not part.rstrip().endswith("?"):
         return False  # "What we are proposing.": a wh-clause item of "This document explains:"
-    if low[0] in wordlists.word_set("subject_pronouns") | {"it"}:
-        return True
+    if low[0] in wordlists.word_set("subject_pronouns") | {"it", "please"}:
+        return True  # "Please let us know." after a list is the reader's next step, not an item
     if low[0] in wordlists.word_set("weak_subjects") and len(low) > 1:
         return low[1] in wordlists.word_set("auxiliaries")
     linking = wordlists.word_set("subordinators") | {"that", "to"}

@@ -1,0 +1,66 @@
+"""Faults found by reading Easy Read pages of unseen drafts as a reader would (made-up sentences of
+the same shape), asserted on the split parts and on the written page."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from accessconv.formats.easy_read.language import parse, points
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+SETTINGS = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        # "like" after "would you" is the verb: the list is the one after "such as"
+        (
+            "Would you like the plan in another format, such as large print, audio or braille?",
+            ["Would you like the plan in another format, such as:", "Large print.", "Audio.", "Braille."],
+        ),
+        # "like" meaning "such as" still leads a list
+        (
+            "At the village hall on Saturday mornings we sell things like cakes, tea and hot coffee.",
+            [
+                "At the village hall on Saturday mornings we sell things like:",
+                "Cakes.",
+                "Tea.",
+                "Hot coffee.",
+            ],
+        ),
+    ],
+)
+def test_an_inline_list_starts_at_its_real_lead(sentence: str, parts: list[str]) -> None:
+    assert points.split_sentence(sentence, SETTINGS).parts == parts
+
+
+def test_like_as_a_verb_is_not_a_list_lead() -> None:
+    sentence = "On a sunny day at the park you may like to bring a drink, a hat and sun cream."
+    assert points.split_sentence(sentence, SETTINGS).parts == [sentence]
+
+
+@needs_parser
+def test_please_after_a_list_is_not_an_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "plan.md"
+    draft.write_text(
+        "# Our plan\n\n## Other formats\n\nIf you would like the plan in another format, such as large "
+        "print, audio or braille, please let us know.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = html_lib.unescape((tmp_path / "out" / "plan-easy-read.html").read_text(encoding="utf-8"))
+    items = [
+        re.sub(r"<[^>]+>", "", i).strip() for i in re.findall(r"<li(?: [^>]*)?>(?:(?!<li).)*?</li>", page)
+    ]
+    assert "Please let us know." not in items
+    assert "Please let us know." in page
+    assert "Such as large print." not in page
