@@ -64,3 +64,38 @@ def test_please_after_a_list_is_not_an_item(tmp_path: Path, monkeypatch: pytest.
     assert "Please let us know." not in items
     assert "Please let us know." in page
     assert "Such as large print." not in page
+
+
+def _split(sentence: str) -> list[str]:
+    parts = parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]
+    return [q for p in parts for q in points.split_sentence(p, SETTINGS).parts]
+
+
+@needs_parser
+def test_ways_to_do_something_with_the_first_way_before_its_by() -> None:
+    assert _split(
+        "You can give us your views at one of our meetings, by filling in the survey, or by writing to "
+        "the team."
+    ) == [
+        "You can give us your views:",
+        "At one of our meetings.",
+        "By filling in the survey.",
+        "Or by writing to the team.",
+    ]
+
+
+@needs_parser
+def test_a_manner_before_by_is_not_a_way() -> None:
+    parts = _split(
+        "We will fix the roof quickly, by using our own team, by buying materials early and by working "
+        "at weekends."
+    )
+    assert "Quickly." not in parts
+
+
+@needs_parser
+def test_a_which_clause_does_not_swallow_the_second_way_to_pay() -> None:
+    parts = _split(
+        "You can pay by direct debit, which is the easiest option, or by payment card at any Post Office."
+    )
+    assert not any(p.startswith("This is the easiest option, or by") for p in parts)

@@ -532,7 +532,7 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if tok.dep_ != "relcl" or tok.i < 3 or not _clause_at_end(tok, doc):
             continue
         left = tok.left_edge
-        if left.i < 2 or doc[left.i - 1].text != ",":
+        if left.i < 2 or doc[left.i - 1].text != "," or _hangs_a_phrase(tok):
             continue
         rest = text[left.idx + len(left.text) :].strip()
         if left.lower_ == "where" and left.dep_ == "advmod":
@@ -563,6 +563,12 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if _main_clause(list(doc[: left.i])) and len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _hangs_a_phrase(verb: Token) -> bool:
+    """ "by direct debit, which is easiest, or by card": the parser hung the second way to pay on
+    "is"; cut there, "This is easiest, or by card." would read as nonsense."""
+    return any(c.dep_ == "conj" and c.pos_ not in {"VERB", "AUX"} for c in verb.children)
 
 
 def _that_list(text: str, doc: Doc) -> list[str] | None:
