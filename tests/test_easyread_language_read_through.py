@@ -99,3 +99,13 @@ def test_a_which_clause_does_not_swallow_the_second_way_to_pay() -> None:
         "You can pay by direct debit, which is the easiest option, or by payment card at any Post Office."
     )
     assert not any(p.startswith("This is the easiest option, or by") for p in parts)
+
+
+@needs_parser
+def test_an_opening_time_stays_in_front_when_the_cut_can_be_at_which() -> None:
+    parts = _split(
+        "When you press the red button, you speak to our call centre, which is open 24 hours a day, "
+        "7 days a week."
+    )
+    assert parts[0] == "When you press the red button, you speak to our call centre."
+    assert not any(p.startswith("This is when") for p in parts)

@@ -1167,11 +1167,26 @@ def _opening_clause(text: str, doc: Doc) -> list[str] | None:
         return None
     if _points_back(main_tokens):
         return None  # "If you have no alarm, we will fit one." -> "We will fit one." points at nothing
+    before_aside = _aside_after(doc, end)
+    if before_aside is not None and before_aside <= _shapes().get("keep_opening_words", 12):
+        # "When you press it, you talk to our centre, which is open all day.": cut at "which" and
+        # the opening stays where it reads best; moved after, "This is when …" would follow the
+        # centre's hours and seem to be about them.
+        return None
     condition = text[doc[0].idx + len(doc[0].text) : doc[end].idx].strip()
     main = text[doc[end].idx + 1 :].strip()
     if len(condition.split()) < 4 or len(main.split()) < 4:
         return None
     return [_sentence(main), _sentence(f"{lead} {condition}")]
+
+
+def _aside_after(doc: Doc, start: int) -> int | None:
+    """Words before the first ", which" / ", who" after `start` (a non-restrictive clause that a
+    later cut makes a sentence of its own), or None when there is none."""
+    for tok in doc[start + 1 : -1]:
+        if tok.lower_ in {"which", "who"} and doc[tok.i - 1].text == ",":
+            return sum(1 for t in doc[: tok.i - 1] if not t.is_punct)
+    return None
 
 
 def _closing_clause(text: str, doc: Doc) -> list[str] | None:
