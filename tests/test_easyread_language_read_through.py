@@ -109,3 +109,57 @@ def test_an_opening_time_stays_in_front_when_the_cut_can_be_at_which() -> None:
     )
     assert parts[0] == "When you press the red button, you speak to our call centre."
     assert not any(p.startswith("This is when") for p in parts)
+
+
+@needs_parser
+def test_a_noun_taken_for_a_verb_is_not_given_the_subject() -> None:
+    parts = _split(
+        "New sensors can be added to suit your needs, including smoke detectors, bed sensors, and falls "
+        "detectors that raise an alarm if you cannot get up."
+    )
+    assert not any(p.startswith("New sensors falls") for p in parts)
+
+
+def test_a_sentence_that_leans_back() -> None:
+    from accessconv.formats.easy_read.language import leaning
+
+    assert leaning.leans_back("If you need help, they will call one of your contacts.")
+    assert leaning.leans_back("This means you pay less.")
+    assert not leaning.leans_back("This strategy sets out our plans.")
+    assert not leaning.leans_back("It is important that you tell us.")
+    assert not leaning.leans_back("Our team will call you.")
+
+
+def test_the_sentence_a_kept_one_leans_on_is_kept_too() -> None:
+    from accessconv.formats.easy_read.language import leaning, select
+
+    texts = [
+        "A warden answers your call.",
+        "If you need help, they will call your family.",
+        "Calls are free.",
+    ]
+    cands = [select.Candidate(t, 0, 0, n, "paragraph") for n, t in enumerate(texts)]
+    cands[1].kept, cands[1].score = True, 7
+    leaning.pull_in(cands)
+    assert [c.kept for c in cands] == [True, True, False]
+    assert cands[0].score == 7
+
+
+@needs_parser
+def test_the_last_or_item_stays_in_its_list_whatever_its_length(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "apply.md"
+    draft.write_text(
+        "# Apply\n\n## How to apply\n\nYou can apply online at www.example.org/apply, by phoning 01632 "
+        "960 222 between 9am and 5pm, or by asking the social worker who visits you to make a referral "
+        "on your behalf.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = html_lib.unescape((tmp_path / "out" / "apply-easy-read.html").read_text(encoding="utf-8"))
+    items = [re.sub(r"<[^>]+>", "", i) for i in re.findall(r"<li>(.*?)</li>", page)]
+    assert any(i.startswith("Or by asking the social worker") for i in items), items

@@ -33,6 +33,7 @@ from . import (
     flags,
     hard_words,
     key_terms,
+    leaning,
     numbers,
     parse,
     plain_words,
@@ -179,6 +180,7 @@ class _Transform:
             self.decisions.drop,
             settings.max_table_rows,
         )
+        leaning.pull_in(cands)
         self._person_rewrites(cands, protected, rules)
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
@@ -1046,10 +1048,12 @@ def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
     "Or" (the last)."""
     for index in range(start, len(parts)):
         part = parts[index]
-        if _is_clause(part) or len(words(part)) > max_item_words:
+        if _is_clause(part):
             return index
         if part.lower().startswith(("or ", "and ")):
-            return index + 1
+            return index + 1  # the last item, whatever its length ("Or by asking your social worker …")
+        if len(words(part)) > max_item_words:
+            return index
     return len(parts)
 
 

@@ -181,7 +181,7 @@ def _subtree_span(token: Token) -> tuple[int, int]:
 def _coordinated(text: str, doc: Doc) -> list[str] | None:
     """ "A and B" where B is a clause with its own subject, or shares A's subject."""
     for root in (t for t in doc if t.dep_ == "ROOT"):
-        for conj in (c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+        for conj in (c for c in root.children if _joined_verb(root, c)):
             cc = [c for c in root.children if c.dep_ == "cc" and c.i < conj.i and c.i > root.i]
             if not cc or cc[-1].lower_ not in {"and", "but"}:
                 continue
@@ -218,6 +218,25 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 continue
             return [_sentence(first), _sentence(second)]
     return _modal_conjunct(text, doc)
+
+
+def _joined_verb(root: Token, tok: Token) -> bool:
+    """A verb joined to the main one, that can agree with its subject ("sensors … and falls
+    detectors": "falls" is a noun the parser took for a verb)."""
+    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and not _disagree(root, tok)
+
+
+def _disagree(root: Token, verb: Token) -> bool:
+    """`verb` shares the subject of `root` but cannot agree with it: a plural subject with a verb
+    in -s, or a singular one with a plural present verb."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
+    single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
+    return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
 
 
 def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
