@@ -380,10 +380,38 @@ def means_list(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
-def _phrase_list(text: str, doc: Doc, marks: list[Token], keep: bool) -> list[str] | None:
-    """The lead (up to the first mark, or with it when `keep` is False) and one phrase a line."""
-    if not syntax.main_clause(list(doc[: marks[0].i])) or marks[0].i < 2:
+def _ways_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
+    """The means list whose first way comes before the first "by", after the verb and its object:
+    the lead is the clause up to there, and every way keeps its own words ("By phoning us.")."""
+    verb = marks[0].head
+    comma = marks[0].i - 1
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i >= comma:
         return None
+    cores = [c.right_edge.i for c in verb.children if c.dep_ in {"dobj", "dative", "prt"} and c.i < comma]
+    first = max([verb.i, *cores]) + 1
+    if first >= comma or not syntax.main_clause(list(doc[:first])):
+        return None
+    adverbs = set(_data().get("means_adverbs", []))
+    if not any(t.pos_ == "ADP" or t.lower_ in adverbs for t in doc[first:comma]):
+        return None  # "fix the roof quickly, by …": a manner, not a way to do it
+    found = _phrase_list(text, doc, marks, keep=True, checked=True)
+    if found is None:
+        return None
+    lead = text[: doc[first].idx].strip().rstrip(",") + ":"
+    return [lead, syntax.item(_span_text(text, doc[first], doc[comma - 1])), *found[1:]]
+
+
+def _phrase_list(
+    text: str, doc: Doc, marks: list[Token], keep: bool, checked: bool = False
+) -> list[str] | None:
+    """The lead (up to the first mark, or with it when `keep` is False) and one phrase a line
+    (`checked`: the caller has placed the lead itself)."""
+    if not checked and (not syntax.main_clause(list(doc[: marks[0].i])) or marks[0].i < 2):
+        return None
+    if not checked and doc[marks[0].i - 1].text == ",":
+        # "apply online at our website, by phoning us, or by …": the first way has no "by", so
+        # the list starts before it ("You can apply:" "Online at our website." "By phoning us.").
+        return _ways_list(text, doc, marks)
     joints = [syntax.joined_after(doc, m) for m in marks[1:]]
     if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
         return None

@@ -18,8 +18,9 @@ Pictures are left unset (`Point.picture is None`): `easyread.symbols` chooses th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import lemminflect
 
@@ -32,18 +33,23 @@ from . import (
     flags,
     hard_words,
     key_terms,
+    leaning,
     numbers,
     parse,
     plain_words,
     points,
     readability,
     select,
+    shorten,
     structure,
     wordlists,
 )
 from .model import EasyReadDocument, HardWord, Point, ReviewItem, Section, Stats
 from .settings import LanguageSettings
 from .text import PLACEHOLDER, Spans, capitalise, sentences, squash, word_count, words
+
+# The name of a sentence ("s-…") or point ("p-…") in the decisions file.
+_ID = re.compile(r"^[sp]-[0-9a-f]{8}$")
 
 
 def transform(
@@ -83,6 +89,7 @@ class _Transform:
         self.draft_sentences = [
             self.spans.restore(x) for sec in shape.sections for u in sec.units for x in sentences(u.text)
         ]
+        self.draft_units = [self.spans.restore(u.text) for sec in shape.sections for u in sec.units]
         if not settings.keep_all:
             self._select(shape)
         for note in shape.dropped_notes:
@@ -113,6 +120,7 @@ class _Transform:
         before: list[str] = []
         sections: list[Section] = []
         self.split_count = 0
+        self.shortened_count = 0
         for raw in shape.sections:
             heading = self.spans.restore(self._rewrite(raw.heading)) if raw.heading else ""
             section = Section(heading or self.doc.title, [])
@@ -133,6 +141,7 @@ class _Transform:
                 sections.append(section)
 
         parse.forget()
+        self._unmatched_decisions()
         hard = self._fit_length(sections)
         stats = self._stats(before, sections)
         self._summarise(sections)
@@ -171,6 +180,7 @@ class _Transform:
             self.decisions.drop,
             settings.max_table_rows,
         )
+        leaning.pull_in(cands)
         self._person_rewrites(cands, protected, rules)
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
@@ -369,10 +379,13 @@ class _Transform:
                 and unit.kind == "paragraph"
                 and longest > settings.max_words_error
                 and not any(f in squash(source) for f in self.forced)
-                and self.scores.get(squash(source), 0) < settings.keep_long_at_score
             ):
-                self.long_left.append((unit, squash(source), self._too_long_left_out(sentence, section)))
-                return None
+                shortened = self._main_clauses(result, source, section)
+                if shortened is not None:
+                    result = shortened
+                elif self.scores.get(squash(source), 0) < settings.keep_long_at_score:
+                    self.long_left.append((unit, squash(source), self._too_long_left_out(source, section)))
+                    return None
         found = facts.facts(self.spans.restore(sentence))
         self.facts.extend(f for f in found if f not in self.facts)
         self.source_facts.setdefault(squash(source), []).extend(found)
@@ -380,10 +393,54 @@ class _Transform:
             self.split_count += 1
         return result
 
-    def _too_long_left_out(self, sentence: str, section: Section) -> ReviewItem:
+    def _main_clauses(
+        self, result: points.SplitResult, source: str, section: Section
+    ) -> points.SplitResult | None:
+        """Each part still over the limit cut to its main clause (`shorten`), the rest listed on the
+        review sheet; None when a part has no main clause that may stand for it."""
+        settings = self.settings
+        parts: list[str] = []
+        cuts: list[shorten.Shortened] = []
+        count = partial(word_count, spans=self.spans)
+        for n, part in enumerate(result.parts):
+            if word_count(part, self.spans) <= settings.max_words_error:
+                parts.append(part)
+                continue
+            short = shorten.main_clause(part, settings.max_words_warn, count) or shorten.main_clause(
+                part, settings.max_words_error, count
+            )
+            if short is None and n and shorten.add_on(part):
+                short = shorten.Shortened("", part)  # "This is so that …" after its sentence: all of it
+            if short is None:
+                return None
+            if short.kept:
+                parts.append(short.kept)
+            cuts.append(short)
+        for short in cuts:
+            self._shortened(short, source, section)
+        return points.SplitResult(parts, unsafe=result.unsafe)
+
+    def _shortened(self, short: shorten.Shortened, source: str, section: Section) -> None:
+        self.shortened_count += 1
+        sid = select.stable_id("s-", squash(source))
+        self.review.append(
+            ReviewItem(
+                "left-out",
+                squash(self.spans.restore(short.left_out)),
+                f"under heading '{section.heading}'",
+                "Left out to keep a long sentence short (the rest of the sentence is in the Easy Read "
+                "version). To say it all, write the sentence as short sentences in the decisions file "
+                "with this line.",
+                point=sid,
+                decision_line=f'[rewrite] "{sid}" = "..."',
+            )
+        )
+
+    def _too_long_left_out(self, source: str, section: Section) -> ReviewItem:
         """A chosen sentence we cannot make short enough is left out, not printed too long: the
-        review sheet gives the line that brings it back as a person's own short rewrite."""
-        text = squash(self.spans.restore(sentence))
+        review sheet gives the line that brings it back as a person's own short rewrite (by the
+        draft sentence's id, which the plain words we swapped in must not change)."""
+        text = squash(source)
         sid = select.stable_id("s-", text)
         self.left_out += 1
         item = ReviewItem(
@@ -475,15 +532,10 @@ class _Transform:
                 long_items[plain].suggestion += " " + " ".join(extra)
             else:
                 self.review.append(ReviewItem("passive", plain, where, " ".join(notes)))
-        point_id = select.stable_id("p-", source)
-        # A source used again gets "#2", "#3", …: count from the last number it had, so a draft that
-        # repeats a sentence many times does not try every number again each time.
-        n = self.id_tries.get(source, 1)
-        while point_id in self.point_ids:
-            n += 1
-            point_id = select.stable_id("p-", f"{source}#{n}")
-        self.id_tries[source] = n
-        self.point_ids.add(point_id)
+        point_id = self._new_point_id(source)
+        if point_id in self.decisions.drop:
+            del self.review[first_item:]  # a person left this point out: nothing of it to check
+            return
         items = block.items
         if point_id in self.decisions.rewrite:
             # A person's own words: as they wrote them, with no list.
@@ -495,6 +547,43 @@ class _Transform:
             Point(chunk, [], source, where, id=point_id, list_start=items[0], list_end=items[1])
         )
         self._note_trimmable(unit, source, point_id)
+
+    def _new_point_id(self, source: str) -> str:
+        point_id = select.stable_id("p-", source)
+        # A source used again gets "#2", "#3", …: count from the last number it had, so a draft that
+        # repeats a sentence many times does not try every number again each time.
+        n = self.id_tries.get(source, 1)
+        while point_id in self.point_ids:
+            n += 1
+            point_id = select.stable_id("p-", f"{source}#{n}")
+        self.id_tries[source] = n
+        self.point_ids.add(point_id)
+        return point_id
+
+    def _unmatched_decisions(self) -> None:
+        """A line of the decisions file that names no sentence or point of this draft (the draft
+        changed since the person wrote it, or a line was copied wrongly) does nothing: say so, so
+        a person's work is never silently lost."""
+        known = self.point_ids | {
+            select.stable_id("s-", squash(text)) for text in self.draft_sentences + self.draft_units
+        }
+        lines = [
+            *(f'[rewrite] "{key}"' for key in self.decisions.rewrite if key not in known),
+            *(f'[pictures] "{k}"' for k in self.decisions.pictures if _ID.match(k) and k not in known),
+            *(f'keep = ["{key}"]' for key in sorted(self.decisions.keep) if key not in known),
+            *(f'drop = ["{key}"]' for key in sorted(self.decisions.drop) if key not in known),
+        ]
+        for line in lines:
+            self.review.append(
+                ReviewItem(
+                    "other",
+                    line,
+                    "in the decisions file",
+                    "This line names no sentence or point of the draft as it is now, so it changed "
+                    "nothing (the draft was edited, or the name was copied wrongly). Copy the line for "
+                    "that point again from this sheet, or delete it.",
+                )
+            )
 
     def _note_trimmable(self, unit: structure.Unit, source: str, point_id: str) -> None:
         """A point made from one chosen sentence of a paragraph, not one that must stay, may go
@@ -810,6 +899,11 @@ class _Transform:
     def _summarise(self, sections: list[Section]) -> None:
         if self.split_count:
             self.changes.append(f"Split {self.split_count} long sentences into shorter ones.")
+        if self.shortened_count:
+            self.changes.append(
+                f"Kept only the main part of {self.shortened_count} long sentences (the rest is on the "
+                "review sheet, with the line that brings it back)."
+            )
         for (hard, plain), times in sorted(self.replaced.counts.items()):
             self.changes.append(f"Replaced '{hard}' with '{plain}' {_times(times)}.")
         for acronym, times in sorted(self.acronyms.expanded.items()):
@@ -954,10 +1048,12 @@ def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
     "Or" (the last)."""
     for index in range(start, len(parts)):
         part = parts[index]
-        if _is_clause(part) or len(words(part)) > max_item_words:
+        if _is_clause(part):
             return index
         if part.lower().startswith(("or ", "and ")):
-            return index + 1
+            return index + 1  # the last item, whatever its length ("Or by asking your social worker …")
+        if len(words(part)) > max_item_words:
+            return index
     return len(parts)
 
 
@@ -971,8 +1067,8 @@ def _is_clause(part: str) -> bool:
         return False
     if low[0] in _wh_words() and not part.rstrip().endswith("?"):
         return False  # "What we are proposing.": a wh-clause item of "This document explains:"
-    if low[0] in wordlists.word_set("subject_pronouns") | {"it"}:
-        return True
+    if low[0] in wordlists.word_set("subject_pronouns") | {"it", "please"}:
+        return True  # "Please let us know." after a list is the reader's next step, not an item
     if low[0] in wordlists.word_set("weak_subjects") and len(low) > 1:
         return low[1] in wordlists.word_set("auxiliaries")
     linking = wordlists.word_set("subordinators") | {"that", "to"}

@@ -181,7 +181,7 @@ def _subtree_span(token: Token) -> tuple[int, int]:
 def _coordinated(text: str, doc: Doc) -> list[str] | None:
     """ "A and B" where B is a clause with its own subject, or shares A's subject."""
     for root in (t for t in doc if t.dep_ == "ROOT"):
-        for conj in (c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+        for conj in (c for c in root.children if _joined_verb(root, c)):
             cc = [c for c in root.children if c.dep_ == "cc" and c.i < conj.i and c.i > root.i]
             if not cc or cc[-1].lower_ not in {"and", "but"}:
                 continue
@@ -218,6 +218,25 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 continue
             return [_sentence(first), _sentence(second)]
     return _modal_conjunct(text, doc)
+
+
+def _joined_verb(root: Token, tok: Token) -> bool:
+    """A verb joined to the main one, that can agree with its subject ("sensors … and falls
+    detectors": "falls" is a noun the parser took for a verb)."""
+    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and not _disagree(root, tok)
+
+
+def _disagree(root: Token, verb: Token) -> bool:
+    """`verb` shares the subject of `root` but cannot agree with it: a plural subject with a verb
+    in -s, or a singular one with a plural present verb."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
+    single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
+    return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
 
 
 def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
@@ -532,7 +551,7 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if tok.dep_ != "relcl" or tok.i < 3 or not _clause_at_end(tok, doc):
             continue
         left = tok.left_edge
-        if left.i < 2 or doc[left.i - 1].text != ",":
+        if left.i < 2 or doc[left.i - 1].text != "," or _hangs_a_phrase(tok):
             continue
         rest = text[left.idx + len(left.text) :].strip()
         if left.lower_ == "where" and left.dep_ == "advmod":
@@ -563,6 +582,12 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if _main_clause(list(doc[: left.i])) and len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _hangs_a_phrase(verb: Token) -> bool:
+    """ "by direct debit, which is easiest, or by card": the parser hung the second way to pay on
+    "is"; cut there, "This is easiest, or by card." would read as nonsense."""
+    return any(c.dep_ == "conj" and c.pos_ not in {"VERB", "AUX"} for c in verb.children)
 
 
 def _that_list(text: str, doc: Doc) -> list[str] | None:
@@ -1161,11 +1186,26 @@ def _opening_clause(text: str, doc: Doc) -> list[str] | None:
         return None
     if _points_back(main_tokens):
         return None  # "If you have no alarm, we will fit one." -> "We will fit one." points at nothing
+    before_aside = _aside_after(doc, end)
+    if before_aside is not None and before_aside <= _shapes().get("keep_opening_words", 12):
+        # "When you press it, you talk to our centre, which is open all day.": cut at "which" and
+        # the opening stays where it reads best; moved after, "This is when …" would follow the
+        # centre's hours and seem to be about them.
+        return None
     condition = text[doc[0].idx + len(doc[0].text) : doc[end].idx].strip()
     main = text[doc[end].idx + 1 :].strip()
     if len(condition.split()) < 4 or len(main.split()) < 4:
         return None
     return [_sentence(main), _sentence(f"{lead} {condition}")]
+
+
+def _aside_after(doc: Doc, start: int) -> int | None:
+    """Words before the first ", which" / ", who" after `start` (a non-restrictive clause that a
+    later cut makes a sentence of its own), or None when there is none."""
+    for tok in doc[start + 1 : -1]:
+        if tok.lower_ in {"which", "who"} and doc[tok.i - 1].text == ",":
+            return sum(1 for t in doc[: tok.i - 1] if not t.is_punct)
+    return None
 
 
 def _closing_clause(text: str, doc: Doc) -> list[str] | None:

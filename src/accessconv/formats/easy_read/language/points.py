@@ -284,6 +284,8 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
         if not _has_verb(left):
             continue  # "The group, which meets monthly, will decide": no sentence before it
         rest = sentence[mt.end(2) :]
+        if re.search(r",\s+(?:or|and)\s+(?:by|at|in|on|through|from|with|online)\b", rest, re.IGNORECASE):
+            continue  # "by debit, which is easiest, or by card": the clause ends before the second way
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"
@@ -333,6 +335,8 @@ def _at_appositive(sentence: str, _settings: SplitSettings) -> list[list[str]]:
         left, right = sentence[: mt.start()], sentence[mt.start(1) :]
         if "," in right or _has_verb(right) or not _has_verb(left):
             continue
+        if re.search(r"\b(?:and|or)\b", right):
+            continue  # "bring a drink, a hat and sun cream": the last items of a list, not a description
         out.append(_finish(left, f"This is {right}"))
     return out
 
@@ -343,6 +347,10 @@ def _at_appositive(sentence: str, _settings: SplitSettings) -> list[list[str]]:
 _LIST_LEAD = re.compile(r"(:|,?\s+(?:including|such as|for example|like))\s+", re.IGNORECASE)
 
 
+# "like" is a verb, not "such as", after these words ("Would you like", "we'd like", "to like").
+_LIKE_AS_VERB = {"you", "we", "they", "i", "would", "to", "do", "does", "did", "might", "may", "will", "'d"}
+
+
 def _at_inline_list(sentence: str, settings: SplitSettings) -> list[list[str]]:
     out = []
     stripped = sentence.rstrip()
@@ -351,9 +359,14 @@ def _at_inline_list(sentence: str, settings: SplitSettings) -> list[list[str]]:
     for mt in _LIST_LEAD.finditer(body):
         lead = body[: mt.end(1)].rstrip()
         tail = body[mt.end() :]
+        before = words(body[: mt.start(1)])
+        if mt.group(1).strip(", ").lower() == "like" and before and before[-1].lower() in _LIKE_AS_VERB:
+            continue  # "Would you like the form in large print, …": the verb, not "such as"
         items = _list_items(tail)
         if len(items) < 3 or any(len(words(i)) > settings.max_inline_list_item_words for i in items):
             continue
+        if any(_LIST_LEAD.search(" " + i) for i in items):
+            continue  # an item holding a list of its own ("…format, such as A, B or C"): cut there
         first_word = words(tail)[0] if words(tail) else ""
         if mt.group(1) != ":" and first_word.lower() in {"in", "at", "on", "by", "with", "for", "to"}:
             # "including in Easy Read, ...": keep the small word with the lead ("including in:").
