@@ -94,6 +94,21 @@ def test_a_wide_table_row_makes_points_of_two_short_sentences() -> None:
     ]
 
 
+def test_a_sentence_opening_this_stays_in_the_point_of_the_sentence_before() -> None:
+    """ "This …" leans on the draft sentence before it: one point, when both fit; not after a
+    sentence that went, and not when the point before is full."""
+    doc = draft(para("The repairs are urgent. This means we will do them soon. We will phone you."))
+    assert points_of(doc, max_sentences_per_point=2) == [
+        ["The repairs are urgent.", "This means we will do them soon."],
+        ["We will phone you."],
+    ]
+    assert points_of(doc, max_sentences_per_point=1) == [
+        ["The repairs are urgent."],
+        ["This means we will do them soon."],
+        ["We will phone you."],
+    ]
+
+
 def test_footnotes_folded_in_after_their_point_or_dropped_with_a_review_note() -> None:
     doc = draft(
         para("We met the group.", m.NoteRef(1)),

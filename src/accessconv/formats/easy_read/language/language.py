@@ -334,6 +334,7 @@ class _Transform:
     def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
         """The points of one unit (`only`: just the sentence from this draft text)."""
         text, left_here = self.rewritten.get(id(unit), (unit.text, []))
+        last: Point | None = None  # the last point of the draft sentence before, in this unit
         for group, source in self._groups(unit, text):
             if only is not None and squash(source) != only:
                 continue
@@ -352,9 +353,14 @@ class _Transform:
             # A table row of 3 cells or more makes points of at most `max_sentences_per_point`
             # sentences, in the row's order: the first says what the row is about ("Standard bin: £48.").
             size = self.settings.max_sentences_per_point
-            for chunk in _pack(blocks, size):
+            chunks = _pack(blocks, size)
+            for number, chunk in enumerate(chunks):
                 long_here = [(p, long_parts[p]) for p in chunk.parts if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
+                if number == 0 and last is not None:
+                    self._join_follow_on(section, last, size)
+            # A sentence left out breaks the chain: "This …" never joins the sentence before it.
+            last = section.points[-1] if chunks and section.points else None
         for left in left_here if only is None else []:
             self.review.append(
                 ReviewItem(
@@ -521,6 +527,30 @@ class _Transform:
             Point(chunk, [], source, where, id=point_id, list_start=items[0], list_end=items[1])
         )
         self._note_trimmable(unit, source, point_id)
+
+    def _join_follow_on(self, section: Section, before: Point, size: int) -> None:
+        """A draft sentence that opens "This …"/"These …" leans on the one before it ("The
+        repairs are urgent. This means …"): its first point joins the point before when the two
+        fit in one (`size` sentences, neither with a list); its review rows follow it."""
+        point = section.points[-1]
+        first = words(point.sentences[0])[:1] if point.sentences else []
+        if (
+            len(section.points) < 2
+            or section.points[-2] is not before
+            or not first
+            or first[0].lower() not in wordlists.word_set("point_follow_on")
+            or len(before.sentences) + len(point.sentences) > size
+            or before.list_end
+            or point.list_end
+        ):
+            return
+        before.sentences.extend(point.sentences)
+        section.points.pop()
+        for item in self.review:
+            if item.point == point.id:
+                item.point, item.where = before.id, before.where
+                item.decision_line = f'[rewrite] "{before.id}" = "..."'
+        self.trimmable.pop(point.id, None)
 
     def _note_trimmable(self, unit: structure.Unit, source: str, point_id: str) -> None:
         """A point made from one chosen sentence of a paragraph, not one that must stay, may go
