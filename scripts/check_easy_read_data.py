@@ -28,9 +28,9 @@ class _Here:
 HERE = _Here()
 MAX_WORDS = 12
 MIN = {"glossary.tsv": 400, "plain-words.tsv": 600, "plain-words-regression.tsv": 150}
-POS = {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE"}
+POS = {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE", "DROP"}
 DOMAINS = {"social care", "health", "housing", "money", "council", "rights", "consultation"}
-COND = re.compile(r"^(obj|next|prev|subj):[a-z0-9£'’,-]+(\|[a-z0-9£'’,-]+)*$")
+COND = re.compile(r"^(obj|next|prev|subj|dep|head):[a-z0-9£'’,#-]+(\|[a-z0-9£'’,#-]+)*$")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 # Glossary terms that are everyday words in an explanation (the glossary holds them for a special sense).
 EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "bill", "vote",
@@ -91,13 +91,13 @@ def check_plain_words() -> set[str]:
     count = 0
     for n, (hard, plain, pos, plural, only, never) in rows(name, 6):
         count += 1
-        if not hard or not plain:
+        if not hard or (not plain and pos != "DROP"):
             errors.append(f"{name}:{n}: empty hard or plain")
         if pos not in POS:
             errors.append(f"{name}:{n}: pos {pos!r} not one of {sorted(POS)}")
         if pos == "PHRASE" and " " not in hard and "." not in hard:
             warnings.append(f"{name}:{n}: PHRASE {hard!r} is one word")
-        if pos != "PHRASE" and " " in hard and pos != "VERB":
+        if pos not in ("PHRASE", "VERB", "DROP") and " " in hard:
             warnings.append(f"{name}:{n}: {hard!r} has several words but pos {pos}")
         if plural and pos != "NOUN":
             errors.append(f"{name}:{n}: plain_plural only for nouns")
@@ -113,7 +113,7 @@ def check_plain_words() -> set[str]:
         seen.add(key)
         if hard.lower() == plain.lower():
             errors.append(f"{name}:{n}: plain is the same as hard")
-        if not only:
+        if not only and pos != "DROP":  # a word dropped where it adds nothing is not hard
             hard_words.add(hard.lower())
     if count < MIN[name]:
         errors.append(f"{name}: {count} entries, want at least {MIN[name]}")

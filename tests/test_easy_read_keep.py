@@ -153,7 +153,7 @@ def test_plain_words_regression_set() -> None:
         got = plain_words.replace(sentence, entries, plain_words.Replacements())
         if got != expected:
             wrong.append(f"{case_id}: {got!r} (expected {expected!r})")
-    # Measured: 367 of 383 (96 %). The swaps that went wrong before must never come back.
+    # Measured: 443 of 459 (96.5 %). The swaps that went wrong before must never come back.
     assert len(wrong) <= len(rows) * 0.06, "\n".join(wrong)
     text = " ".join(w for w in wrong if w.startswith(("BAD01", "BAD02", "BAD05", "BAD06")))
     assert "informally" not in text and "help improved" not in text
@@ -184,6 +184,59 @@ def test_selection_keeps_contacts_and_drops_staff_instructions() -> None:
     select.choose(cands, rules, 6, None, frozenset(), frozenset())
     assert [c.kept for c in cands] == [True, False, True]
     assert all(re.fullmatch(r"s-[0-9a-f]{8}", c.id) for c in cands)
+
+
+def _candidates(texts: list[str]) -> list[select.Candidate]:
+    cands = [select.Candidate(t, 0, i, 0, "paragraph") for i, t in enumerate(texts)]
+    for c in cands:
+        c.id = select.stable_id("s-", c.text)
+    return cands
+
+
+def test_a_long_sentence_without_a_key_fact_gives_way_to_a_short_one() -> None:
+    """Under one heading, a chosen sentence that stays over 15 words after splitting and carries no
+    number, date, money, contact or thing the reader can do makes room for the best short one not
+    chosen; one that carries a key fact stays."""
+    rules = select.load()
+    assert {"contacts", "money", "what_you_can_do"} <= rules.key_fact_groups
+    long_plain = (
+        "We will keep working closely with partners across the whole system so that the way support "
+        "is organised feels joined up and coherent for everyone involved in it."
+    )
+    long_fact = (
+        "We will keep working closely with partners so that £250,000 a year reaches carers through "
+        "grants that are organised in a way that feels joined up for everyone."
+    )
+    short = "Carers told us that breaks matter most."
+    cands = _candidates([long_plain, long_fact, short])
+    select.score(cands, rules)
+    cands[0].kept = cands[1].kept = True
+    cands[2].score = max(cands[2].score, rules.give_way_min_score)
+    assert rules.key_fact(cands[1]) and not rules.key_fact(cands[0])
+    swaps = select.give_way(cands, rules, frozenset(), lambda c: c.words > 15)
+    assert [(a.text, b.text) for a, b in swaps] == [(long_plain, short)]
+    assert [c.kept for c in cands] == [False, True, True]
+    # A person's "drop" keeps a sentence from coming back, and nothing gives way without a spare.
+    cands = _candidates([long_plain, short])
+    select.score(cands, rules)
+    cands[0].kept = True
+    assert select.give_way(cands, rules, frozenset({cands[1].id}), lambda c: True) == []
+    assert cands[0].kept
+
+
+def test_dropped_words_leave_a_sentence_that_reads_right() -> None:
+    entries = plain_words.load(None)
+    cases = {
+        "Please note that if you do not pay, we will write to you.": (
+            "If you do not pay, we will write to you."
+        ),
+        "You can also pay online.": "You can pay online.",
+        "We will write to you. In addition, we will phone you.": "We will write to you. We will phone you.",
+        "There are an estimated 14,600 carers.": "There are about 14,600 carers.",
+        "Call the Confidential Helpline.": "Call the Confidential Helpline.",
+    }
+    for sentence, expected in cases.items():
+        assert plain_words.replace(sentence, entries, plain_words.Replacements()) == expected
 
 
 def test_facts_are_found() -> None:
@@ -380,9 +433,11 @@ def test_a_consultation_keeps_who_is_not_affected_the_decision_date_and_whole_li
     # Numbered sentences: all three, or none keeps its number.
     numbered = [w for w in ("First,", "Second,", "Third,") if w in text]
     assert numbered in ([], ["First,", "Second,", "Third,"])
-    # Each table row is one point, every row kept.
-    rows = [p for p in points if "Charge a year:" in p]
-    assert len(rows) == 3 and all("Who it is for:" in r for r in rows)
+    # Every table row kept; a row of 3 cells is one point of two short sentences, the first
+    # naming the row ("Standard bin: £48.").
+    rows = [p for p in points if "Who it is for:" in p]
+    assert len(rows) == 3
+    assert any(r.startswith("Standard bin: £48.") for r in rows)
     # The shapes split into a lead and one line each.
     assert "You can: Fill in the survey online" in text
     assert "This document explains: What we are proposing." in text

@@ -72,8 +72,40 @@ def test_tables_become_a_point_for_each_row() -> None:
     )
     assert points_of(draft(table)) == [
         ["Our measures"],
-        ["Staff who leave.", "Now: 1 in 4.", "Target: 1 in 5."],
-        ["Pay.", "Now: £12."],
+        ["Staff who leave: 1 in 4.", "Target: 1 in 5."],
+        ["Pay: £12."],
+    ]
+
+
+def test_a_wide_table_row_makes_points_of_two_short_sentences() -> None:
+    """A row of 3 cells or more: its first two cells as one sentence, each further cell with its
+    heading, at most two sentences a point; a cell that repeats the row above is left out."""
+    table = m.Table(
+        head=[m.Row([cell("Priority"), cell("What we will do"), cell("By when"), cell("Lead")])],
+        body=[
+            m.Row([cell("Breaks"), cell("A new fund"), cell("June 2027"), cell("Carers Centre")]),
+            m.Row([cell("Breaks"), cell("More sitting services"), cell("May 2028"), cell("Carers Centre")]),
+        ],
+    )
+    assert points_of(draft(table), max_sentences_per_point=2) == [
+        ["Breaks: A new fund.", "By when: June 2027."],
+        ["Lead: Carers Centre."],
+        ["What we will do: More sitting services.", "By when: May 2028."],
+    ]
+
+
+def test_a_sentence_opening_this_stays_in_the_point_of_the_sentence_before() -> None:
+    """ "This …" leans on the draft sentence before it: one point, when both fit; not after a
+    sentence that went, and not when the point before is full."""
+    doc = draft(para("The repairs are urgent. This means we will do them soon. We will phone you."))
+    assert points_of(doc, max_sentences_per_point=2) == [
+        ["The repairs are urgent.", "This means we will do them soon."],
+        ["We will phone you."],
+    ]
+    assert points_of(doc, max_sentences_per_point=1) == [
+        ["The repairs are urgent."],
+        ["This means we will do them soon."],
+        ["We will phone you."],
     ]
 
 

@@ -78,6 +78,8 @@ class _Transform:
         self.scores: dict[str, int] = {}
         # Chosen sentences that match a group the rules drop first (references, staff instructions).
         self.droppable: set[str] = set()
+        # Chosen sentences with a key fact (see select.Rules.key_fact): never left out for length.
+        self.key_facts: set[str] = set()
 
     # ------------------------------------------------------------ the steps in order
 
@@ -182,6 +184,13 @@ class _Transform:
         )
         leaning.pull_in(cands)
         self._person_rewrites(cands, protected, rules)
+        gave_way = {
+            id(went)
+            for went, _ in select.give_way(
+                cands, rules, self.decisions.drop, lambda c: self._stays_long(protected[c.where])
+            )
+        }
+        self.key_facts = {c.text for c in cands if c.kept and rules.key_fact(c)}
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
             if cand.kept:
@@ -189,6 +198,10 @@ class _Transform:
                     protected[(cand.section, cand.unit, cand.index)]
                 )
                 self._note_kept(cand, rules)
+            elif id(cand) in gave_way:
+                section = shape.sections[cand.section]
+                heading = self.spans.restore(section.heading) if section.heading else self.doc.title
+                self._too_long_left_out(protected[cand.where], heading, shorter=True)
             else:
                 self._left_out(cand, shape)
         self._keep_units(shape, kept)
@@ -237,6 +250,16 @@ class _Transform:
                 # A person's own words for this sentence: used as written.
                 cand.text = squash(self.decisions.rewrite[cand.id])
                 protected[where] = cand.text
+
+    def _stays_long(self, sentence: str) -> bool:
+        """A draft sentence would still have a part over `max_words_error` words after its plain
+        words and splitting (acronyms are not written out yet: they only make it longer)."""
+        settings = self.settings
+        plain = plain_words.replace(
+            sentence, plain_words.load(settings.plain_words_file), plain_words.Replacements()
+        )
+        parts = self._split(plain).parts
+        return any(word_count(p, self.spans) > settings.max_words_error for p in parts)
 
     def _note_kept(self, cand: select.Candidate, rules: select.Rules) -> None:
         self.scores[cand.text] = cand.score
@@ -321,6 +344,7 @@ class _Transform:
     def _unit(self, unit: structure.Unit, section: Section, only: str | None = None) -> None:
         """The points of one unit (`only`: just the sentence from this draft text)."""
         text, left_here = self.rewritten.get(id(unit), (unit.text, []))
+        last: Point | None = None  # the last point of the draft sentence before, in this unit
         for group, source in self._groups(unit, text):
             if only is not None and squash(source) != only:
                 continue
@@ -336,13 +360,17 @@ class _Transform:
                 for part in block:
                     if word_count(part, self.spans) > self.settings.max_words_warn:
                         long_parts[part] = kind
-            # A table row is one point, whatever its number of cells: its cells only mean something together.
+            # A table row of 3 cells or more makes points of at most `max_sentences_per_point`
+            # sentences, in the row's order: the first says what the row is about ("Standard bin: £48.").
             size = self.settings.max_sentences_per_point
-            if unit.kind == "row":
-                size = sum(len(b.parts) for b in blocks)
-            for chunk in _pack(blocks, size):
+            chunks = _pack(blocks, size)
+            for number, chunk in enumerate(chunks):
                 long_here = [(p, long_parts[p]) for p in chunk.parts if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
+                if number == 0 and last is not None:
+                    self._join_follow_on(section, last, size)
+            # A sentence left out breaks the chain: "This …" never joins the sentence before it.
+            last = section.points[-1] if chunks and section.points else None
         for left in left_here if only is None else []:
             self.review.append(
                 ReviewItem(
@@ -383,8 +411,12 @@ class _Transform:
                 shortened = self._main_clauses(result, source, section)
                 if shortened is not None:
                     result = shortened
-                elif self.scores.get(squash(source), 0) < settings.keep_long_at_score:
-                    self.long_left.append((unit, squash(source), self._too_long_left_out(source, section)))
+                elif (
+                    self.scores.get(squash(source), 0) < settings.keep_long_at_score
+                    and squash(source) not in self.key_facts
+                ):
+                    item = self._too_long_left_out(source, section.heading)
+                    self.long_left.append((unit, squash(source), item))
                     return None
         found = facts.facts(self.spans.restore(sentence))
         self.facts.extend(f for f in found if f not in self.facts)
@@ -436,19 +468,21 @@ class _Transform:
             )
         )
 
-    def _too_long_left_out(self, source: str, section: Section) -> ReviewItem:
+    def _too_long_left_out(self, sentence: str, heading: str, shorter: bool = False) -> ReviewItem:
         """A chosen sentence we cannot make short enough is left out, not printed too long: the
-        review sheet gives the line that brings it back as a person's own short rewrite (by the
-        draft sentence's id, which the plain words we swapped in must not change)."""
-        text = squash(source)
+        review sheet gives the line that brings it back as a person's own short rewrite
+        (`shorter`: a short sentence under the same heading was kept in its place). It is named by the
+        draft's own sentence, which the plain words we swapped in must not change."""
+        text = squash(self.spans.restore(sentence))
         sid = select.stable_id("s-", text)
         self.left_out += 1
+        instead = " A shorter sentence under this heading was kept instead." if shorter else ""
         item = ReviewItem(
             "left-out",
             text,
-            f"under heading '{section.heading}'",
-            f"Left out: it stays over {self.settings.max_words_error} words after splitting. To bring "
-            "it back, write it as short sentences in the decisions file with this line.",
+            f"under heading '{heading}'",
+            f"Left out: it stays over {self.settings.max_words_error} words after splitting.{instead} "
+            "To bring it back, write it as short sentences in the decisions file with this line.",
             point=sid,
             decision_line=f'[rewrite] "{sid}" = "..."',
         )
@@ -585,6 +619,30 @@ class _Transform:
                 )
             )
 
+    def _join_follow_on(self, section: Section, before: Point, size: int) -> None:
+        """A draft sentence that opens "This …"/"These …" leans on the one before it ("The
+        repairs are urgent. This means …"): its first point joins the point before when the two
+        fit in one (`size` sentences, neither with a list); its review rows follow it."""
+        point = section.points[-1]
+        first = words(point.sentences[0])[:1] if point.sentences else []
+        if (
+            len(section.points) < 2
+            or section.points[-2] is not before
+            or not first
+            or first[0].lower() not in wordlists.word_set("point_follow_on")
+            or len(before.sentences) + len(point.sentences) > size
+            or before.list_end
+            or point.list_end
+        ):
+            return
+        before.sentences.extend(point.sentences)
+        section.points.pop()
+        for item in self.review:
+            if item.point == point.id:
+                item.point, item.where = before.id, before.where
+                item.decision_line = f'[rewrite] "{before.id}" = "..."'
+        self.trimmable.pop(point.id, None)
+
     def _note_trimmable(self, unit: structure.Unit, source: str, point_id: str) -> None:
         """A point made from one chosen sentence of a paragraph, not one that must stay, may go
         to fit the length target (lists, tables and quotations stay whole)."""
@@ -652,7 +710,7 @@ class _Transform:
         """Leave out the draft sentences that matter least (all their points) until about `over`
         words are gone; [] if none may go. Among those that matter least (the first rank, within
         one point of score) the shortest that frees enough words goes, else the longest: a small
-        overshoot never costs a long sentence."""
+        overshoot never costs a long sentence. One without a key fact goes before one with."""
         pool: list[tuple[tuple[bool, int, bool, int], Section, str, int]] = []
         for section in sections:
             # In the order of the points (never a set's order: the output is the same every run).
@@ -675,8 +733,12 @@ class _Transform:
             first = min(r[0] for r in pool)
             tier = [r for r in pool if r[0][0] == first[0] and r[0][1] <= first[1] + 1]
             enough = [r for r in tier if r[3] >= over]
+            # A sentence with a key fact (a number, date, money, contact, what the reader can do)
+            # goes only when no other of the tier can.
             _, section, source, size = (
-                min(enough, key=lambda r: (r[0][1], r[3])) if enough else max(tier, key=lambda r: r[3])
+                min(enough, key=lambda r: (r[2] in self.key_facts, r[0][1], r[3]))
+                if enough
+                else max(tier, key=lambda r: (r[2] not in self.key_facts, r[3]))
             )
             pool = [r for r in pool if r[2] != source]
             over -= size

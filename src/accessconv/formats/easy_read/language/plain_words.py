@@ -10,6 +10,8 @@ plus an optional council list in the same format that adds to or overrides ours.
   participle ("has provided" -> "has given", "provided" -> "gave").
 - kind `noun`: singular and plural ("difficulties" -> "problems"); the plain plural column is used
   when given ("attendees" -> "people who come").
+- kind `drop` (pos DROP, no plain word): words that add nothing ("please note that", "also") are
+  taken out with the space beside them; at the start of a sentence the next word gets the capital.
 - anything else: the words exactly as written.
 
 A verb form that is also a noun (e.g. "attempt") is left alone after "a", "the", "our" and so on.
@@ -46,7 +48,7 @@ class Condition:
 class Entry:
     hard: str
     plain: str
-    kind: str  # verb | noun | other
+    kind: str  # verb | noun | drop | other
     plain_plural: str = ""
     only_when: tuple[Condition, ...] = ()
     never_when: tuple[Condition, ...] = ()
@@ -102,7 +104,7 @@ def _load(council_file: Path | None) -> tuple[Entry, ...]:
 
 
 def _kind(pos: str) -> str:
-    return {"verb": "verb", "noun": "noun"}.get(pos.lower(), "other")
+    return {"verb": "verb", "noun": "noun", "drop": "drop"}.get(pos.lower(), "other")
 
 
 def _spellings(word: str) -> set[str]:
@@ -254,9 +256,11 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
     out: list[str] = []
     last = 0
     parsed: dict[str, object] = {}
+    capital = False  # a dropped phrase opened the sentence: what follows gets its capital
     for mt in pattern.finditer(text):
         matched = mt.group(0)
-        before = "".join(out) + text[last : mt.start()]
+        between = text[last : mt.start()]
+        before = "".join(out) + (capitalise(between) if capital else between)
         plain, form = None, None
         for candidate in forms[" ".join(matched.lower().split())]:
             if not _sense_fits(candidate.entry, text, mt.start(), mt.end(), parsed):
@@ -274,14 +278,32 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
                 break
         if plain is None or form is None:
             continue
-        if matched[:1].isupper():
+        if capital and not between:
             plain = capitalise(plain)
-        out = [_fix_article(before, plain), plain]
-        last = mt.end()
+        capital = capital and not between
+        if form.entry.kind == "drop":
+            out, last, capital = _drop(before, text, mt.end(), capital)
+        else:
+            if matched[:1].isupper():
+                plain = capitalise(plain)
+            out = [_fix_article(before, plain), plain]
+            last = mt.end()
+            capital = False
         key = (form.entry.hard, form.entry.plain)
         done.counts[key] = done.counts.get(key, 0) + 1
-    out.append(text[last:])
+    rest = text[last:]
+    out.append(capitalise(rest) if capital else rest)
     return "".join(out)
+
+
+def _drop(before: str, text: str, end: int, capital: bool) -> tuple[list[str], int, bool]:
+    """Take out a phrase that adds nothing, with one space beside it: at the start of a sentence
+    ("Please note that if …") the space after it goes and the next word is capitalised; elsewhere
+    the space before it ("You can also pay" -> "You can pay")."""
+    if not before.strip() or re.search(r"[.!?:]['’\"”)]?\s*$", before) or capital:
+        skip = len(text[end:]) - len(text[end:].lstrip())
+        return [before], end + skip, True
+    return [before.rstrip()], end, False
 
 
 def _word_after(text: str, end: int) -> str:
@@ -323,8 +345,18 @@ def _related(text: str, start: int, kind: str, parsed: dict[str, object]) -> set
     else:
         heads = [token, token.head] if token.dep_ in {"xcomp", "conj", "aux"} else [token]
         found = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "analyse all of the responses": the object is "all"; what it counts is the noun after "of".
+    found = found[:2] + [
+        pobj
+        for tok in found[:2]
+        if tok.lower_ in word_set("quantifiers")
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
     words: set[str] = set()
-    for tok in found[:2]:
+    for tok in found:
         words |= _lemma_set(tok.text)
         for child in tok.children:
             if child.dep_ in {"compound", "amod"}:
@@ -334,7 +366,9 @@ def _related(text: str, start: int, kind: str, parsed: dict[str, object]) -> set
 
 def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, object]) -> bool:
     if cond.kind == "next":
-        return _word_after(text, end) in cond.values
+        # "#number": an amount or number follows ("an estimated £1.3 million", "an estimated 14,600").
+        number = "#number" in cond.values and re.match(r"\s*[£$€]?\d", text[end:]) is not None
+        return number or _word_after(text, end) in cond.values
     if cond.kind == "prev":
         return _word_before(text, start) in cond.values
     if cond.kind in {"dep", "head"}:
@@ -359,7 +393,10 @@ def _token_at(text: str, start: int, parsed: dict[str, object]) -> Any:
 
 def _sense_fits(entry: Entry, text: str, start: int, end: int, parsed: dict[str, object]) -> bool:
     """The swap keeps the sense: the parse gives the word the entry's part of speech, an only_when
-    condition holds (if any) and no never_when does."""
+    condition holds (if any) and no never_when does. A capital letter inside a sentence marks a
+    name ("the World Health Organisation", "Confidential Helpline"): a name is never changed."""
+    if text[start : start + 1].isupper() and re.search(r"[\w,;)]['’\"”]?\s+$", text[:start]):
+        return False
     if entry.kind in {"verb", "noun"} and not _pos_fits(entry.kind, text, start, parsed):
         return False
     if entry.kind == "noun" and _in_compound(text, start, end, parsed):

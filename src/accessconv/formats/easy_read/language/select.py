@@ -67,6 +67,16 @@ class Rules:
     skip_section_groups: frozenset[str] = frozenset()
     # "First, ..." / "Second, ...": the words that number sentences in a row.
     ordinal: re.Pattern[str] | None = None
+    # A chosen sentence that stays too long after splitting gives way to a short one under the same
+    # heading, unless it matches one of `key_fact_groups` (a number, date, money, contact, deadline,
+    # what the reader can do): that one stays, listed on the review sheet. The one that takes its
+    # place scores at least `give_way_min_score` and has at most `give_way_max_words` words.
+    key_fact_groups: frozenset[str] = frozenset()
+    give_way_min_score: int = 1
+    give_way_max_words: int = 15
+
+    def key_fact(self, cand: Candidate) -> bool:
+        return bool(self.key_fact_groups & set(cand.groups))
 
 
 @dataclass
@@ -91,6 +101,11 @@ class Candidate:
     @property
     def words(self) -> int:
         return len(WORD.findall(self.text))
+
+    @property
+    def where(self) -> tuple[int, int, int]:
+        """(section, unit, sentence) numbers: where its text with the draft's marks is kept."""
+        return (self.section, self.unit, self.index)
 
 
 def _phrase_regex(phrases: list[str], verbs: list[str]) -> re.Pattern[str] | None:
@@ -157,6 +172,9 @@ def load(path: Path | None = None) -> Rules:
         _phrase_regex(_strings(policy, "skip_section_headings", path), []),
         frozenset(_strings(policy, "skip_section_groups", path)),
         _ordinal_regex(_strings(policy, "enumeration_words", path)),
+        frozenset(_strings(policy, "key_fact_groups", path)),
+        int(policy.get("give_way_min_score", 1)),
+        int(policy.get("give_way_max_words", 15)),
     )
 
 
@@ -274,6 +292,48 @@ def _choose(
             gone.kept = False
             kept.remove(gone)
     _fit_words(candidates, rules, target_words)
+
+
+def give_way(
+    candidates: list[Candidate],
+    rules: Rules,
+    drop_ids: frozenset[str],
+    stays_long: Callable[[Candidate], bool],
+) -> list[tuple[Candidate, Candidate]]:
+    """Under each heading, a chosen paragraph sentence that `stays_long` after splitting and holds
+    no key fact gives way to the best short sentence not chosen (the highest score, then the first):
+    the reader gets a message they can read instead of one left out later for its length. Gives
+    (the one that went, the one that came) pairs."""
+    by_section: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_section.setdefault(cand.section, []).append(cand)
+    swaps: list[tuple[Candidate, Candidate]] = []
+    for group in by_section.values():
+        spares = sorted(
+            (
+                c
+                for c in group
+                if not c.kept
+                and c.kind == "paragraph"
+                and c.id not in drop_ids
+                and not set(c.groups) & set(rules.drop_order)
+                and c.score >= rules.give_way_min_score
+                and c.words <= rules.give_way_max_words
+                and not c.text.rstrip().endswith(":")  # a lead-in without its list says nothing
+            ),
+            key=lambda c: (-c.score, group.index(c)),
+        )
+        for cand in group:
+            if not spares:
+                break
+            if not cand.kept or cand.forced or cand.kind != "paragraph" or rules.key_fact(cand):
+                continue
+            if cand.words <= rules.give_way_max_words or not stays_long(cand):
+                continue
+            spare = spares.pop(0)
+            cand.kept, spare.kept = False, True
+            swaps.append((cand, spare))
+    return swaps
 
 
 def _drop_rank(rules: Rules) -> Callable[[Candidate], tuple[int, int, int]]:

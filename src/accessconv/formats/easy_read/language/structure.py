@@ -196,22 +196,11 @@ class _Builder:
         # Footnote marks in cells are folded in after the row (or listed), as for a paragraph.
         notes: dict[int, list[str]] = {}
         headers = [self._cell_text(c, notes) for c in table.head[0].cells] if table.head else []
+        previous: list[str] = []
         for row in table.body + table.foot:
             cells = [self._cell_text(c, notes) for c in row.cells]
-            sentences: list[str] = []
-            filled = [c for c in cells if c]
-            if len(cells) == 2 and len(filled) == 2:
-                # A two-column row is one sentence in plain words: "Equality: everyone counts."
-                sentences.append(_full_stop(f"{cells[0].rstrip('.:')}: {_lower_first(cells[1])}"))
-                filled = []
-            for index, cell in enumerate(cells if filled else []):
-                if not cell:
-                    continue
-                label = headers[index] if index < len(headers) else ""
-                if index == 0 or not label:
-                    sentences.append(_full_stop(cell))
-                else:
-                    sentences.append(_full_stop(f"{label}: {cell}"))
+            sentences = _row_sentences(cells, headers, previous)
+            previous = cells
             if sentences:
                 text = " ".join(sentences)
                 self.current.units.append(Unit(text, "row", self.spans.restore(" | ".join(cells))))
@@ -224,6 +213,30 @@ class _Builder:
         return squash(
             " ".join(self.spans.flatten(m.block_inlines(b), notes) for b in m.walk_blocks(cell.blocks))
         )
+
+
+def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) -> list[str]:
+    """A table row in plain sentences: its first two cells as one ("Equality: everyone counts.",
+    "Standard bin: £48."), each further cell with its column's heading ("Who it is for: every
+    household."). A cell that repeats the one above it ("1. Identifying carers" on two rows) is
+    left out: the row before said it."""
+    kept = [
+        (index, cell)
+        for index, cell in enumerate(cells)
+        if cell and not (index < len(previous) and previous[index] == cell and len(cells) > 2)
+    ]
+    if not kept:
+        return []
+    if len(kept) >= 2 and (kept[0][0], kept[1][0]) == (0, 1):
+        (_, first), (_, second) = kept[0], kept[1]
+        sentences = [_full_stop(f"{first.rstrip('.:')}: {_lower_first(second)}")]
+        rest = kept[2:]
+    else:
+        sentences, rest = [], kept
+    for index, cell in rest:
+        label = headers[index] if index < len(headers) else ""
+        sentences.append(_full_stop(f"{label}: {cell}" if label and index else cell))
+    return sentences
 
 
 def _typed_bullets(text: str) -> list[str]:
