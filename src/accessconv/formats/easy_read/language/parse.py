@@ -75,8 +75,8 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import clauses
-from .points import CONDITION_PART, plural_verb
+from . import clauses, cues
+from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS
 from .syntax import clause_at_end as _clause_at_end
 from .syntax import cut as _text
@@ -319,8 +319,11 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         main = (text[: doc[left.i - 1].idx].rstrip() + after).strip()
         main = main.replace(" ,", ",").replace(",,", ",")
         rest = clause.split(" ", 1)[1] if " " in clause else ""
-        if not rest:
-            continue
+        inner = doc[left.i + 1 : tok.right_edge.i + 1]
+        if not rest or any(
+            t.lower_ in {"who", "which"} and doc[t.i - 1].lower_ in {"or", "and"} for t in inner
+        ):
+            continue  # "who have a disability or who have no one …": a list of who-clauses, not one
         if not _verb_first(doc, left.i + 1, tok):
             continue
         del h0, h1
@@ -674,7 +677,10 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
         i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
     ):
         return None  # "work, as well as their families and friends": not one list
-    if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
+    preps = [i[0].dep_ == "prep" for i in items[1:]]
+    if any(preps) and not all(preps):
+        return None  # "within 4 hours of your call, at any time of the day or night": not one list
+    if doc[start - 1].tag_ == "IN" and any(preps):
         # "by phone, by email or at ...": every item has its own small word, so the first does too.
         start -= 1
         items[0].insert(0, doc[start])
@@ -1555,7 +1561,33 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
             parts = None
         if parts and all(p.strip() for p in parts) and sound(parts, doc):
             return parts
+    if too_long(text):
+        # No rule saw a shape: often the parse of the whole is wrong, so cut at the words' own
+        # cues and keep a cut only when its parts, parsed alone, stand (cues.py).
+        return cues.split(text, doc, _parse_kept, _stands_alone)
     return None
+
+
+def _parse_kept(text: str) -> Doc | None:
+    """A part's parse, kept until `forget` (a cue's parts are parsed again when they are checked)."""
+    prefetch([text])
+    return parse(text)
+
+
+def _stands_alone(text: str, parts: list[str]) -> bool:
+    """Every part, parsed on its own, is a sentence, none starts with a joining word, and the parts
+    keep every content word, number and name of `text`."""
+    lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)):
+        return False
+    if lead is not None:
+        # A list: its lead with the first item must make a sentence ("It sets out which …").
+        if lead + 1 >= len(parts):
+            return False
+        parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
+    prefetch(parts)
+    docs = [parse(p) for p in parts]
+    return all(doc is not None and (clauses.stands(doc) or cues.plain_present(doc)) for doc in docs)
 
 
 def sound(parts: list[str], whole: Doc | None = None) -> bool:
@@ -1570,8 +1602,6 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
 
-
-
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
     if CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
@@ -1580,7 +1610,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if doc is None:
         return None
     parts = _once(text, doc, too_long)
-    if parts is None or any(_fragment(p) for p in parts):
+    if parts is None or _has_fragment(parts):
         return None
     out: list[str] = []
     for n, part in enumerate(parts):
@@ -1599,6 +1629,12 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
 _POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
 _POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b", re.I)
 _TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
+
+
+def _has_fragment(parts: list[str]) -> bool:
+    """A part before a list's lead is a fragment (a list's items may start "which …", "how …")."""
+    lead = next((n for n, p in enumerate(parts) if p.endswith(":")), len(parts))
+    return any(_fragment(p) for p in parts[:lead])
 
 
 def _fragment(part: str) -> bool:
@@ -1623,7 +1659,7 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
         for text in dict.fromkeys(level):
             doc = parse(text)
             parts = _once(text, doc, too_long) if doc is not None else None
-            if parts and any(_fragment(p) for p in parts):
+            if parts and _has_fragment(parts):
                 parts = None
             following.extend(p for p in parts or [] if too_long(p))
         level = following

@@ -1,0 +1,219 @@
+"""Easy Read splits at surface cues, each cut checked by parsing its parts alone (language/cues.py):
+used when no grammar rule finds a shape, often because the parse of the whole long sentence is
+wrong. Each shape has the exact parts a reader gets, and look-alikes that must NOT be cut (or not
+that way).
+
+Every sentence here is made up for these tests; none is taken from the drafts we measure on."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessconv.formats.easy_read.language import cues, facts, parse
+from accessconv.formats.easy_read.language.points import keeps_content
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+
+
+def split(sentence: str) -> list[str] | None:
+    return parse.split(sentence, lambda p: len(p.split()) > 12)
+
+
+def _keeps_everything(sentence: str, parts: list[str]) -> None:
+    joined = " ".join(parts)
+    assert keeps_content(sentence, joined), parts
+    for fact in facts.facts(sentence):
+        assert fact in joined, (fact, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A dash between two clauses; the first verb is tagged as a base form or a noun by the
+        # parser ("pay", "recycle"), so the first part stands only as a present tense it missed.
+        (
+            "Most people in the borough pay their council tax by direct debit - others pay online or at "
+            "the post office.",
+            [
+                "Most people in the borough pay their council tax by direct debit.",
+                "Others pay online or at the post office.",
+            ],
+        ),
+        (
+            "Most families in the village recycle their glass at the kerb - others take it to the bottle "
+            "bank on Mill Road.",
+            [
+                "Most families in the village recycle their glass at the kerb.",
+                "Others take it to the bottle bank on Mill Road.",
+            ],
+        ),
+        # ", and" before a clause whose subject is a long phrase.
+        (
+            "Most homes on the estate have gas heating, and a small number of older flats on the top "
+            "floors use storage heaters.",
+            [
+                "Most homes on the estate have gas heating.",
+                "A small number of older flats on the top floors use storage heaters.",
+            ],
+        ),
+        # Examples in the middle of a sentence: the noun before them is said again.
+        (
+            "Serious leaks, such as water coming through a ceiling or a burst pipe under the floor, will "
+            "be made safe on the same day.",
+            [
+                "Serious leaks will be made safe on the same day.",
+                "Serious leaks include water coming through a ceiling or a burst pipe under the floor.",
+            ],
+        ),
+        (
+            "Our partners, including the police, the fire service and two local housing associations, "
+            "have agreed to share their data with us.",
+            [
+                "Our partners have agreed to share their data with us.",
+                "Our partners include:",
+                "The police.",
+                "The fire service.",
+                "Two local housing associations.",
+            ],
+        ),
+        # A "where" aside in the middle.
+        (
+            "The sports hall, where you can play badminton, basketball and table tennis, will stay open "
+            "late on Fridays.",
+            [
+                "The sports hall will stay open late on Fridays.",
+                "This is where you can play badminton, basketball and table tennis.",
+            ],
+        ),
+        # A list of reported questions whose parse is wrong: its items start with question words.
+        (
+            "The plan explains which roads we will resurface, which pavements we will repair, how long "
+            "each job will take, and what you should do during the works.",
+            [
+                "The plan explains:",
+                "Which roads we will resurface.",
+                "Which pavements we will repair.",
+                "How long each job will take.",
+                "What you should do during the works.",
+            ],
+        ),
+        # A list whose items share their first word.
+        (
+            "The grant will pay for new boilers in homes that have no heating, homes that have a broken "
+            "boiler, and homes where a tenant is over 80.",
+            [
+                "The grant will pay for new boilers in:",
+                "Homes that have no heating.",
+                "Homes that have a broken boiler.",
+                "Homes where a tenant is over 80.",
+            ],
+        ),
+        # "so that" with no comma.
+        (
+            "We will shut the car park at Station Road for three weeks in August so that workers can "
+            "resurface it safely.",
+            [
+                "We will shut the car park at Station Road for three weeks in August.",
+                "This is so that workers can resurface it safely.",
+            ],
+        ),
+    ],
+)
+def test_cut_at_cues(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_name_given_to_a_check_and_a_clause_about_it() -> None:
+    """ "known as" moves into its own sentence with the noun named again; the clause after it puts
+    the noun back as its object."""
+    sentence = (
+        "Each home gets a yearly check, known as the safety visit, which an officer from our team "
+        "carries out."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Each home gets a yearly check, known as the safety visit.",
+        "An officer from our team carries out the safety visit.",
+    ]
+
+
+@needs_parser
+def test_a_naming_phrase_after_the_subject() -> None:
+    sentence = (
+        "The scheme, known as Warm Homes Plus, will pay for new windows and doors in around 400 older "
+        "council homes."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None
+    parts = cues.split(sentence, doc, parse._parse_kept, parse._stands_alone)
+    assert parts == [
+        "The scheme will pay for new windows and doors in around 400 older council homes.",
+        "The scheme is known as Warm Homes Plus.",
+    ]
+
+
+@needs_parser
+def test_a_which_clause_with_no_noun_to_name_is_about_all_before_it() -> None:
+    """ "a year" says how often: "The year is more than …" would name the wrong thing."""
+    sentence = (
+        "The care provided by unpaid carers in the borough is worth around £410 million a year, which "
+        "is more than 3 times the council budget."
+    )
+    assert split(sentence) == [
+        "The care provided by unpaid carers in the borough is worth around £410 million a year.",
+        "This is more than 3 times the council budget.",
+    ]
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        # The verb after ", and" belongs to the adult, not to the policy.
+        (
+            "The policy applies to any adult aged 18 or over who has needs for care and support, is "
+            "experiencing or at risk of abuse or neglect, and cannot protect themselves because of those "
+            "needs.",
+            "The policy cannot",
+        ),
+        # Examples that end before the sentence does.
+        (
+            "You will need to bring proof of your address, such as a recent utility bill or a bank "
+            "statement, to the appointment.",
+            "This can be",
+        ),
+        # "which" before its noun asks a question; it opens no clause about the noun before it.
+        (
+            "The report looks at which services people use most, and which they would like us to keep.",
+            "This",
+        ),
+        # An "or" list: its items would lose the "or".
+        (
+            "You can choose a new kitchen, a new bathroom, or new windows and doors for your home this year.",
+            "You can choose:",
+        ),
+        # Two who-clauses joined by "or": neither is the subject's only description.
+        (
+            "Tenants who are over 70, who have a disability or who have no one who can help them may ask "
+            "us to carry out some of these small repairs for them.",
+            "Tenants have",
+        ),
+    ],
+)
+def test_look_alikes_are_not_cut_that_way(sentence: str, bad: str) -> None:
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith(bad) for p in parts), parts
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_each_part_is_checked_alone() -> None:
+    """A cut whose second part has no verb of its own is refused by the check on its own parse."""
+    sentence = "We will paint the doors and the windows, and the walls of every house on the estate."
+    assert not parse._stands_alone(
+        sentence, ["We will paint the doors and the windows.", "The walls of every house."]
+    )
