@@ -217,3 +217,80 @@ def test_each_part_is_checked_alone() -> None:
     assert not parse._stands_alone(
         sentence, ["We will paint the doors and the windows.", "The walls of every house."]
     )
+
+
+def _restate(parts: list[str]) -> list[str]:
+    return parse._restate_conditions(parts, lambda p: len(p.split()) > 12)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # The object named again.
+        (
+            ["You can get a free smoke alarm.", "This is only if you live alone."],
+            "You can get this smoke alarm only if you live alone.",
+        ),
+        # An action on someone: "do this".
+        (
+            ["We will tell you the date.", "This is only if the work is late."],
+            "We will do this only if the work is late.",
+        ),
+        # "every home": "this home" would say one home.
+        (
+            ["We visit every home once a year.", "This is if the tenant agrees."],
+            "We do this if the tenant agrees.",
+        ),
+        # A thing that happens.
+        (
+            ["The charge will be £20 a week.", "This is only if the Cabinet agrees."],
+            "This will happen only if the Cabinet agrees.",
+        ),
+    ],
+)
+def test_a_condition_says_again_what_it_is_about(parts: list[str], expected: str) -> None:
+    assert _restate(parts) == [parts[0], expected]
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # Something negative: "We will not do this if …" would read the wrong way round.
+        ["We will not charge you.", "This is if you get Housing Benefit."],
+        # No action and no object: "You will do this" would not fit.
+        ["You will qualify for a badge.", "This is if you get the higher rate."],
+        # Two clauses in the condition: it stays a whole condition, never cut again.
+        ["You can get help with repairs.", "This is if you are over 65 and you live alone."],
+        # Too long to repeat.
+        [
+            "You can ask the Housing Ombudsman for help.",
+            "This is if you are not happy with the way we dealt with your report.",
+        ],
+    ],
+)
+def test_a_condition_stays_this_is_if(parts: list[str]) -> None:
+    assert _restate(parts) == parts
+
+
+@needs_parser
+def test_choices_are_one_a_line_with_no_or() -> None:
+    """A lead that says the lines are choices ("You can:") gives them one a line with no "Or"."""
+    sentence = (
+        "You can pay the charge online at www.example.gov.uk/pay, send a cheque to the council offices, "
+        "or pay in cash at any post office."
+    )
+    assert split(sentence) == [
+        "You can:",
+        "Pay the charge online at www.example.gov.uk/pay.",
+        "Send a cheque to the council offices.",
+        "Pay in cash at any post office.",
+    ]
+
+
+def test_a_list_without_a_choice_word_keeps_or() -> None:
+    from accessconv.formats.easy_read.language.syntax import or_last
+
+    assert or_last("We will buy:", "New chairs.") == "Or new chairs."
+    assert or_last("You can book a place by:", "Visiting the library.") == "Visiting the library."

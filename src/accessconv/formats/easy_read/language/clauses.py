@@ -193,7 +193,7 @@ def predicate_list(text: str, doc: Doc) -> list[str] | None:
             continue
         out = [lead + ":"] + [syntax.item(i) for i in items]
         if joints[-1] == "or":
-            out[-1] = "Or " + syntax.lower(out[-1])
+            out[-1] = syntax.or_last(out[0], out[-1])
         return out
     return None
 
@@ -355,7 +355,7 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
         return None
     out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
     if joint == "or":
-        out[-1] = "Or " + syntax.lower(out[-1])
+        out[-1] = syntax.or_last(out[0], out[-1])
     return out
 
 
@@ -399,7 +399,7 @@ def _phrase_list(text: str, doc: Doc, marks: list[Token], keep: bool) -> list[st
     lead = text[: marks[0].idx].strip() if keep else _span_text(text, doc[0], marks[0])
     out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
     if joints[-1] == "or":
-        out[-1] = "Or " + syntax.lower(out[-1])
+        out[-1] = syntax.or_last(out[0], out[-1])
     return out
 
 

@@ -77,7 +77,7 @@ from spacy.tokens import DocBin
 from ....background import pool
 from . import clauses, cues
 from .points import CONDITION_PART, keeps_content, plural_verb
-from .syntax import FINITE, SUBJECTS
+from .syntax import FINITE, SUBJECTS, or_last
 from .syntax import clause_at_end as _clause_at_end
 from .syntax import cut as _text
 from .syntax import has_clause as _has_clause
@@ -653,7 +653,7 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
         lead = text[: doc[start].idx].strip().rstrip(",") + ":"
         out = [lead] + [_item(w) for w in words]
         if joint == "or":
-            out[-1] = "Or " + words[-1].rstrip(".") + "."
+            out[-1] = or_last(lead, words[-1])
         return out
     return None
 
@@ -856,7 +856,7 @@ def _as_list(lead: str, items: list[str], joint: str) -> list[str] | None:
         return None  # "what we found, the repairs we will do, and what you can do": another item hides inside
     out = [lead.rstrip(" ,") + ":"] + [_item(i) for i in items]
     if joint == "or":
-        out[-1] = "Or " + _lower(items[-1]) + "."
+        out[-1] = or_last(out[0], items[-1])
     return out
 
 
@@ -1446,10 +1446,8 @@ def _contact_ways(text: str, _doc: Doc) -> list[str] | None:
     joint = (cuts[-1].group("joint") or "").lower()
     if any(len(i.split()) < 2 for i in items) or not joint:
         return None
-    out = [head.group("lead").strip() + ":"] + [_item(i) for i in items]
-    if joint == "or":
-        out[-1] = "Or " + _lower(items[-1]).rstrip(".") + "."
-    return out
+    # Ways to get in touch are choices: one a line, with no "Or".
+    return [head.group("lead").strip() + ":"] + [_item(i) for i in items]
 
 
 def _who_subject(text: str, doc: Doc) -> list[str] | None:
@@ -1621,7 +1619,77 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
         out.extend(cut or [part])
+    return _restate_conditions(out, too_long)
+
+
+_CONDITION = re.compile(r"^This is (only )?if (.+)$")
+_JOINED = re.compile(r",|;|\b(?:and|or|but)\b", re.I)
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+
+
+def _restate_conditions(parts: list[str], too_long: Callable[[str], bool]) -> list[str]:
+    """ "You can get help with repairs. This is if you are over 65." -> "… You can get this help if you
+    are over 65.": the condition says again what it is about, the way Easy Read writers put it
+    ("We will do this if …", "This will happen if …"), when the main clause is short enough to repeat;
+    otherwise "This is if …" stays."""
+    out = list(parts)
+    for n in range(1, len(out)):
+        found = _CONDITION.match(out[n])
+        if found is None or out[n - 1].endswith(":") or _JOINED.search(found.group(2)):
+            continue  # a condition of two clauses stays "This is if …", which is never cut again
+        doc = _parse_kept(out[n - 1])
+        again = _main_again(doc) if doc is not None else None
+        if again is None:
+            continue
+        only = "only " if found.group(1) else ""
+        new = _sentence(f"{again} {only}if {found.group(2)}")
+        if not too_long(new):
+            out[n] = new
     return out
+
+
+def _main_again(doc: Doc) -> str | None:
+    """A clause said again briefly, to carry a condition: "You can get this help", "We will do this",
+    "This will happen"; None when it says something negative, has a long subject or a verb that is
+    no action ("You will qualify …")."""
+    words = _shapes().get("restate", {})
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or not words:
+        return None
+    kids = list(root.children)
+    subject = next((c for c in kids if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if (
+        subject is None
+        or any(c.dep_ == "neg" for c in kids)
+        or subject.right_edge.i - subject.left_edge.i > 2
+    ):
+        return None
+    helpers = [c for c in kids if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    modals = [c.text for c in helpers if c.tag_ == "MD"]
+    if subject.dep_ == "nsubjpass" or root.lower_ in _BE:
+        # "Your bin will no longer be emptied": a thing that happens, not a thing someone does.
+        return f"{words['happen_subject']} {modals[0]} {words['happen']}" if modals else None
+    who = doc.text[subject.left_edge.idx : subject.idx + len(subject.text)]
+    verb = " ".join(
+        t.text for t in doc[helpers[0].i if helpers else root.i : root.i + 1] if t.dep_ != "advmod"
+    )
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    particle = " ".join(c.text for c in kids if c.dep_ == "prt")
+    dative = any(c.dep_ == "dative" for c in kids)
+    # "We visit every home": "this home" would say one; "We do this" keeps "every".
+    some = obj is not None and any(
+        c.dep_ == "det" and c.lower_ not in {"a", "an", "the"} for c in obj.children
+    )
+    if obj is not None and obj.pos_ == "NOUN" and not dative and not some:
+        this = words["these"] if obj.tag_ == "NNS" else words["this"]
+        first = min([obj.i, *(c.i for c in obj.children if c.dep_ == "compound")])
+        return " ".join(w for w in (who, verb, particle, this, doc[first : obj.i + 1].text) if w)
+    if obj is None and not dative:
+        return None  # "You will qualify": nothing is done to anyone, so "do this" would not fit
+    if helpers:
+        return f"{who} {' '.join(modals or [h.text for h in helpers])} {words['do']} {words['this']}"
+    do = words["does"] if root.tag_ == "VBZ" else words["do"]
+    return f"{who} {do} {words['this']}"
 
 
 # A sentence that points back at the one before it, and the sentences our rules add after a

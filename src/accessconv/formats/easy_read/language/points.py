@@ -284,6 +284,8 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
         if not _has_verb(left):
             continue  # "The group, which meets monthly, will decide": no sentence before it
         rest = sentence[mt.end(2) :]
+        if re.search(r"\b(?:or|and)\s+(?:who|which)\b", rest, re.IGNORECASE):
+            continue  # "…, who have a disability or who have no one …": one of several descriptions
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"
