@@ -294,3 +294,28 @@ def test_a_list_without_a_choice_word_keeps_or() -> None:
 
     assert or_last("We will buy:", "New chairs.") == "Or new chairs."
     assert or_last("You can book a place by:", "Visiting the library.") == "Visiting the library."
+
+
+@needs_parser
+def test_a_which_clause_that_does_not_agree_with_this_is_left() -> None:
+    """ "which between them support 214 people": "This between them support …" would be wrong."""
+    sentence = (
+        "The council runs four day centres for adults with learning disabilities, which between them "
+        "support 214 people."
+    )
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith("This between") for p in parts), parts
+
+
+@needs_parser
+def test_an_object_goes_back_only_at_the_end_of_its_clause() -> None:
+    """ "which an engineer carries out at a time agreed with you" ends with "you": putting "the check"
+    after it would make a broken sentence."""
+    sentence = (
+        "Every flat gets a yearly boiler service, which an engineer from our contractor carries out at a "
+        "time agreed with you."
+    )
+    parts = split(sentence) or [sentence]
+    assert not any(
+        p.endswith("with you the service.") or p.endswith("you the boiler service.") for p in parts
+    )

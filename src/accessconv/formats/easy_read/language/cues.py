@@ -56,6 +56,7 @@ class Cut:
     word: str = ""
     subject: bool = False  # a which/who clause whose first word is its verb ("which opens …")
     close: int = -1  # an aside's closing comma (a character offset)
+    open_end: bool = False  # the sentence ends with a verb or a preposition that lacks its object
     items: tuple[tuple[int, int], ...] = ()  # a list's items (character offsets)
 
 
@@ -113,7 +114,13 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
                 found.append((1, aside))
         if relative:
             nxt = toks[tok.i + 1]
-            found.append((2, Cut(before.idx, nxt.idx, "relative", word=tok.lower_, subject=subject)))
+            last = next(t for t in reversed(toks) if not t.is_punct)
+            # "which an officer carries out": the object can go back only at the very end.
+            open_end = (
+                last.pos_ == "VERB" or last.dep_ == "prt" or (last.pos_ == "ADP" and not list(last.children))
+            )
+            cut = Cut(before.idx, nxt.idx, "relative", word=tok.lower_, subject=subject, open_end=open_end)
+            found.append((2, cut))
         elif after_comma:
             rest = text[tok.idx :].lower()
             phrase = next((p for p in naming if rest.startswith(p + " ")), None)
@@ -216,7 +223,7 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
         if cut.word == "which" and cut.subject:
             # No noun to name: the clause is about all that comes before ("This is more than …").
             second = syntax.sentence(f"{_data().get('result_subject', 'This')} {right}")
-            if _has_role(parse(second), 0, {"nsubj", "nsubjpass"}):
+            if _has_role(parse(second), 0, {"nsubj", "nsubjpass"}) and _singular_verb(parse(second)):
                 yield [syntax.sentence(left), second]
         return
     noun, _plural = named
@@ -224,7 +231,7 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
     if cut.subject:
         if _has_role(parse(second), len(noun.split()) - 1, {"nsubj", "nsubjpass"}):
             yield [syntax.sentence(left), second]
-    elif cut.word == "which":
+    elif cut.word == "which" and cut.open_end:
         # "…, which an officer carries out": the noun is the clause's object, put back in its place.
         clause = right.rstrip(" .")
         second = syntax.sentence(f"{clause} {syntax.lower(noun)}")
@@ -368,3 +375,13 @@ def _parallel_list(text: str, toks: list[Token]) -> Cut | None:
     items = [(first.idx, stop) for first, stop in zip(firsts_all, stops, strict=True)]
     lead_end = toks[start.i - 1].idx + len(toks[start.i - 1].text)
     return Cut(lead_end, start.idx, "list", items=tuple(items))
+
+
+def _singular_verb(doc: Doc | None) -> bool:
+    """ "This is more than …": the word after "This" is a verb that agrees with it (or a helping
+    verb, or a past tense), not "This between them support …"."""
+    if doc is None or len(doc) < 2:
+        return False
+    return doc[1].tag_ in {"VBZ", "VBD", "MD"} or (
+        doc[1].dep_ in {"advmod", "neg"} and doc[2].tag_ in {"VBZ", "VBD", "MD"}
+    )
