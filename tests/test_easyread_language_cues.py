@@ -196,6 +196,12 @@ def test_a_which_clause_with_no_noun_to_name_is_about_all_before_it() -> None:
             "You can choose a new kitchen, a new bathroom, or new windows and doors for your home this year.",
             "You can choose:",
         ),
+        # "as" before a phrase, not a clause: "This is because part of a review" is no reason.
+        (
+            "A focus group was arranged for people to talk about their homes, as part of a review of the "
+            "housing repairs service.",
+            "This is because",
+        ),
         # Two who-clauses joined by "or": neither is the subject's only description.
         (
             "Tenants who are over 70, who have a disability or who have no one who can help them may ask "

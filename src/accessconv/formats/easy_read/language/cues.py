@@ -170,6 +170,12 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         yield from _relative(left, left_doc, right, cut, parse)
         return
     lead = f"{cut.lead} " if cut.lead else ""
+    if len(lead.split()) > 1 and cut.word not in _data().get("example_cues", []):
+        # "This is because" makes any words a sentence: what follows it must be a clause of its own
+        # (", as part of a review" is not).
+        right_doc = parse(syntax.sentence(right))
+        if right_doc is None or not syntax.has_clause(list(right_doc)):
+            return
     yield [syntax.sentence(left), syntax.sentence(lead + (syntax.lower(right) if lead else right))]
     subject = _short_subject(left, left_doc)
     # "… any adult who has needs, …, and cannot protect themselves": after a clause that describes
