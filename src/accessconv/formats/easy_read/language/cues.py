@@ -22,12 +22,15 @@ noun named again) and from grammar.toml, never from a sample's phrases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import lemminflect
+
 from . import syntax
-from .wordlists import grammar
+from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -123,9 +126,12 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
             found.append((2, cut))
         elif after_comma:
             rest = text[tok.idx :].lower()
-            phrase = next((p for p in naming if rest.startswith(p + " ")), None)
-            if phrase:
-                found.append((3, Cut(before.idx, tok.idx + len(phrase) + 1, "naming", word=phrase)))
+            # "known as", and "known locally as" (a word in -ly inside the phrase stays with it).
+            named = next((m for p in naming if (m := _naming_match(p, rest))), None)
+            if named:
+                found.append(
+                    (3, Cut(before.idx, tok.idx + named.end(), "naming", word=named.group(0).strip()))
+                )
     listed = _parallel_list(text, toks)
     if listed is not None:
         found.append((2, listed))
@@ -253,6 +259,13 @@ def _has_role(doc: Doc | None, word: int, roles: set[str]) -> bool:
     start = sum(len(w) + 1 for w in doc.text.split(" ")[:word])
     tok = next((t for t in doc if t.idx == start), None)
     return tok is not None and tok.dep_ in roles
+
+
+def _naming_match(phrase: str, text: str) -> re.Match[str] | None:
+    *head, last = phrase.split(" ")
+    if not head:
+        return re.match(re.escape(last) + r" ", text)
+    return re.match(re.escape(" ".join(head)) + r"(?: [a-z]+ly)? " + re.escape(last) + r" ", text)
 
 
 def _naming(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
@@ -391,3 +404,23 @@ def _singular_verb(doc: Doc | None) -> bool:
     return doc[1].tag_ in {"VBZ", "VBD", "MD"} or (
         doc[1].dep_ in {"advmod", "neg"} and doc[2].tag_ in {"VBZ", "VBD", "MD"}
     )
+
+
+def whose_subject(doc: Doc) -> bool:
+    """ "Anyone whose charge changes will be told in writing.": the parser reads "changes" as a noun
+    and "will be told" as the whose-clause's verb, so the sentence seems to have no main verb. A noun
+    at the top, "whose" and a noun, then a word that can be a verb in -s and a helping verb: that word
+    ends the whose-clause and the helping verb starts the sentence's own."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"NOUN", "PRON", "PROPN"}:
+        return False
+    whose = next((t for t in doc[root.i + 1 : root.i + 2] if t.lower_ == "whose"), None)
+    if whose is None:
+        return False
+    for tok in doc[whose.i + 2 : len(doc) - 1]:
+        if tok.tag_ in {"NNS", "VBZ"} and "VERB" in lemminflect.getAllLemmas(tok.lower_):
+            nxt = doc[tok.i + 1]
+            return nxt.tag_ == "MD" or nxt.lower_ in word_set("auxiliaries")
+        if tok.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            return False
+    return False

@@ -1585,7 +1585,10 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
         parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
     prefetch(parts)
     docs = [parse(p) for p in parts]
-    return all(doc is not None and (clauses.stands(doc) or cues.plain_present(doc)) for doc in docs)
+    return all(
+        doc is not None and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        for doc in docs
+    )
 
 
 def sound(parts: list[str], whole: Doc | None = None) -> bool:
