@@ -136,6 +136,18 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "Homes where a tenant is over 80.",
             ],
         ),
+        # A subject of three items that share their first word, then what is said of all of them.
+        (
+            "People who receive the higher rate of Attendance Allowance, people who are registered blind, "
+            "and people who get the mobility part of Personal Independence Payment will not have to pay the "
+            "charge.",
+            [
+                "These people will not have to pay the charge:",
+                "People who receive the higher rate of Attendance Allowance.",
+                "People who are registered blind.",
+                "People who get the mobility part of Personal Independence Payment.",
+            ],
+        ),
         # "so that" with no comma.
         (
             "We will shut the car park at Station Road for three weeks in August so that workers can "

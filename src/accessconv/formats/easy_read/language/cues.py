@@ -135,6 +135,9 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
     listed = _parallel_list(text, toks)
     if listed is not None:
         found.append((2, listed))
+    subjects = _subject_list(text, toks)
+    if subjects is not None:
+        found.append((2, subjects))
     middle = len(text) / 2
     found.sort(key=lambda f: (f[0], abs(f[1].left_end - middle)))
     return [cut for _, cut in found]
@@ -158,7 +161,7 @@ def split(text: str, doc: Doc, parse: Parse, accept: Accept) -> list[str] | None
 def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     left = syntax.cut(text, 0, cut.left_end)
     right = text[cut.right_start :].strip()
-    if not left or not right:
+    if cut.kind != "subjects" and (not left or not right):
         return
     if cut.kind == "naming":
         yield from _naming(text, cut, parse)
@@ -168,6 +171,9 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         return
     if cut.kind == "list":
         yield [f"{left}:", *(syntax.item(text[a:b]) for a, b in cut.items)]
+        return
+    if cut.kind == "subjects":
+        yield [syntax.sentence(cut.lead).rstrip(".") + ":", *(syntax.item(text[a:b]) for a, b in cut.items)]
         return
     left_doc = parse(left)
     if left_doc is None:
@@ -424,3 +430,35 @@ def whose_subject(doc: Doc) -> bool:
         if tok.pos_ not in {"NOUN", "ADJ", "PROPN"}:
             return False
     return False
+
+
+def _subject_list(text: str, toks: list[Token]) -> Cut | None:
+    """ "People who get A, people who are B, and people who get C will not have to pay." -> "These
+    people will not have to pay:" and one item a line: a subject of three or more items that share
+    their first word (a plural noun), then a helping verb that starts what is said of all of them."""
+    if len(toks) < 8 or toks[0].tag_ not in {"NNS", "NNPS"}:
+        return None
+    key = toks[0].lower_
+    starts = [toks[0]]
+    for tok in toks[1:-1]:
+        before = toks[tok.i - 1]
+        if tok.lower_ == key and (before.text == "," or before.lower_ == "and"):
+            starts.append(tok)
+    if len(starts) < 3 or toks[starts[-1].i - 1].lower_ != "and":
+        return None
+    verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD"), None)
+    if verb is None:
+        return None
+    ends = [_before_joint(toks, s.i) for s in starts[1:]] + [toks[verb.i - 1]]
+    items = tuple((s.idx, e.idx + len(e.text)) for s, e in zip(starts, ends, strict=True))
+    these = _data().get("these_ones", "these")
+    said = text[verb.idx :].strip().rstrip(".")
+    return Cut(0, 0, "subjects", lead=f"{these} {toks[0].lower_} {said}", items=items)
+
+
+def _before_joint(toks: list[Token], i: int) -> Token:
+    """The last word of the item before the one starting at `i` (before its comma and "and")."""
+    j = i - 1
+    while j > 0 and (toks[j].text == "," or toks[j].lower_ in {"and", "or"}):
+        j -= 1
+    return toks[j]
