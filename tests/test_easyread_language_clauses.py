@@ -323,7 +323,8 @@ def test_splits_these(sentence: str, expected: list[str]) -> None:
         (
             "People who receive Pension Credit, people on Universal Credit with a disability element, and "
             "people who care for someone for 35 hours a week or more can apply.",
-            "People who care",
+            # (a list is fine: "These people can apply:" and one a line, language/cues.py)
+            "People who care for someone for 35 hours a week or more can apply",
         ),
         # D: the phrase hangs on a noun inside a describing clause: which noun is named is doubtful.
         ("The team that checks the forms, known as the review panel, will meet in March.", "These forms"),

@@ -148,6 +148,15 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "People who get the mobility part of Personal Independence Payment.",
             ],
         ),
+        # A phrase after "depending on": its own lead makes it a sentence.
+        (
+            "Half of the money will come from the Housing Fund, depending on approval by the Cabinet on 3 "
+            "May 2027.",
+            [
+                "Half of the money will come from the Housing Fund.",
+                "This depends on approval by the Cabinet on 3 May 2027.",
+            ],
+        ),
         # "so that" with no comma.
         (
             "We will shut the car park at Station Road for three weeks in August so that workers can "
@@ -370,3 +379,17 @@ def test_an_object_goes_back_only_at_the_end_of_its_clause() -> None:
     assert not any(
         p.endswith("with you the service.") or p.endswith("you the boiler service.") for p in parts
     )
+
+
+@needs_parser
+def test_a_name_given_in_the_middle_does_not_hold_up_it_after_it() -> None:
+    """ "This library bus is known as …" names the same thing again, so "It would visit …" may follow it."""
+    sentence = (
+        "The library bus, known as the Book Bus, would stop at fewer places but for longer at each stop, "
+        "and it would visit every village without a library at least once a month."
+    )
+    assert split(sentence) == [
+        "The library bus would stop at fewer places but for longer at each stop.",
+        "This library bus is known as the Book Bus.",
+        "It would visit every village without a library at least once a month.",
+    ]

@@ -182,7 +182,7 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         yield from _relative(left, left_doc, right, cut, parse)
         return
     lead = f"{cut.lead} " if cut.lead else ""
-    if len(lead.split()) > 1 and cut.word not in _data().get("example_cues", []):
+    if len(lead.split()) > 1 and cut.word not in _data().get("phrase_cues", []):
         # "This is because" makes any words a sentence: what follows it must be a clause of its own
         # (", as part of a review" is not).
         right_doc = parse(syntax.sentence(right))

@@ -1617,7 +1617,12 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
         following = parts[n + 1] if n + 1 < len(parts) else ""
-        if cut and _TRAILING.match(cut[-1]) and (_POINTER.match(following) or _POINTING.search(following)):
+        if (
+            cut
+            and _TRAILING.match(cut[-1])
+            and not _NAMING.match(cut[-1])
+            and (_POINTER.match(following) or _POINTING.search(following))
+        ):
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
@@ -1699,6 +1704,11 @@ def _main_again(doc: Doc) -> str | None:
 # clause (a condition, a time, a comparison): one of these must never come between the two.
 _POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
 _POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b", re.I)
+# "This library is known as the Reading Bus.": it names the same thing again, so "It …" after it
+# still points at that thing.
+_NAMING = re.compile(
+    r"^(?:this|these|the) [^.,]+ (?:is|are) (?:also |sometimes |often |locally )?(?:known|called)\b", re.I
+)
 _TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
 
 
