@@ -157,6 +157,19 @@ def _keeps_everything(sentence: str, parts: list[str]) -> None:
                 "This depends on approval by the Cabinet on 3 May 2027.",
             ],
         ),
+        # Examples that are "-ing" phrases: one a line after "This can be:" (never "This can be fix …").
+        (
+            "Tenants look after small jobs in their home, such as changing light bulbs, fixing loose door "
+            "handles, replacing plugs on sinks, and bleeding radiators.",
+            [
+                "Tenants look after small jobs in their home.",
+                "This can be:",
+                "Changing light bulbs.",
+                "Fixing loose door handles.",
+                "Replacing plugs on sinks.",
+                "Bleeding radiators.",
+            ],
+        ),
         # "so that" with no comma.
         (
             "We will shut the car park at Station Road for three weeks in August so that workers can "

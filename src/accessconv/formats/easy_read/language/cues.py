@@ -148,8 +148,10 @@ def split(text: str, doc: Doc, parse: Parse, accept: Accept) -> list[str] | None
     tries = 0
     for cut in _cuts(text, doc):
         for parts in _candidates(text, cut, parse):
-            if len(parts) < 2 or any(len(p.split()) < 3 for p in parts):
-                continue
+            lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
+            sentences = parts if lead is None else parts[:lead]
+            if len(parts) < 2 or any(len(p.split()) < 3 for p in sentences):
+                continue  # a list's items may be short ("Frailty."), a sentence not
             tries += 1
             if accept(text, parts):
                 return parts
@@ -370,6 +372,8 @@ def _parallel_list(text: str, toks: list[Token]) -> Cut | None:
     wh = set(grammar().get("shapes", {}).get("wh_words", []))
 
     def key(tok: Token) -> str:
+        if tok.tag_ == "VBG" and tok.lower_.endswith("ing"):
+            return "-ing"  # "changing bulbs, fixing handles and bleeding radiators"
         return "?" if tok.lower_ in wh else tok.lower_
 
     joints = {"and", "or"}
@@ -394,6 +398,8 @@ def _parallel_list(text: str, toks: list[Token]) -> Cut | None:
     start = next((t for t in reversed(toks[:last_comma]) if key(t) == key(run[0])), None)
     if start is None or start.i < 2 or any(t.text in {",", ";", ":"} for t in toks[start.i : last_comma]):
         return None
+    if key(start) == "-ing" and toks[start.i - 1].lower_ not in {"be", "including", "like", "as"}:
+        return None  # "-ing" phrases are a list of things only after "can be" or "including"
     firsts_all = [start, *run]
     stops = [toks[c].idx for c in commas[commas.index(last_comma) :]]
     stops.append(toks[end - 1].idx + len(toks[end - 1].text))
