@@ -406,3 +406,14 @@ def test_a_name_given_in_the_middle_does_not_hold_up_it_after_it() -> None:
         "This library bus is known as the Book Bus.",
         "It would visit every village without a library at least once a month.",
     ]
+
+
+@needs_parser
+def test_a_which_clause_after_a_list_is_about_the_whole_list() -> None:
+    """ "An online library together had …" would say it of the last item only."""
+    sentence = (
+        "The trust runs 9 pools, a sports hall and an ice rink, which together had over 800,000 visits "
+        "last year."
+    )
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith("An ice rink") for p in parts), parts

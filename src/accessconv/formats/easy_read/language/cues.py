@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # What a noun before ", which" / ", who" may be, to be named again: a subject, an object, a name.
-_NAMED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "oprd", "dative"}
+_NAMED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "oprd", "dative"}
 
 _WHO = {"who", "whom", "whose", "which", "that", "where"}
 

@@ -297,10 +297,11 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if head.dep_ == "pobj":
-            # "a group of people with lived experience, who met…": a clause after a noun inside a
-            # prepositional phrase may belong to a noun further left, and repeating the wrong one
-            # changes the meaning; leave such a sentence for a person (it goes on the review sheet).
+        if head.dep_ in {"conj", "pobj"}:
+            # "A, B and an online library, which together …": the clause may be about them all; "a
+            # group of people with lived experience, who met…": a clause after a noun inside a
+            # prepositional phrase may belong to a noun further left. Repeating the wrong one changes
+            # the meaning; leave such a sentence for a person (it goes on the review sheet).
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -555,7 +556,9 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
                 pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
                 second = f"{pronoun} {rest}"
             elif left.lower_ == "which":
-                pronoun = "These" if verb.tag_ == "VBP" else "This"
+                # "14 libraries, a mobile library and an online library, which together had …": a list.
+                listed = tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.head.children)
+                pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
                 second = f"{pronoun} {rest}"
             else:
                 after = text[verb.idx + len(verb.text) :]
