@@ -417,3 +417,15 @@ def test_a_which_clause_after_a_list_is_about_the_whole_list() -> None:
     )
     parts = split(sentence) or [sentence]
     assert not any(p.startswith("An ice rink") for p in parts), parts
+
+
+@needs_parser
+def test_two_verbs_sharing_what_follows_are_not_cut_apart() -> None:
+    """ "will look and feel different": "Co-production will look." alone would lose "different"."""
+    sentence = (
+        "Co-production will look and feel different depending on the group, the nature of the project and "
+        "the people taking part."
+    )
+    parts = split(sentence) or [sentence]
+    assert parts[0].startswith("Co-production will look and feel different"), parts
+    _keeps_everything(sentence, parts)

@@ -182,10 +182,9 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
     """ "A and B" where B is a clause with its own subject, or shares A's subject."""
     for root in (t for t in doc if t.dep_ == "ROOT"):
         for conj in (c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
-            cc = [c for c in root.children if c.dep_ == "cc" and c.i < conj.i and c.i > root.i]
-            if not cc or cc[-1].lower_ not in {"and", "but"}:
+            joint = _clause_joint(root, conj)
+            if joint is None:
                 continue
-            joint = cc[-1]
             start = conj.left_edge.idx
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
@@ -218,6 +217,17 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 continue
             return [_sentence(first), _sentence(second)]
     return _modal_conjunct(text, doc)
+
+
+def _clause_joint(root: Token, conj: Token) -> Token | None:
+    """The "and"/"but" between the main verb and a second one, when the main verb has words of its
+    own before it ("… will look and feel different": what follows belongs to both verbs)."""
+    cc = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < conj.i]
+    if not cc or cc[-1].lower_ not in {"and", "but"}:
+        return None
+    if not any(root.i < c.i < cc[-1].i for c in root.children):
+        return None
+    return cc[-1]
 
 
 def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
