@@ -58,6 +58,11 @@ back ("There, …", "Of these, …") keeps its place right after the clause it n
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
 More rules (lists of things or means, naming phrases, clauses after ", and/but/so") are in
 clauses.py; `sound` refuses any cut with a part that has no subject and verb with a tense.
+When no rule cuts a sentence that is still too long, cues.py cuts it at words that mark a new clause
+(", and", a dash, ", which", "such as", "known as", a list's commas …) and keeps a cut only when every
+part, parsed on its own, stands as a sentence (`_stands_alone`): the parse of the whole is often wrong
+where the parses of its parts are right. After a cut, "This is if …" says the clause again when it is
+short ("You can get this help if …", `_restate_conditions`).
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
