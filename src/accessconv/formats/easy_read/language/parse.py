@@ -230,8 +230,11 @@ def _clause_joint(root: Token, conj: Token) -> Token | None:
     cc = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < conj.i]
     if not cc or cc[-1].lower_ not in {"and", "but"}:
         return None
-    if not any(root.i < c.i < cc[-1].i for c in root.children):
-        return None
+    bare = not any(root.i < c.i < cc[-1].i for c in root.children)
+    own_helper = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    if bare and not own_helper and not passive:
+        return None  # but "will be carefully considered and will inform …" is two clauses
     return cc[-1]
 
 
