@@ -38,6 +38,7 @@ Rule = Callable[["str", "Doc"], "list[str] | None"]
 _EMBEDDED = {"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp", "xcomp", "amod", "appos"}
 _WH = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "whatever", "whoever"}
 _NOUNS = {"NOUN", "PROPN", "NUM", "PRON"}
+_BE = {"be", "is", "are", "was", "were", "been", "am"}
 
 
 def _data() -> dict[str, Any]:
@@ -193,7 +194,7 @@ def predicate_list(text: str, doc: Doc) -> list[str] | None:
             continue
         out = [lead + ":"] + [syntax.item(i) for i in items]
         if joints[-1] == "or":
-            out[-1] = "Or " + syntax.lower(out[-1])
+            out[-1] = syntax.or_last(out[0], out[-1])
         return out
     return None
 
@@ -355,7 +356,7 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
         return None
     out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
     if joint == "or":
-        out[-1] = "Or " + syntax.lower(out[-1])
+        out[-1] = syntax.or_last(out[0], out[-1])
     return out
 
 
@@ -427,7 +428,7 @@ def _phrase_list(
     lead = text[: marks[0].idx].strip() if keep else _span_text(text, doc[0], marks[0])
     out = [lead.rstrip(" ,") + ":"] + [syntax.item(i) for i in items]
     if joints[-1] == "or":
-        out[-1] = "Or " + syntax.lower(out[-1])
+        out[-1] = syntax.or_last(out[0], out[-1])
     return out
 
 
@@ -645,10 +646,19 @@ def end_participle(text: str, doc: Doc) -> list[str] | None:
         root = verb.head
         if root.dep_ != "ROOT" or root.i > verb.i or not syntax.clause_at_end(verb, doc):
             continue
+        if root.lower_ in _BE or root.tag_ == "VBG":
+            # "This can be changing bulbs, fixing handles": a list of things, not a second action
+            # ("This can be fix …" would be broken).
+            continue
         if any(c.dep_ in syntax.SUBJECTS or c.dep_ == "aux" for c in verb.children):
             continue
         if verb.lower_ in set(_data().get("not_participles", [])):
             continue
+        if any(
+            t.lower_ in {"including", "like"} or (t.lower_ == "such" and doc[t.i + 1].lower_ == "as")
+            for t in doc[: verb.i]
+        ):
+            continue  # "…, such as changing bulbs, fixing handles": an example, not what the subject does
         first = syntax.cut(text, 0, doc[verb.i - 1].idx)
         rest = text[verb.idx + len(verb.text) :].strip()
         second = _participle_clause(text, verb, root)

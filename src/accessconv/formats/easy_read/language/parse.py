@@ -58,6 +58,11 @@ back ("There, …", "Of these, …") keeps its place right after the clause it n
 No part may start with a joining word ("where", "if") without its main clause: such a cut is refused.
 More rules (lists of things or means, naming phrases, clauses after ", and/but/so") are in
 clauses.py; `sound` refuses any cut with a part that has no subject and verb with a tense.
+When no rule cuts a sentence that is still too long, cues.py cuts it at words that mark a new clause
+(", and", a dash, ", which", "such as", "known as", a list's commas …) and keeps a cut only when every
+part, parsed on its own, stands as a sentence (`_stands_alone`): the parse of the whole is often wrong
+where the parses of its parts are right. After a cut, "This is if …" says the clause again when it is
+short ("You can get this help if …", `_restate_conditions`).
 Sentences are parsed in batches (`prefetch` / `warm`, nlp.pipe) before they are split.
 
 If the parser is not installed, `available()` is False and the rule-based splitter alone is used.
@@ -75,9 +80,9 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import clauses
-from .points import CONDITION_PART, plural_verb
-from .syntax import FINITE, SUBJECTS
+from . import clauses, cues
+from .points import CONDITION_PART, keeps_content, plural_verb
+from .syntax import FINITE, SUBJECTS, or_last
 from .syntax import clause_at_end as _clause_at_end
 from .syntax import cut as _text
 from .syntax import has_clause as _has_clause
@@ -182,10 +187,9 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
     """ "A and B" where B is a clause with its own subject, or shares A's subject."""
     for root in (t for t in doc if t.dep_ == "ROOT"):
         for conj in (c for c in root.children if _joined_verb(root, c)):
-            cc = [c for c in root.children if c.dep_ == "cc" and c.i < conj.i and c.i > root.i]
-            if not cc or cc[-1].lower_ not in {"and", "but"}:
+            joint = _clause_joint(root, conj)
+            if joint is None:
                 continue
-            joint = cc[-1]
             start = conj.left_edge.idx
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
@@ -237,6 +241,20 @@ def _disagree(root: Token, verb: Token) -> bool:
     plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
     single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
     return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
+
+
+def _clause_joint(root: Token, conj: Token) -> Token | None:
+    """The "and"/"but" between the main verb and a second one, when the main verb has words of its
+    own before it ("… will look and feel different": what follows belongs to both verbs)."""
+    cc = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < conj.i]
+    if not cc or cc[-1].lower_ not in {"and", "but"}:
+        return None
+    bare = not any(root.i < c.i < cc[-1].i for c in root.children)
+    own_helper = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    if bare and not own_helper and not passive:
+        return None  # but "will be carefully considered and will inform …" is two clauses
+    return cc[-1]
 
 
 def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
@@ -316,10 +334,11 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if head.dep_ == "pobj":
-            # "a group of people with lived experience, who met…": a clause after a noun inside a
-            # prepositional phrase may belong to a noun further left, and repeating the wrong one
-            # changes the meaning; leave such a sentence for a person (it goes on the review sheet).
+        if head.dep_ in {"conj", "pobj"}:
+            # "A, B and an online library, which together …": the clause may be about them all; "a
+            # group of people with lived experience, who met…": a clause after a noun inside a
+            # prepositional phrase may belong to a noun further left. Repeating the wrong one changes
+            # the meaning; leave such a sentence for a person (it goes on the review sheet).
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -338,8 +357,11 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         main = (text[: doc[left.i - 1].idx].rstrip() + after).strip()
         main = main.replace(" ,", ",").replace(",,", ",")
         rest = clause.split(" ", 1)[1] if " " in clause else ""
-        if not rest:
-            continue
+        inner = doc[left.i + 1 : tok.right_edge.i + 1]
+        if not rest or any(
+            t.lower_ in {"who", "which"} and doc[t.i - 1].lower_ in {"or", "and"} for t in inner
+        ):
+            continue  # "who have a disability or who have no one …": a list of who-clauses, not one
         if not _verb_first(doc, left.i + 1, tok):
             continue
         del h0, h1
@@ -571,7 +593,9 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
                 pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
                 second = f"{pronoun} {rest}"
             elif left.lower_ == "which":
-                pronoun = "These" if verb.tag_ == "VBP" else "This"
+                # "14 libraries, a mobile library and an online library, which together had …": a list.
+                listed = tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.head.children)
+                pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
                 second = f"{pronoun} {rest}"
             else:
                 after = text[verb.idx + len(verb.text) :]
@@ -675,7 +699,7 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
         lead = text[: doc[start].idx].strip().rstrip(",") + ":"
         out = [lead] + [_item(w) for w in words]
         if joint == "or":
-            out[-1] = "Or " + words[-1].rstrip(".") + "."
+            out[-1] = or_last(lead, words[-1])
         return out
     return None
 
@@ -699,7 +723,10 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
         i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
     ):
         return None  # "work, as well as their families and friends": not one list
-    if doc[start - 1].tag_ == "IN" and any(i[0].dep_ == "prep" for i in items[1:]):
+    preps = [i[0].dep_ == "prep" for i in items[1:]]
+    if any(preps) and not all(preps):
+        return None  # "within 4 hours of your call, at any time of the day or night": not one list
+    if doc[start - 1].tag_ == "IN" and any(preps):
         # "by phone, by email or at ...": every item has its own small word, so the first does too.
         start -= 1
         items[0].insert(0, doc[start])
@@ -875,7 +902,7 @@ def _as_list(lead: str, items: list[str], joint: str) -> list[str] | None:
         return None  # "what we found, the repairs we will do, and what you can do": another item hides inside
     out = [lead.rstrip(" ,") + ":"] + [_item(i) for i in items]
     if joint == "or":
-        out[-1] = "Or " + _lower(items[-1]) + "."
+        out[-1] = or_last(out[0], items[-1])
     return out
 
 
@@ -1480,10 +1507,8 @@ def _contact_ways(text: str, _doc: Doc) -> list[str] | None:
     joint = (cuts[-1].group("joint") or "").lower()
     if any(len(i.split()) < 2 for i in items) or not joint:
         return None
-    out = [head.group("lead").strip() + ":"] + [_item(i) for i in items]
-    if joint == "or":
-        out[-1] = "Or " + _lower(items[-1]).rstrip(".") + "."
-    return out
+    # Ways to get in touch are choices: one a line, with no "Or".
+    return [head.group("lead").strip() + ":"] + [_item(i) for i in items]
 
 
 def _who_subject(text: str, doc: Doc) -> list[str] | None:
@@ -1595,7 +1620,36 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
             parts = None
         if parts and all(p.strip() for p in parts) and sound(parts, doc):
             return parts
+    if too_long(text):
+        # No rule saw a shape: often the parse of the whole is wrong, so cut at the words' own
+        # cues and keep a cut only when its parts, parsed alone, stand (cues.py).
+        return cues.split(text, doc, _parse_kept, _stands_alone)
     return None
+
+
+def _parse_kept(text: str) -> Doc | None:
+    """A part's parse, kept until `forget` (a cue's parts are parsed again when they are checked)."""
+    prefetch([text])
+    return parse(text)
+
+
+def _stands_alone(text: str, parts: list[str]) -> bool:
+    """Every part, parsed on its own, is a sentence, none starts with a joining word, and the parts
+    keep every content word, number and name of `text`."""
+    lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)):
+        return False
+    if lead is not None:
+        # A list: its lead with the first item must make a sentence ("It sets out which …").
+        if lead + 1 >= len(parts):
+            return False
+        parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
+    prefetch(parts)
+    docs = [parse(p) for p in parts]
+    return all(
+        doc is not None and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        for doc in docs
+    )
 
 
 def sound(parts: list[str], whole: Doc | None = None) -> bool:
@@ -1610,8 +1664,6 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
 
 
-
-
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
     if CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
@@ -1620,25 +1672,111 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if doc is None:
         return None
     parts = _once(text, doc, too_long)
-    if parts is None or any(_fragment(p) for p in parts):
+    if parts is None or _has_fragment(parts):
         return None
     out: list[str] = []
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
         following = parts[n + 1] if n + 1 < len(parts) else ""
-        if cut and _TRAILING.match(cut[-1]) and (_POINTER.match(following) or _POINTING.search(following)):
+        if (
+            cut
+            and _TRAILING.match(cut[-1])
+            and not _NAMING.match(cut[-1])
+            and (_POINTER.match(following) or _POINTING.search(following))
+        ):
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
         out.extend(cut or [part])
+    return _restate_conditions(out, too_long)
+
+
+_CONDITION = re.compile(r"^This is (only )?if (.+)$")
+_JOINED = re.compile(r",|;|\b(?:and|or|but)\b", re.I)
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+
+
+def _restate_conditions(parts: list[str], too_long: Callable[[str], bool]) -> list[str]:
+    """ "You can get help with repairs. This is if you are over 65." -> "… You can get this help if you
+    are over 65.": the condition says again what it is about, the way Easy Read writers put it
+    ("We will do this if …", "This will happen if …"), when the main clause is short enough to repeat;
+    otherwise "This is if …" stays."""
+    out = list(parts)
+    for n in range(1, len(out)):
+        found = _CONDITION.match(out[n])
+        if found is None or out[n - 1].endswith(":") or _JOINED.search(found.group(2)):
+            continue  # a condition of two clauses stays "This is if …", which is never cut again
+        doc = _parse_kept(out[n - 1])
+        again = _main_again(doc) if doc is not None else None
+        if again is None:
+            continue
+        only = "only " if found.group(1) else ""
+        new = _sentence(f"{again} {only}if {found.group(2)}")
+        if not too_long(new):
+            out[n] = new
     return out
+
+
+def _main_again(doc: Doc) -> str | None:
+    """A clause said again briefly, to carry a condition: "You can get this help", "We will do this",
+    "This will happen"; None when it says something negative, has a long subject or a verb that is
+    no action ("You will qualify …")."""
+    words = _shapes().get("restate", {})
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or not words:
+        return None
+    kids = list(root.children)
+    subject = next((c for c in kids if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if (
+        subject is None
+        or any(c.dep_ == "neg" for c in kids)
+        or subject.right_edge.i - subject.left_edge.i > 2
+    ):
+        return None
+    helpers = [c for c in kids if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    modals = [c.text for c in helpers if c.tag_ == "MD"]
+    if subject.dep_ == "nsubjpass" or root.lower_ in _BE:
+        # "Your bin will no longer be emptied": a thing that happens, not a thing someone does.
+        return f"{words['happen_subject']} {modals[0]} {words['happen']}" if modals else None
+    who = doc.text[subject.left_edge.idx : subject.idx + len(subject.text)]
+    verb = " ".join(
+        t.text for t in doc[helpers[0].i if helpers else root.i : root.i + 1] if t.dep_ != "advmod"
+    )
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    particle = " ".join(c.text for c in kids if c.dep_ == "prt")
+    dative = any(c.dep_ == "dative" for c in kids)
+    # "We visit every home": "this home" would say one; "We do this" keeps "every".
+    some = obj is not None and any(
+        c.dep_ == "det" and c.lower_ not in {"a", "an", "the"} for c in obj.children
+    )
+    if obj is not None and obj.pos_ == "NOUN" and not dative and not some:
+        this = words["these"] if obj.tag_ == "NNS" else words["this"]
+        first = min([obj.i, *(c.i for c in obj.children if c.dep_ == "compound")])
+        return " ".join(w for w in (who, verb, particle, this, doc[first : obj.i + 1].text) if w)
+    if obj is None and not dative:
+        return None  # "You will qualify": nothing is done to anyone, so "do this" would not fit
+    if helpers:
+        return f"{who} {' '.join(modals or [h.text for h in helpers])} {words['do']} {words['this']}"
+    do = words["does"] if root.tag_ == "VBZ" else words["do"]
+    return f"{who} {do} {words['this']}"
 
 
 # A sentence that points back at the one before it, and the sentences our rules add after a
 # clause (a condition, a time, a comparison): one of these must never come between the two.
 _POINTER = re.compile(r"^(?:there|it|its|they|their|this|these|those|he|she|of these|of this)\b", re.I)
 _POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b", re.I)
+# "This library is known as the Reading Bus.": it names the same thing again, so "It …" after it
+# still points at that thing.
+_NAMING = re.compile(
+    r"^(?:this|these|the) [^.,]+ (?:is|are) (?:also |sometimes |often |locally )?(?:known|called)\b", re.I
+)
 _TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
+
+
+def _has_fragment(parts: list[str]) -> bool:
+    """A part before a list's lead is a fragment (a list's items may start "which …", "how …")."""
+    lead = next((n for n, p in enumerate(parts) if p.endswith(":")), len(parts))
+    return any(_fragment(p) for p in parts[:lead])
 
 
 def _fragment(part: str) -> bool:
@@ -1663,7 +1801,7 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
         for text in dict.fromkeys(level):
             doc = parse(text)
             parts = _once(text, doc, too_long) if doc is not None else None
-            if parts and any(_fragment(p) for p in parts):
+            if parts and _has_fragment(parts):
                 parts = None
             following.extend(p for p in parts or [] if too_long(p))
         level = following

@@ -286,6 +286,8 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
         rest = sentence[mt.end(2) :]
         if re.search(r",\s+(?:or|and)\s+(?:by|at|in|on|through|from|with|online)\b", rest, re.IGNORECASE):
             continue  # "by debit, which is easiest, or by card": the clause ends before the second way
+        if re.search(r"\b(?:or|and)\s+(?:who|which)\b", rest, re.IGNORECASE):
+            continue  # "…, who have a disability or who have no one …": one of several descriptions
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .text import capitalise, end_sentence
+from .wordlists import grammar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,3 +68,13 @@ def joined_after(doc: Doc, tok: Token) -> str | None:
     if before.lower_ in {"and", "or"}:
         return before.lower_
     return "," if before.text == "," else None
+
+
+def or_last(lead: str, last: str) -> str:
+    """The last item of an "or" list: "Or …", unless the lead already says the items are choices
+    ("You can:", "… by:", a name before its ways to get in touch): there Easy Read writers give the
+    choices one a line with no joining word (`or_choice_words` in grammar.toml)."""
+    choices = {w.lower() for w in grammar().get("clauses", {}).get("or_choice_words", [])}
+    if choices & set(lead.lower().rstrip(":").split()):
+        return item(last)
+    return "Or " + lower(last.strip()).rstrip(".") + "."
