@@ -197,7 +197,17 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     inner = any(t.dep_ in {"relcl", "acl", "ccomp", "advcl"} or t.lower_ in _WHO for t in left_doc)
     if subject and not inner and not cut.lead.strip(", ").lower().startswith("this"):
         # "…, and will get a letter first": the verb shares the first part's subject.
-        yield [syntax.sentence(left), syntax.sentence(f"{lead}{subject} {syntax.lower(right)}")]
+        second = syntax.sentence(f"{lead}{subject} {syntax.lower(right)}")
+        if not _disagrees(parse(second)):
+            yield [syntax.sentence(left), second]
+
+
+def _disagrees(doc: Doc | None) -> bool:
+    """The subject said again cannot go with the verb after it ("Other sensors falls detectors"):
+    the word after ", and" was a noun, not a verb sharing the subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root else None
+    return root is not None and subject is not None and syntax.disagree(subject, root)
 
 
 def _short_subject(text: str, doc: Doc) -> str | None:

@@ -1108,14 +1108,17 @@ def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
     """Where the items after a lead end: at the first part that is a sentence of its own (it has
     a subject pronoun or a helping verb of its own, or is long), or after an item that begins
     "Or" (the last)."""
+    firsts: set[str] = set()
     for index in range(start, len(parts)):
         part = parts[index]
         if _is_clause(part):
             return index
         if part.lower().startswith(("or ", "and ")):
             return index + 1  # the last item, whatever its length ("Or by asking your social worker …")
-        if len(words(part)) > max_item_words:
-            return index
+        said = words(part)
+        if len(said) > max_item_words and (not said or said[0].lower() not in firsts):
+            return index  # a long line is a sentence, unless it starts as items before it ("By …")
+        firsts.update(w.lower() for w in said[:1])
     return len(parts)
 
 

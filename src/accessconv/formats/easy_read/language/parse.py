@@ -82,7 +82,7 @@ from spacy.tokens import DocBin
 from ....background import pool
 from . import clauses, cues
 from .points import CONDITION_PART, keeps_content, plural_verb
-from .syntax import FINITE, SUBJECTS, or_last
+from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
 from .syntax import cut as _text
 from .syntax import has_clause as _has_clause
@@ -236,11 +236,7 @@ def _disagree(root: Token, verb: Token) -> bool:
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return False
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if subject is None:
-        return False
-    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
-    single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
-    return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
+    return subject is not None and disagree(subject, verb)
 
 
 def _clause_joint(root: Token, conj: Token) -> Token | None:

@@ -78,3 +78,11 @@ def or_last(lead: str, last: str) -> str:
     if choices & set(lead.lower().rstrip(":").split()):
         return item(last)
     return "Or " + lower(last.strip()).rstrip(".") + "."
+
+
+def disagree(subject: Token, verb: Token) -> bool:
+    """A plural subject with a verb in -s, or a singular one with a plural present verb: the
+    parser took a noun for a verb ("Other sensors falls detectors …")."""
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
+    single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
+    return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
