@@ -88,6 +88,7 @@ BEFORE_BACKGROUND_SHAPE = (
 _W_PPR = qn("w:pPr")
 _W_PSTYLE = qn("w:pStyle")
 _W_VAL = qn("w:val")
+_XML_SPACE = qn("xml:space")
 TBL_PR_TAIL = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
@@ -216,9 +217,17 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
     character at a time (for tabs and line breaks), which is most of a long document's writing."""
     if "\t" in text or "\n" in text or "\r" in text:
         return paragraph.add_run(text)
-    r = paragraph._p.add_r()
+    # What python-docx's add_r and add_t make (a w:r appended to the paragraph, holding a w:t
+    # that keeps its spaces when the text starts or ends with one), without its search for
+    # the elements each may have to go before: neither has any.
+    r = cast("CT_R", OxmlElement("w:r"))
+    paragraph._p.append(r)
     if text:
-        r.add_t(text)
+        t = OxmlElement("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+        r.append(t)
     return Run(r, paragraph)
 
 
