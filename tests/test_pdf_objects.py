@@ -117,6 +117,10 @@ def test_plain_values_are_read_as_pypdf_reads_them() -> None:
         b"<</A#20B 1>>",  # an escaped name: read token by token
         b"<</K 12 0 Rx>>",  # not a reference
         b"<</A[<</O/Table>>]/T(a (b) c)>>",  # a dictionary inside, brackets inside a string
+        b"<</S/TH/A[<</O/Table/Scope/Column/Headers[]>><</O/Layout/BorderStyle/Solid>>]/K[2 0 R]>>",
+        b"<</S/L/A<</O/List/ListNumbering/Circle>>/K[1 0 R]>>",
+        b"<</A[<</B<</C 1>>>>]>>",  # nested deeper than attributes are
+        b"<</K[" + b"123456789 " * 40,  # unfinished: refused at once, not after every split of the digits
     ],
 )
 def test_a_flat_dictionary_in_one_match_is_what_the_token_reader_gives(source: bytes) -> None:

@@ -109,11 +109,12 @@ def parse_value(data: bytes, pos: int) -> tuple[Any, int]:
     return _ValueParser(data).parse(pos)
 
 
-# Most objects of a tagged PDF are structure elements, dictionaries of names, numbers, references,
-# plain strings and arrays of the first three (<</Type/StructElem/S/P/P 12 0 R/K[3 4]/Pg 5 0 R>>).
-# One match finds such a dictionary whole and one pass over its entries builds it, the same values
-# the token-by-token reader gives; anything else (a nested dictionary, a name with an escape, a
-# hex string, an unusual delimiter) does not match and is read token by token.
+# Most objects of a tagged PDF are structure elements: dictionaries of names, numbers, references,
+# plain strings, arrays of the first three, and attribute dictionaries of the same, alone or in an
+# array (<</S/TH/P 12 0 R/A[<</O/Table/Scope/Column>>]/K[3 4]/Pg 5 0 R>>). One match finds such a
+# dictionary whole and one pass over its entries builds it, the same values the token-by-token
+# reader gives; anything else (deeper nesting, a name with an escape, a hex string, an unusual
+# delimiter) does not match and is read token by token.
 _WS = rb"[\t\n\x0c\r ]"
 _END = rb"(?=[\t\n\x0c\r /\[\]<>(]|\Z)"  # what may follow a number or R here (\Z: an entry read alone)
 _NAME_CHARS = rb"[^\s/\[\]()<>{}%#]*+"  # possessive: a name is never cut short to fit
@@ -132,42 +133,80 @@ def _item(named: bool) -> bytes:
     )
     num = _group("num", rb"[+-]?(?:\d+\.?\d*|\.\d+)" + _END, named)
     name = _group("name", b"/" + _NAME_CHARS, named)
-    return ref + b"|" + num + b"|" + name
+    # Atomic: once read, an item is never read again another way (a number's digits split
+    # differently), so a dictionary that does not fit fails at once instead of after trying
+    # every split.
+    return b"(?>" + ref + b"|" + num + b"|" + name + b")"
 
 
-def _entry(named: bool) -> bytes:
-    """/Key and its value: an item, a plain string (no brackets inside) or an array of items."""
+def _entry(named: bool, outer: bool = False) -> bytes:
+    """/Key and its value: an item, a plain string (no brackets inside) or an array of items; in
+    an `outer` dictionary also a dictionary of such entries, or an array of them."""
     string = _group("str", rb"\((?:[^()\\]|\\.)*\)", named)
     array = _group("array", rb"\[(?:" + _WS + b"*(?:" + _item(False) + b"))*" + _WS + rb"*\]", named)
     key = _group("key", _NAME_CHARS, named)
-    return _WS + b"*/" + key + _WS + b"*(?:" + _item(named) + b"|" + string + b"|" + array + b")"
+    values = [_item(named), string, array]
+    if outer:
+        inner = rb"<<(?:" + _entry(False) + rb")*" + _WS + rb"*>>"
+        values.append(_group("dict", inner, named))
+        values.append(_group("dicts", rb"\[(?:" + _WS + b"*" + inner + rb")*" + _WS + rb"*\]", named))
+    return b"(?>" + _WS + b"*/" + key + _WS + b"*(?:" + b"|".join(values) + b"))"  # atomic, as an item
 
 
 _ITEM = re.compile(_WS + b"*(?:" + _item(True) + b")")
 _ENTRY = re.compile(_entry(True), re.DOTALL)
+_OUTER_ENTRY = re.compile(_entry(True, outer=True), re.DOTALL)
+_INNER_DICTIONARY = re.compile(_WS + rb"*<<(?P<body>(?:" + _entry(False) + rb")*)" + _WS + rb"*>>", re.DOTALL)
 _FLAT_DICTIONARY = re.compile(
-    rb"[\x00\t\n\x0c\r ]*<<(?P<body>(?:" + _entry(False) + rb")*)" + _WS + rb"*>>", re.DOTALL
+    rb"[\x00\t\n\x0c\r ]*<<(?P<body>(?:" + _entry(False, outer=True) + rb")*)" + _WS + rb"*>>", re.DOTALL
 )
 
 
-def _flat_dictionary(data: bytes, start: int, end: int) -> dict[str, Any] | None:
+def _tiles(pattern: re.Pattern[bytes], data: bytes, start: int, end: int) -> list[re.Match[bytes]] | None:
+    """The matches of `pattern` one after another from `start`, if they fill the bytes up to `end`
+    (white space aside); None if they do not."""
+    found = []
+    pos = start
+    for match in pattern.finditer(data, start, end):
+        if match.start() != pos:
+            return None
+        found.append(match)
+        pos = match.end()
+    return found if data[pos:end].strip(b"\t\n\x0c\r ") == b"" else None
+
+
+def _flat_dictionary(
+    data: bytes, start: int, end: int, entries: re.Pattern[bytes] = _OUTER_ENTRY
+) -> dict[str, Any] | None:
     """The dictionary whose entries _FLAT_DICTIONARY found between `start` and `end` (a later
     key wins, as in dict()); None if the entries read one after another do not fill it."""
+    matches = _tiles(entries, data, start, end)
+    if matches is None:
+        return None
     out: dict[str, Any] = {}
-    pos = start
-    for entry in _ENTRY.finditer(data, start, end):
-        if entry.start() != pos:
-            return None
-        pos = entry.end()
+    for entry in matches:
         key = "/" + entry.group("key").decode("latin-1")
         kind = entry.lastgroup
+        value: Any
         if kind == "array":
-            out[key] = [_flat_item(item) for item in _ITEM.finditer(entry.group("array"), 1)]
+            value = [_flat_item(item) for item in _ITEM.finditer(entry.group("array"), 1)]
         elif kind == "str":
-            out[key] = create_string_object(_literal(entry.group("str")[1:-1]))
+            value = create_string_object(_literal(entry.group("str")[1:-1]))
+        elif kind == "dict":
+            value = _flat_dictionary(data, entry.start("dict") + 2, entry.end("dict") - 2, _ENTRY)
+        elif kind == "dicts":
+            inner = _tiles(_INNER_DICTIONARY, data, entry.start("dicts") + 1, entry.end("dicts") - 1)
+            if inner is None:
+                return None
+            value = [_flat_dictionary(data, d.start("body"), d.end("body"), _ENTRY) for d in inner]
+            if None in value:
+                return None
         else:
-            out[key] = _flat_item(entry)
-    return out if data[pos:end].strip(b"\t\n\x0c\r ") == b"" else None
+            value = _flat_item(entry)
+        if value is None:
+            return None
+        out[key] = value
+    return out
 
 
 def _flat_item(match: re.Match[bytes]) -> Any:
