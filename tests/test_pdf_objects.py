@@ -4,6 +4,7 @@ a damaged file must still give check results, never a traceback."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,37 @@ def test_plain_values_are_read_as_pypdf_reads_them() -> None:
     assert end == len(source)
     assert parse_value(b" 7 0 R endobj", 0)[0] == Ref(7, 0)
     assert parse_value(b" 42 endobj", 0)[0] == 42
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<</Type/StructElem/S/H1/P 38 0 R/T(Parks plan)/K[0 12 0 R/X]/Pg 41 0 R/N -1.5>>",
+        b"<</K[5 6 7 0 R]/A 1 0 R/A/B/C(x\\)y)/D[]>>",  # a later key wins; a reference after numbers
+        b"<</K[/X5 0 R]>>",  # a name is never cut short to make a reference
+        b"<</N-1.5>>",  # nor a key cut short to make a value
+        b"<</N -1/5>>",  # an odd count
+        b"<</A#20B 1>>",  # an escaped name: read token by token
+        b"<</K 12 0 Rx>>",  # not a reference
+        b"<</A[<</O/Table>>]/T(a (b) c)>>",  # a dictionary inside, brackets inside a string
+        b"<</S/TH/A[<</O/Table/Scope/Column/Headers[]>><</O/Layout/BorderStyle/Solid>>]/K[2 0 R]>>",
+        b"<</S/L/A<</O/List/ListNumbering/Circle>>/K[1 0 R]>>",
+        b"<</A[<</B<</C 1>>>>]>>",  # nested deeper than attributes are
+        b"<</K[" + b"123456789 " * 40,  # unfinished: refused at once, not after every split of the digits
+    ],
+)
+def test_a_flat_dictionary_in_one_match_is_what_the_token_reader_gives(source: bytes) -> None:
+    """Structure elements are read with one pattern when they are flat: the same value, or the
+    same refusal, as reading them token by token."""
+
+    def read(reader: Callable[[], object]) -> object:
+        try:
+            return reader()
+        except pdf_objects._NotPlain:
+            return "not plain"
+
+    token_by_token = read(lambda: pdf_objects._ValueParser(source + b" endobj").parse(0))
+    assert read(lambda: parse_value(source + b" endobj", 0)) == token_by_token
 
 
 @pytest.mark.parametrize("bad", [b"<</S/P", b"<</S>>", b"[1 2>>", b"stream", b"<</K [R]>>"])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from docx.styles.style import CharacterStyle
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
-    from lxml.etree import ElementBase, _Element
+    from lxml.etree import _Element
 
 E = TypeVar("E", bound="_Element")
 
@@ -84,6 +85,10 @@ BEFORE_BACKGROUND_SHAPE = (
     "w:view",
     "w:writeProtection",
 )
+_W_PPR = qn("w:pPr")
+_W_PSTYLE = qn("w:pStyle")
+_W_VAL = qn("w:val")
+_XML_SPACE = qn("xml:space")
 TBL_PR_TAIL = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
@@ -146,11 +151,26 @@ def q(path: str) -> str:
 def insert_in_order(parent: BaseOxmlElement, child: E, order: tuple[str, ...]) -> E:
     """Insert `child` where the schema puts it among `parent`'s children: before the first
     present child that comes after it in `order` (the parent's children in schema order), as
-    python-docx's own `get_or_add_*` methods do."""
-    tag = NamespacePrefixedTag.from_clark_name(child.tag)
-    # python-docx wants an ElementBase, though its OxmlElement is typed to return a plain _Element.
-    inserted: E = parent.insert_element_before(cast("ElementBase", child), *order[order.index(tag) + 1 :])
-    return inserted
+    python-docx's own `get_or_add_*` methods do (the same place, found in one pass over the
+    children rather than one search per later tag: a long table adds two of these a row)."""
+    later = _later_tags(child.tag, order)
+    found: dict[str, _Element] = {}
+    for el in parent:
+        if el.tag in later and el.tag not in found:
+            found[el.tag] = el
+    for tag in later:
+        if tag in found:
+            found[tag].addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+@functools.cache
+def _later_tags(clark: str, order: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags (as lxml names them) that `order` puts after the tag `clark`, in order."""
+    tag = NamespacePrefixedTag.from_clark_name(clark)
+    return tuple(qn(t) for t in order[order.index(tag) + 1 :])
 
 
 def insert_after(parent: _Element, child: E, *predecessors: str) -> E:
@@ -197,16 +217,36 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
     character at a time (for tabs and line breaks), which is most of a long document's writing."""
     if "\t" in text or "\n" in text or "\r" in text:
         return paragraph.add_run(text)
-    r = paragraph._p.add_r()
+    # What python-docx's add_r and add_t make (a w:r appended to the paragraph, holding a w:t
+    # that keeps its spaces when the text starts or ends with one), without its search for
+    # the elements each may have to go before: neither has any.
+    r = cast("CT_R", OxmlElement("w:r"))
+    paragraph._p.append(r)
     if text:
-        r.add_t(text)
+        t = OxmlElement("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+        r.append(t)
     return Run(r, paragraph)
 
 
 def set_style_id(paragraph: Paragraph, style_id: str) -> None:
     """Give a paragraph a style by its id ("Heading1"). python-docx's `paragraph.style = name`
-    searches every style by name on each call, which is slow in long documents."""
-    paragraph._p.style = style_id
+    searches every style by name on each call, and its `_p.style = id` looks for each of the
+    thirty-odd elements that may follow w:pStyle before adding it; w:pPr is a paragraph's first
+    child and w:pStyle the first of w:pPr (ECMA-376 17.3.1.26), so they go first here: the same
+    XML, made directly."""
+    p = paragraph._p
+    ppr = p.find(_W_PPR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    pstyle = ppr.find(_W_PSTYLE)
+    if pstyle is None:
+        pstyle = OxmlElement("w:pStyle")
+        ppr.insert(0, pstyle)
+    pstyle.set(_W_VAL, style_id)
 
 
 def style_id(paragraph: Paragraph) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,23 +41,23 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 TYPST_PICTURES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}
 
 
+# What changes inside a string literal: a backslash and a quote are escaped, a newline written
+# as \n, a tab made a space; control characters and lone surrogates print nothing, so are dropped.
+_ESCAPES: dict[int, str | None] = {
+    **dict.fromkeys([*range(32), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]),
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\t"): " ",
+}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\ud800-\udfff]')
+
+
 def string(text: str) -> str:
     """`text` as a Typst string literal: nothing inside it is markup or code."""
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append(" ")
-        elif ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) < 0xE000:
-            continue  # control characters and lone surrogates print nothing
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    if _NEEDS_ESCAPE.search(text):
+        text = text.translate(_ESCAPES)
+    return '"' + text + '"'
 
 
 def text(value: str) -> str:

@@ -46,6 +46,14 @@ OFF = {"0", "false", "off", "none"}
 # ---------------------------------------------------------------- reading the file
 
 
+# Tags looked up for every run and paragraph, spelled out once.
+_P_PR = w("pPr")
+_P_STYLE = f"{w('pPr')}/{w('pStyle')}"
+_R_PR = w("rPr")
+_R_STYLE = w("rStyle")
+_VAL = w("val")
+
+
 @dataclass
 class Para:
     """One paragraph of the file with where it is, for messages."""
@@ -175,6 +183,8 @@ class Resolver:
         self.doc_ppr = styles_el.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
         self.theme_fonts = _theme_fonts(document)
         self._chains: dict[str | None, list[_Element]] = {}
+        self._rpr_styles: dict[tuple[str | None, str | None, str | None], list[_Element]] = {}
+        self._ppr_styles: dict[tuple[str | None, str | None], list[_Element]] = {}
 
     def chain(self, style_id: str | None) -> list[_Element]:
         """The style and its basedOn ancestors, nearest first (worked out once per style)."""
@@ -200,28 +210,39 @@ class Resolver:
         return name.get(w("val")) if name is not None else (style_id or "")
 
     def para_style(self, p_el: _Element) -> str | None:
-        ps = p_el.find(f"{w('pPr')}/{w('pStyle')}")
-        return ps.get(w("val")) if ps is not None else self.default_para
+        ps = p_el.find(_P_STYLE)
+        return ps.get(_VAL) if ps is not None else self.default_para
 
     def rpr_chain(self, r_el: _Element, para: Para) -> list[_Element]:
         """Run property sets that apply to run `r_el`, strongest first."""
-        chain = [r_el.find(w("rPr"))]
-        rs = r_el.find(f"{w('rPr')}/{w('rStyle')}")
-        if rs is not None:
-            chain += [s.find(w("rPr")) for s in self.chain(rs.get(w("val")))]
-        chain += [s.find(w("rPr")) for s in self.chain(self.para_style(para.el))]
-        if para.table_style:
-            chain += [s.find(w("rPr")) for s in self.chain(para.table_style)]
-        chain.append(self.doc_rpr)
-        return [c for c in chain if c is not None]
+        own = r_el.find(_R_PR)
+        rs = own.find(_R_STYLE) if own is not None else None
+        key = (rs.get(_VAL) if rs is not None else None, self.para_style(para.el), para.table_style)
+        styles = self._rpr_styles.get(key)
+        if styles is None:
+            # What the styles give, worked out once for each run style, paragraph style and
+            # table style met together (a long document has few such sets, and many runs).
+            found: list[_Element | None] = []
+            if rs is not None:
+                found += [s.find(_R_PR) for s in self.chain(key[0])]
+            found += [s.find(_R_PR) for s in self.chain(key[1])]
+            if para.table_style:
+                found += [s.find(_R_PR) for s in self.chain(para.table_style)]
+            found.append(self.doc_rpr)
+            styles = self._rpr_styles[key] = [c for c in found if c is not None]
+        return [own, *styles] if own is not None else list(styles)
 
     def ppr_chain(self, para: Para) -> list[_Element]:
-        chain = [para.el.find(w("pPr"))]
-        chain += [s.find(w("pPr")) for s in self.chain(self.para_style(para.el))]
-        if para.table_style:
-            chain += [s.find(w("pPr")) for s in self.chain(para.table_style)]
-        chain.append(self.doc_ppr)
-        return [c for c in chain if c is not None]
+        own = para.el.find(_P_PR)
+        key = (self.para_style(para.el), para.table_style)
+        styles = self._ppr_styles.get(key)
+        if styles is None:  # as for runs: once for each paragraph style and table style
+            found = [s.find(_P_PR) for s in self.chain(key[0])]
+            if para.table_style:
+                found += [s.find(_P_PR) for s in self.chain(para.table_style)]
+            found.append(self.doc_ppr)
+            styles = self._ppr_styles[key] = [c for c in found if c is not None]
+        return [own, *styles] if own is not None else list(styles)
 
     def is_heading(self, para: Para) -> bool:
         for el in self.ppr_chain(para):
@@ -250,8 +271,9 @@ def _theme_fonts(document: DocxDocument) -> dict[str, str]:
 
 
 def first(chain: list[_Element], tag: str) -> _Element | None:
+    name = w(tag)
     for el in chain:
-        found = el.find(w(tag))
+        found = el.find(name)
         if found is not None:
             return found
     return None

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 MAX_NESTING = 64
 _OBJ_HEADER = re.compile(rb"[\x00\t\n\x0c\r ]*(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj\b")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Looked for within the next few bytes only (`endpos`): a stream keyword after an object's value,
+# and the R that makes two numbers a reference.
+_STREAM = re.compile(rb"[\x00\t\n\x0c\r ]*stream\b")
+_REFERENCE_END = re.compile(rb"[\x00\t\n\x0c\r ]*R\b")
 _KEYWORDS: dict[bytes, Any] = {b"true": True, b"false": False, b"null": None}
 
 
@@ -90,14 +94,129 @@ class Objects:
         if header is None or int(header.group(1)) != idnum:
             raise _NotPlain
         value, end = parse_value(self.data, header.end())
-        if re.match(rb"[\x00\t\n\x0c\r ]*stream\b", self.data[end : end + 32]):
+        if _STREAM.match(self.data, end, end + 32):
             raise _NotPlain
         return value
 
 
 def parse_value(data: bytes, pos: int) -> tuple[Any, int]:
     """The one PDF value that starts at `pos` (after white space), and where it ends."""
+    flat = _FLAT_DICTIONARY.match(data, pos)
+    if flat is not None:
+        value = _flat_dictionary(data, flat.start("body"), flat.end("body"))
+        if value is not None:
+            return value, flat.end()
     return _ValueParser(data).parse(pos)
+
+
+# Most objects of a tagged PDF are structure elements: dictionaries of names, numbers, references,
+# plain strings, arrays of the first three, and attribute dictionaries of the same, alone or in an
+# array (<</S/TH/P 12 0 R/A[<</O/Table/Scope/Column>>]/K[3 4]/Pg 5 0 R>>). One match finds such a
+# dictionary whole and one pass over its entries builds it, the same values the token-by-token
+# reader gives; anything else (deeper nesting, a name with an escape, a hex string, an unusual
+# delimiter) does not match and is read token by token.
+_WS = rb"[\t\n\x0c\r ]"
+_END = rb"(?=[\t\n\x0c\r /\[\]<>(]|\Z)"  # what may follow a number or R here (\Z: an entry read alone)
+_NAME_CHARS = rb"[^\s/\[\]()<>{}%#]*+"  # possessive: a name is never cut short to fit
+
+
+def _group(name: str, pattern: bytes, named: bool) -> bytes:
+    return (b"(?P<" + name.encode() + b">" if named else b"(?:") + pattern + b")"
+
+
+def _item(named: bool) -> bytes:
+    """A reference, a number or a name (in the groups ref/id/gen, num, name when `named`)."""
+    ref = _group(
+        "ref",
+        _group("id", rb"\d+", named) + _WS + b"+" + _group("gen", rb"\d+", named) + _WS + b"+R" + _END,
+        named,
+    )
+    num = _group("num", rb"[+-]?(?:\d+\.?\d*|\.\d+)" + _END, named)
+    name = _group("name", b"/" + _NAME_CHARS, named)
+    # Atomic: once read, an item is never read again another way (a number's digits split
+    # differently), so a dictionary that does not fit fails at once instead of after trying
+    # every split.
+    return b"(?>" + ref + b"|" + num + b"|" + name + b")"
+
+
+def _entry(named: bool, outer: bool = False) -> bytes:
+    """/Key and its value: an item, a plain string (no brackets inside) or an array of items; in
+    an `outer` dictionary also a dictionary of such entries, or an array of them."""
+    string = _group("str", rb"\((?:[^()\\]|\\.)*\)", named)
+    array = _group("array", rb"\[(?:" + _WS + b"*(?:" + _item(False) + b"))*" + _WS + rb"*\]", named)
+    key = _group("key", _NAME_CHARS, named)
+    values = [_item(named), string, array]
+    if outer:
+        inner = rb"<<(?:" + _entry(False) + rb")*" + _WS + rb"*>>"
+        values.append(_group("dict", inner, named))
+        values.append(_group("dicts", rb"\[(?:" + _WS + b"*" + inner + rb")*" + _WS + rb"*\]", named))
+    return b"(?>" + _WS + b"*/" + key + _WS + b"*(?:" + b"|".join(values) + b"))"  # atomic, as an item
+
+
+_ITEM = re.compile(_WS + b"*(?:" + _item(True) + b")")
+_ENTRY = re.compile(_entry(True), re.DOTALL)
+_OUTER_ENTRY = re.compile(_entry(True, outer=True), re.DOTALL)
+_INNER_DICTIONARY = re.compile(_WS + rb"*<<(?P<body>(?:" + _entry(False) + rb")*)" + _WS + rb"*>>", re.DOTALL)
+_FLAT_DICTIONARY = re.compile(
+    rb"[\x00\t\n\x0c\r ]*<<(?P<body>(?:" + _entry(False, outer=True) + rb")*)" + _WS + rb"*>>", re.DOTALL
+)
+
+
+def _tiles(pattern: re.Pattern[bytes], data: bytes, start: int, end: int) -> list[re.Match[bytes]] | None:
+    """The matches of `pattern` one after another from `start`, if they fill the bytes up to `end`
+    (white space aside); None if they do not."""
+    found = []
+    pos = start
+    for match in pattern.finditer(data, start, end):
+        if match.start() != pos:
+            return None
+        found.append(match)
+        pos = match.end()
+    return found if data[pos:end].strip(b"\t\n\x0c\r ") == b"" else None
+
+
+def _flat_dictionary(
+    data: bytes, start: int, end: int, entries: re.Pattern[bytes] = _OUTER_ENTRY
+) -> dict[str, Any] | None:
+    """The dictionary whose entries _FLAT_DICTIONARY found between `start` and `end` (a later
+    key wins, as in dict()); None if the entries read one after another do not fill it."""
+    matches = _tiles(entries, data, start, end)
+    if matches is None:
+        return None
+    out: dict[str, Any] = {}
+    for entry in matches:
+        key = "/" + entry.group("key").decode("latin-1")
+        kind = entry.lastgroup
+        value: Any
+        if kind == "array":
+            value = [_flat_item(item) for item in _ITEM.finditer(entry.group("array"), 1)]
+        elif kind == "str":
+            value = create_string_object(_literal(entry.group("str")[1:-1]))
+        elif kind == "dict":
+            value = _flat_dictionary(data, entry.start("dict") + 2, entry.end("dict") - 2, _ENTRY)
+        elif kind == "dicts":
+            inner = _tiles(_INNER_DICTIONARY, data, entry.start("dicts") + 1, entry.end("dicts") - 1)
+            if inner is None:
+                return None
+            value = [_flat_dictionary(data, d.start("body"), d.end("body"), _ENTRY) for d in inner]
+            if None in value:
+                return None
+        else:
+            value = _flat_item(entry)
+        if value is None:
+            return None
+        out[key] = value
+    return out
+
+
+def _flat_item(match: re.Match[bytes]) -> Any:
+    """A reference, number or name, as the token-by-token reader makes it."""
+    if match.group("ref") is not None:
+        return Ref(int(match.group("id")), int(match.group("gen")))
+    number = match.group("num")
+    if number is not None:
+        return float(number) if b"." in number else int(number)
+    return match.group("name").decode("latin-1")
 
 
 class _ValueParser:
@@ -122,7 +241,7 @@ class _ValueParser:
                     raise _NotPlain
                 continue
             pos = _READ_TOKEN[kind](self, match, pos)
-            if self._complete(kind, pos):
+            if not self.stack and self._complete(kind, pos):  # inside an array it cannot be
                 return self.items[-1], pos
         raise _NotPlain
 
@@ -138,7 +257,9 @@ class _ValueParser:
         return pos
 
     def name(self, match: re.Match[bytes], pos: int) -> int:
-        name = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), match.group("name")[1:])
+        name = match.group("name")[1:]
+        if b"#" in name:  # only then can it hold an escaped byte
+            name = _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), name)
         self.items.append("/" + name.decode("latin-1"))
         return pos
 
@@ -207,4 +328,4 @@ _READ_TOKEN: dict[str, Callable[[_ValueParser, re.Match[bytes], int], int]] = {
 
 def _reference_may_follow(data: bytes, pos: int) -> bool:
     """After a bare top-level number: whether "R" (it was a reference) comes next."""
-    return re.match(rb"[\x00\t\n\x0c\r ]*R\b", data[pos : pos + 16]) is not None
+    return _REFERENCE_END.match(data, pos, pos + 16) is not None

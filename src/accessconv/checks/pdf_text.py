@@ -107,73 +107,61 @@ def _run(
 
 
 def _operations(data: bytes) -> Iterator[tuple[bytes, Operands]]:
-    """The operators of a content stream that `_run` follows, each with its operands, in order."""
-    operands: Operands = []
-    nested: list[Operands] = []  # the open arrays and dictionaries (read as flat lists)
+    """The operators of a content stream that `_run` follows, each with its operands, in order.
+
+    An operator's operand tokens are only kept until it comes; they are read into values only
+    for the operators followed here (a third of a page's operators, colours and paths, are not)."""
+    pending: list[re.Match[bytes] | bytes] = []  # operand tokens, or a string read by hand
     pos, end = 0, len(data)
     while pos < end:
         restart = None
         for match in _TOKEN.finditer(data, pos):
             kind = match.lastgroup
-            if kind is None:
-                continue
             if kind == "op":
                 op = match.group(kind)
-                nested.clear()
                 if op == b"ID":  # inline image data: binary, skipped whole
                     found = _INLINE_IMAGE_END.search(data, match.end())
                     restart = found.end() if found else end
-                    operands = []
+                    pending = []
                     break
                 if op in _USED_OPERATORS:  # any other (colours, paths, clipping...): nothing to follow
-                    yield op, operands
-                operands = []
+                    yield op, _operands(pending)
+                pending = []
             elif kind == "lparen":  # a literal string nested deeper than the token matches
                 close = _literal_end(data, match.start(kind))
-                (nested[-1] if nested else operands).append(_literal(data[match.start(kind) + 1 : close - 1]))
+                pending.append(_literal(data[match.start(kind) + 1 : close - 1]))
                 restart = close
                 break
-            else:
-                _READ_OPERAND[kind](match.group(kind), nested, operands)
+            elif kind is not None:
+                pending.append(match)
         pos = restart if restart is not None else end
 
 
-# Each kind of operand token (without the white space before it), added to the innermost open
-# array, or to the operator's operands.
-def _numbers(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    (nested[-1] if nested else operands).extend(map(float, token.split()))
-
-
-def _name(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    (nested[-1] if nested else operands).append(token[1:].decode("latin-1"))
-
-
-def _string(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    (nested[-1] if nested else operands).append(_literal(token[1:-1]))
-
-
-def _hex_string(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    (nested[-1] if nested else operands).append(_hex(token[1:-1]))
-
-
-def _open_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    nested.append([])
-
-
-def _close_array(token: bytes, nested: list[Operands], operands: Operands) -> None:
-    if nested:
-        done = nested.pop()
-        (nested[-1] if nested else operands).append(done)
-
-
-_READ_OPERAND: dict[str, Callable[[bytes, list[Operands], Operands], None]] = {
-    "num": _numbers,
-    "name": _name,
-    "str": _string,
-    "hex": _hex_string,
-    "open": _open_array,
-    "close": _close_array,
-}
+def _operands(tokens: list[re.Match[bytes] | bytes]) -> Operands:
+    """The operand tokens before an operator, as values: a number, a name (without its slash), a
+    string's bytes, an array (a dictionary as a flat list of its keys and values)."""
+    operands: Operands = []
+    nested: list[Operands] = []  # the open arrays and dictionaries
+    for token in tokens:
+        into = nested[-1] if nested else operands
+        if isinstance(token, bytes):  # a string read by hand
+            into.append(token)
+            continue
+        kind = token.lastgroup
+        if kind == "num":  # numbers in a row: one token
+            into.extend(map(float, token.group(kind).split()))
+        elif kind == "name":
+            into.append(token.group(kind)[1:].decode("latin-1"))
+        elif kind == "str":
+            into.append(_literal(token.group(kind)[1:-1]))
+        elif kind == "hex":
+            into.append(_hex(token.group(kind)[1:-1]))
+        elif kind == "open":
+            nested.append([])
+        elif nested:  # "close": the innermost array or dictionary ends
+            done = nested.pop()
+            (nested[-1] if nested else operands).append(done)
+    return operands
 
 
 class _TextState:
@@ -203,9 +191,10 @@ class _TextState:
         text = self.fonts.decode(self.font, shown if isinstance(shown, list) else [shown])
         if not text:
             return None
-        _, _, _, _, x, y = _multiply(self.tm, self.ctm)
+        _, _, c, d, x, y = _multiply(self.tm, self.ctm)
         mcid = self.marked[-1] if self.marked else None
-        size = _size(self.font_size, self.tm, self.ctm)
+        # How tall an em of this text is on the page: the text-space vertical unit, transformed.
+        size = abs(self.font_size) * math.hypot(c, d)
         return TextRun(self.page, size, self.fonts.name(self.font), text, x, y, mcid)
 
     def draw_form(self, operands: Operands) -> Iterator[TextRun]:
@@ -328,12 +317,6 @@ def _multiply(m: Matrix, n: Matrix) -> Matrix:
         e * a2 + f * c2 + e2,
         e * b2 + f * d2 + f2,
     )
-
-
-def _size(font_size: float, tm: Matrix, ctm: Matrix) -> float:
-    """How tall an em of this text is on the page: the text-space vertical unit, transformed."""
-    _, _, c, d, _, _ = _multiply(tm, ctm)
-    return abs(font_size) * math.hypot(c, d)
 
 
 # Escapes Python's C escape decoder reads as PDF does: octal, \n \r \t \b \f, \\ \' \" and
