@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -88,7 +90,34 @@ def test_children_only_on_cores_nobody_is_using(
     monkeypatch.delenv(background.JOBS_VARIABLE, raising=False)
     monkeypatch.setattr(background, "cores", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(background, "others_busy", lambda: None)  # not known: the load average decides
     assert background.idle_children() == children
+
+
+@pytest.mark.parametrize(("others", "children"), [(0.0, 1), (0.3, 1), (0.7, 0), (3.0, 0)])
+def test_children_on_cores_other_processes_left_free_since_the_start(
+    others: float, children: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What other processes used since the conversion started decides, not the lagging load
+    average (conversions run one after another kept it over 1.5, so no child ever started)."""
+    monkeypatch.delenv(background.JOBS_VARIABLE, raising=False)
+    monkeypatch.setattr(background, "cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.8, 1.8, 1.8))
+    monkeypatch.setattr(background, "others_busy", lambda: others)
+    assert background.idle_children() == children
+
+
+def test_others_busy_leaves_out_this_process_and_its_children() -> None:
+    if background.cpu_mark() is None:
+        pytest.skip("no /proc/stat here")
+    background.mark_start()
+    assert background.others_busy() is None  # too short a window to say
+    deadline = time.monotonic() + 0.4
+    while time.monotonic() < deadline:
+        sum(range(10_000))  # this process's own work is not "others"
+    subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)  # nor a child it waited for
+    others = background.others_busy()
+    assert others is not None and 0.0 <= others <= background.cores()
 
 
 @needs_fork
@@ -104,13 +133,16 @@ def test_while_this_process_waits_its_core_takes_a_child_too(two_jobs: None) -> 
     leaves free is never kept waiting; the last job, with nothing else to start, runs here."""
     here = os.getpid()
 
-    def slow() -> int:
-        time.sleep(0.3)
+    def slow(seconds: float) -> int:
+        time.sleep(seconds)
         return os.getpid()
 
     with background.pool() as jobs:
         assert jobs.children == 1
-        first, second, last = jobs.submit(slow), jobs.submit(slow), jobs.submit(os.getpid)
+        # The second runs longer than the first: were both done at once, nothing would be left
+        # running when the last is asked for, and it would rightly start in a child.
+        first, second = jobs.submit(lambda: slow(0.3)), jobs.submit(lambda: slow(1.0))
+        last = jobs.submit(os.getpid)
         assert first.pid and not second.pid  # one child while this process goes on working
         ran_in = [jobs.result(first), jobs.result(second), jobs.result(last)]
     assert ran_in[0] != here and ran_in[1] not in (here, ran_in[0]) and ran_in[2] == here

@@ -58,19 +58,66 @@ def idle_children() -> int:
 
     On a machine whose cores are already busy, more processes only share the same cores, each
     paying to start and to load what it needs again: measured on a shared 2-core machine at load
-    4-6, large print with children took more CPU and longer than without. The 1-minute load
-    average counts this process (about 1) and whatever else runs; ACCESSCONV_JOBS, when set, is
-    taken as it is."""
+    4-6, large print with children took more CPU and longer than without. What other processes
+    used since this conversion started (`others_busy`) says how busy the cores are now; when that
+    is not known, the 1-minute load average, which counts this process (about 1) and whatever else
+    runs, but lags: conversions run one after another (a benchmark, a folder of drafts) keep it
+    above 1.5 on 2 cores long after each has ended. ACCESSCONV_JOBS, when set, is taken as it is."""
     wanted = os.environ.get(JOBS_VARIABLE, "").strip()
     busy = _busy_children()  # started already by this process (a pool opened inside a job)
     if wanted.isdigit() and int(wanted) > 0:
         return max(0, int(wanted) - 1 - busy)
+    others = others_busy()
+    if others is not None:
+        return max(0, min(cores() - 1 - busy, int(cores() - 1 - others + 0.5)))
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average here: use every core
         return max(0, cores() - 1 - busy)
     # The load average lags by seconds, so a child started just now is not in it yet.
     return max(0, min(cores() - 1 - busy, int(cores() - load + 0.5)))
+
+
+@dataclass(frozen=True)
+class CpuMark:
+    at: float  # time.monotonic()
+    machine: float  # CPU seconds all cores have been busy (Linux /proc/stat)
+    own: float  # CPU seconds of this process and of the children it has waited for
+
+
+# Shorter than this, a window says little; longer, it is not "now" (a long-running service).
+_WINDOW = (0.3, 30.0)
+_mark: CpuMark | None = None
+
+
+def cpu_mark() -> CpuMark | None:
+    """How much CPU the machine and this process have used so far; None where /proc is missing."""
+    try:
+        with open("/proc/stat", "rb") as fh:
+            ticks = [int(f) for f in fh.readline().split()[1:]]
+        per_second = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal [guest guest_nice, already in user and nice]
+    busy = sum(ticks[:8]) - sum(ticks[3:5])
+    t = os.times()
+    own = t.user + t.system + t.children_user + t.children_system
+    return CpuMark(time.monotonic(), busy / per_second, own)
+
+
+def mark_start() -> None:
+    """A conversion starts: `others_busy` measures from here."""
+    global _mark
+    _mark = cpu_mark()
+
+
+def others_busy() -> float | None:
+    """How many cores other processes kept busy since `mark_start` (this process, its threads and
+    the children it waited for, such as pandoc, aside), or None when that is not known."""
+    now = cpu_mark()
+    if _mark is None or now is None or not _WINDOW[0] <= now.at - _mark.at <= _WINDOW[1]:
+        return None
+    return max(0.0, (now.machine - _mark.machine - (now.own - _mark.own)) / (now.at - _mark.at))
 
 
 def _busy_children() -> int:

@@ -124,6 +124,7 @@ def convert(
     takes longer than `limits.draft_seconds`, ProfileError for a bad profile and OutputError when
     the output folder cannot be written; nothing is left behind on failure."""
     source = Path(path)
+    background.mark_start()  # how busy the other cores are is measured from here
     chosen = resolve_profiles(profiles, profiles_dirs)
     target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     try:
