@@ -107,17 +107,28 @@ def test_children_on_cores_other_processes_left_free_since_the_start(
     assert background.idle_children() == children
 
 
-def test_others_busy_leaves_out_this_process_and_its_children() -> None:
-    if background.cpu_mark() is None:
-        pytest.skip("no /proc/stat here")
+def test_others_busy_leaves_out_this_process_and_its_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 2 s the machine's cores were busy 3.0 CPU seconds, 2.2 of them this process's own
+    (its threads and the children it waited for): others kept 0.4 of a core busy."""
+    marks = iter([background.CpuMark(10.0, 100.0, 5.0), background.CpuMark(12.0, 103.0, 7.2)])
+    monkeypatch.setattr(background, "cpu_mark", lambda: next(marks))
+    monkeypatch.setattr(background, "_mark", None)  # put back after the test
     background.mark_start()
-    assert background.others_busy() is None  # too short a window to say
-    deadline = time.monotonic() + 0.4
-    while time.monotonic() < deadline:
-        sum(range(10_000))  # this process's own work is not "others"
-    subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)  # nor a child it waited for
-    others = background.others_busy()
-    assert others is not None and 0.0 <= others <= background.cores()
+    assert background.others_busy() == pytest.approx(0.4)
+    # Too short a window says nothing; where /proc/stat is missing, nothing is known either.
+    monkeypatch.setattr(background, "cpu_mark", lambda: background.CpuMark(10.1, 100.1, 5.0))
+    assert background.others_busy() is None
+    monkeypatch.setattr(background, "cpu_mark", lambda: None)
+    assert background.others_busy() is None
+
+
+def test_a_real_cpu_mark_reads_this_machine() -> None:
+    mark = background.cpu_mark()
+    if mark is None:
+        pytest.skip("no /proc/stat here")
+    assert mark.machine > 0 and mark.own >= 0
+    subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)
+    assert background.cpu_mark().own > mark.own  # a child waited for counts as this process's own
 
 
 @needs_fork

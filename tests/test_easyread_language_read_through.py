@@ -43,6 +43,8 @@ def test_an_inline_list_starts_at_its_real_lead(sentence: str, parts: list[str])
 def test_like_as_a_verb_is_not_a_list_lead() -> None:
     sentence = "On a sunny day at the park you may like to bring a drink, a hat and sun cream."
     assert points.split_sentence(sentence, SETTINGS).parts == [sentence]
+    sentence = "On the day of the visit we’d like you to have your tenancy papers, a bill and photo ID."
+    assert not points.split_sentence(sentence, SETTINGS).parts[0].endswith("like:")
 
 
 @needs_parser
@@ -143,6 +145,11 @@ def test_the_sentence_a_kept_one_leans_on_is_kept_too() -> None:
     leaning.pull_in(cands)
     assert [c.kept for c in cands] == [True, True, False]
     assert cands[0].score == 7
+    # A sentence a person dropped stays dropped.
+    cands = [select.Candidate(t, 0, 0, n, "paragraph", id=f"s-{n}") for n, t in enumerate(texts)]
+    cands[1].kept = True
+    leaning.pull_in(cands, frozenset({"s-0"}))
+    assert [c.kept for c in cands] == [False, True, False]
 
 
 @needs_parser

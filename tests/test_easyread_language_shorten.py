@@ -179,3 +179,22 @@ def test_a_point_dropped_by_its_id_goes_and_a_stale_line_is_named(
     assert '[rewrite] "p-00000000"' in review
     assert "names no sentence or point of the draft" in review
     assert f'drop = ["{cafe_id}"]' not in review  # a line that did its work is not listed
+
+
+@needs_parser
+def test_a_web_address_in_the_tail_is_a_fact_though_it_is_one_protected_character() -> None:
+    """Inside the transform a web address or email is one placeholder character until the end;
+    the tail is judged by the words a reader sees, so the address is never cut."""
+    from accessconv.formats.easy_read.language.text import Spans
+
+    spans = Spans()
+    sentence = (
+        "We will send every tenant a short letter about the new charges, together with a guide at "
+        + spans.protect_text("www.example.org/charges")
+        + "."
+    )
+    assert shorten.main_clause(sentence, 15, lambda t: word_count(t, spans), spans.restore) is None
+    assert not shorten.add_on(
+        "This is so that you can read the guide at " + spans.protect_text("www.example.org/g") + ".",
+        spans.restore,
+    )

@@ -182,7 +182,7 @@ class _Transform:
             self.decisions.drop,
             settings.max_table_rows,
         )
-        leaning.pull_in(cands)
+        leaning.pull_in(cands, self.decisions.drop)
         self._person_rewrites(cands, protected, rules)
         gave_way = {
             id(went)
@@ -438,10 +438,11 @@ class _Transform:
             if word_count(part, self.spans) <= settings.max_words_error:
                 parts.append(part)
                 continue
-            short = shorten.main_clause(part, settings.max_words_warn, count) or shorten.main_clause(
-                part, settings.max_words_error, count
-            )
-            if short is None and n and shorten.add_on(part):
+            restore = self.spans.restore
+            short = shorten.main_clause(
+                part, settings.max_words_warn, count, restore
+            ) or shorten.main_clause(part, settings.max_words_error, count, restore)
+            if short is None and n and shorten.add_on(part, restore):
                 short = shorten.Shortened("", part)  # "This is so that …" after its sentence: all of it
             if short is None:
                 return None

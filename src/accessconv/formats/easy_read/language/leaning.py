@@ -11,6 +11,7 @@ well, with the same score (so fitting the length weighs them alike).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .select import Candidate
@@ -18,11 +19,21 @@ from .text import words
 from .wordlists import grammar, word_set
 
 
+@dataclass(frozen=True)
+class _Openers:
+    pronouns: frozenset[str]  # point back always
+    determiners: frozenset[str]  # point back when a verb follows ("This means …")
+    verbs: frozenset[str]  # those verbs, helping verbs included
+
+
 @cache
-def _openers() -> tuple[frozenset[str], frozenset[str]]:
-    """(pronouns that always point back, determiners that do when a verb follows)."""
+def _openers() -> _Openers:
     data = grammar().get("leaning", {})
-    return frozenset(data.get("pronouns", [])), frozenset(data.get("determiners", []))
+    return _Openers(
+        frozenset(data.get("pronouns", [])),
+        frozenset(data.get("determiners", [])),
+        frozenset(data.get("verbs", [])) | word_set("auxiliaries"),
+    )
 
 
 # "If you need help, they …": a short opening clause before the subject.
@@ -36,24 +47,20 @@ def leans_back(text: str) -> bool:
     said = [w.lower() for w in words(rest)]
     if not said or _EMPTY_IT.match(rest):
         return False
-    pronouns, determiners = _openers()
-    if said[0] in pronouns:
+    openers = _openers()
+    if said[0] in openers.pronouns:
         return True
-    return said[0] in determiners and len(said) > 1 and said[1] in word_set("auxiliaries") | _verbs()
+    return said[0] in openers.determiners and len(said) > 1 and said[1] in openers.verbs
 
 
-@cache
-def _verbs() -> frozenset[str]:
-    return frozenset(grammar().get("leaning", {}).get("verbs", []))
-
-
-def pull_in(cands: list[Candidate]) -> None:
-    """Keep the sentence before each kept one that leans on it (and so on back)."""
+def pull_in(cands: list[Candidate], dropped: frozenset[str] = frozenset()) -> None:
+    """Keep the sentence before each kept one that leans on it (and so on back), unless a person
+    left that sentence out (`dropped`: the ids of their `drop` lines)."""
     at = {(c.section, c.unit, c.index): c for c in cands}
     for cand in sorted(cands, key=lambda c: (c.section, c.unit, c.index), reverse=True):
         if not cand.kept or cand.kind != "paragraph" or cand.index == 0 or not leans_back(cand.text):
             continue
         before = at.get((cand.section, cand.unit, cand.index - 1))
-        if before is not None and not before.kept:
+        if before is not None and not before.kept and before.id not in dropped:
             before.kept = True
             before.score = max(before.score, cand.score)

@@ -350,7 +350,9 @@ _LIST_LEAD = re.compile(r"(:|,?\s+(?:including|such as|for example|like))\s+", r
 
 
 # "like" is a verb, not "such as", after these words ("Would you like", "we'd like", "to like").
-_LIKE_AS_VERB = {"you", "we", "they", "i", "would", "to", "do", "does", "did", "might", "may", "will", "'d"}
+_LIKE_AS_VERB = {"you", "we", "they", "i", "would", "to", "do", "does", "did", "might", "may", "will"} | {
+    f"{who}{mark}d" for who in ("i", "we", "you", "they") for mark in ("'", "’")
+}
 
 
 def _at_inline_list(sentence: str, settings: SplitSettings) -> list[list[str]]:

@@ -55,8 +55,12 @@ def _words() -> _Words:
     )
 
 
-def main_clause(text: str, limit: int, count: Callable[[str], int]) -> Shortened | None:
-    """The longest safe front of `text` that is at most `limit` words, or None."""
+def main_clause(
+    text: str, limit: int, count: Callable[[str], int], restore: Callable[[str], str] = str
+) -> Shortened | None:
+    """The longest safe front of `text` that is at most `limit` words, or None. `restore` gives
+    the words a reader sees (a web address or email is one protected character until then, and
+    would not look like a fact)."""
     doc = parse.parse(text)
     if doc is None:
         return None
@@ -65,7 +69,7 @@ def main_clause(text: str, limit: int, count: Callable[[str], int]) -> Shortened
         kept = sentence(text[: tok.idx].rstrip(" ,;:—–-"))
         tail = text[tok.idx :].strip()
         size = count(kept)
-        if size > limit or size < words.min_words or facts.facts(tail) or not _balanced(kept):
+        if size > limit or size < words.min_words or facts.facts(restore(tail)) or not _balanced(kept):
             continue
         if not _droppable(doc[tok.i :], words):
             continue
@@ -74,13 +78,13 @@ def main_clause(text: str, limit: int, count: Callable[[str], int]) -> Shortened
     return None
 
 
-def add_on(part: str) -> bool:
+def add_on(part: str, restore: Callable[[str], str] = str) -> bool:
     """A part our splitting made from a sentence's tail that only adds a reason or a purpose ("This
     is so that …", `add_on_leads` in grammar.toml), with no fact and no "not": it may go whole."""
     lowered = part.lower()
     if not any(lowered.startswith(lead + " ") for lead in _words().add_on_leads):
         return False
-    return not facts.facts(part) and not _NEGATIVE & {w.strip(",.") for w in lowered.split()}
+    return not facts.facts(restore(part)) and not _NEGATIVE & {w.strip(",.") for w in lowered.split()}
 
 
 def _cut_points(doc: Doc, words: _Words) -> list[Token]:
