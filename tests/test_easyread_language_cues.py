@@ -429,3 +429,59 @@ def test_two_verbs_sharing_what_follows_are_not_cut_apart() -> None:
     parts = split(sentence) or [sentence]
     assert parts[0].startswith("Co-production will look and feel different"), parts
     _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of things after "including", one of them a word the parser takes for a verb
+        # ("falls"): never "This falls mats that …"; an item with a who-clause stays one item.
+        (
+            "Other aids can be fitted depending on what you need, including grab rails, bath seats, stair "
+            "rails for people who may fall on the stairs at night, and falls mats that sound an alarm if "
+            "you cannot get up.",
+            [
+                "Other aids can be fitted depending on what you need.",
+                "These include:",
+                "Grab rails.",
+                "Bath seats.",
+                "Stair rails for people who may fall on the stairs at night.",
+                "Falls mats that sound an alarm if you cannot get up.",
+            ],
+        ),
+        # "including" after a plural object: "These include"; after a singular one: "This includes".
+        (
+            "We run many clubs across the district, including walking clubs, lunch clubs for people who "
+            "live alone and their friends, and choirs.",
+            [
+                "We run many clubs across the district.",
+                "These include:",
+                "Walking clubs.",
+                "Lunch clubs for people who live alone and their friends.",
+                "Choirs.",
+            ],
+        ),
+    ],
+)
+def test_an_open_list_ends_with_its_last_item(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts is not None
+    flat = [p for part in parts for p in ([part] if part.endswith(":") else [part])]
+    assert flat[: len(expected)] == expected or parts == expected, parts
+    _keeps_everything(sentence, parts)
+    assert not any(p.startswith(("This falls", "These falls")) for p in parts)
+
+
+@needs_parser
+def test_a_phrase_joined_after_a_which_clause_stays_with_its_verb() -> None:
+    # "…, which is the quickest way, or by card": "or by card" is a second way to pay, not part of
+    # what the which-clause says (it was "The direct debit is the quickest way, or by card …").
+    sentence = (
+        "You can pay your rent by standing order, which is the quickest way, or by card at any post office."
+    )
+    parts = split(sentence)
+    assert parts is not None
+    assert parts[0] == "You can pay your rent by standing order or by card at any post office.", parts
+    assert not any(", or by" in p for p in parts[1:]), parts
+    _keeps_everything(sentence, parts)

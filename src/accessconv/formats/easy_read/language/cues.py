@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import lemminflect
@@ -132,7 +132,7 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
                 found.append(
                     (3, Cut(before.idx, tok.idx + named.end(), "naming", word=named.group(0).strip()))
                 )
-    listed = _parallel_list(text, toks)
+    listed = _parallel_list(text, toks) or _noun_series(text, toks)
     if listed is not None:
         found.append((2, listed))
     subjects = _subject_list(text, toks)
@@ -183,6 +183,14 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     if cut.kind == "relative":
         yield from _relative(left, left_doc, right, cut, parse)
         return
+    joined = _joined(cut, left_doc)
+    if joined is not None:
+        yield from _join(left, left_doc, right, joined, parse)
+
+
+def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
+    """Two sentences where a joining word or mark was: the second with the cue's lead words, or
+    with the first's subject said again."""
     lead = f"{cut.lead} " if cut.lead else ""
     if len(lead.split()) > 1 and cut.word not in _data().get("phrase_cues", []):
         # "This is because" makes any words a sentence: what follows it must be a clause of its own
@@ -200,6 +208,32 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         second = syntax.sentence(f"{lead}{subject} {syntax.lower(right)}")
         if not _disagrees(parse(second)):
             yield [syntax.sentence(left), second]
+
+
+def _joined(cut: Cut, left_doc: Doc) -> Cut | None:
+    """The cut with the lead that fits what the first part is about; None when the words after the
+    cut belong to a list the first part leaves open."""
+    if cut.word in {"and", "or"} and open_series(left_doc):
+        # "It covers smoke alarms, bed sensors, and falls mats that …": the words after ", and" are
+        # the list's last item (whatever the parser made of "falls"), not a clause of their own.
+        return None
+    plural_lead = _data().get("cue_leads_plural", {}).get(cut.word)
+    if plural_lead and _about_many(left_doc):
+        return replace(cut, lead=plural_lead)  # "Other sensors can be added. These include …"
+    return cut
+
+
+def _about_many(doc: Doc) -> bool:
+    """What an "including …" after this part is about is plural: the main verb's object when it has
+    one ("We run many groups"), else its subject ("Other sensors can be added …")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    obj = next((c for c in root.children if c.dep_ in {"dobj", "attr"}), None)
+    if obj is not None:
+        return obj.tag_ in {"NNS", "NNPS"}
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.tag_ in {"NNS", "NNPS"}
 
 
 def _disagrees(doc: Doc | None) -> bool:
@@ -247,6 +281,10 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
     if cut.word == "which" and first_word in whole_clause:
         lead = grammar().get("clauses", {}).get("result_subject", "This")
         yield [syntax.sentence(left), syntax.sentence(f"{lead} {right}")]
+        return
+    if _COORDINATED_PHRASE.search(right):
+        # "by direct debit, which is the easiest option, or by card": ", or by card" goes with the
+        # sentence's own verb, not with the which-clause (the aside cut keeps it there).
         return
     named = _named_again(left_doc)
     if named is None:
@@ -339,6 +377,72 @@ def _closing_commas(toks: list[Token], start: int) -> Iterator[int]:
         nxt = toks[tok.i + 1]
         if tok.text == "," and (nxt.tag_ in syntax.FINITE or nxt.pos_ == "AUX"):
             yield tok.idx
+        elif tok.text == "," and nxt.lower_ in {"or", "and"} and toks[tok.i + 2].pos_ == "ADP":
+            # "by direct debit, which is the easiest, or by card": the main clause goes on.
+            yield tok.idx
+
+
+# ", or by card" / ", and at home": a phrase joined to something before, with no verb of its own.
+_COORDINATED_PHRASE = re.compile(
+    r",\s+(?:or|and)\s+(?:by|at|in|on|from|through|with|to|for|via)\b(?![^,]*\b(?:is|are|will|can|was|were)\b)",
+    re.I,
+)
+_NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+
+
+def open_series(doc: Doc, end: int | None = None) -> bool:
+    """The words before `end` (all of `doc` when None) end in a list that is still open: after the
+    main verb, a comma is followed by a noun phrase ("…includes smoke alarms, bed sensors, door
+    sensors for …") and no "and"/"or" has closed the list yet."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    toks = list(doc)[: len(doc) if end is None else end]
+    if root is None or root.i >= len(toks):
+        return False
+    commas = [t for t in toks[root.i + 1 : -1] if t.text == "," and toks[t.i + 1].pos_ in _NOUNISH]
+    if not commas or toks[commas[-1].i + 1].lower_ in _SERIES_DETERMINERS:
+        return False
+    return not any(t.lower_ in {"and", "or"} for t in toks[commas[-1].i + 1 :])
+
+
+# "the", "a" after a comma often start a new clause's subject ("…, the team will …"), so a comma
+# before them is no sign of a list.
+_SERIES_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+def _noun_series(text: str, toks: list[Token]) -> Cut | None:
+    """ "This includes smoke alarms, bed sensors, door sensors for people who …, and falls mats
+    that …" -> "This includes:" and one item a line: the object of the verb is the first of three
+    or more noun phrases split by commas and a last "and", where the items need not share a first
+    word (`_parallel_list`) and the parser may have read an item's first noun as a verb."""
+    end = len(toks) - 1 if toks and toks[-1].is_punct else len(toks)
+    commas = [t.i for t in toks[:end] if t.text == ","]
+    if len(commas) < 2 or toks[commas[-1] + 1].lower_ != "and" or commas[-1] + 2 >= end:
+        return None
+    first_end = toks[commas[0] - 1]
+    head = first_end
+    while head.dep_ in {"compound", "amod", "conj"} and head.head.i > head.i:
+        head = head.head
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ not in {"dobj", "attr", "pobj"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    verb = head.head if head.dep_ != "pobj" else head.head.head
+    start = head.left_edge
+    if verb.pos_ not in {"VERB", "AUX"} or start.i < 2:
+        return None
+    if any(t.text == "," for t in toks[start.i : commas[0]]):
+        return None
+    for c in commas[:-1]:
+        if toks[c + 1].pos_ not in _NOUNISH or toks[c + 1].lower_ in _SERIES_DETERMINERS:
+            return None
+    last = toks[commas[-1] + 2]
+    if last.pos_ == "PRON" or toks[last.i + 1].tag_ == "MD" or toks[last.i + 1].pos_ == "AUX":
+        return None  # ", and staff will …" / ", and we can …": a clause, not an item
+    firsts = [start, *(toks[c + 1] for c in commas[:-1]), last]
+    stops = [toks[c].idx for c in commas] + [toks[end - 1].idx + len(toks[end - 1].text)]
+    items = [(first.idx, stop) for first, stop in zip(firsts, stops, strict=True)]
+    lead_end = toks[start.i - 1].idx + len(toks[start.i - 1].text)
+    return Cut(lead_end, start.idx, "list", items=tuple(items))
 
 
 def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
@@ -349,7 +453,10 @@ def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     before = text[: cut.left_end].strip()
     aside = text[cut.right_start : cut.close].strip()
     main = f"{before} {text[cut.close + 1 :].strip()}"
-    if not aside or len(before.split()) > 6:
+    # A long part before the aside is a subject only when a verb follows the aside; before ", or by
+    # card" it is the whole clause the phrase joins ("You can pay your rent by standing order").
+    joined = _COORDINATED_PHRASE.match(text[cut.close :]) is not None
+    if not aside or (len(before.split()) > 6 and not joined):
         return
     lead = _comma_leads().get(cut.word)
     if cut.word in _data().get("example_cues", []):

@@ -188,8 +188,8 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
     for root in (t for t in doc if t.dep_ == "ROOT"):
         for conj in (c for c in root.children if _joined_verb(root, c)):
             joint = _clause_joint(root, conj)
-            if joint is None:
-                continue
+            if joint is None or cues.open_series(doc, joint.i - 1):
+                continue  # (after an open list, ", and falls mats that …" is its last item)
             start = conj.left_edge.idx
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
