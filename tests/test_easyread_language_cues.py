@@ -450,6 +450,19 @@ def test_two_verbs_sharing_what_follows_are_not_cut_apart() -> None:
                 "Falls mats that sound an alarm if you cannot get up.",
             ],
         ),
+        # An object list after "to": the first item is a noun with "of … and …" inside it.
+        (
+            "The new rule would not apply to members of the armed forces and their families, people "
+            "leaving prison, young people leaving care up to the age of 21, and people who must move here "
+            "for work.",
+            [
+                "The new rule would not apply to:",
+                "Members of the armed forces and their families.",
+                "People leaving prison.",
+                "Young people leaving care up to the age of 21.",
+                "People who must move here for work.",
+            ],
+        ),
         # "including" after a plural object: "These include"; after a singular one: "This includes".
         (
             "We run many clubs across the district, including walking clubs, lunch clubs for people who "
@@ -484,4 +497,5 @@ def test_a_phrase_joined_after_a_which_clause_stays_with_its_verb() -> None:
     assert parts is not None
     assert parts[0] == "You can pay your rent by standing order or by card at any post office.", parts
     assert not any(", or by" in p for p in parts[1:]), parts
+    assert parts[1] == "Standing order is the quickest way.", parts
     _keeps_everything(sentence, parts)

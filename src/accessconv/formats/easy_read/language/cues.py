@@ -269,6 +269,8 @@ def _named_again(doc: Doc) -> tuple[str, bool] | None:
     plural = last.tag_ in {"NNS", "NNPS"}
     if last.pos_ == "PROPN":
         return words, plural
+    if not plural and not any(c.dep_ in {"det", "poss"} for c in last.children):
+        return words, plural  # "by direct debit, which …" -> "Direct debit is …", not "The direct debit"
     # "The hub opens in May.": the noun itself, so nothing can point at the wrong thing.
     return f"{_data().get('the_one', 'the')} {words}", plural
 
@@ -420,10 +422,14 @@ def _noun_series(text: str, toks: list[Token]) -> Cut | None:
         return None
     first_end = toks[commas[0] - 1]
     head = first_end
-    while head.dep_ in {"compound", "amod", "conj"} and head.head.i > head.i:
-        head = head.head
-    while head.dep_ == "conj":
-        head = head.head
+    while True:
+        # Up to the noun the first item is built on ("members of the armed forces and veterans").
+        if head.dep_ in {"compound", "amod", "conj"} and head.head.i != head.i:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"} and head.head.head.i < head.i:
+            head = head.head.head
+        else:
+            break
     if head.dep_ not in {"dobj", "attr", "pobj"} or head.pos_ not in {"NOUN", "PROPN"}:
         return None
     verb = head.head if head.dep_ != "pobj" else head.head.head
