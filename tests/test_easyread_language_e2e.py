@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from accessconv import model as m
+from accessconv.formats.easy_read.language import parse
 from accessconv.formats.easy_read.language.language import transform
 from accessconv.reader import read
 from easyread_language_builders import SAMPLE, settings
@@ -52,3 +57,26 @@ def test_sample_draft_before_and_after() -> None:
     # The review sheet has the long sentence we could not split, and the number left as is.
     kinds = {r.kind for r in er.review}
     assert {"unsafe-split", "number"} <= kinds
+
+
+@pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+def test_long_list_items_stay_in_their_list(tmp_path: Path) -> None:
+    # Items of 9+ words that are not sentences ("Stair rails for people who …") stay items of the
+    # list: the reader gets one list, not two items and two loose lines.
+    draft = tmp_path / "aids.md"
+    draft.write_text(
+        "# Aids at home\n\n## What we fit\n\nOther aids can be fitted depending on what you need, including "
+        "grab rails, bath seats, stair rails for people who may fall on the stairs at night, and falls "
+        "mats that sound an alarm if you cannot get up.\n",
+        encoding="utf-8",
+    )
+    er = transform(read(draft), settings(use_parser=True))
+    points = [p for section in er.sections for p in section.points]
+    listed = [p for p in points if p.items]
+    assert listed, [p.sentences for p in points]
+    assert listed[0].items == [
+        "Grab rails.",
+        "Bath seats.",
+        "Stair rails for people who may fall on the stairs at night.",
+        "Falls mats that sound an alarm if you cannot get up.",
+    ]

@@ -1107,8 +1107,8 @@ def _blocks(parts: list[str], max_item_words: int) -> list[_Block]:
 
 def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
     """Where the items after a lead end: at the first part that is a sentence of its own (it has
-    a subject pronoun or a helping verb of its own, or is long), or after an item that begins
-    "Or" (the last)."""
+    a subject pronoun or a helping verb of its own, or is long and parses as a sentence), or after
+    an item that begins "Or" (the last)."""
     firsts: set[str] = set()
     for index in range(start, len(parts)):
         part = parts[index]
@@ -1117,8 +1117,10 @@ def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
         if part.lower().startswith(("or ", "and ")):
             return index + 1  # the last item, whatever its length ("Or by asking your social worker …")
         said = words(part)
-        if len(said) > max_item_words and (not said or said[0].lower() not in firsts):
-            return index  # a long line is a sentence, unless it starts as items before it ("By …")
+        if len(said) > max_item_words and said[0].lower() not in firsts and parse.is_sentence(part):
+            # A long line is a sentence, unless it starts as the items before it ("By …") or the
+            # parser finds no sentence in it ("Door sensors for people who may leave home at night.")
+            return index
         firsts.update(w.lower() for w in said[:1])
     return len(parts)
 

@@ -1648,6 +1648,16 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
     )
 
 
+def is_sentence(text: str) -> bool:
+    """`text` parsed alone is a sentence (a subject and a verb with a tense, or an order), not a
+    list item such as "Door sensors for people who …"; True when there is no parser, so callers
+    keep their own word-based judgement."""
+    if not available():
+        return True
+    doc = _parse_kept(text)
+    return doc is None or clauses.stands(doc) or cues.plain_present(doc)
+
+
 def sound(parts: list[str], whole: Doc | None = None) -> bool:
     """The final check on every split: each part before a list stands as a sentence (a subject and
     a verb with a tense, or an order; `clauses.stands`), so no cut leaves a fragment. When the
