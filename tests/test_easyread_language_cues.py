@@ -499,3 +499,34 @@ def test_a_phrase_joined_after_a_which_clause_stays_with_its_verb() -> None:
     assert not any(", or by" in p for p in parts[1:]), parts
     assert parts[1] == "Standing order is the quickest way.", parts
     _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        # A second that-clause of the same verb takes its frame again, never "That every home …".
+        (
+            "We want to make sure that every tenant has a working smoke alarm, and that every home has a "
+            "gas safety check each year.",
+            "We want to make sure that every home has a gas safety check each year.",
+        ),
+        (
+            "By April 2028, we aim to ensure that no tenant waits longer than 8 weeks for a home visit, and "
+            "that minor repairs costing less than £500 are completed within 10 working days of the visit.",
+            "By April 2028, we aim to ensure that minor repairs costing less than £500 are completed within "
+            "10 working days of the visit.",
+        ),
+        (
+            "By June 2029, we plan to ensure that nobody waits longer than 6 weeks for a care needs "
+            "assessment, and that minor adaptations costing less than £800 are completed within 10 working "
+            "days.",
+            "By June 2029, we plan to ensure that minor adaptations costing less than £800 are completed "
+            "within 10 working days.",
+        ),
+    ],
+)
+def test_a_second_that_clause_says_its_frame_again(sentence: str, second: str) -> None:
+    parts = split(sentence)
+    assert parts is not None and parts[-1] == second, parts
+    assert not any(p.startswith("That ") for p in parts)

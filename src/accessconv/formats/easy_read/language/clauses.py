@@ -102,7 +102,7 @@ def comma_clauses(text: str, doc: Doc) -> list[str] | None:
         if lead is None or doc[word.i - 1].text != ",":
             continue
         left, right = list(doc[: word.i - 1]), list(doc[word.i + 1 :])
-        if not _free_clause(left) or not _opens_with_clause(right):
+        if not _free_clause(left) or not _opens_with_clause(right) or _second_that(left, right[0]):
             continue
         first = syntax.cut(text, 0, doc[word.i - 1].idx)
         second = text[right[0].idx :].strip()
@@ -111,6 +111,15 @@ def comma_clauses(text: str, doc: Doc) -> list[str] | None:
         if len(first.split()) >= 3 and len(second.split()) >= 3:
             return [syntax.sentence(first), syntax.sentence(second)]
     return None
+
+
+def _second_that(left: list[Token], first: Token) -> bool:
+    """ "we aim to make sure that nobody waits …, and that minor repairs are done …": a second
+    that-clause of the same verb, which alone would read "That minor repairs are done …"."""
+    if first.lower_ != "that":
+        return False
+    plural_noun = first.head.tag_ in {"NNS", "NNPS"}  # "that" cannot point at "repairs"
+    return first.dep_ == "mark" or plural_noun or any(t.lower_ == "that" and t.dep_ == "mark" for t in left)
 
 
 def _predicate_marks(doc: Doc, subject: Token) -> list[Token]:

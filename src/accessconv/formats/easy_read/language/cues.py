@@ -192,6 +192,13 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
     """Two sentences where a joining word or mark was: the second with the cue's lead words, or
     with the first's subject said again."""
     lead = f"{cut.lead} " if cut.lead else ""
+    if not lead and right.lower().startswith("that "):
+        # "we aim to make sure that nobody waits …, and that repairs are done …": the second
+        # that-clause takes its frame again ("We aim to make sure that repairs are done …").
+        frame = _that_frame(left, left_doc)
+        if frame is not None:
+            yield [syntax.sentence(left), syntax.sentence(f"{frame} {right[5:].strip()}")]
+        return
     if len(lead.split()) > 1 and cut.word not in _data().get("phrase_cues", []):
         # "This is because" makes any words a sentence: what follows it must be a clause of its own
         # (", as part of a review" is not).
@@ -208,6 +215,19 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
         second = syntax.sentence(f"{lead}{subject} {syntax.lower(right)}")
         if not _disagrees(parse(second)):
             yield [syntax.sentence(left), second]
+
+
+def _that_frame(text: str, doc: Doc) -> str | None:
+    """ "By March, we aim to make sure that nobody …" -> "By March, we aim to make sure that": the
+    words up to the "that" that opens the part's reported clause; None when there is none."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root else None
+    mark = next((t for t in doc if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if subject is None or mark is None or mark.i < subject.i or mark.i - subject.left_edge.i > 8:
+        return None
+    # A short opening ("By March 2028,") holds for both clauses, so it is said again too.
+    start = 0 if subject.left_edge.i <= 5 else subject.left_edge.idx
+    return text[start : mark.idx + len(mark.text)]
 
 
 def _joined(cut: Cut, left_doc: Doc) -> Cut | None:
