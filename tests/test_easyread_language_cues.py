@@ -530,3 +530,20 @@ def test_a_second_that_clause_says_its_frame_again(sentence: str, second: str) -
     parts = split(sentence)
     assert parts is not None and parts[-1] == second, parts
     assert not any(p.startswith("That ") for p in parts)
+
+
+@needs_parser
+def test_as_with_its_verb_first_compares_and_gives_no_reason() -> None:
+    # ", as were the coffee mornings" says "so were they", never "This is because were …".
+    sentence = (
+        "Lunch clubs, walking groups and day trips run by local volunteers were popular with everyone, as "
+        "were the monthly coffee mornings held in the library."
+    )
+    parts = split(sentence) or [sentence]
+    assert not any("because" in p for p in parts), parts
+    assert parts[-1] == "So were the monthly coffee mornings held in the library.", parts
+    other = (
+        "Our day centres, lunch clubs and local libraries were valued highly by carers, as was having one "
+        "named person to contact when things changed."
+    )
+    assert not any("because" in p for p in split(other) or [other])

@@ -192,6 +192,12 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
     """Two sentences where a joining word or mark was: the second with the cue's lead words, or
     with the first's subject said again."""
     lead = f"{cut.lead} " if cut.lead else ""
+    if cut.word == "as" and right.split(" ", 1)[0].lower() in word_set("auxiliaries"):
+        # ", as was having a named contact": the verb first compares ("So was …"), gives no reason.
+        so = grammar().get("shapes", {}).get("inverted_as", "")
+        if so:
+            yield [syntax.sentence(left), syntax.sentence(f"{so} {right}")]
+        return
     if not lead and right.lower().startswith("that "):
         # "we aim to make sure that nobody waits …, and that repairs are done …": the second
         # that-clause takes its frame again ("We aim to make sure that repairs are done …").

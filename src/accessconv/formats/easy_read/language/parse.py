@@ -554,6 +554,11 @@ def _end_clause(text: str, doc: Doc) -> list[str] | None:
             continue
         first = _text(text, 0, doc[tok.i - 1].idx)
         rest = text[tok.idx + len(tok.text) :].strip()
+        if doc[tok.i + 1].lower_ in word_set("auxiliaries"):
+            # ", as were the coffee mornings": the verb comes first, so it says "so were …", not why.
+            lead = _shapes().get("inverted_as", "")
+            if not lead or tok.lower_ != "as":
+                continue
         if _main_clause(list(doc[: tok.i])) and len(first.split()) >= 3 and len(rest.split()) >= 2:
             return [_sentence(first), _sentence(f"{lead} {rest}")]
     return None
