@@ -133,8 +133,12 @@ def measure(settings: PictureSettings, gold: list[GoldPoint] | None = None) -> d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list the points whose picture is not acceptable")
-    parser.add_argument("--part", choices=("all", "tuning", "held-out"), default="all", help="misses of this part")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the points whose picture is not acceptable"
+    )
+    parser.add_argument(
+        "--part", choices=("all", "tuning", "held-out"), default="all", help="misses of this part"
+    )
     parser.add_argument("--gold", type=Path, default=GOLD)
     args = parser.parse_args(argv)
     settings = load("easy-read").settings.pictures

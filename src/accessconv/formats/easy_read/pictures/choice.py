@@ -7,9 +7,15 @@
    postcode, a phone number or a sum of money counts as the idea it stands for.
 2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`,
    not generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering
-   one of the point's key terms (the language step gives them most telling first). An idea
-   found in more than `topic_share` of the document's points is the document's *topic*: it goes
-   on the cover, and on a point only when the point has no other idea.
+   one of the point's key terms (the language step gives them most telling first). The first
+   sentence says the point's idea: a candidate found later (an explanation of a word, a
+   condition) counts `later_sentence_factor` of its score. A candidate found only by words that
+   frame the point (`symbols-frame-words.txt`: "ask", "check", "it is important", "this
+   leaflet") counts `frame_weight`, like an ambiguous keyword, so the object of the sentence
+   wins ("We ask for a key box" is about a key). An e-mail or web address, a phone number or a
+   sum of money gains `entity_bonus`. An idea found in more than `topic_share` of the
+   document's points is the document's *topic*: it goes on the cover, and on a point only when
+   the point has no other idea (`topic_factor`).
 3. **Variety.** Going through the points in order, an idea already shown on the last
    `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
    point wins if it has one.
@@ -27,15 +33,14 @@ from dataclasses import dataclass, field
 
 from .config import PictureSettings
 from .sets import Symbol, SymbolSet, _Phrase, fits
-from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
+from .words import find_entities, frame_positions, lemmas, skip_phrase_at, skip_words, tokenise
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
-# method (like the parts of a formula), not thresholds: the thresholds are in the profile.
+# method (like the parts of a formula), not thresholds: the thresholds are in the profile, with
+# the weight of a frame word ("frame").
 _BASE = {"strong": 1.0, "weak": 0.45, "generic": 0.35, "sense": 0.3}
 _PHRASE_BONUS = 0.15  # per extra word in the phrase, up to two
 _KEY_TERM_BONUS = 0.3  # a key term of the point (less 0.05 for each term before it)
-_ENTITY_BONUS = 0.3  # an address, phone number, postcode or sum of money
-_TOPIC_FACTOR = 0.5  # the document's topic, when the point has another idea
 _REPEAT_FACTOR = 0.55  # shown too often already
 _CLOSE_SHARE = 0.35  # a close runner-up takes this share of its score off the winner's confidence
 
@@ -48,7 +53,7 @@ class Candidate:
     sentence: int
     start: int
     end: int
-    kind: str  # "strong", "weak", "generic" or "sense" (a WordNet word: a last resort)
+    kind: str  # "strong", "weak", "generic", "frame" or "sense" (a WordNet word: a last resort)
     entity: bool = False
     score: float = 0.0
 
@@ -102,6 +107,7 @@ def candidates(
     for s_index, sentence in enumerate(sentences):
         tokens = tokenise(sentence)
         token_lemmas = [lemmas(t) for t in tokens]
+        framing = frame_positions(token_lemmas)
         blocked: set[int] = set()
         for i in range(len(tokens)):
             covered = skip_phrase_at(token_lemmas, i)
@@ -120,10 +126,12 @@ def candidates(
                     avoided.update((s_index, k) for k in range(i, i + n))
                     continue
                 words = tuple(tokens[i : i + n])
-                entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
-                here.append(
-                    Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, _kind(phrase), entity)
-                )
+                # An entity's keyword may be two words ("phone number").
+                entity = bool(token_lemmas[i] & entity_lemmas) and " ".join(words) in entity_terms
+                kind = _kind(phrase)
+                if kind in ("strong", "weak") and not entity and all(k in framing for k in range(i, i + n)):
+                    kind = "frame"
+                here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
         # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
         # idea may rightly use them: "look after" is not eyes, but it is caring.)
         here = [c for c in here if not {(s_index, k) for k in range(c.start, c.end)} & earlier]
@@ -163,8 +171,8 @@ def _longest(here: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _rank(c: Candidate) -> tuple[float, int]:
-    return (_BASE[c.kind] + (1 if c.entity else 0), c.end - c.start)
+def _rank(c: Candidate) -> tuple[float, int, int]:
+    return (_BASE.get(c.kind, _BASE["weak"]) + (1 if c.entity else 0), -c.sentence, c.end - c.start)
 
 
 def _key_forms(key_terms: list[str]) -> list[frozenset[str]]:
@@ -177,19 +185,25 @@ def _key_forms(key_terms: list[str]) -> list[frozenset[str]]:
     return out
 
 
-def base_score(c: Candidate, key_forms: list[frozenset[str]]) -> float:
-    score = _BASE[c.kind] + _PHRASE_BONUS * min(2, len(c.words) - 1)
+def base_score(c: Candidate, key_forms: list[frozenset[str]], settings: PictureSettings) -> float:
+    base = settings.frame_weight if c.kind == "frame" else _BASE[c.kind]
+    score = base + _PHRASE_BONUS * min(2, len(c.words) - 1)
     if c.entity:
-        score += _ENTITY_BONUS
+        score += settings.entity_bonus
     word_forms = [lemmas(w) for w in c.words]
-    for rank, key in enumerate(key_forms):
+    # A frame word may be a key term of the point ("asked to pay"): it still frames the idea.
+    for rank, key in enumerate(key_forms if c.kind != "frame" else []):
         if any(f & key for f in word_forms):
             score += max(0.0, _KEY_TERM_BONUS - 0.05 * rank)
             break
+    if c.sentence:
+        score *= settings.later_sentence_factor
     return score
 
 
-def _pool(sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSet]) -> list[Candidate]:
+def _pool(
+    sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSet], settings: PictureSettings
+) -> list[Candidate]:
     """One point's candidates, scored, one per idea, from the first set that has any sure one."""
     pool: list[Candidate] = []
     seen: set[str] = set()
@@ -197,7 +211,7 @@ def _pool(sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSe
     for order, symbol_set in enumerate(sets):
         found = candidates(sentences, symbol_set, avoided)
         for c in found:
-            c.score = base_score(c, forms)
+            c.score = base_score(c, forms, settings)
             if order:
                 # A later set (the fallback) only where the earlier ones have nothing sure.
                 c.score *= 0.9
@@ -216,7 +230,7 @@ def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings
     for c in pool:
         score = c.score
         if c.concept in topics:
-            score *= _TOPIC_FACTOR
+            score *= settings.topic_factor
         recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
         if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
             shown.count(c.concept) >= settings.max_per_document
@@ -240,7 +254,7 @@ def choose_all(
     points: list[tuple[list[str], list[str]]], sets: list[SymbolSet], settings: PictureSettings
 ) -> tuple[list[Choice], list[str]]:
     """A choice for each (sentences, key_terms) point, and the document's topic concepts."""
-    per_point = [_pool(sentences, _key_forms(key_terms), sets) for sentences, key_terms in points]
+    per_point = [_pool(sentences, _key_forms(key_terms), sets, settings) for sentences, key_terms in points]
     counts = Counter(c.concept for pool in per_point for c in pool if c.kind in ("strong", "generic"))
     n = len(points)
     topics = sorted(
