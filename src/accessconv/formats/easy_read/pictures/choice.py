@@ -16,9 +16,10 @@
    sum of money gains `entity_bonus`. An idea found in more than `topic_share` of the
    document's points is the document's *topic*: it goes on the cover, and on a point only when
    the point has no other idea (`topic_factor`).
-3. **Variety.** Going through the points in order, an idea already shown on the last
+3. **Variety.** Going through the points in order, a picture already shown on the last
    `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
-   point wins if it has one.
+   point wins if it has one. The picture, not the idea, counts: "rent", "council tax" and
+   "money" show the same notes and coins.
 4. **Honest confidence.** The score of the winner, less a share of the runner-up's when both are
    close; below `confident_score` the picture is doubtful: still shown (the best candidate),
    and the review sheet offers three alternatives.
@@ -64,6 +65,11 @@ class Candidate:
     @property
     def keyword(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def picture(self) -> str:
+        """What a reader sees: several ideas may share one picture."""
+        return f"{self.symbol_set.name}/{self.symbol.file}"
 
 
 @dataclass
@@ -232,8 +238,8 @@ def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings
         if c.concept in topics:
             score *= settings.topic_factor
         recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
-        if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
-            shown.count(c.concept) >= settings.max_per_document
+        if (len(recent) == settings.max_in_a_row and all(s == c.picture for s in recent)) or (
+            shown.count(c.picture) >= settings.max_per_document
         ):
             score *= _REPEAT_FACTOR
         scored.append((score, c))
@@ -270,5 +276,5 @@ def choose_all(
     for pool in per_point:
         choice = _choose(pool, topics, shown, settings)
         choices.append(choice)
-        shown.append(choice.best.concept if choice.best else "")
+        shown.append(choice.best.picture if choice.best else "")
     return choices, topics
