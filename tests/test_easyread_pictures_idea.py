@@ -155,3 +155,17 @@ def test_the_gold_set_top_1_acceptable_rate(capsys):
     assert figures["tuning"].rate >= 0.78
     assert figures["held-out"].rate >= 0.75
     assert figures["all"].wrong_sense <= 1
+
+
+def test_variety_counts_the_picture_not_the_idea(sets):
+    # "rent", "council tax" and "money" show the same notes and coins: a reader sees one picture.
+    texts = [
+        "Your rent is due every Monday.",
+        "Council tax pays for local services.",
+        "The money is paid into your bank account.",
+        "You can pay your rent by phone on 0121 496 0780.",
+    ]
+    choices, _ = choose_all(_points(texts), sets, SETTINGS)
+    files = [c.best.symbol.file for c in choices if c.best]
+    assert len(files) == 4
+    assert not any(files[i] == files[i + 1] == files[i + 2] for i in range(len(files) - 2)), files

@@ -18,7 +18,8 @@
    the point has no other idea (`topic_factor`).
 3. **Variety.** Going through the points in order, a picture already shown on the last
    `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
-   point wins if it has one. The picture, not the idea, counts: "rent", "council tax" and
+   point wins if it has one (an entity of the first sentence is only held to the first).
+   The picture, not the idea, counts: "rent", "council tax" and
    "money" show the same notes and coins.
 4. **Honest confidence.** The score of the winner, less a share of the runner-up's when both are
    close; below `confident_score` the picture is doubtful: still shown (the best candidate),
@@ -238,8 +239,11 @@ def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings
         if c.concept in topics:
             score *= settings.topic_factor
         recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
+        # A phone number or sum of money in the first sentence is what the point is about: it
+        # may show more often than `max_per_document` (a leaflet about paying), not in a row.
+        told = c.entity and c.sentence == 0
         if (len(recent) == settings.max_in_a_row and all(s == c.picture for s in recent)) or (
-            shown.count(c.picture) >= settings.max_per_document
+            not told and shown.count(c.picture) >= settings.max_per_document
         ):
             score *= _REPEAT_FACTOR
         scored.append((score, c))
