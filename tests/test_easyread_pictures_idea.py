@@ -101,6 +101,8 @@ def test_the_topic_is_a_last_resort(sets):
         ("Urgent repairs are done within 3 working days.", "work"),
         ("We meet at the Community Hub on Park Lane.", "park"),
         ("Grab rails can be fitted in your bathroom.", "epilepsy"),
+        ("Our office is closed on bank holidays.", "bank"),
+        ("Send us a copy of your passport.", "document"),
     ],
 )
 def test_look_alike_senses_are_not_pictured(sets, text, wrong):
@@ -169,3 +171,20 @@ def test_variety_counts_the_picture_not_the_idea(sets):
     files = [c.best.symbol.file for c in choices if c.best]
     assert len(files) == 4
     assert not any(files[i] == files[i + 1] == files[i + 2] for i in range(len(files) - 2)), files
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("Put your bin out by 7am on Tuesday.", "rubbish"),
+        ("Please fill in the form and send it back to us.", "form"),
+        ("You can book an appointment online.", "appointment"),
+        ("You can pay your council tax by Direct Debit.", "council_tax"),
+        ("We will hold a public meeting in June.", "meeting"),
+        ("Your new key fob will arrive by post.", "key"),
+        ("Please keep your receipt.", "document"),
+        ("Tell us if your boiler breaks down.", "heating"),
+    ],
+)
+def test_common_council_ideas_have_their_picture(sets, text, right):
+    assert _concepts([text], sets) == [right]

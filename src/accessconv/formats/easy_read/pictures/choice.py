@@ -58,6 +58,9 @@ class Candidate:
     kind: str  # "strong", "weak", "generic", "frame" or "sense" (a WordNet word: a last resort)
     entity: bool = False
     score: float = 0.0
+    # The point's words are the keyword as written ("meeting" is the keyword of the meeting, and
+    # only a form of "meet"): settles a tie.
+    exact: bool = False
 
     @property
     def concept(self) -> str:
@@ -138,7 +141,10 @@ def candidates(
                 kind = _kind(phrase)
                 if kind in ("strong", "weak") and not entity and all(k in framing for k in range(i, i + n)):
                     kind = "frame"
-                here.append(Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity))
+                exact = " ".join(words) == phrase.text
+                here.append(
+                    Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity, exact=exact)
+                )
         # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
         # idea may rightly use them: "look after" is not eyes, but it is caring.)
         here = [c for c in here if not {(s_index, k) for k in range(c.start, c.end)} & earlier]
@@ -247,7 +253,7 @@ def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings
         ):
             score *= _REPEAT_FACTOR
         scored.append((score, c))
-    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, not sc[1].exact, sc[1].concept))
     if not scored:
         return Choice(None, 0.0, False)
     top, best = scored[0]
