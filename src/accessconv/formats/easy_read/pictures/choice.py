@@ -139,7 +139,7 @@ def candidates(
                 # An entity's keyword may be two words ("phone number").
                 entity = bool(token_lemmas[i] & entity_lemmas) and " ".join(words) in entity_terms
                 kind = _kind(phrase)
-                if kind in ("strong", "weak") and not entity and all(k in framing for k in range(i, i + n)):
+                if kind != "generic" and not entity and all(k in framing for k in range(i, i + n)):
                     kind = "frame"
                 exact = " ".join(words) == phrase.text
                 here.append(
