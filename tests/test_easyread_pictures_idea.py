@@ -1,6 +1,6 @@
 """The picture beside a point shows the point's own idea: its first sentence and its object, not
 the words that frame it ("ask", "check", "it is important"), not the document's topic, not a
-look-alike sense ("smoke alarm" is no smoking). Measured on the gold set of 170 points written by
+look-alike sense ("smoke alarm" is no smoking). Measured on the gold set of 195 points written by
 a person (scripts/measure_pictures.py), with floors below what the method reaches."""
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ def test_the_gold_set_top_1_acceptable_rate(capsys):
         for label in ("all", "tuning", "held-out"):
             print("\n[pictures gold] " + figures[label].row(label), end="")
         print()
-    # Before this method: 64.7 % (tuning 64.2 %, held out 65.6 %), 2 wrong senses.
+    # Before this method: 68.2 % (tuning 65.1 %, held out 72.1 %), 2 wrong senses; after: 84.6 %
+    # (84.4 %, 84.9 %), 1.
     assert figures["tuning"].rate >= 0.78
     assert figures["held-out"].rate >= 0.75
     assert figures["all"].wrong_sense <= 1
