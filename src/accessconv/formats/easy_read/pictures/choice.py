@@ -12,7 +12,9 @@
    condition) counts `later_sentence_factor` of its score. A candidate found only by words that
    frame the point (`symbols-frame-words.txt`: "ask", "check", "it is important", "this
    leaflet") counts `frame_weight`, like an ambiguous keyword, so the object of the sentence
-   wins ("We ask for a key box" is about a key). An e-mail or web address, a phone number or a
+   wins ("We ask for a key box" is about a key). A match inside the name of a team, service or
+   body (`symbols-name-words.txt`: "the Adult Social Care team") counts `name_factor`: it says
+   who, not what. An e-mail or web address, a phone number or a
    sum of money gains `entity_bonus`. An idea found in more than `topic_share` of the
    document's points is the document's *topic*: it goes on the cover, and on a point only when
    the point has no other idea (`topic_factor`).
@@ -35,7 +37,15 @@ from dataclasses import dataclass, field
 
 from .config import PictureSettings
 from .sets import Symbol, SymbolSet, _Phrase, fits
-from .words import find_entities, frame_positions, lemmas, skip_phrase_at, skip_words, tokenise
+from .words import (
+    find_entities,
+    frame_positions,
+    lemmas,
+    name_positions,
+    skip_phrase_at,
+    skip_words,
+    tokenise,
+)
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
 # method (like the parts of a formula), not thresholds: the thresholds are in the profile, with
@@ -61,6 +71,7 @@ class Candidate:
     # The point's words are the keyword as written ("meeting" is the keyword of the meeting, and
     # only a form of "meet"): settles a tie.
     exact: bool = False
+    in_name: bool = False  # inside the name of a team, service or body ("Blue Badge Team")
 
     @property
     def concept(self) -> str:
@@ -118,6 +129,7 @@ def candidates(
         tokens = tokenise(sentence)
         token_lemmas = [lemmas(t) for t in tokens]
         framing = frame_positions(token_lemmas)
+        naming = name_positions(sentence)
         blocked: set[int] = set()
         for i in range(len(tokens)):
             covered = skip_phrase_at(token_lemmas, i)
@@ -141,9 +153,19 @@ def candidates(
                 kind = _kind(phrase)
                 if kind != "generic" and not entity and all(k in framing for k in range(i, i + n)):
                     kind = "frame"
-                exact = " ".join(words) == phrase.text
                 here.append(
-                    Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, kind, entity, exact=exact)
+                    Candidate(
+                        phrase.symbol,
+                        symbol_set,
+                        words,
+                        s_index,
+                        i,
+                        i + n,
+                        kind,
+                        entity,
+                        exact=" ".join(words) == phrase.text,
+                        in_name=all(k in naming for k in range(i, i + n)),
+                    )
                 )
         # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
         # idea may rightly use them: "look after" is not eyes, but it is caring.)
@@ -211,6 +233,8 @@ def base_score(c: Candidate, key_forms: list[frozenset[str]], settings: PictureS
             break
     if c.sentence:
         score *= settings.later_sentence_factor
+    if c.in_name:
+        score *= settings.name_factor
     return score
 
 

@@ -36,6 +36,7 @@ class PictureSettings:
     later_sentence_factor: float  # found after the point's first sentence: the first says the idea
     entity_bonus: float  # a phone number, sum of money, e-mail or web address in the point
     topic_factor: float  # the document's topic, when the point has another idea: a last resort
+    name_factor: float  # found inside the name of a team or service ("Blue Badge Team"): says who, not what
     small_screen_rem: float  # picture column on a narrow screen (6rem = 96 px: text stays beside it)
     # The council's own set: a folder of pictures and a CSV with columns file, keywords[, concept].
     folder: Path | None = None

@@ -13,9 +13,16 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 SKIP_WORDS = DATA / "symbols-skip-words.txt"
 SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
 FRAME_PHRASES = DATA / "symbols-frame-words.txt"
+NAME_WORDS = DATA / "symbols-name-words.txt"
 ENTITIES = DATA / "symbols-entities.tsv"
 
 _TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of tokenise's words is in the text (lower() keeps the length of the text it
+    is given here: the caller checks)."""
+    return [m.span() for m in _TOKEN.finditer(text.lower().replace("\u2019", "'"))]
 
 
 def tokenise(text: str) -> list[str]:
@@ -142,3 +149,26 @@ def frame_positions(token_lemmas: list[frozenset[str]]) -> set[int]:
     for i in range(len(token_lemmas)):
         covered.update(range(i, i + phrase_at(index, token_lemmas, i)))
     return covered
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    lines = NAME_WORDS.read_text(encoding="utf-8").splitlines()
+    words = sorted(
+        {w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=lambda w: (-len(w), w)
+    )
+    ends = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    # Up to six capitalised words (with "and", "of", "for" or "&" between), then the last word.
+    return re.compile(rf"(?:\b[A-Z][\w'’-]*+(?: (?:and|of|for|&))? ){{1,6}}(?:{ends})\b")
+
+
+def name_positions(sentence: str) -> set[int]:
+    """The places of tokenise(sentence)'s words inside the name of a team, service or body."""
+    if len(sentence.lower()) != len(sentence):
+        return set()  # a rare letter whose lower case is longer: offsets would not line up
+    spans = _token_spans(sentence)
+    inside: set[int] = set()
+    for found in _name_pattern().finditer(sentence):
+        start, end = found.span()
+        inside.update(i for i, (a, b) in enumerate(spans) if a >= start and b <= end)
+    return inside
