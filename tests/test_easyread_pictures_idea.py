@@ -109,10 +109,13 @@ def test_look_alike_senses_are_not_pictured(sets, text, wrong):
     assert _concepts([text], sets)[0] != wrong
 
 
-def test_a_street_name_is_replaced_but_tells_nothing():
+def test_a_street_name_or_a_date_is_replaced_but_tells_nothing():
     sentences, telling = find_entities(["Come to 12 Market Street or ring 01632 960 450."])
     assert "Market" not in sentences[0] and "address" in sentences[0]
     assert telling == ["phone number"]
+    sentences, telling = find_entities(["The meeting is on 3 May 2027 at 14 Park Road."])
+    assert sentences[0].split() == ["The", "meeting", "is", "on", "date", "at", "address", "."]
+    assert telling == []
 
 
 def test_the_chosen_pictures_are_the_same_every_run(sets):
