@@ -7,12 +7,22 @@
    postcode, a phone number or a sum of money counts as the idea it stands for.
 2. **The point's own idea.** A candidate scores for being a specific keyword (not weak `~`,
    not generic `^`, not a word-sense `=` from WordNet), for a longer phrase, and for covering
-   one of the point's key terms (the language step gives them most telling first). An idea
-   found in more than `topic_share` of the document's points is the document's *topic*: it goes
-   on the cover, and on a point only when the point has no other idea.
-3. **Variety.** Going through the points in order, an idea already shown on the last
+   one of the point's key terms (the language step gives them most telling first). The first
+   sentence says the point's idea: a candidate found later (an explanation of a word, a
+   condition) counts `later_sentence_factor` of its score. A candidate found only by words that
+   frame the point (`symbols-frame-words.txt`: "ask", "check", "it is important", "this
+   leaflet") counts `frame_weight`, like an ambiguous keyword, so the object of the sentence
+   wins ("We ask for a key box" is about a key). A match inside the name of a team, service or
+   body (`symbols-name-words.txt`: "the Adult Social Care team") counts `name_factor`: it says
+   who, not what. An e-mail or web address, a phone number or a
+   sum of money gains `entity_bonus`. An idea found in more than `topic_share` of the
+   document's points is the document's *topic*: it goes on the cover, and on a point only when
+   the point has no other idea (`topic_factor`).
+3. **Variety.** Going through the points in order, a picture already shown on the last
    `max_in_a_row` points, or `max_per_document` times, scores less, so another idea of the
-   point wins if it has one.
+   point wins if it has one (an entity of the first sentence is only held to the first).
+   The picture, not the idea, counts: "rent", "council tax" and
+   "money" show the same notes and coins.
 4. **Honest confidence.** The score of the winner, less a share of the runner-up's when both are
    close; below `confident_score` the picture is doubtful: still shown (the best candidate),
    and the review sheet offers three alternatives.
@@ -27,15 +37,22 @@ from dataclasses import dataclass, field
 
 from .config import PictureSettings
 from .sets import Symbol, SymbolSet, _Phrase, fits
-from .words import find_entities, lemmas, skip_phrase_at, skip_words, tokenise
+from .words import (
+    find_entities,
+    frame_positions,
+    lemmas,
+    name_positions,
+    skip_phrase_at,
+    skip_words,
+    tokenise,
+)
 
 # How much a candidate is worth, by the kind of keyword that found it. These are weights of the
-# method (like the parts of a formula), not thresholds: the thresholds are in the profile.
+# method (like the parts of a formula), not thresholds: the thresholds are in the profile, with
+# the weight of a frame word ("frame").
 _BASE = {"strong": 1.0, "weak": 0.45, "generic": 0.35, "sense": 0.3}
 _PHRASE_BONUS = 0.15  # per extra word in the phrase, up to two
 _KEY_TERM_BONUS = 0.3  # a key term of the point (less 0.05 for each term before it)
-_ENTITY_BONUS = 0.3  # an address, phone number, postcode or sum of money
-_TOPIC_FACTOR = 0.5  # the document's topic, when the point has another idea
 _REPEAT_FACTOR = 0.55  # shown too often already
 _CLOSE_SHARE = 0.35  # a close runner-up takes this share of its score off the winner's confidence
 
@@ -48,9 +65,13 @@ class Candidate:
     sentence: int
     start: int
     end: int
-    kind: str  # "strong", "weak", "generic" or "sense" (a WordNet word: a last resort)
+    kind: str  # "strong", "weak", "generic", "frame" or "sense" (a WordNet word: a last resort)
     entity: bool = False
     score: float = 0.0
+    # The point's words are the keyword as written ("meeting" is the keyword of the meeting, and
+    # only a form of "meet"): settles a tie.
+    exact: bool = False
+    in_name: bool = False  # inside the name of a team, service or body ("Blue Badge Team")
 
     @property
     def concept(self) -> str:
@@ -59,6 +80,11 @@ class Candidate:
     @property
     def keyword(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def picture(self) -> str:
+        """What a reader sees: several ideas may share one picture."""
+        return f"{self.symbol_set.name}/{self.symbol.file}"
 
 
 @dataclass
@@ -102,6 +128,8 @@ def candidates(
     for s_index, sentence in enumerate(sentences):
         tokens = tokenise(sentence)
         token_lemmas = [lemmas(t) for t in tokens]
+        framing = frame_positions(token_lemmas)
+        naming = name_positions(sentence)
         blocked: set[int] = set()
         for i in range(len(tokens)):
             covered = skip_phrase_at(token_lemmas, i)
@@ -120,9 +148,24 @@ def candidates(
                     avoided.update((s_index, k) for k in range(i, i + n))
                     continue
                 words = tuple(tokens[i : i + n])
-                entity = n == 1 and bool(token_lemmas[i] & entity_lemmas) and tokens[i] in entity_terms
+                # An entity's keyword may be two words ("phone number").
+                entity = bool(token_lemmas[i] & entity_lemmas) and " ".join(words) in entity_terms
+                kind = _kind(phrase)
+                if kind != "generic" and not entity and all(k in framing for k in range(i, i + n)):
+                    kind = "frame"
                 here.append(
-                    Candidate(phrase.symbol, symbol_set, words, s_index, i, i + n, _kind(phrase), entity)
+                    Candidate(
+                        phrase.symbol,
+                        symbol_set,
+                        words,
+                        s_index,
+                        i,
+                        i + n,
+                        kind,
+                        entity,
+                        exact=" ".join(words) == phrase.text,
+                        in_name=all(k in naming for k in range(i, i + n)),
+                    )
                 )
         # No match may use words an earlier set's avoid phrase ruled out. (Within one set, another
         # idea may rightly use them: "look after" is not eyes, but it is caring.)
@@ -163,8 +206,8 @@ def _longest(here: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _rank(c: Candidate) -> tuple[float, int]:
-    return (_BASE[c.kind] + (1 if c.entity else 0), c.end - c.start)
+def _rank(c: Candidate) -> tuple[float, int, int]:
+    return (_BASE.get(c.kind, _BASE["weak"]) + (1 if c.entity else 0), -c.sentence, c.end - c.start)
 
 
 def _key_forms(key_terms: list[str]) -> list[frozenset[str]]:
@@ -177,19 +220,27 @@ def _key_forms(key_terms: list[str]) -> list[frozenset[str]]:
     return out
 
 
-def base_score(c: Candidate, key_forms: list[frozenset[str]]) -> float:
-    score = _BASE[c.kind] + _PHRASE_BONUS * min(2, len(c.words) - 1)
+def base_score(c: Candidate, key_forms: list[frozenset[str]], settings: PictureSettings) -> float:
+    base = settings.frame_weight if c.kind == "frame" else _BASE[c.kind]
+    score = base + _PHRASE_BONUS * min(2, len(c.words) - 1)
     if c.entity:
-        score += _ENTITY_BONUS
+        score += settings.entity_bonus
     word_forms = [lemmas(w) for w in c.words]
-    for rank, key in enumerate(key_forms):
+    # A frame word may be a key term of the point ("asked to pay"): it still frames the idea.
+    for rank, key in enumerate(key_forms if c.kind != "frame" else []):
         if any(f & key for f in word_forms):
             score += max(0.0, _KEY_TERM_BONUS - 0.05 * rank)
             break
+    if c.sentence:
+        score *= settings.later_sentence_factor
+    if c.in_name:
+        score *= settings.name_factor
     return score
 
 
-def _pool(sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSet]) -> list[Candidate]:
+def _pool(
+    sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSet], settings: PictureSettings
+) -> list[Candidate]:
     """One point's candidates, scored, one per idea, from the first set that has any sure one."""
     pool: list[Candidate] = []
     seen: set[str] = set()
@@ -197,7 +248,7 @@ def _pool(sentences: list[str], forms: list[frozenset[str]], sets: list[SymbolSe
     for order, symbol_set in enumerate(sets):
         found = candidates(sentences, symbol_set, avoided)
         for c in found:
-            c.score = base_score(c, forms)
+            c.score = base_score(c, forms, settings)
             if order:
                 # A later set (the fallback) only where the earlier ones have nothing sure.
                 c.score *= 0.9
@@ -216,14 +267,17 @@ def _choose(pool: list[Candidate], topics: list[str], shown: list[str], settings
     for c in pool:
         score = c.score
         if c.concept in topics:
-            score *= _TOPIC_FACTOR
+            score *= settings.topic_factor
         recent = shown[-settings.max_in_a_row :] if settings.max_in_a_row else []
-        if (len(recent) == settings.max_in_a_row and all(s == c.concept for s in recent)) or (
-            shown.count(c.concept) >= settings.max_per_document
+        # A phone number or sum of money in the first sentence is what the point is about: it
+        # may show more often than `max_per_document` (a leaflet about paying), not in a row.
+        told = c.entity and c.sentence == 0
+        if (len(recent) == settings.max_in_a_row and all(s == c.picture for s in recent)) or (
+            not told and shown.count(c.picture) >= settings.max_per_document
         ):
             score *= _REPEAT_FACTOR
         scored.append((score, c))
-    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, sc[1].concept))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence, sc[1].start, not sc[1].exact, sc[1].concept))
     if not scored:
         return Choice(None, 0.0, False)
     top, best = scored[0]
@@ -240,7 +294,7 @@ def choose_all(
     points: list[tuple[list[str], list[str]]], sets: list[SymbolSet], settings: PictureSettings
 ) -> tuple[list[Choice], list[str]]:
     """A choice for each (sentences, key_terms) point, and the document's topic concepts."""
-    per_point = [_pool(sentences, _key_forms(key_terms), sets) for sentences, key_terms in points]
+    per_point = [_pool(sentences, _key_forms(key_terms), sets, settings) for sentences, key_terms in points]
     counts = Counter(c.concept for pool in per_point for c in pool if c.kind in ("strong", "generic"))
     n = len(points)
     topics = sorted(
@@ -256,5 +310,5 @@ def choose_all(
     for pool in per_point:
         choice = _choose(pool, topics, shown, settings)
         choices.append(choice)
-        shown.append(choice.best.concept if choice.best else "")
+        shown.append(choice.best.picture if choice.best else "")
     return choices, topics

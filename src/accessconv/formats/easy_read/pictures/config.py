@@ -31,6 +31,12 @@ class PictureSettings:
     topic_min_points: int  # a document with fewer points has no topic (every idea counts)
     max_in_a_row: int  # the same picture on at most this many points in a row...
     max_per_document: int  # ...and this many times a document, unless it is the point's only idea
+    # How a candidate picture is weighed (see pictures/choice.py):
+    frame_weight: float  # found only by a frame word ("ask", "important"): as weak as an ambiguous keyword
+    later_sentence_factor: float  # found after the point's first sentence: the first says the idea
+    entity_bonus: float  # a phone number, sum of money, e-mail or web address in the point
+    topic_factor: float  # the document's topic, when the point has another idea: a last resort
+    name_factor: float  # found inside the name of a team or service ("Blue Badge Team"): says who, not what
     small_screen_rem: float  # picture column on a narrow screen (6rem = 96 px: text stays beside it)
     # The council's own set: a folder of pictures and a CSV with columns file, keywords[, concept].
     folder: Path | None = None

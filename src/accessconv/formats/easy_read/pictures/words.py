@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -11,9 +12,17 @@ from ..language.word_forms import lemminflect
 DATA = Path(__file__).resolve().parent.parent / "data"
 SKIP_WORDS = DATA / "symbols-skip-words.txt"
 SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
+FRAME_PHRASES = DATA / "symbols-frame-words.txt"
+NAME_WORDS = DATA / "symbols-name-words.txt"
 ENTITIES = DATA / "symbols-entities.tsv"
 
 _TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of tokenise's words is in the text (lower() keeps the length of the text it
+    is given here: the caller checks)."""
+    return [m.span() for m in _TOKEN.finditer(text.lower().replace("\u2019", "'"))]
 
 
 def tokenise(text: str) -> list[str]:
@@ -49,30 +58,40 @@ def skip_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@dataclass(frozen=True)
+class Entity:
+    keyword: str  # a keyword of the symbol set's map the entity stands for
+    pattern: re.Pattern[str]
+    telling: bool  # it says what the point is about (a phone number); else only a word (a street)
+
+
 @cache
-def entities() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(keyword, pattern): e-mail and web addresses, postcodes, phone numbers, sums of money."""
+def entities() -> tuple[Entity, ...]:
+    """E-mail and web addresses, postcodes, phone numbers, sums of money, street names."""
     out = []
     for line in ENTITIES.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            keyword, _, pattern = line.partition("\t")
-            out.append((keyword.strip().lower(), re.compile(pattern.strip())))
+            keyword, _, rest = line.partition("\t")
+            pattern, _, how = rest.partition("\t")
+            out.append(Entity(keyword.strip().lower(), re.compile(pattern.strip()), how.strip() != "plain"))
     return tuple(out)
 
 
 def find_entities(sentences: list[str]) -> tuple[list[str], list[str]]:
     """The sentences with each address, phone number or sum of money replaced by its keyword
-    (so "NB1 1AA" matches "postcode"), and those keywords in order of first appearance."""
+    (so "NB1 1AA" matches "postcode"), and the keywords of the telling ones in order of first
+    appearance (a street name is replaced, so "Park Lane" is no park, but tells nothing)."""
     found: list[tuple[int, int, str]] = []
     out = []
     for index, sentence in enumerate(sentences):
-        for keyword, pattern in entities():
+        for entity in entities():
 
-            def swap(mt: re.Match[str], keyword: str = keyword, index: int = index) -> str:
-                found.append((index, mt.start(), keyword))
-                return f" {keyword} "
+            def swap(mt: re.Match[str], entity: Entity = entity, index: int = index) -> str:
+                if entity.telling:
+                    found.append((index, mt.start(), entity.keyword))
+                return f" {entity.keyword} "
 
-            sentence = pattern.sub(swap, sentence)
+            sentence = entity.pattern.sub(swap, sentence)
         out.append(sentence)
     keywords: list[str] = []
     for _, _, keyword in sorted(found):
@@ -81,10 +100,9 @@ def find_entities(sentences: list[str]) -> tuple[list[str], list[str]]:
     return out, keywords
 
 
-@cache
-def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Set phrases whose words never choose a picture, by first word, longest first."""
-    lines = SKIP_PHRASES.read_text(encoding="utf-8").splitlines()
+def _phrases(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A file of phrases (one a line, words in base form), by first word, longest first."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     phrases = {tuple(tokenise(line)) for line in lines if line.strip() and not line.startswith("#")}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted((p for p in phrases if p), key=lambda p: (-len(p), p)):
@@ -92,9 +110,23 @@ def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(found) for first, found in by_first.items()}
 
 
-def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
-    """How many words a set phrase starting at i covers (0 when none does)."""
-    index = skip_phrases()
+@cache
+def skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Set phrases whose words never choose a picture."""
+    return _phrases(SKIP_PHRASES)
+
+
+@cache
+def frame_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Words that frame what a point says ("ask", "it is important", "this leaflet"): a picture
+    found only by them says less than one found by the point's own object."""
+    return _phrases(FRAME_PHRASES)
+
+
+def phrase_at(
+    index: dict[str, tuple[tuple[str, ...], ...]], token_lemmas: list[frozenset[str]], i: int
+) -> int:
+    """How many words a phrase of `index` starting at i covers (0 when none does)."""
     best = 0
     for first in token_lemmas[i]:
         for phrase in index.get(first, ()):
@@ -103,3 +135,40 @@ def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
                 if all(phrase[k] in token_lemmas[i + k] for k in range(1, n)):
                     best = n
     return best
+
+
+def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
+    """How many words a set phrase starting at i covers (0 when none does)."""
+    return phrase_at(skip_phrases(), token_lemmas, i)
+
+
+def frame_positions(token_lemmas: list[frozenset[str]]) -> set[int]:
+    """The places of a sentence's words covered by a frame phrase."""
+    index = frame_phrases()
+    covered: set[int] = set()
+    for i in range(len(token_lemmas)):
+        covered.update(range(i, i + phrase_at(index, token_lemmas, i)))
+    return covered
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    lines = NAME_WORDS.read_text(encoding="utf-8").splitlines()
+    words = sorted(
+        {w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=lambda w: (-len(w), w)
+    )
+    ends = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    # Up to six capitalised words (with "and", "of", "for" or "&" between), then the last word.
+    return re.compile(rf"(?:\b[A-Z][\w'’-]*+(?: (?:and|of|for|&))? ){{1,6}}(?:{ends})\b")
+
+
+def name_positions(sentence: str) -> set[int]:
+    """The places of tokenise(sentence)'s words inside the name of a team, service or body."""
+    if len(sentence.lower()) != len(sentence):
+        return set()  # a rare letter whose lower case is longer: offsets would not line up
+    spans = _token_spans(sentence)
+    inside: set[int] = set()
+    for found in _name_pattern().finditer(sentence):
+        start, end = found.span()
+        inside.update(i for i, (a, b) in enumerate(spans) if a >= start and b <= end)
+    return inside
