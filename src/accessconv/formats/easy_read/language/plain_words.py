@@ -207,6 +207,18 @@ def _plain_form(
     return entry.plain
 
 
+def _participle(token: Any) -> bool:
+    """The parse found a past participle: one that describes a noun ("a workshop facilitated by"),
+    or one with its own "be"/"have" even when a word stands between ("is normally issued")."""
+    if token.dep_ == "acl":
+        return True
+    helpers = {"be", "have", "get"}
+    return bool(
+        token.tag_ == "VBN"
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in helpers for c in token.children)
+    )
+
+
 def _fix_article(before: str, replacement: str) -> str:
     mt = re.search(r"\b([Aa]n?)(\s+)$", before)
     if not mt:
@@ -270,7 +282,7 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
                 candidate,
                 matched,
                 before,
-                describes=token is not None and token.dep_ == "acl",
+                describes=token is not None and _participle(token),
                 verb=token is not None and token.pos_ in {"VERB", "AUX"} and token.dep_ != "compound",
             )
             if plain is not None:
@@ -284,6 +296,9 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
         if form.entry.kind == "drop":
             out, last, capital = _drop(before, text, mt.end(), capital)
         else:
+            if plain.lower() in {"a", "an"}:
+                # The plain word is itself the article ("per hour" -> "an hour"): the next word chooses.
+                plain = _fix_article(plain + " ", _word_after(text, mt.end()) or "x").rstrip()
             if matched[:1].isupper():
                 plain = capitalise(plain)
             out = [_fix_article(before, plain), plain]
