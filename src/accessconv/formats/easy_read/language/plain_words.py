@@ -21,6 +21,7 @@ British and American spellings (-ise / -ize) both match. "a"/"an" before a repla
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -452,3 +453,101 @@ def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bo
     # Refuse only a clear other part of speech (a tagger's guess on a rare word is not trusted).
     other = {"NOUN", "PROPN", "ADJ"} if kind == "verb" else {"VERB", "AUX"}
     return token.pos_ not in other
+
+
+# ---------------------------------------------------------------- plain forms of stiff openings
+
+
+@dataclass(frozen=True)
+class _Form:
+    after: str  # "order" | "we"
+    stiff: str
+    plain: str
+
+
+@dataclass(frozen=True)
+class _Forms:
+    order_verbs: frozenset[str]
+    rules: tuple[_Form, ...]
+    negative_stiff: str
+    negative_plain: str
+    subjects: frozenset[str]
+    helpers: frozenset[str]
+    dropped_helpers: frozenset[str]
+    by_doing: tuple[str, ...]
+    by_doing_plain: str
+
+
+@cache
+def _forms() -> _Forms:
+    with builtin("plain-forms.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    neg = data["double_negative"]
+    return _Forms(
+        frozenset(v.lower() for v in data["order_verbs"]),
+        tuple(_Form(r["after"], r["stiff"], r["plain"]) for r in data["rules"]),
+        neg["stiff"],
+        neg["plain"],
+        frozenset(neg["subjects"]),
+        frozenset(neg["helpers"]),
+        frozenset(neg["dropped_helpers"]),
+        tuple(data["by_doing"]["openings"]),
+        data["by_doing"]["plain"],
+    )
+
+
+def plain_forms(parts: list[str]) -> list[str]:
+    """The sentences a split made, with stiff openings said plainly where the sentence before
+    allows it (data/plain-forms.toml): "Please tell the driver. This is if …" -> "… Do this if …";
+    "We will carry out an assessment. This is to find out …" -> "… We want to find out …";
+    "But not if you have not …" -> "This is only if you have …"."""
+    out: list[str] = []
+    for part in parts:
+        out.append(_plain_opening(part, out[-1] if out else ""))
+    return out
+
+
+def _plain_opening(sentence: str, before: str) -> str:
+    forms = _forms()
+    sentence = _by_doing(_one_negative(sentence, forms), forms)
+    kind = _kind_of(before, forms)
+    for rule in forms.rules:
+        if rule.after != kind or not sentence.startswith(rule.stiff + " "):
+            continue
+        rest = sentence[len(rule.stiff) :]
+        if kind == "we" and re.search(r"\b(?:us|we|our)\b", rest, re.IGNORECASE):
+            continue  # "We want to help us decide" would not read right
+        return rule.plain + rest
+    return sentence
+
+
+def _kind_of(before: str, forms: _Forms) -> str:
+    first = before.split(" ", 1)[0].strip(",.:;").lower() if before else ""
+    if first == "please" or first in forms.order_verbs:
+        return "order"
+    return "we" if first == "we" else ""
+
+
+def _by_doing(sentence: str, forms: _Forms) -> str:
+    for opening in forms.by_doing:
+        mt = re.match(rf"{re.escape(opening)} (\w+ing)\b(?!:)(.*)$", sentence)
+        if mt:
+            verb = lemminflect.getLemma(mt.group(1).lower(), upos="VERB")
+            if verb:
+                return f"{forms.by_doing_plain} {verb[0]}{mt.group(2)}"
+    return sentence
+
+
+def _one_negative(sentence: str, forms: _Forms) -> str:
+    if not sentence.startswith(forms.negative_stiff + " "):
+        return sentence
+    words = sentence[len(forms.negative_stiff) :].split(" ", 4)
+    # words: ["", subject, helper, "not", rest]
+    if len(words) < 5 or words[3] != "not" or words[1].lower() not in forms.subjects:
+        return sentence
+    helper = words[2].lower()
+    if helper in forms.helpers:
+        return " ".join([forms.negative_plain, words[1], words[2], words[4]])
+    if helper in forms.dropped_helpers:
+        return " ".join([forms.negative_plain, words[1], words[4]])
+    return sentence
