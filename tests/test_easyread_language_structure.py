@@ -91,6 +91,11 @@ def test_an_amount_in_a_wide_row_keeps_what_it_counts() -> None:
         body=[m.Row([cell("Equality"), cell("Everyone counts"), cell("A ramp")])],
     )
     assert points_of(draft(words)) == [["Equality: everyone counts.", "Example: A ramp."]]
+    times = m.Table(
+        head=[m.Row([cell("Date"), cell("Time"), cell("Place")])],
+        body=[m.Row([cell("Tuesday 25 May"), cell("10am to 1pm"), cell("The library")])],
+    )
+    assert points_of(draft(times)) == [["Tuesday 25 May: 10am to 1pm.", "Place: The library."]]
     narrow = m.Table(
         head=[m.Row([cell("Bin"), cell("Charge a year")])],
         body=[m.Row([cell("Standard bin"), cell("£48")])],

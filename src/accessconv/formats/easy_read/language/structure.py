@@ -245,9 +245,13 @@ def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) ->
     return sentences
 
 
+_AMOUNT = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?%?")
+
+
 def _is_amount(cell: str) -> bool:
-    """A cell that is a number, amount or share ("£48", "85%", "2 weeks"), not words of its own."""
-    return any(ch.isdigit() for ch in cell) and len(cell.split()) <= 4
+    """A cell that is only an amount, a number or a share ("£48", "85%", "1,200"): it says nothing
+    of what it counts. A time or a date ("10am to 1pm", "3 May") says what it is."""
+    return _AMOUNT.fullmatch(cell.strip()) is not None
 
 
 def _typed_bullets(text: str) -> list[str]:
