@@ -452,6 +452,8 @@ def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bo
         return True
     # Refuse only a clear other part of speech (a tagger's guess on a rare word is not trusted).
     other = {"NOUN", "PROPN", "ADJ"} if kind == "verb" else {"VERB", "AUX"}
+    if kind == "noun" and token.pos_ == "ADJ" and token.dep_ == "amod":
+        return False  # "each individual meal", "your individual needs": a describing word, not the noun
     return token.pos_ not in other
 
 
