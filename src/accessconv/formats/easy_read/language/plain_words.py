@@ -302,14 +302,31 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
                 plain = _fix_article(plain + " ", _word_after(text, mt.end()) or "x").rstrip()
             if matched[:1].isupper():
                 plain = capitalise(plain)
+            end = mt.end()
+            if form.entry.kind == "verb":
+                # "calculated it" -> "worked it out", never "worked out it": a pronoun object
+                # goes before the particle of a two-word plain verb.
+                plain, end = _particle_after_pronoun(plain, text, end)
             out = [_fix_article(before, plain), plain]
-            last = mt.end()
+            last = end
             capital = False
         key = (form.entry.hard, form.entry.plain)
         done.counts[key] = done.counts.get(key, 0) + 1
     rest = text[last:]
     out.append(capitalise(rest) if capital else rest)
     return "".join(out)
+
+
+_PARTICLES = frozenset({"out", "up", "in", "off", "on", "back", "down", "away", "over", "together"})
+_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you", "this", "these", "those"})
+
+
+def _particle_after_pronoun(plain: str, text: str, end: int) -> tuple[str, int]:
+    words = plain.split()
+    mt = re.match(r"\s+(\w+)\b", text[end:])
+    if len(words) != 2 or words[1] not in _PARTICLES or not mt or mt.group(1).lower() not in _PRONOUNS:
+        return plain, end
+    return f"{words[0]} {mt.group(1)} {words[1]}", end + mt.end()
 
 
 def _drop(before: str, text: str, end: int, capital: bool) -> tuple[list[str], int, bool]:
