@@ -403,7 +403,9 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
         number = "#number" in cond.values and re.match(r"\s*[£$€]?\d", text[end:]) is not None
         return number or _word_after(text, end) in cond.values
     if cond.kind == "prev":
-        return _word_before(text, start) in cond.values
+        # "#start": the match opens a sentence ("However, …" but not "We will, however, …").
+        opens = "#start" in cond.values and re.search(r"(?:^|[.!?:]['’\"”)]?)\s*$", text[:start]) is not None
+        return opens or _word_before(text, start) in cond.values
     if cond.kind in {"dep", "head"}:
         token = _token_at(text, start, parsed)
         if token is None:
