@@ -405,7 +405,10 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
     if cond.kind == "prev":
         # "#start": the match opens a sentence ("However, …" but not "We will, however, …").
         opens = "#start" in cond.values and re.search(r"(?:^|[.!?:]['’\"”)]?)\s*$", text[:start]) is not None
-        return opens or _word_before(text, start) in cond.values
+        # "#inside": the match does not open a sentence or a clause after a comma ("We think it is
+        # important that you …": not "We think please …").
+        inside = "#inside" in cond.values and re.search(r"(?:^|[.!?:;,]['’\"”)]?)\s*$", text[:start]) is None
+        return opens or inside or _word_before(text, start) in cond.values
     if cond.kind in {"dep", "head"}:
         token = _token_at(text, start, parsed)
         if token is None:
