@@ -153,8 +153,8 @@ def test_plain_words_regression_set() -> None:
         got = plain_words.replace(sentence, entries, plain_words.Replacements())
         if got != expected:
             wrong.append(f"{case_id}: {got!r} (expected {expected!r})")
-    # Measured: 443 of 459 (96.5 %). The swaps that went wrong before must never come back.
-    assert len(wrong) <= len(rows) * 0.06, "\n".join(wrong)
+    # Measured: 514 of 525 (97.9 %). The swaps that went wrong before must never come back.
+    assert len(wrong) <= len(rows) * 0.03, "\n".join(wrong)
     text = " ".join(w for w in wrong if w.startswith(("BAD01", "BAD02", "BAD05", "BAD06")))
     assert "informally" not in text and "help improved" not in text
 
@@ -274,7 +274,7 @@ def test_leaflet_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     for placeholder in ("Picture to be added", "Explanation to be added", "to be added"):
         assert placeholder not in html
     assert re.search(r'<li class="point" id="p-[0-9a-f]{8}"', html)
-    assert "Words in bold are hard words" in html
+    assert "Hard words are in bold" in html
     # Every check that reads the files back: facts kept, no placeholders, explained in the text.
     checks = {c.id: c for o in result.outputs for c in o.checks if o.path.suffix == ".html"}
     for check_id in ("easyread.facts", "easyread.placeholders"):
@@ -434,10 +434,10 @@ def test_a_consultation_keeps_who_is_not_affected_the_decision_date_and_whole_li
     numbered = [w for w in ("First,", "Second,", "Third,") if w in text]
     assert numbered in ([], ["First,", "Second,", "Third,"])
     # Every table row kept; a row of 3 cells is one point of two short sentences, the first
-    # naming the row ("Standard bin: £48.").
+    # naming the row and saying what its amount counts ("Standard bin: charge a year £48.").
     rows = [p for p in points if "Who it is for:" in p]
     assert len(rows) == 3
-    assert any(r.startswith("Standard bin: £48.") for r in rows)
+    assert any(r.startswith("Standard bin: charge a year £48.") for r in rows)
     # The shapes split into a lead and one line each.
     assert "You can: Fill in the survey online" in text
     assert "This document explains: What we are proposing." in text

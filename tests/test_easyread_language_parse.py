@@ -387,7 +387,7 @@ def test_leaflet_written_page_reads_as_easy_read(tmp_path: Path, monkeypatch: py
     # A short list keeps all its items (2 of the 4 documents were left out) and its lead-in, even long.
     need = lines.index("You will need:")
     assert lines[need + 1].startswith("A recent digital photo")
-    assert lines[need + 2].startswith("Proof of identity")
+    assert lines[need + 2].startswith("Proof of who you are")  # "identity": a plain-words swap
     assert any(line.startswith("You will automatically qualify for a Blue Badge") for line in lines)
     assert any(line.startswith("Phone: 01632 960 780") for line in lines)
     assert "But not if there is a ban on loading or unloading." in lines

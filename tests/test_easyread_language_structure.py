@@ -72,9 +72,35 @@ def test_tables_become_a_point_for_each_row() -> None:
     )
     assert points_of(draft(table)) == [
         ["Our measures"],
-        ["Staff who leave: 1 in 4.", "Target: 1 in 5."],
-        ["Pay: £12."],
+        ["Staff who leave: now 1 in 4.", "Target: 1 in 5."],
+        ["Pay: now £12."],
     ]
+
+
+def test_an_amount_in_a_wide_row_keeps_what_it_counts() -> None:
+    """ "Standard bin: £48." lost its column's heading ("Charge a year"): in a row of 3 cells or
+    more an amount after the row's name takes it; words ("What it means") do not, nor does a
+    two-column row, whose heading the row's name already answers."""
+    wide = m.Table(
+        head=[m.Row([cell("Option"), cell("Charge a year"), cell("Who it is for")])],
+        body=[m.Row([cell("Standard bin"), cell("£48"), cell("Every household")])],
+    )
+    assert points_of(draft(wide)) == [["Standard bin: charge a year £48.", "Who it is for: Every household."]]
+    words = m.Table(
+        head=[m.Row([cell("Principle"), cell("What it means"), cell("Example")])],
+        body=[m.Row([cell("Equality"), cell("Everyone counts"), cell("A ramp")])],
+    )
+    assert points_of(draft(words)) == [["Equality: everyone counts.", "Example: A ramp."]]
+    times = m.Table(
+        head=[m.Row([cell("Date"), cell("Time"), cell("Place")])],
+        body=[m.Row([cell("Tuesday 25 May"), cell("10am to 1pm"), cell("The library")])],
+    )
+    assert points_of(draft(times)) == [["Tuesday 25 May: 10am to 1pm.", "Place: The library."]]
+    narrow = m.Table(
+        head=[m.Row([cell("Bin"), cell("Charge a year")])],
+        body=[m.Row([cell("Standard bin"), cell("£48")])],
+    )
+    assert points_of(draft(narrow)) == [["Standard bin: £48."]]
 
 
 def test_a_wide_table_row_makes_points_of_two_short_sentences() -> None:

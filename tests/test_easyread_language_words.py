@@ -47,6 +47,56 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
     assert swap(before) == after
 
 
+@pytest.mark.parametrize(
+    ("parts", "after"),
+    [
+        # After a sentence that asks the reader to do something, "This is if" says "Do this if".
+        (
+            ["Please tell the driver.", "This is if you are not happy with the service."],
+            ["Please tell the driver.", "Do this if you are not happy with the service."],
+        ),
+        (
+            ["Move furniture away from walls.", "This is when the walls are damp."],
+            ["Move furniture away from walls.", "Do this when the walls are damp."],
+        ),
+        # Our purpose after "We …": "We want to …".
+        (
+            ["We will carry out an assessment.", "This is to find out what you can pay."],
+            ["We will carry out an assessment.", "We want to find out what you can pay."],
+        ),
+        # ... but not when the purpose names us again ("We want to help us decide").
+        (
+            ["We are asking for views.", "This is to help us decide."],
+            ["We are asking for views.", "This is to help us decide."],
+        ),
+        # Not after a sentence that neither asks nor is ours.
+        (
+            ["The team will visit you.", "This is if you ask."],
+            ["The team will visit you.", "This is if you ask."],
+        ),
+        # A double negative is said once.
+        (
+            ["You can park here.", "But not if you have not got a badge."],
+            ["You can park here.", "This is only if you have got a badge."],
+        ),
+        (
+            ["You can park here.", "But not if you do not pay the fee."],
+            ["You can park here.", "This is only if you pay the fee."],
+        ),
+        (
+            ["You can park here.", "But not if there is a ban."],
+            ["You can park here.", "But not if there is a ban."],
+        ),
+        # An instruction "by doing": the verb itself; a choice ("You can …") stays.
+        (["You should do this by pressing the red button."], ["To do this, press the red button."]),
+        (["You can do this by writing to us."], ["You can do this by writing to us."]),
+        (["You must do this by 3 May."], ["You must do this by 3 May."]),
+    ],
+)
+def test_stiff_openings_of_a_split_are_said_plainly(parts: list[str], after: list[str]) -> None:
+    assert plain_words.plain_forms(parts) == after
+
+
 def test_council_list_adds_words_and_fixes_a_or_an(tmp_path: Path) -> None:
     council = tmp_path / "plain.tsv"
     council.write_text("# ours\nimportant\tkey\tother\nutilise\tmake use of\tverb\n", encoding="utf-8")

@@ -21,6 +21,7 @@ British and American spellings (-ise / -ize) both match. "a"/"an" before a repla
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -207,6 +208,18 @@ def _plain_form(
     return entry.plain
 
 
+def _participle(token: Any) -> bool:
+    """The parse found a past participle: one that describes a noun ("a workshop facilitated by"),
+    or one with its own "be"/"have" even when a word stands between ("is normally issued")."""
+    if token.dep_ == "acl":
+        return True
+    helpers = {"be", "have", "get"}
+    return bool(
+        token.tag_ == "VBN"
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in helpers for c in token.children)
+    )
+
+
 def _fix_article(before: str, replacement: str) -> str:
     mt = re.search(r"\b([Aa]n?)(\s+)$", before)
     if not mt:
@@ -270,7 +283,7 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
                 candidate,
                 matched,
                 before,
-                describes=token is not None and token.dep_ == "acl",
+                describes=token is not None and _participle(token),
                 verb=token is not None and token.pos_ in {"VERB", "AUX"} and token.dep_ != "compound",
             )
             if plain is not None:
@@ -284,16 +297,36 @@ def replace(text: str, entries: tuple[Entry, ...], done: Replacements) -> str:
         if form.entry.kind == "drop":
             out, last, capital = _drop(before, text, mt.end(), capital)
         else:
+            if plain.lower() in {"a", "an"}:
+                # The plain word is itself the article ("per hour" -> "an hour"): the next word chooses.
+                plain = _fix_article(plain + " ", _word_after(text, mt.end()) or "x").rstrip()
             if matched[:1].isupper():
                 plain = capitalise(plain)
+            end = mt.end()
+            if form.entry.kind == "verb":
+                # "calculated it" -> "worked it out", never "worked out it": a pronoun object
+                # goes before the particle of a two-word plain verb.
+                plain, end = _particle_after_pronoun(plain, text, end)
             out = [_fix_article(before, plain), plain]
-            last = mt.end()
+            last = end
             capital = False
         key = (form.entry.hard, form.entry.plain)
         done.counts[key] = done.counts.get(key, 0) + 1
     rest = text[last:]
     out.append(capitalise(rest) if capital else rest)
     return "".join(out)
+
+
+_PARTICLES = frozenset({"out", "up", "in", "off", "on", "back", "down", "away", "over", "together"})
+_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you", "this", "these", "those"})
+
+
+def _particle_after_pronoun(plain: str, text: str, end: int) -> tuple[str, int]:
+    words = plain.split()
+    mt = re.match(r"\s+(\w+)\b", text[end:])
+    if len(words) != 2 or words[1] not in _PARTICLES or not mt or mt.group(1).lower() not in _PRONOUNS:
+        return plain, end
+    return f"{words[0]} {mt.group(1)} {words[1]}", end + mt.end()
 
 
 def _drop(before: str, text: str, end: int, capital: bool) -> tuple[list[str], int, bool]:
@@ -370,7 +403,12 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
         number = "#number" in cond.values and re.match(r"\s*[£$€]?\d", text[end:]) is not None
         return number or _word_after(text, end) in cond.values
     if cond.kind == "prev":
-        return _word_before(text, start) in cond.values
+        # "#start": the match opens a sentence ("However, …" but not "We will, however, …").
+        opens = "#start" in cond.values and re.search(r"(?:^|[.!?:]['’\"”)]?)\s*$", text[:start]) is not None
+        # "#inside": the match does not open a sentence or a clause after a comma ("We think it is
+        # important that you …": not "We think please …").
+        inside = "#inside" in cond.values and re.search(r"(?:^|[.!?:;,]['’\"”)]?)\s*$", text[:start]) is None
+        return opens or inside or _word_before(text, start) in cond.values
     if cond.kind in {"dep", "head"}:
         token = _token_at(text, start, parsed)
         if token is None:
@@ -436,4 +474,104 @@ def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bo
         return True
     # Refuse only a clear other part of speech (a tagger's guess on a rare word is not trusted).
     other = {"NOUN", "PROPN", "ADJ"} if kind == "verb" else {"VERB", "AUX"}
+    if kind == "noun" and token.pos_ == "ADJ" and token.dep_ == "amod":
+        return False  # "each individual meal", "your individual needs": a describing word, not the noun
     return token.pos_ not in other
+
+
+# ---------------------------------------------------------------- plain forms of stiff openings
+
+
+@dataclass(frozen=True)
+class _Form:
+    after: str  # "order" | "we"
+    stiff: str
+    plain: str
+
+
+@dataclass(frozen=True)
+class _Forms:
+    order_verbs: frozenset[str]
+    rules: tuple[_Form, ...]
+    negative_stiff: str
+    negative_plain: str
+    subjects: frozenset[str]
+    helpers: frozenset[str]
+    dropped_helpers: frozenset[str]
+    by_doing: tuple[str, ...]
+    by_doing_plain: str
+
+
+@cache
+def _forms() -> _Forms:
+    with builtin("plain-forms.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    neg = data["double_negative"]
+    return _Forms(
+        frozenset(v.lower() for v in data["order_verbs"]),
+        tuple(_Form(r["after"], r["stiff"], r["plain"]) for r in data["rules"]),
+        neg["stiff"],
+        neg["plain"],
+        frozenset(neg["subjects"]),
+        frozenset(neg["helpers"]),
+        frozenset(neg["dropped_helpers"]),
+        tuple(data["by_doing"]["openings"]),
+        data["by_doing"]["plain"],
+    )
+
+
+def plain_forms(parts: list[str]) -> list[str]:
+    """The sentences a split made, with stiff openings said plainly where the sentence before
+    allows it (data/plain-forms.toml): "Please tell the driver. This is if …" -> "… Do this if …";
+    "We will carry out an assessment. This is to find out …" -> "… We want to find out …";
+    "But not if you have not …" -> "This is only if you have …"."""
+    out: list[str] = []
+    for part in parts:
+        out.append(_plain_opening(part, out[-1] if out else ""))
+    return out
+
+
+def _plain_opening(sentence: str, before: str) -> str:
+    forms = _forms()
+    sentence = _by_doing(_one_negative(sentence, forms), forms)
+    kind = _kind_of(before, forms)
+    for rule in forms.rules:
+        if rule.after != kind or not sentence.startswith(rule.stiff + " "):
+            continue
+        rest = sentence[len(rule.stiff) :]
+        if kind == "we" and re.search(r"\b(?:us|we|our)\b", rest, re.IGNORECASE):
+            continue  # "We want to help us decide" would not read right
+        return rule.plain + rest
+    return sentence
+
+
+def _kind_of(before: str, forms: _Forms) -> str:
+    first = before.split(" ", 1)[0].strip(",.:;").lower() if before else ""
+    if first == "please" or first in forms.order_verbs:
+        return "order"
+    return "we" if first == "we" else ""
+
+
+def _by_doing(sentence: str, forms: _Forms) -> str:
+    for opening in forms.by_doing:
+        mt = re.match(rf"{re.escape(opening)} (\w+ing)\b(?!:)(.*)$", sentence)
+        if mt:
+            verb = lemminflect.getLemma(mt.group(1).lower(), upos="VERB")
+            if verb:
+                return f"{forms.by_doing_plain} {verb[0]}{mt.group(2)}"
+    return sentence
+
+
+def _one_negative(sentence: str, forms: _Forms) -> str:
+    if not sentence.startswith(forms.negative_stiff + " "):
+        return sentence
+    words = sentence[len(forms.negative_stiff) :].split(" ", 4)
+    # words: ["", subject, helper, "not", rest]
+    if len(words) < 5 or words[3] != "not" or words[1].lower() not in forms.subjects:
+        return sentence
+    helper = words[2].lower()
+    if helper in forms.helpers:
+        return " ".join([forms.negative_plain, words[1], words[2], words[4]])
+    if helper in forms.dropped_helpers:
+        return " ".join([forms.negative_plain, words[1], words[4]])
+    return sentence

@@ -217,7 +217,8 @@ class _Builder:
 
 def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) -> list[str]:
     """A table row in plain sentences: its first two cells as one ("Equality: everyone counts.",
-    "Standard bin: £48."), each further cell with its column's heading ("Who it is for: every
+    "Standard bin: £48."; in a row of 3 or more cells an amount takes its heading, "Standard bin:
+    charge a year £48."), each further cell with its column's heading ("Who it is for: every
     household."). A cell that repeats the one above it ("1. Identifying carers" on two rows) is
     left out: the row before said it."""
     kept = [
@@ -229,6 +230,11 @@ def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) ->
         return []
     if len(kept) >= 2 and (kept[0][0], kept[1][0]) == (0, 1):
         (_, first), (_, second) = kept[0], kept[1]
+        label = headers[1] if len(headers) > 1 and len(cells) > 2 else ""
+        if label and _is_amount(second):
+            # A row of 3 or more cells: its other cells carry their headings, so a bare amount
+            # here ("Standard bin: £48.") would lose what it counts ("Charge a year").
+            second = f"{_lower_first(label.rstrip('.:'))} {second}"
         sentences = [_full_stop(f"{first.rstrip('.:')}: {_lower_first(second)}")]
         rest = kept[2:]
     else:
@@ -237,6 +243,15 @@ def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) ->
         label = headers[index] if index < len(headers) else ""
         sentences.append(_full_stop(f"{label}: {cell}" if label and index else cell))
     return sentences
+
+
+_AMOUNT = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?%?")
+
+
+def _is_amount(cell: str) -> bool:
+    """A cell that is only an amount, a number or a share ("£48", "85%", "1,200"): it says nothing
+    of what it counts. A time or a date ("10am to 1pm", "3 May") says what it is."""
+    return _AMOUNT.fullmatch(cell.strip()) is not None
 
 
 def _typed_bullets(text: str) -> list[str]:
