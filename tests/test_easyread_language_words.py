@@ -89,6 +89,11 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
         ),
         # An instruction "by doing": the verb itself; a choice ("You can …") stays.
         (["You should do this by pressing the red button."], ["To do this, press the red button."]),
+        # Every verb of the instruction becomes an order, not "press the button and telling …".
+        (
+            ["You should do this by pressing the red button and telling the operator your name."],
+            ["To do this, press the red button and tell the operator your name."],
+        ),
         (["You can do this by writing to us."], ["You can do this by writing to us."]),
         (["You must do this by 3 May."], ["You must do this by 3 May."]),
     ],

@@ -59,7 +59,7 @@ def _conditions(text: str) -> tuple[Condition, ...]:
     out = []
     for part in text.split(";"):
         kind, _, values = part.strip().partition(":")
-        if kind in {"obj", "subj", "next", "prev", "dep", "head"} and values:
+        if kind in {"obj", "subj", "next", "prev", "dep", "head", "later"} and values:
             out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|"))))
     return tuple(out)
 
@@ -409,6 +409,11 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
         # important that you …": not "We think please …").
         inside = "#inside" in cond.values and re.search(r"(?:^|[.!?:;,]['’\"”)]?)\s*$", text[:start]) is None
         return opens or inside or _word_before(text, start) in cond.values
+    if cond.kind == "later":
+        # "It is important that you give us … and that you tell us …": the swap would leave the
+        # second "that" with nothing to hang on, so a phrase later in the same sentence stops it.
+        rest = re.split(r"[.!?](?:\s|$)", text[end:], maxsplit=1)[0].lower()
+        return any(re.search(rf"\b{re.escape(v)}\b", rest) for v in cond.values)
     if cond.kind in {"dep", "head"}:
         token = _token_at(text, start, parsed)
         if token is None:
@@ -558,8 +563,21 @@ def _by_doing(sentence: str, forms: _Forms) -> str:
         if mt:
             verb = lemminflect.getLemma(mt.group(1).lower(), upos="VERB")
             if verb:
-                return f"{forms.by_doing_plain} {verb[0]}{mt.group(2)}"
+                return f"{forms.by_doing_plain} {verb[0]}{_SECOND_DOING.sub(_base_form, mt.group(2))}"
     return sentence
+
+
+# "… by pressing the button and telling the operator …": every verb of the instruction becomes an
+# order ("press the button and tell the operator").
+_SECOND_DOING = re.compile(r"\b(and|or|then) (\w+ing)\b")
+
+
+def _base_form(found: re.Match[str]) -> str:
+    word = found.group(2).lower()
+    lemmas = lemminflect.getAllLemmas(word)
+    if "VERB" not in lemmas or word in lemmas.get("NOUN", ()):
+        return found.group(0)  # "and housing", "or evening": a noun too, so it is left as it is
+    return f"{found.group(1)} {lemmas['VERB'][0]}"
 
 
 def _one_negative(sentence: str, forms: _Forms) -> str:
