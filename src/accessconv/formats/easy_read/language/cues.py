@@ -194,6 +194,9 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
     lead = f"{cut.lead} " if cut.lead else ""
     if cut.word == "as" and right.split(" ", 1)[0].lower() in word_set("auxiliaries"):
         # ", as was having a named contact": the verb first compares ("So was …"), gives no reason.
+        said_again = _as_too(right, left_doc)
+        if said_again:
+            yield [syntax.sentence(left), said_again]
         so = grammar().get("shapes", {}).get("inverted_as", "")
         if so:
             yield [syntax.sentence(left), syntax.sentence(f"{so} {right}")]
@@ -221,6 +224,24 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
         second = syntax.sentence(f"{lead}{subject} {syntax.lower(right)}")
         if not _disagrees(parse(second)):
             yield [syntax.sentence(left), second]
+
+
+def _as_too(right: str, left_doc: Doc) -> str | None:
+    """ "A were valued highly, as was having B" -> "Having B was valued highly too.": what the first
+    part says of its subject, said again of the second with its own helping verb."""
+    root = next((t for t in left_doc if t.dep_ == "ROOT"), None)
+    too = grammar().get("shapes", {}).get("inverted_as_too", "")
+    if root is None or not too:
+        return None
+    helpers = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    first = helpers[0] if helpers else root
+    if first.lower_ not in word_set("auxiliaries"):
+        return None
+    verb, _, subject = right.partition(" ")
+    predicate = left_doc[first.i + 1 :].text.rstrip(" .")
+    if not subject or not predicate:
+        return None
+    return syntax.sentence(f"{subject.rstrip(' .')} {verb} {predicate} {too}")
 
 
 def _that_frame(text: str, doc: Doc) -> str | None:
