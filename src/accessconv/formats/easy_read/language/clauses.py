@@ -432,6 +432,12 @@ def _phrase_list(
     return out
 
 
+def phrase_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
+    """The lead and one phrase a line, each with its mark word ("By phone on …"): cascade.py's
+    ways, found by their words when the parse does not join them."""
+    return _phrase_list(text, doc, marks, keep=True)
+
+
 def _own_end(tok: Token) -> int:
     """The last word of a phrase without what is joined to it ("by post" in "by post, or in …")."""
     own = [c.right_edge.i for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]

@@ -232,6 +232,8 @@ def _named_again(doc: Doc) -> tuple[str, bool] | None:
     while first.i > 0 and doc[first.i - 1].dep_ in {"compound", "amod"} and doc[first.i - 1].head == last:
         first = doc[first.i - 1]
     words = doc[first.i : last.i + 1].text
+    if first.i == 0:
+        words = syntax.lower(words)  # a capital only because it began the sentence: "the emergency breaks"
     plural = last.tag_ in {"NNS", "NNPS"}
     if last.pos_ == "PROPN":
         return words, plural

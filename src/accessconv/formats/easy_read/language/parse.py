@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import clauses, cues
+from . import cascade, clauses, cues
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -1614,12 +1614,27 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
             parts = rule(text, doc)
         except (IndexError, ValueError):
             parts = None
-        if parts and all(p.strip() for p in parts) and sound(parts, doc):
+        if parts and all(p.strip() for p in parts) and _list_whole(parts) and sound(parts, doc):
             return parts
     if too_long(text):
         # No rule saw a shape: often the parse of the whole is wrong, so cut at the words' own
         # cues and keep a cut only when its parts, parsed alone, stand (cues.py).
-        return cues.split(text, doc, _parse_kept, _stands_alone)
+        return cues.split(text, doc, _parse_kept, _stands_alone) or _last_resort(text, doc, too_long)
+    return None
+
+
+def _last_resort(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
+    """cascade.py's steps, each kept only when its parts pass the guard every split passes."""
+    parts = cascade.object_relative(text, doc)
+    if parts is not None and _stands_alone(text, parts):
+        return parts
+    for step in (cascade.ways, cascade.end_list):
+        parts = step(text, doc)
+        if parts is not None and _stands_alone(text, parts):
+            return parts
+    parts = cascade.opening_comma(text, doc, _parse_kept, lambda t: split(t, too_long))
+    if parts is not None and len(parts) > 1 and _stands_alone(text, parts):
+        return parts
     return None
 
 
@@ -1633,17 +1648,20 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
     """Every part, parsed on its own, is a sentence, none starts with a joining word, and the parts
     keep every content word, number and name of `text`."""
     lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
-    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)):
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
         return False
     if lead is not None:
         # A list: its lead with the first item must make a sentence ("It sets out which …").
         if lead + 1 >= len(parts):
             return False
         parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
-    prefetch(parts)
+    prefetch([*parts, text])
+    misread = _nouns(parse(text))
     docs = [parse(p) for p in parts]
     return all(
-        doc is not None and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        doc is not None
+        and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        and not reads_wrong(doc, misread)
         for doc in docs
     )
 
@@ -1654,10 +1672,90 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     sentence cut (`whole`) is itself a list item ("Proof that you live here, such as …"), its first
     part may be one too."""
     check = clauses.to_check(parts)
+    misread = _nouns(whole)
     if whole is not None and not clauses.stands(whole):
         check = check[1:]
     prefetch(check)
-    return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
+    return all(
+        doc is None or (clauses.stands(doc) and not reads_wrong(doc, misread)) for doc in map(parse, check)
+    )
+
+
+def fits(text: str, parts: list[str]) -> bool:
+    """The guard every splitter's parts pass (parse.py's rules, cues.py, the older punctuation
+    splitter in points.py): a split is kept only when it is no worse than the sentence it cuts.
+    Every content word, number and name is kept, no part is a fragment, each part before a list
+    stands as a sentence parsed alone and reads as the draft meant (`reads_wrong`), and a list's
+    lead and items are whole (`_list_whole`)."""
+    if len(parts) < 2:
+        return True
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
+        return False
+    prefetch([text])
+    return sound(parts, parse(text))
+
+
+def _list_whole(parts: list[str]) -> bool:
+    """A list's lead does not end inside a phrase ("… apply to people over:" "80."), and no item is
+    a bare number or a single letter: such a list cut a phrase in two."""
+    lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), None)
+    if lead is None:
+        return True
+    last = parts[lead].rstrip(": ").rsplit(" ", 1)[-1].lower()
+    if last in {w.lower() for w in grammar().get("guard", {}).get("lead_never_ends", [])}:
+        return False
+    items = [p.strip().rstrip(".;") for p in parts[lead + 1 :]]
+    return not any(len(i) < 2 or not re.search(r"[^\W\d_]{2}", i) for i in items)
+
+
+def _nouns(whole: Doc | None) -> frozenset[str]:
+    """Words that are nouns in the sentence being cut (never a verb there), and "verbs" the parser
+    joined to a noun ("grab rails, … and falls mats": "falls" read as a verb): a part whose verb is
+    one of them reads as another sentence ("This falls these mats.")."""
+    if whole is None:
+        return frozenset()
+    verbs = {t.lower_ for t in whole if t.pos_ in {"VERB", "AUX"}}
+    nouns = {t.lower_ for t in whole if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in verbs}
+    joined = {
+        t.lower_ for t in whole if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in {"NOUN", "PROPN"}
+    }
+    return frozenset(nouns | joined)
+
+
+def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
+    """A part that parses as a sentence but is not the sentence a reader would read: a subject and
+    verb that do not agree ("Falls mats that …"), a verb that was a noun in the sentence it came
+    from (`misread`), or a verb with its own tense and no subject after a comma ("…, will still be
+    available"), or a clause that hangs on the subject noun, cut from the verb it belonged to."""
+    for tok in doc:
+        if tok.pos_ not in {"VERB", "AUX"} and tok.dep_ != "ROOT":
+            continue
+        helpers = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+        finite = tok.tag_ in FINITE or any(c.tag_ in FINITE for c in helpers)
+        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if tok.dep_ in {"ROOT", "conj"} and tok.tag_ in FINITE:
+            if tok.lower_ in misread or (subject is not None and _clashes(subject, tok)):
+                return True
+        if tok.dep_ in {"conj", "ccomp"} and finite and subject is None and _bare_comma(doc, tok):
+            return True
+        if tok.dep_ == "advcl" and tok.head.dep_ in SUBJECTS and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return True  # "Emergency breaks for example because they are taken …, will …": a cut clause
+    return False
+
+
+def _clashes(subject: Token, verb: Token) -> bool:
+    """Subject and verb cannot agree; "a number of flats use", "a tenant and her carer agree" may."""
+    if any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+        return False
+    return disagree(subject, verb)
+
+
+def _bare_comma(doc: Doc, tok: Token) -> bool:
+    """Only a comma joins this clause to the one before it: no "and" / "or" / "but"."""
+    start = tok.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    return not any(t.dep_ in {"cc", "mark"} for t in doc[min(tok.head.i, start) : tok.i])
 
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:

@@ -136,7 +136,15 @@ def _acceptable(sentence: str, pieces: list[str], settings: SplitSettings, spans
     checked = pieces[:1] if list_split else pieces
     if any(_count(p, spans) < settings.min_clause_words for p in checked):
         return False
-    return keeps_content(sentence, " ".join(pieces))
+    if not keeps_content(sentence, " ".join(pieces)):
+        return False
+    if getattr(settings, "use_parser", False):
+        # With the parser in use, the guard every splitter's parts pass: each part stands as a
+        # sentence and reads as the draft meant (parse.fits). Imported here: parse uses this module.
+        from . import parse
+
+        return not parse.available() or parse.fits(sentence, pieces)
+    return True
 
 
 def keeps_content(before: str, after: str) -> bool:

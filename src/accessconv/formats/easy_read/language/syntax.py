@@ -43,7 +43,9 @@ def sentence(part: str) -> str:
 
 def lower(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:].islower() and first not in {"I"} else text
+    # "A door …" -> "a door …" too: a one-letter word other than "I" has no other letters to look at.
+    plain = first[1:].islower() or (len(first) == 1 and first.isalpha())
+    return text[:1].lower() + text[1:] if plain and first not in {"I"} else text
 
 
 def clause_at_end(tok: Token, doc: Doc) -> bool:

@@ -1,0 +1,193 @@
+"""The last resort for a sentence still too long after parse.py's rules and cues.py's cuts.
+
+Each step makes one cut an Easy Read writer makes, and parse.py keeps it only when every part passes
+the same guard as every other split (`parse.fits`: each part, parsed alone, stands as a sentence that
+reads as the draft meant, and every content word, number and name is kept):
+
+- a "who" / "which" / "that" clause on a noun after the verb, with no comma ("… by a senior officer
+  who had no part in the first decision.") -> "… by a senior officer." "This officer had no part in
+  the first decision." Only after "a" / "an" / "the" / "your" (a noun with "any", "all" or none
+  would say it of everyone), and never after "not" or a condition, whose meaning the cut would turn;
+- a condition or time first with no comma before the main clause ("If you miss a payment we will
+  write to you …"): the comma is put in where the main clause starts, found by parsing, and the
+  sentence is split again by the rules that need it.
+The words these steps add or look for are data: `[cascade]` in grammar.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from . import clauses, syntax
+from .wordlists import grammar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Parse = Callable[[str], "Doc | None"]
+Split = Callable[[str], "list[str] | None"]
+
+# Where the noun of a restrictive clause may sit: after the verb, never its subject (parse.py's
+# `_who_subject` says "Some tenants … These tenants …" for that).
+_OBJECT_ROLES = {"dobj", "pobj", "attr", "oprd", "dative"}
+_TAILS = {"npadvmod", "prep", "advmod", "advcl", "agent"}
+_BEFORE_NOUN = {"det", "amod", "compound", "poss", "nummod"}
+
+
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = grammar().get("cascade", {})
+    return data
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _data().get(name, []))
+
+
+def object_relative(text: str, doc: Doc) -> list[str] | None:
+    """ "… a senior officer who had no part in the first decision." -> "… a senior officer."
+    "This officer had no part in the first decision." (the noun named again with "This" / "These")."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or not syntax.clause_at_end(verb, doc):
+            continue
+        head, wh = verb.head, verb.left_edge
+        if wh.lower_ not in _words("relative_words") or wh.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if wh.i != head.i + 1 or head.pos_ != "NOUN" or head.dep_ not in _OBJECT_ROLES:
+            continue
+        if not _plain_determiner(head) or _turns_meaning(doc, wh.i):
+            continue
+        first = syntax.cut(text, 0, wh.idx)
+        said = text[doc[wh.i + 1].idx :].strip()
+        pointer = _data().get("these" if head.tag_ in {"NNS", "NNPS"} else "this", "This")
+        second = f"{pointer} {_noun(text, head)} {said}"
+        if len(first.split()) < 4 or len(said.split()) < 3:
+            continue
+        return [syntax.sentence(first), syntax.sentence(second)]
+    return None
+
+
+def _plain_determiner(head: Token) -> bool:
+    """The noun is one thing named ("a senior officer", "the form", "your carer"): not "any officer",
+    "all officers" or a bare plural, where the clause says which ones and cannot stand apart."""
+    dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
+    return bool(dets) and all(d.lower_ in _words("plain_determiners") for d in dets)
+
+
+def _turns_meaning(doc: Doc, end: int) -> bool:
+    """Before the clause there is "not" / "no" or a condition ("if", "unless"): "We will not give it
+    to a person who …" must never become "… This person …"."""
+    stops = _words("meaning_words")
+    return any(t.dep_ == "neg" or t.lower_ in stops for t in doc[:end])
+
+
+def _noun(text: str, head: Token) -> str:
+    """The noun and the nouns before it that name it ("support worker"), without its describing words."""
+    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    first = words[0] if words else head
+    return text[first.idx : head.idx + len(head.text)]
+
+
+def opening_comma(text: str, doc: Doc, parse: Parse, split: Split) -> list[str] | None:
+    """ "If you miss a payment we will write to you …": a condition or time first whose comma the
+    draft left out (the parser then reads the whole as one clause). The comma goes before the first
+    word that can start the main clause and makes the parse a condition and a main clause; the
+    sentence so mended is split by the rules again."""
+    if not len(doc) or doc[0].lower_ not in _words("openers") or "," in text:
+        return None
+    starters = _words("clause_starters")
+    for tok in doc[3:-3]:
+        before = doc[tok.i - 1]
+        if tok.lower_ not in starters or before.pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PART"}:
+            continue
+        if before.lower_ in {"that", "if", "when", "whether"}:
+            continue
+        mended = text[: before.idx + len(before.text)] + "," + text[before.idx + len(before.text) :]
+        again = parse(mended)
+        if again is None or not _condition_first(again, tok.i + 1):
+            continue
+        return split(mended)
+    return None
+
+
+def _condition_first(doc: Doc, start: int) -> bool:
+    """The first word opens a clause that hangs on the main verb, which comes after the comma."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i < start or doc[0].dep_ not in {"mark", "advmod"}:
+        return False
+    clause = doc[0].head
+    return clause.dep_ == "advcl" and clause.head == root and clause.right_edge.i < start
+
+
+def ways(text: str, doc: Doc) -> list[str] | None:
+    """ "You can report a repair online at …, by phone on … or by visiting …" -> "You can report a
+    repair:" and one way a line: two or more ways that start with "by" after a comma, "or" or "and"
+    (the parse often hangs the last way on a number, so the ways are found by their words)."""
+    joints = {",", "or", "and"}
+    words = _words("way_words")
+    marks = [t for t in doc[2:] if t.lower_ in words and doc[t.i - 1].lower_ in joints]
+    if len(marks) < 2:
+        return None
+    return clauses.phrase_list(text, doc, marks)
+
+
+def end_list(text: str, doc: Doc) -> list[str] | None:
+    """ "The changes would not apply to people over 80, people in supported housing, care leavers,
+    and people who have lived here for 10 years." -> "The changes would not apply to:" and one item
+    a line. The items run to the end, split by commas and a last "and" / "or"; the first starts
+    where the noun phrase before the first comma starts (found by walking up from the comma to the
+    word that governs the phrase, not at the nearest noun: "people over 80", not "80")."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    commas = [t.i for t in doc[:end] if t.text == ","]
+    if len(commas) < 2:
+        return None
+    last_joint = doc[commas[-1] + 1]
+    if last_joint.lower_ not in {"and", "or"}:
+        return None
+    # An item after a comma starting with the word of a noun before the first comma ("people over
+    # 80, people in …") starts the list there; else the phrase's own head says where.
+    firsts = {doc[c + 2].lower_ if doc[c + 1].lower_ in {"and", "or"} else doc[c + 1].lower_ for c in commas}
+    same = [t for t in doc[: commas[0]] if t.lower_ in firsts and t.pos_ in {"NOUN", "PROPN"}]
+    head = _phrase_head(doc[commas[0] - 1], commas[0])
+    if same:
+        start = same[-1]
+        while start.i > 0 and doc[start.i - 1].head == start and doc[start.i - 1].dep_ in _BEFORE_NOUN:
+            start = doc[start.i - 1]  # "the people over 80"
+    elif head.dep_ in {"pobj", "dobj", "attr"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        start = head.left_edge
+    else:
+        return None
+    if start.i < 3 or any(t.text in {",", ";", ":"} for t in doc[start.i : commas[0]]):
+        return None
+    bounds = [start.i, *(c + 1 for c in commas)]
+    bounds[-1] += 1  # past "and" / "or"
+    if any(t.head.i < start.i and t.dep_ in _TAILS for t in doc[bounds[-1] + 1 : end]):
+        return None  # "… or new windows for your home this year": the time is the whole sentence's
+    stops = [*commas, end]
+    items = [
+        syntax.cut(text, doc[b].idx, doc[s].idx if s < len(doc) else len(text))
+        for b, s in zip(bounds, stops, strict=True)
+    ]
+    limit = int(_data().get("max_item_words", 12))
+    if any(not i or len(i.split()) > limit for i in items):
+        return None
+    lead = syntax.cut(text, 0, start.idx) + ":"
+    out = [lead[:1].upper() + lead[1:], *(syntax.item(i) for i in items)]
+    if last_joint.lower_ == "or":
+        out[-1] = syntax.or_last(out[0], out[-1])
+    return out
+
+
+def _phrase_head(tok: Token, comma: int) -> Token:
+    """The noun that heads the phrase ending at `tok`: up through nouns, and through a small word
+    that hangs on a noun ("people over 80"), to the word a verb or a small word of the clause governs."""
+    while True:
+        up = tok.head
+        if up == tok or up.i >= comma or up.pos_ in {"VERB", "AUX"}:
+            return tok
+        if up.pos_ == "ADP":
+            owner = up.head
+            if up.dep_ != "prep" or owner.pos_ not in {"NOUN", "PROPN", "PRON"} or owner.i >= comma:
+                return tok
+            up = owner
+        tok = up
