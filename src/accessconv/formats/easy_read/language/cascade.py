@@ -23,7 +23,7 @@ from . import clauses, syntax
 from .wordlists import grammar
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Parse = Callable[[str], "Doc | None"]
 Split = Callable[[str], "list[str] | None"]
@@ -126,6 +126,9 @@ def ways(text: str, doc: Doc) -> list[str] | None:
     joints = {",", "or", "and"}
     words = _words("way_words")
     marks = [t for t in doc[2:] if t.lower_ in words and doc[t.i - 1].lower_ in joints]
+    earlier = [t for t in doc[2 : marks[0].i] if t.lower_ in words] if marks else []
+    if earlier and doc[earlier[-1].i - 1].pos_ not in {"VERB", "AUX"}:
+        marks.insert(0, earlier[-1])  # "contact the team by phone on …, by email at … or by …"
     if len(marks) < 2:
         return None
     return clauses.phrase_list(text, doc, marks)
@@ -163,6 +166,8 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
     bounds[-1] += 1  # past "and" / "or"
     if any(t.head.i < start.i and t.dep_ in _TAILS for t in doc[bounds[-1] + 1 : end]):
         return None  # "… or new windows for your home this year": the time is the whole sentence's
+    if any(_clause_item(doc[b:s]) for b, s in zip(bounds, [*commas, end], strict=True)):
+        return None  # "visit you at home, talk to you by phone, or you can …": clauses, not things
     stops = [*commas, end]
     items = [
         syntax.cut(text, doc[b].idx, doc[s].idx if s < len(doc) else len(text))
@@ -191,3 +196,13 @@ def _phrase_head(tok: Token, comma: int) -> Token:
                 return tok
             up = owner
         tok = up
+
+
+def _clause_item(tokens: Span) -> bool:
+    """An item that is a verb phrase or a clause of its own, not a thing named: its first word is a
+    verb or a pronoun, or a verb in it hangs on a word outside it ("talk" joined to "visit")."""
+    first = next((t for t in tokens if not t.is_punct and t.lower_ not in {"and", "or"}), None)
+    if first is None or first.pos_ in {"VERB", "AUX"} or first.tag_ == "PRP":
+        return True
+    inside = range(tokens.start, tokens.end)
+    return any(t.pos_ in {"VERB", "AUX"} and t.head.i not in inside and t.dep_ != "amod" for t in tokens)

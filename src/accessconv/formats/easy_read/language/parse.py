@@ -1526,7 +1526,13 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
     if not _verb_first(doc, clause.left_edge.i + 1, clause) or doc[clause.left_edge.i + 1].tag_ not in FINITE:
         return None
     start = subject.left_edge
-    if start.dep_ == "det" and start.lower_ not in {"the"} or any(t.is_punct for t in doc[start.i : root.i]):
+    amount = start.lower_ in word_set("quantifiers")  # "Most people who …" (an amod, not a det)
+    if (
+        amount
+        or start.dep_ == "det"
+        and start.lower_ not in {"the"}
+        or any(t.is_punct for t in doc[start.i : root.i])
+    ):
         return None  # "All tenants who …", "Most carers who …": the amount would be lost
     first_word = doc[start.i + 1] if start.lower_ == "the" else start
     noun = text[first_word.idx : subject.idx + len(subject.text)]
@@ -1650,6 +1656,8 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
     lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
     if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
         return False
+    if _padded(text, parts) or any(_dangles(p) for p in clauses.to_check(parts)):
+        return False
     if lead is not None:
         # A list: its lead with the first item must make a sentence ("It sets out which …").
         if lead + 1 >= len(parts):
@@ -1672,6 +1680,8 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     sentence cut (`whole`) is itself a list item ("Proof that you live here, such as …"), its first
     part may be one too."""
     check = clauses.to_check(parts)
+    if any(_dangles(p) for p in check) or (whole is not None and _padded(whole.text, parts)):
+        return False
     misread = _nouns(whole)
     if whole is not None and not clauses.stands(whole):
         check = check[1:]
@@ -1679,6 +1689,29 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     return all(
         doc is None or (clauses.stands(doc) and not reads_wrong(doc, misread)) for doc in map(parse, check)
     )
+
+
+def _guard() -> dict[str, Any]:
+    data: dict[str, Any] = grammar().get("guard", {})
+    return data
+
+
+def _dangles(part: str) -> bool:
+    """The part ends with words that lead into something it no longer has ("…, for example.")."""
+    end = part.rstrip(" .:;,").lower()
+    return any(end == w or end.endswith(" " + w) for w in _guard().get("dangling_ends", []))
+
+
+def _padded(text: str, parts: list[str]) -> bool:
+    """The parts say again much of the sentence ("You can choose to pay … or you can ask us to
+    arrange the job." "You can choose to pay … or you can ask us to send a bill."): more words added
+    than a repeated subject or a lead such as "This is because" needs, while a part stays nearly as
+    long as the sentence ("that A, that B and that C" may repeat its short lead for each)."""
+    size = len(text.split())
+    added = sum(len(p.split()) for p in parts) - size
+    longest = max(len(p.split()) for p in parts)
+    share = float(_guard().get("max_long_share", 0.66))
+    return added > int(_guard().get("max_added_words", 8)) and longest > share * size
 
 
 def fits(text: str, parts: list[str]) -> bool:
@@ -1769,8 +1802,13 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if parts is None or _has_fragment(parts):
         return None
     out: list[str] = []
+    lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), len(parts))
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        if cut and n > lead and (any(p.rstrip().endswith(":") for p in cut) or not sound(cut)):
+            # A list item cut in two would leave a line that is no item ("What you can do.") and a
+            # sentence that seems to be about the whole list ("This is only if …").
+            cut = None
         following = parts[n + 1] if n + 1 < len(parts) else ""
         if (
             cut
