@@ -121,17 +121,22 @@ def _condition_first(doc: Doc, start: int) -> bool:
 
 def ways(text: str, doc: Doc) -> list[str] | None:
     """ "You can report a repair online at …, by phone on … or by visiting …" -> "You can report a
-    repair:" and one way a line: two or more ways that start with "by" after a comma, "or" or "and"
-    (the parse often hangs the last way on a number, so the ways are found by their words)."""
+    repair by:" and one way a line: two or more phrases that start with the same small word ("by",
+    "for": `way_words`) after a comma, "or" or "and" (the parse often hangs the last one on a
+    number, so they are found by their words): "We will not pay for work that …, or for repairs
+    that …" -> "We will not pay for:" and one a line."""
     joints = {",", "or", "and"}
-    words = _words("way_words")
-    marks = [t for t in doc[2:] if t.lower_ in words and doc[t.i - 1].lower_ in joints]
-    earlier = [t for t in doc[2 : marks[0].i] if t.lower_ in words] if marks else []
-    if earlier and doc[earlier[-1].i - 1].pos_ not in {"VERB", "AUX"}:
-        marks.insert(0, earlier[-1])  # "contact the team by phone on …, by email at … or by …"
-    if len(marks) < 2:
-        return None
-    return clauses.phrase_list(text, doc, marks)
+    for word in sorted(_words("way_words")):
+        marks = [t for t in doc[2:] if t.lower_ == word and doc[t.i - 1].lower_ in joints]
+        earlier = [t for t in doc[2 : marks[0].i] if t.lower_ == word] if marks else []
+        if earlier:
+            marks.insert(0, earlier[-1])  # "contact the team by phone on …, by email at … or by …"
+        if len(marks) < 2:
+            continue
+        found = clauses.phrase_list(text, doc, marks)
+        if found is not None:
+            return found
+    return None
 
 
 def end_list(text: str, doc: Doc) -> list[str] | None:
@@ -206,3 +211,23 @@ def _clause_item(tokens: Span) -> bool:
         return True
     inside = range(tokens.start, tokens.end)
     return any(t.pos_ in {"VERB", "AUX"} and t.head.i not in inside and t.dep_ != "amod" for t in tokens)
+
+
+def contrast(text: str, doc: Doc) -> list[str] | None:
+    """ "… has risen from 5,200 to 8,300, while the number of homes has fallen to around 700." -> two
+    sentences: ", while" before a clause with a number and a subject of its own (a noun: "while you
+    wait" says when, and is never cut), the new sentence starting with the word given in
+    `contrast_leads` ("" for none)."""
+    leads: dict[str, str] = _data().get("contrast_leads", {})
+    for tok in doc[3:-3]:
+        if tok.lower_ not in leads or doc[tok.i - 1].text != ",":
+            continue
+        rest = doc[tok.i + 1 :]
+        if rest[0].tag_ in {"PRP", "VBG"} or not any(t.like_num for t in rest):
+            continue
+        first = syntax.cut(text, 0, doc[tok.i - 1].idx)
+        said = text[rest[0].idx :].strip()
+        lead = leads[tok.lower_]
+        second = f"{lead} {syntax.lower(said)}" if lead else said
+        return [syntax.sentence(first), syntax.sentence(second)]
+    return None

@@ -433,9 +433,9 @@ def _phrase_list(
 
 
 def phrase_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
-    """The lead and one phrase a line, each with its mark word ("By phone on …"): cascade.py's
+    """The lead ending in the mark word ("… by:", "… pay for:") and one phrase a line: cascade.py's
     ways, found by their words when the parse does not join them."""
-    return _phrase_list(text, doc, marks, keep=True)
+    return _phrase_list(text, doc, marks, keep=False)
 
 
 def _own_end(tok: Token) -> int:

@@ -228,6 +228,8 @@ def _named_again(doc: Doc) -> tuple[str, bool] | None:
         return None  # "worth £410 million a year, which …": "a year" says how often, it is not named
     if last.dep_ == "pobj" and last.head.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
         return None
+    if syntax.inside_clause(last):
+        return None  # "the steps that are agreed with each person, which …": the steps, not the person
     first = last
     while first.i > 0 and doc[first.i - 1].dep_ in {"compound", "amod"} and doc[first.i - 1].head == last:
         first = doc[first.i - 1]

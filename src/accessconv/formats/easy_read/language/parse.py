@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, cues
+from . import cascade, clauses, cues, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -330,11 +330,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if head.dep_ in {"conj", "pobj"}:
-            # "A, B and an online library, which together …": the clause may be about them all; "a
-            # group of people with lived experience, who met…": a clause after a noun inside a
-            # prepositional phrase may belong to a noun further left. Repeating the wrong one changes
-            # the meaning; leave such a sentence for a person (it goes on the review sheet).
+        if _doubtful_head(head):
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -369,6 +365,15 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
             return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
+
+
+def _doubtful_head(head: Token) -> bool:
+    """ "A, B and an online library, which together …": the clause may be about them all; "a group of
+    people with lived experience, who met…": a clause after a noun inside a prepositional phrase, or
+    inside another clause ("the letter that … gave you after your assessment, which tells you …"),
+    may belong to a noun further left; "£11.40, which means …" is about the whole. Repeating the
+    wrong one changes the meaning; leave such a sentence for a person (it goes on the review sheet)."""
+    return head.dep_ in {"conj", "pobj"} or syntax.inside_clause(head) or head.like_num or head.pos_ == "NUM"
 
 
 def _verb_first(doc: Doc, i: int, verb: Token) -> bool:
@@ -1143,6 +1148,8 @@ def _cut_before_end_clause(
         return None
     if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in not_after:
         return None
+    if syntax.inside_clause(doc[tok.i - 1]):
+        return None  # "the help that is available if you own your home": the help's condition
     before = list(doc[: tok.i])
     if negative(before) or not _has_clause(before):
         return None
@@ -1531,7 +1538,7 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
         amount
         or start.dep_ == "det"
         and start.lower_ not in {"the"}
-        or any(t.is_punct for t in doc[start.i : root.i])
+        or any(t.is_punct and t.tag_ != "HYPH" and not _list_comma(t, clause) for t in doc[start.i : root.i])
     ):
         return None  # "All tenants who …", "Most carers who …": the amount would be lost
     first_word = doc[start.i + 1] if start.lower_ == "the" else start
@@ -1547,6 +1554,13 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
         return None
     lead, pointer = _shapes().get("who_subject_leads", ["Some", "These"])
     return [_sentence(f"{lead} {_lower(noun)} {said}"), _sentence(f"{pointer} {_lower(noun)} {rest}")]
+
+
+def _list_comma(tok: Token, clause: Token) -> bool:
+    """A comma between the things the who-clause names ("People who get Pension Credit, Income
+    Support or …"), not one that closes an aside."""
+    inside = clause.left_edge.i < tok.i < clause.right_edge.i
+    return tok.text == "," and inside and tok.head.dep_ in {"conj", "dobj", "pobj", "attr"}
 
 
 def _and_amount(text: str, doc: Doc) -> list[str] | None:
@@ -1634,7 +1648,7 @@ def _last_resort(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[s
     parts = cascade.object_relative(text, doc)
     if parts is not None and _stands_alone(text, parts):
         return parts
-    for step in (cascade.ways, cascade.end_list):
+    for step in (cascade.ways, cascade.end_list, cascade.contrast):
         parts = step(text, doc)
         if parts is not None and _stands_alone(text, parts):
             return parts
@@ -1819,6 +1833,8 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
+        if cut and any(p.rstrip().endswith(":") for p in cut) and _POINTER.match(following):
+            cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
 
@@ -1916,6 +1932,8 @@ def _fragment(part: str) -> bool:
     "although") and has no main clause after a comma is not a sentence (the parser joined two
     clauses inside it)."""
     first = part.split(" ", 1)[0].lower().strip(",")
+    if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
+        return False  # "Since then the number …": a phrase saying when, not a joining word
     return first in word_set("subordinators") and "," not in part and not part.endswith("?")
 
 

@@ -88,3 +88,9 @@ def disagree(subject: Token, verb: Token) -> bool:
     plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
     single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
     return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
+
+
+def inside_clause(tok: Token) -> bool:
+    """The word is inside a clause that describes a noun ("the letter that your social worker gave
+    you after your assessment"): a ", which" after it may be about that noun, further left."""
+    return any(a.dep_ == "relcl" for a in tok.ancestors)
