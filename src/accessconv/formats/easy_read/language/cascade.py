@@ -133,10 +133,42 @@ def ways(text: str, doc: Doc) -> list[str] | None:
             marks.insert(0, earlier[-1])  # "contact the team by phone on …, by email at … or by …"
         if len(marks) < 2:
             continue
-        found = clauses.phrase_list(text, doc, marks)
+        if doc[marks[0].i - 1].text == ",":
+            found = clauses.phrase_list(text, doc, marks)  # the first way has no word of its own
+        else:
+            found = _marked_list(text, doc, marks)
         if found is not None:
             return found
     return None
+
+
+def _marked_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
+    """The lead up to and with the first mark ("We will not pay for:") and the phrases after each
+    mark, one a line; None when the joints are not ", … and/or" or a tail after the last phrase
+    belongs to the main verb ("… or for new doors this year")."""
+    joints = [syntax.joined_after(doc, m) for m in marks[1:]]
+    if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if any(t.dep_ in _TAILS and t.head.i < marks[0].i for t in doc[marks[-1].i + 1 : end]):
+        return None
+    items = []
+    for n, mark in enumerate(marks):
+        stop = marks[n + 1].i if n + 1 < len(marks) else end
+        while stop > mark.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        if stop <= mark.i + 1 or (n + 1 < len(marks) and any(t.text == "," for t in doc[mark.i : stop])):
+            return None  # "at X, by phone on …, or at …": a way in the middle has another word
+        items.append(syntax.item(text[doc[mark.i + 1].idx : doc[stop - 1].idx + len(doc[stop - 1].text)]))
+    lead = text[: _mark_end(marks[0])].strip() + ":"
+    out = [lead, *items]
+    if joints[-1] == "or":
+        out[-1] = syntax.or_last(lead, out[-1])
+    return out
+
+
+def _mark_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
 
 
 def end_list(text: str, doc: Doc) -> list[str] | None:
@@ -204,11 +236,12 @@ def _phrase_head(tok: Token, comma: int) -> Token:
 
 
 def _clause_item(tokens: Span) -> bool:
-    """An item that is a verb phrase or a clause of its own, not a thing named: its first word is a
-    verb or a pronoun, or a verb in it hangs on a word outside it ("talk" joined to "visit")."""
+    """An item that is a verb phrase, a clause or a phrase of its own, not a thing named: its first
+    word is a verb, a pronoun or a small word such as "at", or a verb in it hangs on a word outside
+    it ("talk" joined to "visit")."""
     first = next((t for t in tokens if not t.is_punct and t.lower_ not in {"and", "or"}), None)
-    if first is None or first.pos_ in {"VERB", "AUX"} or first.tag_ == "PRP":
-        return True
+    if first is None or first.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} or first.tag_ == "PRP":
+        return True  # "… or at any Post Office": a way, not a thing (the ways have their own step)
     inside = range(tokens.start, tokens.end)
     return any(t.pos_ in {"VERB", "AUX"} and t.head.i not in inside and t.dep_ != "amod" for t in tokens)
 

@@ -1763,10 +1763,18 @@ def _nouns(whole: Doc | None) -> frozenset[str]:
         return frozenset()
     verbs = {t.lower_ for t in whole if t.pos_ in {"VERB", "AUX"}}
     nouns = {t.lower_ for t in whole if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in verbs}
-    joined = {
-        t.lower_ for t in whole if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in {"NOUN", "PROPN"}
-    }
+    joined = {t.lower_ for t in whole if t.dep_ == "conj" and t.pos_ == "VERB" and _misjoined(t)}
     return frozenset(nouns | joined)
+
+
+def _misjoined(verb: Token) -> bool:
+    """A verb the parser joined where no verb can go: to a noun, or in -s / past form to a verb after
+    "can" / "will" ("can be lent …, and falls sensors": after a modal verb a joined verb is plain)."""
+    if verb.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    own = any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    modal = any(c.tag_ == "MD" for c in verb.head.children)
+    return verb.tag_ in {"VBZ", "VBD"} and modal and not own
 
 
 def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
@@ -1833,7 +1841,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
-        if cut and any(p.rstrip().endswith(":") for p in cut) and _POINTER.match(following):
+        if cut and any(p.rstrip().endswith(":") for p in cut) and _PRONOUN.match(following):
             cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
@@ -1918,6 +1926,8 @@ _POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b"
 _NAMING = re.compile(
     r"^(?:this|these|the) [^.,]+ (?:is|are) (?:also |sometimes |often |locally )?(?:known|called)\b", re.I
 )
+# A sentence that starts with a pronoun alone: after a list it could mean any item.
+_PRONOUN = re.compile(r"^(?:it|they|he|she|there)\b", re.I)
 _TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
 
 
