@@ -178,17 +178,17 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
     where the noun phrase before the first comma starts (found by walking up from the comma to the
     word that governs the phrase, not at the nearest noun: "people over 80", not "80")."""
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
-    commas = [t.i for t in doc[:end] if t.text == ","]
-    if len(commas) < 2:
+    found = _separators(doc, end)
+    if found is None:
         return None
-    last_joint = doc[commas[-1] + 1]
-    if last_joint.lower_ not in {"and", "or"}:
-        return None
+    seps, joint, oxford = found
+    # The first word of each item after the first (past "and" / "or" after a comma).
+    firsts = [s + 2 if oxford and n == len(seps) - 1 else s + 1 for n, s in enumerate(seps)]
     # An item after a comma starting with the word of a noun before the first comma ("people over
     # 80, people in …") starts the list there; else the phrase's own head says where.
-    firsts = {doc[c + 2].lower_ if doc[c + 1].lower_ in {"and", "or"} else doc[c + 1].lower_ for c in commas}
-    same = [t for t in doc[: commas[0]] if t.lower_ in firsts and t.pos_ in {"NOUN", "PROPN"}]
-    head = _phrase_head(doc[commas[0] - 1], commas[0])
+    words = {doc[f].lower_ for f in firsts}
+    same = [t for t in doc[: seps[0]] if t.lower_ in words and t.pos_ in {"NOUN", "PROPN"}]
+    head = _phrase_head(doc[seps[0] - 1], seps[0])
     if same:
         start = same[-1]
         while start.i > 0 and doc[start.i - 1].head == start and doc[start.i - 1].dep_ in _BEFORE_NOUN:
@@ -197,15 +197,14 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
         start = head.left_edge
     else:
         return None
-    if start.i < 3 or any(t.text in {",", ";", ":"} for t in doc[start.i : commas[0]]):
+    if start.i < 3 or any(t.text in {",", ";", ":"} for t in doc[start.i : seps[0]]):
         return None
-    bounds = [start.i, *(c + 1 for c in commas)]
-    bounds[-1] += 1  # past "and" / "or"
+    bounds = [start.i, *firsts]
     if any(t.head.i < start.i and t.dep_ in _TAILS for t in doc[bounds[-1] + 1 : end]):
         return None  # "… or new windows for your home this year": the time is the whole sentence's
-    if any(_clause_item(doc[b:s]) for b, s in zip(bounds, [*commas, end], strict=True)):
+    stops = [*seps, end]
+    if any(_clause_item(doc[b:s]) for b, s in zip(bounds, stops, strict=True)):
         return None  # "visit you at home, talk to you by phone, or you can …": clauses, not things
-    stops = [*commas, end]
     items = [
         syntax.cut(text, doc[b].idx, doc[s].idx if s < len(doc) else len(text))
         for b, s in zip(bounds, stops, strict=True)
@@ -215,9 +214,32 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
         return None
     lead = syntax.cut(text, 0, start.idx) + ":"
     out = [lead[:1].upper() + lead[1:], *(syntax.item(i) for i in items)]
-    if last_joint.lower_ == "or":
+    if joint == "or":
         out[-1] = syntax.or_last(out[0], out[-1])
     return out
+
+
+def _separators(doc: Doc, end: int) -> tuple[list[int], str, bool] | None:
+    """Where a list at the end is cut: its commas and, when no comma comes before the last "and" /
+    "or" ("A, B and C", the usual British way), that word too; the word; whether a comma comes
+    before it. The last "and" / "or" is the one that joins the item after the last comma (its head
+    is that item's head), not one inside an item ("letters about pensions or benefits")."""
+    commas = [t.i for t in doc[:end] if t.text == ","]
+    if not commas:
+        return None
+    after = doc[commas[-1] + 1]
+    if after.lower_ in {"and", "or"}:
+        return (commas, after.lower_, True) if len(commas) >= 2 else None
+    span = range(commas[-1] + 1, end)
+    item_head = next((t for t in doc[commas[-1] + 1 : end] if t.head.i not in span), None)
+    joints = [
+        t
+        for t in doc[commas[-1] + 2 : end]
+        if t.lower_ in {"and", "or"} and t.dep_ == "cc" and t.head == item_head
+    ]
+    if item_head is None or not joints:
+        return None
+    return [*commas, joints[-1].i], joints[-1].lower_, False
 
 
 def _phrase_head(tok: Token, comma: int) -> Token:
