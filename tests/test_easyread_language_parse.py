@@ -52,13 +52,14 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "This is because we need time to arrange the interpreters.",
             ],
         ),
-        # A non-restrictive clause on the object: its noun is repeated (the object is not inside "of …").
+        # A non-restrictive clause on the object: its noun is repeated (the object is not inside "of …"),
+        # with "This" for "a" ("A support plan explains …" would be about any plan).
         (
             "The social worker will write a support plan with the family, which explains what each "
             "service will do next.",
             [
                 "The social worker will write a support plan with the family.",
-                "A support plan explains what each service will do next.",
+                "This support plan explains what each service will do next.",
             ],
         ),
         (

@@ -149,6 +149,8 @@ def _marked_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
     joints = [syntax.joined_after(doc, m) for m in marks[1:]]
     if joints[-1] not in {"and", "or"} or any(j != "," for j in joints[:-1]):
         return None
+    if len({m.tag_ for m in marks}) > 1 or len({_kind(doc[m.i + 1]) for m in marks}) > 1:
+        return None  # "from 6 beds to 4 beds, and to use the money …": not one kind of phrase
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
     if any(t.dep_ in _TAILS and t.head.i < marks[0].i for t in doc[marks[-1].i + 1 : end]):
         return None
@@ -286,3 +288,8 @@ def contrast(text: str, doc: Doc) -> list[str] | None:
         second = f"{lead} {syntax.lower(said)}" if lead else said
         return [syntax.sentence(first), syntax.sentence(second)]
     return None
+
+
+def _kind(tok: Token) -> str:
+    """What a phrase after a small word is: an action ("to use"), or a thing or an amount."""
+    return "action" if tok.pos_ in {"VERB", "AUX"} else "thing"

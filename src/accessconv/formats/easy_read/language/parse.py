@@ -340,7 +340,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         first_word = head.left_edge
         while first_word.i < head.i and first_word.tag_ in {"IN", "RB"}:
             first_word = doc[first_word.i + 1]  # "around 5 priorities": "around" belongs to the verb
-        noun = text[first_word.idx : head.idx + len(head.text)]
+        noun = _noun_again(text, doc, first_word, head)
         if len(noun.split()) > 6:
             continue
         after = text[end:]
@@ -365,6 +365,15 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
             return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
+
+
+def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
+    """The noun phrase named again: "the hub"; "an assessment, which shows …" -> "this assessment"
+    ("An assessment shows …" would be about another one)."""
+    if first.lower_ not in {"a", "an"} or first.i >= head.i:
+        return text[first.idx : head.idx + len(head.text)]
+    pointer = grammar().get("clauses", {}).get("these_ones" if head.tag_ == "NNS" else "this_one", "this")
+    return f"{pointer} {text[doc[first.i + 1].idx : head.idx + len(head.text)]}"
 
 
 def _doubtful_head(head: Token) -> bool:
