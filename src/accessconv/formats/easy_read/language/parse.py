@@ -1796,7 +1796,9 @@ def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
             continue
         helpers = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
         finite = tok.tag_ in FINITE or any(c.tag_ in FINITE for c in helpers)
-        subject = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        # The subject nearest the verb: "The carers hub opens" may parse with two ("carers", "hub").
+        subject = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECTS and c.i < tok.i), None)
+        subject = subject or next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         if tok.dep_ in {"ROOT", "conj"} and tok.tag_ in FINITE:
             if tok.lower_ in misread or (subject is not None and _clashes(subject, tok)):
                 return True
