@@ -129,6 +129,7 @@ def test_the_guard_keeps_a_good_split() -> None:
         ("A small number of older bungalows on the estate use oil heating.", False),  # "a number of … use"
         ("The warden and her deputy will visit each flat every morning.", False),
         ("We will visit you, and will bring the forms with us.", False),  # "and" joins the two verbs
+        ("Fit a smoke alarm to the hall ceiling.", False),  # an order, whatever tag "Fit" gets
     ],
 )
 def test_a_part_alone_is_refused_when_it_is_no_sentence_or_reads_wrong(part: str, refused: bool) -> None:

@@ -798,7 +798,14 @@ def stands(doc: Doc) -> bool:
     if any(c.dep_ in syntax.SUBJECTS for c in root.children):
         return _finite(root) or root.pos_ not in {"VERB", "AUX"} and syntax.has_clause(list(doc))
     # An order: the verb comes first ("Please send …").
-    return root.tag_ == "VB" and all(t.dep_ in {"intj", "advmod"} for t in doc[first.i : root.i])
+    if root.tag_ == "VB" and all(t.dep_ in {"intj", "advmod"} for t in doc[first.i : root.i]):
+        return True
+    # "Fit a vent to the window.": the small parser may tag a first word as a describing word, but one
+    # with an object is a verb.
+    # Only in its plain form ("Fit", never "Falls sensors …": an order's verb has no -s).
+    takes_object = any(c.dep_ == "dobj" for c in root.children)
+    plain = root.lower_ in lemminflect.getAllLemmas(root.lower_).get("VERB", ())
+    return root == first and takes_object and plain and root.tag_ not in {"NNS", "NNPS", "VBZ"}
 
 
 def to_check(parts: list[str]) -> list[str]:
