@@ -323,3 +323,28 @@ def test_ways_found_by_their_words() -> None:
     assert parts[0] == "You can book a visit:"
     assert "By phone on 01632 960 900." in parts
     _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_which_clause_after_a_name_and_a_date_is_not_given_to_another_noun() -> None:
+    """ "…, which will decide" after "the Planning Committee on 3 March 2028" is about the committee:
+    neither "This report will decide" nor "This will decide"."""
+    sentence = (
+        "A report will go to the council's Planning Committee on 3 March 2028, which will decide whether "
+        "the new depot goes ahead."
+    )
+    parts = pipeline(sentence)
+    assert not any(p.startswith(("This report", "A report will decide", "This will decide")) for p in parts)
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_noun_named_again_keeps_its_condition_close() -> None:
+    """ "This agreement means …" names its noun, so a condition may come between: the cut is kept."""
+    parts = parse.split(
+        "If you would rather not sell your flat straight away, you may be able to get a loan agreement, "
+        "which means that the council pays part of your rent for you.",
+        too_long,
+    )
+    assert parts is not None and len(parts) > 1
+    _sentences_stand(parts)

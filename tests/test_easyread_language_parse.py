@@ -253,13 +253,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "If it does, we would phase in the increase over 2 years.",
             ],
         ),
-        # A condition at the end of a complete main clause.
+        # A condition at the end of a complete main clause (and the who-subject of its first part: the
+        # condition says again what it is about, so it never follows "These people …" as "This is if …").
         (
             "People who pay for their own care would be charged £125 a year if they ask us to organise "
             "their care.",
             [
-                "People who pay for their own care would be charged £125 a year.",
-                "This is only if they ask us to organise their care.",
+                "Some people pay for their own care.",
+                "These people would be charged £125 a year.",
+                "This would happen only if they ask us to organise their care.",
             ],
         ),
         (

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 _NAMED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "oprd", "dative"}
 
 _WHO = {"who", "whom", "whose", "which", "that", "where"}
+# "…, which is more than …" after an amount is about that amount: "This is more than …".
+_BE = {"is", "are", "was", "were"}
 
 Parse = Callable[[str], "Doc | None"]
 Accept = Callable[[str, list[str]], bool]
@@ -254,6 +256,9 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
         return
     named = _named_again(left_doc)
     if named is None:
+        last = next((t for t in reversed(left_doc) if not t.is_punct), None)
+        if last is not None and (last.like_num or last.pos_ == "PROPN") and first_word not in _BE:
+            return  # "… to the Cabinet on 10 February, which will decide": not "This will decide"
         if cut.word == "which" and cut.subject:
             # No noun to name: the clause is about all that comes before ("This is more than …").
             second = syntax.sentence(f"{_data().get('result_subject', 'This')} {right}")

@@ -330,7 +330,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if _doubtful_head(head):
+        if _doubtful_head(head) or not _next_to(head, doc[left.i - 1]):
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -374,6 +374,20 @@ def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
         return text[first.idx : head.idx + len(head.text)]
     pointer = grammar().get("clauses", {}).get("these_ones" if head.tag_ == "NNS" else "this_one", "this")
     return f"{pointer} {text[doc[first.i + 1].idx : head.idx + len(head.text)]}"
+
+
+def _next_to(head: Token, comma: Token) -> bool:
+    """The clause comes straight after the noun's own words, or after a plain noun: "A report will be
+    presented to the Cabinet on 10 February, which will decide" is about the Cabinet (a name, or a
+    date, right before the comma), whatever the parse says, so "This report will decide" is wrong."""
+    tok = comma.doc[comma.i - 1]
+    if tok.pos_ not in {"PROPN", "NUM"} and not tok.like_num:
+        return True  # "a support plan with the family, which explains …": the parse's noun
+    while tok != head:
+        if tok.dep_ in {"prep", "pobj", "agent", "dative"} or tok.head == tok:
+            return False
+        tok = tok.head
+    return True
 
 
 def _doubtful_head(head: Token) -> bool:
@@ -1843,12 +1857,7 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             # sentence that seems to be about the whole list ("This is only if …").
             cut = None
         following = parts[n + 1] if n + 1 < len(parts) else ""
-        if (
-            cut
-            and _TRAILING.match(cut[-1])
-            and not _NAMING.match(cut[-1])
-            and (_POINTER.match(following) or _POINTING.search(following))
-        ):
+        if cut and _TRAILING.match(cut[-1]) and not _NAMING.match(cut[-1]) and _points_at(following, part):
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
@@ -1861,6 +1870,15 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
 _CONDITION = re.compile(r"^This is (only )?if (.+)$")
 _JOINED = re.compile(r",|;|\b(?:and|or|but)\b", re.I)
 _BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+
+
+def _points_at(following: str, part: str) -> bool:
+    """The sentence after a part points back at it: "There, …", "It …", "… they …"; not "This
+    agreement means …", which names a noun of the part again and so still finds it."""
+    named = re.match(r"^(?:this|these) ([\w-]+)", following, re.I)
+    if named and named.group(1).lower() in part.lower() and not _POINTING.search(following[named.end() :]):
+        return False
+    return bool(_POINTER.match(following) or _POINTING.search(following))
 
 
 def _restate_conditions(parts: list[str], too_long: Callable[[str], bool]) -> list[str]:
@@ -1939,7 +1957,12 @@ _NAMING = re.compile(
 )
 # A sentence that starts with a pronoun alone: after a list it could mean any item.
 _PRONOUN = re.compile(r"^(?:it|they|he|she|there)\b", re.I)
-_TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
+# ("This officer was not involved …" names a noun again: it is no such sentence.)
+_TRAILING = re.compile(
+    r"^(?:(?:this|these) (?:is|are|was|were|will|would|can|could|may|might|means|meant|includes|include|"
+    r"compares|depends|happens|helps|makes|gives)\b|but not\b|you can do this|do this|of these|of this)",
+    re.I,
+)
 
 
 def _has_fragment(parts: list[str]) -> bool:
