@@ -348,3 +348,15 @@ def test_a_noun_named_again_keeps_its_condition_close() -> None:
     )
     assert parts is not None and len(parts) > 1
     _sentences_stand(parts)
+
+
+@needs_parser
+def test_reported_questions_are_not_cut_at_their_where() -> None:
+    """ "tell us what …, where … and when …" is one list of questions: never "This is where …"."""
+    sentence = (
+        "Please tell us what the fault is, where it is in the building and when it began, so that the "
+        "right engineer can bring the right tools."
+    )
+    parts = pipeline(sentence)
+    assert not any(p.startswith("This is where") for p in parts), parts
+    _keeps_everything(sentence, parts)

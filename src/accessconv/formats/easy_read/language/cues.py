@@ -70,6 +70,10 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def _wh_words() -> set[str]:
+    return set(grammar().get("shapes", {}).get("wh_words", []))
+
+
 def _comma_leads() -> dict[str, str]:
     """The words after a comma where a new sentence may start, and its first words."""
     whole = grammar()
@@ -100,7 +104,9 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
         examples_inside = word in _data().get("example_cues", []) and any(
             t.text == "," and toks[t.i + 1].tag_ in {"IN", "TO"} for t in toks[tok.i : len(toks) - 1]
         )
-        if word in leads and (after_comma or " " in word) and not examples_inside:
+        # "tell us what the problem is, where it is and when it started": reported questions, one list.
+        asked = word in _wh_words() and any(t.lower_ in _wh_words() for t in toks[1 : tok.i - 1])
+        if word in leads and (after_comma or " " in word) and not examples_inside and not asked:
             width = len(word.split())
             start = toks[tok.i + width].idx if tok.i + width < len(toks) else len(text)
             rank = 0 if word in _data().get("joints", {}) else 1

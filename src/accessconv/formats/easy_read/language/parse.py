@@ -1861,7 +1861,12 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
-        if cut and any(p.rstrip().endswith(":") for p in cut) and _PRONOUN.match(following):
+        if (
+            cut
+            and any(p.rstrip().endswith(":") for p in cut)
+            and _PRONOUN.match(following)
+            and _RELATIVE.search(text)
+        ):
             cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
@@ -1957,6 +1962,8 @@ _NAMING = re.compile(
 )
 # A sentence that starts with a pronoun alone: after a list it could mean any item.
 _PRONOUN = re.compile(r"^(?:it|they|he|she|there)\b", re.I)
+# … when it came from a clause on the list's last item (", which …"), not from "…, and it …".
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\b", re.I)
 # ("This officer was not involved …" names a noun again: it is no such sentence.)
 _TRAILING = re.compile(
     r"^(?:(?:this|these) (?:is|are|was|were|will|would|can|could|may|might|means|meant|includes|include|"

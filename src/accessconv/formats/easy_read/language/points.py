@@ -281,6 +281,10 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+# A clause before ", which" that ends with a number or a name (a capital after the first word).
+_NAMED_LAST = re.compile(r"(?:\d|\s[A-Z][\w'’]*)$")
+
+
 def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
     out = []
     for mt in re.finditer(r",\s+(which|who)\s+([\w'’]+)", sentence, re.IGNORECASE):
@@ -296,6 +300,8 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             continue  # "by debit, which is easiest, or by card": the clause ends before the second way
         if re.search(r"\b(?:or|and)\s+(?:who|which)\b", rest, re.IGNORECASE):
             continue  # "…, who have a disability or who have no one …": one of several descriptions
+        if pronoun == "which" and _NAMED_LAST.search(left) and low not in {"is", "are", "was", "were"}:
+            continue  # "… to the Cabinet on 10 May, which will decide": about the Cabinet, not "This"
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"
