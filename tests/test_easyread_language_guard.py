@@ -360,3 +360,27 @@ def test_reported_questions_are_not_cut_at_their_where() -> None:
     parts = pipeline(sentence)
     assert not any(p.startswith("This is where") for p in parts), parts
     _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # The clause is about the committee (a name and a date come before the comma).
+        (
+            "A report will be given to the council's Planning Committee on 3 March 2028, which will make "
+            "the final choice.",
+            "This will make",
+        ),
+        # The clause is about the card, not the review inside the clause that describes the card.
+        (
+            "You should keep this leaflet together with the card that your warden gave you after your "
+            "review, which gives you the number to ring at night.",
+            "This gives you",
+        ),
+    ],
+)
+def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: str, wrong: str) -> None:
+    parts = pipeline(sentence)
+    assert not any(p.startswith(wrong) for p in parts), parts
+    _keeps_everything(sentence, parts)

@@ -608,19 +608,11 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
             if not _verb_first(doc, left.i + 1, tok):
                 continue
             verb = doc[left.i + 1]
-            whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
-            if left.lower_ == "which" and verb.lower_ in whole:
-                # "…, which means that …" is about all that comes before: "This means …".
-                second = f"This {rest}"
-            elif left.lower_ == "which" and tok.head.pos_ == "PROPN":
-                # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
-                pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
-                second = f"{pronoun} {rest}"
-            elif left.lower_ == "which":
-                # "14 libraries, a mobile library and an online library, which together had …": a list.
-                listed = tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.head.children)
-                pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
-                second = f"{pronoun} {rest}"
+            if left.lower_ == "which":
+                found = _which_sentence(doc, left, tok, verb, rest)
+                if found is None:
+                    continue
+                second = found
             else:
                 after = text[verb.idx + len(verb.text) :]
                 second = f"They {plural_verb(verb.text)}{after}"
@@ -630,6 +622,36 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if _main_clause(list(doc[: left.i])) and len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str) -> str | None:
+    """The sentence a ", which …" clause at the end becomes: "This means …" (about all before it),
+    "It …" / "They …" for a named body, "This …" / "These …" otherwise; None when "This" could
+    point at the wrong thing (`_unsure_which`)."""
+    whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
+    if verb.lower_ in whole:
+        # "…, which means that …" is about all that comes before: "This means …".
+        return f"This {rest}"
+    if clause.head.pos_ == "PROPN":
+        # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
+        pronoun = "They" if clause.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
+        return f"{pronoun} {rest}"
+    if _unsure_which(doc[left.i - 2], verb):
+        return None
+    # "14 libraries, a mobile library and an online library, which together had …": a list.
+    head = clause.head
+    listed = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
+    return f"{pronoun} {rest}"
+
+
+def _unsure_which(before: Token, verb: Token) -> bool:
+    """ "This …" could point at the wrong thing: "… to the Cabinet on 10 February, which will decide"
+    (a name or a date before the comma: the clause is about the name), "the letter that … gave you
+    after your assessment, which tells you …" (a noun inside another clause: maybe the letter).
+    "…, which is more than …" after an amount is about the amount, and stays."""
+    named = before.like_num or before.pos_ in {"PROPN", "NUM"} or syntax.inside_clause(before)
+    return named and verb.lower_ not in _BE
 
 
 def _hangs_a_phrase(verb: Token) -> bool:
