@@ -263,8 +263,8 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
     named = _named_again(left_doc)
     if named is None:
         last = next((t for t in reversed(left_doc) if not t.is_punct), None)
-        named = last is not None and (last.like_num or last.pos_ == "PROPN" or syntax.inside_clause(last))
-        if named and first_word not in _BE:
+        unsure = last is not None and (last.like_num or last.pos_ == "PROPN" or syntax.inside_clause(last))
+        if unsure and first_word not in _BE:
             return  # "… to the Cabinet on 10 February, which will decide": not "This will decide"
         if cut.word == "which" and cut.subject:
             # No noun to name: the clause is about all that comes before ("This is more than …").

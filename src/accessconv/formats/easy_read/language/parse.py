@@ -627,7 +627,7 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
 def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str) -> str | None:
     """The sentence a ", which …" clause at the end becomes: "This means …" (about all before it),
     "It …" / "They …" for a named body, "This …" / "These …" otherwise; None when "This" could
-    point at the wrong thing (`_unsure_which`)."""
+    point at the wrong thing (`unsure_which`)."""
     whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
     if verb.lower_ in whole:
         # "…, which means that …" is about all that comes before: "This means …".
@@ -636,7 +636,7 @@ def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str
         # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
         pronoun = "They" if clause.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
         return f"{pronoun} {rest}"
-    if _unsure_which(doc[left.i - 2], verb):
+    if unsure_which(doc[left.i - 2], verb):
         return None
     # "14 libraries, a mobile library and an online library, which together had …": a list.
     head = clause.head
@@ -645,7 +645,7 @@ def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str
     return f"{pronoun} {rest}"
 
 
-def _unsure_which(before: Token, verb: Token) -> bool:
+def unsure_which(before: Token, verb: Token) -> bool:
     """ "This …" could point at the wrong thing: "… to the Cabinet on 10 February, which will decide"
     (a name or a date before the comma: the clause is about the name), "the letter that … gave you
     after your assessment, which tells you …" (a noun inside another clause: maybe the letter).

@@ -285,7 +285,7 @@ def _has_verb(text: str) -> bool:
 _NAMED_LAST = re.compile(r"(?:\d|\s[A-Z][\w'’]*)$")
 
 
-def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
+def _at_relative(sentence: str, settings: SplitSettings) -> list[list[str]]:
     out = []
     for mt in re.finditer(r",\s+(which|who)\s+([\w'’]+)", sentence, re.IGNORECASE):
         pronoun, verb = mt.group(1).lower(), mt.group(2)
@@ -302,6 +302,8 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             continue  # "…, who have a disability or who have no one …": one of several descriptions
         if pronoun == "which" and _NAMED_LAST.search(left) and low not in {"is", "are", "was", "were"}:
             continue  # "… to the Cabinet on 10 May, which will decide": about the Cabinet, not "This"
+        if pronoun == "which" and getattr(settings, "use_parser", False) and _unsure(sentence, mt.start()):
+            continue  # "the card that your warden gave you after your review, which gives …"
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
             right = f"{subject} {verb}{rest}"
@@ -309,6 +311,20 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             right = f"They {plural_verb(verb)}{rest}"
         out.append(_finish(left, right))
     return out
+
+
+def _unsure(sentence: str, comma: int) -> bool:
+    """With the parser: "This …" for the ", which" clause at `comma` could point at the wrong noun
+    (parse.py `unsure_which`). Imported here: parse uses this module."""
+    from . import parse
+
+    doc = parse.parse(sentence)
+    if doc is None:
+        return False
+    at = next((t for t in doc if t.idx == comma), None)
+    if at is None or at.i < 1 or at.i + 2 >= len(doc):
+        return False
+    return parse.unsure_which(doc[at.i - 1], doc[at.i + 2])
 
 
 def plural_verb(verb: str) -> str:
