@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, cues, syntax
+from . import cascade, clauses, cues, points, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -2032,3 +2032,19 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
 
 def sentence_span(doc: Doc) -> Span:
     return doc[:]
+
+
+def _unsure_at(sentence: str, comma: int) -> bool:
+    """`unsure_which` for the ", which" clause whose comma is at this character offset."""
+    doc = parse(sentence)
+    at = next((t for t in doc if t.idx == comma), None) if doc is not None else None
+    if doc is None or at is None or at.i < 1 or at.i + 2 >= len(doc):
+        return False
+    return unsure_which(doc[at.i - 1], doc[at.i + 2])
+
+
+def _fits_if_parsed(text: str, parts: list[str]) -> bool:
+    return not available() or fits(text, parts)
+
+
+points.use_guard(points.Guard(_fits_if_parsed, _unsure_at))

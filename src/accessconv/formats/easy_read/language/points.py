@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -65,6 +66,29 @@ class SplitResult:
 CONDITION_PART = re.compile(
     r"^(?:this is (?:only )?|but not )(?:if|when|whenever|unless|once|before|after|until)\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class Guard:
+    """The parser's checks on this splitter's parts (parse.py registers them with `use_guard`: parse
+    uses this module, so this module does not import it)."""
+
+    fits: Callable[[str, list[str]], bool]  # the parts stand as sentences and keep every word
+    unsure_which: Callable[[str, int], bool]  # "This …" for the ", which" at this offset may mislead
+
+
+_GUARDS: list[Guard] = []
+
+
+def use_guard(guard: Guard) -> None:
+    _GUARDS[:] = [guard]
+
+
+def _guard(settings: SplitSettings) -> Guard | None:
+    """The parser's guard, when the parser is in use for these settings and installed."""
+    if not getattr(settings, "use_parser", False) or not _GUARDS:
+        return None
+    return _GUARDS[0]
 
 
 def split_sentence(sentence: str, settings: SplitSettings, spans: Spans | None = None) -> SplitResult:
@@ -138,13 +162,10 @@ def _acceptable(sentence: str, pieces: list[str], settings: SplitSettings, spans
         return False
     if not keeps_content(sentence, " ".join(pieces)):
         return False
-    if getattr(settings, "use_parser", False):
-        # With the parser in use, the guard every splitter's parts pass: each part stands as a
-        # sentence and reads as the draft meant (parse.fits). Imported here: parse uses this module.
-        from . import parse
-
-        return not parse.available() or parse.fits(sentence, pieces)
-    return True
+    guard = _guard(settings)
+    # With the parser in use, the guard every splitter's parts pass: each part stands as a sentence
+    # and reads as the draft meant (parse.fits).
+    return guard is None or guard.fits(sentence, pieces)
 
 
 def keeps_content(before: str, after: str) -> bool:
@@ -302,7 +323,8 @@ def _at_relative(sentence: str, settings: SplitSettings) -> list[list[str]]:
             continue  # "…, who have a disability or who have no one …": one of several descriptions
         if pronoun == "which" and _NAMED_LAST.search(left) and low not in {"is", "are", "was", "were"}:
             continue  # "… to the Cabinet on 10 May, which will decide": about the Cabinet, not "This"
-        if pronoun == "which" and getattr(settings, "use_parser", False) and _unsure(sentence, mt.start()):
+        guard = _guard(settings)
+        if pronoun == "which" and guard is not None and guard.unsure_which(sentence, mt.start()):
             continue  # "the card that your warden gave you after your review, which gives …"
         if pronoun == "which":
             subject = "These" if low in {"are", "were", "have", "do"} else "This"
@@ -311,20 +333,6 @@ def _at_relative(sentence: str, settings: SplitSettings) -> list[list[str]]:
             right = f"They {plural_verb(verb)}{rest}"
         out.append(_finish(left, right))
     return out
-
-
-def _unsure(sentence: str, comma: int) -> bool:
-    """With the parser: "This …" for the ", which" clause at `comma` could point at the wrong noun
-    (parse.py `unsure_which`). Imported here: parse uses this module."""
-    from . import parse
-
-    doc = parse.parse(sentence)
-    if doc is None:
-        return False
-    at = next((t for t in doc if t.idx == comma), None)
-    if at is None or at.i < 1 or at.i + 2 >= len(doc):
-        return False
-    return parse.unsure_which(doc[at.i - 1], doc[at.i + 2])
 
 
 def plural_verb(verb: str) -> str:
