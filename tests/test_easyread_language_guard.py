@@ -384,3 +384,22 @@ def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: 
     parts = pipeline(sentence)
     assert not any(p.startswith(wrong) for p in parts), parts
     _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Some tenants now buy smoke alarms from hardware shops, which can be fitted to the ceiling "
+            "with a sticky pad.",
+            "These can be fitted to the ceiling with a sticky pad.",
+        ),
+        (
+            "The hall has lost 140 bookings since April, which means that the café may have to close.",
+            "This means that the café may have to close.",
+        ),
+    ],
+)
+def test_a_which_clause_on_a_plural_noun_is_these(sentence: str, expected: str) -> None:
+    assert expected in pipeline(sentence)

@@ -41,6 +41,8 @@ _NAMED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "
 _WHO = {"who", "whom", "whose", "which", "that", "where"}
 # "…, which is more than …" after an amount is about that amount: "This is more than …".
 _BE = {"is", "are", "was", "were"}
+# Verbs that go with a plural noun (and with "These").
+_PLURAL_VERBS = {"are", "were", "have", "can", "could", "will", "would", "may", "might", "must", "should"}
 
 Parse = Callable[[str], "Doc | None"]
 Accept = Callable[[str, list[str]], bool]
@@ -267,8 +269,15 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
         if unsure and first_word not in _BE:
             return  # "… to the Cabinet on 10 February, which will decide": not "This will decide"
         if cut.word == "which" and cut.subject:
-            # No noun to name: the clause is about all that comes before ("This is more than …").
-            second = syntax.sentence(f"{_data().get('result_subject', 'This')} {right}")
+            # No noun to name: the clause is about all that comes before ("This is more than …"),
+            # or about the plural noun before it ("frozen meals, which can be delivered": "These can …").
+            plural = last is not None and last.tag_ in {"NNS", "NNPS"} and first_word in _PLURAL_VERBS
+            lead = (
+                _data().get("these_ones", "these").capitalize()
+                if plural
+                else _data().get("result_subject", "This")
+            )
+            second = syntax.sentence(f"{lead} {right}")
             if _has_role(parse(second), 0, {"nsubj", "nsubjpass"}) and _singular_verb(parse(second)):
                 yield [syntax.sentence(left), second]
         return

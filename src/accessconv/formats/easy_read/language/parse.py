@@ -641,7 +641,9 @@ def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str
     # "14 libraries, a mobile library and an online library, which together had …": a list.
     head = clause.head
     listed = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
-    pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
+    # "… frozen meals, which can be delivered": "These can …" for a plural noun too.
+    many = listed or head.tag_ in {"NNS", "NNPS"}
+    pronoun = "These" if verb.tag_ == "VBP" or (many and verb.tag_ != "VBZ") else "This"
     return f"{pronoun} {rest}"
 
 
@@ -2043,8 +2045,20 @@ def _unsure_at(sentence: str, comma: int) -> bool:
     return unsure_which(doc[at.i - 1], doc[at.i + 2])
 
 
+def _plural_at(sentence: str, comma: int) -> bool:
+    """The ", which" clause whose comma is at this offset follows a plural noun and its verb can go
+    with one ("meals, which can be delivered"), and is not about all that comes before ("which means")."""
+    doc = parse(sentence)
+    at = next((t for t in doc if t.idx == comma), None) if doc is not None else None
+    if doc is None or at is None or at.i < 1 or at.i + 2 >= len(doc):
+        return False
+    before, verb = doc[at.i - 1], doc[at.i + 2]
+    whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
+    return before.tag_ in {"NNS", "NNPS"} and verb.tag_ in {"MD", "VBP", "VBD"} and verb.lower_ not in whole
+
+
 def _fits_if_parsed(text: str, parts: list[str]) -> bool:
     return not available() or fits(text, parts)
 
 
-points.use_guard(points.Guard(_fits_if_parsed, _unsure_at))
+points.use_guard(points.Guard(_fits_if_parsed, _unsure_at, _plural_at))

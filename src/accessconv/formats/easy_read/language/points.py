@@ -75,6 +75,7 @@ class Guard:
 
     fits: Callable[[str, list[str]], bool]  # the parts stand as sentences and keep every word
     unsure_which: Callable[[str, int], bool]  # "This …" for the ", which" at this offset may mislead
+    plural_which: Callable[[str, int], bool]  # the ", which" at this offset is about a plural noun
 
 
 _GUARDS: list[Guard] = []
@@ -327,7 +328,10 @@ def _at_relative(sentence: str, settings: SplitSettings) -> list[list[str]]:
         if pronoun == "which" and guard is not None and guard.unsure_which(sentence, mt.start()):
             continue  # "the card that your warden gave you after your review, which gives …"
         if pronoun == "which":
-            subject = "These" if low in {"are", "were", "have", "do"} else "This"
+            plural = low in {"are", "were", "have", "do"}
+            # "… frozen meals, which can be delivered" -> "These can …" (a plural noun, by the parse).
+            plural = plural or (guard is not None and guard.plural_which(sentence, mt.start()))
+            subject = "These" if plural else "This"
             right = f"{subject} {verb}{rest}"
         else:
             right = f"They {plural_verb(verb)}{rest}"
