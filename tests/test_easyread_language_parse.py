@@ -52,13 +52,14 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "This is because we need time to arrange the interpreters.",
             ],
         ),
-        # A non-restrictive clause on the object: its noun is repeated (the object is not inside "of …").
+        # A non-restrictive clause on the object: its noun is repeated (the object is not inside "of …"),
+        # with "This" for "a" ("A support plan explains …" would be about any plan).
         (
             "The social worker will write a support plan with the family, which explains what each "
             "service will do next.",
             [
                 "The social worker will write a support plan with the family.",
-                "A support plan explains what each service will do next.",
+                "This support plan explains what each service will do next.",
             ],
         ),
         (
@@ -252,13 +253,15 @@ def _keeps_every_fact(sentence: str, parts: list[str]) -> None:
                 "If it does, we would phase in the increase over 2 years.",
             ],
         ),
-        # A condition at the end of a complete main clause.
+        # A condition at the end of a complete main clause (and the who-subject of its first part: the
+        # condition says again what it is about, so it never follows "These people …" as "This is if …").
         (
             "People who pay for their own care would be charged £125 a year if they ask us to organise "
             "their care.",
             [
-                "People who pay for their own care would be charged £125 a year.",
-                "This is only if they ask us to organise their care.",
+                "Some people pay for their own care.",
+                "These people would be charged £125 a year.",
+                "This would happen only if they ask us to organise their care.",
             ],
         ),
         (

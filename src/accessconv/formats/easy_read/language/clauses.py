@@ -441,6 +441,12 @@ def _phrase_list(
     return out
 
 
+def phrase_list(text: str, doc: Doc, marks: list[Token]) -> list[str] | None:
+    """The lead ending in the mark word ("… by:", "… pay for:") and one phrase a line: cascade.py's
+    ways, found by their words when the parse does not join them."""
+    return _phrase_list(text, doc, marks, keep=False)
+
+
 def _own_end(tok: Token) -> int:
     """The last word of a phrase without what is joined to it ("by post" in "by post, or in …")."""
     own = [c.right_edge.i for c in tok.children if c.dep_ not in {"conj", "cc", "punct"}]
@@ -801,7 +807,14 @@ def stands(doc: Doc) -> bool:
     if any(c.dep_ in syntax.SUBJECTS for c in root.children):
         return _finite(root) or root.pos_ not in {"VERB", "AUX"} and syntax.has_clause(list(doc))
     # An order: the verb comes first ("Please send …").
-    return root.tag_ == "VB" and all(t.dep_ in {"intj", "advmod"} for t in doc[first.i : root.i])
+    if root.tag_ == "VB" and all(t.dep_ in {"intj", "advmod"} for t in doc[first.i : root.i]):
+        return True
+    # "Fit a vent to the window.": the small parser may tag a first word as a describing word, but one
+    # with an object is a verb.
+    # Only in its plain form ("Fit", never "Falls sensors …": an order's verb has no -s).
+    takes_object = any(c.dep_ == "dobj" for c in root.children)
+    plain = root.lower_ in lemminflect.getAllLemmas(root.lower_).get("VERB", ())
+    return root == first and takes_object and plain and root.tag_ not in {"NNS", "NNPS", "VBZ"}
 
 
 def to_check(parts: list[str]) -> list[str]:

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 _NAMED_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "oprd", "dative"}
 
 _WHO = {"who", "whom", "whose", "which", "that", "where"}
+# "…, which is more than …" after an amount is about that amount: "This is more than …".
+_BE = {"is", "are", "was", "were"}
+# Verbs that go with a plural noun (and with "These").
+_PLURAL_VERBS = {"are", "were", "have", "can", "could", "will", "would", "may", "might", "must", "should"}
 
 Parse = Callable[[str], "Doc | None"]
 Accept = Callable[[str, list[str]], bool]
@@ -66,6 +70,10 @@ class Cut:
 def _data() -> dict[str, Any]:
     data: dict[str, Any] = grammar().get("clauses", {})
     return data
+
+
+def _wh_words() -> set[str]:
+    return set(grammar().get("shapes", {}).get("wh_words", []))
 
 
 def _comma_leads() -> dict[str, str]:
@@ -98,7 +106,9 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
         examples_inside = word in _data().get("example_cues", []) and any(
             t.text == "," and toks[t.i + 1].tag_ in {"IN", "TO"} for t in toks[tok.i : len(toks) - 1]
         )
-        if word in leads and (after_comma or " " in word) and not examples_inside:
+        # "tell us what the problem is, where it is and when it started": reported questions, one list.
+        asked = word in _wh_words() and any(t.lower_ in _wh_words() for t in toks[1 : tok.i - 1])
+        if word in leads and (after_comma or " " in word) and not examples_inside and not asked:
             width = len(word.split())
             start = toks[tok.i + width].idx if tok.i + width < len(toks) else len(text)
             rank = 0 if word in _data().get("joints", {}) else 1
@@ -309,10 +319,14 @@ def _named_again(doc: Doc) -> tuple[str, bool] | None:
         return None  # "worth £410 million a year, which …": "a year" says how often, it is not named
     if last.dep_ == "pobj" and last.head.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
         return None
+    if syntax.inside_clause(last):
+        return None  # "the steps that are agreed with each person, which …": the steps, not the person
     first = last
     while first.i > 0 and doc[first.i - 1].dep_ in {"compound", "amod"} and doc[first.i - 1].head == last:
         first = doc[first.i - 1]
     words = doc[first.i : last.i + 1].text
+    if first.i == 0:
+        words = syntax.lower(words)  # a capital only because it began the sentence: "the emergency breaks"
     plural = last.tag_ in {"NNS", "NNPS"}
     if last.pos_ == "PROPN":
         return words, plural
@@ -337,9 +351,20 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
         return
     named = _named_again(left_doc)
     if named is None:
+        last = next((t for t in reversed(left_doc) if not t.is_punct), None)
+        unsure = last is not None and (last.like_num or last.pos_ == "PROPN" or syntax.inside_clause(last))
+        if unsure and first_word not in _BE:
+            return  # "… to the Cabinet on 10 February, which will decide": not "This will decide"
         if cut.word == "which" and cut.subject:
-            # No noun to name: the clause is about all that comes before ("This is more than …").
-            second = syntax.sentence(f"{_data().get('result_subject', 'This')} {right}")
+            # No noun to name: the clause is about all that comes before ("This is more than …"),
+            # or about the plural noun before it ("frozen meals, which can be delivered": "These can …").
+            plural = last is not None and last.tag_ in {"NNS", "NNPS"} and first_word in _PLURAL_VERBS
+            lead = (
+                _data().get("these_ones", "these").capitalize()
+                if plural
+                else _data().get("result_subject", "This")
+            )
+            second = syntax.sentence(f"{lead} {right}")
             if _has_role(parse(second), 0, {"nsubj", "nsubjpass"}) and _singular_verb(parse(second)):
                 yield [syntax.sentence(left), second]
         return

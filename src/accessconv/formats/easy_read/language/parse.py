@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import clauses, cues
+from . import cascade, clauses, cues, points, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -330,11 +330,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if head.dep_ in {"conj", "pobj"}:
-            # "A, B and an online library, which together …": the clause may be about them all; "a
-            # group of people with lived experience, who met…": a clause after a noun inside a
-            # prepositional phrase may belong to a noun further left. Repeating the wrong one changes
-            # the meaning; leave such a sentence for a person (it goes on the review sheet).
+        if _doubtful_head(head) or not _next_to(head, doc[left.i - 1]):
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -344,7 +340,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         first_word = head.left_edge
         while first_word.i < head.i and first_word.tag_ in {"IN", "RB"}:
             first_word = doc[first_word.i + 1]  # "around 5 priorities": "around" belongs to the verb
-        noun = text[first_word.idx : head.idx + len(head.text)]
+        noun = _noun_again(text, doc, first_word, head)
         if len(noun.split()) > 6:
             continue
         after = text[end:]
@@ -369,6 +365,38 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
             return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
+
+
+def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
+    """The noun phrase named again: "the hub"; "an assessment, which shows …" -> "this assessment"
+    ("An assessment shows …" would be about another one)."""
+    if first.lower_ not in {"a", "an"} or first.i >= head.i:
+        return text[first.idx : head.idx + len(head.text)]
+    pointer = grammar().get("clauses", {}).get("these_ones" if head.tag_ == "NNS" else "this_one", "this")
+    return f"{pointer} {text[doc[first.i + 1].idx : head.idx + len(head.text)]}"
+
+
+def _next_to(head: Token, comma: Token) -> bool:
+    """The clause comes straight after the noun's own words, or after a plain noun: "A report will be
+    presented to the Cabinet on 10 February, which will decide" is about the Cabinet (a name, or a
+    date, right before the comma), whatever the parse says, so "This report will decide" is wrong."""
+    tok = comma.doc[comma.i - 1]
+    if tok.pos_ not in {"PROPN", "NUM"} and not tok.like_num:
+        return True  # "a support plan with the family, which explains …": the parse's noun
+    while tok != head:
+        if tok.dep_ in {"prep", "pobj", "agent", "dative"} or tok.head == tok:
+            return False
+        tok = tok.head
+    return True
+
+
+def _doubtful_head(head: Token) -> bool:
+    """ "A, B and an online library, which together …": the clause may be about them all; "a group of
+    people with lived experience, who met…": a clause after a noun inside a prepositional phrase, or
+    inside another clause ("the letter that … gave you after your assessment, which tells you …"),
+    may belong to a noun further left; "£11.40, which means …" is about the whole. Repeating the
+    wrong one changes the meaning; leave such a sentence for a person (it goes on the review sheet)."""
+    return head.dep_ in {"conj", "pobj"} or syntax.inside_clause(head) or head.like_num or head.pos_ == "NUM"
 
 
 def _verb_first(doc: Doc, i: int, verb: Token) -> bool:
@@ -585,19 +613,11 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
             if not _verb_first(doc, left.i + 1, tok):
                 continue
             verb = doc[left.i + 1]
-            whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
-            if left.lower_ == "which" and verb.lower_ in whole:
-                # "…, which means that …" is about all that comes before: "This means …".
-                second = f"This {rest}"
-            elif left.lower_ == "which" and tok.head.pos_ == "PROPN":
-                # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
-                pronoun = "They" if tok.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
-                second = f"{pronoun} {rest}"
-            elif left.lower_ == "which":
-                # "14 libraries, a mobile library and an online library, which together had …": a list.
-                listed = tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.head.children)
-                pronoun = "These" if verb.tag_ == "VBP" or (listed and verb.tag_ != "VBZ") else "This"
-                second = f"{pronoun} {rest}"
+            if left.lower_ == "which":
+                found = _which_sentence(doc, left, tok, verb, rest)
+                if found is None:
+                    continue
+                second = found
             else:
                 after = text[verb.idx + len(verb.text) :]
                 second = f"They {plural_verb(verb.text)}{after}"
@@ -607,6 +627,38 @@ def _relative_end(text: str, doc: Doc) -> list[str] | None:
         if _main_clause(list(doc[: left.i])) and len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _which_sentence(doc: Doc, left: Token, clause: Token, verb: Token, rest: str) -> str | None:
+    """The sentence a ", which …" clause at the end becomes: "This means …" (about all before it),
+    "It …" / "They …" for a named body, "This …" / "These …" otherwise; None when "This" could
+    point at the wrong thing (`unsure_which`)."""
+    whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
+    if verb.lower_ in whole:
+        # "…, which means that …" is about all that comes before: "This means …".
+        return f"This {rest}"
+    if clause.head.pos_ == "PROPN":
+        # "…, or by Northbridge Carers Centre, which will…": a named body is "It" ("They").
+        pronoun = "They" if clause.head.tag_ == "NNPS" or verb.tag_ == "VBP" else "It"
+        return f"{pronoun} {rest}"
+    if unsure_which(doc[left.i - 2], verb):
+        return None
+    # "14 libraries, a mobile library and an online library, which together had …": a list.
+    head = clause.head
+    listed = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    # "… frozen meals, which can be delivered": "These can …" for a plural noun too.
+    many = listed or head.tag_ in {"NNS", "NNPS"}
+    pronoun = "These" if verb.tag_ == "VBP" or (many and verb.tag_ != "VBZ") else "This"
+    return f"{pronoun} {rest}"
+
+
+def unsure_which(before: Token, verb: Token) -> bool:
+    """ "This …" could point at the wrong thing: "… to the Cabinet on 10 February, which will decide"
+    (a name or a date before the comma: the clause is about the name), "the letter that … gave you
+    after your assessment, which tells you …" (a noun inside another clause: maybe the letter).
+    "…, which is more than …" after an amount is about the amount, and stays."""
+    named = before.like_num or before.pos_ in {"PROPN", "NUM"} or syntax.inside_clause(before)
+    return named and verb.lower_ not in _BE
 
 
 def _hangs_a_phrase(verb: Token) -> bool:
@@ -1148,6 +1200,8 @@ def _cut_before_end_clause(
         return None
     if not any(c.dep_ in SUBJECTS for c in clause.children) or doc[tok.i - 1].lower_ in not_after:
         return None
+    if syntax.inside_clause(doc[tok.i - 1]):
+        return None  # "the help that is available if you own your home": the help's condition
     before = list(doc[: tok.i])
     if negative(before) or not _has_clause(before):
         return None
@@ -1531,7 +1585,13 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
     if not _verb_first(doc, clause.left_edge.i + 1, clause) or doc[clause.left_edge.i + 1].tag_ not in FINITE:
         return None
     start = subject.left_edge
-    if start.dep_ == "det" and start.lower_ not in {"the"} or any(t.is_punct for t in doc[start.i : root.i]):
+    amount = start.lower_ in word_set("quantifiers")  # "Most people who …" (an amod, not a det)
+    if (
+        amount
+        or start.dep_ == "det"
+        and start.lower_ not in {"the"}
+        or any(t.is_punct and t.tag_ != "HYPH" and not _list_comma(t, clause) for t in doc[start.i : root.i])
+    ):
         return None  # "All tenants who …", "Most carers who …": the amount would be lost
     first_word = doc[start.i + 1] if start.lower_ == "the" else start
     noun = text[first_word.idx : subject.idx + len(subject.text)]
@@ -1546,6 +1606,13 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
         return None
     lead, pointer = _shapes().get("who_subject_leads", ["Some", "These"])
     return [_sentence(f"{lead} {_lower(noun)} {said}"), _sentence(f"{pointer} {_lower(noun)} {rest}")]
+
+
+def _list_comma(tok: Token, clause: Token) -> bool:
+    """A comma between the things the who-clause names ("People who get Pension Credit, Income
+    Support or …"), not one that closes an aside."""
+    inside = clause.left_edge.i < tok.i < clause.right_edge.i
+    return tok.text == "," and inside and tok.head.dep_ in {"conj", "dobj", "pobj", "attr"}
 
 
 def _and_amount(text: str, doc: Doc) -> list[str] | None:
@@ -1619,12 +1686,27 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
             parts = rule(text, doc)
         except (IndexError, ValueError):
             parts = None
-        if parts and all(p.strip() for p in parts) and sound(parts, doc):
+        if parts and all(p.strip() for p in parts) and _list_whole(parts) and sound(parts, doc):
             return parts
     if too_long(text):
         # No rule saw a shape: often the parse of the whole is wrong, so cut at the words' own
         # cues and keep a cut only when its parts, parsed alone, stand (cues.py).
-        return cues.split(text, doc, _parse_kept, _stands_alone)
+        return cues.split(text, doc, _parse_kept, _stands_alone) or _last_resort(text, doc, too_long)
+    return None
+
+
+def _last_resort(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
+    """cascade.py's steps, each kept only when its parts pass the guard every split passes."""
+    parts = cascade.object_relative(text, doc)
+    if parts is not None and _stands_alone(text, parts):
+        return parts
+    for step in (cascade.ways, cascade.end_list, cascade.contrast):
+        parts = step(text, doc)
+        if parts is not None and _stands_alone(text, parts):
+            return parts
+    parts = cascade.opening_comma(text, doc, _parse_kept, lambda t: split(t, too_long))
+    if parts is not None and len(parts) > 1 and _stands_alone(text, parts):
+        return parts
     return None
 
 
@@ -1638,17 +1720,22 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
     """Every part, parsed on its own, is a sentence, none starts with a joining word, and the parts
     keep every content word, number and name of `text`."""
     lead = next((n for n, p in enumerate(parts) if p.endswith(":")), None)
-    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)):
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
+        return False
+    if _padded(text, parts) or any(_dangles(p) for p in clauses.to_check(parts)):
         return False
     if lead is not None:
         # A list: its lead with the first item must make a sentence ("It sets out which …").
         if lead + 1 >= len(parts):
             return False
         parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
-    prefetch(parts)
+    prefetch([*parts, text])
+    misread = _nouns(parse(text))
     docs = [parse(p) for p in parts]
     return all(
-        doc is not None and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        doc is not None
+        and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
+        and not reads_wrong(doc, misread)
         for doc in docs
     )
 
@@ -1669,10 +1756,125 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     sentence cut (`whole`) is itself a list item ("Proof that you live here, such as …"), its first
     part may be one too."""
     check = clauses.to_check(parts)
+    if any(_dangles(p) for p in check) or (whole is not None and _padded(whole.text, parts)):
+        return False
+    misread = _nouns(whole)
     if whole is not None and not clauses.stands(whole):
         check = check[1:]
     prefetch(check)
-    return all(doc is None or clauses.stands(doc) for doc in map(parse, check))
+    return all(
+        doc is None or (clauses.stands(doc) and not reads_wrong(doc, misread)) for doc in map(parse, check)
+    )
+
+
+def _guard() -> dict[str, Any]:
+    data: dict[str, Any] = grammar().get("guard", {})
+    return data
+
+
+def _dangles(part: str) -> bool:
+    """The part ends with words that lead into something it no longer has ("…, for example.")."""
+    end = part.rstrip(" .:;,").lower()
+    return any(end == w or end.endswith(" " + w) for w in _guard().get("dangling_ends", []))
+
+
+def _padded(text: str, parts: list[str]) -> bool:
+    """The parts say again much of the sentence ("You can choose to pay … or you can ask us to
+    arrange the job." "You can choose to pay … or you can ask us to send a bill."): more words added
+    than a repeated subject or a lead such as "This is because" needs, while a part stays nearly as
+    long as the sentence ("that A, that B and that C" may repeat its short lead for each)."""
+    size = len(text.split())
+    added = sum(len(p.split()) for p in parts) - size
+    longest = max(len(p.split()) for p in parts)
+    share = float(_guard().get("max_long_share", 0.66))
+    return added > int(_guard().get("max_added_words", 8)) and longest > share * size
+
+
+def fits(text: str, parts: list[str]) -> bool:
+    """The guard every splitter's parts pass (parse.py's rules, cues.py, the older punctuation
+    splitter in points.py): a split is kept only when it is no worse than the sentence it cuts.
+    Every content word, number and name is kept, no part is a fragment, each part before a list
+    stands as a sentence parsed alone and reads as the draft meant (`reads_wrong`), and a list's
+    lead and items are whole (`_list_whole`)."""
+    if len(parts) < 2:
+        return True
+    if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
+        return False
+    prefetch([text])
+    return sound(parts, parse(text))
+
+
+def _list_whole(parts: list[str]) -> bool:
+    """A list's lead does not end inside a phrase ("… apply to people over:" "80."), and no item is
+    a bare number or a single letter: such a list cut a phrase in two."""
+    lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), None)
+    if lead is None:
+        return True
+    last = parts[lead].rstrip(": ").rsplit(" ", 1)[-1].lower()
+    if last in {w.lower() for w in grammar().get("guard", {}).get("lead_never_ends", [])}:
+        return False
+    items = [p.strip().rstrip(".;") for p in parts[lead + 1 :]]
+    return not any(len(i) < 2 or not re.search(r"[^\W\d_]{2}", i) for i in items)
+
+
+def _nouns(whole: Doc | None) -> frozenset[str]:
+    """Words that are nouns in the sentence being cut (never a verb there), and "verbs" the parser
+    joined to a noun ("grab rails, … and falls mats": "falls" read as a verb): a part whose verb is
+    one of them reads as another sentence ("This falls these mats.")."""
+    if whole is None:
+        return frozenset()
+    verbs = {t.lower_ for t in whole if t.pos_ in {"VERB", "AUX"}}
+    nouns = {t.lower_ for t in whole if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in verbs}
+    joined = {t.lower_ for t in whole if t.dep_ == "conj" and t.pos_ == "VERB" and _misjoined(t)}
+    return frozenset(nouns | joined)
+
+
+def _misjoined(verb: Token) -> bool:
+    """A verb the parser joined where no verb can go: to a noun, or in -s / past form to a verb after
+    "can" / "will" ("can be lent …, and falls sensors": after a modal verb a joined verb is plain)."""
+    if verb.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    own = any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    modal = any(c.tag_ == "MD" for c in verb.head.children)
+    return verb.tag_ in {"VBZ", "VBD"} and modal and not own
+
+
+def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
+    """A part that parses as a sentence but is not the sentence a reader would read: a subject and
+    verb that do not agree ("Falls mats that …"), a verb that was a noun in the sentence it came
+    from (`misread`), or a verb with its own tense and no subject after a comma ("…, will still be
+    available"), or a clause that hangs on the subject noun, cut from the verb it belonged to."""
+    for tok in doc:
+        if tok.pos_ not in {"VERB", "AUX"} and tok.dep_ != "ROOT":
+            continue
+        helpers = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+        finite = tok.tag_ in FINITE or any(c.tag_ in FINITE for c in helpers)
+        # The subject nearest the verb: "The carers hub opens" may parse with two ("carers", "hub").
+        subject = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECTS and c.i < tok.i), None)
+        subject = subject or next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if tok.dep_ in {"ROOT", "conj"} and tok.tag_ in FINITE:
+            if tok.lower_ in misread or (subject is not None and _clashes(subject, tok)):
+                return True
+        if tok.dep_ in {"conj", "ccomp"} and finite and subject is None and _bare_comma(doc, tok):
+            return True
+        if tok.dep_ == "advcl" and tok.head.dep_ in SUBJECTS and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return True  # "Emergency breaks for example because they are taken …, will …": a cut clause
+    return False
+
+
+def _clashes(subject: Token, verb: Token) -> bool:
+    """Subject and verb cannot agree; "a number of flats use", "a tenant and her carer agree" may."""
+    if any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+        return False
+    return disagree(subject, verb)
+
+
+def _bare_comma(doc: Doc, tok: Token) -> bool:
+    """Only a comma joins this clause to the one before it: no "and" / "or" / "but"."""
+    start = tok.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    return not any(t.dep_ in {"cc", "mark"} for t in doc[min(tok.head.i, start) : tok.i])
 
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
@@ -1686,18 +1888,25 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     if parts is None or _has_fragment(parts):
         return None
     out: list[str] = []
+    lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), len(parts))
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        if cut and n > lead and (any(p.rstrip().endswith(":") for p in cut) or not sound(cut)):
+            # A list item cut in two would leave a line that is no item ("What you can do.") and a
+            # sentence that seems to be about the whole list ("This is only if …").
+            cut = None
         following = parts[n + 1] if n + 1 < len(parts) else ""
-        if (
-            cut
-            and _TRAILING.match(cut[-1])
-            and not _NAMING.match(cut[-1])
-            and (_POINTER.match(following) or _POINTING.search(following))
-        ):
+        if cut and _TRAILING.match(cut[-1]) and not _NAMING.match(cut[-1]) and _points_at(following, part):
             # "…centre. There, staff can help." must stay right after the centre: a cut that
             # ends the part with "This is if …" would leave "There" pointing at the condition.
             cut = None
+        if (
+            cut
+            and any(p.rstrip().endswith(":") for p in cut)
+            and _PRONOUN.match(following)
+            and _RELATIVE.search(text)
+        ):
+            cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
 
@@ -1705,6 +1914,15 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
 _CONDITION = re.compile(r"^This is (only )?if (.+)$")
 _JOINED = re.compile(r",|;|\b(?:and|or|but)\b", re.I)
 _BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+
+
+def _points_at(following: str, part: str) -> bool:
+    """The sentence after a part points back at it: "There, …", "It …", "… they …"; not "This
+    agreement means …", which names a noun of the part again and so still finds it."""
+    named = re.match(r"^(?:this|these) ([\w-]+)", following, re.I)
+    if named and named.group(1).lower() in part.lower() and not _POINTING.search(following[named.end() :]):
+        return False
+    return bool(_POINTER.match(following) or _POINTING.search(following))
 
 
 def _restate_conditions(parts: list[str], too_long: Callable[[str], bool]) -> list[str]:
@@ -1781,7 +1999,16 @@ _POINTING = re.compile(r"\b(?:it|its|they|them|their|theirs|this|these|those)\b"
 _NAMING = re.compile(
     r"^(?:this|these|the) [^.,]+ (?:is|are) (?:also |sometimes |often |locally )?(?:known|called)\b", re.I
 )
-_TRAILING = re.compile(r"^(?:this |these |but not\b|you can do this|do this|of these|of this)", re.I)
+# A sentence that starts with a pronoun alone: after a list it could mean any item.
+_PRONOUN = re.compile(r"^(?:it|they|he|she|there)\b", re.I)
+# … when it came from a clause on the list's last item (", which …"), not from "…, and it …".
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\b", re.I)
+# ("This officer was not involved …" names a noun again: it is no such sentence.)
+_TRAILING = re.compile(
+    r"^(?:(?:this|these) (?:is|are|was|were|will|would|can|could|may|might|means|meant|includes|include|"
+    r"compares|depends|happens|helps|makes|gives)\b|but not\b|you can do this|do this|of these|of this)",
+    re.I,
+)
 
 
 def _has_fragment(parts: list[str]) -> bool:
@@ -1795,6 +2022,8 @@ def _fragment(part: str) -> bool:
     "although") and has no main clause after a comma is not a sentence (the parser joined two
     clauses inside it)."""
     first = part.split(" ", 1)[0].lower().strip(",")
+    if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
+        return False  # "Since then the number …": a phrase saying when, not a joining word
     return first in word_set("subordinators") and "," not in part and not part.endswith("?")
 
 
@@ -1820,3 +2049,31 @@ def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> N
 
 def sentence_span(doc: Doc) -> Span:
     return doc[:]
+
+
+def _unsure_at(sentence: str, comma: int) -> bool:
+    """`unsure_which` for the ", which" clause whose comma is at this character offset."""
+    doc = parse(sentence)
+    at = next((t for t in doc if t.idx == comma), None) if doc is not None else None
+    if doc is None or at is None or at.i < 1 or at.i + 2 >= len(doc):
+        return False
+    return unsure_which(doc[at.i - 1], doc[at.i + 2])
+
+
+def _plural_at(sentence: str, comma: int) -> bool:
+    """The ", which" clause whose comma is at this offset follows a plural noun and its verb can go
+    with one ("meals, which can be delivered"), and is not about all that comes before ("which means")."""
+    doc = parse(sentence)
+    at = next((t for t in doc if t.idx == comma), None) if doc is not None else None
+    if doc is None or at is None or at.i < 1 or at.i + 2 >= len(doc):
+        return False
+    before, verb = doc[at.i - 1], doc[at.i + 2]
+    whole = {w.lower() for w in _shapes().get("whole_clause_verbs", [])}
+    return before.tag_ in {"NNS", "NNPS"} and verb.tag_ in {"MD", "VBP", "VBD"} and verb.lower_ not in whole
+
+
+def _fits_if_parsed(text: str, parts: list[str]) -> bool:
+    return not available() or fits(text, parts)
+
+
+points.use_guard(points.Guard(_fits_if_parsed, _unsure_at, _plural_at))

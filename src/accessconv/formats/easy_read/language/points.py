@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -65,6 +66,30 @@ class SplitResult:
 CONDITION_PART = re.compile(
     r"^(?:this is (?:only )?|but not )(?:if|when|whenever|unless|once|before|after|until)\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class Guard:
+    """The parser's checks on this splitter's parts (parse.py registers them with `use_guard`: parse
+    uses this module, so this module does not import it)."""
+
+    fits: Callable[[str, list[str]], bool]  # the parts stand as sentences and keep every word
+    unsure_which: Callable[[str, int], bool]  # "This …" for the ", which" at this offset may mislead
+    plural_which: Callable[[str, int], bool]  # the ", which" at this offset is about a plural noun
+
+
+_GUARDS: list[Guard] = []
+
+
+def use_guard(guard: Guard) -> None:
+    _GUARDS[:] = [guard]
+
+
+def _guard(settings: SplitSettings) -> Guard | None:
+    """The parser's guard, when the parser is in use for these settings and installed."""
+    if not getattr(settings, "use_parser", False) or not _GUARDS:
+        return None
+    return _GUARDS[0]
 
 
 def split_sentence(sentence: str, settings: SplitSettings, spans: Spans | None = None) -> SplitResult:
@@ -136,7 +161,12 @@ def _acceptable(sentence: str, pieces: list[str], settings: SplitSettings, spans
     checked = pieces[:1] if list_split else pieces
     if any(_count(p, spans) < settings.min_clause_words for p in checked):
         return False
-    return keeps_content(sentence, " ".join(pieces))
+    if not keeps_content(sentence, " ".join(pieces)):
+        return False
+    guard = _guard(settings)
+    # With the parser in use, the guard every splitter's parts pass: each part stands as a sentence
+    # and reads as the draft meant (parse.fits).
+    return guard is None or guard.fits(sentence, pieces)
 
 
 def keeps_content(before: str, after: str) -> bool:
@@ -273,7 +303,11 @@ def _has_verb(text: str) -> bool:
     return False
 
 
-def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
+# A clause before ", which" that ends with a number or a name (a capital after the first word).
+_NAMED_LAST = re.compile(r"(?:\d|\s[A-Z][\w'’]*)$")
+
+
+def _at_relative(sentence: str, settings: SplitSettings) -> list[list[str]]:
     out = []
     for mt in re.finditer(r",\s+(which|who)\s+([\w'’]+)", sentence, re.IGNORECASE):
         pronoun, verb = mt.group(1).lower(), mt.group(2)
@@ -288,8 +322,16 @@ def _at_relative(sentence: str, _settings: SplitSettings) -> list[list[str]]:
             continue  # "by debit, which is easiest, or by card": the clause ends before the second way
         if re.search(r"\b(?:or|and)\s+(?:who|which)\b", rest, re.IGNORECASE):
             continue  # "…, who have a disability or who have no one …": one of several descriptions
+        if pronoun == "which" and _NAMED_LAST.search(left) and low not in {"is", "are", "was", "were"}:
+            continue  # "… to the Cabinet on 10 May, which will decide": about the Cabinet, not "This"
+        guard = _guard(settings)
+        if pronoun == "which" and guard is not None and guard.unsure_which(sentence, mt.start()):
+            continue  # "the card that your warden gave you after your review, which gives …"
         if pronoun == "which":
-            subject = "These" if low in {"are", "were", "have", "do"} else "This"
+            plural = low in {"are", "were", "have", "do"}
+            # "… frozen meals, which can be delivered" -> "These can …" (a plural noun, by the parse).
+            plural = plural or (guard is not None and guard.plural_which(sentence, mt.start()))
+            subject = "These" if plural else "This"
             right = f"{subject} {verb}{rest}"
         else:
             right = f"They {plural_verb(verb)}{rest}"

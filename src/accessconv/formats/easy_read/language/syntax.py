@@ -43,7 +43,9 @@ def sentence(part: str) -> str:
 
 def lower(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:].islower() and first not in {"I"} else text
+    # "A door …" -> "a door …" too: a one-letter word other than "I" has no other letters to look at.
+    plain = first[1:].islower() or (len(first) == 1 and first.isalpha())
+    return text[:1].lower() + text[1:] if plain and first not in {"I"} else text
 
 
 def clause_at_end(tok: Token, doc: Doc) -> bool:
@@ -86,3 +88,9 @@ def disagree(subject: Token, verb: Token) -> bool:
     plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"we", "they", "you"}
     single = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
     return (plural and verb.tag_ == "VBZ") or (single and verb.tag_ == "VBP")
+
+
+def inside_clause(tok: Token) -> bool:
+    """The word is inside a clause that describes a noun ("the letter that your social worker gave
+    you after your assessment"): a ", which" after it may be about that noun, further left."""
+    return any(a.dep_ == "relcl" for a in tok.ancestors)

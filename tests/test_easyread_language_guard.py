@@ -1,0 +1,405 @@
+"""The guard every split passes (language/parse.py `fits`, `sound`, `reads_wrong`) and the last-resort
+cascade (language/cascade.py). A broken sentence is worse than a long one: each look-alike below is a
+split some splitter made or could make, and the reader must get either whole sentences that keep every
+word that matters, or the sentence left as it was.
+
+Every sentence here is made up for these tests; none is taken from the drafts we measure on."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from accessconv.formats.easy_read.language import cascade, clauses, facts, parse, points, shorten
+from accessconv.formats.easy_read.language.points import keeps_content
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+
+SETTINGS = SimpleNamespace(
+    use_parser=True, max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8
+)
+
+
+def too_long(text: str) -> bool:
+    return len(text.split()) > 12
+
+
+def pipeline(sentence: str) -> list[str]:
+    """What the Easy Read transform does to one long sentence: the parser's rules, then the older
+    punctuation splitter on each part (language.py `_split`)."""
+    first = parse.split(sentence, too_long) or [sentence]
+    return [p for part in first for p in points.split_sentence(part, SETTINGS).parts]
+
+
+def _keeps_everything(sentence: str, parts: list[str]) -> None:
+    joined = " ".join(parts)
+    assert keeps_content(sentence, joined), parts
+    for fact in facts.facts(sentence):
+        assert fact in joined, (fact, parts)
+
+
+def _sentences_stand(parts: list[str]) -> None:
+    """Each part before a list's lead, parsed alone, is a sentence that reads as it should (a
+    sentence left whole is the draft's own: the parser may read that one wrong)."""
+    if len(parts) < 2:
+        return
+    for part in clauses.to_check(parts):
+        doc = parse.parse(part)
+        assert doc is not None
+        assert clauses.stands(doc) and not parse.reads_wrong(doc), part
+
+
+# --- the guard -------------------------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("whole", "parts"),
+    [
+        # A noun read as a verb: "grab bars … and falls sensors": "falls" is no verb.
+        (
+            "Extra equipment can be lent to you, including grab bars, shower stools, bed levers for people "
+            "who may slip at night, and falls sensors that ring a bell if you cannot stand up.",
+            [
+                "Extra equipment can be lent to you, including grab bars, shower stools, bed levers for "
+                "people who may slip at night.",
+                "Falls sensors that ring a bell if you cannot stand up.",
+            ],
+        ),
+        # A clause with "will" and no subject after a comma: half of another sentence.
+        (
+            "Respite beds, which are booked when a carer falls ill, for example because they need an "
+            "operation, will still be kept open all year.",
+            [
+                "Respite beds will still be kept open all year.",
+                "This is because they need an operation, will still be kept open all year.",
+            ],
+        ),
+        # A list cut inside a phrase: "over:" then "65.".
+        (
+            "The new rule would not cover tenants over 65, tenants in sheltered flats, foster carers, and "
+            "tenants who have lived here for more than 20 years.",
+            [
+                "The new rule would not cover tenants over:",
+                "65.",
+                "Tenants in sheltered flats.",
+                "Foster carers.",
+                "Tenants who have lived here for more than 20 years.",
+            ],
+        ),
+        # A part that ends leading into words it lost.
+        (
+            "Short stays are booked when a carer cannot cope, for example because they have to go into "
+            "hospital.",
+            [
+                "Short stays are booked when a carer cannot cope, for example.",
+                "They have to go into hospital.",
+            ],
+        ),
+        # The same long front said twice: no shorter, and harder to read.
+        (
+            "You can choose to hire the builder yourself, or you can ask us to manage the whole project and "
+            "post you an invoice when it is done.",
+            [
+                "You can choose to hire the builder yourself, or you can ask us to manage the whole project.",
+                "You can choose to hire the builder yourself, or you can ask us to post you an invoice when "
+                "it is done.",
+            ],
+        ),
+    ],
+)
+def test_the_guard_refuses_a_split_worse_than_the_sentence(whole: str, parts: list[str]) -> None:
+    assert not parse.fits(whole, parts)
+
+
+@needs_parser
+def test_the_guard_keeps_a_good_split() -> None:
+    whole = "We will repaint the hall in May, and the new lift will be fitted in June."
+    assert parse.fits(whole, ["We will repaint the hall in May.", "The new lift will be fitted in June."])
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("part", "refused"),
+    [
+        ("Falls sensors that ring a bell if you cannot stand up.", True),  # a noun phrase, no verb
+        ("This is because they need an operation, will still be kept open all year.", True),
+        ("Other hoists lifts the person into the bath.", True),  # "hoists … lifts": no agreement
+        ("A small number of older bungalows on the estate use oil heating.", False),  # "a number of … use"
+        ("The warden and her deputy will visit each flat every morning.", False),
+        ("We will visit you, and will bring the forms with us.", False),  # "and" joins the two verbs
+        ("Fit a smoke alarm to the hall ceiling.", False),  # an order, whatever tag "Fit" gets
+    ],
+)
+def test_a_part_alone_is_refused_when_it_is_no_sentence_or_reads_wrong(part: str, refused: bool) -> None:
+    doc = parse.parse(part)
+    assert doc is not None
+    assert (not clauses.stands(doc) or parse.reads_wrong(doc)) is refused
+
+
+@needs_parser
+def test_a_verb_the_parser_joined_to_a_noun_does_not_become_a_sentence_verb() -> None:
+    """In "…, bed levers and falls sensors that ring …" the parser may read "falls" as a verb joined
+    to "levers": "This falls these sensors …" must not pass."""
+    whole = parse.parse(
+        "Extra equipment can be lent to you, including grab bars, shower stools, bed levers for people "
+        "who may slip at night, and falls sensors that ring a bell if you cannot stand up."
+    )
+    part = parse.parse("This falls these sensors only if you cannot stand up.")
+    assert whole is not None and part is not None
+    assert "falls" in parse._nouns(whole)
+    assert parse.reads_wrong(part, parse._nouns(whole))
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Extra equipment can be lent to you, including grab bars, shower stools, bed levers for people who "
+        "may slip at night, and falls sensors that ring a bell if you cannot stand up.",
+        "Respite beds, which are booked when a carer falls ill, for example because they need an operation, "
+        "will still be kept open all year.",
+        "The new rule would not cover tenants over 65, tenants in sheltered flats, foster carers, and "
+        "tenants who have lived here for more than 20 years.",
+        "You can choose to hire the builder yourself, or you can ask us to manage the whole project and post "
+        "you an invoice when it is done.",
+        "Most people who rent a garage from the council are asked to pay a deposit of £50 first.",
+        "The leaflet also explains the support that is offered if you rent privately, and what you can do if "
+        "you disagree with us.",
+        "We have carried out a noise survey, which shows that the works would mostly affect older "
+        "people, night workers and people who live next to the depot.",
+        "You should keep this card together with the letter that your warden sent you after your review, "
+        "which gives you the number to ring at night.",
+        "A swim costs £3.10, and the real cost to the council of each swim is about £7.60, which means that "
+        "the council pays around £240,000 a year towards the pools.",
+        "If nobody answers the door, the driver will follow the plan that was agreed with each tenant, which "
+        "may include ringing a relative, a neighbour or the council's emergency line.",
+    ],
+)
+def test_every_splitter_gives_whole_sentences_or_none(sentence: str) -> None:
+    """Through all splitters (the parser's rules, cues, the cascade and the punctuation splitter):
+    every part stands as a sentence that reads as the draft meant, and keeps every word that matters."""
+    parts = pipeline(sentence)
+    _keeps_everything(sentence, parts)
+    _sentences_stand(parts)
+    assert not any(p.startswith(("Some most", "These most", "A noise survey")) for p in parts), parts
+    assert not any(p.rstrip(".").endswith("for example") for p in parts), parts
+
+
+@needs_parser
+def test_shorten_keeps_no_part_that_leads_into_what_it_lost() -> None:
+    text = (
+        "This is when a tenant is suddenly unable to manage, for example because they have gone into "
+        "hospital."
+    )
+    short = shorten.main_clause(text, 12, lambda t: len(t.split()))
+    assert short is None or not short.kept.rstrip(".").endswith("for example")
+
+
+@needs_parser
+def test_the_punctuation_splitter_is_guarded_when_the_parser_is_in_use() -> None:
+    sentence = (
+        "Respite beds for carers who suddenly cannot cope, for example because they need an operation, "
+        "will still be kept open all year."
+    )
+    guarded = points.split_sentence(sentence, SETTINGS).parts
+    _sentences_stand(guarded)
+    # Without the parser the rule-based splitter works alone, as before.
+    plain = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
+    assert points.split_sentence(sentence, plain).parts
+
+
+# --- the cascade -------------------------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A who-clause on an object: the noun named again.
+        (
+            "You can ask for the fine to be checked again by a senior manager who played no part in the "
+            "first review.",
+            [
+                "You can ask for the fine to be checked again by a senior manager.",
+                "This manager played no part in the first review.",
+            ],
+        ),
+        # A list of things at the end whose first item starts with the noun the others repeat.
+        (
+            "The new rule would not cover tenants over 65, tenants in sheltered flats, foster carers, and "
+            "tenants who have lived here for more than 20 years.",
+            [
+                "The new rule would not cover:",
+                "Tenants over 65.",
+                "Tenants in sheltered flats.",
+                "Foster carers.",
+                "Tenants who have lived here for more than 20 years.",
+            ],
+        ),
+        # Phrases that repeat their small word.
+        (
+            "We will not usually pay for parts that were bought before your claim was agreed, or for "
+            "general upkeep and decorating that is not linked to the flood.",
+            [
+                "We will not usually pay for:",
+                "Parts that were bought before your claim was agreed.",
+                "Or general upkeep and decorating that is not linked to the flood.",
+            ],
+        ),
+        # Two figures joined by ", while".
+        (
+            "Since then the number of people on the waiting list has gone up from 320 to 610, while the "
+            "number of free places has fallen to about 90.",
+            [
+                "Since then the number of people on the waiting list has gone up from 320 to 610.",
+                "The number of free places has fallen to about 90.",
+            ],
+        ),
+    ],
+)
+def test_the_cascade_cuts(sentence: str, expected: list[str]) -> None:
+    parts = parse.split(sentence, too_long)
+    assert parts == expected
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        # "not" before the clause: "… to a person. This person has no ID." would turn the meaning.
+        ("We will not hand the keys to a person who cannot show us any photo ID at the office.", "relative"),
+        # "any": the clause says which ones.
+        ("You can ask for the fine to be checked again by any manager who played no part in it.", "relative"),
+        # A bare plural: "… for tenants. These tenants …" would say it of all tenants.
+        ("We will pay for grab rails for tenants who have had a fall at home in the last year.", "relative"),
+        # "while you wait" says when: never cut.
+        ("Our staff can fit a new lock on the front door, while you wait at home for 2 hours.", "contrast"),
+        # "from 6 to 4 …, and to use …": a preposition and an infinitive's "to" make no list.
+        (
+            "We plan to cut the number of rooms kept for emergencies at Ash House from 8 rooms to 5 rooms, "
+            "and to use the money saved to pay for more visits at home.",
+            "ways",
+        ),
+        # Items that are clauses, not things.
+        ("The officer can phone you at work, meet you at the library, or you can send us 3 photos.", "list"),
+    ],
+)
+def test_the_cascade_leaves_look_alikes(sentence: str, step: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    made = {
+        "relative": cascade.object_relative,
+        "contrast": cascade.contrast,
+        "ways": cascade.ways,
+        "list": cascade.end_list,
+    }[step](sentence, doc)
+    assert made is None
+
+
+@needs_parser
+def test_a_missing_comma_after_an_opening_condition() -> None:
+    sentence = "If you miss a rent payment we will phone you to talk about it before we send any letters."
+    parts = parse.split(sentence, too_long)
+    # With the comma in, the rules that need it cut the sentence ("Do you miss …?" "We will …").
+    assert parts == [
+        "Do you miss a rent payment?",
+        "We will phone you to talk about it before we send any letters.",
+    ]
+    _keeps_everything(sentence, parts)
+    _sentences_stand(parts)
+
+
+@needs_parser
+def test_ways_found_by_their_words() -> None:
+    sentence = (
+        "You can book a visit online at www.example.org/visits, by phone on 01632 960 900 or by calling in "
+        "at the Town Hall on Bank Street."
+    )
+    parts = parse.split(sentence, too_long)
+    assert parts is not None
+    assert parts[0] == "You can book a visit:"
+    assert "By phone on 01632 960 900." in parts
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_which_clause_after_a_name_and_a_date_is_not_given_to_another_noun() -> None:
+    """ "…, which will decide" after "the Planning Committee on 3 March 2028" is about the committee:
+    neither "This report will decide" nor "This will decide"."""
+    sentence = (
+        "A report will go to the council's Planning Committee on 3 March 2028, which will decide whether "
+        "the new depot goes ahead."
+    )
+    parts = pipeline(sentence)
+    assert not any(p.startswith(("This report", "A report will decide", "This will decide")) for p in parts)
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_noun_named_again_keeps_its_condition_close() -> None:
+    """ "This agreement means …" names its noun, so a condition may come between: the cut is kept."""
+    parts = parse.split(
+        "If you would rather not sell your flat straight away, you may be able to get a loan agreement, "
+        "which means that the council pays part of your rent for you.",
+        too_long,
+    )
+    assert parts is not None and len(parts) > 1
+    _sentences_stand(parts)
+
+
+@needs_parser
+def test_reported_questions_are_not_cut_at_their_where() -> None:
+    """ "tell us what …, where … and when …" is one list of questions: never "This is where …"."""
+    sentence = (
+        "Please tell us what the fault is, where it is in the building and when it began, so that the "
+        "right engineer can bring the right tools."
+    )
+    parts = pipeline(sentence)
+    assert not any(p.startswith("This is where") for p in parts), parts
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # The clause is about the committee (a name and a date come before the comma).
+        (
+            "A report will be given to the council's Planning Committee on 3 March 2028, which will make "
+            "the final choice.",
+            "This will make",
+        ),
+        # The clause is about the card, not the review inside the clause that describes the card.
+        (
+            "You should keep this leaflet together with the card that your warden gave you after your "
+            "review, which gives you the number to ring at night.",
+            "This gives you",
+        ),
+    ],
+)
+def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: str, wrong: str) -> None:
+    parts = pipeline(sentence)
+    assert not any(p.startswith(wrong) for p in parts), parts
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Some tenants now buy smoke alarms from hardware shops, which can be fitted to the ceiling "
+            "with a sticky pad.",
+            "These can be fitted to the ceiling with a sticky pad.",
+        ),
+        (
+            "The hall has lost 140 bookings since April, which means that the café may have to close.",
+            "This means that the café may have to close.",
+        ),
+    ],
+)
+def test_a_which_clause_on_a_plural_noun_is_these(sentence: str, expected: str) -> None:
+    assert expected in pipeline(sentence)
