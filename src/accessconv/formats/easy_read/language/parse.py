@@ -1853,13 +1853,23 @@ def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
         subject = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECTS and c.i < tok.i), None)
         subject = subject or next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         if tok.dep_ in {"ROOT", "conj"} and tok.tag_ in FINITE:
-            if tok.lower_ in misread or (subject is not None and _clashes(subject, tok)):
+            wrong = tok.lower_ in misread or (subject is not None and _clashes(subject, tok))
+            if wrong and not (tok.dep_ == "conj" and _last_item(doc, tok)):
                 return True
         if tok.dep_ in {"conj", "ccomp"} and finite and subject is None and _bare_comma(doc, tok):
             return True
         if tok.dep_ == "advcl" and tok.head.dep_ in SUBJECTS and tok.head.pos_ in {"NOUN", "PROPN"}:
             return True  # "Emergency breaks for example because they are taken …, will …": a cut clause
     return False
+
+
+def _last_item(doc: Doc, tok: Token) -> bool:
+    """ "These include grab rails, bath seats, and falls mats that …": the "verb" is a word of the
+    last item of a list still open before ", and" (the list cut makes it an item, not a clause)."""
+    joint = next((t for t in reversed(doc[: tok.i]) if t.lower_ in {"and", "or"}), None)
+    if joint is None or joint.i < 2 or doc[joint.i - 1].text != ",":
+        return False
+    return cues.open_series(doc, joint.i - 1)
 
 
 def _clashes(subject: Token, verb: Token) -> bool:
