@@ -550,3 +550,18 @@ def test_as_with_its_verb_first_compares_and_gives_no_reason() -> None:
     assert not any("because" in p for p in parts)
     said_again = "Having one named person to contact when things changed was valued highly by carers too."
     assert parts[-1] == said_again, parts
+
+
+@needs_parser
+def test_an_opening_condition_without_its_comma_is_no_fragment() -> None:
+    # Officers often leave out the comma after "If …": the part still has its main clause, so the
+    # sentence is cut at ", and" (it was left whole, 38 words, as if "If … action." were a fragment).
+    sentence = (
+        "If you miss a payment we will write to you to talk about it before taking any action, and we will "
+        "never take the alarm away from someone who needs it without first looking at their needs again."
+    )
+    parts = split(sentence)
+    assert parts is not None and len(parts) >= 2, parts
+    assert parts[-1].startswith("We will never take the alarm away"), parts
+    assert parse._fragment("Where the adult needs help with washing and dressing every morning.")
+    assert parse._fragment("If you cannot get to one of our offices in the town centre during the week.")

@@ -93,6 +93,13 @@ def opening_comma(text: str, doc: Doc, parse: Parse, split: Split) -> list[str] 
     draft left out (the parser then reads the whole as one clause). The comma goes before the first
     word that can start the main clause and makes the parse a condition and a main clause; the
     sentence so mended is split by the rules again."""
+    mended = mend_opening(text, doc, parse)
+    return split(mended) if mended is not None else None
+
+
+def mend_opening(text: str, doc: Doc, parse: Parse) -> str | None:
+    """The sentence with the comma put back after its opening condition or time, when that makes
+    the parse a condition and a main clause; None when there is no such place."""
     if not len(doc) or doc[0].lower_ not in _words("openers") or "," in text:
         return None
     starters = _words("clause_starters")
@@ -104,9 +111,8 @@ def opening_comma(text: str, doc: Doc, parse: Parse, split: Split) -> list[str] 
             continue
         mended = text[: before.idx + len(before.text)] + "," + text[before.idx + len(before.text) :]
         again = parse(mended)
-        if again is None or not _condition_first(again, tok.i + 1):
-            continue
-        return split(mended)
+        if again is not None and _condition_first(again, tok.i + 1):
+            return mended
     return None
 
 

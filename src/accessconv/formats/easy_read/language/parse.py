@@ -2034,7 +2034,25 @@ def _fragment(part: str) -> bool:
     first = part.split(" ", 1)[0].lower().strip(",")
     if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
         return False  # "Since then the number …": a phrase saying when, not a joining word
-    return first in word_set("subordinators") and "," not in part and not part.endswith("?")
+    if first not in word_set("subordinators") or "," in part or part.endswith("?"):
+        return False
+    return not _main_after_opening(part)
+
+
+def _main_after_opening(part: str) -> bool:
+    """ "If you fall behind with payments we will contact you.": the draft left out the comma, but
+    the parse finds the opening clause hanging on a main verb with its own subject after it."""
+    doc = _parse_kept(part) if available() else None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if doc is None or root is None:
+        return False
+    opening = doc[0].head
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    finite = root.tag_ in FINITE or any(c.tag_ == "MD" for c in root.children)
+    if finite and opening.dep_ == "advcl" and opening.head == root and subject is not None:
+        return subject.i > opening.i
+    # The parser read "If you miss a payment we will write …" as one clause: mend the comma, look again.
+    return cascade.mend_opening(part, doc, _parse_kept) is not None
 
 
 def warm(texts: list[str], too_long: Callable[[str], bool], depth: int = 4) -> None:
