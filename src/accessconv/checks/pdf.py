@@ -8,6 +8,7 @@ Any PDF can be checked, not only ours, so a large print PDF made by hand is judg
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from .. import background
 from . import CheckResult, CheckSet, Finding, Severity
 from .pdf_objects import Objects
 from .pdf_text import TextRun, text_runs
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 
 MM_PER_PT = 25.4 / 72
 MAX_LISTED = 8
+# From this many pages, a PDF's text is read on two cores when one is free (a child costs a few
+# hundredths of a second to start and to send its runs back).
+PARALLEL_PAGES = 24
 # PDF font descriptor flags (PDF 32000-1, 9.8.2).
 FLAG_SERIF = 2
 FLAG_ITALIC = 64
@@ -70,7 +75,17 @@ class PdfTarget:
 
     @cached_property
     def runs(self) -> list[TextRun]:
-        """Every text run of every page, read once for all the checks."""
+        """Every text run of every page, read once for all the checks. Reading them is most of a
+        long PDF's checking time: with a core free (background.py), a forked child (which has the
+        file read already) reads the second half of the pages while this process reads the first."""
+        pages = len(self.reader.pages)
+        if pages >= PARALLEL_PAGES:
+            with background.pool() as jobs:
+                if jobs.children:
+                    half = (pages + 1) // 2
+                    theirs = jobs.submit(functools.partial(_runs, self.reader, half, pages), start=True)
+                    ours = _runs(self.reader, 0, half)
+                    return ours + jobs.result(theirs)
         return list(text_runs(self.reader))
 
     @cached_property
@@ -85,6 +100,10 @@ class PdfTarget:
 
 
 PDF: CheckSet[PdfTarget] = CheckSet("pdf")
+
+
+def _runs(reader: PdfReader, first: int, end: int) -> list[TextRun]:
+    return list(text_runs(reader, first, end))
 
 
 def open_pdf(path: Path, limits: PdfLimits) -> PdfTarget | CheckResult:
