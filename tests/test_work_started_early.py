@@ -250,3 +250,14 @@ print("parse:", " ".join(f"{t.text}/{t.dep_}/{t.head.i}" for t in doc))
     assert lines[1] == theirs.strip()
     assert lines[2].startswith("info: [")
     assert lines[3] == "real cli: True"
+
+
+def test_the_early_start_waits_until_the_cores_use_can_be_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small draft reads in a tenth of a second: a pool opened then would go by the lagging load
+    average, so the early start waits for a window `others_busy` can measure."""
+    monkeypatch.setattr(background, "_mark", background.CpuMark(time.monotonic(), 0.0, 0.0))
+    assert not background.measured()
+    monkeypatch.setattr(background, "_mark", background.CpuMark(time.monotonic() - 1.0, 0.0, 0.0))
+    assert background.measured()
+    monkeypatch.setattr(background, "_mark", None)  # no /proc/stat: nothing better will come
+    assert background.measured()

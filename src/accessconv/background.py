@@ -135,6 +135,12 @@ def others_busy() -> float | None:
     return max(0.0, (now.machine - _mark.machine - (now.own - _mark.own)) / (now.at - _mark.at))
 
 
+def measured() -> bool:
+    """Whether `others_busy` can say how busy the cores are yet (its window is long enough), or
+    never will (no mark): a pool opened before then goes by the lagging load average."""
+    return _mark is None or time.monotonic() - _mark.at >= _WINDOW[0]
+
+
 def _busy_children() -> int:
     """How many children of this process's pools are still working: one that has ended but is not
     yet collected by its pool leaves its core free already (looked at without collecting it)."""

@@ -290,9 +290,12 @@ def _read_draft(
         except Exception as err:  # raised again below, after reading
             draft_check, deferred = None, err
         for step in _load_steps(chosen):
-            if doc is None and on_read is not None and deferred is None and pending.finished():
-                doc = _result(pending, source, limits, remaining)
-                on_read(doc, draft_check)
+            # Not before the other processes' use of the cores can be measured (a small draft
+            # reads in a tenth of a second): that decides how many children start.
+            if on_read is not None and doc is None and deferred is None:
+                if background.measured() and pending.finished():
+                    doc = _result(pending, source, limits, remaining)
+                    on_read(doc, draft_check)
             step()
         if doc is None:
             doc = _result(pending, source, limits, remaining)
