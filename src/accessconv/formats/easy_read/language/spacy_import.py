@@ -12,7 +12,6 @@ from the real module too: the stand-ins change when modules load, never what the
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from importlib.machinery import ModuleSpec
@@ -24,8 +23,11 @@ _INFO = "spacy.cli.info"
 
 
 def _real(name: str) -> ModuleType:
+    """The real module `name` (spacy.cli or spacy.cli.info), imported now."""
     _drop_stand_ins()
-    return importlib.import_module(name)
+    import spacy.cli.info  # noqa: F401  (spaCy's own command line, only if something asks for it)
+
+    return sys.modules[name]
 
 
 def _drop_stand_ins() -> None:
