@@ -261,3 +261,13 @@ def test_the_early_start_waits_until_the_cores_use_can_be_measured(monkeypatch: 
     assert background.measured()
     monkeypatch.setattr(background, "_mark", None)  # no /proc/stat: nothing better will come
     assert background.measured()
+
+
+@needs_fork
+def test_the_other_profiles_child_steps_back_for_the_costliest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child writing the other profiles runs at a lower priority (nice) than this process,
+    which writes the costliest: on a core both want, the longest path goes first."""
+    monkeypatch.setenv(background.JOBS_VARIABLE, "2")
+    with background.pool() as jobs:
+        job = jobs.submit(lambda: pipeline._behind(lambda: os.nice(0)), start=True)
+        assert jobs.result(job) == min(19, os.nice(0) + pipeline.BEHIND)

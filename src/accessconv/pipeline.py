@@ -24,7 +24,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from . import background
 from . import profiles as registry
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .model import Document
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 # The draft checks' second step: run on the document pandoc read.
 DraftCheck = Callable[["Document"], list["CheckResult"]]
 
@@ -218,7 +219,7 @@ class _Outputs:
         self.others = [p for p in self.chosen if p is not heaviest] if jobs.children else []
         if self.others:
             work = functools.partial(_write_and_check, doc, self.source, self.others, self.tmp)
-            self.batch = jobs.submit(work, start=True)
+            self.batch = jobs.submit(functools.partial(_behind, work), start=True)
         # After the batch, so it never takes the core the batch needs.
         if draft_check is not None:
             self.drafted = jobs.submit(functools.partial(draft_check, doc), start=True)
@@ -340,6 +341,18 @@ def _takes_ready(write: Callable[..., Written]) -> bool:
 def _checker(profile: AnyProfile, file: Path, doc: Document) -> Callable[[], list[CheckResult]]:
     # The draft goes along for checks that compare with it (braille's round trip).
     return functools.partial(_writer(profile).check, file, profile, doc=doc)
+
+
+# How far the other profiles' child steps back (nice) for this process, which writes the costliest
+# profile: on a core both want, this one goes first, and the child takes what is left.
+BEHIND = 4
+
+
+def _behind(work: Callable[[], T]) -> T:
+    """Run `work` (in a child) at a lower priority than this conversion's own process."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(BEHIND)
+    return work()
 
 
 def _write_and_check(
