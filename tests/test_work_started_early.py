@@ -205,7 +205,8 @@ def test_a_long_pdfs_text_read_on_two_cores_is_the_text_read_here(
     assert isinstance(target, pdf_checks.PdfTarget)
     expected = list(text_runs(target.reader))
     assert target.runs == expected
-    assert here == [(0, (pdf_checks.PARALLEL_PAGES + 8) // 2)]  # the other half was read in a child
+    pages = pdf_checks.PARALLEL_PAGES + 7
+    assert here == [(pages * 2 // 3, pages)]  # the first two thirds were read in a child
     assert [r.page for r in expected] == list(range(1, pdf_checks.PARALLEL_PAGES + 8))
     # One process alone reads it all, the same.
     monkeypatch.setenv(background.JOBS_VARIABLE, "1")
@@ -271,3 +272,29 @@ def test_the_other_profiles_child_steps_back_for_the_costliest(monkeypatch: pyte
     with background.pool() as jobs:
         job = jobs.submit(lambda: pipeline._behind(lambda: os.nice(0)), start=True)
         assert jobs.result(job) == min(19, os.nice(0) + pipeline.BEHIND)
+
+
+@needs_fork
+def test_a_tagged_pdfs_tree_read_beside_its_text_is_the_tree_read_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a child reads the pages' text, this process reads the structure tree and fills in
+    each element's text afterwards: the same tree, every check the same, as read in one go."""
+    draft = every_block_draft(tmp_path / "draft")
+    monkeypatch.setenv(background.JOBS_VARIABLE, "1")
+    pdf = next(
+        o.path for o in convert(draft, ["large-print"], tmp_path / "out").outputs if o.path.suffix == ".pdf"
+    )
+    limits = load("large-print").checks
+    alone = pdf_checks.open_pdf(pdf, limits)
+    assert isinstance(alone, pdf_checks.PdfTarget)
+    expected_tree, expected_checks = alone.tree, pdf_checks.check_pdf(pdf, limits)
+    assert expected_tree is not None and any(n.kind == "Figure" for n in expected_tree.walk())
+    monkeypatch.setenv(background.JOBS_VARIABLE, "2")
+    monkeypatch.setattr(pdf_checks, "PARALLEL_PAGES", 1)
+    beside = pdf_checks.open_pdf(pdf, limits)
+    assert isinstance(beside, pdf_checks.PdfTarget)
+    assert beside.runs == alone.runs
+    assert beside._skeleton is not None  # read while the child read the text
+    assert beside.tree == expected_tree
+    assert pdf_checks.check_pdf(pdf, limits) == expected_checks
