@@ -64,6 +64,8 @@ LAZY_IMPORTS_ALLOWED = {
     "reader.py": "pypandoc",
     # wordfreq itself only for a word with an apostrophe or accent; importing it costs 0.5 s a run.
     "formats/easy_read/language/frequency.py": "wordfreq",
+    # spaCy's command line only if something asks for it; importing it costs 0.25 s a run.
+    "formats/easy_read/language/spacy_import.py": "spacy.cli",
 }
 
 

@@ -100,9 +100,24 @@ def cpu_mark() -> CpuMark | None:
         return None
     # user nice system idle iowait irq softirq steal [guest guest_nice, already in user and nice]
     busy = sum(ticks[:8]) - sum(ticks[3:5])
+    return CpuMark(time.monotonic(), busy / per_second, _own_cpu())
+
+
+def _own_cpu() -> float:
+    """CPU seconds of this process (every thread) and of the children it has waited for."""
     t = os.times()
-    own = t.user + t.system + t.children_user + t.children_system
-    return CpuMark(time.monotonic(), busy / per_second, own)
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _forked(parent_spent: float) -> None:
+    """In a new child: its CPU clock starts again at 0, so the conversion's mark is moved back by
+    what the parent had used at the fork. `others_busy` then counts the conversion's own work up
+    to the fork (and the child's since) as its own, not as another process's: only the parent's
+    work since the fork still counts as other (a pool opened in a child then starts fewer children,
+    never more)."""
+    global _mark
+    if _mark is not None:
+        _mark = CpuMark(_mark.at, _mark.machine, _mark.own - parent_spent)
 
 
 def mark_start() -> None:
@@ -118,6 +133,12 @@ def others_busy() -> float | None:
     if _mark is None or now is None or not _WINDOW[0] <= now.at - _mark.at <= _WINDOW[1]:
         return None
     return max(0.0, (now.machine - _mark.machine - (now.own - _mark.own)) / (now.at - _mark.at))
+
+
+def measured() -> bool:
+    """Whether `others_busy` can say how busy the cores are yet (its window is long enough), or
+    never will (no mark): a pool opened before then goes by the lagging load average."""
+    return _mark is None or time.monotonic() - _mark.at >= _WINDOW[0]
 
 
 def _busy_children() -> int:
@@ -175,6 +196,20 @@ class Pool:
         job: Job[T] = Job(work)
         self.jobs.append(job)
         self._start_waiting(but=None if start else job)
+        return job
+
+    def submit_ready(self, work: Callable[[], T]) -> Job[T]:
+        """Add a job whose input is complete now (a file just written) and start it at once: in a
+        child when one is free and forking is safe; here, now, when another thread of this process
+        runs (a writer's Typst compile, which leaves Python's lock free: no process may fork then,
+        and this thread would only wait for it); else it waits, as `submit`."""
+        job: Job[T] = Job(work)
+        self.jobs.append(job)
+        self._reap()
+        if threading.active_count() > 1:
+            _run_here(job)
+        elif self._running() < self.children:
+            self._fork(job)
         return job
 
     def result(self, job: Job[T]) -> T:
@@ -245,6 +280,7 @@ class Pool:
         fd, name = tempfile.mkstemp(dir=self.folder, suffix=".result")
         os.close(fd)
         job.result_file = Path(name)
+        spent = _own_cpu()
         try:
             pid = os.fork()
         except OSError:  # no memory or process slots for a child: run it here, later
@@ -252,6 +288,7 @@ class Pool:
             return
         if pid == 0:  # the child
             _RUNNING.clear()  # the parent's children are not this one's
+            _forked(spent)
             _child(job.work, job.result_file)
         job.pid = pid
         _RUNNING.add(pid)

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import functools
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -23,7 +24,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from . import background
 from . import profiles as registry
@@ -40,6 +41,8 @@ from .errors import (
 from .formats import (
     AnyProfile,
     Profile,
+    Ready,
+    Written,
     can_write,
     draft,
     load_checker,
@@ -50,7 +53,7 @@ from .formats import (
 )
 from .formats.draft.checking import start_check as start_draft_check
 from .limits import DEFAULT, Limits
-from .reader import read, start_read, validate_package
+from .reader import PendingRead, read, start_read, validate_package
 from .results import CheckFileResult, ConversionResult, OutputResult
 
 if TYPE_CHECKING:
@@ -59,6 +62,9 @@ if TYPE_CHECKING:
     from .model import Document
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
+# The draft checks' second step: run on the document pandoc read.
+DraftCheck = Callable[["Document"], list["CheckResult"]]
 
 __all__ = [
     "CheckFileResult",
@@ -148,32 +154,117 @@ def _convert(
     force: bool = False,
 ) -> ConversionResult:
     say = progress or (lambda _msg: None)
-    doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say)
     result = ConversionResult(source=source, out_dir=target)
-    if draft_check is not None:
-        say("Checking the draft")
-
-    tmp, made_target = _make_temp_dir(target)
+    run = _Outputs(source, chosen, target)
     done = False
-    try:
-        _write_outputs(doc, source, chosen, tmp, result, say, draft_check)
-        _browser_audit(result.outputs, browser, say)
-        _move_into_place(tmp, target, result, force)
-        done = True
-    except AccessconvError as err:
-        # The officer knows the output folder, not our temporary one inside it.
-        err.args = tuple(str(a).replace(str(tmp), str(target)) for a in err.args)
-        raise
-    except OSError as err:
-        if err.errno in OUTPUT_ERRNOS:
-            raise OutputError(output_problem(err, target)) from err
-        raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if made_target and not done:
-            with contextlib.suppress(OSError):
-                target.rmdir()  # only if empty: made by this run, and nothing went in
+    with contextlib.ExitStack() as stack:
+        # Unwound in reverse: every child is ended before the temporary folder is removed.
+        stack.callback(run.clean_up, lambda: done)
+        start = functools.partial(run.start, stack=stack)
+        doc, draft_check = _read_draft(source, chosen, profiles_dirs, limits, remaining, say, start)
+        if draft_check is not None:
+            say("Checking the draft")
+        try:
+            if run.jobs is None:  # pandoc ended after the formats had loaded: start now
+                run.start(doc, draft_check, stack)
+            run.finish(doc, result, say)
+            _browser_audit(result.outputs, browser, say)
+            _move_into_place(run.temp, target, result, force)
+            done = True
+        except AccessconvError as err:
+            # The officer knows the output folder, not our temporary one inside it.
+            tmp = run.tmp
+            if tmp is not None:
+                err.args = tuple(str(a).replace(str(tmp), str(target)) for a in err.args)
+            raise
+        except OSError as err:
+            if err.errno in OUTPUT_ERRNOS:
+                raise OutputError(output_problem(err, target)) from err
+            raise
     return result
+
+
+class _Outputs:
+    """Writing and checking one draft's outputs into a private temporary folder.
+
+    `start` runs as soon as pandoc has read the draft, even while this process is still loading
+    the heaviest format (Easy Read's parser): it makes the temporary folder and hands the other
+    profiles (and the draft's own checks) to another core at once, where before they waited for
+    that loading. `finish` writes the heaviest profile here and collects everything."""
+
+    def __init__(self, source: Path, chosen: list[AnyProfile], target: Path) -> None:
+        self.source = source
+        self.chosen = chosen
+        self.target = target
+        self.tmp: Path | None = None
+        self.made_target = False
+        self.jobs: background.Pool | None = None
+        self.others: list[AnyProfile] = []
+        self.batch: background.Job[list[OutputResult]] | None = None
+        self.drafted: background.Job[list[CheckResult]] | None = None
+
+    @property
+    def temp(self) -> Path:
+        if self.tmp is None:  # start() makes it before anything else is written
+            raise RuntimeError("the temporary folder is made by _Outputs.start")
+        return self.tmp
+
+    def start(self, doc: Document, draft_check: DraftCheck | None, stack: contextlib.ExitStack) -> None:
+        """Make the temporary folder and start the work for the other cores (background.py): with
+        several profiles, a child writes and checks all but the heaviest (by its format's COST);
+        the draft's own checks run in a child when a core is free, else with the other checks."""
+        self.tmp, self.made_target = _make_temp_dir(self.target)
+        jobs = self.jobs = stack.enter_context(background.pool())
+        heaviest = max(self.chosen, key=lambda p: getattr(load_format(p.format), "COST", 1))
+        self.others = [p for p in self.chosen if p is not heaviest] if jobs.children else []
+        if self.others:
+            work = functools.partial(_write_and_check, doc, self.source, self.others, self.tmp)
+            self.batch = jobs.submit(functools.partial(_behind, work), start=True)
+        # After the batch, so it never takes the core the batch needs.
+        if draft_check is not None:
+            self.drafted = jobs.submit(functools.partial(draft_check, doc), start=True)
+
+    def finish(self, doc: Document, result: ConversionResult, say: Progress) -> None:
+        """Write the profiles not handed to a child, each file checked in a child too while the
+        next is written; results are read back in profile order, so the report is the same as
+        when everything runs here."""
+        jobs, tmp = self.jobs, self.temp
+        assert jobs is not None  # start() came first
+        if self.others:
+            say(f"Writing {', '.join(p.name for p in self.others)} (on another core)")
+        pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
+        for profile in [p for p in self.chosen if p not in self.others]:
+            say(f"Writing {profile.name}")
+            # A file the writer hands over as soon as it is finished is checked at once (see
+            # Pool.submit_ready); the others after the writer returns.
+            handed: dict[Path, background.Job[list[CheckResult]]] = {}
+
+            def ready(file: Path, profile: AnyProfile = profile, handed: dict[Path, Any] = handed) -> None:
+                handed[file] = jobs.submit_ready(_checker(profile, file, doc))
+
+            written = _write(profile, doc, tmp, self.source.stem, ready)
+            for file in written.paths:
+                job = handed.get(file) or jobs.submit(_checker(profile, file, doc))
+                pending.append((profile, file, written.notes, job))
+        if self.drafted is not None:
+            result.draft_checks = jobs.result(self.drafted)
+        done = jobs.result(self.batch) if self.batch is not None else []
+        for profile in self.chosen:
+            if profile in self.others:
+                result.outputs.extend(o for o in done if o.profile == profile.name)
+                continue
+            for owner, file, notes, job in pending:
+                if owner is profile:
+                    say(f"Checking {file.name}")
+                    checks = jobs.result(job)
+                    result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
+
+    def clean_up(self, succeeded: Callable[[], bool]) -> None:
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.made_target and not succeeded():
+            with contextlib.suppress(OSError):
+                self.target.rmdir()  # only if empty: made by this run, and nothing went in
 
 
 def _read_draft(
@@ -183,9 +274,13 @@ def _read_draft(
     limits: Limits,
     remaining: Callable[[], float | None],
     say: Progress,
-) -> tuple[Document, Callable[[Document], list[CheckResult]] | None]:
-    """The draft's document, and the draft checks' second step (None without a draft profile)."""
+    on_read: Callable[[Document, DraftCheck | None], None] | None = None,
+) -> tuple[Document, DraftCheck | None]:
+    """The draft's document, and the draft checks' second step (None without a draft profile).
+    `on_read` is called as soon as pandoc has finished, between two steps of loading the formats
+    (not at all if it finishes after them)."""
     say(f"Reading {source.name}")
+    doc: Document | None = None
     with start_read(source, limits=limits) as pending:
         # While pandoc reads the draft (a separate process), do the work that does not need its
         # text. Errors wait until pandoc is done, so a draft pandoc cannot read is still reported
@@ -195,58 +290,28 @@ def _read_draft(
             deferred: Exception | None = None
         except Exception as err:  # raised again below, after reading
             draft_check, deferred = None, err
-        _load_plugins(chosen)
-        try:
-            doc = pending.result(timeout=remaining())
-        except TimeLimitError:
-            raise TimeLimitError(source, limits.draft_seconds) from None
+        for step in _load_steps(chosen):
+            # Not before the other processes' use of the cores can be measured (a small draft
+            # reads in a tenth of a second): that decides how many children start.
+            if on_read is not None and doc is None and deferred is None:
+                if background.measured() and pending.finished():
+                    doc = _result(pending, source, limits, remaining)
+                    on_read(doc, draft_check)
+            step()
+        if doc is None:
+            doc = _result(pending, source, limits, remaining)
     if deferred is not None:
         raise deferred
     return doc, draft_check
 
 
-def _write_outputs(
-    doc: Document,
-    source: Path,
-    chosen: list[AnyProfile],
-    tmp: Path,
-    result: ConversionResult,
-    say: Progress,
-    draft_check: Callable[[Document], list[CheckResult]] | None = None,
-) -> None:
-    """Each profile's files, written into `tmp` and checked, on every core the machine gives us
-    (background.py). With several profiles, a child process writes and checks all but the heaviest
-    (by its format's COST) while this process writes that one; each file this process writes is
-    checked in a child too, while the next is written. The draft's own checks (`draft_check`) run
-    in a child when a core is free, else with the other checks. Results are read back in profile
-    order, so the report is the same as when everything runs here."""
-    with background.pool() as jobs:
-        heaviest = max(chosen, key=lambda p: getattr(load_format(p.format), "COST", 1))
-        others = [p for p in chosen if p is not heaviest] if jobs.children else []
-        batch = None
-        if others:
-            say(f"Writing {', '.join(p.name for p in others)} (on another core)")
-            batch = jobs.submit(functools.partial(_write_and_check, doc, source, others, tmp), start=True)
-        # After the batch, so it never takes the core the batch needs.
-        drafted = jobs.submit(functools.partial(draft_check, doc), start=True) if draft_check else None
-        pending: list[tuple[AnyProfile, Path, list[str], background.Job[list[CheckResult]]]] = []
-        for profile in [p for p in chosen if p not in others]:
-            say(f"Writing {profile.name}")
-            written = _writer(profile).write(doc, profile, tmp, source.stem)
-            for file in written.paths:
-                pending.append((profile, file, written.notes, jobs.submit(_checker(profile, file, doc))))
-        if drafted is not None:
-            result.draft_checks = jobs.result(drafted)
-        done = jobs.result(batch) if batch is not None else []
-        for profile in chosen:
-            if profile in others:
-                result.outputs.extend(o for o in done if o.profile == profile.name)
-                continue
-            for owner, file, notes, job in pending:
-                if owner is profile:
-                    say(f"Checking {file.name}")
-                    checks = jobs.result(job)
-                    result.outputs.append(OutputResult(profile.name, profile.format, file, checks, notes))
+def _result(
+    pending: PendingRead, source: Path, limits: Limits, remaining: Callable[[], float | None]
+) -> Document:
+    try:
+        return pending.result(timeout=remaining())
+    except TimeLimitError:
+        raise TimeLimitError(source, limits.draft_seconds) from None
 
 
 def _writer(profile: AnyProfile) -> WritingPlugin[Any, Any]:
@@ -256,20 +321,57 @@ def _writer(profile: AnyProfile) -> WritingPlugin[Any, Any]:
     return plugin
 
 
+def _write(profile: AnyProfile, doc: Document, tmp: Path, stem: str, ready: Ready) -> Written:
+    """The profile's files, handing each over to `ready` as it is finished where the writer can
+    (a writer made before `ready` existed is called without it)."""
+    writer = _writer(profile)
+    if _takes_ready(writer.write):
+        return writer.write(doc, profile, tmp, stem, ready=ready)
+    return writer.write(doc, profile, tmp, stem)
+
+
+@functools.cache
+def _takes_ready(write: Callable[..., Written]) -> bool:
+    try:
+        return "ready" in inspect.signature(write).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _checker(profile: AnyProfile, file: Path, doc: Document) -> Callable[[], list[CheckResult]]:
     # The draft goes along for checks that compare with it (braille's round trip).
     return functools.partial(_writer(profile).check, file, profile, doc=doc)
 
 
+# How far the other profiles' child steps back (nice) for this process, which writes the costliest
+# profile: on a core both want, this one goes first, and the child takes what is left.
+BEHIND = 4
+
+
+def _behind(work: Callable[[], T]) -> T:
+    """Run `work` (in a child) at a lower priority than this conversion's own process."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(BEHIND)
+    return work()
+
+
 def _write_and_check(
     doc: Document, source: Path, profiles: list[AnyProfile], tmp: Path
 ) -> list[OutputResult]:
-    """Write and check these profiles' files one after another (in a child process)."""
+    """Write and check these profiles' files one after another (in a child process). A file the
+    writer hands over while its own thread works on (Typst) is checked then, in the time this
+    process would only wait."""
     outputs = []
     for profile in profiles:
-        written = _writer(profile).write(doc, profile, tmp, source.stem)
+        early: dict[Path, list[CheckResult]] = {}
+
+        def ready(file: Path, profile: AnyProfile = profile, early: dict[Path, Any] = early) -> None:
+            if threading.active_count() > 1:
+                early[file] = _checker(profile, file, doc)()
+
+        written = _write(profile, doc, tmp, source.stem, ready)
         for file in written.paths:
-            checks = _checker(profile, file, doc)()
+            checks = early[file] if file in early else _checker(profile, file, doc)()
             outputs.append(OutputResult(profile.name, profile.format, file, checks, written.notes))
     return outputs
 
@@ -315,9 +417,7 @@ def draft_time_limit(source: Path, seconds: float) -> Iterator[Callable[[], floa
         signal.signal(signal.SIGALRM, previous)
 
 
-def _start_draft_check(
-    source: Path, profiles_dirs: Sequence[Path] | None
-) -> Callable[[Document], list[CheckResult]] | None:
+def _start_draft_check(source: Path, profiles_dirs: Sequence[Path] | None) -> DraftCheck | None:
     """The draft checks' first step (reading the .docx's own XML), or None without a draft profile."""
     if "draft" not in registry.available(list(profiles_dirs or [])):
         return None
@@ -332,17 +432,40 @@ def _start_draft_check(
     return start_draft_check(source, draft_profile)
 
 
-def _load_plugins(chosen: Sequence[AnyProfile]) -> None:
-    """Import the chosen formats' writers and checks (and let a plug-in load its data) while pandoc
-    reads the draft. Only a head start: a plug-in that fails to load here fails again, with the
-    same error, where it is really used."""
-    for name in dict.fromkeys(p.format for p in chosen):
-        try:
-            warm_up = getattr(load_plugin(name), "warm_up", None)
-            if warm_up is not None:
-                warm_up()
-        except Exception:
-            continue
+def _load_steps(chosen: Sequence[AnyProfile]) -> Iterator[Callable[[], None]]:
+    """The steps that import the chosen formats' checks and writers (and let a plug-in load its
+    data, `warm_up`) while pandoc reads the draft, lightest format first (by COST): pandoc often
+    ends while these run, and the pipeline looks between two steps, so the work for the other
+    cores starts before the heaviest (Easy Read's parser) is loaded. Each format's checks (a
+    module of their own, lighter than its writers) come before its writers.
+    Only a head start: a plug-in that fails to load here fails again, with the same error,
+    where it is really used."""
+    names = sorted(
+        dict.fromkeys(p.format for p in chosen), key=lambda n: getattr(_format_or_none(n), "COST", 1)
+    )
+    for name in names:
+        for load in (load_checker, load_plugin):
+            yield functools.partial(_quietly, load, name)
+        yield functools.partial(_warm_up, name)
+
+
+def _format_or_none(name: str) -> object:
+    try:
+        return load_format(name)
+    except Exception:
+        return None
+
+
+def _quietly(load: Callable[[str], object], name: str) -> None:
+    with contextlib.suppress(Exception):
+        load(name)
+
+
+def _warm_up(name: str) -> None:
+    with contextlib.suppress(Exception):
+        warm_up = getattr(load_plugin(name), "warm_up", None)
+        if warm_up is not None:
+            warm_up()
 
 
 def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) -> None:

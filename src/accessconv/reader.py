@@ -66,6 +66,9 @@ ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 DEFAULT_LANGUAGE = "en-GB"
 # A BCP 47 tag as screen readers need it: en, en-GB, cy-GB, zh-Hant-TW.
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+# pandoc's JSON output, written into the draft's private temporary folder (beside the pictures
+# it extracts, which go into a "media" folder there).
+AST_FILE = "draft-ast.json"
 SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#)", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -111,7 +114,7 @@ class PendingRead:
         """Wait for pandoc (at most `timeout` seconds, then it is stopped and InputError raised)
         and map its AST onto the model."""
         try:
-            ast = _pandoc_result(self.path, self._proc, timeout, self.limits)
+            ast = _pandoc_result(self.path, self._proc, Path(self._tmp.name), timeout, self.limits)
             doc = _Builder(self.path, self.kind, Path(self._tmp.name), self.limits).document(ast)
         except RecursionError:
             raise _too_deep(self.path) from None
@@ -122,6 +125,10 @@ class PendingRead:
         if self.kind == "docx":
             _apply_all_caps(self.path, doc)
         return doc
+
+    def finished(self) -> bool:
+        """Whether pandoc has ended (its result is then ready at once)."""
+        return self._proc.poll() is not None
 
     def close(self) -> None:
         if self._proc.poll() is None:
@@ -412,18 +419,25 @@ def _start_pandoc(
     ]
     if kind in ("docx", "odt"):
         args.append(f"--extract-media={media_dir.resolve()}")
+    # Into a file, not a pipe: pandoc then finishes on its own (a pipe full of its output would
+    # hold it until read), so `PendingRead.finished` can tell when the draft is read.
+    args.append(f"--output={(media_dir / AST_FILE).resolve()}")
     # The draft's name is data, never an option: a file called "--lua-filter=evil.md" would
     # otherwise make pandoc run evil.md as a program (--sandbox does not stop Lua filters). After
     # "--" and as an absolute path (which starts with "/", never "-" or "+RTS"), it is only a file.
     args += ["--", str(path.resolve())]
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
 
 
 def _pandoc_result(
-    path: Path, proc: subprocess.Popen[bytes], timeout: float | None = None, limits: Limits = DEFAULT
+    path: Path,
+    proc: subprocess.Popen[bytes],
+    ast_dir: Path,
+    timeout: float | None = None,
+    limits: Limits = DEFAULT,
 ) -> dict[str, Any]:
     try:
-        out, err = proc.communicate(timeout=timeout)
+        _out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -441,6 +455,7 @@ def _pandoc_result(
             "the document could not be read" + (f" ({detail[-1][:120]})" if detail else ""),
             "Open it in Word or a text editor, save it again and retry.",
         )
+    out = (ast_dir / AST_FILE).read_bytes()
     ast: dict[str, Any] = json.loads(out)
     # pandoc passes control characters through (escaped as \u00XX in its JSON); no output format
     # can hold them (XML refuses them), so they are dropped here. Most drafts have none: one

@@ -8,6 +8,7 @@ Any PDF can be checked, not only ours, so a large print PDF made by hand is judg
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from .. import background
 from . import CheckResult, CheckSet, Finding, Severity
 from .pdf_objects import Objects
 from .pdf_text import TextRun, text_runs
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 
 MM_PER_PT = 25.4 / 72
 MAX_LISTED = 8
+# From this many pages, a PDF's text is read on two cores when one is free (a child costs a few
+# hundredths of a second to start and to send its runs back).
+PARALLEL_PAGES = 24
 # PDF font descriptor flags (PDF 32000-1, 9.8.2).
 FLAG_SERIF = 2
 FLAG_ITALIC = 64
@@ -67,10 +72,29 @@ class PdfTarget:
     path: Path
     reader: PdfReader
     limits: PdfLimits
+    # The structure tree read while a child read the pages' text (see `runs`), until `tree`.
+    _skeleton: _Skeleton | None = field(default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def runs(self) -> list[TextRun]:
-        """Every text run of every page, read once for all the checks."""
+        """Every text run of every page, read once for all the checks. Reading them is most of a
+        long PDF's checking time: with a core free (background.py), a forked child (which has the
+        file read already) reads the first two thirds of the pages while this process reads the
+        structure tree's elements (`_skeleton`, their text filled in from the runs later) and the
+        last third."""
+        pages = len(self.reader.pages)
+        if pages >= PARALLEL_PAGES:
+            with background.pool() as jobs:
+                if jobs.children:
+                    split = pages * 2 // 3
+                    theirs = jobs.submit(functools.partial(_runs, self.reader, 0, split), start=True)
+                    self._skeleton = _skeleton(self.reader)
+                    try:
+                        ours = _runs(self.reader, split, pages)
+                    except Exception:
+                        jobs.result(theirs)  # an earlier page's error first, as when read in order
+                        raise
+                    return jobs.result(theirs) + ours
         return list(text_runs(self.reader))
 
     @cached_property
@@ -81,10 +105,17 @@ class PdfTarget:
             runs = self.runs
         except Exception:
             runs = []
+        skeleton, self._skeleton = self._skeleton, None
+        if skeleton is not None:
+            return skeleton.with_text(runs)
         return structure(self.reader, runs)
 
 
 PDF: CheckSet[PdfTarget] = CheckSet("pdf")
+
+
+def _runs(reader: PdfReader, first: int, end: int) -> list[TextRun]:
+    return list(text_runs(reader, first, end))
 
 
 def open_pdf(path: Path, limits: PdfLimits) -> PdfTarget | CheckResult:
@@ -425,10 +456,60 @@ MAX_STRUCT_DEPTH = 100
 MAX_STRUCT_ELEMENTS = 200_000
 
 
-def structure(reader: PdfReader, runs: list[TextRun]) -> StructNode | None:
+@dataclass
+class _Marked:
+    """Where an element's text will be: the runs of one marked-content sequence (page, MCID)."""
+
+    page: int
+    mcid: int
+
+
+@dataclass
+class _Skeleton:
+    """The structure tree read before the pages' text, or the error reading it raised."""
+
+    root: StructNode | None
+    error: Exception | None = None
+
+    def with_text(self, runs: list[TextRun]) -> StructNode | None:
+        """The tree `structure` gives: each _Marked replaced by the runs it names, in order."""
+        if self.error is not None:
+            raise self.error
+        if self.root is None:
+            return None
+        marked = _by_mcid(runs)
+        for node in self.root.walk():
+            if any(isinstance(part, _Marked) for part in node.parts):
+                parts: list[StructNode | TextRun] = []
+                for part in node.parts:
+                    if isinstance(part, _Marked):
+                        parts.extend(marked.get((part.page, part.mcid), []))
+                    else:
+                        parts.append(part)
+                node.parts = parts
+        return self.root
+
+
+def _skeleton(reader: PdfReader) -> _Skeleton:
+    try:
+        return _Skeleton(structure(reader, None))
+    except Exception as err:  # raised where the tree is asked for, as before
+        return _Skeleton(None, err)
+
+
+def _by_mcid(runs: list[TextRun]) -> dict[tuple[int, int], list[TextRun]]:
+    marked: dict[tuple[int, int], list[TextRun]] = {}
+    for run in runs:
+        if run.mcid is not None:
+            marked.setdefault((run.page, run.mcid), []).append(run)
+    return marked
+
+
+def structure(reader: PdfReader, runs: list[TextRun] | None) -> StructNode | None:
     """The structure tree with each element's text (found through the MCIDs the pages' marked
     content carries); None if the PDF is not tagged. The elements are read by pdf_objects (pypdf
-    reads them several times slower)."""
+    reads them several times slower). With `runs` None, each piece of marked content is a
+    `_Marked` for `_Skeleton.with_text` to fill in."""
     objects = Objects(reader)
     root = cast("DictionaryObject", reader.trailer["/Root"].get_object())
     tree = objects.resolve(root.get("/StructTreeRoot"))
@@ -441,7 +522,7 @@ class _StructureReader:
     """Builds StructNodes from a PDF's structure elements, giving each the text runs its marked
     content holds."""
 
-    def __init__(self, objects: Objects, reader: PdfReader, runs: list[TextRun]) -> None:
+    def __init__(self, objects: Objects, reader: PdfReader, runs: list[TextRun] | None) -> None:
         self.objects = objects
         # Page object numbers -> page numbers: an element names its page by reference (/Pg).
         self.pages = {
@@ -449,10 +530,7 @@ class _StructureReader:
             for n, page in enumerate(reader.pages, start=1)
             if page.indirect_reference is not None
         }
-        self.marked: dict[tuple[int, int], list[TextRun]] = {}
-        for run in runs:
-            if run.mcid is not None:
-                self.marked.setdefault((run.page, run.mcid), []).append(run)
+        self.marked = _by_mcid(runs) if runs is not None else None
         self.built = 0
 
     def build(self, elem: Any, page: int | None, depth: int) -> StructNode:
@@ -474,7 +552,7 @@ class _StructureReader:
         """What one kid of an element adds to it: the runs of marked content it names by MCID
         (a bare number, or a marked-content reference on a page of its own), or a child element."""
         if isinstance(kid, int) and not isinstance(kid, bool):
-            return list(self.marked.get((page, kid), [])) if page is not None else []
+            return self._runs_of(page, kid) if page is not None else []
         if not hasattr(kid, "get"):
             return []
         if kid.get("/S") is not None:
@@ -483,8 +561,13 @@ class _StructureReader:
             kid_page = self._page_of(kid, page)
             mcid = self.objects.resolve(kid.get("/MCID"))
             if kid_page is not None and isinstance(mcid, int):
-                return list(self.marked.get((kid_page, int(mcid)), []))
+                return self._runs_of(kid_page, int(mcid))
         return []
+
+    def _runs_of(self, page: int, mcid: int) -> list[StructNode | TextRun]:
+        if self.marked is None:  # the text comes later (_Skeleton.with_text)
+            return [_Marked(page, mcid)]  # type: ignore[list-item]
+        return list(self.marked.get((page, mcid), []))
 
     def _page_of(self, elem: Any, inherited: int | None) -> int | None:
         ref = elem.get("/Pg") if hasattr(elem, "get") else None

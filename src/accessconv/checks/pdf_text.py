@@ -80,10 +80,13 @@ class TextRun:
     mcid: int | None = None
 
 
-def text_runs(reader: PdfReader) -> Iterator[TextRun]:
-    """Every text run on every page of a pypdf PdfReader, in content-stream order."""
+def text_runs(reader: PdfReader, first: int = 0, end: int | None = None) -> Iterator[TextRun]:
+    """Every text run on every page of a pypdf PdfReader (or on pages `first` to `end`, counted
+    from 0, end excluded), in content-stream order."""
     fonts = _FontCache()
-    for number, page in enumerate(reader.pages, start=1):
+    pages = reader.pages
+    for index in range(first, len(pages) if end is None else min(end, len(pages))):
+        number, page = index + 1, pages[index]
         contents = page.get_contents()
         if contents is None:
             continue

@@ -11,8 +11,14 @@ A format is a package (or, while small, a module) `accessconv.formats.<name>` th
   (the draft format claims ".docx", so a Word file not written by us is checked as a draft);
 - `FILE_TYPES`: the file extensions `check` understands;
 - `Settings` and `Checks`: dataclasses for the profile's [settings] and [checks] tables;
-- `write(doc, profile, out_dir, stem) -> Written`: write the outputs into `out_dir`
-  (a private temporary folder; the pipeline moves them into place);
+- `write(doc, profile, out_dir, stem, ready=None) -> Written`: write the outputs into `out_dir`
+  (a private temporary folder; the pipeline moves them into place). `ready` is optional (a
+  writer without it is called without it). A writer that finishes one
+  file while it still has work to do (another file, or waiting for Typst's thread) may call
+  `ready(path)` as soon as that file is complete: the pipeline starts its check at once (in a
+  child process, or here while the writer's own thread works), so it runs beside the rest of the
+  writing. A writer calls it just before it would wait. Files not handed over are checked after
+  `write` returns;
 - `check(path, profile, doc=None) -> list[CheckResult]`: check one written file, reading it
   back; during a conversion `doc` is the draft, for checks that compare the file with it
   (braille's round trip), and `accessconv check FILE` passes None.
@@ -41,6 +47,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -80,6 +87,10 @@ class Profile(Generic[S_co, C_co]):
     path: Path
     # Hash of the resolved definition: batch conversion rebuilds outputs when it changes.
     digest: str
+
+
+# Called by a writer with a file it has finished (see the module docstring).
+Ready: TypeAlias = Callable[[Path], None]
 
 
 @dataclass
@@ -126,7 +137,12 @@ class WritingPlugin(Plugin[S_contra, C_contra], Protocol[S_contra, C_contra]):
     """The plug-in of a format that writes files (every one but the checks-only draft format)."""
 
     def write(
-        self, doc: Document, profile: Profile[S_contra, C_contra], out_dir: Path, stem: str
+        self,
+        doc: Document,
+        profile: Profile[S_contra, C_contra],
+        out_dir: Path,
+        stem: str,
+        ready: Ready | None = None,
     ) -> Written: ...
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from ...errors import ProfileError
-from .. import Profile, Written, output_name
+from .. import Profile, Ready, Written, output_name
 from .checking import check
 from .files import brf_bytes, pef_bytes, preview_text
 from .layout import lay_out
@@ -38,7 +38,9 @@ def output_paths(out_dir: Path, stem: str, suffix: str) -> tuple[Path, Path, Pat
     )
 
 
-def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
+def write(
+    doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str, ready: Ready | None = None
+) -> Written:
     s = profile.settings
     validate(s, profile.path)
     translator = make_translator(s)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ... import background
 from ... import model as m
-from .. import Profile, Written, output_name
+from .. import Profile, Ready, Written, output_name
 from .checking import check
 from .decisions import decisions_path
 from .decisions import load as load_decisions
@@ -49,7 +49,9 @@ def warm_up() -> None:
     lemminflect.getAllInflections("carry")
 
 
-def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
+def write(
+    doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str, ready: Ready | None = None
+) -> Written:
     settings = profile.settings
     decisions = load_decisions(doc.source)
     easy = transform(doc, settings.language, decisions)
@@ -74,8 +76,15 @@ def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, st
         review_path.write_text(
             render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
         )
+        # Each file to its check as soon as it is written: the pages while Typst still works.
+        hand_over = ready or (lambda _path: None)
+        hand_over(html_path)
+        hand_over(review_path)
         pdf_notes = finish_pdf() if finish_pdf is not None else []
+        if finish_pdf is not None:
+            hand_over(pdf_path)
         jobs.result(docx_job)
+        hand_over(docx_path)
     written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 

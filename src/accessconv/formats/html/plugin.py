@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from ...web.page import render
-from .. import Profile, Written, output_name
+from .. import Profile, Ready, Written, output_name
 from . import Checks, Settings
 from .checking import check
 
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from . import plugin as _this
 
 
-def write(doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str) -> Written:
+def write(
+    doc: m.Document, profile: Profile[Settings, Checks], out_dir: Path, stem: str, ready: Ready | None = None
+) -> Written:
     path = out_dir / output_name(stem, profile.output_suffix, ".html")
     page, notes = render(doc, profile.settings)
     path.write_text(page, encoding="utf-8", newline="\n")

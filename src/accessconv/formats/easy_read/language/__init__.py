@@ -7,3 +7,8 @@ The work is split in two halves that meet at the dataclasses in `easyread.model`
 - pictures and layout (`symbols`, `formats/easy_read/`): choose a picture for every point,
   then write the Word and HTML versions and the review sheet.
 """
+
+from . import spacy_import
+
+# Before any step imports spaCy (the parser): without its command-line tools (see spacy_import).
+spacy_import.install()
