@@ -565,3 +565,18 @@ def test_an_opening_condition_without_its_comma_is_no_fragment() -> None:
     assert parts[-1].startswith("We will never take the alarm away"), parts
     assert parse._fragment("Where the adult needs help with washing and dressing every morning.")
     assert parse._fragment("If you cannot get to one of our offices in the town centre during the week.")
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "the" + noun + who-clause names which one: "… than the person." alone says nothing.
+        "Your appeal will be heard by a manager more senior than the person who made the first decision.",
+        "We want to make sure that the flats we do have go to the families who need them most.",
+        "But we will always talk to the person who will be using the wheelchair before anything is ordered.",
+    ],
+)
+def test_a_clause_that_says_which_one_stays_with_its_noun(sentence: str) -> None:
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith(("This person", "These families", "These people")) for p in parts), parts
