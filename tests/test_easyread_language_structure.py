@@ -85,17 +85,17 @@ def test_an_amount_in_a_wide_row_keeps_what_it_counts() -> None:
         head=[m.Row([cell("Option"), cell("Charge a year"), cell("Who it is for")])],
         body=[m.Row([cell("Standard bin"), cell("£48"), cell("Every household")])],
     )
-    assert points_of(draft(wide)) == [["Standard bin: charge a year £48.", "Who it is for: Every household."]]
+    assert points_of(draft(wide)) == [["Standard bin: charge a year £48.", "Who it is for: every household."]]
     words = m.Table(
         head=[m.Row([cell("Principle"), cell("What it means"), cell("Example")])],
         body=[m.Row([cell("Equality"), cell("Everyone counts"), cell("A ramp")])],
     )
-    assert points_of(draft(words)) == [["Equality: everyone counts.", "Example: A ramp."]]
+    assert points_of(draft(words)) == [["Equality: everyone counts.", "Example: a ramp."]]
     times = m.Table(
         head=[m.Row([cell("Date"), cell("Time"), cell("Place")])],
         body=[m.Row([cell("Tuesday 25 May"), cell("10am to 1pm"), cell("The library")])],
     )
-    assert points_of(draft(times)) == [["Tuesday 25 May: 10am to 1pm.", "Place: The library."]]
+    assert points_of(draft(times)) == [["Tuesday 25 May: 10am to 1pm.", "Place: the library."]]
     narrow = m.Table(
         head=[m.Row([cell("Bin"), cell("Charge a year")])],
         body=[m.Row([cell("Standard bin"), cell("£48")])],
@@ -114,9 +114,9 @@ def test_a_wide_table_row_makes_points_of_two_short_sentences() -> None:
         ],
     )
     assert points_of(draft(table), max_sentences_per_point=2) == [
-        ["Breaks: A new fund.", "By when: June 2027."],
+        ["Breaks: a new fund.", "By when: June 2027."],
         ["Lead: Carers Centre."],
-        ["What we will do: More sitting services.", "By when: May 2028."],
+        ["What we will do: more sitting services.", "By when: May 2028."],
     ]
 
 
@@ -273,3 +273,24 @@ def test_each_point_keeps_the_draft_sentence_it_came_from() -> None:
         (["We use the hall."], "We utilise the hall."),
         (["It has 8 rooms."], "It has eight rooms."),
     ]
+
+
+def test_a_cell_after_its_heading_starts_small_unless_it_is_a_name() -> None:
+    # "Estimated effect: An average rise" read as two sentences; names, days and months keep capitals.
+    table = m.Table(
+        head=[m.Row([cell("Change"), cell("Who"), cell("Estimated effect"), cell("Benefit"), cell("Day")])],
+        body=[
+            m.Row(
+                [
+                    cell("Higher rate counted"),
+                    cell("About 640 people"),
+                    cell("An average rise of £21 a week"),
+                    cell("Pension Credit"),
+                    cell("Monday"),
+                ]
+            )
+        ],
+    )
+    said = [s for point in points_of(draft(table)) for s in point]
+    assert "Estimated effect: an average rise of £21 a week." in said, said
+    assert "Benefit: Pension Credit." in said and "Day: Monday." in said, said

@@ -241,7 +241,7 @@ def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) ->
         sentences, rest = [], kept
     for index, cell in rest:
         label = headers[index] if index < len(headers) else ""
-        sentences.append(_full_stop(f"{label}: {cell}" if label and index else cell))
+        sentences.append(_full_stop(f"{label}: {_lower_first(cell)}" if label and index else cell))
     return sentences
 
 
@@ -279,6 +279,18 @@ def _full_stop(text: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """ "Recognising that..." after a label's colon -> "recognising that..."; names keep capitals."""
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:].islower() else text
+    """ "Recognising that..." after a label's colon -> "recognising that..."; names keep capitals
+    ("Pension Credit", "Monday", "I")."""
+    said = text.split(" ", 2)
+    first = said[0]
+    named = len(said) > 1 and said[1][:1].isupper()
+    word = first[1:].islower() or (first == "A" and len(said) > 1)
+    if not word or named or _CALENDAR.fullmatch(first.strip(".,;:")):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December"
+)
