@@ -89,6 +89,11 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
         ),
         # An instruction "by doing": the verb itself; a choice ("You can …") stays.
         (["You should do this by pressing the red button."], ["To do this, press the red button."]),
+        # Two "It is important that you …" a split left: each an order; not before "are".
+        (
+            ["It is important that you give us two phone numbers.", "It is important that you are on time."],
+            ["Please give us two phone numbers.", "It is important that you are on time."],
+        ),
         # Every verb of the instruction becomes an order, not "press the button and telling …".
         (
             ["You should do this by pressing the red button and telling the operator your name."],

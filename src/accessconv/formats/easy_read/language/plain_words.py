@@ -489,9 +489,10 @@ def _pos_fits(kind: str, text: str, start: int, parsed: dict[str, object]) -> bo
 
 @dataclass(frozen=True)
 class _Form:
-    after: str  # "order" | "we"
+    after: str  # "order" | "we" | "any"
     stiff: str
     plain: str
+    next: str = ""  # "order": only when an order verb comes next ("It is important that you tell …")
 
 
 @dataclass(frozen=True)
@@ -514,7 +515,7 @@ def _forms() -> _Forms:
     neg = data["double_negative"]
     return _Forms(
         frozenset(v.lower() for v in data["order_verbs"]),
-        tuple(_Form(r["after"], r["stiff"], r["plain"]) for r in data["rules"]),
+        tuple(_Form(r["after"], r["stiff"], r["plain"], r.get("next", "")) for r in data["rules"]),
         neg["stiff"],
         neg["plain"],
         frozenset(neg["subjects"]),
@@ -541,9 +542,13 @@ def _plain_opening(sentence: str, before: str) -> str:
     sentence = _by_doing(_one_negative(sentence, forms), forms)
     kind = _kind_of(before, forms)
     for rule in forms.rules:
-        if rule.after != kind or not sentence.startswith(rule.stiff + " "):
+        if rule.after not in {kind, "any"} or not sentence.startswith(rule.stiff + " "):
             continue
         rest = sentence[len(rule.stiff) :]
+        if rule.next == "order" and (
+            rest.split(" ", 2)[1].lower() not in forms.order_verbs or re.search(r"\b(?:and|or) that\b", rest)
+        ):
+            continue  # "It is important that you are …" is no order; "… and that you …" needs its frame
         if kind == "we" and re.search(r"\b(?:us|we|our)\b", rest, re.IGNORECASE):
             continue  # "We want to help us decide" would not read right
         return rule.plain + rest
