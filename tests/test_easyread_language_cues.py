@@ -580,3 +580,14 @@ def test_an_opening_condition_without_its_comma_is_no_fragment() -> None:
 def test_a_clause_that_says_which_one_stays_with_its_noun(sentence: str) -> None:
     parts = split(sentence) or [sentence]
     assert not any(p.startswith(("This person", "These families", "These people")) for p in parts), parts
+
+
+@needs_parser
+def test_a_phrase_saying_more_of_an_item_is_no_item() -> None:
+    # ", either by phone or face to face" says how the session is held: not a list item of its own.
+    sentence = (
+        "Tenants were offered a home visit, either in the morning or after school and the chance to "
+        "send in their views by post."
+    )
+    parts = split(sentence) or [sentence]
+    assert not any(p.lower().startswith("either") for p in parts), parts

@@ -211,6 +211,8 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
     if any(t.head.i < start.i and t.dep_ in _TAILS for t in doc[bounds[-1] + 1 : end]):
         return None  # "… or new windows for your home this year": the time is the whole sentence's
     stops = [*seps, end]
+    if any(doc[b].lower_ in _words("not_item_starts") for b in bounds[1:]):
+        return None  # "a session, either by phone or face to face and …": a way of the item before
     if any(_clause_item(doc[b:s]) for b, s in zip(bounds, stops, strict=True)):
         return None  # "visit you at home, talk to you by phone, or you can …": clauses, not things
     items = [
