@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import lemminflect
@@ -345,7 +346,7 @@ def _relative(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> I
         lead = grammar().get("clauses", {}).get("result_subject", "This")
         yield [syntax.sentence(left), syntax.sentence(f"{lead} {right}")]
         return
-    if _COORDINATED_PHRASE.search(right):
+    if _coordinated_phrase().search(right):
         # "by direct debit, which is the easiest option, or by card": ", or by card" goes with the
         # sentence's own verb, not with the which-clause (the aside cut keeps it there).
         return
@@ -456,11 +457,14 @@ def _closing_commas(toks: list[Token], start: int) -> Iterator[int]:
             yield tok.idx
 
 
-# ", or by card" / ", and at home": a phrase joined to something before, with no verb of its own.
-_COORDINATED_PHRASE = re.compile(
-    r",\s+(?:or|and)\s+(?:by|at|in|on|from|through|with|to|for|via)\b(?![^,]*\b(?:is|are|will|can|was|were)\b)",
-    re.I,
-)
+@cache
+def _coordinated_phrase() -> re.Pattern[str]:
+    """ ", or by card" / ", and at home": a phrase joined to something before, with no verb of its
+    own before the next comma (the words are `joined_phrase_words` and `auxiliaries`)."""
+    preps = "|".join(re.escape(w) for w in _data().get("joined_phrase_words", []))
+    verbs = "|".join(re.escape(w) for w in sorted(word_set("auxiliaries")))
+    return re.compile(rf",\s+(?:or|and)\s+(?:{preps})\b(?![^,]*\b(?:{verbs})\b)", re.I)
+
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
@@ -533,7 +537,7 @@ def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     main = f"{before} {text[cut.close + 1 :].strip()}"
     # A long part before the aside is a subject only when a verb follows the aside; before ", or by
     # card" it is the whole clause the phrase joins ("You can pay your rent by standing order").
-    joined = _COORDINATED_PHRASE.match(text[cut.close :]) is not None
+    joined = _coordinated_phrase().match(text[cut.close :]) is not None
     if not aside or (len(before.split()) > 6 and not joined):
         return
     lead = _comma_leads().get(cut.word)
