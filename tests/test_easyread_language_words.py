@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from accessconv.formats.easy_read.language import acronyms as acr
-from accessconv.formats.easy_read.language import hard_words, numbers, plain_words
+from accessconv.formats.easy_read.language import hard_words, numbers, plain_forms, plain_words
 
 # ---------------------------------------------------------------- plain words
 
@@ -104,7 +104,7 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
     ],
 )
 def test_stiff_openings_of_a_split_are_said_plainly(parts: list[str], after: list[str]) -> None:
-    assert plain_words.plain_forms(parts) == after
+    assert plain_forms.plain_forms(parts) == after
 
 
 def test_council_list_adds_words_and_fixes_a_or_an(tmp_path: Path) -> None:

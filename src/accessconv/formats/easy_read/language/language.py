@@ -36,6 +36,7 @@ from . import (
     leaning,
     numbers,
     parse,
+    plain_forms,
     plain_words,
     points,
     readability,
@@ -354,7 +355,7 @@ class _Transform:
                 result = self._sentence_parts(unit, sentence, source, section)
                 if result is None:
                     continue
-                block = plain_words.plain_forms([capitalise(p) for p in result.parts])
+                block = plain_forms.plain_forms([capitalise(p) for p in result.parts])
                 blocks.extend(_blocks(block, self.settings.max_words_warn))
                 kind = "long-sentence" if result.split or not unit.rewrite else "unsafe-split"
                 for part in block:
