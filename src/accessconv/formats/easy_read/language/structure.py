@@ -20,7 +20,7 @@ from typing import Literal
 
 from .... import model as m
 from .text import PLACEHOLDER, Spans, capitalise, end_sentence, squash
-from .wordlists import word_set
+from .wordlists import grammar, word_set
 
 UnitKind = Literal["paragraph", "item", "row", "caption", "quote", "note", "code"]
 
@@ -285,12 +285,7 @@ def _lower_first(text: str) -> str:
     first = said[0]
     named = len(said) > 1 and said[1][:1].isupper()
     word = first[1:].islower() or (first == "A" and len(said) > 1)
-    if not word or named or _CALENDAR.fullmatch(first.strip(".,;:")):
+    calendar = grammar().get("key_terms", {}).get("calendar_names", [])  # months and days are names
+    if not word or named or first.strip(".,;:").lower() in calendar:
         return text
     return text[:1].lower() + text[1:]
-
-
-_CALENDAR = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
-    r"|September|October|November|December"
-)
