@@ -100,12 +100,7 @@ def test_a_file_handed_over_is_checked_once_with_the_same_results(
 
     monkeypatch.setattr(plugin, "check", counted)
     handed = convert(draft, ["large-print"], tmp_path / "handed")
-    write = pipeline._write
-
-    def never_handed(profile: object, doc: object, tmp: Path, stem: str, _ready: object) -> object:
-        return write(profile, doc, tmp, stem, lambda _file: None)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "_write", never_handed)
+    monkeypatch.setattr(pipeline, "_takes_ready", lambda _write: False)
     after = convert(draft, ["large-print"], tmp_path / "after")
     assert [(o.path.name, o.checks) for o in handed.outputs] == [
         (o.path.name, o.checks) for o in after.outputs
@@ -113,6 +108,17 @@ def test_a_file_handed_over_is_checked_once_with_the_same_results(
     lines = sorted(log.read_text(encoding="utf-8").splitlines())
     names = sorted(o.path.name for o in handed.outputs)
     assert lines == sorted([f"handed {n}" for n in names] + [f"after {n}" for n in names])
+
+
+def test_a_writer_without_ready_is_still_called() -> None:
+    def old_write(doc: object, profile: object, out_dir: Path, stem: str) -> object:
+        return None
+
+    def new_write(doc: object, profile: object, out_dir: Path, stem: str, ready: object = None) -> object:
+        return None
+
+    assert not pipeline._takes_ready(old_write)
+    assert pipeline._takes_ready(new_write)
 
 
 @needs_fork

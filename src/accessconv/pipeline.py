@@ -11,6 +11,7 @@ import contextlib
 import errno
 import functools
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -321,8 +322,20 @@ def _writer(profile: AnyProfile) -> WritingPlugin[Any, Any]:
 
 
 def _write(profile: AnyProfile, doc: Document, tmp: Path, stem: str, ready: Ready) -> Written:
-    """The profile's files, the writer handing each over to `ready` as soon as it is finished."""
-    return _writer(profile).write(doc, profile, tmp, stem, ready=ready)
+    """The profile's files, handing each over to `ready` as it is finished where the writer can
+    (a writer made before `ready` existed is called without it)."""
+    writer = _writer(profile)
+    if _takes_ready(writer.write):
+        return writer.write(doc, profile, tmp, stem, ready=ready)
+    return writer.write(doc, profile, tmp, stem)
+
+
+@functools.cache
+def _takes_ready(write: Callable[..., Written]) -> bool:
+    try:
+        return "ready" in inspect.signature(write).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _checker(profile: AnyProfile, file: Path, doc: Document) -> Callable[[], list[CheckResult]]:

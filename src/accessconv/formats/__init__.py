@@ -12,7 +12,8 @@ A format is a package (or, while small, a module) `accessconv.formats.<name>` th
 - `FILE_TYPES`: the file extensions `check` understands;
 - `Settings` and `Checks`: dataclasses for the profile's [settings] and [checks] tables;
 - `write(doc, profile, out_dir, stem, ready=None) -> Written`: write the outputs into `out_dir`
-  (a private temporary folder; the pipeline moves them into place). A writer that finishes one
+  (a private temporary folder; the pipeline moves them into place). `ready` is optional (a
+  writer without it is called without it). A writer that finishes one
   file while it still has work to do (another file, or waiting for Typst's thread) may call
   `ready(path)` as soon as that file is complete: the pipeline starts its check at once (in a
   child process, or here while the writer's own thread works), so it runs beside the rest of the
