@@ -40,6 +40,8 @@ JOBS_VARIABLE = "ACCESSCONV_JOBS"
 # children work (pictures rendered ahead while the other profiles are written) takes only the
 # cores they leave.
 _RUNNING: set[int] = set()
+# Work a child must do before it ends: it ends with os._exit, which runs no atexit handler.
+_AT_CHILD_EXIT: list[Callable[[], None]] = []
 
 
 def cores() -> int:
@@ -333,6 +335,12 @@ class Pool:
                 job.pid = 0
 
 
+def at_child_exit(tidy: Callable[[], None]) -> None:
+    """Run `tidy` as each child ends (e.g. to remove temporary folders the child made), since a
+    child ends without running the atexit handlers it inherited."""
+    _AT_CHILD_EXIT.append(tidy)
+
+
 def _run_here(job: Job[T]) -> None:
     job.done = True
     try:
@@ -361,6 +369,9 @@ def _child(work: Callable[[], object], result_file: Path) -> None:
     except BaseException:
         code = 1
     finally:
+        for tidy in _AT_CHILD_EXIT:
+            with contextlib.suppress(BaseException):
+                tidy()
         os._exit(code)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import multiprocessing.util
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ from pathlib import Path
 import resvg_py
 import typst
 
+from . import background
 from . import model as m
 from .errors import OutputError
 from .images import raster_as_png
@@ -110,6 +112,7 @@ def _to_png(data: bytes, mime: str | None) -> bytes | None:
 
 _FONTS: dict[tuple[str, ...], typst.Fonts] = {}
 _FONT_FOLDERS: dict[tuple[str, ...], str] = {}
+_FOLDER_MAKER: dict[str, int] = {}  # each font folder's maker (a process id): only it removes the folder
 # Typst's compiler keeps worker threads and locks once it has run; a process forked after that
 # (a batch worker pool, say) has the locks but not the threads, and would wait for ever. Such a
 # process compiles in a fresh Python process instead.
@@ -127,6 +130,23 @@ def _after_fork() -> None:
 os.register_at_fork(after_in_child=_after_fork)
 
 
+def _remove_own_font_folders() -> None:
+    """Remove the font folders this process made; a folder a child inherited stays for its
+    parent, which may still be compiling."""
+    me = os.getpid()
+    for folder, maker in list(_FOLDER_MAKER.items()):
+        if maker == me:
+            shutil.rmtree(folder, ignore_errors=True)
+            del _FOLDER_MAKER[folder]
+
+
+# Every way a process of ours ends: normally (atexit), as a pool's child (which ends with os._exit)
+# and as a batch worker (multiprocessing runs its finalizers, not atexit, in a worker).
+atexit.register(_remove_own_font_folders)
+background.at_child_exit(_remove_own_font_folders)
+multiprocessing.util.Finalize(None, _remove_own_font_folders, exitpriority=0)
+
+
 def _font_folder(files: Sequence[str]) -> str:
     with _FONTS_LOCK:
         return _make_font_folder(files)
@@ -137,7 +157,7 @@ def _make_font_folder(files: Sequence[str]) -> str:
     folder = _FONT_FOLDERS.get(key)
     if folder is None:
         folder = tempfile.mkdtemp(prefix="accessconv-fonts-")
-        atexit.register(shutil.rmtree, folder, True)
+        _FOLDER_MAKER[folder] = os.getpid()
         for n, file in enumerate(files):
             source = Path(file)
             if not source.is_file():
