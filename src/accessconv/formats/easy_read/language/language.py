@@ -364,7 +364,8 @@ class _Transform:
             # A table row of 3 cells or more makes points of at most `max_sentences_per_point`
             # sentences, in the row's order: the first says what the row is about ("Standard bin: £48.").
             size = self.settings.max_sentences_per_point
-            chunks = _pack(blocks, size)
+            # A quotation stays whole in one point, however many sentences it has: a person said it.
+            chunks = _pack(blocks, size if unit.rewrite else len(blocks))
             for number, chunk in enumerate(chunks):
                 long_here = [(p, long_parts[p]) for p in chunk.parts if p in long_parts]
                 self._point(chunk, unit, section, long_here, source)
@@ -386,8 +387,8 @@ class _Transform:
         """(sentences of one point before splitting, the draft's words they came from)."""
         originals = sentences(text)
         drafts = sentences(unit.text)
-        if unit.kind in {"item", "row"}:
-            return [(originals, unit.source)]  # one list item or table row is one point
+        if unit.kind in {"item", "row", "quote"}:
+            return [(originals, unit.source)]  # one list item, table row or quotation is one point
         if len(drafts) == len(originals):
             return [([s], self.spans.restore(d)) for s, d in zip(originals, drafts, strict=True)]
         return [([s], unit.source) for s in originals]

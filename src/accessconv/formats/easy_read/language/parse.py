@@ -194,6 +194,8 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
             own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
+            if not own_subject and (_tense_clash(root, conj) or _relative_before(doc, root, joint)):
+                continue
             if (
                 own_subject
                 and conj.tag_ not in FINITE
@@ -222,6 +224,24 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 continue
             return [_sentence(first), _sentence(second)]
     return _modal_conjunct(text, doc)
+
+
+def _tense_clash(root: Token, conj: Token) -> bool:
+    """ "This includes support at home, shared lives placements and supported holidays": a verb in
+    the past joined to one in the present, with no helper of its own, is a describing word in a
+    list the parser misread ("This supported holidays." would be nonsense)."""
+    helped = any(c.dep_ in {"aux", "auxpass"} for c in conj.children)
+    return not helped and root.tag_ in {"VBZ", "VBP"} and conj.tag_ in {"VBD", "VBN"}
+
+
+def _relative_before(doc: Doc, root: Token, joint: Token) -> bool:
+    """ "… a plan from the age of 14, which will be reviewed every year and will include …": a verb
+    after a ", which/who" clause may be that clause's (the plan will include), whatever the parse
+    says; giving it the main clause's subject ("Young people will include …") changes the meaning."""
+    return any(
+        t.dep_ == "relcl" and t.left_edge.lower_ in {"which", "who"} and doc[t.left_edge.i - 1].text == ","
+        for t in doc[root.i + 1 : joint.i]
+    )
 
 
 def _joined_verb(root: Token, tok: Token) -> bool:
@@ -268,6 +288,8 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
             continue
         if root not in list(conj.ancestors) or any(c.dep_ in SUBJECTS for c in conj.children):
             continue
+        if any(a.dep_ == "relcl" for a in conj.ancestors):
+            continue  # "a plan, which will be reviewed … and will include …": the plan's verb, not the subject's
         modal = [c for c in conj.children if c.tag_ == "MD" and c.i < conj.i]
         if not modal or modal[0].i < 1 or doc[modal[0].i - 1].lower_ not in {"and", "but"}:
             continue
@@ -294,7 +316,8 @@ def _people_or_many(head: Token) -> bool:
         own = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return own is not None and _people_or_many(own)
     who = any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in head.children)
-    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who
+    many = any(c.dep_ == "conj" for c in head.children)  # "every centre, practice and department"
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in people or who or many
 
 
 def _reason(text: str, doc: Doc) -> list[str] | None:
@@ -330,6 +353,8 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
+        if left.lower_ == "which" and tok.lower_ in _clause_words("clause_comment_verbs"):
+            return _about_the_clause(text, doc, left, tok)
         if _doubtful_head(head) or not _next_to(head, doc[left.i - 1]):
             continue
         h0, h1 = _subtree_span(head)
@@ -365,6 +390,23 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
             return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
+
+
+@cache
+def _clause_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in grammar()["clauses"][name])
+
+
+def _about_the_clause(text: str, doc: Doc, which: Token, verb: Token) -> list[str] | None:
+    """ "You become their employer, which means you must pay …" -> "You become their employer.
+    This means you must pay …": the clause comments on everything before it."""
+    if verb.right_edge.i < len(doc) - 2:
+        return None  # the main clause goes on after it: leave the sentence whole
+    first = _text(text, 0, doc[which.i - 1].idx)
+    rest = text[which.idx + len(which.text) :].strip()
+    if len(first.split()) < 3 or not _main_clause([t for t in doc if t.i < which.i - 1]):
+        return None
+    return [_sentence(first), _sentence(f"{grammar()['clauses']['this_one'].capitalize()} {rest}")]
 
 
 def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
@@ -516,6 +558,9 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
             continue
         if tok.right_edge.i < len(doc) - 2:
             continue  # only a purpose at the end of the sentence
+        degree = _clause_words("degree_words")
+        if any(t.lower_ in degree for t in doc[max(0, start_tok.i - 3) : start_tok.i]):
+            continue  # "enough money to offer …": what the amount is for
         first = _text(text, 0, start_tok.idx)
         second = lead + text[start_tok.idx :].strip()
         if len(first.split()) >= 4 and _main_clause([t for t in doc if t.i < start_tok.i]):

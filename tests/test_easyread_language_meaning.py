@@ -1,0 +1,116 @@
+"""Splits that changed what a sentence says, found by reading the Easy Read pages of unseen council
+drafts (made-up sentences of the same shape). Each part must say what the draft said: the right
+subject for each verb, and no describing word turned into a verb."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from accessconv.formats.easy_read.language import parse, points
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+SETTINGS = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
+
+
+def _parts(sentence: str) -> list[str]:
+    out: list[str] = []
+    for part in parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]:
+        out += points.split_sentence(part, SETTINGS).parts
+    return out
+
+
+@needs_parser
+def test_which_means_comments_on_the_whole_clause() -> None:
+    # Was "Their landlord means you must keep the room safe." and "… you become their landlord give
+    # them a written agreement …".
+    parts = _parts(
+        "If you rent a room to a lodger, you become their landlord, which means you must keep the room "
+        "safe, give them a written agreement and protect their deposit."
+    )
+    assert parts[0] == "If you rent a room to a lodger, you become their landlord."
+    assert parts[1].startswith("This means you must keep the room safe")
+    assert not any(p.startswith("Their landlord") for p in parts)
+
+
+@needs_parser
+def test_a_subject_of_several_places_is_they() -> None:
+    parts = _parts(
+        "By June 2028, every library, leisure centre and community hub in the district will have "
+        "completed dementia awareness training and will offer a quiet hour each week."
+    )
+    assert "They will offer a quiet hour each week." in parts
+    assert not any(p.startswith("This will offer") for p in parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        (
+            "Each new tenant will get a support plan from the day they move in, which will be checked "
+            "every six months and will include their own goals about money, health and work.",
+            "Each new tenant will include",
+        ),
+        (
+            "We will publish a report every year, which will be written with the tenants' panel and will "
+            "include the number of repairs done on time and the number of complaints.",
+            "We will include",
+        ),
+    ],
+)
+def test_a_verb_joined_inside_a_which_clause_keeps_the_clause_subject(sentence: str, wrong: str) -> None:
+    parts = _parts(sentence)
+    assert not any(p.startswith(wrong) for p in parts), parts
+
+
+@needs_parser
+def test_enough_money_to_do_something_is_not_a_purpose() -> None:
+    parts = _parts(
+        "We looked at selling the old depot and sharing the office with the police, but this would not "
+        "raise enough money to keep both swimming pools open."
+    )
+    assert not any(p.startswith("This is to") for p in parts), parts
+    assert any("enough money to keep both swimming pools open" in p for p in parts)
+
+
+@needs_parser
+def test_a_describing_word_in_a_list_is_not_made_a_verb() -> None:
+    # Was "This includes support in the person's own home, shared lives placements." + "This supported
+    # holidays." (the last item's describing word read as a second verb of "includes").
+    parts = _parts(
+        "Spend £200,000 a year on new kinds of short breaks, including care in the person's own home, "
+        "shared lives placements and supported holidays."
+    )
+    assert not any(p.startswith("This supported") for p in parts), parts
+    assert "supported holidays" in " ".join(parts).lower()
+
+
+@needs_parser
+def test_a_quotation_of_several_sentences_is_one_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was two points, the first ending inside the quotation marks and the second starting there.
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "voices.md"
+    draft.write_text(
+        "# Our plan\n\n## What people said\n\n"
+        '> "I do not want to be rushed. I want staff to ask me what I think and to write it down."\n\n'
+        "We will act on this.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8")
+    points = [
+        html_lib.unescape(re.sub(r"<[^>]+>", " ", p))
+        for p in re.findall(r'<li class="point".*?</li>', page, re.S)
+    ]
+    quoted = [p for p in points if "rushed" in p or "write it down" in p]
+    assert len(quoted) == 1, quoted
+    assert "rushed" in quoted[0] and "write it down" in quoted[0]
