@@ -194,14 +194,8 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
             first = _text(text, 0, joint.idx)
             second = text[start:].strip()
             own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
-            if not own_subject and (_tense_clash(root, conj) or _relative_before(doc, root, joint)):
+            if not _own_clause(doc, root, conj, joint, own_subject):
                 continue
-            if (
-                own_subject
-                and conj.tag_ not in FINITE
-                and not any(c.tag_ == "MD" or c.dep_ == "aux" for c in conj.children)
-            ):
-                continue  # "… and signs of water coming in": a noun with a describing verb, not a clause
             if not own_subject:
                 subjects = [c for c in root.children if c.dep_ in SUBJECTS]
                 if not subjects:
@@ -224,6 +218,14 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
                 continue
             return [_sentence(first), _sentence(second)]
     return _modal_conjunct(text, doc)
+
+
+def _own_clause(doc: Doc, root: Token, conj: Token, joint: Token, own_subject: bool) -> bool:
+    """Whether the verb after "and"/"but" can start a sentence of its own."""
+    if own_subject:
+        # "… and signs of water coming in": a noun with a describing verb, not a clause
+        return conj.tag_ in FINITE or any(c.tag_ == "MD" or c.dep_ == "aux" for c in conj.children)
+    return not (_tense_clash(root, conj) or _relative_before(doc, root, joint))
 
 
 def _tense_clash(root: Token, conj: Token) -> bool:
@@ -289,7 +291,7 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         if root not in list(conj.ancestors) or any(c.dep_ in SUBJECTS for c in conj.children):
             continue
         if any(a.dep_ == "relcl" for a in conj.ancestors):
-            continue  # "a plan, which will be reviewed … and will include …": the plan's verb, not the subject's
+            continue  # "a plan, which will be reviewed … and will include …": the plan's verb
         modal = [c for c in conj.children if c.tag_ == "MD" and c.i < conj.i]
         if not modal or modal[0].i < 1 or doc[modal[0].i - 1].lower_ not in {"and", "but"}:
             continue
@@ -353,9 +355,7 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if left.lower_ not in {"which", "who"} or doc[left.i - 1].text != ",":
             continue
         head = tok.head
-        if left.lower_ == "which" and tok.lower_ in _clause_words("clause_comment_verbs"):
-            return _about_the_clause(text, doc, left, tok)
-        if _doubtful_head(head) or not _next_to(head, doc[left.i - 1]):
+        if _doubtful_head(head) or _comments(tok) or not _next_to(head, doc[left.i - 1]):
             continue
         h0, h1 = _subtree_span(head)
         start = left.idx
@@ -397,16 +397,25 @@ def _clause_words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in grammar()["clauses"][name])
 
 
-def _about_the_clause(text: str, doc: Doc, which: Token, verb: Token) -> list[str] | None:
+def _comments(verb: Token) -> bool:
+    """ "…, which means …": a clause about everything before it, not about the noun before it."""
+    return verb.left_edge.lower_ == "which" and verb.lower_ in _clause_words("clause_comment_verbs")
+
+
+def _which_means(text: str, doc: Doc) -> list[str] | None:
     """ "You become their employer, which means you must pay …" -> "You become their employer.
-    This means you must pay …": the clause comments on everything before it."""
-    if verb.right_edge.i < len(doc) - 2:
-        return None  # the main clause goes on after it: leave the sentence whole
-    first = _text(text, 0, doc[which.i - 1].idx)
-    rest = text[which.idx + len(which.text) :].strip()
-    if len(first.split()) < 3 or not _main_clause([t for t in doc if t.i < which.i - 1]):
-        return None
-    return [_sentence(first), _sentence(f"{grammar()['clauses']['this_one'].capitalize()} {rest}")]
+    This means you must pay …" (the clause at the end of the sentence only)."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or not _comments(verb) or verb.left_edge.i < 2:
+            continue
+        which = verb.left_edge
+        if doc[which.i - 1].text != "," or verb.right_edge.i < len(doc) - 2:
+            continue
+        first = _text(text, 0, doc[which.i - 1].idx)
+        rest = text[which.idx + len(which.text) :].strip()
+        if len(first.split()) >= 3 and _main_clause([t for t in doc if t.i < which.i - 1]):
+            return [_sentence(first), _sentence(f"{grammar()['clauses']['this_one'].capitalize()} {rest}")]
+    return None
 
 
 def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
@@ -1685,6 +1694,7 @@ def _and_amount(text: str, doc: Doc) -> list[str] | None:
 
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _contact_ways,
+    _which_means,
     _semicolon,
     _described_subject,
     _that_list,
