@@ -114,3 +114,37 @@ def test_a_quotation_of_several_sentences_is_one_point(
     quoted = [p for p in points if "rushed" in p or "write it down" in p]
     assert len(quoted) == 1, quoted
     assert "rushed" in quoted[0] and "write it down" in quoted[0]
+
+
+@needs_parser
+def test_a_phrase_that_is_no_time_or_place_stays_after_the_list() -> None:
+    # Was "At no cost to you thornbury Independent Living Service can help you with:" (the phrase put
+    # in front, and the name's first word in small letters).
+    parts = _parts(
+        "Our partner, Eastfield Carers Link, can help you with forms, letters and phone calls at no cost "
+        "to you."
+    )
+    assert not any(p.lower().startswith("at no cost") for p in parts), parts
+    assert all("eastfield Carers" not in p for p in parts), parts
+
+
+def test_a_name_moved_inside_a_sentence_keeps_its_capital() -> None:
+    from accessconv.formats.easy_read.language.syntax import lower
+
+    assert lower("Eastfield Carers Link can help you.") == "Eastfield Carers Link can help you."
+    assert lower("The Council will write to you.") == "the Council will write to you."
+    assert lower("Carers can ask for help.") == "carers can ask for help."
+
+
+def test_a_postcode_is_a_fact_and_is_never_cut_off() -> None:
+    from accessconv.formats.easy_read.language import facts, shorten
+    from accessconv.formats.easy_read.language.text import word_count
+
+    assert "EX4 2QB" in facts.facts("Write to us at Care Team, County Hall, Topsham Road, Exeter, EX4 2QB.")
+    assert "M1 1AE" in facts.facts("Our office is at 1 Piccadilly, Manchester M1 1AE.")
+    long_address = (
+        "You can also write to us at the Care Team, Moorfield District Council, Station Road, Moorfield, "
+        "MF2 7XY."
+    )
+    short = shorten.main_clause(long_address, 15, word_count)
+    assert short is None or "MF2 7XY" in short.kept

@@ -324,6 +324,13 @@ def _tail(doc: Doc, first: int, last: int, start: int) -> int | None:
     return None
 
 
+def _when_or_where(doc: Doc, start: int, end: int) -> bool:
+    """The words say when (a time word, a month, a number) or where (a name: "at Beech Lodge")."""
+    calendar = grammar().get("key_terms", {}).get("calendar_names", [])
+    words = set(_data().get("time_words", [])) | set(calendar)
+    return any(t.lower_ in words or t.pos_ in {"NUM", "PROPN"} for t in doc[start:end])
+
+
 def _says_when(prep: Token) -> bool:
     """ "in the autumn of next year", "by 31 March": a phrase that says when."""
     calendar = grammar().get("key_terms", {}).get("calendar_names", [])
@@ -350,8 +357,9 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
     lead = text[: first.idx].strip()
     tail = _tail(doc, *ranges[-1], first.i)
     if tail is not None:
-        if doc[tail].lower_ not in set(_data().get("list_tail_words", [])):
-            return None
+        tail_words = set(_data().get("list_tail_words", []))
+        if doc[tail].lower_ not in tail_words or not _when_or_where(doc, tail, end):
+            return None  # "… payroll at no cost to you": not a time or place to put in front
         moved = text[doc[tail].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         # A long opener, or one with a verb ("Before making a decision in June,"), takes a comma.
         long_opener = len(moved.split()) > 6 or any(t.pos_ == "VERB" for t in doc[tail:end])

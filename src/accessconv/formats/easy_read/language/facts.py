@@ -1,6 +1,6 @@
-"""Facts a reader relies on: every number, date, money amount, email, phone number, web address and
-name in a chosen sentence must reach the Easy Read text (the check `easyread.facts` reads the written
-page back and looks for each one).
+"""Facts a reader relies on: every number, date, money amount, email, phone number, postcode, web
+address and name in a chosen sentence must reach the Easy Read text (the check `easyread.facts`
+reads the written page back and looks for each one).
 
 The facts are taken from a sentence after its words were made plain (acronyms written out, number
 words as digits, percentages as "3 in 10"), so they are what splitting and writing must keep.
@@ -15,6 +15,7 @@ FACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email
     r"|(?:https?://|www\.)[^\s)]+[^\s).,;:]"  # web address
     r"|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"  # UK phone
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcode
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b"  # date
     r"|£\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:million|billion|m|k|bn)\b)?"  # money
     r"|\b\d(?:[\d,]*\d)?(?:\.\d+)?\b"  # any number

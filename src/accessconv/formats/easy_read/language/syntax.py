@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .text import capitalise, end_sentence
-from .wordlists import grammar
+from .wordlists import function_words, grammar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,10 +42,13 @@ def sentence(part: str) -> str:
 
 
 def lower(text: str) -> str:
-    first = text.split(" ", 1)[0]
+    first, _, rest = text.partition(" ")
     # "A door …" -> "a door …" too: a one-letter word other than "I" has no other letters to look at.
     plain = first[1:].islower() or (len(first) == 1 and first.isalpha())
-    return text[:1].lower() + text[1:] if plain and first not in {"I"} else text
+    # "Thornbury Independent Living Service …": a word before another capital starts a name, unless
+    # it is a small word ("The Council …" -> "the Council …").
+    named = rest[:1].isupper() and first.lower() not in function_words()
+    return text[:1].lower() + text[1:] if plain and first not in {"I"} and not named else text
 
 
 def clause_at_end(tok: Token, doc: Doc) -> bool:
