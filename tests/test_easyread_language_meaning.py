@@ -148,3 +148,27 @@ def test_a_postcode_is_a_fact_and_is_never_cut_off() -> None:
     )
     short = shorten.main_clause(long_address, 15, word_count)
     assert short is None or "MF2 7XY" in short.kept
+
+
+@needs_parser
+def test_a_sentence_that_defines_a_hard_word_gets_no_second_explanation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was the draft's definition followed at once by the glossary's ("A direct payment is money … " +
+    # "A direct payment is council money …"); the word stays in bold and in the list at the end.
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "guide.md"
+    draft.write_text(
+        "# A guide to your support\n\n## Help with your support\n\n"
+        "An advocate is someone who goes with you to meetings and helps you say what you want.\n\n"
+        "You can ask for an advocate at any time.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
+    body, _, word_list = page.partition('id="hard-words"')
+    assert "helps you say what you want" in body
+    assert "a person who helps you speak up" not in body.lower()
+    assert "a person who helps you speak up" in word_list.lower()

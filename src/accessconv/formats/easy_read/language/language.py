@@ -871,7 +871,7 @@ class _Transform:
             bold.append(hit)
             found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
             found.notes.add(explanation)
-            if self.settings.explain_in_text:
+            if self.settings.explain_in_text and not _defined_here(sentence, hit):
                 notes.append(explanation)
         return bold, notes
 
@@ -1044,6 +1044,14 @@ def _explained_before(key: str, keys: list[str]) -> bool:
 def _glossed(sentence: str, hit: hard_words.Found) -> bool:
     """The draft says what the word means in brackets right after it: "(blind)"."""
     return sentence[hit.end :].lstrip().startswith("(")
+
+
+def _defined_here(sentence: str, hit: hard_words.Found) -> bool:
+    """The sentence says what the word means: it opens with the word ("A direct payment is …")."""
+    before = [w.lower() for w in sentence[: hit.start].split()]
+    after = sentence[hit.end :].split()[:1]
+    verbs = wordlists.grammar()["explanations"]["definition_verbs"]
+    return before in ([], ["a"], ["an"], ["the"]) and bool(after) and after[0].lower() in verbs
 
 
 def _in_name(sentence: str, hit: hard_words.Found, written: str) -> bool:
