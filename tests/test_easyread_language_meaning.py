@@ -172,3 +172,33 @@ def test_a_sentence_that_defines_a_hard_word_gets_no_second_explanation(
     assert "helps you say what you want" in body
     assert "a person who helps you speak up" not in body.lower()
     assert "a person who helps you speak up" in word_list.lower()
+
+
+@needs_parser
+def test_a_shortened_list_lead_takes_its_items_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was "Young people will have a plan from the age of 14." followed by "Work." "Housing." … with
+    # no lead: the lead's end (and its colon) was cut, its items were not.
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "plan.md"
+    draft.write_text(
+        "# Our housing plan\n\n## Moving in\n\n"
+        "Each young person will have a support plan from the age of 16, which will be checked every "
+        "year and will include their own goals about money, health, friends and work.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    out = tmp_path / "out"
+    page = html_lib.unescape(next(out.glob("*-easy-read.html")).read_text(encoding="utf-8"))
+    body = page.partition('id="hard-words"')[0]
+    lines = [
+        html_lib.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in re.findall(r"<li>.*?</li>", body, re.S)
+    ]
+    if "Money." in lines:  # kept as a list: then under a lead that ends with a colon
+        assert re.search(r":\s*(?:</[^>]+>\s*)*<ul[^>]*>\s*<li>\s*Money\.", body), body
+    else:
+        review = html_lib.unescape(next(out.glob("*-review.html")).read_text(encoding="utf-8"))
+        assert "Money. Health. Friends. Work." in review or "money, health, friends and work" in review

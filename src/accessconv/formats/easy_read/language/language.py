@@ -436,7 +436,11 @@ class _Transform:
         parts: list[str] = []
         cuts: list[shorten.Shortened] = []
         count = partial(word_count, spans=self.spans)
+        orphans = range(0)  # the items of a list whose lead lost its end (and its colon)
         for n, part in enumerate(result.parts):
+            if n in orphans:
+                cuts[-1] = shorten.Shortened(cuts[-1].kept, f"{cuts[-1].left_out} {part}")
+                continue
             if word_count(part, self.spans) <= settings.max_words_error:
                 parts.append(part)
                 continue
@@ -451,6 +455,10 @@ class _Transform:
             if short.kept:
                 parts.append(short.kept)
             cuts.append(short)
+            if part.endswith(":") and not short.kept.endswith(":"):
+                # "Young people will have a plan from 14, which will … include their views about:"
+                # kept as "Young people will have a plan from 14.": its items go with the words cut.
+                orphans = range(n + 1, _list_end(result.parts, n + 1, settings.max_words_warn))
         for short in cuts:
             self._shortened(short, source, section)
         return points.SplitResult(parts, unsafe=result.unsafe)
@@ -808,8 +816,8 @@ class _Transform:
 
         for index, sentence in enumerate(point.sentences):
             bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
-            if not _follows_on(sentence):
-                give(pending)
+            if not _follows_on(sentence) and index not in in_list:
+                give(pending)  # (never between a list's lead and its items: after the list)
             if index:
                 inlines.append(m.Text(" "))
             inlines.extend(self._inlines(sentence, bold))
