@@ -202,3 +202,14 @@ def test_a_shortened_list_lead_takes_its_items_with_it(
     else:
         review = html_lib.unescape(next(out.glob("*-review.html")).read_text(encoding="utf-8"))
         assert "Money. Health. Friends. Work." in review or "money, health, friends and work" in review
+
+
+@needs_parser
+def test_examples_inside_a_clause_do_not_cut_its_subject_from_its_verb() -> None:
+    # Was "This is to see whether equipment." + "This can be a shower seat or grab rails would help …".
+    parts = _parts(
+        "A nurse will call you within 2 weeks to check whether aids such as a walking frame or a raised "
+        "toilet seat would make your home safer."
+    )
+    assert not any(p.rstrip(".").endswith("whether aids") for p in parts), parts
+    assert not any(p.startswith("This can be") for p in parts), parts

@@ -87,6 +87,13 @@ def _comma_leads() -> dict[str, str]:
     return leads
 
 
+def _subject_of_later_verb(toks: list[Token], cue: Token) -> bool:
+    """ "… whether equipment such as a seat or rails would help you": the noun before the examples is
+    the subject of a verb after them, so a cut there leaves "whether equipment." with no verb."""
+    noun = toks[cue.i - 2] if toks[cue.i - 1].text == "," else toks[cue.i - 1]
+    return noun.dep_ in syntax.SUBJECTS and noun.head.i > cue.i
+
+
 def _cuts(text: str, doc: Doc) -> list[Cut]:
     """Every cue in the sentence, best first: clauses joined by a word or a mark, then the links
     that need words added, then which/who clauses and naming phrases; nearer the middle first."""
@@ -104,8 +111,9 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
         two = f"{tok.lower_} {toks[tok.i + 1].lower_}"
         word = two if two in leads else tok.lower_
         # "proof, such as a bill, to the appointment": the examples end before the sentence does.
-        examples_inside = word in _data().get("example_cues", []) and any(
-            t.text == "," and toks[t.i + 1].tag_ in {"IN", "TO"} for t in toks[tok.i : len(toks) - 1]
+        examples_inside = word in _data().get("example_cues", []) and (
+            any(t.text == "," and toks[t.i + 1].tag_ in {"IN", "TO"} for t in toks[tok.i : len(toks) - 1])
+            or _subject_of_later_verb(toks, tok)
         )
         # "tell us what the problem is, where it is and when it started": reported questions, one list.
         asked = word in _wh_words() and any(t.lower_ in _wh_words() for t in toks[1 : tok.i - 1])
