@@ -213,3 +213,39 @@ def test_examples_inside_a_clause_do_not_cut_its_subject_from_its_verb() -> None
     )
     assert not any(p.rstrip(".").endswith("whether aids") for p in parts), parts
     assert not any(p.startswith("This can be") for p in parts), parts
+
+
+@needs_parser
+def test_a_clause_after_a_comma_is_not_a_list_item() -> None:
+    # Was "Some services are always provided free of:" "Charge." "Whatever your income." "Or savings."
+    parts = _parts("Some repairs are always done free of charge, whatever your age or income.")
+    assert not any(p.endswith("free of:") for p in parts), parts
+    assert not any(p.startswith("Whatever") for p in parts), parts
+
+
+@needs_parser
+def test_these_include_keeps_the_sentence_it_points_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was "These include:" and the list, with the sentence that says what "these" are left out.
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "charges.md"
+    background = " ".join(
+        f"Paragraph {n} of the background explains how the council has set its charges in the past."
+        for n in range(1, 30)
+    )
+    draft.write_text(
+        "# Charging for care\n\n## Background\n\n"
+        f"{background}\n\n"
+        "## What is free\n\n"
+        "A few things never cost you anything. These include:\n\n"
+        "- equipment costing less than £1,000;\n- advice and information;\n- your assessment.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    if "These include" in text:
+        assert "never cost you anything" in text

@@ -285,8 +285,8 @@ def _noun_item(doc: Doc, first: int, last: int) -> bool:
     tokens = list(doc[first:last])
     if not tokens or tokens[0].pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"}:
         return False
-    if tokens[0].lower_ in {"such", "including", "like", "e.g."}:
-        return False
+    if tokens[0].lower_ in {"such", "including", "like", "e.g."} or tokens[0].tag_ in {"WDT", "WP", "WRB"}:
+        return False  # (", whatever your income or savings": a clause, not a thing)
     if not any(t.pos_ in _NOUNS for t in tokens):
         return False
     for t in tokens:

@@ -827,9 +827,12 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
     if len(items) < 3 or joint not in {"and", "or"}:
         return None
     if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
-        i[0].lower_ in {"such", "including", "like", "for", "e.g."} for i in items[1:]
+        i[0].lower_ in {"such", "including", "like", "for", "e.g."} or i[0].tag_ in {"WDT", "WP", "WRB"}
+        for i in items[1:]
     ):
-        return None  # "work, as well as their families and friends": not one list
+        # "work, as well as their families and friends"; "free of charge, whatever your income or
+        # savings": not one list
+        return None
     preps = [i[0].dep_ == "prep" for i in items[1:]]
     if any(preps) and not all(preps):
         return None  # "within 4 hours of your call, at any time of the day or night": not one list
@@ -1271,6 +1274,17 @@ def _cut_before_end_clause(
 
 def _negative(tokens: list[Token] | Span) -> bool:
     return any(t.dep_ == "neg" or t.lower_ in {"not", "never", "nobody", "nothing", "no"} for t in tokens)
+
+
+def subject_points_back(text: str) -> bool:
+    """The sentence's subject is its first word and points at something said before it ("These
+    include:", "They give unpaid help …"; not "This strategy sets out …")."""
+    first = text.split(maxsplit=1)[:1]
+    if not first or first[0].lower() not in {w.lower() for w in _shapes().get("pointing_words", [])}:
+        return False
+    doc = parse(text)
+    head = doc[0] if doc is not None and len(doc) else None
+    return head is not None and head.dep_ in SUBJECTS and head.tag_ in {"PRP", "DT"}
 
 
 def _points_back(tokens: list[Token] | Span) -> bool:

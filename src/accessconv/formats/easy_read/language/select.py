@@ -28,6 +28,7 @@ from pathlib import Path
 import lemminflect
 
 from ....errors import ProfileError
+from . import parse
 from .text import WORD, squash
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -255,6 +256,7 @@ def choose(
     # What the steps above brought back may take a long draft over its target: others make room.
     _fit_words(candidates, rules, target_words)
     _keep_lead_ins(candidates, drop_ids)
+    _keep_what_is_pointed_at(candidates, rules, drop_ids)
 
 
 def _choose(
@@ -423,6 +425,24 @@ def _keep_lead_ins(candidates: list[Candidate], drop_ids: frozenset[str]) -> Non
         elif cand.kept and lead is not None and lead.id not in drop_ids:
             # Forced, so it is not left out later for being long either (it is flagged instead).
             lead.kept = lead.forced = True
+
+
+def _keep_what_is_pointed_at(candidates: list[Candidate], rules: Rules, drop_ids: frozenset[str]) -> None:
+    """A kept sentence whose subject points back ("These include:", "They give unpaid help …")
+    keeps the sentence before it in its paragraph when that one is short (at most
+    `give_way_max_words`); otherwise it goes too, unless it must stay (then a person sees both on
+    the review sheet): "These include:" after a left-out sentence says nothing."""
+    for before, cand in zip(candidates, candidates[1:], strict=False):
+        same_paragraph = (before.section, before.unit) == (cand.section, cand.unit)
+        if not cand.kept or before.forced or cand.kind != "paragraph" or not same_paragraph:
+            continue
+        if not parse.subject_points_back(cand.text):
+            continue
+        if before.words <= rules.give_way_max_words and before.id not in drop_ids:
+            # Forced: not trimmed later to fit the length target either.
+            before.kept = before.forced = True
+        elif not cand.forced:
+            cand.kept = False
 
 
 def _keep_whole_tables(candidates: list[Candidate], drop_ids: frozenset[str], longest: int) -> None:
