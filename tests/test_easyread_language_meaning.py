@@ -249,3 +249,18 @@ def test_these_include_keeps_the_sentence_it_points_at(
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     if "These include" in text:
         assert "never cost you anything" in text
+
+
+@needs_parser
+def test_a_which_clause_on_a_counted_noun_says_these() -> None:
+    # Was "3 changes would take effect …" after "We are proposing 3 changes."
+    parts = _parts("We are proposing four changes, which would start from 1 April 2028.")
+    assert parts == ["We are proposing four changes.", "These changes would start from 1 April 2028."]
+
+
+@needs_parser
+def test_a_which_clause_the_parse_ends_inside_a_phrase_is_not_cut_there() -> None:
+    # Was "We have opened two new hubspm on weekdays." + "Two new hubs will be open from 8am to 6."
+    parts = _parts("We have opened two new hubs, which will be open from 8am to 6pm on weekdays.")
+    joined = " ".join(parts)
+    assert "hubspm" not in joined and "6pm on weekdays" in joined, parts

@@ -357,7 +357,6 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         head = tok.head
         if _doubtful_head(head) or _comments(tok) or not _next_to(head, doc[left.i - 1]):
             continue
-        h0, h1 = _subtree_span(head)
         start = left.idx
         end = tok.right_edge.idx + len(tok.right_edge.text)
         clause = text[start:end]
@@ -369,19 +368,13 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         if len(noun.split()) > 6:
             continue
         after = text[end:]
+        rest = clause.split(" ", 1)[1] if " " in clause else ""
+        if not rest or not _cut_cleanly(doc, left, tok, after) or not _verb_first(doc, left.i + 1, tok):
+            continue
         if after.lstrip().startswith(","):
             after = " " + after.lstrip()[1:].lstrip()
         main = (text[: doc[left.i - 1].idx].rstrip() + after).strip()
         main = main.replace(" ,", ",").replace(",,", ",")
-        rest = clause.split(" ", 1)[1] if " " in clause else ""
-        inner = doc[left.i + 1 : tok.right_edge.i + 1]
-        if not rest or any(
-            t.lower_ in {"who", "which"} and doc[t.i - 1].lower_ in {"or", "and"} for t in inner
-        ):
-            continue  # "who have a disability or who have no one …": a list of who-clauses, not one
-        if not _verb_first(doc, left.i + 1, tok):
-            continue
-        del h0, h1
         second = noun[:1].upper() + noun[1:] + " " + rest
         if len(main.split()) < 3:
             continue
@@ -390,6 +383,16 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
             return [_sentence(main[:-1]), _sentence(second.rstrip(" .") + ":")]
         return [_sentence(main), _sentence(second)]
     return None
+
+
+def _cut_cleanly(doc: Doc, which: Token, verb: Token, after: str) -> bool:
+    """The clause ends at a mark (a comma, the sentence's end) and is one clause."""
+    after = after.lstrip()
+    if after and after[0] not in ",.;:!?":
+        return False  # the parse ends the clause inside a phrase ("from 8am to 6" + "pm on weekdays")
+    inner = doc[which.i + 1 : verb.right_edge.i + 1]
+    # "who have a disability or who have no one …": a list of who-clauses, not one
+    return not any(t.lower_ in {"who", "which"} and doc[t.i - 1].lower_ in {"or", "and"} for t in inner)
 
 
 @cache
@@ -421,6 +424,10 @@ def _which_means(text: str, doc: Doc) -> list[str] | None:
 def _noun_again(text: str, doc: Doc, first: Token, head: Token) -> str:
     """The noun phrase named again: "the hub"; "an assessment, which shows …" -> "this assessment"
     ("An assessment shows …" would be about another one)."""
+    if first.like_num and first.i < head.i:
+        # "three changes, which would …" -> "These changes would …" (not "Three changes would …")
+        pointer = grammar().get("clauses", {}).get("these_ones" if head.tag_ == "NNS" else "this_one", "this")
+        return f"{pointer} {text[doc[first.i + 1].idx : head.idx + len(head.text)]}"
     if first.lower_ not in {"a", "an"} or first.i >= head.i:
         return text[first.idx : head.idx + len(head.text)]
     pointer = grammar().get("clauses", {}).get("these_ones" if head.tag_ == "NNS" else "this_one", "this")
