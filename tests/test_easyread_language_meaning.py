@@ -264,3 +264,26 @@ def test_a_which_clause_the_parse_ends_inside_a_phrase_is_not_cut_there() -> Non
     parts = _parts("We have opened two new hubs, which will be open from 8am to 6pm on weekdays.")
     joined = " ".join(parts)
     assert "hubspm" not in joined and "6pm on weekdays" in joined, parts
+
+
+@needs_parser
+def test_a_who_clause_after_a_phrase_is_not_given_to_the_noun_before_it() -> None:
+    # Was "Dial-a-Ride is a … minibus service for people in Ashby Vale." + "It cannot use: Ordinary
+    # buses because of their age. A disability. …" ("who" is about the people, not the service).
+    parts = _parts(
+        "Ring-and-Go is a door-to-door taxi service for people in Moor End who cannot use ordinary "
+        "buses because of their age, a disability or a long-term illness."
+    )
+    assert not any(p.startswith("It cannot") for p in parts), parts
+    assert not any(p.startswith("Ordinary buses because") for p in parts), parts
+
+
+def test_a_sentence_that_says_what_a_named_thing_is_scores_as_what_this_is() -> None:
+    from accessconv.formats.easy_read.language import select
+
+    rules = select.load()
+    cand = select.Candidate(
+        "Ring-and-Go is a door-to-door taxi service for older people.", 0, 0, 0, "paragraph"
+    )
+    select.score([cand], rules)
+    assert "what_this_is" in cand.groups

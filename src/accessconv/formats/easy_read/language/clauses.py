@@ -245,6 +245,8 @@ def _list_first(doc: Doc, comma: Token) -> Token | None:
         found.append(tok)
     if any(t.i in joined for t in found):
         return next(t for t in found if t.i in joined).left_edge
+    if any(i < comma.i for i in joined):
+        return None  # "use buses because of their age, a disability or …": the list starts in a phrase
     found = [t for t in found if not (t.head.lower_ == "of" and t.head.head.pos_ in _NOUNS)]
     return found[0].left_edge if found else None
 

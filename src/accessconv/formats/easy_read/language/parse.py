@@ -593,8 +593,8 @@ def _defining(text: str, doc: Doc) -> list[str] | None:
         left = tok.left_edge
         if left.lower_ not in {"which", "that", "who"} or not _verb_first(doc, left.i + 1, tok):
             continue
-        if tok.right_edge.i < len(doc) - 2:
-            continue
+        if tok.right_edge.i < len(doc) - 2 or doc[left.i - 1] != tok.head:
+            continue  # only right after its noun: "a service for people in Ashby Vale who …" is about people
         first = _text(text, 0, left.idx)
         pronoun = "They" if tok.head.tag_ in {"NNS", "NNPS"} else "It"
         rest = text[left.idx + len(left.text) :].strip()
