@@ -458,10 +458,11 @@ def _publish(attempt: _Attempt, job: dict[str, Any]) -> None:
         (attempt.folder / "out").rename(old)
         os.replace(attempt.folder / "report.json", folder / "report.json")
         (folder / "accessible.zip").unlink(missing_ok=True)
+        # Every attempt's folder: this one is empty now; others were cut off (a paused one that
+        # wakes later finds itself fenced and leaves nothing behind either). Gone before the job
+        # says it is done, so whoever sees "done" never sees a leftover attempt.
+        shutil.rmtree(folder / "attempts", ignore_errors=True)
         store.write(job_id, job)
-    # Every attempt's folder: this one is empty now; others were cut off (a paused one that
-    # wakes later finds itself fenced and leaves nothing behind either).
-    shutil.rmtree(folder / "attempts", ignore_errors=True)
 
 
 class _OutOfJobTime(Exception):
