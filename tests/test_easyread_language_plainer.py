@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from accessconv.errors import ProfileError
-from accessconv.formats.easy_read.language import short_names
+from accessconv.formats.easy_read.language import parse, short_names
 from accessconv.formats.easy_read.language.language import transform
 from accessconv.reader import read
 from easyread_language_builders import settings
@@ -91,8 +91,14 @@ def test_the_first_time_in_each_section_keeps_the_whole_name(tmp_path: Path) -> 
     # A reader may start at any heading: the name is said whole again in the next section.
     assert text["Your views"][0].startswith("Northbridge Borough Council wants to hear from you.")
     assert any("said in full the first time" in c for c in er.changes)
-    off = transform(read(draft), settings(explain_in_text=True, short_names=False))
+    off = transform(read(draft), settings(explain_in_text=True, short_names="off"))
     assert not any("the council" in x for s in off.sections for p in s.points for x in p.sentences)
+    # Or said short after its first use anywhere in the document.
+    whole = transform(read(draft), settings(explain_in_text=True, short_names="document"))
+    views = next(s for s in whole.sections if s.heading == "Your views")
+    assert views.points[0].sentences[0] == "The council wants to hear from you."
+    with pytest.raises(ProfileError, match="short_names"):
+        settings(short_names="chapter")
 
 
 def test_a_point_explains_at_most_its_budget(tmp_path: Path) -> None:
@@ -116,6 +122,25 @@ def test_a_point_explains_at_most_its_budget(tmp_path: Path) -> None:
     one = transform(read(draft), settings(explain_in_text=True, max_explanations_per_point=1))
     point = next(p for s in one.sections for p in s.points if p.sentences[0].startswith("Your social worker"))
     assert [s.split(" is ")[0] for s in point.sentences[1:]] == ["A social worker"]
+
+
+@pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+def test_no_explanation_comes_between_a_question_and_its_answer(tmp_path: Path) -> None:
+    """ "Do you need an interpreter? Please contact us.": the order answers the question, so the
+    explanation of "interpreter" comes after both."""
+    draft = tmp_path / "take-part.md"
+    draft.write_text(
+        "# Take part\n\n## Help to take part\n\nIf you need help to take part, for example an interpreter, "
+        "please contact the Commissioning Team.\n",
+        encoding="utf-8",
+    )
+    er = transform(read(draft), settings(explain_in_text=True, use_parser=True))
+    point = er.sections[0].points[0]
+    assert point.sentences == [
+        "Do you need help to take part, for example an interpreter?",
+        "Please contact the Commissioning Team.",
+        "An interpreter is a person who says your words in another language.",
+    ]
 
 
 def test_the_budget_settings_are_checked() -> None:

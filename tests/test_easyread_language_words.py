@@ -114,6 +114,10 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
                 "You do not have to do this if your health means you cannot.",
             ],
         ),
+        (
+            ["We will give you 3 months' notice.", "This is before any change happens."],
+            ["We will give you 3 months' notice.", "We will do this before any change happens."],
+        ),
         # ... not when the helper is followed by anything but a plain verb.
         (
             ["You can usually park on yellow lines.", "But not if there is a ban."],

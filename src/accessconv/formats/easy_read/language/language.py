@@ -151,7 +151,7 @@ class _Transform:
         if self.short_names:
             self.changes.append(
                 f'Said {self.short_names} long names again in their short form ("the centre"); each is '
-                "said in full the first time in its section."
+                f"said in full the first time in its {self.settings.short_names}."
             )
         stats = self._stats(before, sections)
         self._summarise(sections)
@@ -788,10 +788,12 @@ class _Transform:
             own_words={w.lower() for w in self.settings.not_hard_words},
             explained={k.lower(): v for k, v in self.decisions.explain.items()},
         )
-        self.short_names = 0
+        scope = self.settings.short_names
+        groups = [[p for s in sections for p in s.points]] if scope == "document" else [s.points for s in sections]
+        self.short_names = (
+            sum(short_names.shorten(p.sentences for p in group) for group in groups) if scope != "off" else 0
+        )
         for section in sections:
-            if self.settings.short_names:
-                self.short_names += short_names.shorten(p.sentences for p in section.points)
             self._heading_hard_words(section.heading)
             for point in section.points:
                 self._point_hard_words(point, found)
@@ -823,7 +825,8 @@ class _Transform:
                 # Never between a list's lead and its items: what waits goes after the list.
                 waiting.extend(pending)
                 pending.clear()
-            elif not _follows_on(sentence):
+            elif not _follows_on(sentence) and not (index and point.sentences[index - 1].endswith("?")):
+                # An answer to a question ("Do you need help? Please contact us.") leans on it too.
                 give(pending)
             if index:
                 inlines.append(m.Text(" "))

@@ -76,8 +76,9 @@ class LanguageSettings:
     # A point's first explanation is always given.
     max_explanations_per_point: int = 2
     max_sentences_with_explanations: int = 4
-    # A long name said again in a section in its short form ("the centre"; data/short-names.toml).
-    short_names: bool = True
+    # A long name said again in its short form ("the centre"; data/short-names.toml): after its
+    # first use in the "document", or in each "section" (said in full again under each heading), or "off".
+    short_names: str = "section"
     # A chosen sentence still over max_words_error after splitting is left out (listed with the line
     # that brings it back) unless it scores at least this: then it stays, flagged for a person.
     keep_long_at_score: int = 5
@@ -100,6 +101,10 @@ class LanguageSettings:
             (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
             (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
             (self.max_explanations_per_point >= 0, '"max_explanations_per_point" cannot be below 0'),
+            (
+                self.short_names in ("document", "section", "off"),
+                '"short_names" must be "document", "section" or "off"',
+            ),
             (
                 self.max_sentences_with_explanations >= 1,
                 '"max_sentences_with_explanations" must be 1 or more',
