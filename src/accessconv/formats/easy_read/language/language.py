@@ -788,11 +788,12 @@ class _Transform:
             own_words={w.lower() for w in self.settings.not_hard_words},
             explained={k.lower(): v for k, v in self.decisions.explain.items()},
         )
-        scope = self.settings.short_names
-        groups = [[p for s in sections for p in s.points]] if scope == "document" else [s.points for s in sections]
-        self.short_names = (
-            sum(short_names.shorten(p.sentences for p in group) for group in groups) if scope != "off" else 0
-        )
+        scopes = {
+            "document": [[p for s in sections for p in s.points]],
+            "section": [s.points for s in sections],
+        }
+        groups = scopes.get(self.settings.short_names, [])
+        self.short_names = sum(short_names.shorten(p.sentences for p in group) for group in groups)
         for section in sections:
             self._heading_hard_words(section.heading)
             for point in section.points:
