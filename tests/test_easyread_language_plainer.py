@@ -70,6 +70,8 @@ def test_a_long_name_said_again_is_said_short() -> None:
         ["Northbridge Carers Centre runs a group.", "Phone Northbridge Carers Centre on 01632 960 214."],
         ["Northbridge Carers Centre runs a group.", "Lead: Northbridge Carers Centre."],
         ["Northbridge Carers Centre runs a group.", "“Northbridge Carers Centre saved me,” one carer said."],
+        # A number after it is part of its name.
+        ["The Carers Strategy 2027 to 2032 is new.", "We wrote the Carers Strategy 2027 to 2032 with you."],
         # Alone, as a list item: "The centre." would say nothing.
         ["Northbridge Carers Centre runs a group.", "Northbridge Carers Centre."],
     ],

@@ -80,11 +80,14 @@ def _openers() -> frozenset[str]:
 
 
 def _coordinated(sentence: str, mention: _Mention) -> bool:
-    """ "Orchard House and Millbrook Hub": two names said together stay whole."""
+    """ "Orchard House and Millbrook Hub": two names said together stay whole, and so does a name
+    with a number after it ("Carers Strategy 2027 to 2032")."""
     before = sentence[: mention.start].split()
     after = sentence[mention.end :].split()
-    return bool(before and before[-1].lower() in _COORDINATORS) or bool(
-        len(after) >= 2 and after[0].lower() in _COORDINATORS and after[1][:1].isupper()
+    return (
+        bool(before and before[-1].lower() in _COORDINATORS)
+        or bool(len(after) >= 2 and after[0].lower() in _COORDINATORS and after[1][:1].isupper())
+        or bool(after and sentence[mention.end : mention.end + 1].isspace() and after[0][:1].isdigit())
     )
 
 
