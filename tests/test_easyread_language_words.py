@@ -118,6 +118,21 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
             ["We will give you 3 months' notice.", "This is before any change happens."],
             ["We will give you 3 months' notice.", "We will do this before any change happens."],
         ),
+        (
+            ["You must apply again 12 weeks before it runs out.", "This is because we will not remind you."],
+            [
+                "You must apply again 12 weeks before it runs out.",
+                "You must do this because we will not remind you.",
+            ],
+        ),
+        (
+            ["We will change the form with carers.", "This is so that it asks what matters to them."],
+            ["We will change the form with carers.", "We will do this so that it asks what matters to them."],
+        ),
+        (
+            ["Some people cannot pay the new price.", "This is because they have a low income."],
+            ["Some people cannot pay the new price.", "This is because they have a low income."],
+        ),
         # ... not when the helper is followed by anything but a plain verb.
         (
             ["You can usually park on yellow lines.", "But not if there is a ban."],
