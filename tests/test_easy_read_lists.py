@@ -91,7 +91,10 @@ tell us what you think.
 def _parsed_points(tmp_path: Path):
     draft = tmp_path / "leaning.md"
     draft.write_text(LEANING, encoding="utf-8")
-    er = transform(read(draft), settings(explain_in_text=True, use_parser=True))
+    # Room for both explanations in one point (the profile's budget is tested on its own).
+    er = transform(
+        read(draft), settings(explain_in_text=True, use_parser=True, max_sentences_with_explanations=6)
+    )
     return [p for s in er.sections for p in s.points]
 
 

@@ -74,18 +74,73 @@ def test_plain_words_keep_grammar(before: str, after: str) -> None:
             ["The team will visit you.", "This is if you ask."],
             ["The team will visit you.", "This is if you ask."],
         ),
-        # A double negative is said once.
+        # A double negative is said once, and who does it is said ("You can do this only if …").
         (
             ["You can park here.", "But not if you have not got a badge."],
-            ["You can park here.", "This is only if you have got a badge."],
+            ["You can park here.", "You can do this only if you have got a badge."],
         ),
         (
             ["You can park here.", "But not if you do not pay the fee."],
-            ["You can park here.", "This is only if you pay the fee."],
+            ["You can park here.", "You can do this only if you pay the fee."],
         ),
         (
+            ["The bay is free.", "But not if you have not got a badge."],
+            ["The bay is free.", "This is only if you have got a badge."],
+        ),
+        # After a person, a helping verb and a plain verb, the stiff words say who does it.
+        (
             ["You can park here.", "But not if there is a ban."],
-            ["You can park here.", "But not if there is a ban."],
+            ["You can park here.", "You cannot do this if there is a ban."],
+        ),
+        (
+            ["We will arrange an advocate for you.", "This is if you do not have anyone to help you."],
+            [
+                "We will arrange an advocate for you.",
+                "We will do this if you do not have anyone to help you.",
+            ],
+        ),
+        (
+            ["They will write to you within 5 days.", "This is to explain what they found."],
+            ["They will write to you within 5 days.", "They will explain what they found."],
+        ),
+        (
+            ["We will update it.", "This is when we have read all the answers."],
+            ["We will update it.", "We will do this when we have read all the answers."],
+        ),
+        (
+            ["You must live in the home for 5 years.", "But not if your health means you cannot."],
+            [
+                "You must live in the home for 5 years.",
+                "You do not have to do this if your health means you cannot.",
+            ],
+        ),
+        (
+            ["We will give you 3 months' notice.", "This is before any change happens."],
+            ["We will give you 3 months' notice.", "We will do this before any change happens."],
+        ),
+        (
+            ["You must apply again 12 weeks before it runs out.", "This is because we will not remind you."],
+            [
+                "You must apply again 12 weeks before it runs out.",
+                "You must do this because we will not remind you.",
+            ],
+        ),
+        (
+            ["We will change the form with carers.", "This is so that it asks what matters to them."],
+            ["We will change the form with carers.", "We will do this so that it asks what matters to them."],
+        ),
+        (
+            ["Some people cannot pay the new price.", "This is because they have a low income."],
+            ["Some people cannot pay the new price.", "This is because they have a low income."],
+        ),
+        # ... not when the helper is followed by anything but a plain verb.
+        (
+            ["You can usually park on yellow lines.", "But not if there is a ban."],
+            ["You can usually park on yellow lines.", "But not if there is a ban."],
+        ),
+        (
+            ["You may be able to get a deferred payment.", "This is if you do not want to sell your home."],
+            ["You may be able to get a deferred payment.", "This is if you do not want to sell your home."],
         ),
         # An instruction "by doing": the verb itself; a choice ("You can …") stays.
         (["You should do this by pressing the red button."], ["To do this, press the red button."]),

@@ -894,8 +894,17 @@ def _placeholders(t: EasyReadBack) -> Iterator[Finding]:
 @EASY_READ.register("easyread.explained-in-text", "Each hard word is explained where it is first used")
 def _explained_in_text(t: EasyReadBack) -> Iterator[Finding]:
     found = []
+    lim = _language(t)
+    listed = {_norm(k): v for k, v in t.hard_words.items()}
     for point, word in _first_bold(t.points):
-        if not any(_is_explanation(line, [word]) for line in point.lines):
+        given = sum(1 for line in point.lines if _is_explanation(line, point.bold))
+        key = _explained(_norm(word), listed)
+        need = len(split_sentences(listed[key])) if key else 1
+        # A point full of explanations (the profile's budget) leaves the rest to the list.
+        full = given >= lim.max_explanations_per_point or (
+            given and len(point.sentences) + need > lim.max_sentences_with_explanations
+        )
+        if not full and not any(_is_explanation(line, [word]) for line in point.lines):
             found.append(
                 Finding(
                     "warning",

@@ -41,6 +41,7 @@ from . import (
     points,
     readability,
     select,
+    short_names,
     shorten,
     structure,
     wordlists,
@@ -68,6 +69,7 @@ class _Transform:
         self.review: list[ReviewItem] = []
         self.changes: list[str] = []
         self.left_out = 0
+        self.short_names = 0  # long names said again in their short form (short_names.py)
         self.forced: set[str] = set()
         self.point_ids: set[str] = set()
         self.id_tries: dict[str, int] = {}
@@ -146,6 +148,11 @@ class _Transform:
         parse.forget()
         self._unmatched_decisions()
         hard = self._fit_length(sections)
+        if self.short_names:
+            self.changes.append(
+                f'Said {self.short_names} long names again in their short form ("the centre"); each is '
+                f"said in full the first time in its {self.settings.short_names}."
+            )
         stats = self._stats(before, sections)
         self._summarise(sections)
         return EasyReadDocument(
@@ -790,6 +797,12 @@ class _Transform:
             own_words={w.lower() for w in self.settings.not_hard_words},
             explained={k.lower(): v for k, v in self.decisions.explain.items()},
         )
+        scopes = {
+            "document": [[p for s in sections for p in s.points]],
+            "section": [s.points for s in sections],
+        }
+        groups = scopes.get(self.settings.short_names, [])
+        self.short_names = sum(short_names.shorten(p.sentences for p in group) for group in groups)
         for section in sections:
             self._heading_hard_words(section.heading)
             for point in section.points:
@@ -807,6 +820,8 @@ class _Transform:
         items = (0, 0)
         in_list = range(point.list_start - 1, point.list_end) if point.list_end else range(0)
         pending: list[str] = []  # explanations waiting for the end of a run of linked sentences
+        found.in_point = 0
+        found.point_sentences = len(point.lead) + (1 if point.list_end else 0)
 
         def give(notes: list[str]) -> None:
             for note in notes:
@@ -816,8 +831,13 @@ class _Transform:
 
         for index, sentence in enumerate(point.sentences):
             bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
-            if not _follows_on(sentence) and index not in in_list:
-                give(pending)  # (never between a list's lead and its items: after the list)
+            if point.list_end and point.list_start <= index < point.list_end:
+                # Never between a list's lead and its items: what waits goes after the list.
+                waiting.extend(pending)
+                pending.clear()
+            elif not _follows_on(sentence) and not (index and point.sentences[index - 1].endswith("?")):
+                # An answer to a question ("Do you need help? Please contact us.") leans on it too.
+                give(pending)
             if index:
                 inlines.append(m.Text(" "))
             inlines.extend(self._inlines(sentence, bold))
@@ -879,9 +899,23 @@ class _Transform:
             bold.append(hit)
             found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
             found.notes.add(explanation)
-            if self.settings.explain_in_text and not _defined_here(sentence, hit):
+            # (a sentence that opens "A direct payment is …" explains the word itself)
+            wanted = self.settings.explain_in_text and not _defined_here(sentence, hit)
+            if wanted and self._room_to_explain(explanation, found):
+                found.in_point += 1
+                found.point_sentences += len(sentences(explanation))
                 notes.append(explanation)
         return bold, notes
+
+    def _room_to_explain(self, explanation: str, found: _FirstUses) -> bool:
+        """The point's budget: its first explanation always; another while the point has fewer
+        than `max_explanations_per_point` and stays within `max_sentences_with_explanations`
+        sentences. A word over the budget is explained in the list at the end only."""
+        settings = self.settings
+        if found.in_point >= settings.max_explanations_per_point:
+            return False
+        total = found.point_sentences + len(sentences(explanation))
+        return not found.in_point or total <= settings.max_sentences_with_explanations
 
     def _unexplained(self, word: str, where: str) -> None:
         self.review.append(
@@ -1040,6 +1074,8 @@ class _FirstUses:
     repeats: int = 0  # words not explained again (see _sentence_hard_words)
     keys: list[str] = field(default_factory=list)  # the words explained so far (lower case)
     words: list[HardWord] = field(default_factory=list)
+    in_point: int = 0  # explanations given in the point being written
+    point_sentences: int = 0  # its sentences so far, explanations included (a list counts as one)
 
 
 def _explained_before(key: str, keys: list[str]) -> bool:
@@ -1078,8 +1114,9 @@ def _text_words(sections: list[Section], spans: Spans) -> int:
 def _follows_on(sentence: str) -> bool:
     """ "This is when …", "If it does, …": a sentence that leans on the one before it, so nothing
     may come between them (grammar.toml: follows_on and the pointing words)."""
-    first = words(sentence)[:1]
-    return bool(first) and first[0].lower() in _follow_on_words()
+    opening = [w.lower() for w in words(sentence)[:5]]
+    # "We will do this if …" (plain_forms.py) leans on the sentence before just as "This is if …".
+    return bool(opening) and (opening[0] in _follow_on_words() or "do this" in " ".join(opening))
 
 
 @cache

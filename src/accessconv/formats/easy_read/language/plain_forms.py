@@ -35,6 +35,10 @@ class _Forms:
     dropped_helpers: frozenset[str]
     by_doing: tuple[str, ...]
     by_doing_plain: str
+    who: frozenset[str]  # [subject_forms]: the people a sentence may open with
+    who_rules: tuple[_Form, ...]
+    who_helpers: dict[str, str]  # helping verb -> its negative
+    who_not_verbs: frozenset[str]  # a helper before these is not "doing" something
 
 
 @cache
@@ -42,6 +46,7 @@ def _forms() -> _Forms:
     with builtin("plain-forms.toml").open("rb") as fh:
         data = tomllib.load(fh)
     neg = data["double_negative"]
+    who = data["subject_forms"]
     return _Forms(
         frozenset(v.lower() for v in data["order_verbs"]),
         tuple(_Form(r["after"], r["stiff"], r["plain"], r.get("next", "")) for r in data["rules"]),
@@ -52,7 +57,16 @@ def _forms() -> _Forms:
         frozenset(neg["dropped_helpers"]),
         tuple(data["by_doing"]["openings"]),
         data["by_doing"]["plain"],
+        frozenset(who["subjects"]),
+        tuple(_Form("who", r["stiff"], r["plain"]) for r in who["rules"]),
+        dict(who["helpers"]),
+        frozenset(who["not_verbs"]),
     )
+
+
+def order_verbs() -> frozenset[str]:
+    """Verbs that open an instruction ("Tell us …", "Call …")."""
+    return _forms().order_verbs
 
 
 def plain_forms(parts: list[str]) -> list[str]:
@@ -81,6 +95,25 @@ def _plain_opening(sentence: str, before: str) -> str:
         if kind == "we" and re.search(r"\b(?:us|we|our)\b", rest, re.IGNORECASE):
             continue  # "We want to help us decide" would not read right
         return rule.plain + rest
+    return _said_by_whom(sentence, before, forms)
+
+
+def _said_by_whom(sentence: str, before: str, forms: _Forms) -> str:
+    """ "We will arrange an advocate. This is if …" -> "… We will do this if …": the sentence
+    before opens with a person, a helping verb and a plain verb."""
+    words = before.split(" ", 3)
+    if len(words) < 3 or words[0].lower() not in forms.who or words[1].lower() not in forms.who_helpers:
+        return sentence
+    verb = words[2].strip(",.:;").lower()
+    lemmas = lemminflect.getAllLemmas(verb)
+    if verb in forms.who_not_verbs or verb not in lemmas.get("VERB", ()):
+        return sentence  # "You can usually park", "You may be able to get": not a plain doing
+    for rule in forms.who_rules:
+        if sentence.startswith(rule.stiff + " "):
+            opening = rule.plain.format(
+                who=words[0], helper=words[1].lower(), negative=forms.who_helpers[words[1].lower()]
+            )
+            return opening + sentence[len(rule.stiff) :]
     return sentence
 
 

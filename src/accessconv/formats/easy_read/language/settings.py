@@ -70,6 +70,15 @@ class LanguageSettings:
     keep_all: bool = False
     # Say what a hard word means in the next sentence, where it is first used (else only in the list).
     explain_in_text: bool = True
+    # At most this many words explained in one point, and a point with its explanations at most
+    # `max_sentences_with_explanations` sentences (a point of 2 sentences with 3 explanations reads
+    # as 6 or 7): a further hard word there is still bold, and explained in the list at the end.
+    # A point's first explanation is always given.
+    max_explanations_per_point: int = 2
+    max_sentences_with_explanations: int = 4
+    # A long name said again in its short form ("the centre"; data/short-names.toml): after its
+    # first use in the "document", or in each "section" (said in full again under each heading), or "off".
+    short_names: str = "section"
     # A chosen sentence still over max_words_error after splitting is left out (listed with the line
     # that brings it back) unless it scores at least this: then it stays, flagged for a person.
     keep_long_at_score: int = 5
@@ -91,6 +100,15 @@ class LanguageSettings:
             (self.percent_near_tolerance >= 0, '"percent_near_tolerance" cannot be below 0'),
             (self.max_clauses >= 1, '"max_clauses" must be 1 or more'),
             (self.key_terms_max >= 1, '"key_terms_max" must be 1 or more'),
+            (self.max_explanations_per_point >= 0, '"max_explanations_per_point" cannot be below 0'),
+            (
+                self.short_names in ("document", "section", "off"),
+                '"short_names" must be "document", "section" or "off"',
+            ),
+            (
+                self.max_sentences_with_explanations >= 1,
+                '"max_sentences_with_explanations" must be 1 or more',
+            ),
             (self.max_points_per_section >= 1, '"max_points_per_section" must be 1 or more'),
             (self.max_table_rows >= 1, '"max_table_rows" must be 1 or more'),
             (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
