@@ -245,10 +245,15 @@ def _list_first(doc: Doc, comma: Token) -> Token | None:
         found.append(tok)
     if any(t.i in joined for t in found):
         return next(t for t in found if t.i in joined).left_edge
-    if any(i < comma.i for i in joined):
+    if any(i < comma.i and doc[i].dep_ == "pobj" and not _in_of_phrase(doc[i]) for i in joined):
         return None  # "use buses because of their age, a disability or …": the list starts in a phrase
-    found = [t for t in found if not (t.head.lower_ == "of" and t.head.head.pos_ in _NOUNS)]
+    found = [t for t in found if not _in_of_phrase(t)]
     return found[0].left_edge if found else None
+
+
+def _in_of_phrase(tok: Token) -> bool:
+    """ "(the report) of 12 March": the object of an "of" that belongs to a noun."""
+    return tok.head.lower_ == "of" and tok.head.head.pos_ in _NOUNS
 
 
 def _cut_items(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], str] | None:
