@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import lemminflect
 
-from . import syntax
+from . import cascade, syntax
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
                 found.append(
                     (3, Cut(before.idx, tok.idx + named.end(), "naming", word=named.group(0).strip()))
                 )
-    listed = _parallel_list(text, toks) or _noun_series(text, toks)
+    listed = _parallel_list(text, toks) or _end_series(text, doc)
     if listed is not None:
         found.append((2, listed))
     subjects = _subject_list(text, toks)
@@ -183,7 +183,10 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         yield from _aside(text, cut, parse)
         return
     if cut.kind == "list":
-        yield [f"{left}:", *(syntax.item(text[a:b]) for a, b in cut.items)]
+        lines = [f"{left}:", *(syntax.item(text[a:b]) for a, b in cut.items)]
+        if cut.word == "or":
+            lines[-1] = syntax.or_last(lines[0], lines[-1])
+        yield lines
         return
     if cut.kind == "subjects":
         yield [syntax.sentence(cut.lead).rstrip(".") + ":", *(syntax.item(text[a:b]) for a, b in cut.items)]
@@ -465,6 +468,7 @@ def _coordinated_phrase() -> re.Pattern[str]:
     verbs = "|".join(re.escape(w) for w in sorted(word_set("auxiliaries")))
     return re.compile(rf",\s+(?:or|and)\s+(?:{preps})\b(?![^,]*\b(?:{verbs})\b)", re.I)
 
+
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
@@ -487,44 +491,14 @@ def open_series(doc: Doc, end: int | None = None) -> bool:
 _SERIES_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
-def _noun_series(text: str, toks: list[Token]) -> Cut | None:
-    """ "This includes smoke alarms, bed sensors, door sensors for people who …, and falls mats
-    that …" -> "This includes:" and one item a line: the object of the verb is the first of three
-    or more noun phrases split by commas and a last "and", where the items need not share a first
-    word (`_parallel_list`) and the parser may have read an item's first noun as a verb."""
-    end = len(toks) - 1 if toks and toks[-1].is_punct else len(toks)
-    commas = [t.i for t in toks[:end] if t.text == ","]
-    if len(commas) < 2 or toks[commas[-1] + 1].lower_ != "and" or commas[-1] + 2 >= end:
+def _end_series(text: str, doc: Doc) -> Cut | None:
+    """ "This includes smoke alarms, bed sensors, door sensors for people who …, and falls mats that
+    …" -> "This includes:" and one item a line: the list cutter `cascade.end_series` (the one item
+    limit) as a cut, so its parts are checked like every cue's."""
+    found = cascade.end_series(text, doc)
+    if found is None:
         return None
-    first_end = toks[commas[0] - 1]
-    head = first_end
-    while True:
-        # Up to the noun the first item is built on ("members of the armed forces and veterans").
-        if head.dep_ in {"compound", "amod", "conj"} and head.head.i != head.i:
-            head = head.head
-        elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"} and head.head.head.i < head.i:
-            head = head.head.head
-        else:
-            break
-    if head.dep_ not in {"dobj", "attr", "pobj"} or head.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    verb = head.head if head.dep_ != "pobj" else head.head.head
-    start = head.left_edge
-    if verb.pos_ not in {"VERB", "AUX"} or start.i < 2:
-        return None
-    if any(t.text == "," for t in toks[start.i : commas[0]]):
-        return None
-    for c in commas[:-1]:
-        if toks[c + 1].pos_ not in _NOUNISH or toks[c + 1].lower_ in _SERIES_DETERMINERS:
-            return None
-    last = toks[commas[-1] + 2]
-    if last.pos_ == "PRON" or toks[last.i + 1].tag_ == "MD" or toks[last.i + 1].pos_ == "AUX":
-        return None  # ", and staff will …" / ", and we can …": a clause, not an item
-    firsts = [start, *(toks[c + 1] for c in commas[:-1]), last]
-    stops = [toks[c].idx for c in commas] + [toks[end - 1].idx + len(toks[end - 1].text)]
-    items = [(first.idx, stop) for first, stop in zip(firsts, stops, strict=True)]
-    lead_end = toks[start.i - 1].idx + len(toks[start.i - 1].text)
-    return Cut(lead_end, start.idx, "list", items=tuple(items))
+    return Cut(found.lead_end, found.items[0][0], "list", word=found.joint, items=found.items)
 
 
 def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
