@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import lemminflect
 
 from . import syntax
+from .contact_list import contact_list
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -825,8 +826,8 @@ def to_check(parts: list[str]) -> list[str]:
 
 
 def early() -> list[Rule]:
-    """Rules tried before parse.py's own."""
-    return [purpose_pair, means_list, comma_clauses, predicate_list, apposition]
+    """Rules tried before parse.py's own (two or more ways to get in touch read best as a list)."""
+    return [contact_list, purpose_pair, means_list, comma_clauses, predicate_list, apposition]
 
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:

@@ -1,0 +1,132 @@
+"""The sentences still over 15 words after the other rules (issue 12): contact lines, the one list
+cutter, "within N days of …", and long points that carry no must-keep fact.
+Every sentence here is made up for these tests; none is taken from the drafts we measure on. A broken
+sentence is worse than a long one: each look-alike must come back whole or not cut at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessconv.formats.easy_read.language import cascade, clauses, facts, parse
+from accessconv.formats.easy_read.language.contact_list import contact_list
+from accessconv.formats.easy_read.language.points import keeps_content
+
+needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+
+
+def too_long(text: str) -> bool:
+    return len(text.split()) > 12
+
+
+def _keeps_everything(sentence: str, parts: list[str]) -> None:
+    joined = " ".join(parts)
+    assert keeps_content(sentence, joined), parts
+    for fact in facts.facts(sentence):
+        assert fact in joined, (fact, parts)
+
+
+def _sentences_stand(parts: list[str]) -> None:
+    for part in clauses.to_check(parts):
+        doc = parse.parse(part)
+        assert doc is not None
+        assert clauses.stands(doc) and not parse.reads_wrong(doc), part
+
+
+# --- contact lines ----------------------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "To book a blood test at home, contact the Community Nursing Desk on 01632 961 222 (Monday to "
+            "Thursday, 8am to 6pm) or email nursing.desk@eastfold.example.gov.uk.",
+            [
+                "To book a blood test at home, contact the Community Nursing Desk:",
+                "Phone 01632 961 222 (Monday to Thursday, 8am to 6pm).",
+                "Email nursing.desk@eastfold.example.gov.uk.",
+            ],
+        ),
+        (
+            "For a copy in large print, contact the Parks Office by phone on 01632 961 333, by email at "
+            "parks@eastfold.example.gov.uk or by writing to Parks Office, Town Hall, Eastfold EF1 2AB.",
+            [
+                "For a copy in large print, contact the Parks Office:",
+                "Phone 01632 961 333.",
+                "Email parks@eastfold.example.gov.uk.",
+                "Write to Parks Office, Town Hall, Eastfold EF1 2AB.",
+            ],
+        ),
+        (
+            "To talk to the Lettings Team, phone 01632 961 444 (weekdays, 10am to 4pm) or email "
+            "lettings@eastfold.example.gov.uk.",
+            [
+                "To talk to the Lettings Team:",
+                "Phone 01632 961 444 (weekdays, 10am to 4pm).",
+                "Email lettings@eastfold.example.gov.uk.",
+            ],
+        ),
+        (
+            "Contact the Sports Centre on 01632 961 555 or email sport@eastfold.example.gov.uk.",
+            ["Contact the Sports Centre:", "Phone 01632 961 555.", "Email sport@eastfold.example.gov.uk."],
+        ),
+    ],
+)
+def test_a_contact_sentence_becomes_a_lead_and_one_way_a_line(sentence: str, expected: list[str]) -> None:
+    assert contact_list(sentence) == expected
+    parts = parse.split(sentence, too_long)
+    assert parts is not None
+    assert parts[-len(expected) + 1 :] == expected[1:], parts
+    # "by writing to" becomes the line "Write to …": the same word as a verb.
+    _keeps_everything(sentence.replace("by writing to", "write to"), parts)
+    _sentences_stand(parts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # One way only: no list of one line.
+        "If you need this letter in another language, please phone 01632 961 666 and ask for Sam.",
+        # The contact verb is inside a clause: we contact the reader, the reader does not choose.
+        "We will contact you on 01632 961 777 or email you at you@example.org before the visit.",
+        # "on Monday", "at the library": not ways we can say as a line.
+        "To join the club, contact the organiser on Monday or at the library on 01632 961 888.",
+        # No lead and no one named: "Email …" "Write to …" alone would lose "Please … or".
+        "Please email help@example.org or write to Help Desk, Civic Centre, Eastfold EF1 2AB.",
+    ],
+)
+def test_look_alikes_of_contact_sentences_are_not_cut_into_ways(sentence: str) -> None:
+    assert contact_list(sentence) is None
+
+
+# --- the one list cutter ----------------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An item of 13 words stays an item; one of 16 is over the one item limit.
+        (
+            "The new rent rules would not apply to people who have lived in the same council home in this "
+            "borough for more than 20 years, people in sheltered flats, and people leaving the armed "
+            "forces after serving for at least 4 years.",
+            None,
+        ),
+        (
+            "The garden scheme covers hedges, lawns that are too big for one person to cut in a single "
+            "afternoon, and paths.",
+            [
+                "The garden scheme covers:",
+                "Hedges.",
+                "Lawns that are too big for one person to cut in a single afternoon.",
+                "Paths.",
+            ],
+        ),
+    ],
+)
+def test_one_list_cutter_with_one_item_limit(sentence: str, expected: list[str] | None) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert cascade.end_list(sentence, doc) == expected
