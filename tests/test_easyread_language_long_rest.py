@@ -130,3 +130,50 @@ def test_one_list_cutter_with_one_item_limit(sentence: str, expected: list[str] 
     doc = parse.parse(sentence)
     assert doc is not None
     assert cascade.end_list(sentence, doc) == expected
+
+
+# --- a time limit and when it starts ----------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can ask us to look at the parking fine again within 14 days of the date on the notice.",
+            [
+                "You can ask us to look at the parking fine again within 14 days.",
+                "The 14 days start from the date on the notice.",
+            ],
+        ),
+        (
+            "We try to answer every complaint within 20 working days of getting your complaint form.",
+            [
+                "We try to answer every complaint within 20 working days.",
+                "The 20 working days start when we get your complaint form.",
+            ],
+        ),
+    ],
+)
+def test_a_time_limit_and_when_it_starts(sentence: str, expected: list[str]) -> None:
+    assert clauses.within_of(sentence, parse.parse(sentence)) == expected
+    _keeps_everything(sentence.replace("getting", "get"), expected)
+    _sentences_stand(expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A passive verb whose doer may be inside the "of" phrase: the crew fits the rails.
+        "New grab rails are normally fitted within 10 working days of the nurse's visit by our repairs crew.",
+        # The "of" phrase does not reach the end: "for a check" belongs to the main verb.
+        "A driver will call at your home within 3 days of your order for a short safety check.",
+        # A list's lead.
+        "A support worker will phone you within 2 days of your move to ask about:",
+        # "getting" with a subject that is not "we", "you" or "they": whose getting?
+        "The housing officer will decide within 8 weeks of getting the last of the papers from you.",
+    ],
+)
+def test_look_alikes_of_a_time_limit_are_left(sentence: str) -> None:
+    assert clauses.within_of(sentence, parse.parse(sentence)) is None

@@ -14,7 +14,9 @@ repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
 - a non-restrictive "which"/"who" clause after the object at the end -> "The form …" put back in
   the clause ("which you should return" -> "You should return the form"), "Last year this check
   helped …"; never after a prepositional phrase, a list or a clause, where the noun is doubtful;
-- "This is to A, and to B." -> "We want to A." "We want to B.".
+- "This is to A, and to B." -> "We want to A." "We want to B.";
+- "… within 28 days of the date of our letter." -> "… within 28 days." "The 28 days start from the
+  date of our letter." ("… of getting X" -> "… start when we get X" after "we" / "you" / "they").
 
 `stands` is the final check every split must pass (parse.py's `sound`): each part is a clause with a
 subject and a finite verb, an order, a list lead ending in ":" or an item of that list.
@@ -832,4 +834,62 @@ def early() -> list[Rule]:
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
-    return [object_relative, end_participle, shared_to, lambda t, d: object_list(t, d, too_long)]
+    return [
+        object_relative,
+        end_participle,
+        shared_to,
+        within_of,
+        lambda t, d: object_list(t, d, too_long),
+    ]
+
+
+# --- a time limit and when it starts ---------------------------------------------------------------
+
+
+def within_of(text: str, doc: Doc) -> list[str] | None:
+    """ "You can ask us to check the decision within 28 days of the date of our letter." -> "You can
+    ask us to check the decision within 28 days." "The 28 days start from the date of our letter.":
+    the limit stays with what must happen, and when it starts is said again as its own sentence.
+    "… of getting X" after "we" / "you" / "they" -> "The 12 weeks start when we get X". Only when the
+    "of" phrase runs to the end of the sentence, and never when it has a "by" / "for" phrase, which
+    may be the main verb's ("fitted within 15 days of the visit by our agency": the agency fits, it
+    does not visit; `not_inside` in grammar.toml)."""
+    words: dict[str, str] = _data().get("within_of", {})
+    units = set(words.get("units", "").split())
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    if text.rstrip().endswith(":"):
+        return None  # a list's lead: "… within 5 days of your move to find out about:"
+    for within in doc:
+        unit = next((c for c in within.children if c.dep_ == "pobj"), None)
+        if within.lower_ != "within" or unit is None or unit.lower_ not in units:
+            continue
+        number = next((c for c in unit.children if c.dep_ == "nummod" and c.like_num), None)
+        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if number is None or of is None or last is None or of.right_edge.i != last.i:
+            continue
+        root = within.head
+        while root.dep_ != "ROOT" and root.head != root:
+            root = root.head
+        if any(t.lower_ in set(words.get("not_inside", "").split()) for t in doc[of.i : last.i + 1]):
+            return None  # "… of your order for a check", "… of the visit by our agency": whose phrase?
+        first = syntax.cut(text, 0, of.idx)
+        rest = text[doc[of.i + 1].idx : last.idx + len(last.text)]
+        limit = text[number.left_edge.idx : unit.idx + len(unit.text)]
+        verb = words.get("starts", "starts") if number.lower_ in {"1", "one"} else words.get("start", "start")
+        opening = f"{words.get('the', 'The')} {limit} {verb}"
+        after = doc[of.i + 1]
+        if after.tag_ == "VBG":
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.lower_ not in {"we", "you", "they"}:
+                continue
+            base = lemminflect.getLemma(after.text, upos="VERB")
+            if not base:
+                continue
+            tail = text[after.idx + len(after.text) :].strip()
+            rest_said = f"{words.get('when', 'when')} {subject.lower_} {base[0]} {tail}"
+        else:
+            rest_said = f"{words.get('from', 'from')} {rest}"
+        if len(first.split()) < 5 or len(rest.split()) < 2:
+            continue
+        return [syntax.sentence(first), syntax.sentence(f"{opening} {rest_said}")]
+    return None
