@@ -177,3 +177,97 @@ def test_a_time_limit_and_when_it_starts(sentence: str, expected: list[str]) -> 
 )
 def test_look_alikes_of_a_time_limit_are_left(sentence: str) -> None:
     assert clauses.within_of(sentence, parse.parse(sentence)) is None
+
+
+# --- "who" lists ------------------------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Residents who are over 80, who live alone or who have had a fall this year can ask for a free "
+            "home safety visit.",
+            [
+                "Residents can ask for a free home safety visit if they:",
+                "Are over 80.",
+                "Live alone.",
+                "Or have had a fall this year.",
+            ],
+        ),
+        (
+            "Drivers who hold a blue badge or who carry a disabled passenger may park in the bays by the "
+            "library entrance.",
+            [
+                "Drivers may park in the bays by the library entrance if they:",
+                "Hold a blue badge.",
+                "Or carry a disabled passenger.",
+            ],
+        ),
+    ],
+)
+def test_a_subject_with_who_clauses_becomes_if_they(sentence: str, expected: list[str]) -> None:
+    assert clauses.who_list(sentence, parse.parse(sentence)) == expected
+    _keeps_everything(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Past tense: what some people did, not a rule for whoever is one.
+        "Tenants who were over 70 or who had a disability got a free smoke alarm from the fire service.",
+        # "and": each clause would be needed, "if they:" would read as any one.
+        "Residents who are over 75 and who live alone will get a phone call each winter from the team.",
+        # An amount: "Most tenants … if they" would lose it.
+        "Most tenants who are over 70 or who have a disability can ask for a home visit by an officer.",
+    ],
+)
+def test_look_alikes_of_who_lists_are_left(sentence: str) -> None:
+    assert clauses.who_list(sentence, parse.parse(sentence)) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The scheme helps any tenant aged 60 or over who rents from us, has no working heating, and "
+            "cannot pay for a new boiler.",
+            [
+                "The scheme helps any tenant aged 60 or over who:",
+                "Rents from us.",
+                "Has no working heating.",
+                "Cannot pay for a new boiler.",
+            ],
+        ),
+        (
+            "The free bus pass is only for people who live in the district, are over 66 or cannot drive "
+            "because of their health.",
+            [
+                "The free bus pass is only for people who:",
+                "Live in the district.",
+                "Are over 66.",
+                "Or cannot drive because of their health.",
+            ],
+        ),
+    ],
+)
+def test_who_with_three_predicates_becomes_a_list(sentence: str, expected: list[str]) -> None:
+    assert clauses.who_predicates(sentence, parse.parse(sentence)) == expected
+    _keeps_everything(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The parts after "who" are not all verbs with a tense: clauses of their own.
+        "We spoke to 40 carers who said the forms were long, the wait was slow, and the staff were kind.",
+        # Only two parts.
+        "The service is for any adult who lives in the borough and needs help with washing or dressing.",
+    ],
+)
+def test_look_alikes_of_who_predicates_are_left(sentence: str) -> None:
+    assert clauses.who_predicates(sentence, parse.parse(sentence)) is None

@@ -15,6 +15,11 @@ repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
   the clause ("which you should return" -> "You should return the form"), "Last year this check
   helped …"; never after a prepositional phrase, a list or a clause, where the noun is doubtful;
 - "This is to A, and to B." -> "We want to A." "We want to B.";
+- "Tenants who are over 70, who have a disability or who live alone may ask us …" -> "Tenants may
+  ask us … if they:" and one "who" clause a line ("Or live alone.");
+- "… any adult who has care needs, is at risk of abuse, and cannot protect themselves." -> "… any
+  adult who:" and one predicate a line (three or more, found by their words: the parse of such a
+  sentence is often wrong);
 - "… within 28 days of the date of our letter." -> "… within 28 days." "The 28 days start from the
   date of our letter." ("… of getting X" -> "… start when we get X" after "we" / "you" / "they").
 
@@ -839,6 +844,8 @@ def late(too_long: Callable[[str], bool]) -> list[Rule]:
         end_participle,
         shared_to,
         within_of,
+        who_list,
+        who_predicates,
         lambda t, d: object_list(t, d, too_long),
     ]
 
@@ -893,3 +900,122 @@ def within_of(text: str, doc: Doc) -> list[str] | None:
             continue
         return [syntax.sentence(first), syntax.sentence(f"{opening} {rest_said}")]
     return None
+
+
+# --- a subject with a list of "who" clauses -------------------------------------------------------
+
+
+def who_list(text: str, doc: Doc) -> list[str] | None:
+    """ "Tenants who are over 70, who have a disability or who have no one to help them may ask us to
+    do these repairs." -> "Tenants may ask us to do these repairs if they:" "Are over 70." "Have a
+    disability." "Or have no one to help them.": a plural subject with two or more "who" clauses
+    joined by commas and a last "or" (any one of them is enough, as with "if they:"), each starting
+    with a verb with a tense. Never after "all" / "most" / "some" or "the" (the subject is the bare
+    noun with its describing words), and never with "and" (each clause would be needed)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        return None
+    if any(
+        t.dep_ not in {"amod", "compound"} or t.lower_ in word_set("quantifiers") for t in doc[: subject.i]
+    ):
+        return None  # "All tenants who …", "The tenants who …", "Most tenants who …"
+    if not any(t.tag_ in {"MD", "VBP"} for t in [root, *root.children] if t.i <= root.i):
+        return None  # "Tenants who … said …": what some did, not a rule for whoever is one
+    helpers = [c.i for c in root.children if c.i < root.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    start = min([root.i, *helpers])
+    whos = [
+        t for t in doc[subject.i + 1 : start] if t.lower_ == "who" and _who_joint(doc, t, subject) is not None
+    ]
+    if len(whos) < 2 or whos[0].i != subject.i + 1:
+        return None
+    joints = [_who_joint(doc, w, subject) for w in whos[1:]]
+    if joints[-1] not in {"or", ", or"} or any(j not in {",", "or", ", or"} for j in joints[:-1]):
+        return None
+    items: list[str] = []
+    for n, who in enumerate(whos):
+        first = doc[who.i + 1]
+        if first.tag_ not in syntax.FINITE and first.tag_ != "MD":
+            return None
+        stop = whos[n + 1].i if n + 1 < len(whos) else start
+        while stop > who.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ == "or"):
+            stop -= 1
+        if stop - who.i - 1 < 2:
+            return None
+        items.append(syntax.item(text[first.idx : doc[stop - 1].idx + len(doc[stop - 1].text)]))
+    noun = text[: subject.idx + len(subject.text)]
+    rest = text[doc[start].idx :].strip().rstrip(".")
+    pronoun = _data().get("who_list_if", "if they")  # any one clause is enough: "if they:" … "Or …"
+    lead = f"{noun} {rest} {pronoun}:"
+    items[-1] = f"{_data().get('who_list_or', 'Or')} {syntax.lower(items[-1])}"
+    return [lead, *items]
+
+
+def _who_joint(doc: Doc, who: Token, subject: Token) -> str | None:
+    """What joins a "who" clause to the one before it (",", "or", ", or"), or "" right after the
+    subject; None for a "who" inside a clause ("no one who can help")."""
+    if who.i == subject.i + 1:
+        return ""
+    before = [t.lower_ for t in doc[max(0, who.i - 2) : who.i]]
+    if before[-1] == ",":
+        return ","
+    if before[-1] == "or":
+        return ", or" if len(before) > 1 and before[0] == "," else "or"
+    return None
+
+
+def who_predicates(text: str, doc: Doc) -> list[str] | None:
+    """ "The policy is for any adult who has care needs, is at risk of harm, and cannot protect
+    themselves." -> "The policy is for any adult who:" "Has care needs." "Is at risk of harm." "Cannot
+    protect themselves.": after the last "who" of the sentence, three or more parts split by commas and
+    a last "and" / "or", each starting with a verb with a tense (found by the words' tags, not the
+    tree, which such a list often breaks). The part before "who" must be a clause of its own."""
+    who = next((t for t in reversed(doc) if t.lower_ == "who" and t.tag_ == "WP"), None)
+    if who is None or who.i < 3 or doc[who.i - 1].is_punct:
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    found = _predicate_starts(doc, who.i + 1, end)
+    if found is None:
+        return None
+    starts, joint = found
+    if any(doc[s].tag_ not in syntax.FINITE for s in starts):
+        return None
+    if not syntax.main_clause(list(doc[: who.i])):
+        return None
+    items = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] - 1 if n + 1 < len(starts) else end
+        while stop > start and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        if stop - start < 2:
+            return None
+        items.append(syntax.item(text[doc[start].idx : doc[stop - 1].idx + len(doc[stop - 1].text)]))
+    lead = text[: who.idx + len(who.text)] + ":"
+    if joint == "or":
+        items[-1] = syntax.or_last(lead, items[-1])
+    return [lead, *items]
+
+
+def _predicate_starts(doc: Doc, first: int, end: int) -> tuple[list[int], str] | None:
+    """Where each part of a list of three or more starts (after a comma, past "and" / "or"; or at a
+    last "and" / "or" with no comma before a verb with a tense), and the last joining word."""
+    starts = [first]
+    joint = ""
+    for tok in doc[first:end]:
+        if tok.text == "," and tok.i + 1 < end:
+            nxt = tok.i + 1
+            if doc[nxt].lower_ in {"and", "or"}:
+                joint, nxt = doc[nxt].lower_, nxt + 1
+            starts.append(nxt)
+    last = starts[-1]
+    if not joint:
+        bare = [t for t in doc[last:end] if t.lower_ in {"and", "or"} and doc[t.i + 1].tag_ in syntax.FINITE]
+        if len(bare) != 1:
+            return None
+        joint = bare[0].lower_
+        starts.append(bare[0].i + 1)
+    if len(starts) < 3 or starts[-1] >= end:
+        return None
+    return starts, joint

@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import syntax
+from .text import PLACEHOLDER
 from .wordlists import grammar
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 _PHONE = r"(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}\b"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _WEB = r"(?:https?://|www\.)\S+"
+# In the pipeline an email or web address is one protected character (text.Spans): an address too.
+_ADDRESS = rf"(?:{_EMAIL}|{_WEB}|{PLACEHOLDER.pattern})"
 
 
 def _data() -> dict[str, Any]:
@@ -45,7 +48,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"\s+(?:(?:by\s+(?:phone|telephone)\s+)?on\s+(?="
         + _PHONE
         + r")|(?:by\s+email\s+)?at\s+(?="
-        + _EMAIL
+        + _ADDRESS
         + r")|by\s+(?="
         + starts
         + r"))",
@@ -58,7 +61,7 @@ def contact_list(text: str, _doc: Doc | None = None) -> list[str] | None:
     """The lead ending in ":" and one way to get in touch a line; None when the sentence gives fewer
     than two ways, or a way is not one we know how to say as a line."""
     body = text.strip().rstrip(".")
-    if len(re.findall(_PHONE + "|" + _EMAIL + "|" + _WEB, body)) < 2 and not _writes(body):
+    if len(re.findall(_PHONE + "|" + _ADDRESS, body)) < 2 and not _writes(body):
         return None
     verb_re, joint_re, marker_re = _patterns()
     found = verb_re.search(body)
@@ -130,15 +133,13 @@ def _line(piece: str) -> str | None:
         if low.startswith(said + " "):
             rest = piece[len(said) :].strip()
             if said.endswith((" on", " at")) or said in {"on", "at"}:
-                if not re.match(_PHONE if said.endswith("on") else _EMAIL, rest):
+                wanted = _PHONE if said.endswith("on") else _EMAIL if said == "at" else _ADDRESS
+                if not re.match(wanted, rest):
                     return None  # "on Monday", "at the Town Hall": not the way we name
             return syntax.item(f"{openers[said]} {rest}")
     first = low.split(" ", 1)[0]
-    if (
-        first in _words("own_verbs")
-        and re.search(_PHONE + "|" + _EMAIL + "|" + _WEB, piece)
-        or _writes(piece)
-    ):
+    reached = re.search(_PHONE + "|" + _ADDRESS, piece) is not None
+    if (first in _words("own_verbs") and reached) or _writes(piece):
         return syntax.item(piece)
     return None
 
