@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from accessconv.formats.easy_read.language import cascade, clauses, facts, parse
+from accessconv.formats.easy_read.language import cascade, clauses, facts, parse, select
 from accessconv.formats.easy_read.language.contact_list import contact_list
 from accessconv.formats.easy_read.language.points import keeps_content
 
@@ -271,3 +271,51 @@ def test_who_with_three_predicates_becomes_a_list(sentence: str, expected: list[
 )
 def test_look_alikes_of_who_predicates_are_left(sentence: str) -> None:
     assert clauses.who_predicates(sentence, parse.parse(sentence)) is None
+
+
+# --- a long point with nothing the reader must keep -------------------------------------------------
+
+
+def _candidates(texts: list[str], section: int = 0) -> list[select.Candidate]:
+    cands = [select.Candidate(t, section, i, 0, "paragraph") for i, t in enumerate(texts)]
+    for c in cands:
+        c.id = select.stable_id("s-", c.text)
+    return cands
+
+
+def test_a_long_sentence_with_nothing_to_keep_is_left_out_while_others_stay() -> None:
+    """Background and survey figures said in one long breath go when other points stay under the
+    heading; a long sentence with a date, money, a contact or what the reader can do stays; the
+    heading's last point stays."""
+    rules = select.load()
+    assert {"contacts", "money", "what_you_can_do", "dates", "what_will_happen"} <= rules.must_keep_groups
+    survey = (
+        "In a survey of 412 residents carried out across the district last spring, around 3 in 5 said "
+        "the old booking line had been hard to get through to at busy times."
+    )
+    dated = (
+        "The Housing Committee looked at the first results of this review at its public meeting held at "
+        "the Town Hall on 9 March 2027."
+    )
+    short = "The new booking line opens each weekday."
+    cands = _candidates([survey, dated, short])
+    select.score(cands, rules)
+    for c in cands:
+        c.kept = True
+    assert rules.key_fact(cands[0]) and not rules.must_keep(cands[0])  # a number is a key fact
+    assert rules.must_keep(cands[1])
+    went = select.give_way(cands, rules, frozenset(), lambda c: c.words > 15)
+    assert [(a.text, b) for a, b in went] == [(survey, None)]
+    assert [c.kept for c in cands] == [False, True, True]
+    # Alone under its heading, it stays (and is listed as one to rewrite).
+    alone = _candidates([survey], section=1)
+    select.score(alone, rules)
+    alone[0].kept = True
+    assert select.give_way(alone, rules, frozenset(), lambda c: True) == []
+    assert alone[0].kept
+    # One that the split makes short enough stays.
+    again = _candidates([survey, short])
+    select.score(again, rules)
+    for c in again:
+        c.kept = True
+    assert select.give_way(again, rules, frozenset(), lambda c: False) == []
