@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from accessconv.formats.easy_read.language import cascade, clauses, facts, parse, select
-from accessconv.formats.easy_read.language.contact_list import contact_list
+from accessconv.formats.easy_read.language.contact_list import contact_list, ways_to_do
 from accessconv.formats.easy_read.language.points import keeps_content
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
@@ -319,3 +319,80 @@ def test_a_long_sentence_with_nothing_to_keep_is_left_out_while_others_stay() ->
     for c in again:
         c.kept = True
     assert select.give_way(again, rules, frozenset(), lambda c: False) == []
+
+
+# --- "If A, or B, C" and ways to do one thing -------------------------------------------------------
+
+
+@needs_parser
+def test_a_condition_of_two_clauses_joined_by_or_becomes_if_and_a_list() -> None:
+    sentence = (
+        "If you have lost your bus pass, or it has been stolen, you can ask us for a new one at any library."
+    )
+    parts = clauses.if_either(sentence, parse.parse(sentence))
+    assert parts == [
+        "You can ask us for a new one at any library if:",
+        "You have lost your bus pass.",
+        "Or it has been stolen.",
+    ]
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "and": both conditions are needed.
+        "If you have lost your bus pass, and you are over 70, you can ask us for a new one at any library.",
+        # A condition that is no clause of its own ("or with the way …").
+        "If you are not happy with a repair, or with the way we spoke to you, please tell us first.",
+        # The main clause has a comma of its own: the lead would carry it before "if:".
+        "If you are ill, or you are away, call us on 01632 961 999, Monday to Friday, 9am to 5pm.",
+    ],
+)
+def test_look_alikes_of_if_either_are_left(sentence: str) -> None:
+    assert clauses.if_either(sentence, parse.parse(sentence)) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can renew your permit online at www.eastfold.example.gov.uk/permits, by phone on "
+            "01632 961 123, or in person at the Civic Centre.",
+            [
+                "You can renew your permit:",
+                "Online at www.eastfold.example.gov.uk/permits.",
+                "By phone on 01632 961 123.",
+                "In person at the Civic Centre.",
+            ],
+        ),
+        (
+            "You can pay by bank transfer, over the phone with a debit card, or at any post office counter.",
+            [
+                "You can pay:",
+                "By bank transfer.",
+                "Over the phone with a debit card.",
+                "At any post office counter.",
+            ],
+        ),
+    ],
+)
+def test_ways_to_do_one_thing_become_a_list(sentence: str, expected: list[str]) -> None:
+    assert ways_to_do(sentence, parse.parse(sentence)) == expected
+    _keeps_everything(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Places where something happened, not ways to do it.
+        "We met carers in Leeds, in York and in Hull during the spring of 2026 to hear their views.",
+        # Only two ways: short enough as it is, and cut by other rules when not.
+        "You can pay online or by phone on 01632 961 123 between 8am and 6pm on weekdays.",
+    ],
+)
+def test_look_alikes_of_ways_to_do_are_left(sentence: str) -> None:
+    assert ways_to_do(sentence, parse.parse(sentence)) is None

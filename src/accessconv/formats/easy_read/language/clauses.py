@@ -20,6 +20,8 @@ repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
 - "… any adult who has care needs, is at risk of abuse, and cannot protect themselves." -> "… any
   adult who:" and one predicate a line (three or more, found by their words: the parse of such a
   sentence is often wrong);
+- "If you think we made a mistake, or you find it hard to pay, you can ask for a review." -> "You
+  can ask for a review if:" "You think we made a mistake." "Or you find it hard to pay.";
 - "… within 28 days of the date of our letter." -> "… within 28 days." "The 28 days start from the
   date of our letter." ("… of getting X" -> "… start when we get X" after "we" / "you" / "they").
 
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import lemminflect
 
 from . import syntax
-from .contact_list import contact_list
+from .contact_list import contact_list, ways_to_do
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -834,7 +836,7 @@ def to_check(parts: list[str]) -> list[str]:
 
 def early() -> list[Rule]:
     """Rules tried before parse.py's own (two or more ways to get in touch read best as a list)."""
-    return [contact_list, purpose_pair, means_list, comma_clauses, predicate_list, apposition]
+    return [contact_list, ways_to_do, purpose_pair, means_list, comma_clauses, predicate_list, apposition]
 
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
@@ -846,6 +848,7 @@ def late(too_long: Callable[[str], bool]) -> list[Rule]:
         within_of,
         who_list,
         who_predicates,
+        if_either,
         lambda t, d: object_list(t, d, too_long),
     ]
 
@@ -1019,3 +1022,34 @@ def _predicate_starts(doc: Doc, first: int, end: int) -> tuple[list[int], str] |
     if len(starts) < 3 or starts[-1] >= end:
         return None
     return starts, joint
+
+
+# --- a condition of two clauses joined by "or" -----------------------------------------------------
+
+
+def if_either(text: str, doc: Doc) -> list[str] | None:
+    """ "If you think we have made a mistake, or you are finding it hard to pay, you can ask us to
+    review it." -> "You can ask us to review it if:" "You think we have made a mistake." "Or you are
+    finding it hard to pay.": two conditions, each a clause with "you" / "we" / "it" … and a verb
+    with a tense, joined by ", or", before a main clause with no comma of its own (any one condition
+    is enough, so "Or" opens the last line: `if_either_or` in grammar.toml)."""
+    if len(doc) < 10 or doc[0].lower_ != "if":
+        return None
+    commas = [t.i for t in doc if t.text == ","]
+    if len(commas) != 2 or doc[commas[0] + 1].lower_ != "or":
+        return None
+    first, second = doc[1 : commas[0]], doc[commas[0] + 2 : commas[1]]
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    main = list(doc[commas[1] + 1 : end])
+    for part in (first, second):
+        if part[0].lower_ not in word_set("subject_pronouns") | {"it"} or not any(
+            t.tag_ in syntax.FINITE for t in part
+        ):
+            return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i <= commas[1] or len(main) < 3 or not syntax.main_clause(main):
+        return None
+    lead = syntax.sentence(text[main[0].idx : main[-1].idx + len(main[-1].text)]).rstrip(".")
+    said = [text[p[0].idx : p[-1].idx + len(p[-1].text)] for p in (first, second)]
+    last = f"{_data().get('if_either_or', 'Or')} {syntax.lower(said[1])}"
+    return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]

@@ -1,5 +1,7 @@
 """A sentence that gives two or more ways to get in touch, cut the way an Easy Read writer lays it out:
-a lead line that says who to contact (and why), then one way a line.
+a lead line that says who to contact (and why), then one way a line; and a sentence with three or
+more ways to do one thing ("You can pay online, by phone on …, or at any Post Office.") -> "You can
+pay:" and one way a line (`ways_to_do`).
 
 "To report a concern, contact the Safeguarding Hub on 01632 960 410 (Monday to Friday, 9am to 5pm)
 or email hub@example.org." -> "To report a concern, contact the Safeguarding Hub:" "Phone 01632 960
@@ -18,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import syntax
-from .text import PLACEHOLDER
+from .text import PLACEHOLDER, lemma
 from .wordlists import grammar
 
 if TYPE_CHECKING:
@@ -146,3 +148,31 @@ def _line(piece: str) -> str | None:
 
 def _words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _data().get(name, []))
+
+
+def ways_to_do(text: str, doc: Doc) -> list[str] | None:
+    """ "You can pay online at …, by phone on …, or at any Post Office using your card." -> "You can
+    pay:" "Online at …." "By phone on …." "At any Post Office using your card.": a short clause whose
+    verb (one of `means_verbs`: "pay", "apply", …) has at most an object, then three or more ways, each
+    starting with a word of `means_starts` (grammar.toml), cut at commas and a last "or" / "and"
+    (never inside brackets)."""
+    starts = _words("means_starts")
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ != "VERB" or lemma(verb.lower_, "VERB") not in _words("means_verbs"):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    after = (thing.right_edge.i if thing is not None else verb.i) + 1
+    if after >= len(doc) or doc[after].lower_ not in starts or after > int(_data().get("max_lead_words", 8)):
+        return None
+    if not syntax.main_clause(list(doc[:after])) or any(t.is_punct for t in doc[:after]):
+        return None
+    lead = text[: doc[after - 1].idx + len(doc[after - 1].text)].strip()
+    rest = text[doc[after].idx :].strip().rstrip(".")
+    names = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True))
+    joint = re.compile(r"(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?=(?:" + names + r")\b)", re.I)
+    pieces = _pieces(rest, joint)
+    if pieces is None or len(pieces) < 3 or any(p.split(" ", 1)[0].lower() not in starts for p in pieces):
+        return None
+    items = [syntax.item(p) for p in pieces]
+    items[-1] = syntax.or_last(lead, items[-1])
+    return [f"{lead}:", *items]

@@ -440,9 +440,9 @@ class _Transform:
                 parts.append(part)
                 continue
             restore = self.spans.restore
-            short = shorten.main_clause(
-                part, settings.max_words_warn, count, restore
-            ) or shorten.main_clause(part, settings.max_words_error, count, restore)
+            short = shorten.main_clause(part, settings.max_words_warn, count, restore) or shorten.main_clause(
+                part, settings.max_words_error, count, restore
+            )
             if short is None and n and shorten.add_on(part, restore):
                 short = shorten.Shortened("", part)  # "This is so that …" after its sentence: all of it
             if short is None:
