@@ -396,3 +396,50 @@ def test_ways_to_do_one_thing_become_a_list(sentence: str, expected: list[str]) 
 )
 def test_look_alikes_of_ways_to_do_are_left(sentence: str) -> None:
     assert ways_to_do(sentence, parse.parse(sentence)) is None
+
+
+# --- when it will happen, said apart ----------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The bus fare for a single journey would go up from £1.80 to £2.10 in June 2028.",
+            [
+                "The bus fare for a single journey would go up from £1.80 to £2.10.",
+                "This would happen in June 2028.",
+            ],
+        ),
+        (
+            "The Planning Committee will look at the plans for the new depot at its meeting on 3 May 2027.",
+            [
+                "The Planning Committee will look at the plans for the new depot.",
+                "This will happen at its meeting on 3 May 2027.",
+            ],
+        ),
+    ],
+)
+def test_when_it_will_happen_is_said_apart(sentence: str, expected: list[str]) -> None:
+    assert clauses.time_at_end(sentence, parse.parse(sentence)) == expected
+    _keeps_everything(sentence, expected)
+    _sentences_stand(expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "not": what will not happen has no time of its own.
+        "We will not close the library on Church Street or the one in Mill Lane before March 2028.",
+        # No "will" / "would": what happened, said once.
+        "The council closed the old depot on Station Road and sold the land to a builder in May 2025.",
+        # The phrase with the date hangs on another verb (what was decided when).
+        "We will publish a summary of what people said, and what we decided, on our website in May 2028.",
+        # No date or time in the phrase at the end.
+        "The new opening hours will start at the Central Library and at the library in the town square.",
+    ],
+)
+def test_look_alikes_of_when_it_will_happen_are_left(sentence: str) -> None:
+    assert clauses.time_at_end(sentence, parse.parse(sentence)) is None

@@ -22,6 +22,9 @@ repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
   sentence is often wrong);
 - "If you think we made a mistake, or you find it hard to pay, you can ask for a review." -> "You
   can ask for a review if:" "You think we made a mistake." "Or you find it hard to pay.";
+- "The Cabinet will look at the results at its meeting on 14 October 2027." -> "The Cabinet will look
+  at the results." "This will happen at its meeting on 14 October 2027." (a phrase with a date at the
+  end of a clause with "will" / "would": `time_at_end` in grammar.toml);
 - "… within 28 days of the date of our letter." -> "… within 28 days." "The 28 days start from the
   date of our letter." ("… of getting X" -> "… start when we get X" after "we" / "you" / "they").
 
@@ -31,6 +34,7 @@ subject and a finite verb, an order, a list lead ending in ":" or an item of tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -849,6 +853,7 @@ def late(too_long: Callable[[str], bool]) -> list[Rule]:
         who_list,
         who_predicates,
         if_either,
+        time_at_end,
         lambda t, d: object_list(t, d, too_long),
     ]
 
@@ -1053,3 +1058,50 @@ def if_either(text: str, doc: Doc) -> list[str] | None:
     said = [text[p[0].idx : p[-1].idx + len(p[-1].text)] for p in (first, second)]
     last = f"{_data().get('if_either_or', 'Or')} {syntax.lower(said[1])}"
     return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
+
+
+# --- when it will happen, said apart ---------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
+
+
+def time_at_end(text: str, doc: Doc) -> list[str] | None:
+    """ "The price of a meal would go up from £5.20 to £5.90 in April 2028." -> "The price of a meal
+    would go up from £5.20 to £5.90." "This would happen in April 2028.": the last phrase of a clause
+    with "will" / "would", holding a date, a month or a time, said as its
+    own sentence with the words of `time_at_end` (grammar.toml). The phrase may hang on a noun after
+    the verb ("the results … at its meeting on 14 October": a date says when the event is), never
+    on another verb ("… what we decided in May"). Only at the very end; never after "not"."""
+    leads: dict[str, str] = _data().get("time_at_end", {})
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    modal = next((c for c in root.children if c.tag_ == "MD" and c.i < root.i), None)
+    if modal is None or modal.lower_ not in leads or any(c.dep_ == "neg" for c in root.children):
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if doc[-1].text not in {".", "!"}:
+        return None
+    phrase = next(
+        (
+            t
+            for t in doc[root.i + 1 : end]
+            if t.dep_ == "prep"
+            and t.right_edge.i == end - 1
+            and (t.head == root or (t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > root.i))
+            and _WHEN.search(text[t.idx :])
+            and len(text[t.idx :].split()) <= 8
+        ),
+        None,
+    )
+    if phrase is None or doc[phrase.i - 1].text == ",":
+        return None
+    first = syntax.cut(text, 0, phrase.idx)
+    said = text[phrase.idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    if len(first.split()) < 6 or len(said.split()) > 8:
+        return None
+    return [syntax.sentence(first), syntax.sentence(f"{leads[modal.lower_]} {said}")]
