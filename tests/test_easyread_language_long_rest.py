@@ -437,6 +437,9 @@ def test_when_it_will_happen_is_said_apart(sentence: str, expected: list[str]) -
         "The council closed the old depot on Station Road and sold the land to a builder in May 2025.",
         # The phrase with the date hangs on another verb (what was decided when).
         "We will publish a summary of what people said, and what we decided, on our website in May 2028.",
+        # A list of places and dates after the verb: each date stays with its place.
+        "We will hold 3 open days at Mill Lane Library on 4 May, Eastfold Hall on 11 May and the Civic "
+        "Centre on 18 May, each from 10am to 2pm.",
         # No date or time in the phrase at the end.
         "The new opening hours will start at the Central Library and at the library in the town square.",
     ],

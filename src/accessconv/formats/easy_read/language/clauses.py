@@ -1075,8 +1075,12 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
     with "will" / "would", holding a date, a month or a time, said as its
     own sentence with the words of `time_at_end` (grammar.toml). The phrase may hang on a noun after
     the verb ("the results … at its meeting on 14 October": a date says when the event is), never
-    on another verb ("… what we decided in May"). Only at the very end; never after "not"."""
+    on another verb ("… what we decided in May"). Only at the very end, with no comma after the verb (a
+    list of places and dates keeps its dates), and never after "not"."""
     leads: dict[str, str] = _data().get("time_at_end", {})
+    leads = {k: v for k, v in leads.items() if k != "prepositions"} | {
+        "prepositions": leads.get("prepositions", "")
+    }
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in {"VERB", "AUX"}:
         return None
@@ -1091,6 +1095,7 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
             t
             for t in doc[root.i + 1 : end]
             if t.dep_ == "prep"
+            and t.lower_ in set(leads.get("prepositions", "").split())
             and t.right_edge.i == end - 1
             and (t.head == root or (t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > root.i))
             and _WHEN.search(text[t.idx :])
@@ -1098,8 +1103,8 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
         ),
         None,
     )
-    if phrase is None or doc[phrase.i - 1].text == ",":
-        return None
+    if phrase is None or any(t.text in {",", ";", ":"} for t in doc[root.i : end]):
+        return None  # a list or an aside after the verb: whose is the phrase at the end?
     first = syntax.cut(text, 0, phrase.idx)
     said = text[phrase.idx : doc[end - 1].idx + len(doc[end - 1].text)]
     if len(first.split()) < 6 or len(said.split()) > 8:
