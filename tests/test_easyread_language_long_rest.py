@@ -171,6 +171,8 @@ def test_a_time_limit_and_when_it_starts(sentence: str, expected: list[str]) -> 
         "A driver will call at your home within 3 days of your order for a short safety check.",
         # A list's lead.
         "A support worker will phone you within 2 days of your move to ask about:",
+        # A verb in the "of" phrase: "to ask about your rent" is why the worker phones.
+        "A support worker will phone you within 2 days of your move to ask about your rent and bills.",
         # "getting" with a subject that is not "we", "you" or "they": whose getting?
         "The housing officer will decide within 8 weeks of getting the last of the papers from you.",
     ],
