@@ -448,3 +448,52 @@ def test_when_it_will_happen_is_said_apart(sentence: str, expected: list[str]) -
 )
 def test_look_alikes_of_when_it_will_happen_are_left(sentence: str) -> None:
     assert clauses.time_at_end(sentence, parse.parse(sentence)) is None
+
+
+# --- two choices joined by ", or" -------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can send the form back in the envelope we gave you, or you can hand it in at any council "
+            "office.",
+            [
+                "You can send the form back in the envelope we gave you.",
+                "Or you can hand it in at any council office.",
+            ],
+        ),
+        # Two verbs of one choice stay one choice: never "Or you can ask us to arrange …" "Or you can ask
+        # us to send …".
+        (
+            "You can pay the painter yourself when the work is done, or you can ask us to book the painter "
+            "and send you the bill later.",
+            [
+                "You can pay the painter yourself when the work is done.",
+                "Or you can ask us to book the painter and send you the bill later.",
+            ],
+        ),
+    ],
+)
+def test_two_choices_joined_by_or_are_two_sentences(sentence: str, expected: list[str]) -> None:
+    assert parse.split(sentence, too_long) == expected
+    _keeps_everything(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Or until …" is half of "until …, or until …": no sentence.
+        "We will keep the case open until the leak has been fixed, or until our surveyor has checked that "
+        "no more work is needed.",
+        # "Or for …" says more of "pay for".
+        "We will not pay for furniture that was bought before the flood, or for repairs that are not "
+        "linked to the leak at all.",
+    ],
+)
+def test_or_before_no_subject_is_no_new_sentence(sentence: str) -> None:
+    parts = parse.split(sentence, too_long) or [sentence]
+    assert not any(p.startswith(("Or until", "Or for")) for p in parts), parts

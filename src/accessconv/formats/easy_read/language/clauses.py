@@ -730,7 +730,10 @@ def shared_to(text: str, doc: Doc) -> list[str] | None:
     """ "We are proposing to close the depot and move the service to a new site." -> "We are
     proposing to close the depot." "We are proposing to move the service to a new site.": two verb
     phrases after one "to", each with words of its own, the lead repeated (never when they share
-    their object: "check, review and approve the plan")."""
+    their object: "check, review and approve the plan"). Never in a sentence that opens "Or": its
+    two verbs are one choice, and two "Or …" sentences would make them two."""
+    if len(doc) and doc[0].lower_ == "or":
+        return None
     for verb in doc:
         to = next(
             (c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux" and c.i == verb.i - 1), None

@@ -171,8 +171,11 @@ def ways_to_do(text: str, doc: Doc) -> list[str] | None:
     names = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True))
     joint = re.compile(r"(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?=(?:" + names + r")\b)", re.I)
     pieces = _pieces(rest, joint)
-    if pieces is None or len(pieces) < 3 or any(p.split(" ", 1)[0].lower() not in starts for p in pieces):
+    firsts = [p.split(" ", 1)[0].lower() for p in pieces] if pieces else []
+    if pieces is None or len(pieces) < 3 or any(f not in starts for f in firsts):
         return None
+    if len(set(firsts)) == 1:
+        return None  # "by …, by … or by …": cascade.ways says "… by:" and each way without it
     items = [syntax.item(p) for p in pieces]
     items[-1] = syntax.or_last(lead, items[-1])
     return [f"{lead}:", *items]

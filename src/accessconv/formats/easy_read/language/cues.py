@@ -109,7 +109,23 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
         )
         # "tell us what the problem is, where it is and when it started": reported questions, one list.
         asked = word in _wh_words() and any(t.lower_ in _wh_words() for t in toks[1 : tok.i - 1])
-        if word in leads and (after_comma or " " in word) and not examples_inside and not asked:
+        # ", or" starts a choice of its own only before a subject ("…, or you can …", "…, or a friend
+        # can …"), never before "for …" / "until …", which say more of the clause before.
+        no_subject = word == "or" and toks[tok.i + 1].pos_ not in {
+            "PRON",
+            "DET",
+            "NOUN",
+            "PROPN",
+            "NUM",
+            "ADJ",
+        }
+        if (
+            word in leads
+            and (after_comma or " " in word)
+            and not examples_inside
+            and not asked
+            and not no_subject
+        ):
             width = len(word.split())
             start = toks[tok.i + width].idx if tok.i + width < len(toks) else len(text)
             rank = 0 if word in _data().get("joints", {}) else 1

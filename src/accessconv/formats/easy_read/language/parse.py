@@ -2030,13 +2030,18 @@ def _has_fragment(parts: list[str]) -> bool:
 def _fragment(part: str) -> bool:
     """ "Where the adult needs help." alone: a part that starts with a joining word ("where", "if",
     "although") and has no main clause after a comma is not a sentence (the parser joined two
-    clauses inside it)."""
+    clauses inside it). A joining word after "And" / "But" / "Or" counts too ("Or until we have …")."""
+    head, _, rest = part.partition(" ")
+    joined = head.lower() in {"and", "but", "or", "so"} and bool(rest)
+    part = rest if joined else part
     first = part.split(" ", 1)[0].lower().strip(",")
     if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
         return False  # "Since then the number …": a phrase saying when, not a joining word
     if first not in word_set("subordinators") or "," in part or part.endswith("?"):
         return False
-    return not _main_after_opening(part)
+    # After "Or" a missing comma is not guessed: "Or until we have explained why …" is the second
+    # half of "until …, or until …".
+    return joined or not _main_after_opening(part)
 
 
 def _main_after_opening(part: str) -> bool:
