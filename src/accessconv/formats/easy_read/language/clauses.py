@@ -890,7 +890,7 @@ def within_of(text: str, doc: Doc) -> list[str] | None:
             root = root.head
         if any(t.lower_ in set(words.get("not_inside", "").split()) for t in doc[of.i : last.i + 1]):
             return None  # "… of your order for a check", "… of the visit by our agency": whose phrase?
-        if any(t.pos_ in {"VERB", "AUX"} for t in doc[of.i + 2 : last.i + 1]):
+        if any(t.tag_ == "TO" and t.head.pos_ == "VERB" for t in doc[of.i + 2 : last.i + 1]):
             return None  # "… of your move to find out about …": the purpose is the main verb's
         first = syntax.cut(text, 0, of.idx)
         rest = text[doc[of.i + 1].idx : last.idx + len(last.text)]
