@@ -497,3 +497,21 @@ def test_two_choices_joined_by_or_are_two_sentences(sentence: str, expected: lis
 def test_or_before_no_subject_is_no_new_sentence(sentence: str) -> None:
     parts = parse.split(sentence, too_long) or [sentence]
     assert not any(p.startswith(("Or until", "Or for")) for p in parts), parts
+
+
+@needs_parser
+def test_a_long_contact_lead_is_never_cut_so_a_sentence_comes_between_it_and_its_ways() -> None:
+    sentence = (
+        "If you need this leaflet in braille or another language, or you would like help to fill in the "
+        "form, please contact the Parking Team on 01632 961 246 (weekdays, 9am to 5pm) or email "
+        "parking@eastfold.example.gov.uk."
+    )
+    parts = parse.split(sentence, too_long)
+    assert parts is not None
+    lead = next(n for n, p in enumerate(parts) if p.endswith(":"))
+    assert parts[lead + 1 :] == [
+        "Phone 01632 961 246 (weekdays, 9am to 5pm).",
+        "Email parking@eastfold.example.gov.uk.",
+    ]
+    assert not any(p.startswith("This is if") for p in parts[lead:])
+    _keeps_everything(sentence, parts)

@@ -1901,6 +1901,8 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), len(parts))
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        if cut and n == lead and not cut[-1].rstrip().endswith(":"):
+            cut = None  # a list's lead cut so that another sentence comes between it and its items
         if cut and n > lead and (any(p.rstrip().endswith(":") for p in cut) or not sound(cut)):
             # A list item cut in two would leave a line that is no item ("What you can do.") and a
             # sentence that seems to be about the whole list ("This is only if …").
