@@ -515,3 +515,40 @@ def test_a_long_contact_lead_is_never_cut_so_a_sentence_comes_between_it_and_its
     ]
     assert not any(p.startswith("This is if") for p in parts[lead:])
     _keeps_everything(sentence, parts)
+
+
+# --- what reading the blind draft's page found ------------------------------------------------------
+
+
+@needs_parser
+def test_a_list_after_a_relative_clause_starts_at_the_noun_it_describes() -> None:
+    sentence = (
+        "We would like to hear from everyone, including the tenants who live in the flats, their visitors "
+        "and carers, and the shops that rent the ground floor."
+    )
+    parts = parse.split(sentence, too_long)
+    assert parts is not None
+    assert "The tenants who live in the flats." in parts, parts
+    assert not any(p.endswith("who live in:") for p in parts), parts
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_subject_list_is_not_cut_at_a_helping_verb_inside_its_last_item() -> None:
+    sentence = (
+        "People who are blind, people who use a wheelchair and people whose doctor says that they cannot "
+        "walk far would keep their free parking permit in the same way as now."
+    )
+    parts = parse.split(sentence, too_long) or [sentence]
+    assert not any(p.rstrip(".").endswith(("that they", "says that they")) for p in parts), parts
+    assert not any(p.startswith("These people cannot walk") for p in parts), parts
+
+
+@needs_parser
+def test_a_which_clause_after_a_year_is_not_said_of_the_year() -> None:
+    sentence = (
+        "We think the new contract could save about £40,000 a year by 2029/30, which would be spent on "
+        "more home visits for older people."
+    )
+    parts = parse.split(sentence, too_long) or [sentence]
+    assert not any(p.startswith(("2029/30 would", "2029/30 is")) for p in parts), parts

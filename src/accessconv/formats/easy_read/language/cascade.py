@@ -237,9 +237,16 @@ def _series_start(doc: Doc, comma: int, firsts: set[str]) -> Token | None:
             start = doc[start.i - 1]  # "the people over 80"
         return start
     head = _phrase_head(doc[comma - 1], comma)
-    if head.dep_ in {"pobj", "dobj", "attr"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return head.left_edge
-    return None
+    if head.dep_ not in {"pobj", "dobj", "attr"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    clause = next((t for t in head.ancestors if t.dep_ in {"relcl", "acl"}), None)
+    if clause is not None:
+        # "including the people who use the service, their families, and …": the first item is the
+        # noun the clause describes, with its clause, never the clause's own object.
+        head = clause.head
+        if head.dep_ not in {"pobj", "dobj", "attr"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+    return head.left_edge
 
 
 def end_list(text: str, doc: Doc) -> list[str] | None:

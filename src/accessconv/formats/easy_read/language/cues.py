@@ -142,6 +142,8 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
             for close in _closing_commas(toks, tok.i + width):
                 aside = Cut(before.idx, toks[tok.i + width].idx, "aside", word=word, close=close)
                 found.append((1, aside))
+        if relative and before.i > 0 and toks[before.i - 1].like_num:
+            relative = False  # "… by 2029/30, which would be used …": the clause is not about the year
         if relative:
             nxt = toks[tok.i + 1]
             last = next(t for t in reversed(toks) if not t.is_punct)
@@ -641,7 +643,9 @@ def _subject_list(text: str, toks: list[Token]) -> Cut | None:
             starts.append(tok)
     if len(starts) < 3 or toks[starts[-1].i - 1].lower_ != "and":
         return None
-    verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD"), None)
+    # The helping verb of the main clause, not one inside the last item ("… whose assessment shows that
+    # they cannot travel … would continue …": "can" is the item's).
+    verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD" and t.head.dep_ == "ROOT"), None)
     if verb is None:
         return None
     ends = [_before_joint(toks, s.i) for s in starts[1:]] + [toks[verb.i - 1]]
