@@ -429,7 +429,9 @@ def test_a_consultation_keeps_who_is_not_affected_the_decision_date_and_whole_li
     heading = points.index("## Who will not be affected")
     assert points[heading + 1].startswith("Nobody will have to pay")
     # The decision date is a key fact.
-    assert "The final decision will be made by the Cabinet on 18 February 2027." in text
+    # (said whole, or with its date as a sentence of its own: "This will happen on 18 February 2027.")
+    decision = next(p for p in points if "The final decision will be made by the Cabinet" in p)
+    assert "18 February 2027" in decision
     # Numbered sentences: all three, or none keeps its number.
     numbered = [w for w in ("First,", "Second,", "Third,") if w in text]
     assert numbered in ([], ["First,", "Second,", "Third,"])

@@ -17,6 +17,7 @@ The words these steps add or look for are data: `[cascade]` in grammar.toml.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import clauses, syntax
@@ -179,12 +180,23 @@ def _mark_end(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
 
-def end_list(text: str, doc: Doc) -> list[str] | None:
-    """ "The changes would not apply to people over 80, people in supported housing, care leavers,
-    and people who have lived here for 10 years." -> "The changes would not apply to:" and one item
-    a line. The items run to the end, split by commas and a last "and" / "or"; the first starts
-    where the noun phrase before the first comma starts (found by walking up from the comma to the
-    word that governs the phrase, not at the nearest noun: "people over 80", not "80")."""
+@dataclass(frozen=True)
+class Series:
+    """A list at the end of a sentence: the lead ends at `lead_end` (a character offset), each item
+    is a character span of the sentence, and `joint` is the last "and" / "or"."""
+
+    lead_end: int
+    items: tuple[tuple[int, int], ...]
+    joint: str
+
+
+def end_series(text: str, doc: Doc) -> Series | None:
+    """The one list cutter (cues.py's list cut and `end_list` both use it): "The changes would not
+    apply to people over 80, people in supported housing, care leavers, and people who …" or "These
+    include grab rails, bath seats, and falls mats that …". The items run to the end, split by
+    commas and a last "and" / "or"; the first starts where the noun phrase before the first comma
+    starts (found by walking up from the comma to the word that governs the phrase, not at the
+    nearest noun: "people over 80", not "80"). No item may be longer than `max_item_words`."""
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
     found = _separators(doc, end)
     if found is None:
@@ -192,39 +204,60 @@ def end_list(text: str, doc: Doc) -> list[str] | None:
     seps, joint, oxford = found
     # The first word of each item after the first (past "and" / "or" after a comma).
     firsts = [s + 2 if oxford and n == len(seps) - 1 else s + 1 for n, s in enumerate(seps)]
-    # An item after a comma starting with the word of a noun before the first comma ("people over
-    # 80, people in …") starts the list there; else the phrase's own head says where.
-    words = {doc[f].lower_ for f in firsts}
-    same = [t for t in doc[: seps[0]] if t.lower_ in words and t.pos_ in {"NOUN", "PROPN"}]
-    head = _phrase_head(doc[seps[0] - 1], seps[0])
-    if same:
-        start = same[-1]
-        while start.i > 0 and doc[start.i - 1].head == start and doc[start.i - 1].dep_ in _BEFORE_NOUN:
-            start = doc[start.i - 1]  # "the people over 80"
-    elif head.dep_ in {"pobj", "dobj", "attr"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        start = head.left_edge
-    else:
-        return None
-    if start.i < 3 or any(t.text in {",", ";", ":"} for t in doc[start.i : seps[0]]):
+    start = _series_start(doc, seps[0], {doc[f].lower_ for f in firsts})
+    if start is None or start.i < 2 or any(t.text in {",", ";", ":"} for t in doc[start.i : seps[0]]):
         return None
     bounds = [start.i, *firsts]
     if any(t.head.i < start.i and t.dep_ in _TAILS for t in doc[bounds[-1] + 1 : end]):
         return None  # "… or new windows for your home this year": the time is the whole sentence's
-    stops = [*seps, end]
-    if any(doc[b].lower_ in _words("not_item_starts") for b in bounds[1:]):
+    if any(
+        doc[b].lower_ in _words("not_item_starts") or doc[b].lower_ in _words("not_item_determiners")
+        for b in bounds[1:]
+    ):
         return None  # "a session, either by phone or face to face and …": a way of the item before
+    stops = [*seps, end]
     if any(_clause_item(doc[b:s]) for b, s in zip(bounds, stops, strict=True)):
         return None  # "visit you at home, talk to you by phone, or you can …": clauses, not things
-    items = [
-        syntax.cut(text, doc[b].idx, doc[s].idx if s < len(doc) else len(text))
-        for b, s in zip(bounds, stops, strict=True)
-    ]
-    limit = int(_data().get("max_item_words", 12))
-    if any(not i or len(i.split()) > limit for i in items):
+    items = tuple(
+        (doc[b].idx, doc[s].idx if s < len(doc) else len(text)) for b, s in zip(bounds, stops, strict=True)
+    )
+    limit = int(_data().get("max_item_words", 14))
+    if any(not syntax.cut(text, a, b) or len(syntax.cut(text, a, b).split()) > limit for a, b in items):
         return None
-    lead = syntax.cut(text, 0, start.idx) + ":"
-    out = [lead[:1].upper() + lead[1:], *(syntax.item(i) for i in items)]
-    if joint == "or":
+    return Series(start.idx, items, joint)
+
+
+def _series_start(doc: Doc, comma: int, firsts: set[str]) -> Token | None:
+    """Where the first item starts: at an earlier noun that later items start with ("people over 80,
+    people in …", with its "the"), else at the left edge of the object the first item is built on."""
+    same = [t for t in doc[:comma] if t.lower_ in firsts and t.pos_ in {"NOUN", "PROPN"}]
+    if same:
+        start = same[-1]
+        while start.i > 0 and doc[start.i - 1].head == start and doc[start.i - 1].dep_ in _BEFORE_NOUN:
+            start = doc[start.i - 1]  # "the people over 80"
+        return start
+    head = _phrase_head(doc[comma - 1], comma)
+    if head.dep_ not in {"pobj", "dobj", "attr"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    clause = next((t for t in head.ancestors if t.dep_ in {"relcl", "acl"}), None)
+    if clause is not None:
+        # "including the people who use the service, their families, and …": the first item is the
+        # noun the clause describes, with its clause, never the clause's own object.
+        head = clause.head
+        if head.dep_ not in {"pobj", "dobj", "attr"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+    return head.left_edge
+
+
+def end_list(text: str, doc: Doc) -> list[str] | None:
+    """`end_series` as lines: the lead ending in ":" and one item a line ("Or …" last for an "or"
+    list whose lead does not already say the items are choices)."""
+    found = end_series(text, doc)
+    if found is None:
+        return None
+    lead = syntax.cut(text, 0, found.lead_end) + ":"
+    out = [lead[:1].upper() + lead[1:], *(syntax.item(syntax.cut(text, a, b)) for a, b in found.items)]
+    if found.joint == "or":
         out[-1] = syntax.or_last(out[0], out[-1])
     return out
 
@@ -270,12 +303,34 @@ def _phrase_head(tok: Token, comma: int) -> Token:
 def _clause_item(tokens: Span) -> bool:
     """An item that is a verb phrase, a clause or a phrase of its own, not a thing named: its first
     word is a verb, a pronoun or a small word such as "at", or a verb in it hangs on a word outside
-    it ("talk" joined to "visit")."""
+    it ("talk" joined to "visit"), or a helping verb follows its first word ("and staff will …").
+    A first word in -s the parser read as a verb right before a noun names a thing ("falls mats")."""
     first = next((t for t in tokens if not t.is_punct and t.lower_ not in {"and", "or"}), None)
-    if first is None or first.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} or first.tag_ == "PRP":
+    if first is None:
+        return True
+    noun_first = _noun_read_as_verb(first, tokens)
+    if (first.pos_ in {"VERB", "AUX", "ADP", "SCONJ"} and not noun_first) or first.tag_ == "PRP":
         return True  # "… or at any Post Office": a way, not a thing (the ways have their own step)
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if after is not None and (after.tag_ == "MD" or after.pos_ == "AUX"):
+        return True
     inside = range(tokens.start, tokens.end)
-    return any(t.pos_ in {"VERB", "AUX"} and t.head.i not in inside and t.dep_ != "amod" for t in tokens)
+    return any(
+        t.pos_ in {"VERB", "AUX"} and t.head.i not in inside and t.dep_ != "amod" and t != noun_first
+        for t in tokens
+    )
+
+
+def _noun_read_as_verb(first: Token, tokens: Span) -> Token | None:
+    """ "walking clubs", "falls mats": a word the parser took for a verb that names a kind of a noun
+    in the item (its modifier), or a word in -s right before a noun, is the first word of a thing's
+    name."""
+    nxt = first.i + 1
+    if first.dep_ in {"compound", "amod"} and tokens.start <= first.head.i < tokens.end:
+        return first
+    if first.tag_ != "VBZ" or nxt >= tokens.end or first.doc[nxt].pos_ != "NOUN":
+        return None
+    return first
 
 
 def contrast(text: str, doc: Doc) -> list[str] | None:

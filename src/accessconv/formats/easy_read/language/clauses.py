@@ -14,7 +14,19 @@ repeats words; the few words a rule adds are data (`[clauses]` in grammar.toml):
 - a non-restrictive "which"/"who" clause after the object at the end -> "The form …" put back in
   the clause ("which you should return" -> "You should return the form"), "Last year this check
   helped …"; never after a prepositional phrase, a list or a clause, where the noun is doubtful;
-- "This is to A, and to B." -> "We want to A." "We want to B.".
+- "This is to A, and to B." -> "We want to A." "We want to B.";
+- "Tenants who are over 70, who have a disability or who live alone may ask us …" -> "Tenants may
+  ask us … if they:" and one "who" clause a line ("Or live alone.");
+- "… any adult who has care needs, is at risk of abuse, and cannot protect themselves." -> "… any
+  adult who:" and one predicate a line (three or more, found by their words: the parse of such a
+  sentence is often wrong);
+- "If you think we made a mistake, or you find it hard to pay, you can ask for a review." -> "You
+  can ask for a review if:" "You think we made a mistake." "Or you find it hard to pay.";
+- "The Cabinet will look at the results at its meeting on 14 October 2027." -> "The Cabinet will look
+  at the results." "This will happen at its meeting on 14 October 2027." (a phrase with a date at the
+  end of a clause with "will" / "would": `time_at_end` in grammar.toml);
+- "… within 28 days of the date of our letter." -> "… within 28 days." "The 28 days start from the
+  date of our letter." ("… of getting X" -> "… start when we get X" after "we" / "you" / "they").
 
 `stands` is the final check every split must pass (parse.py's `sound`): each part is a clause with a
 subject and a finite verb, an order, a list lead ending in ":" or an item of that list.
@@ -22,12 +34,14 @@ subject and a finite verb, an order, a list lead ending in ":" or an item of tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import lemminflect
 
 from . import syntax
+from .contact_list import contact_list, ways_to_do
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -731,7 +745,10 @@ def shared_to(text: str, doc: Doc) -> list[str] | None:
     """ "We are proposing to close the depot and move the service to a new site." -> "We are
     proposing to close the depot." "We are proposing to move the service to a new site.": two verb
     phrases after one "to", each with words of its own, the lead repeated (never when they share
-    their object: "check, review and approve the plan")."""
+    their object: "check, review and approve the plan"). Never in a sentence that opens "Or": its
+    two verbs are one choice, and two "Or …" sentences would make them two."""
+    if len(doc) and doc[0].lower_ == "or":
+        return None
     for verb in doc:
         to = next(
             (c for c in verb.children if c.lower_ == "to" and c.dep_ == "aux" and c.i == verb.i - 1), None
@@ -840,10 +857,276 @@ def to_check(parts: list[str]) -> list[str]:
 
 
 def early() -> list[Rule]:
-    """Rules tried before parse.py's own."""
-    return [purpose_pair, means_list, comma_clauses, predicate_list, apposition]
+    """Rules tried before parse.py's own (two or more ways to get in touch read best as a list)."""
+    return [contact_list, ways_to_do, purpose_pair, means_list, comma_clauses, predicate_list, apposition]
 
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
-    return [object_relative, end_participle, shared_to, lambda t, d: object_list(t, d, too_long)]
+    return [
+        object_relative,
+        end_participle,
+        shared_to,
+        within_of,
+        who_list,
+        who_predicates,
+        if_either,
+        time_at_end,
+        lambda t, d: object_list(t, d, too_long),
+    ]
+
+
+# --- a time limit and when it starts ---------------------------------------------------------------
+
+
+def within_of(text: str, doc: Doc) -> list[str] | None:
+    """ "You can ask us to check the decision within 28 days of the date of our letter." -> "You can
+    ask us to check the decision within 28 days." "The 28 days start from the date of our letter.":
+    the limit stays with what must happen, and when it starts is said again as its own sentence.
+    "… of getting X" after "we" / "you" / "they" -> "The 12 weeks start when we get X". Only when the
+    "of" phrase runs to the end of the sentence, and never when it has a "by" / "for" phrase, which
+    may be the main verb's ("fitted within 15 days of the visit by our agency": the agency fits, it
+    does not visit; `not_inside` in grammar.toml)."""
+    words: dict[str, str] = _data().get("within_of", {})
+    units = set(words.get("units", "").split())
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    if text.rstrip().endswith(":"):
+        return None  # a list's lead: "… within 5 days of your move to find out about:"
+    for within in doc:
+        unit = next((c for c in within.children if c.dep_ == "pobj"), None)
+        if within.lower_ != "within" or unit is None or unit.lower_ not in units:
+            continue
+        number = next((c for c in unit.children if c.dep_ == "nummod" and c.like_num), None)
+        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if number is None or of is None or last is None or of.right_edge.i != last.i:
+            continue
+        root = within.head
+        while root.dep_ != "ROOT" and root.head != root:
+            root = root.head
+        if any(t.lower_ in set(words.get("not_inside", "").split()) for t in doc[of.i : last.i + 1]):
+            return None  # "… of your order for a check", "… of the visit by our agency": whose phrase?
+        if any(t.tag_ == "TO" and t.head.pos_ == "VERB" for t in doc[of.i + 2 : last.i + 1]):
+            return None  # "… of your move to find out about …": the purpose is the main verb's
+        first = syntax.cut(text, 0, of.idx)
+        rest = text[doc[of.i + 1].idx : last.idx + len(last.text)]
+        limit = text[number.left_edge.idx : unit.idx + len(unit.text)]
+        verb = words.get("starts", "starts") if number.lower_ in {"1", "one"} else words.get("start", "start")
+        opening = f"{words.get('the', 'The')} {limit} {verb}"
+        after = doc[of.i + 1]
+        if after.tag_ == "VBG":
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.lower_ not in {"we", "you", "they"}:
+                continue
+            base = lemminflect.getLemma(after.text, upos="VERB")
+            if not base:
+                continue
+            tail = text[after.idx + len(after.text) :].strip()
+            rest_said = f"{words.get('when', 'when')} {subject.lower_} {base[0]} {tail}"
+        else:
+            rest_said = f"{words.get('from', 'from')} {rest}"
+        if len(first.split()) < 5 or len(rest.split()) < 2:
+            continue
+        return [syntax.sentence(first), syntax.sentence(f"{opening} {rest_said}")]
+    return None
+
+
+# --- a subject with a list of "who" clauses -------------------------------------------------------
+
+
+def who_list(text: str, doc: Doc) -> list[str] | None:
+    """ "Tenants who are over 70, who have a disability or who have no one to help them may ask us to
+    do these repairs." -> "Tenants may ask us to do these repairs if they:" "Are over 70." "Have a
+    disability." "Or have no one to help them.": a plural subject with two or more "who" clauses
+    joined by commas and a last "or" (any one of them is enough, as with "if they:"), each starting
+    with a verb with a tense. Never after "all" / "most" / "some" or "the" (the subject is the bare
+    noun with its describing words), and never with "and" (each clause would be needed)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        return None
+    if any(
+        t.dep_ not in {"amod", "compound"} or t.lower_ in word_set("quantifiers") for t in doc[: subject.i]
+    ):
+        return None  # "All tenants who …", "The tenants who …", "Most tenants who …"
+    if not any(t.tag_ in {"MD", "VBP"} for t in [root, *root.children] if t.i <= root.i):
+        return None  # "Tenants who … said …": what some did, not a rule for whoever is one
+    helpers = [c.i for c in root.children if c.i < root.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    start = min([root.i, *helpers])
+    whos = [
+        t for t in doc[subject.i + 1 : start] if t.lower_ == "who" and _who_joint(doc, t, subject) is not None
+    ]
+    if len(whos) < 2 or whos[0].i != subject.i + 1:
+        return None
+    joints = [_who_joint(doc, w, subject) for w in whos[1:]]
+    if joints[-1] not in {"or", ", or"} or any(j not in {",", "or", ", or"} for j in joints[:-1]):
+        return None
+    items: list[str] = []
+    for n, who in enumerate(whos):
+        first = doc[who.i + 1]
+        if first.tag_ not in syntax.FINITE and first.tag_ != "MD":
+            return None
+        stop = whos[n + 1].i if n + 1 < len(whos) else start
+        while stop > who.i + 1 and (doc[stop - 1].text == "," or doc[stop - 1].lower_ == "or"):
+            stop -= 1
+        if stop - who.i - 1 < 2:
+            return None
+        items.append(syntax.item(text[first.idx : doc[stop - 1].idx + len(doc[stop - 1].text)]))
+    noun = text[: subject.idx + len(subject.text)]
+    rest = text[doc[start].idx :].strip().rstrip(".")
+    pronoun = _data().get("who_list_if", "if they")  # any one clause is enough: "if they:" … "Or …"
+    lead = f"{noun} {rest} {pronoun}:"
+    items[-1] = f"{_data().get('who_list_or', 'Or')} {syntax.lower(items[-1])}"
+    return [lead, *items]
+
+
+def _who_joint(doc: Doc, who: Token, subject: Token) -> str | None:
+    """What joins a "who" clause to the one before it (",", "or", ", or"), or "" right after the
+    subject; None for a "who" inside a clause ("no one who can help")."""
+    if who.i == subject.i + 1:
+        return ""
+    before = [t.lower_ for t in doc[max(0, who.i - 2) : who.i]]
+    if before[-1] == ",":
+        return ","
+    if before[-1] == "or":
+        return ", or" if len(before) > 1 and before[0] == "," else "or"
+    return None
+
+
+def who_predicates(text: str, doc: Doc) -> list[str] | None:
+    """ "The policy is for any adult who has care needs, is at risk of harm, and cannot protect
+    themselves." -> "The policy is for any adult who:" "Has care needs." "Is at risk of harm." "Cannot
+    protect themselves.": after the last "who" of the sentence, three or more parts split by commas and
+    a last "and" / "or", each starting with a verb with a tense (found by the words' tags, not the
+    tree, which such a list often breaks). The part before "who" must be a clause of its own."""
+    who = next((t for t in reversed(doc) if t.lower_ == "who" and t.tag_ == "WP"), None)
+    if who is None or who.i < 3 or doc[who.i - 1].is_punct:
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    found = _predicate_starts(doc, who.i + 1, end)
+    if found is None:
+        return None
+    starts, joint = found
+    if any(doc[s].tag_ not in syntax.FINITE for s in starts):
+        return None
+    if not syntax.main_clause(list(doc[: who.i])):
+        return None
+    items = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] - 1 if n + 1 < len(starts) else end
+        while stop > start and (doc[stop - 1].text == "," or doc[stop - 1].lower_ in {"and", "or"}):
+            stop -= 1
+        if stop - start < 2:
+            return None
+        items.append(syntax.item(text[doc[start].idx : doc[stop - 1].idx + len(doc[stop - 1].text)]))
+    lead = text[: who.idx + len(who.text)] + ":"
+    if joint == "or":
+        items[-1] = syntax.or_last(lead, items[-1])
+    return [lead, *items]
+
+
+def _predicate_starts(doc: Doc, first: int, end: int) -> tuple[list[int], str] | None:
+    """Where each part of a list of three or more starts (after a comma, past "and" / "or"; or at a
+    last "and" / "or" with no comma before a verb with a tense), and the last joining word."""
+    starts = [first]
+    joint = ""
+    for tok in doc[first:end]:
+        if tok.text == "," and tok.i + 1 < end:
+            nxt = tok.i + 1
+            if doc[nxt].lower_ in {"and", "or"}:
+                joint, nxt = doc[nxt].lower_, nxt + 1
+            starts.append(nxt)
+    last = starts[-1]
+    if not joint:
+        bare = [t for t in doc[last:end] if t.lower_ in {"and", "or"} and doc[t.i + 1].tag_ in syntax.FINITE]
+        if len(bare) != 1:
+            return None
+        joint = bare[0].lower_
+        starts.append(bare[0].i + 1)
+    if len(starts) < 3 or starts[-1] >= end:
+        return None
+    return starts, joint
+
+
+# --- a condition of two clauses joined by "or" -----------------------------------------------------
+
+
+def if_either(text: str, doc: Doc) -> list[str] | None:
+    """ "If you think we have made a mistake, or you are finding it hard to pay, you can ask us to
+    review it." -> "You can ask us to review it if:" "You think we have made a mistake." "Or you are
+    finding it hard to pay.": two conditions, each a clause with "you" / "we" / "it" … and a verb
+    with a tense, joined by ", or", before a main clause with no comma of its own (any one condition
+    is enough, so "Or" opens the last line: `if_either_or` in grammar.toml)."""
+    if len(doc) < 10 or doc[0].lower_ != "if":
+        return None
+    commas = [t.i for t in doc if t.text == ","]
+    if len(commas) != 2 or doc[commas[0] + 1].lower_ != "or":
+        return None
+    first, second = doc[1 : commas[0]], doc[commas[0] + 2 : commas[1]]
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    main = list(doc[commas[1] + 1 : end])
+    for part in (first, second):
+        if part[0].lower_ not in word_set("subject_pronouns") | {"it"} or not any(
+            t.tag_ in syntax.FINITE for t in part
+        ):
+            return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i <= commas[1] or len(main) < 3 or not syntax.main_clause(main):
+        return None
+    lead = syntax.sentence(text[main[0].idx : main[-1].idx + len(main[-1].text)]).rstrip(".")
+    said = [text[p[0].idx : p[-1].idx + len(p[-1].text)] for p in (first, second)]
+    last = f"{_data().get('if_either_or', 'Or')} {syntax.lower(said[1])}"
+    return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
+
+
+# --- when it will happen, said apart ---------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
+
+
+def time_at_end(text: str, doc: Doc) -> list[str] | None:
+    """ "The price of a meal would go up from £5.20 to £5.90 in April 2028." -> "The price of a meal
+    would go up from £5.20 to £5.90." "This would happen in April 2028.": the last phrase of a clause
+    with "will" / "would", holding a date, a month or a time, said as its
+    own sentence with the words of `time_at_end` (grammar.toml). The phrase may hang on a noun after
+    the verb ("the results … at its meeting on 14 October": a date says when the event is), never
+    on another verb ("… what we decided in May"). Only at the very end, with no comma after the verb (a
+    list of places and dates keeps its dates), and never after "not"."""
+    leads: dict[str, str] = _data().get("time_at_end", {})
+    leads = {k: v for k, v in leads.items() if k != "prepositions"} | {
+        "prepositions": leads.get("prepositions", "")
+    }
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    modal = next((c for c in root.children if c.tag_ == "MD" and c.i < root.i), None)
+    if modal is None or modal.lower_ not in leads or any(c.dep_ == "neg" for c in root.children):
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if doc[-1].text not in {".", "!"}:
+        return None
+    phrase = next(
+        (
+            t
+            for t in doc[root.i + 1 : end]
+            if t.dep_ == "prep"
+            and t.lower_ in set(leads.get("prepositions", "").split())
+            and t.right_edge.i == end - 1
+            and (t.head == root or (t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > root.i))
+            and _WHEN.search(text[t.idx :])
+            and len(text[t.idx :].split()) <= 8
+        ),
+        None,
+    )
+    if phrase is None or any(t.text in {",", ";", ":"} for t in doc[root.i : end]):
+        return None  # a list or an aside after the verb: whose is the phrase at the end?
+    first = syntax.cut(text, 0, phrase.idx)
+    said = text[phrase.idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    if len(first.split()) < 6 or len(said.split()) > 8:
+        return None
+    return [syntax.sentence(first), syntax.sentence(f"{leads[modal.lower_]} {said}")]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import lemminflect
 
-from . import syntax
+from . import cascade, syntax
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -117,7 +117,23 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
         )
         # "tell us what the problem is, where it is and when it started": reported questions, one list.
         asked = word in _wh_words() and any(t.lower_ in _wh_words() for t in toks[1 : tok.i - 1])
-        if word in leads and (after_comma or " " in word) and not examples_inside and not asked:
+        # ", or" starts a choice of its own only before a subject ("…, or you can …", "…, or a friend
+        # can …"), never before "for …" / "until …", which say more of the clause before.
+        no_subject = word == "or" and toks[tok.i + 1].pos_ not in {
+            "PRON",
+            "DET",
+            "NOUN",
+            "PROPN",
+            "NUM",
+            "ADJ",
+        }
+        if (
+            word in leads
+            and (after_comma or " " in word)
+            and not examples_inside
+            and not asked
+            and not no_subject
+        ):
             width = len(word.split())
             start = toks[tok.i + width].idx if tok.i + width < len(toks) else len(text)
             rank = 0 if word in _data().get("joints", {}) else 1
@@ -134,6 +150,8 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
             for close in _closing_commas(toks, tok.i + width):
                 aside = Cut(before.idx, toks[tok.i + width].idx, "aside", word=word, close=close)
                 found.append((1, aside))
+        if relative and before.i > 0 and toks[before.i - 1].like_num:
+            relative = False  # "… by 2029/30, which would be used …": the clause is not about the year
         if relative:
             nxt = toks[tok.i + 1]
             last = next(t for t in reversed(toks) if not t.is_punct)
@@ -151,7 +169,7 @@ def _cuts(text: str, doc: Doc) -> list[Cut]:
                 found.append(
                     (3, Cut(before.idx, tok.idx + named.end(), "naming", word=named.group(0).strip()))
                 )
-    listed = _parallel_list(text, toks) or _noun_series(text, toks)
+    listed = _parallel_list(text, toks) or _end_series(text, doc)
     if listed is not None:
         found.append((2, listed))
     subjects = _subject_list(text, toks)
@@ -191,7 +209,10 @@ def _candidates(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
         yield from _aside(text, cut, parse)
         return
     if cut.kind == "list":
-        yield [f"{left}:", *(syntax.item(text[a:b]) for a, b in cut.items)]
+        lines = [f"{left}:", *(syntax.item(text[a:b]) for a, b in cut.items)]
+        if cut.word == "or":
+            lines[-1] = syntax.or_last(lines[0], lines[-1])
+        yield lines
         return
     if cut.kind == "subjects":
         yield [syntax.sentence(cut.lead).rstrip(".") + ":", *(syntax.item(text[a:b]) for a, b in cut.items)]
@@ -473,6 +494,7 @@ def _coordinated_phrase() -> re.Pattern[str]:
     verbs = "|".join(re.escape(w) for w in sorted(word_set("auxiliaries")))
     return re.compile(rf",\s+(?:or|and)\s+(?:{preps})\b(?![^,]*\b(?:{verbs})\b)", re.I)
 
+
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
@@ -495,44 +517,14 @@ def open_series(doc: Doc, end: int | None = None) -> bool:
 _SERIES_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
-def _noun_series(text: str, toks: list[Token]) -> Cut | None:
-    """ "This includes smoke alarms, bed sensors, door sensors for people who …, and falls mats
-    that …" -> "This includes:" and one item a line: the object of the verb is the first of three
-    or more noun phrases split by commas and a last "and", where the items need not share a first
-    word (`_parallel_list`) and the parser may have read an item's first noun as a verb."""
-    end = len(toks) - 1 if toks and toks[-1].is_punct else len(toks)
-    commas = [t.i for t in toks[:end] if t.text == ","]
-    if len(commas) < 2 or toks[commas[-1] + 1].lower_ != "and" or commas[-1] + 2 >= end:
+def _end_series(text: str, doc: Doc) -> Cut | None:
+    """ "This includes smoke alarms, bed sensors, door sensors for people who …, and falls mats that
+    …" -> "This includes:" and one item a line: the list cutter `cascade.end_series` (the one item
+    limit) as a cut, so its parts are checked like every cue's."""
+    found = cascade.end_series(text, doc)
+    if found is None:
         return None
-    first_end = toks[commas[0] - 1]
-    head = first_end
-    while True:
-        # Up to the noun the first item is built on ("members of the armed forces and veterans").
-        if head.dep_ in {"compound", "amod", "conj"} and head.head.i != head.i:
-            head = head.head
-        elif head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"} and head.head.head.i < head.i:
-            head = head.head.head
-        else:
-            break
-    if head.dep_ not in {"dobj", "attr", "pobj"} or head.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    verb = head.head if head.dep_ != "pobj" else head.head.head
-    start = head.left_edge
-    if verb.pos_ not in {"VERB", "AUX"} or start.i < 2:
-        return None
-    if any(t.text == "," for t in toks[start.i : commas[0]]):
-        return None
-    for c in commas[:-1]:
-        if toks[c + 1].pos_ not in _NOUNISH or toks[c + 1].lower_ in _SERIES_DETERMINERS:
-            return None
-    last = toks[commas[-1] + 2]
-    if last.pos_ == "PRON" or toks[last.i + 1].tag_ == "MD" or toks[last.i + 1].pos_ == "AUX":
-        return None  # ", and staff will …" / ", and we can …": a clause, not an item
-    firsts = [start, *(toks[c + 1] for c in commas[:-1]), last]
-    stops = [toks[c].idx for c in commas] + [toks[end - 1].idx + len(toks[end - 1].text)]
-    items = [(first.idx, stop) for first, stop in zip(firsts, stops, strict=True)]
-    lead_end = toks[start.i - 1].idx + len(toks[start.i - 1].text)
-    return Cut(lead_end, start.idx, "list", items=tuple(items))
+    return Cut(found.lead_end, found.items[0][0], "list", word=found.joint, items=found.items)
 
 
 def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
@@ -659,7 +651,9 @@ def _subject_list(text: str, toks: list[Token]) -> Cut | None:
             starts.append(tok)
     if len(starts) < 3 or toks[starts[-1].i - 1].lower_ != "and":
         return None
-    verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD"), None)
+    # The helping verb of the main clause, not one inside the last item ("… whose assessment shows that
+    # they cannot travel … would continue …": "can" is the item's).
+    verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD" and t.head.dep_ == "ROOT"), None)
     if verb is None:
         return None
     ends = [_before_joint(toks, s.i) for s in starts[1:]] + [toks[verb.i - 1]]

@@ -192,9 +192,9 @@ class _Transform:
         )
         leaning.pull_in(cands, self.decisions.drop)
         self._person_rewrites(cands, protected, rules)
-        gave_way = {
-            id(went)
-            for went, _ in select.give_way(
+        gave_way = {  # the one that went -> whether a shorter one came in its place
+            id(went): came is not None
+            for went, came in select.give_way(
                 cands, rules, self.decisions.drop, lambda c: self._stays_long(protected[c.where])
             )
         }
@@ -209,7 +209,7 @@ class _Transform:
             elif id(cand) in gave_way:
                 section = shape.sections[cand.section]
                 heading = self.spans.restore(section.heading) if section.heading else self.doc.title
-                self._too_long_left_out(protected[cand.where], heading, shorter=True)
+                self._too_long_left_out(protected[cand.where], heading, shorter=gave_way[id(cand)])
             else:
                 self._left_out(cand, shape)
         self._keep_units(shape, kept)
@@ -452,9 +452,9 @@ class _Transform:
                 parts.append(part)
                 continue
             restore = self.spans.restore
-            short = shorten.main_clause(
-                part, settings.max_words_warn, count, restore
-            ) or shorten.main_clause(part, settings.max_words_error, count, restore)
+            short = shorten.main_clause(part, settings.max_words_warn, count, restore) or shorten.main_clause(
+                part, settings.max_words_error, count, restore
+            )
             if short is None and n and shorten.add_on(part, restore):
                 short = shorten.Shortened("", part)  # "This is so that …" after its sentence: all of it
             if short is None:

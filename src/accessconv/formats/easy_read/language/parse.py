@@ -1977,6 +1977,8 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
     lead = next((n for n, p in enumerate(parts) if p.rstrip().endswith(":")), len(parts))
     for n, part in enumerate(parts):
         cut = split(part, too_long, depth - 1) if depth and too_long(part) else None
+        if cut and n == lead and not cut[-1].rstrip().endswith(":"):
+            cut = None  # a list's lead cut so that another sentence comes between it and its items
         if cut and n > lead and (any(p.rstrip().endswith(":") for p in cut) or not sound(cut)):
             # A list item cut in two would leave a line that is no item ("What you can do.") and a
             # sentence that seems to be about the whole list ("This is only if …").
@@ -2106,13 +2108,18 @@ def _has_fragment(parts: list[str]) -> bool:
 def _fragment(part: str) -> bool:
     """ "Where the adult needs help." alone: a part that starts with a joining word ("where", "if",
     "although") and has no main clause after a comma is not a sentence (the parser joined two
-    clauses inside it)."""
+    clauses inside it). A joining word after "And" / "But" / "Or" counts too ("Or until we have …")."""
+    head, _, rest = part.partition(" ")
+    joined = head.lower() in {"and", "but", "or", "so"} and bool(rest)
+    part = rest if joined else part
     first = part.split(" ", 1)[0].lower().strip(",")
     if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
         return False  # "Since then the number …": a phrase saying when, not a joining word
     if first not in word_set("subordinators") or "," in part or part.endswith("?"):
         return False
-    return not _main_after_opening(part)
+    # After "Or" a missing comma is not guessed: "Or until we have explained why …" is the second
+    # half of "until …, or until …".
+    return joined or not _main_after_opening(part)
 
 
 def _main_after_opening(part: str) -> bool:

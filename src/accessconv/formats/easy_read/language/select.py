@@ -75,9 +75,16 @@ class Rules:
     key_fact_groups: frozenset[str] = frozenset()
     give_way_min_score: int = 1
     give_way_max_words: int = 15
+    # A chosen paragraph sentence that stays too long after every rewrite and matches none of these
+    # (what the reader can do, contact, dates and deadlines, money, what will happen to them) is
+    # left out when other points stay under its heading (`give_way`).
+    must_keep_groups: frozenset[str] = frozenset()
 
     def key_fact(self, cand: Candidate) -> bool:
         return bool(self.key_fact_groups & set(cand.groups))
+
+    def must_keep(self, cand: Candidate) -> bool:
+        return bool(self.must_keep_groups & set(cand.groups))
 
 
 @dataclass
@@ -176,6 +183,7 @@ def load(path: Path | None = None) -> Rules:
         frozenset(_strings(policy, "key_fact_groups", path)),
         int(policy.get("give_way_min_score", 1)),
         int(policy.get("give_way_max_words", 15)),
+        frozenset(_strings(policy, "must_keep_groups", path)),
     )
 
 
@@ -301,15 +309,17 @@ def give_way(
     rules: Rules,
     drop_ids: frozenset[str],
     stays_long: Callable[[Candidate], bool],
-) -> list[tuple[Candidate, Candidate]]:
+) -> list[tuple[Candidate, Candidate | None]]:
     """Under each heading, a chosen paragraph sentence that `stays_long` after splitting and holds
     no key fact gives way to the best short sentence not chosen (the highest score, then the first):
-    the reader gets a message they can read instead of one left out later for its length. Gives
-    (the one that went, the one that came) pairs."""
+    the reader gets a message they can read instead of one left out later for its length. Then one
+    that still stays long and holds nothing the reader must keep (`Rules.must_keep`) is left out
+    when other points stay under its heading. Gives (the one that went, the one that came or None)
+    pairs."""
     by_section: dict[int, list[Candidate]] = {}
     for cand in candidates:
         by_section.setdefault(cand.section, []).append(cand)
-    swaps: list[tuple[Candidate, Candidate]] = []
+    swaps: list[tuple[Candidate, Candidate | None]] = []
     for group in by_section.values():
         spares = sorted(
             (
@@ -335,7 +345,34 @@ def give_way(
             spare = spares.pop(0)
             cand.kept, spare.kept = False, True
             swaps.append((cand, spare))
+        swaps.extend((cand, None) for cand in _long_without_must_keep(group, rules, stays_long))
     return swaps
+
+
+def _long_without_must_keep(
+    group: list[Candidate], rules: Rules, stays_long: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """The chosen paragraph sentences of one heading that stay long and hold nothing the reader
+    must keep, left out while another point stays (never a forced one, a list's lead or the last)."""
+    if not rules.must_keep_groups:
+        return []
+    gone: list[Candidate] = []
+    for cand in group:
+        others = [c for c in group if c.kept and c is not cand]
+        if (
+            not cand.kept
+            or not others
+            or cand.forced
+            or cand.kind != "paragraph"
+            or rules.must_keep(cand)
+            or cand.words <= rules.give_way_max_words
+            or cand.text.rstrip().endswith(":")
+            or not stays_long(cand)
+        ):
+            continue
+        cand.kept = False
+        gone.append(cand)
+    return gone
 
 
 def _drop_rank(rules: Rules) -> Callable[[Candidate], tuple[int, int, int]]:
