@@ -287,3 +287,36 @@ def test_a_sentence_that_says_what_a_named_thing_is_scores_as_what_this_is() -> 
     )
     select.score([cand], rules)
     assert "what_this_is" in cand.groups
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can ask for a home visit if you have been in hospital in the last month, or if you have "
+            "no one at home.",
+            [
+                "You can ask for a home visit if:",
+                "You have been in hospital in the last month.",
+                "Or you have no one at home.",
+            ],
+        ),
+        (
+            "If you live on your own, or if you have no family close by, our team can phone you each week.",
+            [
+                "Our team can phone you each week if:",
+                "You live on your own.",
+                "Or you have no family close by.",
+            ],
+        ),
+    ],
+)
+def test_two_conditions_joined_by_or_if_become_a_list(sentence: str, expected: list[str]) -> None:
+    assert _parts(sentence) == expected
+
+
+@needs_parser
+def test_a_who_clause_on_a_person_says_they() -> None:
+    parts = _parts("Our new helper is a trained volunteer who can visit you at home once a week for a chat.")
+    assert not any(p.startswith("It can") for p in parts), parts

@@ -858,7 +858,16 @@ def to_check(parts: list[str]) -> list[str]:
 
 def early() -> list[Rule]:
     """Rules tried before parse.py's own (two or more ways to get in touch read best as a list)."""
-    return [contact_list, ways_to_do, purpose_pair, means_list, comma_clauses, predicate_list, apposition]
+    return [
+        contact_list,
+        ways_to_do,
+        if_either_after,
+        purpose_pair,
+        means_list,
+        comma_clauses,
+        predicate_list,
+        apposition,
+    ]
 
 
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
@@ -1063,7 +1072,8 @@ def if_either(text: str, doc: Doc) -> list[str] | None:
     commas = [t.i for t in doc if t.text == ","]
     if len(commas) != 2 or doc[commas[0] + 1].lower_ != "or":
         return None
-    first, second = doc[1 : commas[0]], doc[commas[0] + 2 : commas[1]]
+    again = 1 if doc[commas[0] + 2].lower_ == "if" else 0  # ", or if you …"
+    first, second = doc[1 : commas[0]], doc[commas[0] + 2 + again : commas[1]]
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
     main = list(doc[commas[1] + 1 : end])
     for part in (first, second):
@@ -1076,6 +1086,29 @@ def if_either(text: str, doc: Doc) -> list[str] | None:
         return None
     lead = syntax.sentence(text[main[0].idx : main[-1].idx + len(main[-1].text)]).rstrip(".")
     said = [text[p[0].idx : p[-1].idx + len(p[-1].text)] for p in (first, second)]
+    last = f"{_data().get('if_either_or', 'Or')} {syntax.lower(said[1])}"
+    return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
+
+
+def if_either_after(text: str, doc: Doc) -> list[str] | None:
+    """ "You can get a direct payment if you have been assessed as having eligible needs, or if you
+    are a carer who needs support." -> "You can get a direct payment if:" "You have been assessed …"
+    "Or you are a carer who needs support.": the two conditions of `if_either` after the main clause."""
+    commas = [t.i for t in doc if t.text == ","]
+    if len(doc) < 10 or len(commas) != 1 or doc[commas[0] + 1 : commas[0] + 3].text.lower() != "or if":
+        return None
+    first_if = next((t for t in doc[: commas[0]] if t.lower_ == "if"), None)
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if first_if is None or first_if.i < 3 or not syntax.main_clause(list(doc[: first_if.i])):
+        return None
+    parts = (doc[first_if.i + 1 : commas[0]], doc[commas[0] + 3 : end])
+    for part in parts:
+        if len(part) < 2 or part[0].lower_ not in word_set("subject_pronouns") | {"it"} or not any(
+            t.tag_ in syntax.FINITE for t in part
+        ):
+            return None
+    lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
+    said = [text[p[0].idx : p[-1].idx + len(p[-1].text)] for p in parts]
     last = f"{_data().get('if_either_or', 'Or')} {syntax.lower(said[1])}"
     return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
 

@@ -596,7 +596,8 @@ def _defining(text: str, doc: Doc) -> list[str] | None:
         if tok.right_edge.i < len(doc) - 2 or doc[left.i - 1] != tok.head:
             continue  # only right after its noun: "a service for people in Ashby Vale who …" is about people
         first = _text(text, 0, left.idx)
-        pronoun = "They" if tok.head.tag_ in {"NNS", "NNPS"} else "It"
+        # "who" is said of a person: "a carer who cannot …" -> "They cannot …", never "It cannot …"
+        pronoun = "They" if tok.head.tag_ in {"NNS", "NNPS"} or left.lower_ == "who" else "It"
         rest = text[left.idx + len(left.text) :].strip()
         if len(first.split()) >= 3 and len(rest.split()) >= 2:
             return [_sentence(first), _sentence(f"{pronoun} {rest}")]
