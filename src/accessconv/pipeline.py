@@ -134,7 +134,8 @@ def convert(
     chosen = resolve_profiles(profiles, profiles_dirs)
     target = Path(out_dir) if out_dir is not None else default_out_dir(source)
     try:
-        with draft_time_limit(source, limits.draft_seconds) as remaining:
+        # Without rounds of the cycle collector (background.collector_paused): they cost a second.
+        with background.collector_paused(), draft_time_limit(source, limits.draft_seconds) as remaining:
             return _convert(
                 source, chosen, target, profiles_dirs, progress, browser, limits, remaining, force
             )
@@ -298,6 +299,7 @@ def _read_draft(
                     doc = _result(pending, source, limits, remaining)
                     on_read(doc, draft_check)
             step()
+        background.loaded()  # the cycle collector need not look at the libraries again
         if doc is None:
             doc = _result(pending, source, limits, remaining)
     if deferred is not None:
