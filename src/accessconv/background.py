@@ -339,11 +339,11 @@ class Pool:
 
 # Python's cycle collector looks again and again at every object the process holds: with the
 # libraries and data a conversion loads (spaCy and its model, the word lists: about a million
-# objects) it took about 0.9 s of a 25,000-word Easy Read conversion, while what it found to free
-# was a few thousand objects (measured: the same peak memory without it). So a conversion runs with
-# it paused (`collector_paused`), and what the libraries loaded is kept out of its rounds for the
-# rest of the process's life (`loaded`, gc.freeze, once: a long-running service freezes its first
-# conversion's libraries, never a later conversion's leftovers). A forked child collects as usual.
+# objects) its rounds took about 0.9 s of a 25,000-word Easy Read conversion. While they load it
+# is paused (`collector_paused`), and what they loaded is then kept out of its rounds for the rest
+# of the process's life (`loaded`, gc.freeze, once: a long-running service freezes its first
+# conversion's libraries, never a later conversion's leftovers). A writer that makes many objects
+# and few cycles (Easy Read's language steps) may pause it too; a forked child collects as usual.
 # A threshold of 0 stops the rounds where gc.disable would not hold: spaCy's model loading calls
 # gc.enable (srsly) whatever the caller wanted.
 _PAUSED: tuple[int, ...] | None = None  # the thresholds to go back to; None: not paused
@@ -352,7 +352,7 @@ _FROZEN = False
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run a conversion without rounds of the cycle collector (nothing is lost: objects still go
+    """Run this block without rounds of the cycle collector (nothing is lost: objects still go
     when nothing refers to them, and the collector takes the rest when it runs again)."""
     global _PAUSED
     thresholds = gc.get_threshold()

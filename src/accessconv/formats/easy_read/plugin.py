@@ -54,9 +54,12 @@ def write(
 ) -> Written:
     settings = profile.settings
     decisions = load_decisions(doc.source)
-    easy = transform(doc, settings.language, decisions)
-    symbol_set = add_pictures(easy, settings.pictures, doc.source)
-    cover = cover_picture(easy, symbol_set, settings.pictures)
+    # The language steps and the pictures make hundreds of thousands of short-lived objects and
+    # almost no cycles: the cycle collector's rounds over them cost more than they free.
+    with background.collector_paused():
+        easy = transform(doc, settings.language, decisions)
+        symbol_set = add_pictures(easy, settings.pictures, doc.source)
+        cover = cover_picture(easy, symbol_set, settings.pictures)
     suffix = profile.output_suffix
     docx_path = out_dir / output_name(stem, suffix, ".docx")
     html_path = out_dir / output_name(stem, suffix, ".html")
