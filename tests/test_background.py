@@ -235,3 +235,15 @@ def test_a_paused_collector_comes_back_when_the_conversion_fails() -> None:
     with pytest.raises(ValueError), background.collector_paused():
         raise ValueError("a bad draft")
     assert gc.get_threshold() == before
+
+
+def test_what_the_libraries_loaded_is_frozen_once_per_process() -> None:
+    """A long-running service freezes its first conversion's libraries, never a later one's leftovers."""
+    import gc
+
+    background.loaded()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    leftovers = [[n] for n in range(1000)]  # made after the libraries loaded
+    background.loaded()
+    assert gc.get_freeze_count() == frozen and leftovers
