@@ -200,3 +200,50 @@ def test_a_conversion_reports_the_same_with_and_without_children(
     assert written[0] == written[1]
     assert {name for _p, name, _c, _n in reports[0]} >= {"parks-plan-large-print.pdf", "parks-plan.html"}
     assert any(c.status == "pass" for _p, _name, checks, _n in reports[0] for c in checks)
+
+
+def _collects() -> bool:
+    import gc
+
+    return gc.get_threshold()[0] > 0
+
+
+@needs_fork
+def test_a_conversion_pauses_the_cycle_collector_and_children_collect(two_jobs: None) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with background.collector_paused():
+        assert not _collects()
+        gc.disable()
+        gc.enable()  # as spaCy's model loading does (srsly): the pause holds
+        assert not _collects()
+        with background.collector_paused():  # a conversion inside another: nothing changes
+            assert not _collects()
+        assert not _collects()
+        with background.pool() as jobs:
+            job = jobs.submit(_collects, start=True)
+            assert jobs.children and jobs.result(job)  # a forked child collects as usual
+        assert not _collects()
+    assert gc.get_threshold() == before
+
+
+def test_a_paused_collector_comes_back_when_the_conversion_fails() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with pytest.raises(ValueError), background.collector_paused():
+        raise ValueError("a bad draft")
+    assert gc.get_threshold() == before
+
+
+def test_what_the_libraries_loaded_is_frozen_once_per_process() -> None:
+    """A long-running service freezes its first conversion's libraries, never a later one's leftovers."""
+    import gc
+
+    background.loaded()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    leftovers = [[n] for n in range(1000)]  # made after the libraries loaded
+    background.loaded()
+    assert gc.get_freeze_count() == frozen and leftovers

@@ -153,7 +153,8 @@ def test_a_picture_inside_the_text_fails_on_the_web_page(tmp_path: Path) -> None
     html = paths["html"].read_text(encoding="utf-8")
     # Move the first point's picture to the end of its text column.
     moved, n = re.subn(
-        r'(<li class="point">)(<img [^>]*>)(<div class="point-text">.*?)(</div></li>)',
+        r'(<li class="point">)(<svg class="picture"[^>]*>.*?</svg>)'
+        r'(<div class="point-text">.*?)(</div></li>)',
         r"\1\3\2\4",
         html,
         count=1,

@@ -131,7 +131,7 @@ def test_the_written_page_shows_the_key_not_the_frame(tmp_path):
     ]
     easy = EasyReadDocument("Telecare", "en-GB", [Section("Your alarm", points)], [], [], Stats())
     page = write_all(easy, tmp_path)["html"].read_text(encoding="utf-8")
-    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+    alts = re.findall(r'<svg class="picture" [^>]*aria-label="([^"]*)"', page)
     assert "key" in alts and "press button" in alts and "emergency contact" in alts
     assert "smoking" not in alts and "ask" not in alts and "important" not in alts
 

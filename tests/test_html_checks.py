@@ -105,6 +105,10 @@ BREAKAGES = [
     ("html.heading-order", '<h2 id="notes-heading">Notes</h2>', '<h2 id="notes-heading"> </h2>', "error"),
     ("html.landmarks", "</main>", "</main>\n<main></main>", "error"),
     ("html.img-alt", 'alt="A bar chart of vacancies"', 'alt=""', "warning"),
+    # A picture drawn by <svg role="img"> (stored once, shown by <use>) is named by aria-label or <title>.
+    ("html.img-alt", "</main>", '<svg role="img" viewBox="0 0 1 1"><use href="#pic"/></svg></main>', "error"),
+    ("html.img-alt", "</main>", '<svg role="img" aria-label="IMG_7.png"></svg></main>', "error"),
+    ("html.img-alt", "</main>", '<svg role="img"><title> </title></svg></main>', "warning"),
     ("html.img-alt", 'alt="A bar chart of vacancies"', 'alt="' + "a" * 400 + '"', "warning"),
     ("html.links-resolve", 'id="note-1"', 'id="main-content"', "error"),
     # Reading comfort.
@@ -154,3 +158,10 @@ def test_self_contained_page_with_pictures_passes_the_safety_check(tmp_path: Pat
         'alt="A bar chart', 'srcset="data:image/png;base64,AAAA,BBBB 2x" alt="A bar chart'
     )
     assert "html.safe" not in findings(tmp_path, page)
+
+
+def test_a_picture_drawn_by_svg_with_a_name_passes(tmp_path: Path, good_page: str) -> None:
+    named = '<svg role="img" aria-label="A map of the town"></svg><svg role="img"><title>A bus</title></svg>'
+    hidden = '<svg width="0" height="0" aria-hidden="true"><symbol id="pic"></symbol></svg>'
+    page = good_page.replace("</main>", named + hidden + "</main>", 1)
+    assert "html.img-alt" not in failing(tmp_path, page)

@@ -290,14 +290,17 @@ def _read_draft(
             deferred: Exception | None = None
         except Exception as err:  # raised again below, after reading
             draft_check, deferred = None, err
-        for step in _load_steps(chosen):
-            # Not before the other processes' use of the cores can be measured (a small draft
-            # reads in a tenth of a second): that decides how many children start.
-            if on_read is not None and doc is None and deferred is None:
-                if background.measured() and pending.finished():
-                    doc = _result(pending, source, limits, remaining)
-                    on_read(doc, draft_check)
-            step()
+        # No rounds of the cycle collector while the libraries load, and none over them after.
+        with background.collector_paused():
+            for step in _load_steps(chosen):
+                # Not before the other processes' use of the cores can be measured (a small draft
+                # reads in a tenth of a second): that decides how many children start.
+                if on_read is not None and doc is None and deferred is None:
+                    if background.measured() and pending.finished():
+                        doc = _result(pending, source, limits, remaining)
+                        on_read(doc, draft_check)
+                step()
+            background.loaded()
         if doc is None:
             doc = _result(pending, source, limits, remaining)
     if deferred is not None:

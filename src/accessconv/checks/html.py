@@ -163,8 +163,8 @@ def _heading_order(t: HtmlTarget) -> Iterator[Finding]:
 
 @HTML.register("html.img-alt", "Every picture has a text description")
 def _img_alt(t: HtmlTarget) -> Iterator[Finding]:
-    for img in t.tree.iter("img"):
-        alt = img.get("alt")
+    for img in pictures(t.tree):
+        alt = picture_name(img)
         if alt is None:
             yield Finding(
                 "error",
@@ -194,6 +194,23 @@ def _img_alt(t: HtmlTarget) -> Iterator[Finding]:
                 _where(img),
                 f"Keep alt text under {t.limits.max_alt_length} characters; put detail in the text.",
             )
+
+
+def pictures(root: HtmlElement) -> list[HtmlElement]:
+    """The pictures a reader meets under `root`: each <img>, and each <svg role="img"> (a picture
+    stored once in the page and drawn where it is used); not a drawing that is no picture for a
+    reader (a hidden store of pictures)."""
+    return [el for el in root.iter("img", "svg") if el.tag == "img" or el.get("role") == "img"]
+
+
+def picture_name(picture: HtmlElement) -> str | None:
+    """What a screen reader says for the picture: an <img>'s alt, an <svg>'s aria-label or <title>."""
+    if picture.tag == "img":
+        alt: str | None = picture.get("alt")
+        return alt
+    label: str | None = picture.get("aria-label")
+    title = picture.find("title")
+    return label if label is not None else (_text(title) if title is not None else None)
 
 
 @HTML.register("html.tables", "Tables have a caption and marked header cells")

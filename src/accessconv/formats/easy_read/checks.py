@@ -28,7 +28,7 @@ from pypdf.errors import PdfReadError
 from ... import ooxml_names
 from ...checks import CheckResult, CheckSet, Finding, Severity
 from ...checks.docx_typography import check_docx
-from ...checks.html import check_html_file
+from ...checks.html import check_html_file, picture_name, pictures
 from ...checks.pdf import check_pdf, open_pdf, pdf_limits
 from ...checks.text import split_sentences
 from .language.facts import norm
@@ -469,14 +469,14 @@ def _text(el: HtmlElement) -> str:
 
 
 def _html_point(li: HtmlElement, section: SectionBack, number: int) -> PointBack:
-    imgs = li.findall(".//img")
+    imgs = pictures(li)
     gap = [p for p in li.iter("p", "div") if "picture-needed" in p.get("class", "").split()]
     # Its sentences (<p>) and the items of a list in it (<li> inside the point's own <li>).
     shown = [el for el in li.iter("p", "li") if el is not li and el not in gap and _text(el)]
     lines = [_text(el) for el in shown]
     items = [el.tag == "li" for el in shown]
     bold = [_text(b) for b in li.iter("strong", "b") if _text(b)]
-    alt = imgs[0].get("alt") if imgs else None
+    alt = picture_name(imgs[0]) if imgs else None
     # The picture column comes first: a picture inside the text, or after its first line, is not on the left.
     first_text = next((p for p in li.iter("p") if p not in gap and _text(p)), None)
     order = {el: i for i, el in enumerate(li.iter())}

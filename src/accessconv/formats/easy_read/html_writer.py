@@ -64,6 +64,11 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
     )
+    # Each distinct picture is stored once (an SVG <symbol>) and drawn where it is used (<use>):
+    # the same few pictures come back for many points, and a long draft's page was megabytes of them.
+    pictures = [cover, *(p.picture for s in easy.sections for p in s.points if p.picture is not None)]
+    pngs = dict.fromkeys(pic.png for pic in pictures if pic.png is not None)
+    store = {png: n for n, png in enumerate(pngs)}
     return templates.render(
         "easy-read.html",
         __package__,
@@ -80,4 +85,5 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
         facts=easy.facts,
         draft_words=easy.stats.words_before,
         credit=" ".join(credits or [cover.credit]),
+        store=store,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,11 @@ def write(
 ) -> Written:
     settings = profile.settings
     decisions = load_decisions(doc.source)
+    # The language steps, the pictures and the pages make hundreds of thousands of short-lived
+    # objects and almost no cycles: the cycle collector's rounds over them cost more than they
+    # free. It works again once the pages are written, before their checks.
+    paused = contextlib.ExitStack()
+    paused.enter_context(background.collector_paused())
     easy = transform(doc, settings.language, decisions)
     symbol_set = add_pictures(easy, settings.pictures, doc.source)
     cover = cover_picture(easy, symbol_set, settings.pictures)
@@ -62,7 +68,7 @@ def write(
     html_path = out_dir / output_name(stem, suffix, ".html")
     review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
     pdf_path = out_dir / output_name(stem, suffix, ".pdf")
-    with background.pool() as jobs:
+    with paused, background.pool() as jobs:
         # The Word file (a second of python-docx) is written by a forked child when a core is
         # free, while this process writes the web page and the review sheet; else here, at the
         # end. The child starts first: no process may fork once Typst's thread runs.
@@ -76,6 +82,7 @@ def write(
         review_path.write_text(
             render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
         )
+        paused.close()
         # Each file to its check as soon as it is written: the pages while Typst still works.
         hand_over = ready or (lambda _path: None)
         hand_over(html_path)
