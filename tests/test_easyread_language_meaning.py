@@ -320,3 +320,26 @@ def test_two_conditions_joined_by_or_if_become_a_list(sentence: str, expected: l
 def test_a_who_clause_on_a_person_says_they() -> None:
     parts = _parts("Our new helper is a trained volunteer who can visit you at home once a week for a chat.")
     assert not any(p.startswith("It can") for p in parts), parts
+
+
+@needs_parser
+def test_conditions_after_an_if_lead_are_list_items_on_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # They were printed as plain sentences after "You can get a direct payment if:" (a clause was
+    # taken for the end of the list).
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "visits.md"
+    draft.write_text(
+        "# Home visits\n\n## Who can have a visit\n\n"
+        "You can ask for a home visit if you have been in hospital in the last month, or if you have no one "
+        "at home.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
+    items = [re.sub(r"<[^>]+>", "", i).strip() for i in re.findall(r"<li>(.*?)</li>", page, re.S)]
+    assert "You have been in hospital in the last month." in items
+    assert "Or you have no one at home." in items

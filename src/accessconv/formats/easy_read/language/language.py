@@ -1165,9 +1165,13 @@ def _list_end(parts: list[str], start: int, max_item_words: int) -> int:
     a subject pronoun or a helping verb of its own, or is long and parses as a sentence), or after
     an item that begins "Or" (the last)."""
     firsts: set[str] = set()
+    # "You can get a payment if:" "You have been assessed …" "Or you are a carer …": after a lead
+    # that ends in "if"/"when"/"unless", the items are clauses.
+    lead_words = words(parts[start - 1]) if start else []
+    clause_items = bool(lead_words) and lead_words[-1].lower() in wordlists.word_set("clause_list_leads")
     for index in range(start, len(parts)):
         part = parts[index]
-        if _is_clause(part):
+        if _is_clause(part) and not clause_items:
             return index
         if part.lower().startswith(("or ", "and ")):
             return index + 1  # the last item, whatever its length ("Or by asking your social worker …")
