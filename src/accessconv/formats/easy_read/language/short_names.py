@@ -24,8 +24,6 @@ _CONTACT = re.compile(
     r"@|www\.|https?://|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 )
 _QUOTES = re.compile(r"[\"“”]")
-_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "this", "that", "his", "her", "my"})
-_COORDINATORS = frozenset({"and", "or", "&"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,8 @@ class _Rules:
     run: re.Pattern[str]  # a run of capitalised words, "of"/"for" allowed between them
     min_name_words: int
     min_other_words: int
+    determiners: frozenset[str]  # "the", "our" …: said before a name, they go with it
+    coordinators: frozenset[str]  # "and", "or", "&": a name joined to another stays whole
 
 
 @cache
@@ -42,7 +42,14 @@ def _rules() -> _Rules:
         data = tomllib.load(fh)
     joiners = "|".join(re.escape(j) for j in data["joiners"])
     run = re.compile(rf"(?<![\w’'&-]){_WORD}(?:\s+(?:(?:{joiners})\s+)?{_WORD})*")
-    return _Rules(dict(data["heads"]), run, int(data["min_name_words"]), int(data["min_other_words"]))
+    return _Rules(
+        dict(data["heads"]),
+        run,
+        int(data["min_name_words"]),
+        int(data["min_other_words"]),
+        frozenset(data["determiners"]),
+        frozenset(data["coordinators"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ def _mentions(sentence: str, rules: _Rules) -> list[_Mention]:
 
 @cache
 def _openers() -> frozenset[str]:
-    return function_words() | order_verbs() | _DETERMINERS
+    return function_words() | order_verbs() | _rules().determiners
 
 
 def _coordinated(sentence: str, mention: _Mention) -> bool:
@@ -85,8 +92,8 @@ def _coordinated(sentence: str, mention: _Mention) -> bool:
     before = sentence[: mention.start].split()
     after = sentence[mention.end :].split()
     return (
-        bool(before and before[-1].lower() in _COORDINATORS)
-        or bool(len(after) >= 2 and after[0].lower() in _COORDINATORS and after[1][:1].isupper())
+        bool(before and before[-1].lower() in _rules().coordinators)
+        or bool(len(after) >= 2 and after[0].lower() in _rules().coordinators and after[1][:1].isupper())
         or bool(after and sentence[mention.end : mention.end + 1].isspace() and after[0][:1].isdigit())
     )
 
@@ -103,7 +110,7 @@ def _short(sentence: str, mention: _Mention, rules: _Rules) -> str:
     word = rules.heads[mention.head]
     head = sentence[: mention.start]
     words_before = head.split()
-    if words_before and words_before[-1].lower() in _DETERMINERS:
+    if words_before and words_before[-1].lower() in _rules().determiners:
         short = word
     elif not head.strip():
         short = "The " + word
