@@ -343,3 +343,14 @@ def test_conditions_after_an_if_lead_are_list_items_on_the_page(
     items = [re.sub(r"<[^>]+>", "", i).strip() for i in re.findall(r"<li>(.*?)</li>", page, re.S)]
     assert "You have been in hospital in the last month." in items
     assert "Or you have no one at home." in items
+
+
+@needs_parser
+def test_a_depending_phrase_is_not_a_list_item() -> None:
+    # Was "You may have to pay towards the cost of:" "Longer-term care." "Depending on your income."
+    # "Savings."
+    parts = _parts(
+        "You may have to pay something towards the cost of home care, depending on your income and savings."
+    )
+    assert not any(p.startswith("Depending") for p in parts), parts
+    assert not any(p.endswith("cost of:") for p in parts), parts

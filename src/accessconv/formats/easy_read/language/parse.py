@@ -835,11 +835,13 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
     if len(items) < 3 or joint not in {"and", "or"}:
         return None
     if any(t.dep_ in {"cc", "preconj"} for i in items for t in i) or any(
-        i[0].lower_ in {"such", "including", "like", "for", "e.g."} or i[0].tag_ in {"WDT", "WP", "WRB"}
+        i[0].lower_ in {"such", "including", "like", "for", "e.g."}
+        or i[0].tag_ in {"WDT", "WP", "WRB"}
+        or (i[0].pos_ == "VERB" and i[0].dep_ in {"advcl", "prep", "acl"})
         for i in items[1:]
     ):
         # "work, as well as their families and friends"; "free of charge, whatever your income or
-        # savings": not one list
+        # savings"; "longer-term care, depending on your income and savings": not one list
         return None
     preps = [i[0].dep_ == "prep" for i in items[1:]]
     if any(preps) and not all(preps):
