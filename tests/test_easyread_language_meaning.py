@@ -354,3 +354,19 @@ def test_a_depending_phrase_is_not_a_list_item() -> None:
     )
     assert not any(p.startswith("Depending") for p in parts), parts
     assert not any(p.endswith("cost of:") for p in parts), parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50% of carers said yes.", "1 in 2 carers said yes."),  # was "1 in 2 of carers"
+        ("25% of people who use the service live alone.", "1 in 4 people who use the service live alone."),
+        ("This is 50% of the council's budget.", "This is 1 in 2 of the council's budget."),
+        ("About 25% of them agreed.", "About 1 in 4 of them agreed."),
+        ("Costs rose by 50% since 2023.", "Costs rose by 1 in 2 since 2023."),
+    ],
+)
+def test_a_percentage_of_people_reads_as_k_in_n_people(text: str, expected: str) -> None:
+    from accessconv.formats.easy_read.language import numbers
+
+    assert numbers.percentages(text, numbers.NumberChanges(), 10, 0.02) == expected

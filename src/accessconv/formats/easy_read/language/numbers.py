@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 
+from . import wordlists
 from .wordlists import builtin, read_table
 
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# "87% of people" -> "7 in 8 people" ("7 in 8 of people" is not English); "of" stays before "the",
+# "our", "their" … ("3 in 8 of the council's budget").
+_PERCENT_OF = re.compile(rf"(?P<pct>{PERCENT.pattern})(?P<of>\s+of(?=\s+(?P<next>[\w’']+)))?", re.IGNORECASE)
 
 
 @dataclass
@@ -88,12 +92,17 @@ def plain_percentage(value: float, max_denominator: int, tolerance: float) -> st
 
 
 def percentages(text: str, changes: NumberChanges, max_denominator: int, tolerance: float) -> str:
-    def replace(mt: re.Match[str]) -> str:
-        plain = plain_percentage(float(mt.group(1)), max_denominator, tolerance)
-        if plain is None:
-            changes.left.append(mt.group(0))
-            return mt.group(0)
-        changes.percentages[mt.group(0)] = plain
-        return plain
+    keep_of = wordlists.word_set("determiners") | wordlists.word_set("subject_pronouns") | {"them", "us"}
 
-    return PERCENT.sub(replace, text)
+    def replace(mt: re.Match[str]) -> str:
+        plain = plain_percentage(float(mt.group(2)), max_denominator, tolerance)
+        if plain is None:
+            changes.left.append(mt.group("pct"))
+            return mt.group(0)
+        changes.percentages[mt.group("pct")] = plain
+        of = mt.group("of") or ""
+        if of and (mt.group("next") or "").lower() not in keep_of:
+            of = ""  # "7 in 8 people"
+        return plain + of
+
+    return _PERCENT_OF.sub(replace, text)
