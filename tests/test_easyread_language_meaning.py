@@ -370,3 +370,14 @@ def test_a_percentage_of_people_reads_as_k_in_n_people(text: str, expected: str)
     from accessconv.formats.easy_read.language import numbers
 
     assert numbers.percentages(text, numbers.NumberChanges(), 10, 0.02) == expected
+
+
+@needs_parser
+def test_a_fronted_although_clause_becomes_two_sentences() -> None:
+    assert _parts("Although the day centre will close in June, the lunch club will move to the library.") == [
+        "The day centre will close in June.",
+        "But the lunch club will move to the library.",
+    ]
+    assert _parts("Though small, the grant helped many families.") == [
+        "Though small, the grant helped many families."
+    ]

@@ -405,6 +405,21 @@ def _comments(verb: Token) -> bool:
     return verb.left_edge.lower_ == "which" and verb.lower_ in _clause_words("clause_comment_verbs")
 
 
+def _although_first(text: str, doc: Doc) -> list[str] | None:
+    """ "Although most people were happy with their care, some said they waited too long." ->
+    "Most people were happy with their care." "But some said they waited too long." """
+    joint = grammar()["clauses"].get("fronted_concessions", {}).get(doc[0].lower_) if len(doc) > 6 else None
+    if joint is None:
+        return None
+    for comma in (t for t in doc if t.text == ","):
+        before, after = list(doc[1 : comma.i]), list(doc[comma.i + 1 :])
+        if _main_clause(before) and _main_clause(after):
+            first = text[doc[1].idx : comma.idx]
+            second = f"{joint} {_lower(text[after[0].idx :])}"
+            return [_sentence(first[:1].upper() + first[1:]), _sentence(second)]
+    return None
+
+
 def _which_means(text: str, doc: Doc) -> list[str] | None:
     """ "You become their employer, which means you must pay …" -> "You become their employer.
     This means you must pay …" (the clause at the end of the sentence only)."""
@@ -1719,6 +1734,7 @@ def _and_amount(text: str, doc: Doc) -> list[str] | None:
 RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _contact_ways,
     _which_means,
+    _although_first,
     _semicolon,
     _described_subject,
     _that_list,
