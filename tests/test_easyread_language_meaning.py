@@ -17,6 +17,16 @@ needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model
 SETTINGS = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
 
 
+def _convert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, markdown: str) -> None:
+    """Convert a draft of our own to Easy Read, into tmp_path/out."""
+    from accessconv.pipeline import convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / name
+    draft.write_text(markdown, encoding="utf-8")
+    convert(draft, ["easy-read"], tmp_path / "out")
+
+
 def _parts(sentence: str) -> list[str]:
     out: list[str] = []
     for part in parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]:
@@ -95,17 +105,14 @@ def test_a_quotation_of_several_sentences_is_one_point(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Was two points, the first ending inside the quotation marks and the second starting there.
-    from accessconv.pipeline import convert
-
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    draft = tmp_path / "voices.md"
-    draft.write_text(
+    _convert(
+        tmp_path,
+        monkeypatch,
+        "voices.md",
         "# Our plan\n\n## What people said\n\n"
         '> "I do not want to be rushed. I want staff to ask me what I think and to write it down."\n\n'
         "We will act on this.\n",
-        encoding="utf-8",
     )
-    convert(draft, ["easy-read"], tmp_path / "out")
     page = next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8")
     points = [
         html_lib.unescape(re.sub(r"<[^>]+>", " ", p))
@@ -156,17 +163,14 @@ def test_a_sentence_that_defines_a_hard_word_gets_no_second_explanation(
 ) -> None:
     # Was the draft's definition followed at once by the glossary's ("A direct payment is money … " +
     # "A direct payment is council money …"); the word stays in bold and in the list at the end.
-    from accessconv.pipeline import convert
-
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    draft = tmp_path / "guide.md"
-    draft.write_text(
+    _convert(
+        tmp_path,
+        monkeypatch,
+        "guide.md",
         "# A guide to your support\n\n## Help with your support\n\n"
         "An advocate is someone who goes with you to meetings and helps you say what you want.\n\n"
         "You can ask for an advocate at any time.\n",
-        encoding="utf-8",
     )
-    convert(draft, ["easy-read"], tmp_path / "out")
     page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
     body, _, word_list = page.partition('id="hard-words"')
     assert "helps you say what you want" in body
@@ -180,17 +184,14 @@ def test_a_shortened_list_lead_takes_its_items_with_it(
 ) -> None:
     # Was "Young people will have a plan from the age of 14." followed by "Work." "Housing." … with
     # no lead: the lead's end (and its colon) was cut, its items were not.
-    from accessconv.pipeline import convert
-
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    draft = tmp_path / "plan.md"
-    draft.write_text(
+    _convert(
+        tmp_path,
+        monkeypatch,
+        "plan.md",
         "# Our housing plan\n\n## Moving in\n\n"
         "Each young person will have a support plan from the age of 16, which will be checked every "
         "year and will include their own goals about money, health, friends and work.\n",
-        encoding="utf-8",
     )
-    convert(draft, ["easy-read"], tmp_path / "out")
     out = tmp_path / "out"
     page = html_lib.unescape(next(out.glob("*-easy-read.html")).read_text(encoding="utf-8"))
     body = page.partition('id="hard-words"')[0]
@@ -328,17 +329,14 @@ def test_conditions_after_an_if_lead_are_list_items_on_the_page(
 ) -> None:
     # They were printed as plain sentences after "You can get a direct payment if:" (a clause was
     # taken for the end of the list).
-    from accessconv.pipeline import convert
-
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    draft = tmp_path / "visits.md"
-    draft.write_text(
+    _convert(
+        tmp_path,
+        monkeypatch,
+        "visits.md",
         "# Home visits\n\n## Who can have a visit\n\n"
         "You can ask for a home visit if you have been in hospital in the last month, or if you have no one "
         "at home.\n",
-        encoding="utf-8",
     )
-    convert(draft, ["easy-read"], tmp_path / "out")
     page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
     items = [re.sub(r"<[^>]+>", "", i).strip() for i in re.findall(r"<li>(.*?)</li>", page, re.S)]
     assert "You have been in hospital in the last month." in items

@@ -949,12 +949,10 @@ def who_list(text: str, doc: Doc) -> list[str] | None:
     joined by commas and a last "or" (any one of them is enough, as with "if they:"), each starting
     with a verb with a tense. Never after "all" / "most" / "some" or "the" (the subject is the bare
     noun with its describing words), and never with "and" (each clause would be needed)."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in {"VERB", "AUX"}:
+    subject = syntax.plural_noun_subject(doc)
+    if subject is None:
         return None
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
-    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
-        return None
+    root = subject.head
     if any(
         t.dep_ not in {"amod", "compound"} or t.lower_ in word_set("quantifiers") for t in doc[: subject.i]
     ):

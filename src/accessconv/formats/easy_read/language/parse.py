@@ -1664,12 +1664,10 @@ def _who_subject(text: str, doc: Doc) -> list[str] | None:
     "Some tenants have lived in their home for over 10 years." "These tenants will get a new
     kitchen first.": a long subject that is a group of people with a "who" clause saying which
     ones. "Some" keeps it from saying it of all of them; "These" points back at exactly them."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in {"VERB", "AUX"}:
+    subject = syntax.plural_noun_subject(doc)
+    if subject is None:
         return None
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
-    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
-        return None
+    root = subject.head
     clause = next((c for c in subject.children if c.dep_ == "relcl"), None)
     if clause is None or clause.left_edge.lower_ != "who" or clause.left_edge.i != subject.i + 1:
         return None

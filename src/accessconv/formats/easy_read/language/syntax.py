@@ -97,3 +97,14 @@ def inside_clause(tok: Token) -> bool:
     """The word is inside a clause that describes a noun ("the letter that your social worker gave
     you after your assessment"): a ", which" after it may be about that noun, further left."""
     return any(a.dep_ == "relcl" for a in tok.ancestors)
+
+
+def plural_noun_subject(doc: Doc) -> Token | None:
+    """The main verb's subject when it is a plain plural noun before it ("Tenants who …")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i), None)
+    if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        return None
+    return subject
