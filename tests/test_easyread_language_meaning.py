@@ -379,3 +379,13 @@ def test_a_fronted_although_clause_becomes_two_sentences() -> None:
     assert _parts("Though small, the grant helped many families.") == [
         "Though small, the grant helped many families."
     ]
+
+
+@needs_parser
+def test_a_repeated_that_lead_leaves_its_joining_word_behind() -> None:
+    parts = _parts(
+        "But a few tenants said that the repairs took too long to arrange, and that nobody told them when "
+        "the builders would come."
+    )
+    assert parts[0].startswith("But a few tenants said that")
+    assert not any(p.startswith("But") for p in parts[1:]), parts

@@ -766,14 +766,24 @@ def _that_list(text: str, doc: Doc) -> list[str] | None:
         if len(marks) < 2 or doc[marks[-1].i - 1].lower_ not in {"and", "or"}:
             continue
         lead = text[: first.idx].strip()
+        # Said again, the lead leaves its joining word behind: "But some said that A." "Some said
+        # that B." (not "But some said that B." twice).
+        word, _, rest = lead.partition(" ")
+        again = rest[:1].upper() + rest[1:] if word.lower() in _joint_words() and rest else lead
         parts = []
         for n, mark in enumerate(marks):
             end = marks[n + 1].idx if n + 1 < len(marks) else len(text)
             clause = text[mark.idx : end].strip()
             clause = re.sub(r"[,\s]+(?:and|or)$", "", clause).rstrip(", ")
-            parts.append(_sentence(f"{lead} {clause}"))
+            parts.append(_sentence(f"{again if n else lead} {clause}"))
         return parts
     return None
+
+
+@cache
+def _joint_words() -> frozenset[str]:
+    """The words that join a sentence to the one before it ("and", "but", "so"; grammar.toml)."""
+    return frozenset(w.lower() for w in grammar()["clauses"]["joints"]) | {"or"}
 
 
 def _if_you(text: str, doc: Doc) -> list[str] | None:
