@@ -389,3 +389,30 @@ def test_a_repeated_that_lead_leaves_its_joining_word_behind() -> None:
     )
     assert parts[0].startswith("But a few tenants said that")
     assert not any(p.startswith("But") for p in parts[1:]), parts
+
+
+@needs_parser
+def test_the_second_part_of_a_whole_keeps_its_and() -> None:
+    # Was "1,220 were living in residential or nursing care." on its own, in the next point.
+    parts = _parts(
+        "Last year 3,100 people had help at home from the council, of whom 2,400 were over 65 and 700 were "
+        "younger adults with a disability."
+    )
+    assert "Of these, 2,400 were over 65." in parts
+    assert "And 700 were younger adults with a disability." in parts
+
+
+@needs_parser
+def test_of_these_stays_in_the_point_it_points_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _convert(
+        tmp_path,
+        monkeypatch,
+        "help.md",
+        "# Help at home\n\n## Who we helped\n\n"
+        "Last year 3,100 people had help at home from the council, of whom 2,400 were over 65 and 700 were "
+        "younger adults with a disability.\n",
+    )
+    page = html_lib.unescape(next((tmp_path / "out").glob("*-easy-read.html")).read_text(encoding="utf-8"))
+    points = [re.sub(r"<[^>]+>", " ", p) for p in re.findall(r'<li class="point".*?</li>', page, re.S)]
+    together = [p for p in points if "3,100 people" in p]
+    assert together and "Of these, 2,400" in together[0] and "And 700" in together[0], points

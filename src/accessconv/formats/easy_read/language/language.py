@@ -1115,8 +1115,10 @@ def _follows_on(sentence: str) -> bool:
     """ "This is when …", "If it does, …": a sentence that leans on the one before it, so nothing
     may come between them (grammar.toml: follows_on and the pointing words)."""
     opening = [w.lower() for w in words(sentence)[:5]]
+    # "Of these, 2,960 …" leans as "These …" does.
+    first = opening[1] if opening[:1] == ["of"] and len(opening) > 1 else opening[0] if opening else ""
     # "We will do this if …" (plain_forms.py) leans on the sentence before just as "This is if …".
-    return bool(opening) and (opening[0] in _follow_on_words() or "do this" in " ".join(opening))
+    return bool(opening) and (first in _follow_on_words() or "do this" in " ".join(opening))
 
 
 @cache

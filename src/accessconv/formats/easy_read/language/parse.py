@@ -1732,8 +1732,9 @@ def _and_amount(text: str, doc: Doc) -> list[str] | None:
             continue
         first = _text(text, 0, joint.idx)
         second = text[doc[joint.i + 1].idx :].strip()
-        if joint.lower_ == "but":
-            second = "But " + second
+        partitive = any(f" {w} " in f" {first.lower()} " for w in grammar()["clauses"]["partitive_leads"])
+        if joint.lower_ == "but" or partitive:
+            second = f"{joint.text.capitalize()} {second}"
         if len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
