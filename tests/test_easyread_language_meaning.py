@@ -416,3 +416,37 @@ def test_of_these_stays_in_the_point_it_points_at(tmp_path: Path, monkeypatch: p
     points = [re.sub(r"<[^>]+>", " ", p) for p in re.findall(r'<li class="point".*?</li>', page, re.S)]
     together = [p for p in points if "3,100 people" in p]
     assert together and "Of these, 2,400" in together[0] and "And 700" in together[0], points
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Waiting lists for a care assessment are too long, with older people waiting an average of 9 "
+            "weeks and younger adults waiting an average of 6 weeks.",
+            [
+                "Waiting lists for a care assessment are too long.",
+                "Older people wait an average of 9 weeks.",
+                "Younger adults wait an average of 6 weeks.",
+            ],
+        ),
+        (
+            "The number of carers has risen by 12% since 2021, with most of the rise coming from older "
+            "carers.",
+            ["The number of carers has risen by 12% since 2021.", "Most of the rise came from older carers."],
+        ),
+        (
+            "We will open two new hubs, with each hub offering advice on money and housing.",
+            ["We will open two new hubs.", "Each hub will offer advice on money and housing."],
+        ),
+    ],
+)
+def test_a_with_doing_clause_at_the_end_is_said_as_a_sentence(sentence: str, expected: list[str]) -> None:
+    assert _parts(sentence) == expected
+
+
+@needs_parser
+def test_a_with_being_clause_is_left_whole() -> None:
+    sentence = "You can pay at the front desk with cash, with cards and cheques being taken as well."
+    assert not any(" am " in p or p.startswith("Cards") for p in _parts(sentence))

@@ -420,6 +420,61 @@ def _although_first(text: str, doc: Doc) -> list[str] | None:
     return None
 
 
+def _with_doing(text: str, doc: Doc) -> list[str] | None:
+    """ "Waiting times are far too long, with adults waiting 26 months and children waiting 19
+    months." -> "Waiting times are far too long." "Adults wait 26 months." "Children wait 19
+    months.": ", with" + a noun phrase + an -ing verb, at the end, is a clause of its own (in the
+    main clause's tense: "has risen …, with most of the rise coming from …" -> "… came from …")."""
+    comma = next((t for t in doc[2:] if t.lower_ == "with" and doc[t.i - 1].text == ","), None)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if comma is None or root is None or root.i > comma.i or not _main_clause(list(doc[: comma.i - 1])):
+        return None
+    carried = _clause_words("with_doing_modals")  # "will offer"; never "can": it would change the sense
+    modal = next((c.lower_ for c in root.children if c.tag_ == "MD" and c.lower_ in carried), None)
+    past = root.tag_ == "VBD" or any(c.lower_ in {"has", "have", "had"} for c in root.children)
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    parts: list[str] = []
+    start = comma.i + 1
+    while start < end:
+        verb = _ing_after_subject(doc, start, end)
+        if verb is None:
+            return None
+        # "… and children waiting …": the next subject and -ing verb start the next clause.
+        stop = next(
+            (
+                t.i
+                for t in doc[verb.i + 1 : end]
+                if t.lower_ == "and" and _ing_after_subject(doc, t.i + 1, end)
+            ),
+            end,
+        )
+        lemmas = lemminflect.getAllLemmas(verb.lower_).get("VERB")
+        subject = doc[start : verb.i]
+        form = "VBD" if past else ("VBP" if subject[-1].tag_ in {"NNS", "NNPS"} else "VBZ")
+        said = lemminflect.getInflection(lemmas[0], form) if lemmas else None
+        if not said or not lemmas or stop <= verb.i + 1:
+            return None
+        rest = text[verb.idx + len(verb.text) : doc[stop - 1].idx + len(doc[stop - 1].text)]
+        verb_said = f"{modal} {lemmas[0]}" if modal else said[0]
+        parts.append(_sentence(f"{subject.text[:1].upper()}{subject.text[1:]} {verb_said}{rest}"))
+        start = stop + 1
+    first = _text(text, 0, doc[comma.i - 1].idx)
+    return [_sentence(first), *parts] if parts and len(first.split()) >= 3 else None
+
+
+def _ing_after_subject(doc: Doc, start: int, end: int) -> Token | None:
+    """The -ing verb after a noun phrase that starts at `start` ("adults waiting"), if the words
+    before it are a noun phrase (no verb, no comma)."""
+    verb = next((t for t in doc[start:end] if t.tag_ == "VBG"), None)
+    if verb is None or verb.i == start or doc[verb.i - 1].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if verb.lemma_ == "be" or verb.lower_ in {"being", "having"}:
+        return None  # "with cards being accepted": a helping verb, not a clause to say again
+    if any(t.pos_ in {"VERB", "AUX"} or t.text == "," for t in doc[start : verb.i]):
+        return None
+    return verb
+
+
 def _which_means(text: str, doc: Doc) -> list[str] | None:
     """ "You become their employer, which means you must pay …" -> "You become their employer.
     This means you must pay …" (the clause at the end of the sentence only)."""
@@ -1744,6 +1799,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _contact_ways,
     _which_means,
     _although_first,
+    _with_doing,
     _semicolon,
     _described_subject,
     _that_list,
