@@ -11,43 +11,19 @@ from types import SimpleNamespace
 
 import pytest
 
-from accessconv.formats.easy_read.language import cascade, clauses, facts, parse, points, shorten
-from accessconv.formats.easy_read.language.points import keeps_content
+from accessconv.formats.easy_read.language import cascade, clauses, parse, points, shorten
+from easyread_language_builders import (
+    SPLIT_SETTINGS,
+    keeps_everything,
+    sentences_stand,
+    split_like_the_transform,
+)
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
-
-SETTINGS = SimpleNamespace(
-    use_parser=True, max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8
-)
 
 
 def too_long(text: str) -> bool:
     return len(text.split()) > 12
-
-
-def pipeline(sentence: str) -> list[str]:
-    """What the Easy Read transform does to one long sentence: the parser's rules, then the older
-    punctuation splitter on each part (language.py `_split`)."""
-    first = parse.split(sentence, too_long) or [sentence]
-    return [p for part in first for p in points.split_sentence(part, SETTINGS).parts]
-
-
-def _keeps_everything(sentence: str, parts: list[str]) -> None:
-    joined = " ".join(parts)
-    assert keeps_content(sentence, joined), parts
-    for fact in facts.facts(sentence):
-        assert fact in joined, (fact, parts)
-
-
-def _sentences_stand(parts: list[str]) -> None:
-    """Each part before a list's lead, parsed alone, is a sentence that reads as it should (a
-    sentence left whole is the draft's own: the parser may read that one wrong)."""
-    if len(parts) < 2:
-        return
-    for part in clauses.to_check(parts):
-        doc = parse.parse(part)
-        assert doc is not None
-        assert clauses.stands(doc) and not parse.reads_wrong(doc), part
 
 
 # --- the guard -------------------------------------------------------------------------------------
@@ -180,9 +156,9 @@ def test_a_verb_the_parser_joined_to_a_noun_does_not_become_a_sentence_verb() ->
 def test_every_splitter_gives_whole_sentences_or_none(sentence: str) -> None:
     """Through all splitters (the parser's rules, cues, the cascade and the punctuation splitter):
     every part stands as a sentence that reads as the draft meant, and keeps every word that matters."""
-    parts = pipeline(sentence)
-    _keeps_everything(sentence, parts)
-    _sentences_stand(parts)
+    parts = split_like_the_transform(sentence)
+    keeps_everything(sentence, parts)
+    sentences_stand(parts)
     assert not any(p.startswith(("Some most", "These most", "A noise survey")) for p in parts), parts
     assert not any(p.rstrip(".").endswith("for example") for p in parts), parts
 
@@ -203,8 +179,8 @@ def test_the_punctuation_splitter_is_guarded_when_the_parser_is_in_use() -> None
         "Respite beds for carers who suddenly cannot cope, for example because they need an operation, "
         "will still be kept open all year."
     )
-    guarded = points.split_sentence(sentence, SETTINGS).parts
-    _sentences_stand(guarded)
+    guarded = points.split_sentence(sentence, SPLIT_SETTINGS).parts
+    sentences_stand(guarded)
     # Without the parser the rule-based splitter works alone, as before.
     plain = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
     assert points.split_sentence(sentence, plain).parts
@@ -262,7 +238,7 @@ def test_the_punctuation_splitter_is_guarded_when_the_parser_is_in_use() -> None
 def test_the_cascade_cuts(sentence: str, expected: list[str]) -> None:
     parts = parse.split(sentence, too_long)
     assert parts == expected
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -308,8 +284,8 @@ def test_a_missing_comma_after_an_opening_condition() -> None:
         "Do you miss a rent payment?",
         "We will phone you to talk about it before we send any letters.",
     ]
-    _keeps_everything(sentence, parts)
-    _sentences_stand(parts)
+    keeps_everything(sentence, parts)
+    sentences_stand(parts)
 
 
 @needs_parser
@@ -322,7 +298,7 @@ def test_ways_found_by_their_words() -> None:
     assert parts is not None
     assert parts[0] == "You can book a visit:"
     assert "By phone on 01632 960 900." in parts
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -333,9 +309,9 @@ def test_a_which_clause_after_a_name_and_a_date_is_not_given_to_another_noun() -
         "A report will go to the council's Planning Committee on 3 March 2028, which will decide whether "
         "the new depot goes ahead."
     )
-    parts = pipeline(sentence)
+    parts = split_like_the_transform(sentence)
     assert not any(p.startswith(("This report", "A report will decide", "This will decide")) for p in parts)
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -347,7 +323,7 @@ def test_a_noun_named_again_keeps_its_condition_close() -> None:
         too_long,
     )
     assert parts is not None and len(parts) > 1
-    _sentences_stand(parts)
+    sentences_stand(parts)
 
 
 @needs_parser
@@ -357,9 +333,9 @@ def test_reported_questions_are_not_cut_at_their_where() -> None:
         "Please tell us what the fault is, where it is in the building and when it began, so that the "
         "right engineer can bring the right tools."
     )
-    parts = pipeline(sentence)
+    parts = split_like_the_transform(sentence)
     assert not any(p.startswith("This is where") for p in parts), parts
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -381,9 +357,9 @@ def test_reported_questions_are_not_cut_at_their_where() -> None:
     ],
 )
 def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: str, wrong: str) -> None:
-    parts = pipeline(sentence)
+    parts = split_like_the_transform(sentence)
     assert not any(p.startswith(wrong) for p in parts), parts
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -402,4 +378,4 @@ def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: 
     ],
 )
 def test_a_which_clause_on_a_plural_noun_is_these(sentence: str, expected: str) -> None:
-    assert expected in pipeline(sentence)
+    assert expected in split_like_the_transform(sentence)

@@ -7,29 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from accessconv.formats.easy_read.language import cascade, clauses, facts, parse, select
+from accessconv.formats.easy_read.language import cascade, clauses, parse, select
 from accessconv.formats.easy_read.language.contact_list import contact_list, ways_to_do
-from accessconv.formats.easy_read.language.points import keeps_content
+from easyread_language_builders import keeps_everything, sentences_stand
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
 
 
 def too_long(text: str) -> bool:
     return len(text.split()) > 12
-
-
-def _keeps_everything(sentence: str, parts: list[str]) -> None:
-    joined = " ".join(parts)
-    assert keeps_content(sentence, joined), parts
-    for fact in facts.facts(sentence):
-        assert fact in joined, (fact, parts)
-
-
-def _sentences_stand(parts: list[str]) -> None:
-    for part in clauses.to_check(parts):
-        doc = parse.parse(part)
-        assert doc is not None
-        assert clauses.stands(doc) and not parse.reads_wrong(doc), part
 
 
 # --- contact lines ----------------------------------------------------------------------------------
@@ -79,8 +65,8 @@ def test_a_contact_sentence_becomes_a_lead_and_one_way_a_line(sentence: str, exp
     assert parts is not None
     assert parts[-len(expected) + 1 :] == expected[1:], parts
     # "by writing to" becomes the line "Write to …": the same word as a verb.
-    _keeps_everything(sentence.replace("by writing to", "write to"), parts)
-    _sentences_stand(parts)
+    keeps_everything(sentence.replace("by writing to", "write to"), parts)
+    sentences_stand(parts)
 
 
 @pytest.mark.parametrize(
@@ -157,8 +143,8 @@ def test_one_list_cutter_with_one_item_limit(sentence: str, expected: list[str] 
 )
 def test_a_time_limit_and_when_it_starts(sentence: str, expected: list[str]) -> None:
     assert clauses.within_of(sentence, parse.parse(sentence)) == expected
-    _keeps_everything(sentence.replace("getting", "get"), expected)
-    _sentences_stand(expected)
+    keeps_everything(sentence.replace("getting", "get"), expected)
+    sentences_stand(expected)
 
 
 @needs_parser
@@ -211,7 +197,7 @@ def test_look_alikes_of_a_time_limit_are_left(sentence: str) -> None:
 )
 def test_a_subject_with_who_clauses_becomes_if_they(sentence: str, expected: list[str]) -> None:
     assert clauses.who_list(sentence, parse.parse(sentence)) == expected
-    _keeps_everything(sentence, expected)
+    keeps_everything(sentence, expected)
 
 
 @needs_parser
@@ -258,7 +244,7 @@ def test_look_alikes_of_who_lists_are_left(sentence: str) -> None:
 )
 def test_who_with_three_predicates_becomes_a_list(sentence: str, expected: list[str]) -> None:
     assert clauses.who_predicates(sentence, parse.parse(sentence)) == expected
-    _keeps_everything(sentence, expected)
+    keeps_everything(sentence, expected)
 
 
 @needs_parser
@@ -337,7 +323,7 @@ def test_a_condition_of_two_clauses_joined_by_or_becomes_if_and_a_list() -> None
         "You have lost your bus pass.",
         "Or it has been stolen.",
     ]
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser
@@ -383,7 +369,7 @@ def test_look_alikes_of_if_either_are_left(sentence: str) -> None:
 )
 def test_ways_to_do_one_thing_become_a_list(sentence: str, expected: list[str]) -> None:
     assert ways_to_do(sentence, parse.parse(sentence)) == expected
-    _keeps_everything(sentence, expected)
+    keeps_everything(sentence, expected)
 
 
 @needs_parser
@@ -425,8 +411,8 @@ def test_look_alikes_of_ways_to_do_are_left(sentence: str) -> None:
 )
 def test_when_it_will_happen_is_said_apart(sentence: str, expected: list[str]) -> None:
     assert clauses.time_at_end(sentence, parse.parse(sentence)) == expected
-    _keeps_everything(sentence, expected)
-    _sentences_stand(expected)
+    keeps_everything(sentence, expected)
+    sentences_stand(expected)
 
 
 @needs_parser
@@ -479,7 +465,7 @@ def test_look_alikes_of_when_it_will_happen_are_left(sentence: str) -> None:
 )
 def test_two_choices_joined_by_or_are_two_sentences(sentence: str, expected: list[str]) -> None:
     assert parse.split(sentence, too_long) == expected
-    _keeps_everything(sentence, expected)
+    keeps_everything(sentence, expected)
 
 
 @needs_parser
@@ -514,7 +500,7 @@ def test_a_long_contact_lead_is_never_cut_so_a_sentence_comes_between_it_and_its
         "Email parking@eastfold.example.gov.uk.",
     ]
     assert not any(p.startswith("This is if") for p in parts[lead:])
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 # --- what reading the blind draft's page found ------------------------------------------------------
@@ -530,7 +516,7 @@ def test_a_list_after_a_relative_clause_starts_at_the_noun_it_describes() -> Non
     assert parts is not None
     assert "The tenants who live in the flats." in parts, parts
     assert not any(p.endswith("who live in:") for p in parts), parts
-    _keeps_everything(sentence, parts)
+    keeps_everything(sentence, parts)
 
 
 @needs_parser

@@ -7,14 +7,13 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from accessconv.formats.easy_read.language import parse, points
+from accessconv.formats.easy_read.language import parse
+from easyread_language_builders import split_like_the_transform
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
-SETTINGS = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
 
 
 def _convert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, markdown: str) -> None:
@@ -27,18 +26,11 @@ def _convert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, markdow
     convert(draft, ["easy-read"], tmp_path / "out")
 
 
-def _parts(sentence: str) -> list[str]:
-    out: list[str] = []
-    for part in parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]:
-        out += points.split_sentence(part, SETTINGS).parts
-    return out
-
-
 @needs_parser
 def test_which_means_comments_on_the_whole_clause() -> None:
     # Was "Their landlord means you must keep the room safe." and "… you become their landlord give
     # them a written agreement …".
-    parts = _parts(
+    parts = split_like_the_transform(
         "If you rent a room to a lodger, you become their landlord, which means you must keep the room "
         "safe, give them a written agreement and protect their deposit."
     )
@@ -49,7 +41,7 @@ def test_which_means_comments_on_the_whole_clause() -> None:
 
 @needs_parser
 def test_a_subject_of_several_places_is_they() -> None:
-    parts = _parts(
+    parts = split_like_the_transform(
         "By June 2028, every library, leisure centre and community hub in the district will have "
         "completed dementia awareness training and will offer a quiet hour each week."
     )
@@ -74,13 +66,13 @@ def test_a_subject_of_several_places_is_they() -> None:
     ],
 )
 def test_a_verb_joined_inside_a_which_clause_keeps_the_clause_subject(sentence: str, wrong: str) -> None:
-    parts = _parts(sentence)
+    parts = split_like_the_transform(sentence)
     assert not any(p.startswith(wrong) for p in parts), parts
 
 
 @needs_parser
 def test_enough_money_to_do_something_is_not_a_purpose() -> None:
-    parts = _parts(
+    parts = split_like_the_transform(
         "We looked at selling the old depot and sharing the office with the police, but this would not "
         "raise enough money to keep both swimming pools open."
     )
@@ -92,7 +84,7 @@ def test_enough_money_to_do_something_is_not_a_purpose() -> None:
 def test_a_describing_word_in_a_list_is_not_made_a_verb() -> None:
     # Was "This includes support in the person's own home, shared lives placements." + "This supported
     # holidays." (the last item's describing word read as a second verb of "includes").
-    parts = _parts(
+    parts = split_like_the_transform(
         "Spend £200,000 a year on new kinds of short breaks, including care in the person's own home, "
         "shared lives placements and supported holidays."
     )
@@ -127,7 +119,7 @@ def test_a_quotation_of_several_sentences_is_one_point(
 def test_a_phrase_that_is_no_time_or_place_stays_after_the_list() -> None:
     # Was "At no cost to you thornbury Independent Living Service can help you with:" (the phrase put
     # in front, and the name's first word in small letters).
-    parts = _parts(
+    parts = split_like_the_transform(
         "Our partner, Eastfield Carers Link, can help you with forms, letters and phone calls at no cost "
         "to you."
     )
@@ -208,7 +200,7 @@ def test_a_shortened_list_lead_takes_its_items_with_it(
 @needs_parser
 def test_examples_inside_a_clause_do_not_cut_its_subject_from_its_verb() -> None:
     # Was "This is to see whether equipment." + "This can be a shower seat or grab rails would help …".
-    parts = _parts(
+    parts = split_like_the_transform(
         "A nurse will call you within 2 weeks to check whether aids such as a walking frame or a raised "
         "toilet seat would make your home safer."
     )
@@ -219,7 +211,9 @@ def test_examples_inside_a_clause_do_not_cut_its_subject_from_its_verb() -> None
 @needs_parser
 def test_a_clause_after_a_comma_is_not_a_list_item() -> None:
     # Was "Some services are always provided free of:" "Charge." "Whatever your income." "Or savings."
-    parts = _parts("Some repairs are always done free of charge, whatever your age or income.")
+    parts = split_like_the_transform(
+        "Some repairs are always done free of charge, whatever your age or income."
+    )
     assert not any(p.endswith("free of:") for p in parts), parts
     assert not any(p.startswith("Whatever") for p in parts), parts
 
@@ -255,14 +249,16 @@ def test_these_include_keeps_the_sentence_it_points_at(
 @needs_parser
 def test_a_which_clause_on_a_counted_noun_says_these() -> None:
     # Was "3 changes would take effect …" after "We are proposing 3 changes."
-    parts = _parts("We are proposing four changes, which would start from 1 April 2028.")
+    parts = split_like_the_transform("We are proposing four changes, which would start from 1 April 2028.")
     assert parts == ["We are proposing four changes.", "These changes would start from 1 April 2028."]
 
 
 @needs_parser
 def test_a_which_clause_the_parse_ends_inside_a_phrase_is_not_cut_there() -> None:
     # Was "We have opened two new hubspm on weekdays." + "Two new hubs will be open from 8am to 6."
-    parts = _parts("We have opened two new hubs, which will be open from 8am to 6pm on weekdays.")
+    parts = split_like_the_transform(
+        "We have opened two new hubs, which will be open from 8am to 6pm on weekdays."
+    )
     joined = " ".join(parts)
     assert "hubspm" not in joined and "6pm on weekdays" in joined, parts
 
@@ -271,7 +267,7 @@ def test_a_which_clause_the_parse_ends_inside_a_phrase_is_not_cut_there() -> Non
 def test_a_who_clause_after_a_phrase_is_not_given_to_the_noun_before_it() -> None:
     # Was "Dial-a-Ride is a … minibus service for people in Ashby Vale." + "It cannot use: Ordinary
     # buses because of their age. A disability. …" ("who" is about the people, not the service).
-    parts = _parts(
+    parts = split_like_the_transform(
         "Ring-and-Go is a door-to-door taxi service for people in Moor End who cannot use ordinary "
         "buses because of their age, a disability or a long-term illness."
     )
@@ -314,12 +310,14 @@ def test_a_sentence_that_says_what_a_named_thing_is_scores_as_what_this_is() -> 
     ],
 )
 def test_two_conditions_joined_by_or_if_become_a_list(sentence: str, expected: list[str]) -> None:
-    assert _parts(sentence) == expected
+    assert split_like_the_transform(sentence) == expected
 
 
 @needs_parser
 def test_a_who_clause_on_a_person_says_they() -> None:
-    parts = _parts("Our new helper is a trained volunteer who can visit you at home once a week for a chat.")
+    parts = split_like_the_transform(
+        "Our new helper is a trained volunteer who can visit you at home once a week for a chat."
+    )
     assert not any(p.startswith("It can") for p in parts), parts
 
 
@@ -347,7 +345,7 @@ def test_conditions_after_an_if_lead_are_list_items_on_the_page(
 def test_a_depending_phrase_is_not_a_list_item() -> None:
     # Was "You may have to pay towards the cost of:" "Longer-term care." "Depending on your income."
     # "Savings."
-    parts = _parts(
+    parts = split_like_the_transform(
         "You may have to pay something towards the cost of home care, depending on your income and savings."
     )
     assert not any(p.startswith("Depending") for p in parts), parts
@@ -372,18 +370,20 @@ def test_a_percentage_of_people_reads_as_k_in_n_people(text: str, expected: str)
 
 @needs_parser
 def test_a_fronted_although_clause_becomes_two_sentences() -> None:
-    assert _parts("Although the day centre will close in June, the lunch club will move to the library.") == [
+    assert split_like_the_transform(
+        "Although the day centre will close in June, the lunch club will move to the library."
+    ) == [
         "The day centre will close in June.",
         "But the lunch club will move to the library.",
     ]
-    assert _parts("Though small, the grant helped many families.") == [
+    assert split_like_the_transform("Though small, the grant helped many families.") == [
         "Though small, the grant helped many families."
     ]
 
 
 @needs_parser
 def test_a_repeated_that_lead_leaves_its_joining_word_behind() -> None:
-    parts = _parts(
+    parts = split_like_the_transform(
         "But a few tenants said that the repairs took too long to arrange, and that nobody told them when "
         "the builders would come."
     )
@@ -394,7 +394,7 @@ def test_a_repeated_that_lead_leaves_its_joining_word_behind() -> None:
 @needs_parser
 def test_the_second_part_of_a_whole_keeps_its_and() -> None:
     # Was "1,220 were living in residential or nursing care." on its own, in the next point.
-    parts = _parts(
+    parts = split_like_the_transform(
         "Last year 3,100 people had help at home from the council, of whom 2,400 were over 65 and 700 were "
         "younger adults with a disability."
     )
@@ -443,10 +443,10 @@ def test_of_these_stays_in_the_point_it_points_at(tmp_path: Path, monkeypatch: p
     ],
 )
 def test_a_with_doing_clause_at_the_end_is_said_as_a_sentence(sentence: str, expected: list[str]) -> None:
-    assert _parts(sentence) == expected
+    assert split_like_the_transform(sentence) == expected
 
 
 @needs_parser
 def test_a_with_being_clause_is_left_whole() -> None:
     sentence = "You can pay at the front desk with cash, with cards and cheques being taken as well."
-    assert not any(" am " in p or p.startswith("Cards") for p in _parts(sentence))
+    assert not any(" am " in p or p.startswith("Cards") for p in split_like_the_transform(sentence))

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from accessconv.formats.easy_read.language import parse, points
+from easyread_language_builders import split_like_the_transform
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
 SETTINGS = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
@@ -68,14 +69,9 @@ def test_please_after_a_list_is_not_an_item(tmp_path: Path, monkeypatch: pytest.
     assert "Such as large print." not in page
 
 
-def _split(sentence: str) -> list[str]:
-    parts = parse.split(sentence, lambda t: len(t.split()) > 12) or [sentence]
-    return [q for p in parts for q in points.split_sentence(p, SETTINGS).parts]
-
-
 @needs_parser
 def test_ways_to_do_something_with_the_first_way_before_its_by() -> None:
-    assert _split(
+    assert split_like_the_transform(
         "You can give us your views at one of our meetings, by filling in the survey, or by writing to "
         "the team."
     ) == [
@@ -88,7 +84,7 @@ def test_ways_to_do_something_with_the_first_way_before_its_by() -> None:
 
 @needs_parser
 def test_a_manner_before_by_is_not_a_way() -> None:
-    parts = _split(
+    parts = split_like_the_transform(
         "We will fix the roof quickly, by using our own team, by buying materials early and by working "
         "at weekends."
     )
@@ -97,7 +93,7 @@ def test_a_manner_before_by_is_not_a_way() -> None:
 
 @needs_parser
 def test_a_which_clause_does_not_swallow_the_second_way_to_pay() -> None:
-    parts = _split(
+    parts = split_like_the_transform(
         "You can pay by direct debit, which is the easiest option, or by payment card at any Post Office."
     )
     assert not any(p.startswith("This is the easiest option, or by") for p in parts)
@@ -105,7 +101,7 @@ def test_a_which_clause_does_not_swallow_the_second_way_to_pay() -> None:
 
 @needs_parser
 def test_an_opening_time_stays_in_front_when_the_cut_can_be_at_which() -> None:
-    parts = _split(
+    parts = split_like_the_transform(
         "When you press the red button, you speak to our call centre, which is open 24 hours a day, "
         "7 days a week."
     )
@@ -115,7 +111,7 @@ def test_an_opening_time_stays_in_front_when_the_cut_can_be_at_which() -> None:
 
 @needs_parser
 def test_a_noun_taken_for_a_verb_is_not_given_the_subject() -> None:
-    parts = _split(
+    parts = split_like_the_transform(
         "New sensors can be added to suit your needs, including smoke detectors, bed sensors, and falls "
         "detectors that raise an alarm if you cannot get up."
     )
