@@ -247,3 +247,27 @@ def test_what_the_libraries_loaded_is_frozen_once_per_process() -> None:
     leftovers = [[n] for n in range(1000)]  # made after the libraries loaded
     background.loaded()
     assert gc.get_freeze_count() == frozen and leftovers
+
+
+def test_the_collector_comes_back_when_an_easy_read_step_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that fails after the Easy Read writer paused the collector (here the pictures) must
+    not leave it paused for the rest of a service's or batch's life."""
+    import gc
+
+    from accessconv.formats.easy_read import plugin
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the pictures failed")
+
+    monkeypatch.setattr(plugin, "add_pictures", broken)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "notice.md"
+    draft.write_text("# Library hours\n\nThe library will open at 9am from 1 May.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError) as failure:
+        convert(draft, ["easy-read"], tmp_path / "out")
+    # While the error is still held (a caller logs it, a service keeps it for the job's report).
+    assert failure.value.__traceback__ is not None
+    assert gc.get_threshold() == before

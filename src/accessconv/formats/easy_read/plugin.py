@@ -57,41 +57,42 @@ def write(
     decisions = load_decisions(doc.source)
     # The language steps, the pictures and the pages make hundreds of thousands of short-lived
     # objects and almost no cycles: the cycle collector's rounds over them cost more than they
-    # free. It works again once the pages are written, before their checks.
-    paused = contextlib.ExitStack()
-    paused.enter_context(background.collector_paused())
-    easy = transform(doc, settings.language, decisions)
-    symbol_set = add_pictures(easy, settings.pictures, doc.source)
-    cover = cover_picture(easy, symbol_set, settings.pictures)
-    suffix = profile.output_suffix
-    docx_path = out_dir / output_name(stem, suffix, ".docx")
-    html_path = out_dir / output_name(stem, suffix, ".html")
-    review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
-    pdf_path = out_dir / output_name(stem, suffix, ".pdf")
-    with paused, background.pool() as jobs:
-        # The Word file (a second of python-docx) is written by a forked child when a core is
-        # free, while this process writes the web page and the review sheet; else here, at the
-        # end. The child starts first: no process may fork once Typst's thread runs.
-        docx_job = jobs.submit(partial(write_docx, easy, settings, cover, docx_path), start=True)
-        finish_pdf = None
-        if settings.pdf.write_pdf:
-            # Typst lays out the PDF on another core while the other files are written here.
-            finish_pdf = start_pdf(easy, settings, cover, pdf_path)
-        html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
-        decisions_name = decisions_path(doc.source).name if doc.source else ""
-        review_path.write_text(
-            render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
-        )
-        paused.close()
-        # Each file to its check as soon as it is written: the pages while Typst still works.
-        hand_over = ready or (lambda _path: None)
-        hand_over(html_path)
-        hand_over(review_path)
-        pdf_notes = finish_pdf() if finish_pdf is not None else []
-        if finish_pdf is not None:
-            hand_over(pdf_path)
-        jobs.result(docx_job)
-        hand_over(docx_path)
+    # free. It works again once the pages are written, before their checks (or as soon as a step
+    # fails: a service or batch process goes on converting).
+    with contextlib.ExitStack() as paused:
+        paused.enter_context(background.collector_paused())
+        easy = transform(doc, settings.language, decisions)
+        symbol_set = add_pictures(easy, settings.pictures, doc.source)
+        cover = cover_picture(easy, symbol_set, settings.pictures)
+        suffix = profile.output_suffix
+        docx_path = out_dir / output_name(stem, suffix, ".docx")
+        html_path = out_dir / output_name(stem, suffix, ".html")
+        review_path = out_dir / output_name(stem, suffix, ".html", REVIEW_EXTRA)
+        pdf_path = out_dir / output_name(stem, suffix, ".pdf")
+        with background.pool() as jobs:
+            # The Word file (a second of python-docx) is written by a forked child when a core is
+            # free, while this process writes the web page and the review sheet; else here, at the
+            # end. The child starts first: no process may fork once Typst's thread runs.
+            docx_job = jobs.submit(partial(write_docx, easy, settings, cover, docx_path), start=True)
+            finish_pdf = None
+            if settings.pdf.write_pdf:
+                # Typst lays out the PDF on another core while the other files are written here.
+                finish_pdf = start_pdf(easy, settings, cover, pdf_path)
+            html_path.write_text(render_html(easy, settings, cover), encoding="utf-8", newline="\n")
+            decisions_name = decisions_path(doc.source).name if doc.source else ""
+            review_path.write_text(
+                render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
+            )
+            paused.close()
+            # Each file to its check as soon as it is written: the pages while Typst still works.
+            hand_over = ready or (lambda _path: None)
+            hand_over(html_path)
+            hand_over(review_path)
+            pdf_notes = finish_pdf() if finish_pdf is not None else []
+            if finish_pdf is not None:
+                hand_over(pdf_path)
+            jobs.result(docx_job)
+            hand_over(docx_path)
     written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]
     return Written([*written, html_path, review_path], notes(easy) + pdf_notes)
 
