@@ -209,3 +209,25 @@ def test_a_list_in_a_point_is_a_tagged_list_in_the_pdf(tmp_path: Path) -> None:
     assert back is not None
     assert back.points[0].items == [False, True, True, True, True, False]
     assert passing(check_easy_read_file(path, prof), "easyread.point-length")
+
+
+def test_a_postcode_and_a_phone_number_never_break_across_lines(tmp_path: Path) -> None:
+    """The Easy Read PDF once printed "… Town Hall, Moorfield, MF2" and "7XY." on the next line."""
+    from pypdf import PdfReader
+
+    from accessconv.pipeline import convert
+
+    draft = tmp_path / "visits.md"
+    draft.write_text(
+        "# Home visits\n\n## Contact us\n\n"
+        "Phone the Wellbeing Team on 01632 960 321 or write to Wellbeing Team, Town Hall, Moorfield, "
+        "MF2 7XY.\n",
+        encoding="utf-8",
+    )
+    convert(draft, ["easy-read"], tmp_path / "out")
+    pdf = next((tmp_path / "out").rglob("*-easy-read.pdf"))
+    lines = [
+        " ".join(line.split()) for page in PdfReader(pdf).pages for line in page.extract_text().splitlines()
+    ]
+    assert any("MF2 7XY" in line for line in lines), lines
+    assert any("01632 960 321" in line for line in lines), lines

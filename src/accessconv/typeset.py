@@ -62,11 +62,19 @@ def string(text: str) -> str:
     return '"' + text + '"'
 
 
+# A UK phone number or postcode is read as one thing: a printed line never breaks inside it
+# ("MF2" at the end of one line and "7XY" on the next).
+_KEEP_TOGETHER = re.compile(
+    r"\b0\d{3,4} \d{3}(?: \d{3,4})?\b|\b0\d{2} \d{4} \d{4}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"
+)
+
+
 def text(value: str) -> str:
     """`value` as markup that prints it literally: an embedded string ended by a semicolon, so
     what follows can never continue the expression (`.field`, `(args)`)."""
     if not value:
         return ""
+    value = _KEEP_TOGETHER.sub(lambda mt: mt.group().replace(" ", "\u00a0"), value)
     return f"#{string(value)};"
 
 
