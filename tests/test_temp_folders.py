@@ -55,3 +55,57 @@ def test_batch_workers_leave_no_temporary_folder(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stdout + done.stderr
     assert len(list((tmp_path / "accessible").rglob("*.pdf"))) == 3
     assert _left(temp) == []
+
+
+# A process killed with kill -9 in the middle of reading its draft: pandoc's folder cannot be removed
+# by it (the tests that kill a batch or service worker left hundreds of these in /tmp).
+KILLED_MID_READ = """
+import os, signal, sys
+from accessconv import reader
+pending = reader.start_read(sys.argv[1])  # kept, so nothing tidies it before the kill
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_folders_a_killed_run_left_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    (tmp_path / "hours.md").write_text(DRAFT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "TMPDIR": str(temp)}
+    killed = subprocess.run([sys.executable, "-c", KILLED_MID_READ, str(tmp_path / "hours.md")], env=env)
+    assert killed.returncode == -9
+    assert [name.startswith("accessconv-read-") for name in _left(temp)] == [True]
+
+    done = _run(["convert", "hours.md", "-o", "out", "-p", "html"], tmp_path, temp)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    assert _left(temp) == []
+
+
+def test_only_folders_of_ended_processes_on_this_computer_are_removed(tmp_path: Path) -> None:
+    from accessconv import scratch
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    gone_pid, host, me = int(ended.stdout), scratch.host_tag(), os.getpid()
+    names = {
+        f"accessconv-read-{host}-{gone_pid}-abc": True,  # its process has ended
+        f"accessconv-typst-{host}-{me}-abc": False,  # this process still runs
+        f"accessconv-read-0000000a-{gone_pid}-abc": False,  # another computer's (a shared folder)
+        f"accessconv-read-{host}-{gone_pid}-file": False,  # a file, not a folder
+        "accessconv-read-ab12cd34": False,  # an older version's, too new to be sure
+        "accessconv-typst-old12345": True,  # an older version's, a day old
+        f"someone-else-{host}-{gone_pid}-abc": False,  # not ours
+    }
+    for name in names:
+        path = tmp_path / name
+        if name.endswith("-file"):
+            path.write_text("x")
+        else:
+            path.mkdir()
+            (path / "inside.json").write_text("{}")
+    day_old = os.stat(tmp_path).st_mtime - scratch.LEGACY_AGE_SECONDS - 60
+    os.utime(tmp_path / "accessconv-typst-old12345", (day_old, day_old))
+
+    removed = scratch.remove_leftovers(tmp_path)
+
+    assert sorted(p.name for p in removed) == sorted(n for n, gone in names.items() if gone)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n, gone in names.items() if not gone)

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from . import scratch
+
 T = TypeVar("T")
 
 JOBS_VARIABLE = "ACCESSCONV_JOBS"
@@ -432,7 +434,7 @@ def pool(children: int | None = None) -> Iterator[Pool]:
     """A Pool using the other cores (none where forking is not safe, see can_fork); every child
     is ended and every result file removed when the block ends, however it ends."""
     n = (idle_children() if children is None else children) if can_fork() else 0
-    with tempfile.TemporaryDirectory(prefix="accessconv-jobs-") as folder:
+    with scratch.folder("jobs") as folder:
         jobs = Pool(max(0, n), Path(folder))
         try:
             yield jobs

@@ -17,11 +17,9 @@ import os
 import re
 import shutil
 import signal
-import socket
 import tempfile
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -55,6 +53,7 @@ from .formats.draft.checking import start_check as start_draft_check
 from .limits import DEFAULT, Limits
 from .reader import PendingRead, read, start_read, validate_package
 from .results import CheckFileResult, ConversionResult, OutputResult
+from .scratch import host_tag, pid_alive
 
 if TYPE_CHECKING:
     from .checks import CheckResult
@@ -481,12 +480,8 @@ def _browser_audit(outputs: list[OutputResult], enabled: bool, say: Progress) ->
         o.checks.extend(audits[o.path])
 
 
-def _host_tag() -> str:
-    return f"{zlib.crc32(socket.gethostname().encode()):08x}"
-
-
 def temp_dir_prefix(name: str) -> str:
-    return f".{name}.acv-{_host_tag()}-{os.getpid()}-"
+    return f".{name}.acv-{host_tag()}-{os.getpid()}-"
 
 
 def _make_temp_dir(target: Path) -> tuple[Path, bool]:
@@ -517,7 +512,7 @@ def is_leftover_temp(path: Path) -> bool:
         return LEGACY_TEMP_PATTERN.match(path.name) is not None and age > LEGACY_LEFTOVER_AGE_SECONDS
     if age > LEFTOVER_AGE_SECONDS:
         return True
-    return match["host"] == _host_tag() and not pid_alive(int(match["pid"]))
+    return match["host"] == host_tag() and not pid_alive(int(match["pid"]))
 
 
 def remove_leftover_temp_dirs(folder: Path) -> list[Path]:
@@ -536,21 +531,6 @@ def remove_leftover_temp_dirs(folder: Path) -> list[Path]:
                     shutil.rmtree(path, ignore_errors=True)
                     removed.append(path)
     return removed
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether process `pid` runs on this computer (True where that cannot be told)."""
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # no cheap check there; the age limit decides instead
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _hashes_file(target: Path) -> Path:

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import subprocess
-import tempfile
 import warnings
 import zipfile
 import zlib
@@ -25,6 +24,7 @@ from typing import Any
 from PIL import Image as PILImage
 
 from . import model as m
+from . import scratch
 from .errors import InputError, TimeLimitError
 from .limits import DEFAULT, Limits
 
@@ -103,7 +103,7 @@ class PendingRead:
         self.path = path
         self.kind = kind
         self.limits = limits
-        self._tmp = tempfile.TemporaryDirectory(prefix="accessconv-read-")
+        self._tmp = scratch.folder("read")
         try:
             self._proc = _start_pandoc(path, kind, Path(self._tmp.name), limits)
         except BaseException:

@@ -22,7 +22,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 import resvg_py
 import typst
 
-from . import background
+from . import background, scratch
 from . import model as m
 from .errors import OutputError
 from .images import raster_as_png
@@ -164,7 +163,7 @@ def _make_font_folder(files: Sequence[str]) -> str:
     key = tuple(files)
     folder = _FONT_FOLDERS.get(key)
     if folder is None:
-        folder = tempfile.mkdtemp(prefix="accessconv-fonts-")
+        folder = scratch.make_folder("fonts")
         _FOLDER_MAKER[folder] = os.getpid()
         for n, file in enumerate(files):
             source = Path(file)
@@ -210,7 +209,7 @@ def compile_pdf(
     If the file cannot meet `standard` (a character the font lacks fails PDF/UA), it is made
     again as a tagged PDF claiming no standard, with a note saying why."""
     fonts = _font_folder(font_files)
-    with tempfile.TemporaryDirectory(prefix="accessconv-typst-") as root:
+    with scratch.folder("typst") as root:
         folder = Path(root)
         for name, data in pictures.files.items():
             (folder / name).write_bytes(data)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import FolderLockedError, OutputError, output_problem
-from ..pipeline import pid_alive
+from ..scratch import pid_alive
 
 LOCK_NAME = ".accessconv.lock"
 LOCK_WRITE_GRACE_SECONDS = 5.0  # an unreadable lock this new may still be being written

@@ -7,8 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
-from ..pipeline import is_leftover_temp, pid_alive
+from ..pipeline import is_leftover_temp
 from ..results import Orphan
+from ..scratch import pid_alive
 from .manifest import DraftEntry, Manifest
 
 # The temporary files manifest.write_atomic makes: '.<name>.<pid>.tmp'.

@@ -40,9 +40,10 @@ from huey import RedisHuey, SqliteHuey
 
 from ..errors import AccessconvError
 from ..limits import Limits
-from ..pipeline import convert, pid_alive
+from ..pipeline import convert
 from ..report import to_json, to_text
 from ..results import ConversionResult, exit_code
+from ..scratch import pid_alive
 from . import catalogue
 from .storage import Store
 
