@@ -357,6 +357,8 @@ def _relative(text: str, doc: Doc) -> list[str] | None:
         head = tok.head
         if _doubtful_head(head) or _comments(tok) or not _next_to(head, doc[left.i - 1]):
             continue
+        if any(c.dep_ == "conj" for c in head.children):
+            continue  # "brings assets, skills or time, which must be valued": about all, not "Assets"
         start = left.idx
         end = tok.right_edge.idx + len(tok.right_edge.text)
         clause = text[start:end]
@@ -802,7 +804,9 @@ def _hangs_a_phrase(verb: Token) -> bool:
 def _that_list(text: str, doc: Doc) -> list[str] | None:
     """ "We will make sure that A, that B, and that C." -> "We will make sure that A." "We will make
     sure that B." ...: clauses in a list, each with its own "that" and subject, share the lead (the
-    parser's attachment of the later ones varies, so the list is found by its marks)."""
+    parser's attachment of the later ones varies, so the list is found by its marks). "You told us
+    that A, but that B" -> "You told us that A." "But you told us that B." ("But that B." alone is
+    no sentence)."""
     for first in doc:
         if first.lower_ != "that" or first.dep_ != "mark" or first.head.dep_ != "ccomp":
             continue
@@ -814,11 +818,11 @@ def _that_list(text: str, doc: Doc) -> list[str] | None:
             if (
                 tok.lower_ == "that"
                 and tok.dep_ == "mark"
-                and (before.text == "," or before.lower_ in {"and", "or"})
+                and (before.text == "," or before.lower_ in {"and", "or", "but"})
             ):
                 if any(c.dep_ in SUBJECTS for c in tok.head.children):
                     marks.append(tok)
-        if len(marks) < 2 or doc[marks[-1].i - 1].lower_ not in {"and", "or"}:
+        if len(marks) < 2 or doc[marks[-1].i - 1].lower_ not in {"and", "or", "but"}:
             continue
         lead = text[: first.idx].strip()
         # Said again, the lead leaves its joining word behind: "But some said that A." "Some said
@@ -829,8 +833,11 @@ def _that_list(text: str, doc: Doc) -> list[str] | None:
         for n, mark in enumerate(marks):
             end = marks[n + 1].idx if n + 1 < len(marks) else len(text)
             clause = text[mark.idx : end].strip()
-            clause = re.sub(r"[,\s]+(?:and|or)$", "", clause).rstrip(", ")
-            parts.append(_sentence(f"{again if n else lead} {clause}"))
+            clause = re.sub(r"[,\s]+(?:and|or|but)$", "", clause, flags=re.I).rstrip(", ")
+            said = f"{again if n else lead} {clause}"
+            if n and doc[mark.i - 1].lower_ == "but":
+                said = f"But {_lower(said)}"
+            parts.append(_sentence(said))
         return parts
     return None
 
@@ -1890,12 +1897,13 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
             return False
         parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
     prefetch([*parts, text])
-    misread = _nouns(parse(text))
+    whole = parse(text)
+    misread, said = _nouns(whole), _clashes_said(whole)
     docs = [parse(p) for p in parts]
     return all(
         doc is not None
         and (clauses.stands(doc) or cues.plain_present(doc) or cues.whose_subject(doc))
-        and not reads_wrong(doc, misread)
+        and not reads_wrong(doc, misread, said)
         for doc in docs
     )
 
@@ -1918,12 +1926,13 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     check = clauses.to_check(parts)
     if any(_dangles(p) for p in check) or (whole is not None and _padded(whole.text, parts)):
         return False
-    misread = _nouns(whole)
+    misread, said = _nouns(whole), _clashes_said(whole)
     if whole is not None and not clauses.stands(whole):
         check = check[1:]
     prefetch(check)
     return all(
-        doc is None or (clauses.stands(doc) and not reads_wrong(doc, misread)) for doc in map(parse, check)
+        doc is None or (clauses.stands(doc) and not reads_wrong(doc, misread, said))
+        for doc in map(parse, check)
     )
 
 
@@ -1999,11 +2008,14 @@ def _misjoined(verb: Token) -> bool:
     return verb.tag_ in {"VBZ", "VBD"} and modal and not own
 
 
-def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
+def reads_wrong(
+    doc: Doc, misread: frozenset[str] = frozenset(), said: frozenset[tuple[str, str]] = frozenset()
+) -> bool:
     """A part that parses as a sentence but is not the sentence a reader would read: a subject and
-    verb that do not agree ("Falls mats that …"), a verb that was a noun in the sentence it came
-    from (`misread`), or a verb with its own tense and no subject after a comma ("…, will still be
-    available"), or a clause that hangs on the subject noun, cut from the verb it belonged to."""
+    verb that do not agree ("Falls mats that …"; unless the sentence cut said them so, `said`: "Shared
+    Lives is …" names a scheme), a verb that was a noun in the sentence it came from (`misread`), or
+    a verb with its own tense and no subject after a comma ("…, will still be available"), or a
+    clause that hangs on the subject noun, cut from the verb it belonged to."""
     for tok in doc:
         if tok.pos_ not in {"VERB", "AUX"} and tok.dep_ != "ROOT":
             continue
@@ -2013,7 +2025,9 @@ def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
         subject = next((c for c in reversed(list(tok.children)) if c.dep_ in SUBJECTS and c.i < tok.i), None)
         subject = subject or next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         if tok.dep_ in {"ROOT", "conj"} and tok.tag_ in FINITE:
-            wrong = tok.lower_ in misread or (subject is not None and _clashes(subject, tok))
+            said_so = subject is not None and (subject.lower_, tok.lower_) in said
+            clash = subject is not None and _clashes(subject, tok) and not said_so
+            wrong = tok.lower_ in misread or clash
             if wrong and not (tok.dep_ == "conj" and _last_item(doc, tok)):
                 return True
         if tok.dep_ in {"conj", "ccomp"} and finite and subject is None and _bare_comma(doc, tok):
@@ -2021,6 +2035,20 @@ def reads_wrong(doc: Doc, misread: frozenset[str] = frozenset()) -> bool:
         if tok.dep_ == "advcl" and tok.head.dep_ in SUBJECTS and tok.head.pos_ in {"NOUN", "PROPN"}:
             return True  # "Emergency breaks for example because they are taken …, will …": a cut clause
     return False
+
+
+def _clashes_said(whole: Doc | None) -> frozenset[tuple[str, str]]:
+    """The subjects and verbs that "disagree" in the sentence itself: a name in the plural ("Shared
+    Lives is", "Citizens Advice helps") that a part keeping them says no worse than the draft."""
+    if whole is None:
+        return frozenset()
+    pairs = set()
+    for verb in whole:
+        if verb.dep_ in {"ROOT", "conj"} and verb.tag_ in FINITE:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+            if subject is not None and _clashes(subject, verb):
+                pairs.add((subject.lower_, verb.lower_))
+    return frozenset(pairs)
 
 
 def _last_item(doc: Doc, tok: Token) -> bool:
@@ -2196,7 +2224,10 @@ def _fragment(part: str) -> bool:
     head, _, rest = part.partition(" ")
     joined = head.lower() in {"and", "but", "or", "so"} and bool(rest)
     part = rest if joined else part
-    first = part.split(" ", 1)[0].lower().strip(",")
+    first, _, after = part.lower().partition(" ")
+    first = first.strip(",")
+    if first == "that" and after.split(" ", 1)[0] in _guard().get("that_clause_starts", []):
+        return True  # "But that the minibus is late.": a "that" clause cut from its verb
     if any(part.lower().startswith(p + " ") for p in _guard().get("time_phrases", [])):
         return False  # "Since then the number …": a phrase saying when, not a joining word
     if first not in word_set("subordinators") or "," in part or part.endswith("?"):

@@ -335,7 +335,12 @@ def _choose(
         by_section.setdefault(cand.section, []).append(cand)
     for group in by_section.values():
         kept = [c for c in group if c.kept]
-        spare = sorted((c for c in kept if not c.forced), key=drop_rank)
+        # A draft short enough to keep whole never loses what the reader must keep (an amount they
+        # will pay, what will happen to them) to a section's budget: only a long draft trades it.
+        spare = sorted(
+            (c for c in kept if not c.forced and (target_words is not None or not rules.must_keep(c))),
+            key=drop_rank,
+        )
         while len(kept) > max_per_section and spare:
             gone = spare.pop(0)
             gone.kept = False
