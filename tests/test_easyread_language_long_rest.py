@@ -57,6 +57,19 @@ def too_long(text: str) -> bool:
             "Contact the Sports Centre on 01632 961 555 or email sport@eastfold.example.gov.uk.",
             ["Contact the Sports Centre:", "Phone 01632 961 555.", "Email sport@eastfold.example.gov.uk."],
         ),
+        (
+            # Who, with their address straight after: the address is the first way (a 40-word
+            # sentence stayed whole).
+            "To ask about a garden waste bin, please contact the Waste Team, Eastfold Council, Depot Lane, "
+            "Eastfold EF2 3CD, phone 01632 961 999 (weekdays, 9am to 5pm) or email "
+            "waste@eastfold.example.gov.uk.",
+            [
+                "To ask about a garden waste bin, please contact the Waste Team:",
+                "Write to the Waste Team, Eastfold Council, Depot Lane, Eastfold EF2 3CD.",
+                "Phone 01632 961 999 (weekdays, 9am to 5pm).",
+                "Email waste@eastfold.example.gov.uk.",
+            ],
+        ),
     ],
 )
 def test_a_contact_sentence_becomes_a_lead_and_one_way_a_line(sentence: str, expected: list[str]) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _PHONE = r"(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}\b"
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$")
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _WEB = r"(?:https?://|www\.)\S+"
 # In the pipeline an email or web address is one protected character (text.Spans): an address too.
@@ -81,13 +82,19 @@ def contact_list(text: str, _doc: Doc | None = None) -> list[str] | None:
     if verb in _words("reach_verbs"):
         # "contact the Hub on 01632 …": who, then the first way.
         mark = marker_re.search(first)
-        if mark is None:
+        if mark is None and _POSTCODE.search(first) and "," in first:
+            # "contact the Scheme, Civic Centre, Chapel Street, Westbrook WB1 2QT, phone …": who, and
+            # their address is the first way ("Write to the Scheme, Civic Centre, …").
+            target = first.split(",", 1)[0].strip()
+            address = f"write to {first}"
+        elif mark is None:
             return None
-        target = first[: mark.start()].strip()
+        else:
+            target, address = first[: mark.start()].strip(), first[mark.start() :].strip()
         if not target or len(target.split()) > int(_data().get("max_target_words", 8)):
             return None
         lead = body[: found.end()] + target
-        pieces[0] = first[mark.start() :].strip()
+        pieces[0] = address
     else:
         # "phone 01632 …, or email …": the verb is the first way; the lead is the opening alone.
         if not before:
