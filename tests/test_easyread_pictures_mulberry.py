@@ -158,3 +158,12 @@ def test_gender_swaps_only_to_a_drawing_of_the_other_gender():
             chosen = sym._file_for(symbol, people)
             # Either the mapped picture, or an alternative that is the wanted gender.
             assert chosen == symbol.file or sym.gender_of(chosen) == people[0].replace("w", "f")
+
+
+def test_a_phrase_that_starts_with_a_skip_word_is_matched_whole(sets):
+    # "do" and "not" are no pictures of their own, and were skipped before the phrase was looked
+    # up: "If you do not agree with our decision" showed a thumbs up for "agree".
+    chosen, _, _ = _choose(
+        ["If you do not agree with the decision, please tell us within 28 days.", "We agree with you."], sets
+    )
+    assert chosen == ["disagree", "agree"]

@@ -136,11 +136,9 @@ def candidates(
             blocked.update(range(i, i + covered))
         here: list[Candidate] = []
         for i in range(len(tokens)):
-            if i in blocked or tokens[i] in skip:
+            if i in blocked:
                 continue
-            # Sorted: a frozenset's order changes from run to run, the choice must not.
-            phrases = [p for lemma in sorted(token_lemmas[i]) for p in symbol_set._index.get(lemma, ())]
-            for phrase in phrases:
+            for phrase in _phrases_at(symbol_set, token_lemmas[i], tokens[i] in skip):
                 n = len(phrase.lemmas)
                 if not fits(phrase, token_lemmas, i):
                     continue
@@ -178,6 +176,14 @@ def candidates(
         if old is None or _rank(c) > _rank(old):
             best[c.concept] = c
     return list(best.values())
+
+
+def _phrases_at(symbol_set: SymbolSet, forms: frozenset[str], skip_word: bool) -> list[_Phrase]:
+    """The set's phrases that start with one of a word's forms. A skip word is no match of its own
+    but may start one: "do not agree" (skipping "do" and "not" showed a thumbs up for "agree")."""
+    # Sorted: a frozenset's order changes from run to run, the choice must not.
+    phrases = [p for lemma in sorted(forms) for p in symbol_set._index.get(lemma, ())]
+    return [p for p in phrases if len(p.lemmas) > 1] if skip_word else phrases
 
 
 def _kind(phrase: _Phrase) -> str:
