@@ -545,7 +545,56 @@ def _page_length(t: BrailleTarget) -> Iterator[Finding]:
 # with one just before the continuation indicator or a dividing hyphen.
 _PREFIXES = frozenset("⠠⠼⠈⠘⠸⠐⠨⠰")
 # The start of a list item: the UEB bullet, or a number and full stop, then a blank cell.
-_LIST_ITEM = re.compile(f"^{BLANK}*(?:⠸⠲|⠼[{_DIGIT}]+⠲){BLANK}")
+_LIST_ITEM = re.compile(f"^{BLANK}*(?:(?P<bullet>⠸⠲)|⠼(?P<number>[{_DIGIT}]+)⠲){BLANK}")
+
+
+@dataclass(frozen=True)
+class _ItemMarks:
+    """How the draft's list items can start a braille line: a bullet, or one of these numbers, at
+    one of these indents. A line that starts "2028. We will …" (a sentence run over) or "2. What
+    carers told us" (a numbered heading, further in) is no item unless the draft has a list that
+    reaches that number at that indent. `indents` is None where any may be (a list in a quotation
+    or a table is further in)."""
+
+    bullets: bool
+    numbers: frozenset[int]
+    indents: frozenset[int] | None
+
+    def marks_item(self, row: str) -> bool:
+        found = _LIST_ITEM.match(row)
+        if found is None:
+            return False
+        if self.indents is not None and len(row) - len(row.lstrip(BLANK)) not in self.indents:
+            return False
+        if found["bullet"]:
+            return self.bullets
+        number = int("".join(str((_DIGIT.index(c) + 1) % 10) for c in found["number"]))
+        return number in self.numbers
+
+
+def _item_marks(doc: m.Document | None, s: Settings) -> _ItemMarks:
+    """The item marks the draft's lists give (any mark when the draft is not known)."""
+    if doc is None:
+        return _ItemMarks(True, frozenset(range(1, 1000)), None)
+    found: list[tuple[m.ListBlock, int]] = []
+    inside_other = False
+
+    def visit(blocks: list[m.Block], depth: int, within: bool) -> None:
+        nonlocal inside_other
+        for block in blocks:
+            if isinstance(block, m.ListBlock):
+                inside_other |= within
+                found.append((block, depth))
+                for item in block.items:
+                    visit(item, depth + 1, within)
+            else:
+                visit(list(m.child_blocks(block)), depth, True)
+
+    visit(doc.blocks, 0, False)
+    numbers = {b.start + k for b, _ in found if b.ordered for k in range(len(b.items))}
+    first = s.list_item_cell - 1
+    indents = None if inside_other else frozenset(first + s.list_nesting_step * d for _, d in found)
+    return _ItemMarks(any(not b.ordered for b, _ in found), frozenset(numbers), indents)
 
 
 @_register("braille.layout", "Lists, headings and divided words are laid out as UK braille expects")
@@ -600,6 +649,7 @@ def _lists_not_set_off(t: BrailleTarget) -> list[str]:
     """Where a list starts or ends with no blank line between it and a paragraph."""
     lists: list[str] = []
     paragraph_cell = 0 if t.s.paragraph_style == "blocked" else t.s.paragraph_first_cell - 1
+    marks = _item_marks(t.doc, t.s)
     in_list = False
     previous = ""  # the line above (across page breaks; the page number row does not count)
     above = ""  # the line above that
@@ -615,7 +665,7 @@ def _lists_not_set_off(t: BrailleTarget) -> list[str]:
                 in_list, previous, above = False, row, previous
                 continue
             indent = len(row) - len(row.lstrip(BLANK))
-            if _LIST_ITEM.match(row):
+            if marks.marks_item(row):
                 # After a heading (a line set off by a blank line, not at the paragraph cell) a
                 # list needs no blank line of its own.
                 after_heading = not above and _indent(previous) != paragraph_cell
