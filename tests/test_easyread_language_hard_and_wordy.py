@@ -19,6 +19,7 @@ from accessconv.formats.easy_read.language.model import EasyReadDocument
 from accessconv.formats.easy_read.language.readability import measure
 from accessconv.profiles import load
 from accessconv.reader import read
+from easyread_language_builders import keeps_everything, sentences_stand, split_like_the_transform
 
 needs_parser = pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
 REGRESSION = Path(__file__).parent / "data" / "easy-read" / "plain-words-regression.tsv"
@@ -176,3 +177,42 @@ def test_as_well_as_is_left_without_the_parse_to_say_it_joins_nouns(monkeypatch:
     entries = plain_words.load(None)
     sentence = "We will help carers as well as the people they care for."
     assert plain_words.replace(sentence, entries, plain_words.Replacements()) == sentence
+
+
+# --- 13 to 15 words: two sentences joined by a comma and a link are cut too ----------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The pool will close in June, and the gym will move to the leisure centre.",
+            ["The pool will close in June.", "The gym will move to the leisure centre."],
+        ),
+        (
+            "We know the lift is often broken, so we will put in a new one.",
+            ["We know the lift is often broken.", "So we will put in a new one."],
+        ),
+        (
+            "We would like to hear from you, but you do not have to reply.",
+            ["We would like to hear from you.", "But you do not have to reply."],
+        ),
+    ],
+)
+def test_a_sentence_of_13_to_15_words_made_of_two_sentences_is_cut(
+    sentence: str, expected: list[str]
+) -> None:
+    """The transform cuts every sentence over `max_words_warn` (12) where the parts stand alone: a
+    sentence of 13 to 15 words of two clauses, each with its own subject, is two sentences."""
+    assert 13 <= len(sentence.split()) <= 15
+    parts = split_like_the_transform(sentence)
+    assert parts == expected
+    keeps_everything(sentence, parts)
+    sentences_stand(parts)
+
+
+@needs_parser
+def test_a_sentence_of_13_words_with_one_clause_stays_whole() -> None:
+    sentence = "You can borrow up to 12 books at a time from any library."
+    assert split_like_the_transform(sentence) == [sentence]
