@@ -30,7 +30,7 @@ MAX_WORDS = 12
 MIN = {"glossary.tsv": 400, "plain-words.tsv": 600, "plain-words-regression.tsv": 150}
 POS = {"VERB", "NOUN", "ADJ", "ADV", "ADP", "SCONJ", "PHRASE", "DROP"}
 DOMAINS = {"social care", "health", "housing", "money", "council", "rights", "consultation"}
-COND = re.compile(r"^(obj|next|prev|subj|dep|head):[a-z0-9£'’,#-]+(\|[a-z0-9£'’,#-]+)*$")
+COND = re.compile(r"^(obj|next|prev|subj|dep|head|later|joins):[a-zA-Z0-9£'’,# -]+(\|[a-zA-Z0-9£'’,# -]+)*$")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 # Glossary terms that are everyday words in an explanation (the glossary holds them for a special sense).
 EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "bill", "vote",

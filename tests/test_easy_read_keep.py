@@ -153,7 +153,7 @@ def test_plain_words_regression_set() -> None:
         got = plain_words.replace(sentence, entries, plain_words.Replacements())
         if got != expected:
             wrong.append(f"{case_id}: {got!r} (expected {expected!r})")
-    # Measured: 514 of 525 (97.9 %). The swaps that went wrong before must never come back.
+    # Measured: 604 of 615 (98.2 %). The swaps that went wrong before must never come back.
     assert len(wrong) <= len(rows) * 0.03, "\n".join(wrong)
     text = " ".join(w for w in wrong if w.startswith(("BAD01", "BAD02", "BAD05", "BAD06")))
     assert "informally" not in text and "help improved" not in text

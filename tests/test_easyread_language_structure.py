@@ -120,6 +120,20 @@ def test_a_wide_table_row_makes_points_of_two_short_sentences() -> None:
     ]
 
 
+def test_an_amount_the_row_above_also_has_is_kept() -> None:
+    """The same price in two rows is each row's own fact: the second row is not left without it."""
+    table = m.Table(
+        head=[m.Row([cell("Activity"), cell("Price now"), cell("Price from May")])],
+        body=[
+            m.Row([cell("Swimming for adults"), cell("£2.40"), cell("£2.40")]),
+            m.Row([cell("Swimming for children"), cell("£2.40"), cell("£3.40")]),
+        ],
+    )
+    points = [s for p in points_of(draft(table), max_sentences_per_point=2) for s in p]
+    assert "Swimming for children: price now £2.40." in points
+    assert "Price from May: £3.40." in points
+
+
 def test_a_sentence_opening_this_stays_in_the_point_of_the_sentence_before() -> None:
     """ "This …" leans on the draft sentence before it: one point, when both fit; not after a
     sentence that went, and not when the point before is full."""

@@ -28,7 +28,7 @@ def swap(text: str, council: Path | None = None) -> str:
         ("Staff facilitated it.", "Staff facilitated it."),  # no object that fits: no swap
         ("We came in order to facilitate a meeting.", "We came to run a meeting."),
         ("Utilise the form.", "Use the form."),  # capital kept
-        ("Ensuring that people are safe.", "Making sure that people are safe."),
+        ("Ensuring that people are safe.", "Making sure people are safe."),
         ("We ensure better care.", "We ensure better care."),  # "make sure better care" is wrong: kept
         ("He made use of the bus.", "He used the bus."),  # a phrase whose first word is the verb
         ("We allocated money to it.", "We gave money to it."),  # irregular plain verb: past tense

@@ -83,6 +83,7 @@ class _Transform:
         self.droppable: set[str] = set()
         # Chosen sentences with a key fact (see select.Rules.key_fact): never left out for length.
         self.key_facts: set[str] = set()
+        self.hardness: dict[str, float] = {}  # a chosen sentence -> syllables a word after plain words
 
     # ------------------------------------------------------------ the steps in order
 
@@ -198,6 +199,16 @@ class _Transform:
                 cands, rules, self.decisions.drop, lambda c: self._stays_long(protected[c.where])
             )
         }
+        hard = {
+            id(c): c
+            for c in select.leave_out_hard(
+                cands,
+                rules,
+                self._syllables_per_word,
+                settings.hard_sentence_syllables,
+                settings.hard_sentence_max_share,
+            )
+        }
         self.key_facts = {c.text for c in cands if c.kept and rules.key_fact(c)}
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
@@ -206,6 +217,8 @@ class _Transform:
                     protected[(cand.section, cand.unit, cand.index)]
                 )
                 self._note_kept(cand, rules)
+            elif id(cand) in hard:
+                self._hard_left_out(cand, shape)
             elif id(cand) in gave_way:
                 section = shape.sections[cand.section]
                 heading = self.spans.restore(section.heading) if section.heading else self.doc.title
@@ -268,6 +281,34 @@ class _Transform:
         )
         parts = self._split(plain).parts
         return any(word_count(p, self.spans) > settings.max_words_error for p in parts)
+
+    def _syllables_per_word(self, cand: select.Candidate) -> float:
+        """How long the sentence's words are, as the reader would get them (after plain words)."""
+        known = self.hardness.get(cand.text)
+        if known is None:
+            entries = plain_words.load(self.settings.plain_words_file)
+            figures = readability.measure(
+                [plain_words.replace(cand.text, entries, plain_words.Replacements())]
+            )
+            known = self.hardness[cand.text] = figures.syllables / figures.words if figures.words else 0.0
+        return known
+
+    def _hard_left_out(self, cand: select.Candidate, shape: structure.Structure) -> None:
+        raw = shape.sections[cand.section]
+        heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
+        self.left_out += 1
+        self.review.append(
+            ReviewItem(
+                "left-out",
+                cand.text,
+                f"under heading '{heading}'",
+                f"Left out: its words are long ({self._syllables_per_word(cand):.1f} syllables a word) "
+                "and it holds nothing the reader must keep (no date, money, contact, or what they can "
+                "do or what will happen to them). To bring it back, add this line to the decisions file.",
+                point=cand.id,
+                decision_line=f'keep = ["{cand.id}"]',
+            )
+        )
 
     def _note_kept(self, cand: select.Candidate, rules: select.Rules) -> None:
         self.scores[cand.text] = cand.score

@@ -38,7 +38,9 @@ class Condition:
     """obj:/subj: (the verb's object or subject lemma, from the parse), next:/prev: (the word just
     after or before the match), dep: (the word's role in the parse: "acl" for a participle that
     describes a noun, "responses received by May"), head: (the lemma of the word it hangs on: the
-    noun a participle describes, "a workshop facilitated by …")."""
+    noun a participle describes, "a workshop facilitated by …"), joins: (the match's last word
+    joins two words of this part of speech: "carers as well as staff" joins nouns, "as well as
+    phoning you" does not)."""
 
     kind: str
     values: frozenset[str]
@@ -58,7 +60,7 @@ def _conditions(text: str) -> tuple[Condition, ...]:
     out = []
     for part in text.split(";"):
         kind, _, values = part.strip().partition(":")
-        if kind in {"obj", "subj", "next", "prev", "dep", "head", "later"} and values:
+        if kind in {"obj", "subj", "next", "prev", "dep", "head", "later", "joins"} and values:
             out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|"))))
     return tuple(out)
 
@@ -413,6 +415,11 @@ def _holds(cond: Condition, text: str, start: int, end: int, parsed: dict[str, o
         # second "that" with nothing to hang on, so a phrase later in the same sentence stops it.
         rest = re.split(r"[.!?](?:\s|$)", text[end:], maxsplit=1)[0].lower()
         return any(re.search(rf"\b{re.escape(v)}\b", rest) for v in cond.values)
+    if cond.kind == "joins":
+        # The parse marks the last word of "as well as" as a linking word (cc) on the first of the
+        # two things it joins: a noun there means two nouns are joined, never two clauses.
+        last = _token_at(text, end - 1, parsed)
+        return last is not None and last.dep_ == "cc" and str(last.head.pos_).lower() in cond.values
     if cond.kind in {"dep", "head"}:
         token = _token_at(text, start, parsed)
         if token is None:

@@ -80,6 +80,9 @@ class Rules:
     # (what the reader can do, contact, dates and deadlines, money, what will happen to them) is
     # left out when other points stay under its heading (`give_way`).
     must_keep_groups: frozenset[str] = frozenset()
+    # A chosen sentence in long words that matches none of `must_keep_groups` is left out while its
+    # heading keeps another point (`leave_out_hard`), unless it matches one of these (what a thing is).
+    hard_spare_groups: frozenset[str] = frozenset()
 
     def key_fact(self, cand: Candidate) -> bool:
         return bool(self.key_fact_groups & set(cand.groups))
@@ -211,6 +214,7 @@ def load(path: Path | None = None) -> Rules:
         int(policy.get("give_way_min_score", 1)),
         int(policy.get("give_way_max_words", 15)),
         frozenset(_strings(policy, "must_keep_groups", path)),
+        frozenset(_strings(policy, "hard_sentence_spare_groups", path)),
     )
 
 
@@ -415,6 +419,58 @@ def _long_without_must_keep(
         ):
             continue
         cand.kept = False
+        gone.append(cand)
+    return gone
+
+
+def leave_out_hard(
+    candidates: list[Candidate],
+    rules: Rules,
+    hardness: Callable[[Candidate], float],
+    at_least: float,
+    max_share: float,
+) -> list[Candidate]:
+    """The chosen paragraph sentences hardest to read (`hardness`, syllables a word, at least
+    `at_least`) that hold nothing the reader must keep (`Rules.must_keep`) nor say what a thing is
+    (`Rules.hard_spare_groups`): background, history, figures about others and references in long
+    words, which pull the whole page's reading ease down. The hardest go first, each while another
+    point stays under its heading, at most `max_share` of the chosen sentences in all; never a
+    forced one (a contact, a person's `keep`), a list's lead, or one the next kept sentence points
+    back to ("They …"). Gives the ones left out."""
+    if at_least <= 0 or max_share <= 0:
+        return []
+    kept = [c for c in candidates if c.kept]
+    room = int(len(kept) * max_share)
+    pointed_at = {
+        id(before)
+        for before, cand in zip(candidates, candidates[1:], strict=False)
+        if cand.kept
+        and (before.section, before.unit) == (cand.section, cand.unit)
+        and parse.subject_points_back(cand.text)
+    }
+    scored = [
+        (hard, n, c)
+        for n, c in enumerate(candidates)
+        if c.kept
+        and not c.forced
+        and c.kind == "paragraph"
+        and not rules.must_keep(c)
+        and not rules.hard_spare_groups & set(c.groups)
+        and not c.text.rstrip().endswith(":")
+        and id(c) not in pointed_at
+        and (hard := hardness(c)) >= at_least
+    ]
+    in_section: dict[int, int] = {}
+    for cand in kept:
+        in_section[cand.section] = in_section.get(cand.section, 0) + 1
+    gone: list[Candidate] = []
+    for _hard, _n, cand in sorted(scored, key=lambda t: (-t[0], t[1])):
+        if len(gone) >= room:
+            break
+        if in_section[cand.section] <= 1:
+            continue  # the last point under its heading stays
+        cand.kept = False
+        in_section[cand.section] -= 1
         gone.append(cand)
     return gone
 

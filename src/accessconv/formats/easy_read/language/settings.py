@@ -82,6 +82,13 @@ class LanguageSettings:
     # A chosen sentence still over max_words_error after splitting is left out (listed with the line
     # that brings it back) unless it scores at least this: then it stays, flagged for a person.
     keep_long_at_score: int = 5
+    # A chosen sentence whose words average this many syllables or more (after plain words), that
+    # holds nothing the reader must keep (selection rules' must_keep_groups) is left out while its
+    # heading keeps another point: background, history and figures about others in long words.
+    # At most `hard_sentence_max_share` of the chosen sentences go this way, the hardest first.
+    # 0 turns it off.
+    hard_sentence_syllables: float = 0.0
+    hard_sentence_max_share: float = 0.15
 
     def __post_init__(self) -> None:
         """Catch settings that cannot work, with a message an officer can act on."""
@@ -114,6 +121,11 @@ class LanguageSettings:
             (0 < self.target_words_share <= 1, '"target_words_share" must be above 0 and at most 1'),
             (self.short_words_share > 0, '"short_words_share" must be above 0'),
             (self.explanation_share >= 0, '"explanation_share" cannot be below 0'),
+            (self.hard_sentence_syllables >= 0, '"hard_sentence_syllables" cannot be below 0'),
+            (
+                0 <= self.hard_sentence_max_share <= 1,
+                '"hard_sentence_max_share" must be between 0 and 1',
+            ),
         ]
         for ok, message in rules:
             if not ok:

@@ -220,11 +220,15 @@ def _row_sentences(cells: list[str], headers: list[str], previous: list[str]) ->
     "Standard bin: £48."; in a row of 3 or more cells an amount takes its heading, "Standard bin:
     charge a year £48."), each further cell with its column's heading ("Who it is for: every
     household."). A cell that repeats the one above it ("1. Identifying carers" on two rows) is
-    left out: the row before said it."""
+    left out: the row before said it. An amount is never left out: "£2.40" again in the row below
+    is that row's own price, and without it the row says "Swimming (aged 66 and over)." only."""
     kept = [
         (index, cell)
         for index, cell in enumerate(cells)
-        if cell and not (index < len(previous) and previous[index] == cell and len(cells) > 2)
+        if cell
+        and not (
+            index < len(previous) and previous[index] == cell and len(cells) > 2 and not _is_amount(cell)
+        )
     ]
     if not kept:
         return []
