@@ -294,20 +294,12 @@ class _Transform:
         return known
 
     def _hard_left_out(self, cand: select.Candidate, shape: structure.Structure) -> None:
-        raw = shape.sections[cand.section]
-        heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
-        self.left_out += 1
-        self.review.append(
-            ReviewItem(
-                "left-out",
-                cand.text,
-                f"under heading '{heading}'",
-                f"Left out: its words are long ({self._syllables_per_word(cand):.1f} syllables a word) "
-                "and it holds nothing the reader must keep (no date, money, contact, or what they can "
-                "do or what will happen to them). To bring it back, add this line to the decisions file.",
-                point=cand.id,
-                decision_line=f'keep = ["{cand.id}"]',
-            )
+        self._left_out(
+            cand,
+            shape,
+            f"Left out: its words are long ({self._syllables_per_word(cand):.1f} syllables a word) "
+            "and it holds nothing the reader must keep (no date, money, contact, or what they can "
+            "do or what will happen to them).",
         )
 
     def _note_kept(self, cand: select.Candidate, rules: select.Rules) -> None:
@@ -317,17 +309,17 @@ class _Transform:
         if cand.forced:
             self.forced.add(cand.text)
 
-    def _left_out(self, cand: select.Candidate, shape: structure.Structure) -> None:
+    def _left_out(self, cand: select.Candidate, shape: structure.Structure, why: str | None = None) -> None:
         raw = shape.sections[cand.section]
         heading = self.spans.restore(raw.heading) if raw.heading else self.doc.title
+        groups = f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else "."
         self.left_out += 1
         self.review.append(
             ReviewItem(
                 "left-out",
                 cand.text,
                 f"under heading '{heading}'",
-                "Left out to keep the Easy Read version short"
-                + (f" ({', '.join(g.replace('_', ' ') for g in cand.groups)})." if cand.groups else ".")
+                (why or "Left out to keep the Easy Read version short" + groups)
                 + " To bring it back, add this line to the decisions file.",
                 point=cand.id,
                 decision_line=f'keep = ["{cand.id}"]',
