@@ -42,6 +42,7 @@ import lemminflect
 
 from . import syntax
 from .contact_list import contact_list, ways_to_do
+from .steps import fronted_step
 from .wordlists import grammar, word_set
 
 if TYPE_CHECKING:
@@ -861,6 +862,7 @@ def early() -> list[Rule]:
     return [
         contact_list,
         ways_to_do,
+        fronted_step,
         if_either_after,
         purpose_pair,
         means_list,
