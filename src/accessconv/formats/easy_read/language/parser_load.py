@@ -1,0 +1,49 @@
+"""Loading the spaCy model without building its tokenizer twice.
+
+`spacy.load` first builds the pipeline from the model's config, which makes the default English
+tokenizer (2,700 special cases added one by one, three big patterns compiled: about a quarter of a
+second), and then reads the model's own tokenizer from its folder, which replaces every part of
+that one (`Tokenizer.from_bytes` resets the patterns, the special cases and the caches first; the
+vocabulary the first tokenizer filled is reset by `Vocab.from_disk` as well). So the config's
+tokenizer is swapped for an empty one here: what is read from disk is the same, and so is every
+parse (tested: the tokenizer's and the vocabulary's bytes, and the parses of whole drafts).
+A model whose folder holds no tokenizer keeps spaCy's usual loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+
+EMPTY_TOKENIZER = "accessconv.empty_tokenizer.v1"
+
+
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+def _register() -> None:
+    from spacy import registry
+
+    if EMPTY_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(EMPTY_TOKENIZER, func=_empty_tokenizer)
+
+
+def load(module: Any, exclude: Sequence[str]) -> Language:
+    """The model package `module` loaded with its pipes but `exclude`, its tokenizer built once."""
+    _register()
+    nlp: Language = module.load(
+        exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+    )
+    if not nlp.tokenizer.rules:  # no tokenizer in the model's folder: the config's one is needed
+        nlp = module.load(exclude=list(exclude))
+    return nlp
