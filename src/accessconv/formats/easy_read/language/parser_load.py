@@ -17,22 +17,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokenizer import Tokenizer
 
 EMPTY_TOKENIZER = "accessconv.empty_tokenizer.v1"
 
 
-def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
-    from spacy.tokenizer import Tokenizer
+def _empty_tokenizer() -> Callable[[Language], Any]:
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
 
-    def make(nlp: Language) -> Tokenizer:
+    def make(nlp: Language) -> Any:
         return Tokenizer(nlp.vocab)
 
     return make
 
 
 def _register() -> None:
-    from spacy import registry
+    from spacy.util import registry
 
     if EMPTY_TOKENIZER not in registry.tokenizers:
         registry.tokenizers.register(EMPTY_TOKENIZER, func=_empty_tokenizer)
@@ -44,6 +43,7 @@ def load(module: Any, exclude: Sequence[str]) -> Language:
     nlp: Language = module.load(
         exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
     )
-    if not nlp.tokenizer.rules:  # no tokenizer in the model's folder: the config's one is needed
+    tokenizer: Any = nlp.tokenizer
+    if not tokenizer.rules:  # no tokenizer in the model's folder: the config's one is needed
         nlp = module.load(exclude=list(exclude))
     return nlp
