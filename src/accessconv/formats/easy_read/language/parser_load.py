@@ -8,11 +8,17 @@ vocabulary the first tokenizer filled is reset by `Vocab.from_disk` as well). So
 tokenizer is swapped for an empty one here: what is read from disk is the same, and so is every
 parse (tested: the tokenizer's and the vocabulary's bytes, and the parses of whole drafts).
 A model whose folder holds no tokenizer keeps spaCy's usual loading.
+
+While the model loads, spaCy's registries ask `catalogue` for other packages' entry points about
+120 times, and each time it filters the same list of every installed package's entry points again
+(about 0.1 s in all): during the load each question is answered once and remembered; the list
+itself, and so every answer, is the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,10 +46,46 @@ def _register() -> None:
 def load(module: Any, exclude: Sequence[str]) -> Language:
     """The model package `module` loaded with its pipes but `exclude`, its tokenizer built once."""
     _register()
-    nlp: Language = module.load(
-        exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
-    )
-    tokenizer: Any = nlp.tokenizer
-    if not tokenizer.rules:  # no tokenizer in the model's folder: the config's one is needed
-        nlp = module.load(exclude=list(exclude))
+    with _entry_points_remembered():
+        nlp: Language = module.load(
+            exclude=list(exclude), config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+        )
+        tokenizer: Any = nlp.tokenizer
+        if not tokenizer.rules:  # no tokenizer in the model's folder: the config's one is needed
+            nlp = module.load(exclude=list(exclude))
     return nlp
+
+
+class _Remembered:
+    """catalogue's list of entry points, each `select` answered once."""
+
+    def __init__(self, entry_points: Any) -> None:
+        self._entry_points = entry_points
+        self._answers: dict[tuple[tuple[str, object], ...], Any] = {}
+
+    def select(self, **params: object) -> Any:
+        key = tuple(sorted(params.items()))
+        if key not in self._answers:
+            self._answers[key] = self._entry_points.select(**params)
+        return self._answers[key]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._entry_points, name)
+
+
+@contextlib.contextmanager
+def _entry_points_remembered() -> Iterator[None]:
+    try:
+        import catalogue  # type: ignore[import-untyped]
+    except ImportError:
+        yield
+        return
+    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if not callable(getattr(found, "select", None)):  # an older catalogue: left as it is
+        yield
+        return
+    catalogue.AVAILABLE_ENTRY_POINTS = _Remembered(found)
+    try:
+        yield
+    finally:
+        catalogue.AVAILABLE_ENTRY_POINTS = found
