@@ -21,6 +21,10 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+import catalogue  # type: ignore[import-untyped]  # spaCy's registries (a dependency of spaCy)
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
+from spacy.util import registry
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -28,8 +32,6 @@ EMPTY_TOKENIZER = "accessconv.empty_tokenizer.v1"
 
 
 def _empty_tokenizer() -> Callable[[Language], Any]:
-    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
-
     def make(nlp: Language) -> Any:
         return Tokenizer(nlp.vocab)
 
@@ -37,8 +39,6 @@ def _empty_tokenizer() -> Callable[[Language], Any]:
 
 
 def _register() -> None:
-    from spacy.util import registry
-
     if EMPTY_TOKENIZER not in registry.tokenizers:
         registry.tokenizers.register(EMPTY_TOKENIZER, func=_empty_tokenizer)
 
@@ -75,11 +75,6 @@ class _Remembered:
 
 @contextlib.contextmanager
 def _entry_points_remembered() -> Iterator[None]:
-    try:
-        import catalogue  # type: ignore[import-untyped]
-    except ImportError:
-        yield
-        return
     found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
     if not callable(getattr(found, "select", None)):  # an older catalogue: left as it is
         yield
