@@ -47,6 +47,23 @@ def test_a_drawn_picture_is_kept_and_the_next_run_takes_the_same_bytes(
     assert [later.render(f) for f in files] == drawn
 
 
+def test_pictures_in_the_cache_are_not_drawn_ahead_in_a_child(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accessconv import background
+
+    files = [s.file for s in sym.load_symbol_set(SETTINGS).symbols[:12]]
+    first = sym.load_symbol_set(SETTINGS)
+    drawn = [first.render(f) for f in files]
+    monkeypatch.setenv(background.JOBS_VARIABLE, "2")
+    monkeypatch.setattr(sets, "_render_apart", _no_drawing)  # no child is asked to draw
+    monkeypatch.setattr(sets, "_render_svg", _no_drawing)
+    later = sym.load_symbol_set(SETTINGS)
+    sets.render_ahead([(later, f) for f in files])
+    assert all(later.rendered(f) for f in files)
+    assert [later.render(f) for f in files] == drawn
+
+
 def test_the_cache_changes_no_picture(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     file = sym.load_symbol_set(SETTINGS).symbols[5].file
     monkeypatch.setenv(datacache.CACHE_VARIABLE, "off")
