@@ -11,10 +11,13 @@ With --compare-src another checkout (main's, say) is timed in the same rounds: b
 With --draft, a draft of your own replaces the made-up one (whose few sentences repeat, so work
 done once per distinct sentence or picture is cheaper on it than on a real draft); --profiles
 times only some commands. The sizes of the files written (the last round's) are listed at the end.
+accessconv keeps data derived from its own files (word tables, drawn pictures) in a per-user cache
+(datacache.py); the untimed warm-up fills it, so the timed runs are a user's second run and after,
+as the output says; --cold-cache gives every run an empty cache folder instead (a first run).
 Targets (issue 15): large-print <= 3, all default profiles together <= 6. Medians, and the fastest
 round of each as a ratio to pandoc's fastest (on a shared machine others' work only adds time).
 Run: .venv/bin/python benchmarks/bench_all_profiles.py [--words 25000] [--rounds 1]
-     [--compare-src ../main/src] [--draft my.docx] [--profiles easy-read,large-print]
+     [--compare-src ../main/src] [--draft my.docx] [--profiles easy-read,large-print] [--cold-cache]
 """
 
 from __future__ import annotations
@@ -106,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--profiles", help="comma-separated profiles to time (default: each, and all together: 'all')"
     )
+    parser.add_argument(
+        "--cold-cache",
+        action="store_true",
+        help="give every accessconv run an empty per-user cache (datacache.py): a first run's cost",
+    )
     args = parser.parse_args(argv)
     wanted = args.profiles.split(",") if args.profiles else [*PROFILES, "all"]
     sources = {"": SRC}
@@ -133,7 +141,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         for r in range(args.rounds):
             order = names[r % len(names) :] + names[: r % len(names)]
             for name in reversed(order) if r % 2 else order:
-                wall, cpu, peak, tree = _run(*commands[name])
+                command, env = commands[name]
+                if args.cold_cache and name != "pandoc docx->html":
+                    env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=folder, prefix="cache-")}
+                wall, cpu, peak, tree = _run(command, env)
                 got = runs[name]
                 got.wall.append(wall)
                 got.cpu.append(cpu)
@@ -147,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     base = statistics.median(runs["pandoc docx->html"].wall)
     what = args.draft.name if args.draft else f"{args.words:,} words"
     print(f"{what}, {args.rounds} timed round(s) after a warm-up (median)")
+    print(_cache_line(args.cold_cache))
     # The fastest round too: on a shared machine another's burst of work only ever adds time.
     fastest = min(runs["pandoc docx->html"].wall)
     head = ("seconds", "ratio", "target", "min s", "ratio", "CPU s", "peak MiB", "tree MiB")
@@ -167,6 +179,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("files written (bytes):")
     for name, size in sizes.items():
         print(f"  {name:60} {size:>12,}")
+
+
+def _cache_line(cold: bool) -> str:
+    """Whether the timed runs found accessconv's per-user cache of derived data filled (word
+    tables, the plain words' forms, drawn pictures: datacache.py) or empty, as on a first run."""
+    if os.environ.get("ACCESSCONV_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
+        return "per-user cache: off (ACCESSCONV_CACHE): each run builds its word tables, draws its pictures"
+    if cold:
+        return "per-user cache: COLD (--cold-cache): each run started with an empty one, as a first run does"
+    return (
+        "per-user cache: WARM (the untimed warm-up filled it: word tables, plain-word forms, drawn "
+        "pictures); a first run costs more, see --cold-cache and docs/performance.md"
+    )
 
 
 if __name__ == "__main__":

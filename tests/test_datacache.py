@@ -132,3 +132,13 @@ def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     assert datacache.folder() is None
     build = Builder({"a": 1})
     assert datacache.load("words", "1", [b"data"], build) == {"a": 1}
+
+
+def test_peek_reads_what_load_stored_and_never_builds(cache_home: Path) -> None:
+    assert datacache.peek("words", "1", [b"data"]) is None
+    datacache.load("words", "1", [b"data"], Builder({"a": 1}))
+    assert datacache.peek("words", "1", [b"data"]) == {"a": 1}
+    assert datacache.peek("words", "1", [b"other data"]) is None
+    (path,) = cache_home.glob("words-*.pickle")
+    path.write_bytes(b"damaged")
+    assert datacache.peek("words", "1", [b"data"]) is None

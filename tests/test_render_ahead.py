@@ -9,13 +9,19 @@ import time
 
 import pytest
 
-from accessconv import background
+from accessconv import background, datacache
 from accessconv.formats.easy_read import symbols as sym
 from accessconv.formats.easy_read.pictures import sets
 from easy_read_builders import profile
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
 SETTINGS = profile().settings.pictures
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about drawing: no picture comes from the per-user cache (test_speed_caches)."""
+    monkeypatch.setenv(datacache.CACHE_VARIABLE, "off")
 
 
 def _files(symbol_set: sets.SymbolSet, n: int) -> list[str]:

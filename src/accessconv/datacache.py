@@ -70,13 +70,34 @@ def load(name: str, version: str, inputs: Sequence[bytes], build: Callable[[], T
     if place is None:
         return build()
     path = place / key(name, version, inputs)
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        with path.open("rb") as fh:
-            value: T = _PlainUnpickler(fh).load()
+    found = _read(path)
+    if found is not _MISSING:
+        value: T = found  # type: ignore[assignment]  # stored by `build` of the same key
         return value
     value = build()
     _store(path, value)
     return value
+
+
+def peek(name: str, version: str, inputs: Sequence[bytes]) -> object:
+    """What `load` with these arguments would read from the cache, or None when it would have to
+    build it (nothing stored, unreadable, or the cache turned off)."""
+    place = folder()
+    if place is None:
+        return None
+    found = _read(place / key(name, version, inputs))
+    return None if found is _MISSING else found
+
+
+_MISSING = object()
+
+
+def _read(path: Path) -> object:
+    """The plain data stored at `path`, or _MISSING when there is none that can be read."""
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        with path.open("rb") as fh:
+            return _PlainUnpickler(fh).load()
+    return _MISSING
 
 
 class _PlainUnpickler(pickle.Unpickler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,13 +85,20 @@ def write(
                 render_review(easy, settings, decisions_name, html_path.name), encoding="utf-8", newline="\n"
             )
             paused.close()
-            # Each file to its check as soon as it is written: the pages while Typst still works.
+            # Each file to its check as soon as it is written: the pages while Typst still works
+            # (checked here then, in time this process would only wait). The PDF's check, the
+            # longest, goes before the review sheet's when Typst is done by then: checks that
+            # wait for a core start in the order they were handed over.
             hand_over = ready or (lambda _path: None)
             hand_over(html_path)
-            hand_over(review_path)
+            review_first = finish_pdf is None or threading.active_count() > 1  # Typst still works
+            if review_first:
+                hand_over(review_path)
             pdf_notes = finish_pdf() if finish_pdf is not None else []
             if finish_pdf is not None:
                 hand_over(pdf_path)
+            if not review_first:
+                hand_over(review_path)
             jobs.result(docx_job)
             hand_over(docx_path)
     written = [docx_path, pdf_path] if finish_pdf is not None else [docx_path]

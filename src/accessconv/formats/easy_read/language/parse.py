@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, cues, points, syntax
+from . import cascade, clauses, cues, parser_load, points, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -112,8 +112,8 @@ def _nlp() -> Language | None:
         module: Any = importlib.import_module(MODEL)
     except ImportError:
         return None
-    nlp: Language = module.load(exclude=list(DISABLED))
-    return nlp
+    # Its tokenizer is built once, from the model's folder (parser_load.py).
+    return parser_load.load(module, DISABLED)
 
 
 def available() -> bool:

@@ -28,7 +28,8 @@ from typing import Any
 
 import lemminflect
 
-from . import parse
+from .... import datacache
+from . import parse, phrase_tree
 from .text import capitalise
 from .wordlists import builtin, grammar, read_table, word_set
 
@@ -140,10 +141,52 @@ def inflect(word: str, tag: str, upos: str) -> str:
 @cache
 def _surface_forms(entries: tuple[Entry, ...]) -> dict[str, list[Form]]:
     forms: dict[str, list[Form]] = {}
+    table = _forms_table(entries)
     for entry in entries:
-        for surface, form in _entry_forms(entry).items():
-            forms.setdefault(surface, []).append(form)
+        for surface, tags in table[_forms_key(entry)]:
+            forms.setdefault(surface, []).append(Form(entry, tags))
     return forms
+
+
+# ---- The forms of each listed word, kept in the per-user cache (datacache.py): finding them with
+# lemminflect took about 0.1 s of every Easy Read run. Keyed by the words and kinds they come from
+# and lemminflect's version, so a changed list or library builds them again.
+_FORMS_VERSION = "1"
+FormsTable = dict[str, list[tuple[str, tuple[str, ...]]]]
+
+
+def _forms_key(entry: Entry) -> str:
+    return f"{entry.kind}\t{entry.hard}"
+
+
+def _forms_table(entries: tuple[Entry, ...]) -> FormsTable:
+    keys = sorted({_forms_key(e) for e in entries})
+    by_key = {_forms_key(e): e for e in entries}
+
+    def build() -> FormsTable:
+        return {k: [(surface, f.tags) for surface, f in _entry_forms(by_key[k]).items()] for k in keys}
+
+    version = f"{_FORMS_VERSION}-lemminflect{lemminflect.__version__}"
+    table = datacache.load("plain-word-forms", version, ["\n".join(keys).encode("utf-8")], build)
+    if not _valid_table(table, keys):
+        table = build()
+    return table
+
+
+def _valid_table(table: object, keys: list[str]) -> bool:
+    """Whether the cache gave a table of the expected shape (else it is built again)."""
+    if not isinstance(table, dict):
+        return False
+    for k in keys:
+        rows = table.get(k)
+        if not isinstance(rows, list):
+            return False
+        for row in rows:
+            if not (isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], str)):
+                return False
+            if not (isinstance(row[1], tuple) and all(isinstance(t, str) for t in row[1])):
+                return False
+    return True
 
 
 def _entry_forms(entry: Entry) -> dict[str, Form]:
@@ -176,8 +219,8 @@ def _entry_forms(entry: Entry) -> dict[str, Form]:
 
 @cache
 def _pattern(entries: tuple[Entry, ...]) -> re.Pattern[str]:
-    surfaces = sorted(_surface_forms(entries), key=lambda s: (-len(s), s))
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
+    # The forms as a tree (phrase_tree.py): the longest form that fits is matched, as before.
+    alternation = phrase_tree.longest_first(_surface_forms(entries))
     return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
 
 
