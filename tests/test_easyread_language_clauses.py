@@ -371,12 +371,16 @@ def test_leaves_these(sentence: str, bad: str) -> None:
 
 
 @needs_parser
-def test_the_defect_seen_is_left_whole() -> None:
+def test_the_defect_seen_is_never_cut_into_a_fragment() -> None:
     sentence = (
         "We will post a report of what residents said, and what we changed because of it, on the "
         "website in May."
     )
-    assert split(sentence) is None
+    # Once left whole; now the place and time are said apart, and "what we changed" stays in its clause.
+    assert split(sentence) == [
+        "We will post a report of what residents said, and what we changed because of it.",
+        "We will post this report on the website in May.",
+    ]
 
 
 @needs_parser
@@ -398,3 +402,132 @@ def test_the_defect_seen_is_left_whole() -> None:
 )
 def test_every_part_is_a_sentence(parts: list[str], ok: bool) -> None:
     assert parse.sound(parts) is ok
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place at the end of a clause with a helping verb: said again as its own sentence, led by
+        # the clause said briefly ("You can do this", "We will open these … beds", "This may happen").
+        (
+            "In very cold weather, when snow is forecast for the whole week, we will open extra shelter "
+            "beds at the Riverside Centre.",
+            [
+                "In very cold weather, when snow is forecast for the whole week, we will open extra shelter "
+                "beds.",
+                "We will open these shelter beds at the Riverside Centre.",
+            ],
+        ),
+        # After a closing comma the phrase is the main verb's, though the parser hangs it on "changed".
+        (
+            "We will put a short report of what tenants told us, and what we changed, on our website by "
+            "June 2028.",
+            [
+                "We will put a short report of what tenants told us, and what we changed.",
+                "We will put this report on our website by June 2028.",
+            ],
+        ),
+        (
+            "If it is needed, you may be asked to attend a short interview with a trained housing officer "
+            "at the Westgate Civic Centre.",
+            [
+                "If it is needed, you may be asked to attend a short interview with a trained housing "
+                "officer.",
+                "This may happen at the Westgate Civic Centre.",
+            ],
+        ),
+        # A subject list whose last item has a clause with its own helping verb ("cannot", "need").
+        (
+            "Tenants who live alone, tenants who are over 80 and tenants whose carer says that they need "
+            "help at night would get a free alarm from the council next year.",
+            [
+                "These tenants would get a free alarm from the council next year:",
+                "Tenants who live alone.",
+                "Tenants who are over 80.",
+                "Tenants whose carer says that they need help at night.",
+            ],
+        ),
+        # Events, each a place and a date: one a line; the time they share goes into the lead.
+        (
+            "We will hold 3 meetings in Redford Town Hall on 2 May, Kingsley Library on 9 May and Elm "
+            "Court on 16 May, each from 6pm to 8pm.",
+            [
+                "We will hold 3 meetings from 6pm to 8pm in:",
+                "Redford Town Hall on 2 May.",
+                "Kingsley Library on 9 May.",
+                "Elm Court on 16 May.",
+            ],
+        ),
+        (
+            "Come to one of our open days at Millbank Library on 3 June 2027 or at Hollins Community "
+            "Centre on 17 June 2027, both from 10am to 3pm.",
+            [
+                "Come to one of our open days from 10am to 3pm at:",
+                "Millbank Library on 3 June 2027.",
+                "Or Hollins Community Centre on 17 June 2027.",
+            ],
+        ),
+    ],
+)
+def test_a_place_a_time_or_a_list_is_said_apart(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_place_after_a_condition_is_said_apart() -> None:
+    # (the rule alone: the whole split may first cut the condition, a rule tried before it)
+    sentence = "If you have no printer, you can print the form you need for free at any of our libraries."
+    doc = parse.parse(sentence)
+    assert doc is not None
+    parts = parse._said_apart(sentence, doc)
+    assert parts == [
+        "If you have no printer, you can print the form you need for free.",
+        "You can print this form at any of our libraries.",
+    ]
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        # The place hangs on one of two joined ways: "This could happen" would be about both.
+        (
+            "Parents could still ask for a school place by letter or in person at the Westgate Family "
+            "Centre.",
+            "This",
+        ),
+        # The date belongs to a clause that describes a noun ("who moved … during March").
+        ("We will write to every tenant who moved into a new home in Ashford during March 2027.", "This"),
+        # Nothing negative is said again ("We will do this before April" would say the opposite).
+        (
+            "We will not close any of the small libraries in the north of Redford before April 2028.",
+            "We will",
+        ),
+        # The dates say which years, not when the aims are set out.
+        ("The plan sets out our main aims for the 4 years from 1 April 2026 to 31 March 2030.", "It sets"),
+        # One event, its address inside commas: no list.
+        (
+            "Come to a drop-in session at Kingsley Library, Mill Lane, on Friday 8 May 2027 from 1pm to 4pm.",
+            "Mill Lane.",
+        ),
+        # The place completes the verb ("live in …"), and a passive has no doer to say again.
+        (
+            "From next year all the older tenants of the block will need to live in sheltered flats in "
+            "Redford.",
+            "This",
+        ),
+        (
+            "A new paper form can be picked up by anyone from any Redford Council customer service centre.",
+            "This",
+        ),
+    ],
+)
+def test_a_place_or_time_is_kept_where_it_belongs(sentence: str, bad: str) -> None:
+    parts = split(sentence) or [sentence]
+    assert not any(p.startswith(bad) for p in parts[1:]), parts
+    if len(parts) > 1:
+        _keeps_everything(sentence, parts)

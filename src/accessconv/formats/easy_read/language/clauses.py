@@ -862,6 +862,7 @@ def early() -> list[Rule]:
         contact_list,
         ways_to_do,
         if_either_after,
+        if_both_after,
         purpose_pair,
         means_list,
         comma_clauses,
@@ -873,6 +874,7 @@ def early() -> list[Rule]:
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
     return [
+        event_list,
         object_relative,
         end_participle,
         shared_to,
@@ -1101,8 +1103,10 @@ def if_either_after(text: str, doc: Doc) -> list[str] | None:
         return None
     parts = (doc[first_if.i + 1 : commas[0]], doc[commas[0] + 3 : end])
     for part in parts:
-        if len(part) < 2 or part[0].lower_ not in word_set("subject_pronouns") | {"it"} or not any(
-            t.tag_ in syntax.FINITE for t in part
+        if (
+            len(part) < 2
+            or part[0].lower_ not in word_set("subject_pronouns") | {"it"}
+            or not any(t.tag_ in syntax.FINITE for t in part)
         ):
             return None
     lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
@@ -1111,13 +1115,78 @@ def if_either_after(text: str, doc: Doc) -> list[str] | None:
     return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
 
 
+def if_both_after(text: str, doc: Doc) -> list[str] | None:
+    """ "You can apply for a grant if you or someone who lives with you is disabled and the work is
+    needed to meet their needs." -> "You can apply for a grant if:" "You or someone who lives with you
+    is disabled." "And the work is needed to meet their needs.": two conditions after the main
+    clause, each a clause with its own subject and a verb with a tense, joined by "and" (both are
+    needed: `if_both_and`) or "or" (either is enough: `if_either_or`). Only one such joint (a list of
+    things inside a condition, "Housing Benefit or Universal Credit", has no clause after it). The
+    same two conditions before a short main clause ("If A and B, you can …") go after it, unless
+    the main clause points back at them ("…, we will fix it")."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if len(doc) < 8 or doc[-1].text != "." or any(t.text in {";", ":"} for t in doc):
+        return None
+    if doc[0].lower_ == "if":
+        commas = [t.i for t in doc[:end] if t.text == ","]
+        main = list(doc[commas[0] + 1 : end]) if len(commas) == 1 else []
+        pointing = set(grammar().get("shapes", {}).get("pointing_words", []))
+        if (
+            not 3 <= len(main) <= 12
+            or not syntax.main_clause(main)
+            or any(t.lower_ in pointing for t in main)
+        ):
+            return None
+        lead = syntax.sentence(_span_text(text, main[0], main[-1])).rstrip(".")
+        first_word, stop = 1, commas[0]
+    else:
+        first_if = next((t for t in doc[2:end] if t.lower_ == "if" and t.dep_ == "mark"), None)
+        if first_if is None or doc[first_if.i - 1].lower_ in {"as", "even"}:
+            return None
+        if not syntax.main_clause(list(doc[: first_if.i])):
+            return None
+        lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
+        first_word, stop = first_if.i + 1, end
+    starts = word_set("subject_pronouns") | {"it", "there"} | set(_data().get("if_both_starts", []))
+    joints = [
+        t
+        for t in doc[first_word + 1 : stop - 2]
+        if t.lower_ in {"and", "or"}
+        and doc[t.i + 1].lower_ in starts
+        and _own_subject(doc, t.i + 1, stop)
+        and syntax.has_clause(list(doc[first_word : t.i]))
+    ]
+    if len(joints) != 1 or any(t.text == "," for t in doc[: joints[0].i] if t.i >= first_word or stop == end):
+        return None  # (a list inside the last condition may have commas: "such as A, B or C")
+    joint = joints[0]
+    first = text[doc[first_word].idx : joint.idx].strip()
+    second = _span_text(text, doc[joint.i + 1], doc[stop - 1])
+    word = _data().get("if_both_and", "And") if joint.lower_ == "and" else _data().get("if_either_or", "Or")
+    items = [syntax.item(first), syntax.item(f"{word} {syntax.lower(second)}")]
+    if any("," in i and len(i.split()) > int(_data().get("if_both_max_listed", 12)) for i in items):
+        return None  # its own list would be cut into a list inside the list
+    return [f"{lead} if:", *items]
+
+
+def _own_subject(doc: Doc, start: int, end: int) -> bool:
+    """The words from `start` are a plain subject ("the work", "your home insurance", "you") and then
+    a verb with a tense ("is needed", "does not cover"): a clause of its own, whatever the parse of
+    the whole sentence joined it to."""
+    for tok in doc[start:end]:
+        if tok.tag_ in syntax.FINITE:
+            return tok.i > start
+        if tok.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"} and tok.tag_ != "PRP$":
+            return False
+    return False
+
+
 # --- when it will happen, said apart ---------------------------------------------------------------
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
-_WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
+WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
 
 
 def time_at_end(text: str, doc: Doc) -> list[str] | None:
@@ -1149,7 +1218,7 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
             and t.lower_ in set(leads.get("prepositions", "").split())
             and t.right_edge.i == end - 1
             and (t.head == root or (t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > root.i))
-            and _WHEN.search(text[t.idx :])
+            and WHEN.search(text[t.idx :])
             and len(text[t.idx :].split()) <= 8
         ),
         None,
@@ -1161,3 +1230,59 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
     if len(first.split()) < 6 or len(said.split()) > 8:
         return None
     return [syntax.sentence(first), syntax.sentence(f"{leads[modal.lower_]} {said}")]
+
+
+# --- events: a place and a date each, one a line ---------------------------------------------------
+
+_JOINTS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def event_list(text: str, doc: Doc) -> list[str] | None:
+    """ "We will hold 3 drop-in sessions at Eastfield Library on 4 May, Hill Top Centre on 11 May and
+    Ford Hall on 18 May, each from 10am to 1pm." -> "We will hold 3 drop-in sessions from 10am to 1pm
+    at:" "Eastfield Library on 4 May." "Hill Top Centre on 11 May." "Ford Hall on 18 May.": two or
+    more events after "at" / "in", each a name and a date, one a line; a time they share (", each
+    from …" / ", both from …") goes into the lead. Found by the words (the parse of such a list is
+    often wrong): every item has a capital word and a date, and the list runs to the sentence's end."""
+    words: dict[str, Any] = _data().get("event_list", {})
+    share = tuple(f", {w} " for w in words.get("shared", []))
+    end = len(text.rstrip().rstrip("."))
+    if not text.rstrip().endswith(".") or not share and not words:
+        return None
+    prep = next(
+        (
+            t
+            for t in doc[2:]
+            if t.lower_ in set(words.get("prepositions", [])) and t.i + 1 < len(doc) and doc[t.i + 1].is_title
+        ),
+        None,
+    )
+    if prep is None or not syntax.main_clause(list(doc[: prep.i])):
+        return None
+    body = text[prep.idx + len(prep.text) : end]
+    shared = ""
+    cut = max((body.rfind(s) for s in share), default=-1)
+    if cut > 0:
+        shared = body[cut:].split(" ", 2)[-1].strip()
+        body = body[:cut]
+        if not WHEN.search(shared) or any(m in shared for m in ",;:"):
+            return None
+    joints = [m.group(0).strip(" ,") for m in _JOINTS.finditer(body)]
+    items = [i.strip() for i in _JOINTS.split(body)]
+    named = [i[:1].isupper() or i.startswith(prep.lower_ + " ") for i in items]
+    if len(items) < 2 or not all(named) or not all(WHEN.search(i) for i in items):
+        return None
+    if any(not re.search(r"\b[A-Z][a-z]", i.split(" on ", 1)[0]) for i in items):
+        return None  # every item names its place before its date
+    joint = "or" if "or" in joints else "and"
+    if "or" in joints and "and" in joints:
+        return None
+    again = all(i.startswith(prep.lower_ + " ") for i in items[1:])
+    if again:
+        items = [items[0], *(i[len(prep.text) + 1 :] for i in items[1:])]
+    lead = text[: prep.idx].strip()
+    lead = f"{lead} {shared} {prep.text}:" if shared else f"{lead} {prep.text}:"
+    out = [lead, *(syntax.item(i) for i in items)]
+    if joint == "or":
+        out[-1] = syntax.or_last(out[0], out[-1])
+    return out

@@ -654,6 +654,20 @@ def _subject_list(text: str, toks: list[Token]) -> Cut | None:
     # The helping verb of the main clause, not one inside the last item ("… whose assessment shows that
     # they cannot travel … would continue …": "can" is the item's).
     verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD" and t.head.dep_ == "ROOT"), None)
+    # The parser may take the last item's verb for the sentence's own ("whose assessment shows …")
+    # and join the main verb to it: then a helping verb on a verb joined to the top, right after a
+    # noun (never after "they" / "who": that one starts a clause inside the item).
+    verb = verb or next(
+        (
+            t
+            for t in toks[starts[-1].i + 1 :]
+            if t.tag_ == "MD"
+            and t.head.dep_ == "conj"
+            and t.head.head.dep_ == "ROOT"
+            and toks[t.i - 1].pos_ in {"NOUN", "PROPN", "NUM", "ADV", "ADJ"}
+        ),
+        None,
+    )
     if verb is None:
         return None
     ends = [_before_joint(toks, s.i) for s in starts[1:]] + [toks[verb.i - 1]]
