@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from accessconv.formats.easy_read.language import facts, parse
+from accessconv.formats.easy_read.language import clauses, facts, parse
 from accessconv.formats.easy_read.language.points import keeps_content
 from accessconv.formats.easy_read.language.text import is_content_word, lemma, words
 
@@ -531,3 +531,87 @@ def test_a_place_or_time_is_kept_where_it_belongs(sentence: str, bad: str) -> No
     assert not any(p.startswith(bad) for p in parts[1:]), parts
     if len(parts) > 1:
         _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "and can …" after a describing clause with its own subject ("the grants you may be able to
+        # get"): the joined verb has its own object, so it is the main subject's.
+        (
+            "Our housing officers can tell you about all the grants you may be able to get and can help "
+            "you fill in the forms.",
+            [
+                "Our housing officers can tell you about all the grants you may be able to get.",
+                "Our housing officers can help you fill in the forms.",
+            ],
+        ),
+        # A long subject of two names is "They" when said again.
+        (
+            "The Westfield Tenants Association and the Westfield Youth Forum will meet the council every "
+            "month and will report back to residents.",
+            [
+                "The Westfield Tenants Association and the Westfield Youth Forum will meet the council every "
+                "month.",
+                "They will report back to residents.",
+            ],
+        ),
+    ],
+)
+def test_a_second_helping_verb_shares_the_main_subject(sentence: str, expected: list[str]) -> None:
+    assert split(sentence) == expected
+    _keeps_everything(sentence, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A change from one amount to another: what it was, then what it is now.
+        (
+            "The number of people on our waiting list rose from 1,200 in 2019 to 1,650 in 2024.",
+            ["The number of people on our waiting list was 1,200 in 2019.", "It rose to 1,650 in 2024."],
+        ),
+        (
+            "Average weekly rents for our tenants have gone up from £82 in 2020 to £97 in 2025.",
+            ["Average weekly rents for our tenants were £82 in 2020.", "They have gone up to £97 in 2025."],
+        ),
+        (
+            "Since then the number of people waiting for a home visit has risen from 140 to 390.",
+            ["The number of people waiting for a home visit was 140.", "Since then it has risen to 390."],
+        ),
+        # A named body after a date: named again for its own clause.
+        (
+            "The results will go to the Health and Wellbeing Board in March 2027, which will agree the "
+            "final plan.",
+            [
+                "The results will go to the Health and Wellbeing Board.",
+                "This will happen in March 2027.",
+                "The Health and Wellbeing Board will agree the final plan.",
+            ],
+        ),
+    ],
+)
+def test_a_change_or_a_named_body_is_said_apart(sentence: str, expected: list[str]) -> None:
+    parts = split(sentence)
+    assert parts == expected
+    _keeps_everything(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Still to happen: "was" would be wrong.
+        "The number of carers we support will grow from 400 to 900 over the next 5 years.",
+        # The clause after the date is about an amount, not a named body.
+        "We think the changes could save about £600,000 a year by 2029/30, which would be spent on "
+        "more short breaks for carers.",
+    ],
+)
+def test_a_change_to_come_or_an_amount_is_not_said_apart(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert clauses.change_from_to(sentence, doc) is None
+    assert clauses.which_after_date(sentence, doc) is None

@@ -224,12 +224,13 @@ def test_the_punctuation_splitter_is_guarded_when_the_parser_is_in_use() -> None
                 "Or general upkeep and decorating that is not linked to the flood.",
             ],
         ),
-        # Two figures joined by ", while".
+        # Two figures joined by ", while" (the first change then said as what it was and what it is).
         (
             "Since then the number of people on the waiting list has gone up from 320 to 610, while the "
             "number of free places has fallen to about 90.",
             [
-                "Since then the number of people on the waiting list has gone up from 320 to 610.",
+                "The number of people on the waiting list was 320.",
+                "Since then it has gone up to 610.",
                 "The number of free places has fallen to about 90.",
             ],
         ),

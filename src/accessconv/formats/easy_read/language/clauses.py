@@ -875,6 +875,8 @@ def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
     return [
         event_list,
+        change_from_to,
+        which_after_date,
         object_relative,
         end_participle,
         shared_to,
@@ -1286,3 +1288,88 @@ def event_list(text: str, doc: Doc) -> list[str] | None:
     if joint == "or":
         out[-1] = syntax.or_last(out[0], out[-1])
     return out
+
+
+# --- a change from one amount to another, and a body named after a date ----------------------------
+
+_FROM_TO = re.compile(r"^from (?P<was>.*\d.*?) to (?P<now>.*\d.*?)\.$")
+
+
+def change_from_to(text: str, doc: Doc) -> list[str] | None:
+    """ "The cost of helped travel has risen from £2.9 million in 2021/22 to £4.2 million in 2026/27."
+    -> "The cost of helped travel was £2.9 million in 2021/22." "It has risen to £4.2 million in
+    2026/27.": a change ("rise", "fall", "go up" …: `change_verbs`) from one amount to another, said
+    as what it was and what it is now. A phrase before the subject ("Since then") stays with the
+    change. Only for a change that has happened (a past tense, or "has" / "have")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    verbs = set(_data().get("change_verbs", []))
+    if root is None or root.pos_ != "VERB" or not verbs:
+        return None
+    if not (verbs & set(lemminflect.getAllLemmas(root.lower_).get("VERB", ()))):
+        return None
+    helpers = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
+    if root.tag_ not in {"VBD", "VBN"} or any(h.lower_ not in {"has", "have"} for h in helpers):
+        return None
+    if root.tag_ == "VBN" and not helpers:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if (
+        subject is None
+        or subject.pos_ not in {"NOUN", "PROPN"}
+        or any(t.text == "," for t in doc[subject.i : root.i])
+    ):
+        return None
+    verb_end = max([root.i, *(c.i for c in root.children if c.dep_ == "prt")])
+    found = _FROM_TO.match(text[doc[verb_end].idx + len(doc[verb_end].text) :].strip())
+    if found is None or re.search(r"[,;:]\s", found.group(0)) or " from " in found.group("now"):
+        return None
+    opener = text[: subject.left_edge.idx].strip().rstrip(",")
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    names: dict[str, str] = _data().get("change_words", {})
+    was = names.get("were" if plural else "was", "were" if plural else "was")
+    said = text[subject.left_edge.idx : helpers[0].idx if helpers else root.idx].strip()
+    pronoun = names.get("they" if plural else "it", "they" if plural else "it")
+    verb = text[(helpers[0] if helpers else root).idx : doc[verb_end].idx + len(doc[verb_end].text)]
+    now = (
+        f"{opener} {pronoun} {verb} to {found.group('now')}"
+        if opener
+        else f"{pronoun} {verb} to {found.group('now')}"
+    )
+    return [syntax.sentence(f"{said} {was} {found.group('was')}"), syntax.sentence(now)]
+
+
+def which_after_date(text: str, doc: Doc) -> list[str] | None:
+    """ "A report will go to the council's Cabinet on 10 February 2028, which will make the final
+    decision." -> "A report will go to the council's Cabinet on 10 February 2028." "The council's
+    Cabinet will make the final decision.": a ", which" clause at the end, after a date, is about the
+    named body before the date (a date makes no decision), which is named again. Only a name (a
+    proper noun) of at most `which_after_date_words` words, and a clause with "which" as its subject."""
+    comma = next(
+        (t for t in doc if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "which"), None
+    )
+    if comma is None or comma.i < 4 or doc[comma.i + 1].dep_ not in syntax.SUBJECTS:
+        return None
+    if any(t.text in {",", ";", ":"} for t in doc[comma.i + 1 :]) or doc[-1].text != ".":
+        return None
+    date = next(
+        (
+            t
+            for t in doc[: comma.i]
+            if t.dep_ == "prep"
+            and t.right_edge.i == comma.i - 1
+            and WHEN.search(_span_text(text, t, doc[comma.i - 1]))
+        ),
+        None,
+    )
+    if date is None or date.i < 2:
+        return None
+    named = doc[date.i - 1]
+    if named.pos_ != "PROPN" or named.dep_ not in {"pobj", "dobj"} or named.right_edge.i != named.i:
+        return None
+    name = _span_text(text, named.left_edge, named)
+    if len(name.split()) > int(_data().get("which_after_date_words", 6)) or any(
+        t.pos_ == "VERB" for t in named.subtree
+    ):
+        return None
+    rest = text[doc[comma.i + 2].idx :].strip()
+    return [syntax.sentence(text[: comma.idx]), syntax.sentence(f"{name} {rest}")]

@@ -305,7 +305,7 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
             continue
         if root not in list(conj.ancestors) or any(c.dep_ in SUBJECTS for c in conj.children):
             continue
-        if any(a.dep_ == "relcl" for a in conj.ancestors):
+        if any(a.dep_ == "relcl" and not _own_object_after(a, conj) for a in conj.ancestors):
             continue  # "a plan, which will be reviewed … and will include …": the plan's verb
         modal = [c for c in conj.children if c.tag_ == "MD" and c.i < conj.i]
         if not modal or modal[0].i < 1 or doc[modal[0].i - 1].lower_ not in {"and", "but"}:
@@ -314,7 +314,9 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         s0, s1 = _subtree_span(subjects[0])
         subject = text[s0:s1]
         if len(subject.split()) > 6:
-            return None
+            if not _people_or_many(subjects[0]):
+                return None
+            subject = "They"  # "A Network and B Forum can help you … and can support you …"
         first = _text(text, 0, joint.idx)
         second = subject + " " + text[modal[0].idx :].strip()
         if joint.lower_ == "but":
@@ -322,6 +324,17 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         if len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _own_object_after(relcl: Token, conj: Token) -> bool:
+    """ "… all the benefits you can get and can help you apply …": the parser joined "can help" to the
+    describing clause "you can get"; a clause with its own subject (not "which" / "who" / "that") and
+    a joined verb with an object of its own is no part of it ("the aids you choose and can keep"
+    has none: "keep" is the describing clause's)."""
+    subject = next((c for c in relcl.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.tag_ in {"WDT", "WP", "WP$"} or subject.lower_ == "that":
+        return False
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for c in conj.children)
 
 
 def _people_or_many(head: Token) -> bool:
