@@ -538,17 +538,25 @@ def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     # A long part before the aside is a subject only when a verb follows the aside; before ", or by
     # card" it is the whole clause the phrase joins ("You can pay your rent by standing order").
     joined = _coordinated_phrase().match(text[cut.close :]) is not None
-    if not aside or (len(before.split()) > 6 and not joined):
+    examples = cut.word in _data().get("example_cues", [])
+    # "Small repairs that cost less than £500, such as A and B, are done free": examples inside a
+    # long subject, its verb right after them, are said of "These" (the subject is not said twice).
+    inside = examples and text[cut.close + 1 :].strip().split(" ", 1)[0].lower() in word_set("auxiliaries")
+    if not aside or (len(before.split()) > 6 and not joined and not inside):
         return
     lead = _comma_leads().get(cut.word)
-    if cut.word in _data().get("example_cues", []):
+    if examples:
         doc = parse(before)
         root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
         if root is None or root.pos_ not in {"NOUN", "PROPN"}:
             return
+        plural = root.tag_ in {"NNS", "NNPS"}
         verbs = _data().get("example_verbs", {})
-        verb = verbs.get("plural" if root.tag_ in {"NNS", "NNPS"} else "singular", "")
-        if verb:
+        verb = verbs.get("plural" if plural else "singular", "")
+        if verb and len(before.split()) > 6:
+            these = _data().get("these_ones", "these") if plural else _data().get("this_one", "this")
+            yield [syntax.sentence(main), syntax.sentence(f"{these} {verb} {aside}")]
+        elif verb:
             yield [syntax.sentence(main), syntax.sentence(f"{before} {verb} {aside}")]
     elif cut.word in {"which", "who"}:
         doc = parse(before)
