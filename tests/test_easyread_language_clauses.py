@@ -605,7 +605,7 @@ def test_a_change_or_a_named_body_is_said_apart(sentence: str, expected: list[st
     [
         # Still to happen: "was" would be wrong.
         "The number of carers we support will grow from 400 to 900 over the next 5 years.",
-        # The clause after the date is about an amount, not a named body.
+        # The clause after the date is about an amount, not a named body (see the test below).
         "We think the changes could save about £600,000 a year by 2029/30, which would be spent on "
         "more short breaks for carers.",
     ],
@@ -615,3 +615,17 @@ def test_a_change_to_come_or_an_amount_is_not_said_apart(sentence: str) -> None:
     assert doc is not None
     assert clauses.change_from_to(sentence, doc) is None
     assert clauses.which_after_date(sentence, doc) is None
+
+
+@needs_parser
+def test_a_which_clause_on_an_amount_of_money_is_this_money() -> None:
+    sentence = (
+        "We think the changes could save about £450,000 a year by 2028, which would be spent on more short "
+        "breaks for carers."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "We think the changes could save about £450,000 a year by 2028.",
+        "This money would be spent on more short breaks for carers.",
+    ]
+    _keeps_everything(sentence, parts)

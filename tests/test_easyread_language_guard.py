@@ -440,6 +440,25 @@ def test_a_condition_is_never_cut_into_a_fact(sentence: str, wrong: str) -> None
                 "And you have a child under 5.",
             ],
         ),
+        # "Where A and B, …" is a condition too; "When A and B, …" keeps its "when".
+        (
+            "Where the tenant has a serious illness and there is nobody at home to help them, the council "
+            "will pay for a carer.",
+            [
+                "The council will pay for a carer if:",
+                "The tenant has a serious illness.",
+                "And there is nobody at home to help them.",
+            ],
+        ),
+        (
+            "When the boiler breaks down and there is a child under 5 in the home, we will come the same "
+            "day.",
+            [
+                "We will come the same day when:",
+                "The boiler breaks down.",
+                "And there is a child under 5 in the home.",
+            ],
+        ),
         # A whole condition of two clauses ("This is if …") is cut only into such a list.
         (
             "This is if you have been living in the borough for 2 years and you are not already on the "
@@ -507,4 +526,17 @@ def test_two_conditions_moved_after_a_long_main_clause_say_it_again_briefly() ->
         "You have a mobility scooter.",
         "And you think there is a good reason why you cannot use it.",
     ], parts
+    keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_list_never_comes_between_a_clause_and_the_sentence_about_it() -> None:
+    # "… will arrange for a trained carer." "This is to help them.": cut into "… if:" and two
+    # conditions, "This is to help them." would follow the last condition and seem to be about it.
+    sentence = (
+        "Where the tenant has a long illness and there is nobody at home to support them, the council will "
+        "arrange for a trained carer to help them."
+    )
+    parts = split_like_the_transform(sentence)
+    assert not (any(p.endswith(":") for p in parts) and "This is to help them." in parts), parts
     keeps_everything(sentence, parts)

@@ -877,6 +877,7 @@ def late(too_long: Callable[[str], bool]) -> list[Rule]:
         event_list,
         change_from_to,
         which_after_date,
+        which_money,
         object_relative,
         end_participle,
         shared_to,
@@ -1124,12 +1125,14 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
     clause, each a clause with its own subject and a verb with a tense, joined by "and" (both are
     needed: `if_both_and`) or "or" (either is enough: `if_either_or`). Only one such joint (a list of
     things inside a condition, "Housing Benefit or Universal Credit", has no clause after it). The
-    same two conditions before a short main clause ("If A and B, you can …") go after it, unless
-    the main clause points back at them ("…, we will fix it")."""
+    same two conditions before a short main clause ("If A and B, you can …"; "Where A and B, …" ->
+    "… if:"; "When A and B, …" -> "… when:": `if_both_openers`) go after it, unless the main clause
+    points back at them ("…, we will fix it")."""
     end = len(doc) - 1 if doc[-1].is_punct else len(doc)
     if len(doc) < 8 or doc[-1].text != "." or any(t.text in {";", ":"} for t in doc):
         return None
-    if doc[0].lower_ == "if":
+    openers: dict[str, str] = _data().get("if_both_openers", {"if": "if"})
+    if doc[0].lower_ in openers:
         commas = [t.i for t in doc[:end] if t.text == ","]
         main = list(doc[commas[0] + 1 : end]) if len(commas) == 1 else []
         pointing = set(grammar().get("shapes", {}).get("pointing_words", []))
@@ -1140,6 +1143,7 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
         ):
             return None
         lead = syntax.sentence(_span_text(text, main[0], main[-1])).rstrip(".")
+        lead = f"{lead} {openers[doc[0].lower_]}"
         first_word, stop = 1, commas[0]
     else:
         first_if = next((t for t in doc[2:end] if t.lower_ == "if" and t.dep_ == "mark"), None)
@@ -1147,7 +1151,7 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
             return None
         if not syntax.main_clause(list(doc[: first_if.i])):
             return None
-        lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
+        lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".") + " if"
         first_word, stop = first_if.i + 1, end
     starts = word_set("subject_pronouns") | {"it", "there"} | set(_data().get("if_both_starts", []))
     joints = [
@@ -1167,7 +1171,7 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
     items = [syntax.item(first), syntax.item(f"{word} {syntax.lower(second)}")]
     if any("," in i and len(i.split()) > int(_data().get("if_both_max_listed", 12)) for i in items):
         return None  # its own list would be cut into a list inside the list
-    return [f"{lead} if:", *items]
+    return [f"{lead}:", *items]
 
 
 def _own_subject(doc: Doc, start: int, end: int) -> bool:
@@ -1373,3 +1377,28 @@ def which_after_date(text: str, doc: Doc) -> list[str] | None:
         return None
     rest = text[doc[comma.i + 2].idx :].strip()
     return [syntax.sentence(text[: comma.idx]), syntax.sentence(f"{name} {rest}")]
+
+
+def which_money(text: str, doc: Doc) -> list[str] | None:
+    """ "We think the changes could save about £600,000 a year by 2029/30, which would be used to pay
+    for more short breaks." -> "… by 2029/30." "This money would be used to pay for more short
+    breaks.": a ", which" clause at the end with a passive verb ("would be used", "will be spent"),
+    after a clause with one amount of money: the money is what is used (`which_money_lead`)."""
+    comma = next(
+        (t for t in doc if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "which"), None
+    )
+    lead = _data().get("which_money_lead", "")
+    if comma is None or comma.i < 4 or not lead or doc[-1].text != ".":
+        return None
+    which = doc[comma.i + 1]
+    verb = which.head
+    if which.dep_ != "nsubjpass" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(t.text in {",", ";", ":"} for t in doc[comma.i + 1 :]) or any(
+        t.text in {";", ":"} for t in doc[: comma.i]
+    ):
+        return None
+    if sum(t.text == "£" for t in doc[: comma.i]) != 1 or not syntax.main_clause(list(doc[: comma.i])):
+        return None
+    rest = text[doc[comma.i + 2].idx :].strip()
+    return [syntax.sentence(text[: comma.idx]), syntax.sentence(f"{lead} {rest}")]

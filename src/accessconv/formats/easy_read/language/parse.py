@@ -2133,8 +2133,15 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             and _RELATIVE.search(text)
         ):
             cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
+        if cut and _conditions_listed(cut) and _TRAILING.match(following):
+            cut = None  # "… an advocate if: A. B." then "This is to help them.": it would seem about B
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
+
+
+def _conditions_listed(parts: list[str]) -> bool:
+    """The parts end with a list of conditions ("… if:" "A." "And B."), not of things."""
+    return any(re.search(r"\b(?:if|when):$", p.rstrip()) for p in parts)
 
 
 _CONDITION = re.compile(r"^This is (only )?if (.+)$")
