@@ -590,3 +590,17 @@ def test_a_phrase_saying_more_of_an_item_is_no_item() -> None:
     )
     parts = split(sentence) or [sentence]
     assert not any(p.lower().startswith("either") for p in parts), parts
+
+
+@needs_parser
+def test_examples_inside_a_long_subject_are_said_of_these() -> None:
+    sentence = (
+        "Small repairs in council homes that cost under £300, such as new taps or door handles, will be "
+        "done within 20 working days."
+    )
+    parts = split(sentence)
+    assert parts == [
+        "Small repairs in council homes that cost under £300 will be done within 20 working days.",
+        "These include new taps or door handles.",
+    ]
+    _keeps_everything(sentence, parts)

@@ -224,12 +224,13 @@ def test_the_punctuation_splitter_is_guarded_when_the_parser_is_in_use() -> None
                 "Or general upkeep and decorating that is not linked to the flood.",
             ],
         ),
-        # Two figures joined by ", while".
+        # Two figures joined by ", while" (the first change then said as what it was and what it is).
         (
             "Since then the number of people on the waiting list has gone up from 320 to 610, while the "
             "number of free places has fallen to about 90.",
             [
-                "Since then the number of people on the waiting list has gone up from 320 to 610.",
+                "The number of people on the waiting list was 320.",
+                "Since then it has gone up to 610.",
                 "The number of free places has fallen to about 90.",
             ],
         ),
@@ -379,3 +380,163 @@ def test_this_is_not_given_to_a_clause_that_may_be_about_another_noun(sentence: 
 )
 def test_a_which_clause_on_a_plural_noun_is_these(sentence: str, expected: str) -> None:
     assert expected in split_like_the_transform(sentence)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # A clause after "and" / "or" at the end of an "if" clause with no comma may be a condition too:
+        # alone it would read as a fact about the reader.
+        (
+            "You can get a free smoke alarm if you live alone and you are over 75 years old or you have a "
+            "disability.",
+            "You are over 75",
+        ),
+        (
+            "We can fit a ramp at your front door when your doctor agrees and your landlord gives us "
+            "written permission.",
+            "Your landlord gives us",
+        ),
+    ],
+)
+def test_a_condition_is_never_cut_into_a_fact(sentence: str, wrong: str) -> None:
+    parts = split_like_the_transform(sentence)
+    assert not any(p.startswith(wrong) for p in parts), parts
+    left, right = sentence.split(" and ", 1)
+    assert parse.fits(sentence, [f"{left}.", right[:1].upper() + right[1:]]) is False
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Two conditions after the main clause, each with its own subject: "if:" and one a line, the
+        # last with "And" (both needed) or "Or" (either is enough).
+        (
+            "We will pay for the repair if the damage was caused by a storm and your home insurance does "
+            "not cover it.",
+            [
+                "We will pay for the repair if:",
+                "The damage was caused by a storm.",
+                "And your home insurance does not cover it.",
+            ],
+        ),
+        (
+            "You may be able to get help with the cost if you rent your home from a private landlord or you "
+            "live in a housing association flat.",
+            [
+                "You may be able to get help with the cost if:",
+                "You rent your home from a private landlord.",
+                "Or you live in a housing association flat.",
+            ],
+        ),
+        # The same two conditions before a short main clause go after it.
+        (
+            "If your boiler breaks down and you have a child under 5, please phone our emergency line.",
+            [
+                "Please phone our emergency line if:",
+                "Your boiler breaks down.",
+                "And you have a child under 5.",
+            ],
+        ),
+        # "Where A and B, …" is a condition too; "When A and B, …" keeps its "when".
+        (
+            "Where the tenant has a serious illness and there is nobody at home to help them, the council "
+            "will pay for a carer.",
+            [
+                "The council will pay for a carer if:",
+                "The tenant has a serious illness.",
+                "And there is nobody at home to help them.",
+            ],
+        ),
+        (
+            "When the boiler breaks down and there is a child under 5 in the home, we will come the same "
+            "day.",
+            [
+                "We will come the same day when:",
+                "The boiler breaks down.",
+                "And there is a child under 5 in the home.",
+            ],
+        ),
+        # A whole condition of two clauses ("This is if …") is cut only into such a list.
+        (
+            "This is if you have been living in the borough for 2 years and you are not already on the "
+            "housing register.",
+            [
+                "This is if:",
+                "You have been living in the borough for 2 years.",
+                "And you are not already on the housing register.",
+            ],
+        ),
+        # A subject of two joined people, and a describing clause, in the first condition.
+        (
+            "You can ask for a bigger grant if you or someone who lives with you uses a wheelchair and the "
+            "doorways are too narrow.",
+            [
+                "You can ask for a bigger grant if:",
+                "You or someone who lives with you uses a wheelchair.",
+                "And the doorways are too narrow.",
+            ],
+        ),
+    ],
+)
+def test_two_conditions_after_the_main_clause_are_a_list(sentence: str, expected: list[str]) -> None:
+    parts = split_like_the_transform(sentence)
+    assert parts == expected
+    keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_one_condition_with_a_list_of_things_is_not_a_list_of_conditions() -> None:
+    sentence = (
+        "We will not charge for this help if you get Housing Benefit or the housing part of Universal Credit."
+    )
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert clauses.if_both_after(sentence, doc) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The main clause points back at the conditions ("it"): it stays after them.
+        "If the tenant moves out and the flat is empty, we will repair it.",
+        # A condition with a list of its own would become a list inside the list.
+        "This is only if you are on a low income or you claim benefits such as Universal Credit, Pension "
+        "Credit or Employment and Support Allowance.",
+    ],
+)
+def test_two_conditions_stay_where_a_list_would_read_wrongly(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert clauses.if_both_after(sentence, doc) is None
+
+
+@needs_parser
+def test_two_conditions_moved_after_a_long_main_clause_say_it_again_briefly() -> None:
+    sentence = (
+        "If you have a mobility scooter and you think there is a good reason why you cannot use it, you "
+        "can ask us to look at your case again within 28 days of getting our decision letter."
+    )
+    parts = split_like_the_transform(sentence)
+    lead = parts.index("You can do this if:")
+    assert parts[lead + 1 :] == [
+        "You have a mobility scooter.",
+        "And you think there is a good reason why you cannot use it.",
+    ], parts
+    keeps_everything(sentence, parts)
+
+
+@needs_parser
+def test_a_list_never_comes_between_a_clause_and_the_sentence_about_it() -> None:
+    # "… will arrange for a trained carer." "This is to help them.": cut into "… if:" and two
+    # conditions, "This is to help them." would follow the last condition and seem to be about it.
+    sentence = (
+        "Where the tenant has a long illness and there is nobody at home to support them, the council will "
+        "arrange for a trained carer to help them."
+    )
+    parts = split_like_the_transform(sentence)
+    assert not (any(p.endswith(":") for p in parts) and "This is to help them." in parts), parts
+    keeps_everything(sentence, parts)

@@ -864,6 +864,7 @@ def early() -> list[Rule]:
         ways_to_do,
         fronted_step,
         if_either_after,
+        if_both_after,
         purpose_pair,
         means_list,
         comma_clauses,
@@ -875,6 +876,10 @@ def early() -> list[Rule]:
 def late(too_long: Callable[[str], bool]) -> list[Rule]:
     """Rules tried after parse.py's own, before its short list at the end."""
     return [
+        event_list,
+        change_from_to,
+        which_after_date,
+        which_money,
         object_relative,
         end_participle,
         shared_to,
@@ -1103,8 +1108,10 @@ def if_either_after(text: str, doc: Doc) -> list[str] | None:
         return None
     parts = (doc[first_if.i + 1 : commas[0]], doc[commas[0] + 3 : end])
     for part in parts:
-        if len(part) < 2 or part[0].lower_ not in word_set("subject_pronouns") | {"it"} or not any(
-            t.tag_ in syntax.FINITE for t in part
+        if (
+            len(part) < 2
+            or part[0].lower_ not in word_set("subject_pronouns") | {"it"}
+            or not any(t.tag_ in syntax.FINITE for t in part)
         ):
             return None
     lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
@@ -1113,13 +1120,81 @@ def if_either_after(text: str, doc: Doc) -> list[str] | None:
     return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
 
 
+def if_both_after(text: str, doc: Doc) -> list[str] | None:
+    """ "You can apply for a grant if you or someone who lives with you is disabled and the work is
+    needed to meet their needs." -> "You can apply for a grant if:" "You or someone who lives with you
+    is disabled." "And the work is needed to meet their needs.": two conditions after the main
+    clause, each a clause with its own subject and a verb with a tense, joined by "and" (both are
+    needed: `if_both_and`) or "or" (either is enough: `if_either_or`). Only one such joint (a list of
+    things inside a condition, "Housing Benefit or Universal Credit", has no clause after it). The
+    same two conditions before a short main clause ("If A and B, you can …"; "Where A and B, …" ->
+    "… if:"; "When A and B, …" -> "… when:": `if_both_openers`) go after it, unless the main clause
+    points back at them ("…, we will fix it")."""
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if len(doc) < 8 or doc[-1].text != "." or any(t.text in {";", ":"} for t in doc):
+        return None
+    openers: dict[str, str] = _data().get("if_both_openers", {"if": "if"})
+    if doc[0].lower_ in openers:
+        commas = [t.i for t in doc[:end] if t.text == ","]
+        main = list(doc[commas[0] + 1 : end]) if len(commas) == 1 else []
+        pointing = set(grammar().get("shapes", {}).get("pointing_words", []))
+        if (
+            not 3 <= len(main) <= 12
+            or not syntax.main_clause(main)
+            or any(t.lower_ in pointing for t in main)
+        ):
+            return None
+        lead = syntax.sentence(_span_text(text, main[0], main[-1])).rstrip(".")
+        lead = f"{lead} {openers[doc[0].lower_]}"
+        first_word, stop = 1, commas[0]
+    else:
+        first_if = next((t for t in doc[2:end] if t.lower_ == "if" and t.dep_ == "mark"), None)
+        if first_if is None or doc[first_if.i - 1].lower_ in {"as", "even"}:
+            return None
+        if not syntax.main_clause(list(doc[: first_if.i])):
+            return None
+        lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".") + " if"
+        first_word, stop = first_if.i + 1, end
+    starts = word_set("subject_pronouns") | {"it", "there"} | set(_data().get("if_both_starts", []))
+    joints = [
+        t
+        for t in doc[first_word + 1 : stop - 2]
+        if t.lower_ in {"and", "or"}
+        and doc[t.i + 1].lower_ in starts
+        and _own_subject(doc, t.i + 1, stop)
+        and syntax.has_clause(list(doc[first_word : t.i]))
+    ]
+    if len(joints) != 1 or any(t.text == "," for t in doc[: joints[0].i] if t.i >= first_word or stop == end):
+        return None  # (a list inside the last condition may have commas: "such as A, B or C")
+    joint = joints[0]
+    first = text[doc[first_word].idx : joint.idx].strip()
+    second = _span_text(text, doc[joint.i + 1], doc[stop - 1])
+    word = _data().get("if_both_and", "And") if joint.lower_ == "and" else _data().get("if_either_or", "Or")
+    items = [syntax.item(first), syntax.item(f"{word} {syntax.lower(second)}")]
+    if any("," in i and len(i.split()) > int(_data().get("if_both_max_listed", 12)) for i in items):
+        return None  # its own list would be cut into a list inside the list
+    return [f"{lead}:", *items]
+
+
+def _own_subject(doc: Doc, start: int, end: int) -> bool:
+    """The words from `start` are a plain subject ("the work", "your home insurance", "you") and then
+    a verb with a tense ("is needed", "does not cover"): a clause of its own, whatever the parse of
+    the whole sentence joined it to."""
+    for tok in doc[start:end]:
+        if tok.tag_ in syntax.FINITE:
+            return tok.i > start
+        if tok.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"} and tok.tag_ != "PRP$":
+            return False
+    return False
+
+
 # --- when it will happen, said apart ---------------------------------------------------------------
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
-_WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
+WHEN = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm)\b")
 
 
 def time_at_end(text: str, doc: Doc) -> list[str] | None:
@@ -1151,7 +1226,7 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
             and t.lower_ in set(leads.get("prepositions", "").split())
             and t.right_edge.i == end - 1
             and (t.head == root or (t.head.pos_ in {"NOUN", "PROPN"} and t.head.i > root.i))
-            and _WHEN.search(text[t.idx :])
+            and WHEN.search(text[t.idx :])
             and len(text[t.idx :].split()) <= 8
         ),
         None,
@@ -1163,3 +1238,169 @@ def time_at_end(text: str, doc: Doc) -> list[str] | None:
     if len(first.split()) < 6 or len(said.split()) > 8:
         return None
     return [syntax.sentence(first), syntax.sentence(f"{leads[modal.lower_]} {said}")]
+
+
+# --- events: a place and a date each, one a line ---------------------------------------------------
+
+_JOINTS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def event_list(text: str, doc: Doc) -> list[str] | None:
+    """ "We will hold 3 drop-in sessions at Eastfield Library on 4 May, Hill Top Centre on 11 May and
+    Ford Hall on 18 May, each from 10am to 1pm." -> "We will hold 3 drop-in sessions from 10am to 1pm
+    at:" "Eastfield Library on 4 May." "Hill Top Centre on 11 May." "Ford Hall on 18 May.": two or
+    more events after "at" / "in", each a name and a date, one a line; a time they share (", each
+    from …" / ", both from …") goes into the lead. Found by the words (the parse of such a list is
+    often wrong): every item has a capital word and a date, and the list runs to the sentence's end."""
+    words: dict[str, Any] = _data().get("event_list", {})
+    share = tuple(f", {w} " for w in words.get("shared", []))
+    end = len(text.rstrip().rstrip("."))
+    if not text.rstrip().endswith(".") or not share and not words:
+        return None
+    prep = next(
+        (
+            t
+            for t in doc[2:]
+            if t.lower_ in set(words.get("prepositions", [])) and t.i + 1 < len(doc) and doc[t.i + 1].is_title
+        ),
+        None,
+    )
+    if prep is None or not syntax.main_clause(list(doc[: prep.i])):
+        return None
+    body = text[prep.idx + len(prep.text) : end]
+    shared = ""
+    cut = max((body.rfind(s) for s in share), default=-1)
+    if cut > 0:
+        shared = body[cut:].split(" ", 2)[-1].strip()
+        body = body[:cut]
+        if not WHEN.search(shared) or any(m in shared for m in ",;:"):
+            return None
+    joints = [m.group(0).strip(" ,") for m in _JOINTS.finditer(body)]
+    items = [i.strip() for i in _JOINTS.split(body)]
+    named = [i[:1].isupper() or i.startswith(prep.lower_ + " ") for i in items]
+    if len(items) < 2 or not all(named) or not all(WHEN.search(i) for i in items):
+        return None
+    if any(not re.search(r"\b[A-Z][a-z]", i.split(" on ", 1)[0]) for i in items):
+        return None  # every item names its place before its date
+    joint = "or" if "or" in joints else "and"
+    if "or" in joints and "and" in joints:
+        return None
+    again = all(i.startswith(prep.lower_ + " ") for i in items[1:])
+    if again:
+        items = [items[0], *(i[len(prep.text) + 1 :] for i in items[1:])]
+    lead = text[: prep.idx].strip()
+    lead = f"{lead} {shared} {prep.text}:" if shared else f"{lead} {prep.text}:"
+    out = [lead, *(syntax.item(i) for i in items)]
+    if joint == "or":
+        out[-1] = syntax.or_last(out[0], out[-1])
+    return out
+
+
+# --- a change from one amount to another, and a body named after a date ----------------------------
+
+_FROM_TO = re.compile(r"^from (?P<was>.*\d.*?) to (?P<now>.*\d.*?)\.$")
+
+
+def change_from_to(text: str, doc: Doc) -> list[str] | None:
+    """ "The cost of helped travel has risen from £2.9 million in 2021/22 to £4.2 million in 2026/27."
+    -> "The cost of helped travel was £2.9 million in 2021/22." "It has risen to £4.2 million in
+    2026/27.": a change ("rise", "fall", "go up" …: `change_verbs`) from one amount to another, said
+    as what it was and what it is now. A phrase before the subject ("Since then") stays with the
+    change. Only for a change that has happened (a past tense, or "has" / "have")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    verbs = set(_data().get("change_verbs", []))
+    if root is None or root.pos_ != "VERB" or not verbs:
+        return None
+    if not (verbs & set(lemminflect.getAllLemmas(root.lower_).get("VERB", ()))):
+        return None
+    helpers = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
+    if root.tag_ not in {"VBD", "VBN"} or any(h.lower_ not in {"has", "have"} for h in helpers):
+        return None
+    if root.tag_ == "VBN" and not helpers:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if (
+        subject is None
+        or subject.pos_ not in {"NOUN", "PROPN"}
+        or any(t.text == "," for t in doc[subject.i : root.i])
+    ):
+        return None
+    verb_end = max([root.i, *(c.i for c in root.children if c.dep_ == "prt")])
+    found = _FROM_TO.match(text[doc[verb_end].idx + len(doc[verb_end].text) :].strip())
+    if found is None or re.search(r"[,;:]\s", found.group(0)) or " from " in found.group("now"):
+        return None
+    opener = text[: subject.left_edge.idx].strip().rstrip(",")
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    names: dict[str, str] = _data().get("change_words", {})
+    was = names.get("were" if plural else "was", "were" if plural else "was")
+    said = text[subject.left_edge.idx : helpers[0].idx if helpers else root.idx].strip()
+    pronoun = names.get("they" if plural else "it", "they" if plural else "it")
+    verb = text[(helpers[0] if helpers else root).idx : doc[verb_end].idx + len(doc[verb_end].text)]
+    now = (
+        f"{opener} {pronoun} {verb} to {found.group('now')}"
+        if opener
+        else f"{pronoun} {verb} to {found.group('now')}"
+    )
+    return [syntax.sentence(f"{said} {was} {found.group('was')}"), syntax.sentence(now)]
+
+
+def which_after_date(text: str, doc: Doc) -> list[str] | None:
+    """ "A report will go to the council's Cabinet on 10 February 2028, which will make the final
+    decision." -> "A report will go to the council's Cabinet on 10 February 2028." "The council's
+    Cabinet will make the final decision.": a ", which" clause at the end, after a date, is about the
+    named body before the date (a date makes no decision), which is named again. Only a name (a
+    proper noun) of at most `which_after_date_words` words, and a clause with "which" as its subject."""
+    comma = next(
+        (t for t in doc if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "which"), None
+    )
+    if comma is None or comma.i < 4 or doc[comma.i + 1].dep_ not in syntax.SUBJECTS:
+        return None
+    if any(t.text in {",", ";", ":"} for t in doc[comma.i + 1 :]) or doc[-1].text != ".":
+        return None
+    date = next(
+        (
+            t
+            for t in doc[: comma.i]
+            if t.dep_ == "prep"
+            and t.right_edge.i == comma.i - 1
+            and WHEN.search(_span_text(text, t, doc[comma.i - 1]))
+        ),
+        None,
+    )
+    if date is None or date.i < 2:
+        return None
+    named = doc[date.i - 1]
+    if named.pos_ != "PROPN" or named.dep_ not in {"pobj", "dobj"} or named.right_edge.i != named.i:
+        return None
+    name = _span_text(text, named.left_edge, named)
+    if len(name.split()) > int(_data().get("which_after_date_words", 6)) or any(
+        t.pos_ == "VERB" for t in named.subtree
+    ):
+        return None
+    rest = text[doc[comma.i + 2].idx :].strip()
+    return [syntax.sentence(text[: comma.idx]), syntax.sentence(f"{name} {rest}")]
+
+
+def which_money(text: str, doc: Doc) -> list[str] | None:
+    """ "We think the changes could save about £600,000 a year by 2029/30, which would be used to pay
+    for more short breaks." -> "… by 2029/30." "This money would be used to pay for more short
+    breaks.": a ", which" clause at the end with a passive verb ("would be used", "will be spent"),
+    after a clause with one amount of money: the money is what is used (`which_money_lead`)."""
+    comma = next(
+        (t for t in doc if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "which"), None
+    )
+    lead = _data().get("which_money_lead", "")
+    if comma is None or comma.i < 4 or not lead or doc[-1].text != ".":
+        return None
+    which = doc[comma.i + 1]
+    verb = which.head
+    if which.dep_ != "nsubjpass" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(t.text in {",", ";", ":"} for t in doc[comma.i + 1 :]) or any(
+        t.text in {";", ":"} for t in doc[: comma.i]
+    ):
+        return None
+    if sum(t.text == "£" for t in doc[: comma.i]) != 1 or not syntax.main_clause(list(doc[: comma.i])):
+        return None
+    rest = text[doc[comma.i + 2].idx :].strip()
+    return [syntax.sentence(text[: comma.idx]), syntax.sentence(f"{lead} {rest}")]

@@ -538,17 +538,25 @@ def _aside(text: str, cut: Cut, parse: Parse) -> Iterator[list[str]]:
     # A long part before the aside is a subject only when a verb follows the aside; before ", or by
     # card" it is the whole clause the phrase joins ("You can pay your rent by standing order").
     joined = _coordinated_phrase().match(text[cut.close :]) is not None
-    if not aside or (len(before.split()) > 6 and not joined):
+    examples = cut.word in _data().get("example_cues", [])
+    # "Small repairs that cost less than £500, such as A and B, are done free": examples inside a
+    # long subject, its verb right after them, are said of "These" (the subject is not said twice).
+    inside = examples and text[cut.close + 1 :].strip().split(" ", 1)[0].lower() in word_set("auxiliaries")
+    if not aside or (len(before.split()) > 6 and not joined and not inside):
         return
     lead = _comma_leads().get(cut.word)
-    if cut.word in _data().get("example_cues", []):
+    if examples:
         doc = parse(before)
         root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
         if root is None or root.pos_ not in {"NOUN", "PROPN"}:
             return
+        plural = root.tag_ in {"NNS", "NNPS"}
         verbs = _data().get("example_verbs", {})
-        verb = verbs.get("plural" if root.tag_ in {"NNS", "NNPS"} else "singular", "")
-        if verb:
+        verb = verbs.get("plural" if plural else "singular", "")
+        if verb and len(before.split()) > 6:
+            these = _data().get("these_ones", "these") if plural else _data().get("this_one", "this")
+            yield [syntax.sentence(main), syntax.sentence(f"{these} {verb} {aside}")]
+        elif verb:
             yield [syntax.sentence(main), syntax.sentence(f"{before} {verb} {aside}")]
     elif cut.word in {"which", "who"}:
         doc = parse(before)
@@ -654,6 +662,20 @@ def _subject_list(text: str, toks: list[Token]) -> Cut | None:
     # The helping verb of the main clause, not one inside the last item ("… whose assessment shows that
     # they cannot travel … would continue …": "can" is the item's).
     verb = next((t for t in toks[starts[-1].i + 1 :] if t.tag_ == "MD" and t.head.dep_ == "ROOT"), None)
+    # The parser may take the last item's verb for the sentence's own ("whose assessment shows …")
+    # and join the main verb to it: then a helping verb on a verb joined to the top, right after a
+    # noun (never after "they" / "who": that one starts a clause inside the item).
+    verb = verb or next(
+        (
+            t
+            for t in toks[starts[-1].i + 1 :]
+            if t.tag_ == "MD"
+            and t.head.dep_ == "conj"
+            and t.head.head.dep_ == "ROOT"
+            and toks[t.i - 1].pos_ in {"NOUN", "PROPN", "NUM", "ADV", "ADJ"}
+        ),
+        None,
+    )
     if verb is None:
         return None
     ends = [_before_joint(toks, s.i) for s in starts[1:]] + [toks[verb.i - 1]]

@@ -220,8 +220,23 @@ def _coordinated(text: str, doc: Doc) -> list[str] | None:
     return _modal_conjunct(text, doc)
 
 
+def _condition_before(doc: Doc, root: Token, joint: Token) -> bool:
+    """A clause with a joining word ("if", "when", "because" …) ends right before "and" / "or", with no
+    comma: the clause after the joint may be part of it, so it is no statement of its own."""
+    if joint.i == 0 or doc[joint.i - 1].text == ",":
+        return False
+    return any(
+        c.dep_ == "advcl"
+        and c.right_edge.i == joint.i - 1
+        and any(m.dep_ == "mark" and m.lower_ in word_set("subordinators") for m in c.children)
+        for c in root.children
+    )
+
+
 def _own_clause(doc: Doc, root: Token, conj: Token, joint: Token, own_subject: bool) -> bool:
     """Whether the verb after "and"/"but" can start a sentence of its own."""
+    if _condition_before(doc, root, joint):
+        return False  # "… if you live alone and you are over 75": the second clause is a condition too
     if own_subject:
         # "… and signs of water coming in": a noun with a describing verb, not a clause
         return conj.tag_ in FINITE or any(c.tag_ == "MD" or c.dep_ == "aux" for c in conj.children)
@@ -290,7 +305,7 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
             continue
         if root not in list(conj.ancestors) or any(c.dep_ in SUBJECTS for c in conj.children):
             continue
-        if any(a.dep_ == "relcl" for a in conj.ancestors):
+        if any(a.dep_ == "relcl" and not _own_object_after(a, conj) for a in conj.ancestors):
             continue  # "a plan, which will be reviewed … and will include …": the plan's verb
         modal = [c for c in conj.children if c.tag_ == "MD" and c.i < conj.i]
         if not modal or modal[0].i < 1 or doc[modal[0].i - 1].lower_ not in {"and", "but"}:
@@ -299,7 +314,9 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         s0, s1 = _subtree_span(subjects[0])
         subject = text[s0:s1]
         if len(subject.split()) > 6:
-            return None
+            if not _people_or_many(subjects[0]):
+                return None
+            subject = "They"  # "A Network and B Forum can help you … and can support you …"
         first = _text(text, 0, joint.idx)
         second = subject + " " + text[modal[0].idx :].strip()
         if joint.lower_ == "but":
@@ -307,6 +324,17 @@ def _modal_conjunct(text: str, doc: Doc) -> list[str] | None:
         if len(first.split()) >= 3 and len(second.split()) >= 3:
             return [_sentence(first), _sentence(second)]
     return None
+
+
+def _own_object_after(relcl: Token, conj: Token) -> bool:
+    """ "… all the benefits you can get and can help you apply …": the parser joined "can help" to the
+    describing clause "you can get"; a clause with its own subject (not "which" / "who" / "that") and
+    a joined verb with an object of its own is no part of it ("the aids you choose and can keep"
+    has none: "keep" is the describing clause's)."""
+    subject = next((c for c in relcl.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.tag_ in {"WDT", "WP", "WP$"} or subject.lower_ == "that":
+        return False
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for c in conj.children)
 
 
 def _people_or_many(head: Token) -> bool:
@@ -1848,6 +1876,7 @@ def _once(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | N
     """The first rule that cuts this sentence, and its parts."""
     rules: list[Callable[[str, Doc], list[str] | None]] = [*clauses.early(), *RULES, *clauses.late(too_long)]
     rules.append(lambda t, d: _list_end(t, d, too_long))
+    rules.append(_said_apart)
     for rule in rules:
         try:
             parts = rule(text, doc)
@@ -1969,8 +1998,29 @@ def fits(text: str, parts: list[str]) -> bool:
         return True
     if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
         return False
+    if _condition_cut(text, parts):
+        return False
     prefetch([text])
     return sound(parts, parse(text))
+
+
+_OPEN_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|because|while|until)\b[^,]*$", re.I)
+
+
+def _condition_cut(text: str, parts: list[str]) -> bool:
+    """ "You can get an alarm if you live alone and you are over 75." -> "… if you live alone." "You
+    are over 75.": a part that ends inside a condition (no comma after "if …") cut before "and" / "or"
+    and a clause: the clause after it may be part of the condition, and alone it reads as a fact."""
+    for left, right in zip(parts, parts[1:], strict=False):
+        core = left.rstrip(" .")
+        if left.endswith(":") or not _OPEN_CONDITION.search(core) or not right:
+            continue
+        start = text.find(core)
+        after = text[start + len(core) :] if start >= 0 else ""
+        joined = re.match(r"\s*,?\s*(?:and|or)\s+(\S+)", after, re.I)
+        if joined and joined.group(1).lower() == right.split(" ", 1)[0].lower():
+            return True
+    return False
 
 
 def _list_whole(parts: list[str]) -> bool:
@@ -2077,11 +2127,15 @@ def _bare_comma(doc: Doc, tok: Token) -> bool:
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
-    if CONDITION_PART.match(text.strip()) or text.rstrip().endswith("?"):
-        return None  # a whole condition, or a question: cut again, either would read wrongly
+    if text.rstrip().endswith("?"):
+        return None  # a question: cut again, it would read wrongly
     doc = parse(text)
     if doc is None:
         return None
+    if CONDITION_PART.match(text.strip()):
+        # A whole condition is cut only into a list that keeps it whole: "This is if:" "A." "And B."
+        listed = clauses.if_both_after(text, doc) if too_long(text) else None
+        return listed if listed is not None and sound(listed, doc) else None
     parts = _once(text, doc, too_long)
     if parts is None or _has_fragment(parts):
         return None
@@ -2107,11 +2161,19 @@ def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[st
             and _RELATIVE.search(text)
         ):
             cut = None  # "… done by: A. B." then "It will visit you.": which one is "it"?
+        if cut and _conditions_listed(cut) and _TRAILING.match(following):
+            cut = None  # "… an advocate if: A. B." then "This is to help them.": it would seem about B
         out.extend(cut or [part])
     return _restate_conditions(out, too_long)
 
 
+def _conditions_listed(parts: list[str]) -> bool:
+    """The parts end with a list of conditions ("… if:" "A." "And B."), not of things."""
+    return any(re.search(r"\b(?:if|when):$", p.rstrip()) for p in parts)
+
+
 _CONDITION = re.compile(r"^This is (only )?if (.+)$")
+_CONDITION_LEAD = re.compile(r"^This is (only )?if:$")
 _JOINED = re.compile(r",|;|\b(?:and|or|but)\b", re.I)
 _BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
 
@@ -2132,6 +2194,19 @@ def _restate_conditions(parts: list[str], too_long: Callable[[str], bool]) -> li
     otherwise "This is if …" stays."""
     out = list(parts)
     for n in range(1, len(out)):
+        listed = _CONDITION_LEAD.match(out[n])
+        if listed:
+            # "This is if:" before a list of conditions: "You can do this if:", said of the sentence
+            # before, or of the one before that when it says when a limit starts ("The 28 days …").
+            for before in out[max(0, n - 2) : n][::-1]:
+                if any(p.endswith(":") for p in out[max(0, n - 2) : n]):
+                    break
+                doc = _parse_kept(before)
+                again = _main_again(doc) if doc is not None else None
+                if again is not None:
+                    out[n] = f"{again} {listed.group(1) or ''}if:"
+                    break
+            continue
         found = _CONDITION.match(out[n])
         if found is None or out[n - 1].endswith(":") or _JOINED.search(found.group(2)):
             continue  # a condition of two clauses stays "This is if …", which is never cut again
@@ -2188,6 +2263,119 @@ def _main_again(doc: Doc) -> str | None:
         return f"{who} {' '.join(modals or [h.text for h in helpers])} {words['do']} {words['this']}"
     do = words["does"] if root.tag_ == "VBZ" else words["do"]
     return f"{who} {do} {words['this']}"
+
+
+def _said_apart(text: str, doc: Doc) -> list[str] | None:
+    """ "If you do not have a computer, you can use one for free at any of our libraries." -> "If you
+    do not have a computer, you can use one for free." "You can do this at any of our libraries.";
+    "… we will open emergency beds at the Kingsway Centre." -> "… we will open emergency beds." "We
+    will open these beds at the Kingsway Centre.": the place or time at the very end of a clause with
+    a helping verb ("will", "can", "may" …; one or two phrases: "on our website by March 2028") said
+    again as its own sentence, led by the clause said briefly (`_main_again`), or "This may happen"
+    when the clause has no short doer. The phrase hangs on the main verb, on a verb it leads to
+    ("asked to attend"), or on a noun of their objects, never inside a clause that describes a noun
+    ("everyone who moved in May") or a joined phrase ("by phone or in person at the hub"); after a
+    closing comma ("…, and what we decided, on our website") it is the main verb's. Never in a
+    negative clause, and never after a list (a list of places and dates keeps its dates)."""
+    words: dict[str, Any] = grammar().get("clauses", {}).get("said_apart", {})
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    if root is None or root.pos_ not in {"VERB", "AUX"} or doc[-1].text not in {".", "!"}:
+        return None
+    chain = {root}
+    for verb in doc:
+        if verb.dep_ == "xcomp" and verb.head in chain:
+            chain.add(verb)
+    modal = next((c for c in root.children if c.tag_ == "MD" and c.i < root.i), None)
+    if modal is None or any(
+        c.dep_ == "neg" or c.lower_ in {"never", "no"} for v in chain for c in v.children
+    ):
+        return None  # "This follows … during 2026" -> "This follows this engagement …": a plan or a rule only
+    run = _end_phrases(doc, root, end, set(str(words.get("prepositions", "")).split()))
+    if not run or not _phrase_fits(doc, root, chain, run, words):
+        return None
+    start = run[-1].i
+    first = _text(text, 0, doc[start].idx)
+    if len(first.split()) < 6 or end - start > 8:
+        return None
+    prefetch([first])
+    first_doc = parse(_sentence(first))
+    again = _main_again(first_doc) if first_doc is not None else None
+    if again is None:
+        shapes = _shapes().get("restate", {})
+        again = f"{shapes.get('happen_subject', 'This')} {modal.lower_} {shapes.get('happen', 'happen')}"
+    said = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    return [_sentence(first), _sentence(f"{again} {said}")]
+
+
+def _end_phrases(doc: Doc, root: Token, end: int, preps: set[str]) -> list[Token]:
+    """The one or two phrases that end the sentence (last first), each led by one of `preps` and
+    with no verb or comma inside."""
+    start, run = end, []
+    for _ in range(2):
+        prep = next(
+            (
+                t
+                for t in doc[root.i + 1 : start]
+                if t.dep_ == "prep" and t.right_edge.i == start - 1 and t.lower_ in preps
+            ),
+            None,
+        )
+        if prep is None or any(t.pos_ in {"VERB", "AUX"} or t.text == "," for t in doc[prep.i : start]):
+            break
+        start = prep.i
+        run.append(prep)
+    return run if run and start - root.i >= 3 else []
+
+
+def _phrase_fits(doc: Doc, root: Token, chain: set[Token], run: list[Token], words: dict[str, Any]) -> bool:
+    """The phrases say where or when the main clause happens, and are its own (see `_said_apart`)."""
+    start, end = run[-1].i, run[0].right_edge.i + 1
+    after_comma = doc[start - 1].text == ","
+    if not after_comma and not all(_hangs_on(p, chain) for p in run):
+        return False
+    phrase = doc[start:end]
+    when = clauses.WHEN.search(phrase.text) is not None
+    if not (when or _a_place(phrase, words)):
+        return False
+    if not when and any(p.head in chain and not any(c.dep_ == "dobj" for c in p.head.children) for p in run):
+        return False  # "You will need to live in Eastmere": the place completes the verb, not an extra
+    if when and not after_comma and any(p.head not in chain and p.head.dep_ != "dobj" for p in run):
+        return False  # "… for the 5 years from 1 April": a time that says which years, not when
+    if any(t.text in {";", ":"} for t in doc[:start]) or clauses.WHEN.search(doc[root.i : start].text):
+        return False
+    return sum(t.text == "," for t in doc[root.i : start - 1]) <= 1 and not _list_before(doc, root.i, start)
+
+
+def _hangs_on(prep: Token, chain: set[Token]) -> bool:
+    """The phrase is about the main clause: it hangs on a verb of `chain`, or on a noun of their
+    objects with only nouns and phrases between (no clause, no joined phrase)."""
+    head = prep.head
+    while head not in chain:
+        if head.dep_ in {"conj", "cc"} or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADP", "DET"}:
+            return False
+        if any(c.dep_ in {"conj", "cc"} for c in head.children) or head.head == head:
+            return False
+        head = head.head
+    return True
+
+
+def _a_place(phrase: Span, words: dict[str, Any]) -> bool:
+    """A phrase that says where: "at" / "in" / "on" with a name ("the Kingsway Centre") or with a
+    place noun ("any of our libraries", "our website")."""
+    places = set(words.get("place_nouns", []))
+    if phrase[0].lower_ not in {"at", "in", "on"}:
+        return False
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    return any(t.pos_ == "PROPN" for t in nouns) or any(lemma(t.lower_) in places for t in nouns)
+
+
+def _list_before(doc: Doc, start: int, end: int) -> bool:
+    """A list ("A, B and C") runs up to the phrase: the phrase may be its last item's."""
+    listed = any(
+        t.text == "," and doc[t.i + 1].pos_ in {"NOUN", "PROPN", "DET", "ADJ"} for t in doc[start : end - 1]
+    )
+    return listed and any(t.lower_ in {"and", "or"} for t in doc[start:end])
 
 
 # A sentence that points back at the one before it, and the sentences our rules add after a
