@@ -477,6 +477,21 @@ def test_a_place_a_time_or_a_list_is_said_apart(sentence: str, expected: list[st
 
 
 @needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "at a time" is how many books, not when: "You can borrow up to 12 books." was said alone.
+        "Members can take out up to 8 films at a time from any of our libraries.",
+        "You can book up to 3 sessions in advance at the leisure centre.",
+    ],
+)
+def test_a_set_phrase_is_never_said_apart(sentence: str) -> None:
+    doc = parse.parse(sentence)
+    assert doc is not None
+    assert parse._said_apart(sentence, doc) is None
+
+
+@needs_parser
 def test_a_place_after_a_condition_is_said_apart() -> None:
     # (the rule alone: the whole split may first cut the condition, a rule tried before it)
     sentence = "If you have no printer, you can print the form you need for free at any of our libraries."

@@ -2292,6 +2292,9 @@ def _said_apart(text: str, doc: Doc) -> list[str] | None:
     ):
         return None  # "This follows … during 2026" -> "This follows this engagement …": a plan or a rule only
     run = _end_phrases(doc, root, end, set(str(words.get("prepositions", "")).split()))
+    fixed = tuple(f"{w} " for w in words.get("fixed_phrases", []))
+    if any(f"{doc[p.i : p.right_edge.i + 1].text.lower()} ".startswith(fixed) for p in run):
+        return None  # "… 12 books at a time from any library": "at a time" belongs to the books
     if not run or not _phrase_fits(doc, root, chain, run, words):
         return None
     start = run[-1].i
