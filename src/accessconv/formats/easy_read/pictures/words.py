@@ -14,6 +14,10 @@ SKIP_WORDS = DATA / "symbols-skip-words.txt"
 SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
 FRAME_PHRASES = DATA / "symbols-frame-words.txt"
 NAME_WORDS = DATA / "symbols-name-words.txt"
+NEGATION_WORDS = DATA / "symbols-negation-words.txt"
+# How many words after "not" / "nobody" a negation reaches ("not be able to help you"): about one
+# short clause; tokens carry no commas, so a fixed reach stands in for the clause's end.
+NEGATION_REACH = 6
 ENTITIES = DATA / "symbols-entities.tsv"
 
 _TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
@@ -140,6 +144,39 @@ def phrase_at(
 def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
     """How many words a set phrase starting at i covers (0 when none does)."""
     return phrase_at(skip_phrases(), token_lemmas, i)
+
+
+@cache
+def negation_words() -> frozenset[str]:
+    lines = NEGATION_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def negated_positions(sentence: str) -> set[int]:
+    """The places of tokenise(sentence)'s words that a negation before them reaches ("nobody will
+    come to your home"): up to NEGATION_REACH words, never past a comma or other stop, nor into a
+    new clause ("if", "but", "because")."""
+    if len(sentence.lower()) != len(sentence):
+        return set()  # a rare letter whose lower case is longer: offsets would not line up
+    spans = _token_spans(sentence)
+    tokens = tokenise(sentence)
+    negators = negation_words()
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token not in negators:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 1 + NEGATION_REACH)):
+            if _CLAUSE_STOP.search(sentence[spans[k - 1][1] : spans[k][0]]) or tokens[k] in _NEW_CLAUSE:
+                break
+            out.add(k)
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\u2013\u2014]")
+# Words that open a new clause, where a negation before them no longer reaches.
+_NEW_CLAUSE = frozenset(
+    {"if", "but", "because", "when", "unless", "so", "while", "although", "until", "and", "or"}
+)
 
 
 def frame_positions(token_lemmas: list[frozenset[str]]) -> set[int]:
