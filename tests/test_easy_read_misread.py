@@ -197,12 +197,12 @@ def test_a_table_of_figures_is_no_furniture(sets: list[sym.SymbolSet]) -> None:
 
 def test_a_picture_never_shows_what_the_point_says_will_not_happen(sets: list[sym.SymbolSet]) -> None:
     assert _concept("You are not allowed to smoke in the building.", sets) != "consent"
-    assert _concept("Please do not stop your payments.", sets) != "finish"
-    # The object the sentence is about wins over the negated action.
-    assert _concept("If you are not well enough to go home, tell the ward staff.", sets) == "hospital"
+    assert _concept("Please do not stop your payments.", sets) == "pay"
+    # The action a negation denies gives way to the point's other idea ("no longer have to pay").
     assert _concept("You will no longer have to pay for your meals.", sets) == "meal"
-    # Said with the negation, or after the negation's clause ends, the picture stays.
+    assert _concept("Nobody will come to your home without telling you first.", sets) != "home_visit"
+    # The object of a denied action still shows; so does a picture that says the negation, or one
+    # after the negation's clause has ended.
+    assert _concept("Please do not give a key to anyone who does not live with you.", sets) == "key"
     assert _concept("If you do not agree with the decision, please tell us.", sets) == "disagree"
     assert _concept("If you no longer need help, your visits will stop.", sets) == "home_visit"
-    # Only a negated action left: shown, but as doubtful, for a person to check.
-    assert not _picture("Nobody will come to your home without telling you first.", sets).confident

@@ -192,9 +192,9 @@ def _phrases_at(symbol_set: SymbolSet, forms: frozenset[str], skip_word: bool) -
 
 
 def _negated(words: tuple[str, ...], negated: set[int], start: int, n: int) -> bool:
-    """Every word of the match is reached by a negation before it, and the match does not say
-    the negation itself ("do not agree" is a thumbs down, "help you" after "not able to" is no help)."""
-    return all(k in negated for k in range(start, start + n)) and not set(words) & negation_words()
+    """The match starts with the action a negation denies ("nobody will COME TO YOUR HOME"), and
+    does not say the negation itself ("do not agree" is a thumbs down)."""
+    return start in negated and not set(words) & negation_words()
 
 
 def _kind(phrase: _Phrase) -> str:

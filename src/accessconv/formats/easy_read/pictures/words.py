@@ -15,8 +15,9 @@ SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
 FRAME_PHRASES = DATA / "symbols-frame-words.txt"
 NAME_WORDS = DATA / "symbols-name-words.txt"
 NEGATION_WORDS = DATA / "symbols-negation-words.txt"
-# How many words after "not" / "nobody" a negation reaches ("not be able to help you"): about one
-# short clause; tokens carry no commas, so a fixed reach stands in for the clause's end.
+NEGATION_HELPERS = DATA / "symbols-negation-helpers.txt"
+# How many words after "not" / "nobody" a negation looks for the action it denies ("not be able to
+# help you").
 NEGATION_REACH = 6
 ENTITIES = DATA / "symbols-entities.tsv"
 
@@ -153,30 +154,34 @@ def negation_words() -> frozenset[str]:
 
 
 def negated_positions(sentence: str) -> set[int]:
-    """The places of tokenise(sentence)'s words that a negation before them reaches ("nobody will
-    come to your home"): up to NEGATION_REACH words, never past a comma or other stop, nor into a
-    new clause ("if", "but", "because")."""
+    """The places of tokenise(sentence)'s words that say what a negation before them denies: the
+    first word after the negation and its helpers ("nobody will COME to your home", "not be able
+    to HELP", "do not STOP"), within NEGATION_REACH words and never past a comma or other stop."""
     if len(sentence.lower()) != len(sentence):
         return set()  # a rare letter whose lower case is longer: offsets would not line up
     spans = _token_spans(sentence)
     tokens = tokenise(sentence)
-    negators = negation_words()
+    negators, helpers = negation_words(), negation_helpers()
     out: set[int] = set()
     for i, token in enumerate(tokens):
         if token not in negators:
             continue
         for k in range(i + 1, min(len(tokens), i + 1 + NEGATION_REACH)):
-            if _CLAUSE_STOP.search(sentence[spans[k - 1][1] : spans[k][0]]) or tokens[k] in _NEW_CLAUSE:
+            if _CLAUSE_STOP.search(sentence[spans[k - 1][1] : spans[k][0]]):
                 break
-            out.add(k)
+            if tokens[k] not in helpers and tokens[k] not in negators:
+                out.add(k)
+                break
     return out
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\u2013\u2014]")
-# Words that open a new clause, where a negation before them no longer reaches.
-_NEW_CLAUSE = frozenset(
-    {"if", "but", "because", "when", "unless", "so", "while", "although", "until", "and", "or"}
-)
+
+
+@cache
+def negation_helpers() -> frozenset[str]:
+    lines = NEGATION_HELPERS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def frame_positions(token_lemmas: list[frozenset[str]]) -> set[int]:
