@@ -19,6 +19,7 @@ form ("vacancies" finds "vacancy").
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -176,9 +177,49 @@ def find(sentence: str, lexicon: Lexicon) -> list[Found]:
         if any(a <= mt.start() < b for a, b in taken):
             continue
         key = classify(mt.group(0), at_start, lexicon)
-        if key is not None:
+        if key is not None and not _inside_name(sentence, mt.start(), mt.end()):
             found.append(Found(key, mt.start(), mt.end(), mt.group(0)))
     return sorted(found, key=lambda f: f.start)
+
+
+def _inside_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised word that is one word of a longer name ("Advocacy in Linmouth", "Northvale
+    Reablement Service"): the name says who someone is, and the word's explanation would say
+    something the draft did not ("Advocacy means help to speak up for what you want.")."""
+    if not sentence[start:end][:1].isupper():
+        return False
+    joiners = _joiners()
+    words = list(WORD.finditer(sentence))
+    at = next((n for n, w in enumerate(words) if w.start() == start), None)
+    if at is None:
+        return False
+
+    for step in (-1, 1):
+        for far in (at + step, at + 2 * step):
+            if 0 <= far < len(words) and _name_word(words[far].group(0)):
+                # Next to it, or one joining word between ("Advocacy in Linmouth").
+                a, b = sorted((at, far))
+                gap = sentence[words[a].end() : words[b].start()].strip().lower()
+                if not gap or gap in joiners:
+                    return True
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can carry a name on: not a month or a day ("the Cabinet in
+    September" is no name)."""
+    return word[:1].isupper() and word.lower() not in _calendar_words()
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    names = [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr]
+    return frozenset(n.lower() for n in names)
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(read_list(builtin("name-joining-words.txt")))
 
 
 def _phrase_key(text: str, lexicon: Lexicon) -> str | None:

@@ -788,11 +788,12 @@ class _Transform:
             tier = [r for r in pool if r[0][0] == first[0] and r[0][1] <= first[1] + 1]
             enough = [r for r in tier if r[3] >= over]
             # A sentence with a key fact (a number, date, money, contact, what the reader can do)
-            # goes only when no other of the tier can.
+            # goes only when no other of the tier can; of those, one that holds a date, amount or
+            # name of the page's facts last ("The first payment will be taken on 7 April 2027.").
             _, section, source, size = (
-                min(enough, key=lambda r: (r[2] in self.key_facts, r[0][1], r[3]))
+                min(enough, key=lambda r: (r[2] in self.key_facts, r[0][2], r[0][1], r[3]))
                 if enough
-                else max(tier, key=lambda r: (r[2] not in self.key_facts, r[3]))
+                else max(tier, key=lambda r: (r[2] not in self.key_facts, not r[0][2], r[3]))
             )
             pool = [r for r in pool if r[2] != source]
             over -= size

@@ -83,6 +83,9 @@ class Rules:
     # A chosen sentence in long words that matches none of `must_keep_groups` is left out while its
     # heading keeps another point (`leave_out_hard`), unless it matches one of these (what a thing is).
     hard_spare_groups: frozenset[str] = frozenset()
+    # Cues that a sentence follows on from the one before it ("… will then …", "If you are, …"):
+    # kept, it keeps that one or goes with it (`_keep_what_is_pointed_at`).
+    points_back: re.Pattern[str] | None = None
 
     def key_fact(self, cand: Candidate) -> bool:
         return bool(self.key_fact_groups & set(cand.groups))
@@ -120,14 +123,22 @@ class Candidate:
         return (self.section, self.unit, self.index)
 
 
-def _phrase_regex(phrases: list[str], verbs: list[str]) -> re.Pattern[str] | None:
-    # A phrase's spaces match any run of white space; a verb form is matched as written.
+def _phrase_regex(
+    phrases: list[str], verbs: list[str], past_after: tuple[str, ...] = ()
+) -> re.Pattern[str] | None:
+    """A phrase's spaces match any run of white space; a verb form is matched as written. With
+    `past_after`, a verb's past forms count only after one of those words ("will be reduced",
+    "is reduced"), not in what already happened ("was reduced in 2025", "closed in 2020")."""
     alts = {_pieces(p, r"\s+") for p in phrases}
     for verb in verbs:
         forms = {verb}
-        for values in lemminflect.getAllInflections(verb, upos="VERB").values():
-            forms.update(values)
+        past: set[str] = set()
+        for tag, values in lemminflect.getAllInflections(verb, upos="VERB").items():
+            (past if tag in {"VBD", "VBN"} else forms).update(values)
+        if not past_after:
+            forms |= past
         alts.update(_pieces(f, r"\ ") for f in forms)
+        alts.update(_pieces(f"{aux} {f}", r"\s+") for f in past - forms for aux in past_after)
     if not alts:
         return None
     return re.compile(r"(?<![\w-])(?:" + _trie(alts) + r")(?![\w-])", re.I)
@@ -165,7 +176,7 @@ def _group(name: str, table: dict[str, object], path: Path) -> Group:
             raise ProfileError(f'In {path.name}, [{name}] "{key}" must be a list of text.')
         return [str(v) for v in value]
 
-    cue = _phrase_regex(strings("phrases"), strings("verbs"))
+    cue = _phrase_regex(strings("phrases"), strings("verbs"), tuple(strings("past_forms_after")))
     patterns = strings("patterns")
     try:
         compiled = [re.compile(p, re.I) for p in patterns]
@@ -215,6 +226,7 @@ def load(path: Path | None = None) -> Rules:
         int(policy.get("give_way_max_words", 15)),
         frozenset(_strings(policy, "must_keep_groups", path)),
         frozenset(_strings(policy, "hard_sentence_spare_groups", path)),
+        _patterns(_strings(policy, "points_back_patterns", path), path),
     )
 
 
@@ -223,6 +235,17 @@ def _strings(table: dict[str, object], key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ProfileError(f'In {path.name}, [policy] "{key}" must be a list of text.')
     return [str(v) for v in value]
+
+
+def _patterns(patterns: list[str], path: Path) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error as err:
+        raise ProfileError(
+            f"In {path.name}, [policy] points_back_patterns has one that is not valid ({err})."
+        ) from err
 
 
 def _ordinal_regex(words: list[str]) -> re.Pattern[str] | None:
@@ -565,21 +588,71 @@ def _keep_lead_ins(candidates: list[Candidate], drop_ids: frozenset[str]) -> Non
 
 
 def _keep_what_is_pointed_at(candidates: list[Candidate], rules: Rules, drop_ids: frozenset[str]) -> None:
-    """A kept sentence whose subject points back ("These include:", "They give unpaid help …")
-    keeps the sentence before it in its paragraph when that one is short (at most
-    `give_way_max_words`); otherwise it goes too, unless it must stay (then a person sees both on
-    the review sheet): "These include:" after a left-out sentence says nothing."""
-    for before, cand in zip(candidates, candidates[1:], strict=False):
+    """A kept sentence that points back at the one before it in its paragraph, left out ("These
+    include:", "They give unpaid help …", "The team will then arrange …", "If you are, you may
+    have to pay …", "Nobody accepted the invitation." after the sentence that named the
+    invitation), keeps that sentence when it is short (at most `give_way_max_words`) or when the
+    pointing one must stay (the reader needs both); otherwise it goes too: "These include:" after
+    a left-out sentence says nothing. From the end back, so a sentence brought back that points
+    back itself brings back its own."""
+    for n in range(len(candidates) - 1, 0, -1):
+        before, cand = candidates[n - 1], candidates[n]
         same_paragraph = (before.section, before.unit) == (cand.section, cand.unit)
-        if not cand.kept or before.forced or cand.kind != "paragraph" or not same_paragraph:
+        if not cand.kept or before.kept or cand.kind != "paragraph" or not same_paragraph:
             continue
-        if not parse.subject_points_back(cand.text):
+        if not _points_back(cand, before, candidates[: n - 1], rules):
             continue
-        if before.words <= rules.give_way_max_words and before.id not in drop_ids:
+        must_stay = cand.forced or rules.must_keep(cand)
+        if before.id not in drop_ids and (before.words <= rules.give_way_max_words or must_stay):
             # Forced: not trimmed later to fit the length target either.
             before.kept = before.forced = True
         elif not cand.forced:
             cand.kept = False
+
+
+def _points_back(cand: Candidate, before: Candidate, earlier: list[Candidate], rules: Rules) -> bool:
+    """Whether `cand` reads as following on from `before`: its subject points back ("They …"), a
+    cue of `[policy].points_back_patterns` ("… will then …", "If you are, …"), or "the X" where
+    X is named by `before` and by no sentence kept earlier nor a heading."""
+    if parse.subject_points_back(cand.text):
+        return True
+    if rules.points_back and rules.points_back.search(cand.text):
+        return True
+    return _names_what_only_before_said(cand, before, earlier)
+
+
+def _names_what_only_before_said(cand: Candidate, before: Candidate, earlier: list[Candidate]) -> bool:
+    """ "Nobody accepted the invitation." after "We sent an invitation to every carer." (left out):
+    the definite noun points at a thing only the left-out sentence introduced."""
+    if not re.search(r"\bthe\b", cand.text, re.I):
+        return False
+    doc = parse.parse(cand.text)
+    if doc is None:
+        return False
+    said_before = _word_stems(before.text)
+    heard: set[str] = set()
+    for c in earlier:
+        if c.kept:
+            heard |= _word_stems(c.text)
+        heard |= _word_stems(c.heading)
+    heard |= _word_stems(cand.heading)
+    for tok in doc:
+        if tok.lower_ != "the" or tok.dep_ != "det" or tok.head.pos_ != "NOUN":
+            continue
+        stem = _stem(tok.head.lower_)
+        if len(stem) > 3 and stem in said_before and stem not in heard:
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    """A rough stem that makes "invitation"/"invitations" one word, enough to tell a thing was named."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _word_stems(text: str) -> set[str]:
+    return {_stem(w) for w in WORD.findall(text)}
 
 
 def _keep_whole_tables(candidates: list[Candidate], drop_ids: frozenset[str], longest: int) -> None:

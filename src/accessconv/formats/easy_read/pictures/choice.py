@@ -42,6 +42,8 @@ from .words import (
     frame_positions,
     lemmas,
     name_positions,
+    negated_positions,
+    negation_words,
     skip_phrase_at,
     skip_words,
     tokenise,
@@ -129,6 +131,7 @@ def candidates(
         tokens = tokenise(sentence)
         token_lemmas = [lemmas(t) for t in tokens]
         framing = frame_positions(token_lemmas)
+        negated = negated_positions(sentence)
         naming = name_positions(sentence)
         blocked: set[int] = set()
         for i in range(len(tokens)):
@@ -149,7 +152,9 @@ def candidates(
                 # An entity's keyword may be two words ("phone number").
                 entity = bool(token_lemmas[i] & entity_lemmas) and " ".join(words) in entity_terms
                 kind = _kind(phrase)
-                if kind != "generic" and not entity and all(k in framing for k in range(i, i + n)):
+                # A frame word only, or an action the point says will not happen: it says little.
+                framed = not entity and all(k in framing for k in range(i, i + n))
+                if kind != "generic" and (framed or _negated(words, negated, i, n)):
                     kind = "frame"
                 here.append(
                     Candidate(
@@ -184,6 +189,12 @@ def _phrases_at(symbol_set: SymbolSet, forms: frozenset[str], skip_word: bool) -
     # Sorted: a frozenset's order changes from run to run, the choice must not.
     phrases = [p for lemma in sorted(forms) for p in symbol_set._index.get(lemma, ())]
     return [p for p in phrases if len(p.lemmas) > 1] if skip_word else phrases
+
+
+def _negated(words: tuple[str, ...], negated: set[int], start: int, n: int) -> bool:
+    """The match starts with the action a negation denies ("nobody will COME TO YOUR HOME"), and
+    does not say the negation itself ("do not agree" is a thumbs down)."""
+    return start in negated and not set(words) & negation_words()
 
 
 def _kind(phrase: _Phrase) -> str:

@@ -14,6 +14,11 @@ SKIP_WORDS = DATA / "symbols-skip-words.txt"
 SKIP_PHRASES = DATA / "symbols-skip-phrases.txt"
 FRAME_PHRASES = DATA / "symbols-frame-words.txt"
 NAME_WORDS = DATA / "symbols-name-words.txt"
+NEGATION_WORDS = DATA / "symbols-negation-words.txt"
+NEGATION_HELPERS = DATA / "symbols-negation-helpers.txt"
+# How many words after "not" / "nobody" a negation looks for the action it denies ("not be able to
+# help you").
+NEGATION_REACH = 6
 ENTITIES = DATA / "symbols-entities.tsv"
 
 _TOKEN = re.compile(r"£|[a-z0-9]+(?:[-'&][a-z0-9]+)*")
@@ -140,6 +145,43 @@ def phrase_at(
 def skip_phrase_at(token_lemmas: list[frozenset[str]], i: int) -> int:
     """How many words a set phrase starting at i covers (0 when none does)."""
     return phrase_at(skip_phrases(), token_lemmas, i)
+
+
+@cache
+def negation_words() -> frozenset[str]:
+    lines = NEGATION_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def negated_positions(sentence: str) -> set[int]:
+    """The places of tokenise(sentence)'s words that say what a negation before them denies: the
+    first word after the negation and its helpers ("nobody will COME to your home", "not be able
+    to HELP", "do not STOP"), within NEGATION_REACH words and never past a comma or other stop."""
+    if len(sentence.lower()) != len(sentence):
+        return set()  # a rare letter whose lower case is longer: offsets would not line up
+    spans = _token_spans(sentence)
+    tokens = tokenise(sentence)
+    negators, helpers = negation_words(), negation_helpers()
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token not in negators:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 1 + NEGATION_REACH)):
+            if _CLAUSE_STOP.search(sentence[spans[k - 1][1] : spans[k][0]]):
+                break
+            if tokens[k] not in helpers and tokens[k] not in negators:
+                out.add(k)
+                break
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\u2013\u2014]")
+
+
+@cache
+def negation_helpers() -> frozenset[str]:
+    lines = NEGATION_HELPERS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def frame_positions(token_lemmas: list[frozenset[str]]) -> set[int]:
