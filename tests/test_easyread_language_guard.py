@@ -479,6 +479,29 @@ def test_a_condition_is_never_cut_into_a_fact(sentence: str, wrong: str) -> None
                 "And the doorways are too narrow.",
             ],
         ),
+        # Three conditions cut at commas, each a clause of its own; "a member of staff" and "a doctor
+        # or nurse" are subjects too (a 39-word sentence of a leaflet stayed whole).
+        (
+            "You can join the walking group if you are 60 or over, you live in the district and a doctor "
+            "or nurse has said that gentle exercise is safe for you.",
+            [
+                "You can join the walking group if:",
+                "You are 60 or over.",
+                "You live in the district.",
+                "And a doctor or nurse has said that gentle exercise is safe for you.",
+            ],
+        ),
+        # "or" inside the second condition's subject is no third condition; before, the second
+        # condition was cut off as a fact ("You or someone in your home is over 70.").
+        (
+            "You can ask us for help with small repairs if you rent your home from us and you or someone "
+            "in your home is over 75.",
+            [
+                "You can ask us for help with small repairs if:",
+                "You rent your home from us.",
+                "And you or someone in your home is over 75.",
+            ],
+        ),
     ],
 )
 def test_two_conditions_after_the_main_clause_are_a_list(sentence: str, expected: list[str]) -> None:
@@ -503,6 +526,8 @@ def test_one_condition_with_a_list_of_things_is_not_a_list_of_conditions() -> No
     [
         # The main clause points back at the conditions ("it"): it stays after them.
         "If the tenant moves out and the flat is empty, we will repair it.",
+        # ", and" after one condition starts a new clause: "And we will reply …" is no condition.
+        "You can ask for a review if we do not fix the fault, and we will write to you within 10 days.",
         # A condition with a list of its own would become a list inside the list.
         "This is only if you are on a low income or you claim benefits such as Universal Credit, Pension "
         "Credit or Employment and Support Allowance.",

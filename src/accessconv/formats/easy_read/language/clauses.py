@@ -1164,26 +1164,57 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
         and _own_subject(doc, t.i + 1, stop)
         and syntax.has_clause(list(doc[first_word : t.i]))
     ]
-    if len(joints) != 1 or any(t.text == "," for t in doc[: joints[0].i] if t.i >= first_word or stop == end):
-        return None  # (a list inside the last condition may have commas: "such as A, B or C")
+    # "… and you or someone in your home is over 70": an "or" inside the next clause's subject
+    joints = [j for j in joints if not any(k.i < j.i < _verb_after(doc, k.i, stop) for k in joints)]
+    if len(joints) != 1 or (stop == end and any(t.text == "," for t in doc[:first_word])):
+        return None
     joint = joints[0]
-    first = text[doc[first_word].idx : joint.idx].strip()
+    firsts = _comma_clauses(text, doc, first_word, joint.i, starts)
+    if firsts is None:
+        return None  # (a list inside the last condition may have commas: "such as A, B or C")
     second = _span_text(text, doc[joint.i + 1], doc[stop - 1])
     word = _data().get("if_both_and", "And") if joint.lower_ == "and" else _data().get("if_either_or", "Or")
-    items = [syntax.item(first), syntax.item(f"{word} {syntax.lower(second)}")]
+    items = [*(syntax.item(f) for f in firsts), syntax.item(f"{word} {syntax.lower(second)}")]
     if any("," in i and len(i.split()) > int(_data().get("if_both_max_listed", 12)) for i in items):
         return None  # its own list would be cut into a list inside the list
     return [f"{lead}:", *items]
 
 
+def _comma_clauses(text: str, doc: Doc, start: int, joint: int, starts: frozenset[str]) -> list[str] | None:
+    """The conditions before the last joint: one, or several cut at commas when each is a clause
+    with its own subject ("if you are 18 or over, you live in Westbrook and …"); None when a comma
+    cuts anything else."""
+    commas = [t.i for t in doc[start:joint] if t.text == ","]
+    if not commas:
+        return [text[doc[start].idx : doc[joint].idx].strip()]
+    if commas == [joint - 1]:
+        return None  # "… if we do not sort it out, and we will reply …": a new clause, no condition
+    bounds = [start - 1, *commas]
+    if bounds[-1] != joint - 1:
+        bounds.append(joint)  # no comma before the joint ("A, B and C")
+    pieces = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        first = left + 1
+        if first >= right or doc[first].lower_ not in starts or not _own_subject(doc, first, right):
+            return None
+        pieces.append(_span_text(text, doc[first], doc[right - 1]))
+    return pieces
+
+
+def _verb_after(doc: Doc, start: int, end: int) -> int:
+    """Where the first verb with a tense after `start` is (`end` when there is none)."""
+    return next((t.i for t in doc[start:end] if t.tag_ in syntax.FINITE), end)
+
+
 def _own_subject(doc: Doc, start: int, end: int) -> bool:
-    """The words from `start` are a plain subject ("the work", "your home insurance", "you") and then
-    a verb with a tense ("is needed", "does not cover"): a clause of its own, whatever the parse of
-    the whole sentence joined it to."""
+    """The words from `start` are a plain subject ("the work", "your home insurance", "you", "a
+    member of staff", "a social worker or care manager") and then a verb with a tense ("is needed",
+    "does not cover"): a clause of its own, whatever the parse of the whole sentence joined it to."""
     for tok in doc[start:end]:
         if tok.tag_ in syntax.FINITE:
             return tok.i > start
-        if tok.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"} and tok.tag_ != "PRP$":
+        plain = tok.pos_ in {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"} or tok.tag_ == "PRP$"
+        if not plain and not ((tok.lower_ == "or" or tok.pos_ == "ADP") and tok.i > start):
             return False
     return False
 

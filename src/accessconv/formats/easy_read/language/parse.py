@@ -1920,6 +1920,8 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
         return False
     if _padded(text, parts) or any(_dangles(p) for p in clauses.to_check(parts)):
         return False
+    if _condition_cut(text, parts):
+        return False  # "… if you rent from us." "You or someone … is over 70.": a condition as a fact
     if lead is not None:
         # A list: its lead with the first item must make a sentence ("It sets out which …").
         if lead + 1 >= len(parts):
