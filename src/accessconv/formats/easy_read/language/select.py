@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -624,25 +624,34 @@ def _points_back(cand: Candidate, before: Candidate, earlier: list[Candidate], r
 def _names_what_only_before_said(cand: Candidate, before: Candidate, earlier: list[Candidate]) -> bool:
     """ "Nobody accepted the invitation." after "We sent an invitation to every carer." (left out):
     the definite noun points at a thing only the left-out sentence introduced."""
-    if not re.search(r"\bthe\b", cand.text, re.I):
+    said_before = _word_stems(before.text)
+    # Only a sentence with "the" near a word the one before said is parsed (parsing each is slow).
+    if not any(_stem(w) in said_before for run in _AFTER_THE.findall(cand.text) for w in run.split()):
         return False
     doc = parse.parse(cand.text)
     if doc is None:
         return False
-    said_before = _word_stems(before.text)
-    heard: set[str] = set()
+    wanted = {
+        stem
+        for tok in doc
+        if tok.lower_ == "the" and tok.dep_ == "det" and tok.head.pos_ == "NOUN"
+        for stem in [_stem(tok.head.lower_)]
+        if len(stem) > 3 and stem in said_before
+    }
+    # Heard before: in a heading or a sentence kept earlier. Only the few wanted words are looked
+    # for (a set of every earlier word, built for each sentence, made this quadratic in the draft).
+    wanted -= _word_stems(cand.heading)
     for c in earlier:
+        if not wanted:
+            return False
+        wanted -= _word_stems(c.heading)
         if c.kept:
-            heard |= _word_stems(c.text)
-        heard |= _word_stems(c.heading)
-    heard |= _word_stems(cand.heading)
-    for tok in doc:
-        if tok.lower_ != "the" or tok.dep_ != "det" or tok.head.pos_ != "NOUN":
-            continue
-        stem = _stem(tok.head.lower_)
-        if len(stem) > 3 and stem in said_before and stem not in heard:
-            return True
-    return False
+            wanted -= _word_stems(c.text)
+    return bool(wanted)
+
+
+# A word up to three words after "the" ("the invitation", "the new drop-in service").
+_AFTER_THE = re.compile(r"\bthe((?:\s+[\w'-]+){1,3})", re.I)
 
 
 def _stem(word: str) -> str:
@@ -651,8 +660,9 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _word_stems(text: str) -> set[str]:
-    return {_stem(w) for w in WORD.findall(text)}
+@lru_cache(maxsize=8192)
+def _word_stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in WORD.findall(text))
 
 
 def _keep_whole_tables(candidates: list[Candidate], drop_ids: frozenset[str], longest: int) -> None:
