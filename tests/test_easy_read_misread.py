@@ -103,6 +103,23 @@ def test_the_thing_only_a_left_out_sentence_named_comes_back_with_it() -> None:
 
 
 @needs_parser
+def test_the_next_two_years_names_nothing_said_before() -> None:
+    # "the next two years" after "… visits last year" is no year said before: a number or "next",
+    # "same", "first" … beside the noun says which one (the background sentence stayed in a
+    # library consultation for it).
+    rules = select.load()
+    before = select.Candidate(
+        "Our 14 libraries had 1.2 million visits last year, about 3,000 a day.", 0, 0, 0, "paragraph"
+    )
+    for text in (
+        "The amount we can spend on libraries will fall by £640,000 over the next two years.",
+        "We will answer on the same day.",
+    ):
+        cand = select.Candidate(text, 0, 0, 1, "paragraph")
+        assert not select._points_back(cand, before, [], rules), text
+
+
+@needs_parser
 def test_a_sentence_pointing_at_a_kept_long_one_stays() -> None:
     # Seen: "This is less than the amount you have been paying …, which was £74.50 a week." left out
     # because the (kept) sentence before it was over 15 words.

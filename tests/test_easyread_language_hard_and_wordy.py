@@ -87,11 +87,19 @@ def test_what_must_be_kept_or_says_what_a_thing_is_is_never_left_out_for_long_wo
     assert select.leave_out_hard(cands, rules, _hardness, 1.6, 1.0) == []
 
 
-def test_a_hard_sentence_the_next_one_points_back_to_stays() -> None:
+@pytest.mark.parametrize(
+    "follows",
+    [
+        "They found that the old system was slow.",
+        # A step after it, as the rule that keeps what a kept sentence points at reads it.
+        "The forum will then write to every carer about what it found.",
+    ],
+)
+def test_a_hard_sentence_the_next_one_points_back_to_stays(follows: str) -> None:
     rules = select.load()
     cands = [
         select.Candidate(HISTORY, 0, 0, 0, "paragraph"),
-        select.Candidate("They found that the old system was slow.", 0, 0, 1, "paragraph"),
+        select.Candidate(follows, 0, 0, 1, "paragraph"),
         select.Candidate(EASY, 0, 1, 0, "paragraph"),
     ]
     select.score(cands, rules)

@@ -86,6 +86,9 @@ class Rules:
     # Cues that a sentence follows on from the one before it ("… will then …", "If you are, …"):
     # kept, it keeps that one or goes with it (`_keep_what_is_pointed_at`).
     points_back: re.Pattern[str] | None = None
+    # "the next two years", "the same day": words beside a noun that say which one (a number too),
+    # so "the …" names nothing said before.
+    which_words: frozenset[str] = frozenset()
 
     def key_fact(self, cand: Candidate) -> bool:
         return bool(self.key_fact_groups & set(cand.groups))
@@ -227,6 +230,7 @@ def load(path: Path | None = None) -> Rules:
         frozenset(_strings(policy, "must_keep_groups", path)),
         frozenset(_strings(policy, "hard_sentence_spare_groups", path)),
         _patterns(_strings(policy, "points_back_patterns", path), path),
+        frozenset(w.lower() for w in _strings(policy, "which_words", path)),
     )
 
 
@@ -464,12 +468,15 @@ def leave_out_hard(
         return []
     kept = [c for c in candidates if c.kept]
     room = int(len(kept) * max_share)
+    # What a kept sentence points back at stays with it, as `_keep_what_is_pointed_at` decides it
+    # ("They …", "… will then …", "the invitation" named only there).
     pointed_at = {
-        id(before)
-        for before, cand in zip(candidates, candidates[1:], strict=False)
-        if cand.kept
-        and (before.section, before.unit) == (cand.section, cand.unit)
-        and parse.subject_points_back(cand.text)
+        id(candidates[n - 1])
+        for n in range(1, len(candidates))
+        if candidates[n].kept
+        and candidates[n - 1].kept
+        and (candidates[n - 1].section, candidates[n - 1].unit) == (candidates[n].section, candidates[n].unit)
+        and _points_back(candidates[n], candidates[n - 1], candidates[: n - 1], rules)
     }
     scored = [
         (hard, n, c)
@@ -618,10 +625,12 @@ def _points_back(cand: Candidate, before: Candidate, earlier: list[Candidate], r
         return True
     if rules.points_back and rules.points_back.search(cand.text):
         return True
-    return _names_what_only_before_said(cand, before, earlier)
+    return _names_what_only_before_said(cand, before, earlier, rules)
 
 
-def _names_what_only_before_said(cand: Candidate, before: Candidate, earlier: list[Candidate]) -> bool:
+def _names_what_only_before_said(
+    cand: Candidate, before: Candidate, earlier: list[Candidate], rules: Rules
+) -> bool:
     """ "Nobody accepted the invitation." after "We sent an invitation to every carer." (left out):
     the definite noun points at a thing only the left-out sentence introduced."""
     said_before = _word_stems(before.text)
@@ -635,6 +644,7 @@ def _names_what_only_before_said(cand: Candidate, before: Candidate, earlier: li
         stem
         for tok in doc
         if tok.lower_ == "the" and tok.dep_ == "det" and tok.head.pos_ == "NOUN"
+        and not any(c.dep_ == "nummod" or c.lower_ in rules.which_words for c in tok.head.children)
         for stem in [_stem(tok.head.lower_)]
         if len(stem) > 3 and stem in said_before
     }
