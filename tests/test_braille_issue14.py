@@ -558,3 +558,32 @@ def test_a_numbered_heading_or_a_year_at_a_line_start_is_no_list_item(tmp_path: 
         assert any(r.startswith("    #B4 ,:5") for r in rows)  # the numbered heading, at cell 5
         assert _layout_status(brf, draft) == {"pass"}, n
     assert year_first  # some filler put "2028." at the start of a line
+
+
+def _list_then_paragraph(words_before_list: int) -> str:
+    filler = " ".join(["word"] * words_before_list)
+    return (
+        "---\ntitle: Lists\nlang: en-GB\n---\n\n# Lists\n\n## Start\n\n"
+        f"We will look at every response {filler} before the council decides.\n\n"
+        "These are the steps:\n\n- Read the responses that came in.\n- Write a report for the council.\n"
+        "- Tell you what we decided.\n\n"
+        "After that the council will decide in January 2028 and we will publish a summary of what "
+        "people told us in February 2028, and we will write to everyone who took part.\n"
+    )
+
+
+def test_a_list_ending_a_full_page_then_a_paragraph_passes(tmp_path: Path) -> None:
+    # A list on the last line of a page, then an indented paragraph at the top of the next: its
+    # first line (cell 3) was taken for the last item's run-over and its second (cell 1) for "a
+    # paragraph straight after a list", an error on good files; the page break is the blank line.
+    ended_page = False
+    for n in range(186, 196):
+        draft = write_draft(tmp_path, f"list-{n}.md", _list_then_paragraph(n))
+        result = convert(draft, ["braille"], tmp_path / f"out-{n}")
+        brf = next(p for p in result.written if p.suffix == ".brf")
+        pages = brf.read_bytes().decode("ascii").split("\f")
+        ended_page = ended_page or any(
+            len(rows := page.split("\r\n")) >= 25 and rows[24].startswith("_4 ,TELL") for page in pages
+        )
+        assert _layout_status(brf, draft) == {"pass"}, n
+    assert ended_page  # some filler ends the list on a page's last line

@@ -676,7 +676,11 @@ def _lists_not_set_off(t: BrailleTarget) -> list[str]:
                 if not fresh:  # at the top of a page, the page break stands for the blank line
                     lists.append(f"{label} line {n} (a paragraph straight after a list)")
                 in_list = False
-            previous, above, fresh = row, previous, False
+            # A list carried over from a full page: until an item mark, a line at cell 3 may be the
+            # last item's run-over or the next paragraph's first line; the page break stood for the
+            # blank line between them, so the paragraph's run-over at cell 1 is no fault.
+            fresh = fresh and in_list and not marks.marks_item(row)
+            previous, above = row, previous
         if not rows or not rows[-1] or len(rows) < t.s.lines_per_page:
             in_list = False
     return lists
