@@ -169,7 +169,7 @@ def test_who_is_not_affected_or_not_served_and_what_to_do_are_kept() -> None:
 
 
 def test_a_hard_word_inside_a_name_is_not_explained() -> None:
-    lexicon = hard_words.load_lexicon(4.0, {})
+    lexicon = hard_words.load_lexicon(4.0, {}, 12)
     assert hard_words.find("We will find an advocate through advocacy.", lexicon)  # the word is hard
     for sentence in (
         "You can get free help from Advocacy in Linmouth, an independent charity.",

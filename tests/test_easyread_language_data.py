@@ -9,7 +9,7 @@ from accessconv.formats.easy_read.language.wordlists import builtin, function_wo
 
 
 def test_every_jargon_word_has_an_explanation() -> None:
-    lexicon = hard_words.load_lexicon(4.0, {})
+    lexicon = hard_words.load_lexicon(4.0, {}, 12)
     missing = [
         j for j in sorted(lexicon.jargon) if not any(c in lexicon.glossary for c in hard_words._candidates(j))
     ]

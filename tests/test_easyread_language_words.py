@@ -184,7 +184,7 @@ def test_council_list_with_no_tab_names_the_line(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lexicon() -> hard_words.Lexicon:
-    return hard_words.load_lexicon(4.0, {"Short break": "A break for a carer, written in the draft."})
+    return hard_words.load_lexicon(4.0, {"Short break": "A break for a carer, written in the draft."}, 12)
 
 
 @pytest.mark.parametrize("word", ["recruitment", "workforce", "retention", "commissioning", "vacancies"])
@@ -198,11 +198,11 @@ def test_known_easy_words(word: str, lexicon: hard_words.Lexicon) -> None:
 
 
 def test_frequency_threshold_comes_from_the_setting() -> None:
-    strict = hard_words.load_lexicon(3.0, {})
+    strict = hard_words.load_lexicon(3.0, {}, 12)
     # workforce has a Zipf frequency of about 3.9: hard at 4.0, not at 3.0 ... unless it is jargon.
     assert hard_words.zipf("workforce") == pytest.approx(3.94, abs=0.05)
     assert hard_words.classify("hourly", False, strict) is None
-    assert hard_words.classify("hourly", False, hard_words.load_lexicon(4.0, {})) is not None
+    assert hard_words.classify("hourly", False, hard_words.load_lexicon(4.0, {}, 12)) is not None
 
 
 def test_jargon_is_hard_however_common(lexicon: hard_words.Lexicon) -> None:
@@ -227,7 +227,39 @@ def test_phrases_first_with_plurals_and_explanations(lexicon: hard_words.Lexicon
 
 def test_draft_definitions_win_and_are_hard(lexicon: hard_words.Lexicon) -> None:
     gloss = lexicon.glossary["short break"]
-    assert gloss.source == "draft" and gloss.explanation.startswith("A break for a carer")
+    # A definition list gives a phrase; said after the sentence it must name the word.
+    assert (
+        gloss.source == "draft"
+        and gloss.explanation == "Short break means a break for a carer, written in the draft."
+    )
+
+
+@pytest.mark.parametrize(
+    ("term", "meaning", "said"),
+    [
+        ("Telecare", "It is equipment that calls for help", "Telecare is equipment that calls for help."),
+        ("Reablement", "Reablement is short-term help.", "Reablement is short-term help."),
+        (
+            "Co-production",
+            "People who use services and the council working as equals.",
+            "Co-production means people who use services and the council working as equals.",
+        ),
+        (
+            "Brokerage",
+            "Northbrook Council helping you plan",
+            "Brokerage means Northbrook Council helping you plan.",
+        ),
+    ],
+)
+def test_a_defined_phrase_becomes_a_sentence_that_names_the_word(term: str, meaning: str, said: str) -> None:
+    assert hard_words.as_sentence(term, meaning) == said
+
+
+def test_a_long_draft_definition_gives_way_to_a_short_glossary_one() -> None:
+    long = "People who use services and the council working as equal partners to design and check services."
+    lex = hard_words.load_lexicon(4.0, {"Co-production": long, "Short break": "A break for a carer."}, 12)
+    assert lex.glossary["co-production"].source == "accessconv"  # ours has sentences of 12 words or fewer
+    assert lex.glossary["short break"].source == "draft"
 
 
 def test_council_glossary_and_common_words(tmp_path: Path) -> None:
@@ -235,9 +267,10 @@ def test_council_glossary_and_common_words(tmp_path: Path) -> None:
     glossary.write_text("hourly\tFor each hour.\n", encoding="utf-8")
     common = tmp_path / "common.txt"
     common.write_text("workforce\n", encoding="utf-8")
-    lex = hard_words.load_lexicon(4.0, {}, council_glossary=glossary, council_common=common)
+    lex = hard_words.load_lexicon(4.0, {}, 12, council_glossary=glossary, council_common=common)
     assert (
-        lex.glossary["hourly"].explanation == "For each hour." and lex.glossary["hourly"].source == "council"
+        lex.glossary["hourly"].explanation == "Hourly means for each hour."
+        and lex.glossary["hourly"].source == "council"
     )
     # "workforce" is on our jargon list, which wins over a common-words entry.
     assert hard_words.classify("workforce", False, lex) == "workforce"

@@ -28,7 +28,7 @@ from pathlib import Path
 import lemminflect
 
 from .frequency import zipf as _zipf
-from .text import PLACEHOLDER, WORD, is_function_word, lemmas
+from .text import PLACEHOLDER, WORD, capitalise, is_function_word, lemmas
 from .wordlists import builtin, read_list, read_table
 
 
@@ -61,6 +61,7 @@ class Found:
 def load_lexicon(
     max_zipf: float,
     draft_definitions: dict[str, str],
+    max_words: int,
     council_glossary: Path | None = None,
     council_common: Path | None = None,
     council_jargon: Path | None = None,
@@ -81,7 +82,11 @@ def load_lexicon(
     for source, rows in sources:  # later sources win
         for term, explanation in rows:
             if term.strip() and explanation.strip():
-                glossary[_key(term)] = Gloss(term.strip(), explanation.strip(), source)
+                said = explanation.strip() if source == "accessconv" else as_sentence(term, explanation)
+                before = glossary.get(_key(term))
+                if before and _longest(said) > max_words >= _longest(before.explanation):
+                    continue  # a draft's long definition, where a glossary's fits an Easy Read sentence
+                glossary[_key(term)] = Gloss(term.strip(), said, source)
     # The draft's own defined terms are hard by the author's choice.
     jargon |= {_key(t) for t in draft_definitions}
     multi = sorted({t for t in jargon | set(glossary) if " " in t}, key=lambda t: (-len(t), t))
@@ -90,6 +95,32 @@ def load_lexicon(
         alternation = "|".join(_phrase_regex(t) for t in multi)
         phrases = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
     return Lexicon(frozenset(common), frozenset(jargon), glossary, max_zipf, phrases)
+
+
+def as_sentence(term: str, meaning: str) -> str:
+    """A draft's or council's definition as the sentence said after the word: a definition list
+    gives a phrase ("Co-production: People who use services and the council working as equal
+    partners"), which read alone after the sentence names nothing. "It is …" names the term
+    instead; a meaning that names the term near its start is a sentence already."""
+    term, meaning = capitalise(" ".join(term.split())), " ".join(meaning.split())
+    if not meaning.endswith((".", "!", "?")):
+        meaning += "."
+    head = [w.lower() for w in WORD.findall(meaning)[:6]]
+    stem = _key(term).split()[0][:5]
+    if any(w.startswith(stem) for w in head):
+        return meaning
+    first, _, rest = meaning.partition(" ")
+    if first in ("It", "This") and rest:
+        return f"{term} {rest}"
+    known = is_function_word(first.lower()) or lemminflect.getAllLemmas(first.lower())
+    if known and not (len(first) > 1 and first.isupper()):
+        first = first.lower()  # "People who …" -> "… means people who …"; a name keeps its capital
+    return f"{term} means {first} {rest}".rstrip()
+
+
+def _longest(text: str) -> int:
+    """The words of the explanation's longest sentence."""
+    return max((len(WORD.findall(part)) for part in re.split(r"(?<=[.!?])\s+", text)), default=0)
 
 
 def _key(term: str) -> str:

@@ -116,6 +116,7 @@ class _Transform:
         self.lexicon = hard_words.load_lexicon(
             settings.hard_word_max_zipf,
             definitions,
+            settings.max_words_warn,
             settings.glossary_file,
             settings.common_words_file,
             settings.jargon_file,
