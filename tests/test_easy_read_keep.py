@@ -260,6 +260,34 @@ def _convert(draft: Path, out: Path, *extra: str) -> int:
 
 
 @needs_parser
+def test_every_file_says_near_the_start_that_bold_words_are_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The PDF had no such line (the Word file and the web page had), and no check looked.
+    import docx
+
+    from accessconv.pipeline import check_file, convert
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "blue-badge-leaflet.md"
+    shutil.copy(DRAFTS / "blue-badge-leaflet.md", draft)
+    result = convert(draft, ["easy-read"], tmp_path / "out")
+    read_back = [o for o in result.outputs if o.path.suffix in (".docx", ".pdf", ".html")]
+    assert {o.path.suffix for o in read_back} == {".docx", ".pdf", ".html"}
+    for output in read_back:
+        if "review" not in output.path.name:
+            statuses = {c.status for c in output.checks if c.id == "easyread.hard-words"}
+            assert statuses == {"pass"}, output.path.name
+    path = tmp_path / "out" / "blue-badge-leaflet-easy-read.docx"
+    word = docx.Document(str(path))
+    line = next(p for p in word.paragraphs if p.text.startswith("Hard words are in bold"))
+    line._element.getparent().remove(line._element)
+    word.save(str(path))
+    found = [c for c in check_file(path, "easy-read").checks if c.id == "easyread.hard-words"]
+    assert any(c.status == "error" and "near the start" in c.message for c in found), found
+
+
+@needs_parser
 def test_leaflet_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     draft = tmp_path / "blue-badge-leaflet.md"

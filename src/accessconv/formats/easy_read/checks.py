@@ -92,6 +92,7 @@ class EasyReadBack:
     # word count (the Word file has neither: those checks run on the page).
     facts: list[str] = field(default_factory=list)
     draft_words: int = 0
+    front: list[str] = field(default_factory=list)  # the paragraphs before the first section
 
     @property
     def points(self) -> list[PointBack]:
@@ -169,6 +170,7 @@ class _Gathered:
     current: SectionBack = field(default_factory=lambda: SectionBack("the cover"))
     hard_words: dict[str, str] = field(default_factory=dict)
     other: list[str] = field(default_factory=list)
+    front: list[str] = field(default_factory=list)  # paragraphs before the first section
     credit: str = ""
     in_hard_words: bool = False
     pending_word: str | None = None
@@ -188,6 +190,8 @@ class _Gathered:
             self.credit = text
             return
         self.other.append(text)
+        if not self.sections and self.current.heading == "the cover":
+            self.front.append(text)
         if not self.in_hard_words:
             return
         if all_bold():
@@ -251,9 +255,11 @@ def read_docx(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
                     )
     sections = got.all_sections()
     pages = _estimate_pages(document, layout)
-    return EasyReadBack(
+    back = EasyReadBack(
         "docx", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
     )
+    back.front = got.front
+    return back
 
 
 def _all_bold(p: _Element) -> bool:
@@ -374,9 +380,11 @@ def read_pdf(pdf: Path | PdfTarget, limits: Checks, layout: LayoutSettings) -> E
 
     visit(root)
     sections = got.all_sections()
-    return EasyReadBack(
+    back = EasyReadBack(
         "pdf", path, title, sections, got.hard_words, got.other, got.credit, pages, limits, layout
     )
+    back.front = got.front
+    return back
 
 
 def _pdf_point(item: StructNode, section: SectionBack, number: int, layout: LayoutSettings) -> PointBack:
@@ -445,6 +453,10 @@ def read_html(path: Path, limits: Checks, layout: LayoutSettings) -> EasyReadBac
     other = [t for t in other if t and t != credit]
     back = EasyReadBack("html", path, title, sections, hard_words, other, credit, None, limits, layout)
     back.facts, back.draft_words = facts_written, draft_words
+    for el in main.iter("h2", "p"):
+        if el.tag == "h2":
+            break
+        back.front.append(_text(el))
     return back
 
 
@@ -775,6 +787,16 @@ def _hard_words(t: EasyReadBack) -> Iterator[Finding]:
                     "Write a short, plain explanation (see the review sheet).",
                 )
             )
+    if first_uses and not any(_norm(t.layout.bold_words_line) in _norm(line) for line in t.front):
+        found.append(
+            Finding(
+                "error",
+                "Words are in bold, but nothing near the start tells the reader that words in bold are "
+                "explained.",
+                "the cover",
+                f'Add the line "{t.layout.bold_words_line}" before the first section.',
+            )
+        )
     yield from _listed(found, t.limits.max_listed)
 
 

@@ -103,6 +103,8 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
     parts.append(text(lay.cover_subtitle) + "\n")
     if cover.png is not None:
         parts.append(_picture(cover, lay.cover_picture_cm, pictures) + "\n")
+    if easy.hard_words:
+        parts.append(text(lay.bold_words_line) + "\n")
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
     )
