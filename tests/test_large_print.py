@@ -425,3 +425,34 @@ def test_pdf_line_spacing_matches_the_profile(large_pdf: Path) -> None:
     # The most common gap between body lines is the profile's baseline distance.
     want = s.line_spacing * s.font_single_line_em * s.body_size_pt
     assert any(abs(g - want) < 0.2 for g in gaps), (gaps, want)
+
+
+def _lead_then_list(lines_before: int) -> str:
+    filler = "\n\n".join(f"Paragraph {k} says one short thing about the plan." for k in range(lines_before))
+    return (
+        "---\ntitle: Leads\nlang: en-GB\n---\n\n# Leads\n\n"
+        f"{filler}\n\nThese are the steps we will take:\n\n- Read every response.\n- Write a report.\n\n"
+        "The end.\n"
+    )
+
+
+def test_a_line_that_introduces_a_list_stays_on_its_page(tmp_path: Path) -> None:
+    # "Hard words we use in this strategy:" ended a Word page and the PDF's, its list on the next.
+    import docx
+    from pypdf import PdfReader
+
+    for n in range(14, 24):
+        draft = tmp_path / f"lead-{n}.md"
+        draft.write_text(_lead_then_list(n), encoding="utf-8")
+        result = convert(draft, ["large-print"], tmp_path / f"out-{n}")
+        word = docx.Document(str(next(p for p in result.written if p.suffix == ".docx")))
+        lead = next(p for p in word.paragraphs if p.text.startswith("These are the steps"))
+        assert lead.paragraph_format.keep_with_next, n
+        pdf = PdfReader(next(p for p in result.written if p.suffix == ".pdf"))
+        pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
+        lead_page = next(k for k, t in enumerate(pages) if "These are the steps" in t)
+        item_page = next(k for k, t in enumerate(pages) if "Read every response" in t)
+        assert lead_page == item_page, n
+        # Only a line that introduces something is kept with it.
+        other = next(p for p in word.paragraphs if p.text.startswith("Paragraph 1 "))
+        assert not other.paragraph_format.keep_with_next

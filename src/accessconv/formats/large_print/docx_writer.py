@@ -29,6 +29,7 @@ from ... import model as m
 from ... import ooxml
 from ...images import raster_as_png
 from ...ooxml import get_or_add, q, set_fonts, set_val
+from .prepare import with_next
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -56,6 +57,7 @@ class _Context:
     style: str = "Normal"  # paragraph style for plain paragraphs here
     list_depth: int = 0
     heading_cells: bool = False
+    lead_in: bool = False  # a paragraph that introduces the block after it: kept with it
 
 
 class _Grid:
@@ -106,8 +108,8 @@ class DocxWriter:
         self._setup_styles()
         self._setup_page()
         body = self.document
-        for block in blocks:
-            self._block(body, block, _Context())
+        for block, lead_in in with_next(blocks):
+            self._block(body, block, _Context(lead_in=lead_in))
         self._endnotes()
         ooxml.save_deterministic(self.document, path, self.doc.title, self.doc.language)
 
@@ -367,7 +369,10 @@ class DocxWriter:
             self._inlines(p, b.inlines)
         elif isinstance(b, m.Paragraph):
             style = "Table Heading" if ctx.heading_cells else ctx.style
-            self._inlines(self._paragraph(container, style), b.inlines)
+            p = self._paragraph(container, style)
+            self._inlines(p, b.inlines)
+            if ctx.lead_in:
+                p.paragraph_format.keep_with_next = True
         elif isinstance(b, m.ListBlock):
             self._list(container, b, ctx)
         elif isinstance(b, m.Table):
@@ -375,9 +380,8 @@ class DocxWriter:
         elif isinstance(b, m.Figure):
             self._figure(container, b, ctx)
         elif isinstance(b, m.BlockQuote):
-            inner = _Context("Quote", ctx.list_depth, ctx.heading_cells)
-            for child in b.blocks:
-                self._block(container, child, inner)
+            for child, lead_in in with_next(b.blocks):
+                self._block(container, child, _Context("Quote", ctx.list_depth, ctx.heading_cells, lead_in))
         elif isinstance(b, m.CodeBlock):
             # python-docx writes each newline as a line break inside the run.
             self._paragraph(container, "Preformatted Text").add_run(b.text)

@@ -24,6 +24,21 @@ def prepare(doc: m.Document, max_columns: int) -> Prepared:
     return Prepared(_narrow_all(outline.blocks, max_columns, notes), notes)
 
 
+def leads_into(block: m.Block, after: m.Block | None) -> bool:
+    """A paragraph that ends with a colon just before a list, a table or a list of terms ("Hard
+    words we use in this strategy:") introduces it: print keeps it on the same page."""
+    return (
+        isinstance(block, m.Paragraph)
+        and isinstance(after, (m.ListBlock, m.Table, m.DefinitionList))
+        and m.plain_text(block.inlines).rstrip().endswith(":")
+    )
+
+
+def with_next(blocks: list[m.Block]) -> list[tuple[m.Block, bool]]:
+    """Each block, and whether it introduces the block after it."""
+    return [(b, leads_into(b, after)) for b, after in zip(blocks, [*blocks[1:], None], strict=True)]
+
+
 def _narrow_all(blocks: list[m.Block], max_columns: int, notes: list[str]) -> list[m.Block]:
     out: list[m.Block] = []
     for block in blocks:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from ...typeset import InlineWriter, PendingPdf, Pictures, length_pt, string, text
+from .prepare import with_next
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -92,18 +93,20 @@ class TypstLargePrint:
 
     def markup(self, blocks: list[m.Block]) -> str:
         parts = [preamble(self.doc, self.s)]
-        parts.extend(self.block(b) for b in blocks)
+        parts.extend(self.block(b, lead_in=lead_in) for b, lead_in in with_next(blocks))
         parts.append(self.notes())
         return "\n".join(p for p in parts if p)
 
     def blocks(self, blocks: list[m.Block]) -> str:
-        return "\n\n".join(x for x in (self.block(b) for b in blocks) if x)
+        return "\n\n".join(x for x in (self.block(b, lead_in=k) for b, k in with_next(blocks)) if x)
 
-    def block(self, b: m.Block, header: bool = False) -> str:
+    def block(self, b: m.Block, header: bool = False, lead_in: bool = False) -> str:
         if isinstance(b, m.Heading):
             return f"#heading(level: {min(max(b.level, 1), 6)})[{self.inl.inlines(b.inlines)}]\n"
         if isinstance(b, m.Paragraph):
             inner = self.inl.inlines(b.inlines)
+            if lead_in:  # on the same page as the list or table it introduces
+                return f"#block(sticky: true)[{inner}]\n"
             return (f"#strong[{inner}];" if header and inner else inner) + "\n"
         if isinstance(b, m.ListBlock):
             return self.list(b)
