@@ -184,7 +184,7 @@ def test_definition_list_feeds_hard_words_and_its_lead_in_goes() -> None:
     er = transform(doc, settings())
     assert [p.sentences for s in er.sections for p in s.points] == [["We believe in co-production."]]
     assert [(h.word, h.explanation) for h in er.hard_words] == [
-        ("Co-production", "Working together as equals.")
+        ("Co-production", "Co-production means working together as equals.")
     ]
     (point,) = er.sections[0].points
     assert point.inlines == [
@@ -244,7 +244,7 @@ def test_council_file_paths_are_relative_to_the_profile(tmp_path: Path) -> None:
     built = build(LanguageSettings, table, tmp_path / "easy-read.toml", "settings.language")
     assert built.glossary_file == glossary.resolve()
     er = transform(draft(para("We pay hourly staff.")), built)
-    assert [(h.word, h.explanation) for h in er.hard_words] == [("hourly", "For each hour.")]
+    assert [(h.word, h.explanation) for h in er.hard_words] == [("hourly", "Hourly means for each hour.")]
 
 
 def test_settings_that_cannot_work_are_refused_in_plain_words() -> None:
