@@ -337,6 +337,47 @@ def test_if_you_with_have_as_the_main_verb_asks_with_do() -> None:
     assert parts is not None and parts[0] == "Do you have any questions about the work on your home?"
 
 
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        # "still" stays after "you"; "still not" only with "are" ("Are you still not happy?").
+        (
+            "If you are still not satisfied, you can contact the Patient Advice and Liaison Service on "
+            "01632 960 300, or you can make a complaint to the council's Customer Feedback Team.",
+            "Are you still not satisfied?",
+        ),
+        (
+            "If you still need help after six weeks, the council will carry out an assessment of your needs.",
+            "Do you still need help after six weeks?",
+        ),
+        (
+            "If you are still not able to pay the full amount, please ring the income team on 01632 960 410.",
+            "Are you still not able to pay the full amount?",
+        ),
+    ],
+)
+def test_if_you_still_asks_the_question_first(sentence: str, first: str) -> None:
+    # The condition had gone to the end ("This is if you are still not happy.") after two
+    # sentences, where it seemed to belong to the last one only.
+    parts = split(sentence)
+    assert parts is not None and parts[0] == first, parts
+    _keeps_every_fact(sentence, parts)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you still cannot get through on the phone, please write to us at the address below.",
+        "If you do not have anyone to help you, we can find you an independent advocate to support you.",
+    ],
+)
+def test_if_you_with_not_is_no_question(sentence: str) -> None:
+    parts = split(sentence)  # "Can you still not …?", "Do you not have …?" read wrongly
+    assert parts is None or not parts[0].endswith("?"), parts
+
+
 def test_a_run_together_contact_block_is_one_detail_a_line() -> None:
     lines = contact_lines(
         "Housing Team, Town Hall, 2 High Street, Westford WF1 1AA Phone: 01632 960 100 "
@@ -393,6 +434,7 @@ def test_leaflet_written_page_reads_as_easy_read(tmp_path: Path, monkeypatch: py
     assert lines[need + 2].startswith("Proof of who you are")  # "identity": a plain-words swap
     assert any(line.startswith("You will automatically qualify for a Blue Badge") for line in lines)
     assert any(line.startswith("Phone: 01632 960 780") for line in lines)
+
     assert "But not if there is a ban on loading or unloading." in lines
     assert not any(s.startswith(("This may be fined", "This is to check")) for s in sentences)
     within = sum(1 for s in sentences if len(words(s)) <= 15) / len(sentences)
@@ -915,3 +957,28 @@ def test_a_condition_with_two_verbs_is_moved_whole_and_never_cut_again() -> None
     # The rule-based splitter leaves a whole condition alone too.
     rules = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
     assert split_sentence(parts[1], rules).parts == [parts[1]]
+
+
+@needs_parser
+def test_a_question_from_a_split_starts_the_point_with_its_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "… will check how you are managing." "Do you still need care and support after that?" ended
+    # one point; its answer began the next.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    draft = tmp_path / "leaving.md"
+    draft.write_text(
+        "---\ntitle: Going home\nlang: en-GB\n---\n\n# Going home\n\n## Help at home\n\n"
+        "Towards the end of your six weeks, a social worker will check how you are managing, and if "
+        "you still need care and support after that, the council will look at your needs again.\n",
+        encoding="utf-8",
+    )
+    from accessconv.pipeline import convert
+
+    convert(draft, ["easy-read"], tmp_path / "out")
+    profile = load("easy-read")
+    back = read_html(tmp_path / "out" / "leaving-easy-read.html", profile.checks, profile.settings.layout)  # type: ignore[arg-type]
+    assert back is not None
+    asked = [p.sentences for p in back.points if any(s.startswith("Do you still need") for s in p.sentences)]
+    assert len(asked) == 1 and asked[0][0].startswith("Do you still need"), asked
+    assert any(s.startswith("The council will look at your needs again") for s in asked[0]), asked

@@ -1249,7 +1249,9 @@ def _is_clause(part: str) -> bool:
 
 def _pack(blocks: list[_Block], size: int) -> list[_Block]:
     """Fill points with up to `size` sentences, never breaking a block (an inline list, or
-    sentences that lean on the one before); a point has at most one list."""
+    sentences that lean on the one before); a point has at most one list. A question a split put
+    first ("Do you still need help?") starts a point: at the end of one, its answer would be in
+    the next."""
     out: list[_Block] = []
     for block in _chain(blocks):
         last = out[-1] if out else None
@@ -1257,6 +1259,7 @@ def _pack(blocks: list[_Block], size: int) -> list[_Block]:
             last is not None
             and len(last.parts) + len(block.parts) <= max(1, size)
             and not (last.items[1] and block.items[1])
+            and not block.parts[0].endswith("?")
         ):
             _join(last, block)
         else:

@@ -23,7 +23,8 @@ only ever moved or repeated (a shared subject, "will"), never dropped, except th
 - a non-restrictive "which" / "who" / "where" clause at the end: "This …" / "They …" / "There, …"
   (a pronoun, never a repeated noun that might be the wrong one; "It" for a named body);
 - "that A, that B and that C" -> each clause with the shared lead;
-- "If you are …, B" -> "Are you …?" "B." (only "you", present tense, no "not");
+- "If you are …, B" -> "Are you …?" "B." (only "you", present tense, no "not" but "are still not";
+  "If you still need" -> "Do you still need …?");
 - "After / Once A (plain present), B" -> "A." "After that, B.";
 - examples at the end after ", such as" -> "This can be …";
 - a description with a name between commas: "An independent group, Clearview, will…" -> "Clearview
@@ -879,7 +880,8 @@ def _joint_words() -> frozenset[str]:
 def _if_you(text: str, doc: Doc) -> list[str] | None:
     """ "If you are worried about your bills, our team can help." -> "Are you worried about your
     bills?" "Our team can help." (the question form Easy Read writers use). Only for "you", a
-    present-tense verb and no "not": the question keeps every word, the verb moved in front."""
+    present-tense verb and no "not" but "are still not": the question keeps every word, the verb
+    moved in front ("still" stays after "you")."""
     if len(doc) < 6 or doc[0].lower_ != "if" or doc[0].dep_ != "mark":
         return None
     clause = doc[0].head
@@ -887,7 +889,16 @@ def _if_you(text: str, doc: Doc) -> list[str] | None:
     if subject is None or subject.lower_ != "you" or subject.i != 1 or clause.dep_ != "advcl":
         return None
     end = clause.right_edge.i + 1
-    if end >= len(doc) - 3 or doc[end].text != "," or any(t.dep_ == "neg" for t in doc[:end]):
+    # "still" before the verb stays after "you": "If you still need …" -> "Do you still need …?"
+    at = 3 if doc[2].dep_ == "advmod" and doc[2].head == clause and doc[3] == clause else 2
+    mover = doc[at]
+    # "not" only in "are still not": "Are you still not happy?" ("Do you not have …?" reads wrongly).
+    still_not = mover.lower_ == "are" and all(
+        t.i > 0 and doc[t.i - 1].lower_ == "still" for t in doc[:end] if t.dep_ == "neg"
+    )
+    if end >= len(doc) - 3 or doc[end].text != ",":
+        return None
+    if any(t.dep_ == "neg" for t in doc[:end]) and not still_not:
         return None
     if clause.head.dep_ != "ROOT" or clause.head.i < end:
         return None
@@ -895,11 +906,11 @@ def _if_you(text: str, doc: Doc) -> list[str] | None:
         # "If you are over 65 and live alone, …": only the first verb would move ("Are you over 65
         # and live alone?"), and a question cut again at its "and" reads wrongly.
         return None
-    mover = doc[2]
     # "are" and "can" come first ("Are you…?"); "have" only as a helping verb ("Have you been…?"),
     # else "Do you have…?".
     inverts = mover.tag_ == "MD" or mover.lower_ == "are" or (mover.lower_ == "have" and mover != clause)
-    if inverts and (mover == clause or (mover.head == clause and mover.dep_ in {"aux", "auxpass"})):
+    helps = mover.head == clause and mover.dep_ in {"aux", "auxpass"}
+    if at == 2 and inverts and (mover == clause or helps):
         rest = text[mover.idx + len(mover.text) : doc[end].idx].strip()
         question = f"{mover.text.capitalize()} you {rest}"
     elif mover == clause and clause.tag_ == "VBP":
