@@ -28,7 +28,7 @@ from pathlib import Path
 import lemminflect
 
 from .frequency import zipf as _zipf
-from .text import PLACEHOLDER, WORD, capitalise, is_function_word, lemmas
+from .text import PLACEHOLDER, WORD, capitalise, is_function_word, lemmas, sentences
 from .wordlists import builtin, read_list, read_table
 
 
@@ -120,7 +120,7 @@ def as_sentence(term: str, meaning: str) -> str:
 
 def _longest(text: str) -> int:
     """The words of the explanation's longest sentence."""
-    return max((len(WORD.findall(part)) for part in re.split(r"(?<=[.!?])\s+", text)), default=0)
+    return max((len(WORD.findall(part)) for part in sentences(text)), default=0)
 
 
 def _key(term: str) -> str:
