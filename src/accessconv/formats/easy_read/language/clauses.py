@@ -1170,6 +1170,8 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
         return None
     joint = joints[0]
     firsts = _comma_clauses(text, doc, first_word, joint.i, starts)
+    if firsts is None and _goes_on(doc, first_word, joint.i, stop):
+        firsts = [text[doc[first_word].idx : doc[joint.i - 1].idx].strip()]
     if firsts is None:
         return None  # (a list inside the last condition may have commas: "such as A, B or C")
     second = _span_text(text, doc[joint.i + 1], doc[stop - 1])
@@ -1199,6 +1201,17 @@ def _comma_clauses(text: str, doc: Doc, start: int, joint: int, starts: frozense
             return None
         pieces.append(_span_text(text, doc[first], doc[right - 1]))
     return pieces
+
+
+def _goes_on(doc: Doc, start: int, joint: int, stop: int) -> bool:
+    """ "if you are over 65 and live alone, and you need help with …": after the one comma, the
+    condition goes on (the same subject as the condition, a verb with no helping verb such as
+    "will" or "can"), not a new main clause ("…, and we will reply within 20 days")."""
+    commas = [t.i for t in doc[start:joint] if t.text == ","]
+    after = doc[joint + 1 : stop]
+    if commas != [joint - 1] or not len(after) or after[0].lower_ != doc[start].lower_:
+        return False
+    return not any(t.tag_ == "MD" for t in after)
 
 
 def _verb_after(doc: Doc, start: int, end: int) -> int:
