@@ -324,3 +324,30 @@ def test_a_shortened_sentence_keeps_its_main_clause() -> None:
         lambda t: len(t.split()),
     )
     assert short is None or "we will look" in short.kept.lower()
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "alternative"),
+    [
+        (
+            "Where several people live close to each other, we propose to use shared night-time support, "
+            "such as a worker who stays awake in one of the homes and can be called by the others, or "
+            "technology such as sensors and alarms, instead of a worker sleeping in each home.",
+            "or technology such as sensors and alarms",
+        ),
+        (
+            "We can help you get around town, for example with a volunteer driver who takes you to your "
+            "appointments, or a travel pass such as a free bus pass, instead of paying for taxis.",
+            "or a travel pass such as a free bus pass",
+        ),
+    ],
+)
+def test_examples_of_one_alternative_stay_with_it(sentence: str, alternative: str) -> None:
+    """Seen on er11's supported living consultation: "This worker can be called by the others, or
+    technology." "This can be sensors and alarms, …" (the examples of "technology" read as examples
+    of the whole)."""
+    parts = split(sentence)
+    assert not any(p.endswith((", or technology.", ", or a travel pass.")) for p in parts), parts
+    assert not any(p.startswith(("This can be sensors", "This can be a free bus pass")) for p in parts), parts
+    assert any(alternative in p for p in parts), parts

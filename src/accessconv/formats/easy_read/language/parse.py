@@ -2080,24 +2080,37 @@ def _example_cut(text: str, parts: list[str]) -> bool:
     """ "You can only get this help for example if you move home, if your needs change or if …":
     the examples of a condition (`example_leads`, then one of `example_conditions`) run to the end
     of the sentence or to a comma before a new subject; a cut inside them makes one example a rule
-    ("This is only if B or C."), so some part must keep them all."""
+    ("This is only if B or C."), so some part must keep them all. The same for examples of one of
+    two alternatives (below)."""
     guard = _guard()
     leads = "|".join(re.escape(w) for w in guard.get("example_leads", []))
     conditions = "|".join(re.escape(w) for w in guard.get("example_conditions", []))
     if not leads or not conditions:
         return False
     starters = set(grammar().get("cascade", {}).get("clause_starters", []))
-    joined = " ".join(p.lower() for p in parts)
     for found in re.finditer(rf"\b(?:{leads}),?\s+(?:{conditions})\b", text, re.I):
         end = len(text.rstrip(" .!"))
         for comma in re.finditer(r",\s+(\w+)", text[found.end() : end]):
             if comma.group(1).lower() in starters:
                 end = found.end() + comma.start()
                 break
-        span = " ".join(text[found.start() : end].lower().split())
-        if span not in joined or not any(span in " ".join(p.lower().split()) for p in parts):
+        if not _kept_whole(text[found.start() : end], parts):
+            return True
+    # "… support, such as a worker who …, or technology such as sensors and alarms, …": an
+    # alternative with examples of its own. A cut inside makes "This can be sensors and alarms."
+    # about the whole, and leaves "…, or technology." at the end of another part.
+    for found in re.finditer(rf",\s+(?:or|and)\s+(?:[\w-]+\s+){{0,3}}(?:{leads})\b", text, re.I):
+        before = [m.end() for m in re.finditer(rf"\b(?:{leads})\b", text[: found.start()], re.I)]
+        start = before[-1] if before else 0
+        if not _kept_whole(text[start:].rstrip(" .!"), parts):
             return True
     return False
+
+
+def _kept_whole(words: str, parts: list[str]) -> bool:
+    """One of the parts holds these words whole (case and spacing aside)."""
+    span = " ".join(words.lower().split())
+    return any(span in " ".join(p.lower().split()) for p in parts)
 
 
 def _misleads(parts: list[str]) -> bool:
