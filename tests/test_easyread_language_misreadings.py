@@ -51,6 +51,11 @@ SENTENCES = [
         "you find writing difficult or if you would like an advocate to speak for you.",
     ),
     (
+        "Who can complain",
+        "You can complain if you get care and support from us, if you are a carer, or if you are "
+        "acting for someone who cannot complain on their own, for example a relative or a friend.",
+    ),
+    (
         "Dogs in parks",
         "Dogs will still be allowed in all parks, but they must be kept on a lead in play areas, "
         "as they are now.",
@@ -141,6 +146,50 @@ def test_a_cut_inside_examples_of_a_condition_is_refused(sentence: str) -> None:
     parts = split(sentence)
     tail = sentence[sentence.index("example" if "example" in sentence else "instance") :].rstrip(".")
     assert any(tail in p for p in parts), parts
+
+
+@needs_parser
+def test_conditions_any_of_which_is_enough_are_listed(page: list[str]) -> None:
+    """ "You can complain if A, if B, or if C" was cut at its second "if" ("… if A." "This is only if
+    B, or if C."), which reads as B or C needed on top of A."""
+    at = page.index("You can complain if:")
+    assert page[at + 1 : at + 3] == ["You get care and support from us.", "You are a carer."], page
+    assert page[at + 3].startswith("Or you are acting for someone who cannot complain"), page
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "You can apply if you live in the borough, if you are over 18 or if you care for someone "
+            "who lives here.",
+            [
+                "You can apply if:",
+                "You live in the borough.",
+                "You are over 18.",
+                "Or you care for someone who lives here.",
+            ],
+        ),
+        (
+            "You can get help with the cost if you own your home, if you rent from a private landlord, "
+            "or if you live in a park home.",
+            [
+                "You can get help with the cost if:",
+                "You own your home.",
+                "You rent from a private landlord.",
+                "Or you live in a park home.",
+            ],
+        ),
+    ],
+)
+def test_a_list_of_if_clauses_is_one_list(sentence: str, expected: list[str]) -> None:
+    assert split(sentence) == expected
+
+
+def test_a_condition_never_follows_an_open_one_as_a_rule() -> None:
+    assert parse._conditions_mixed(["You can apply if you live here.", "This is only if you are over 18."])
+    assert not parse._conditions_mixed(["You can get this help.", "This is only if you are over 18."])
 
 
 # ---------------------------------------------------------------- 2. reported speech is no list

@@ -1980,7 +1980,12 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     check = clauses.to_check(parts)
     if any(_dangles(p) for p in check) or (whole is not None and _padded(whole.text, parts)):
         return False
-    if _misleads(check) or _lead_ends_early(parts, whole) or _that_cut(check, whole):
+    if (
+        _misleads(check)
+        or _lead_ends_early(parts, whole)
+        or _that_cut(check, whole)
+        or _conditions_mixed(check)
+    ):
         return False
     if whole is not None and (_condition_cut(whole.text, parts) or _example_cut(whole.text, parts)):
         return False
@@ -2105,6 +2110,16 @@ def _example_cut(text: str, parts: list[str]) -> bool:
         if not _kept_whole(text[start:].rstrip(" .!"), parts):
             return True
     return False
+
+
+def _conditions_mixed(parts: list[str]) -> bool:
+    """ "You can apply if you live in the borough." "This is only if you are over 18, or if …": a
+    condition cut from another one still open before it; the second reads as a rule on top of the
+    first, where the draft gave either."""
+    return any(
+        _CONDITION.match(right) and re.search(r"\bif\b[^,]*$", left.rstrip(" ."), re.I)
+        for left, right in zip(parts, parts[1:], strict=False)
+    )
 
 
 def _kept_whole(words: str, parts: list[str]) -> bool:
