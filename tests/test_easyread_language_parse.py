@@ -950,13 +950,18 @@ def test_a_condition_with_two_verbs_is_moved_whole_and_never_cut_again() -> None
     turning half of the condition into a statement)."""
     sentence = "If you are over 65 and live alone in a council flat, and you need help, we can visit you."
     parts = split(sentence)
+    # (er16) The condition goes on after ", and you need" (same subject, no "will" / "can"): a list of
+    # both conditions, never "You need help." alone.
     assert parts == [
         "We can visit you.",
-        "This is if you are over 65 and live alone in a council flat, and you need help.",
+        "We can do this if:",
+        "You are over 65 and live alone in a council flat.",
+        "And you need help.",
     ]
     # The rule-based splitter leaves a whole condition alone too.
+    whole = "This is if you are over 65 and live alone in a council flat, and you need help."
     rules = SimpleNamespace(max_words_warn=12, min_clause_words=3, max_inline_list_item_words=8)
-    assert split_sentence(parts[1], rules).parts == [parts[1]]
+    assert split_sentence(whole, rules).parts == [whole]
 
 
 @needs_parser

@@ -864,6 +864,7 @@ def early() -> list[Rule]:
         ways_to_do,
         fronted_step,
         if_either_after,
+        if_list_after,
         if_both_after,
         purpose_pair,
         means_list,
@@ -1120,6 +1121,46 @@ def if_either_after(text: str, doc: Doc) -> list[str] | None:
     return [f"{lead} if:", syntax.item(said[0]), syntax.item(last)]
 
 
+def if_list_after(text: str, doc: Doc) -> list[str] | None:
+    """ "You can apply if you live in the borough, if you are over 18, or if you care for someone who
+    lives here." -> "You can apply if:" "You live in the borough." "You are over 18." "Or you care for
+    …": three or more conditions after the main clause, each "if" + a clause of its own ("you" / "we"
+    / "it" … and a verb with a tense), cut only at ", if" and a last "(,) or if" / "(,) and if". Cut at
+    its second "if" alone, the sentence read "You can apply if you live in the borough." "This is
+    only if you are over 18, or if …": the other conditions as a rule on top of the first."""
+    first_if = next((t for t in doc[2:] if t.lower_ == "if" and t.dep_ == "mark"), None)
+    if first_if is None or not syntax.main_clause(list(doc[: first_if.i])):
+        return None
+    if any(t.text in {";", ":", "(", ")"} for t in doc):
+        return None
+    base = first_if.idx + len(first_if.text)
+    rest = text[base:].rstrip().rstrip(".")
+    cuts = list(re.finditer(r"(?:,\s+(?:(?P<joint>or|and)\s+)?|\s+(?P<bare>or|and)\s+)if\s+", rest, re.I))
+    joints = [c.group("joint") or c.group("bare") for c in cuts]
+    if len(cuts) < 2 or not joints[-1] or any(joints[:-1]):
+        return None
+    bounds = [(0, cuts[0].start()), *((a.end(), b.start()) for a, b in zip(cuts, cuts[1:], strict=False))]
+    bounds.append((cuts[-1].end(), len(rest)))
+    starts = word_set("subject_pronouns") | {"it", "there"}
+    pieces = []
+    for a, b in bounds:
+        piece = rest[a:b].strip()
+        words = [t for t in doc if base + a <= t.idx < base + b]
+        if not words or not syntax.has_clause(words):
+            return None
+        if piece.split(" ", 1)[0].lower() not in starts and not _own_subject(
+            doc, words[0].i, words[-1].i + 1
+        ):
+            return None
+        pieces.append(piece)
+    joint = str(joints[-1]).lower()
+    word = _data().get("if_either_or", "Or") if joint == "or" else _data().get("if_both_and", "And")
+    lead = syntax.sentence(text[: first_if.idx].strip()).rstrip(".")
+    items = [syntax.item(p) for p in pieces[:-1]]
+    items.append(syntax.item(f"{word} {syntax.lower(pieces[-1])}"))
+    return [f"{lead} if:", *items]
+
+
 def if_both_after(text: str, doc: Doc) -> list[str] | None:
     """ "You can apply for a grant if you or someone who lives with you is disabled and the work is
     needed to meet their needs." -> "You can apply for a grant if:" "You or someone who lives with you
@@ -1170,6 +1211,8 @@ def if_both_after(text: str, doc: Doc) -> list[str] | None:
         return None
     joint = joints[0]
     firsts = _comma_clauses(text, doc, first_word, joint.i, starts)
+    if firsts is None and _goes_on(doc, first_word, joint.i, stop):
+        firsts = [text[doc[first_word].idx : doc[joint.i - 1].idx].strip()]
     if firsts is None:
         return None  # (a list inside the last condition may have commas: "such as A, B or C")
     second = _span_text(text, doc[joint.i + 1], doc[stop - 1])
@@ -1199,6 +1242,17 @@ def _comma_clauses(text: str, doc: Doc, start: int, joint: int, starts: frozense
             return None
         pieces.append(_span_text(text, doc[first], doc[right - 1]))
     return pieces
+
+
+def _goes_on(doc: Doc, start: int, joint: int, stop: int) -> bool:
+    """ "if you are over 65 and live alone, and you need help with …": after the one comma, the
+    condition goes on (the same subject as the condition, a verb with no helping verb such as
+    "will" or "can"), not a new main clause ("…, and we will reply within 20 days")."""
+    commas = [t.i for t in doc[start:joint] if t.text == ","]
+    after = doc[joint + 1 : stop]
+    if commas != [joint - 1] or not len(after) or after[0].lower_ != doc[start].lower_:
+        return False
+    return not any(t.tag_ == "MD" for t in after)
 
 
 def _verb_after(doc: Doc, start: int, end: int) -> int:

@@ -183,6 +183,21 @@ def ways_to_do(text: str, doc: Doc) -> list[str] | None:
         return None
     if len(set(firsts)) == 1:
         return None  # "by …, by … or by …": cascade.ways says "… by:" and each way without it
+    clause = _clause_after(doc, pieces[-1], doc[after].idx + rest.rfind(pieces[-1]))
+    if clause is not None:
+        # "… or in person at any of our centres, and staff there can help you": a sentence of its
+        # own after the list, not part of the last way.
+        pieces[-1] = pieces[-1][: clause[0]].rstrip(" ,")
     items = [syntax.item(p) for p in pieces]
     items[-1] = syntax.or_last(lead, items[-1])
-    return [f"{lead}:", *items]
+    return [f"{lead}:", *items, *([syntax.sentence(clause[1])] if clause is not None else [])]
+
+
+def _clause_after(doc: Doc, last: str, at: int) -> tuple[int, str] | None:
+    """Where in the last way (which starts at character `at` of the sentence) a clause with its own
+    subject starts after ", and" / ", but" / ", so", and that clause; None when there is none."""
+    found = re.search(r",\s+(and|but|so)\s+", last)
+    if found is None or not syntax.has_clause([t for t in doc if t.idx >= at + found.end()]):
+        return None
+    joint = "" if found.group(1).lower() == "and" else f"{found.group(1)} "  # "But staff …" keeps the link
+    return found.start(), joint + last[found.end() :]

@@ -241,6 +241,10 @@ def _join(left: str, left_doc: Doc, right: str, cut: Cut, parse: Parse) -> Itera
         if so:
             yield [syntax.sentence(left), syntax.sentence(f"{so} {right}")]
         return
+    if cut.word == "as":
+        right_doc = parse(syntax.sentence(right))
+        if right_doc is None or syntax.as_compares(list(right_doc)):
+            return  # "…, as they are now." / "…, as well as B": how or what else, not why
     if not lead and right.lower().startswith("that "):
         # "we aim to make sure that nobody waits …, and that repairs are done …": the second
         # that-clause takes its frame again ("We aim to make sure that repairs are done …").

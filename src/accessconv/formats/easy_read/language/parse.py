@@ -750,6 +750,8 @@ def _end_clause(text: str, doc: Doc) -> list[str] | None:
             lead = _shapes().get("inverted_as", "")
             if not lead or tok.lower_ != "as":
                 continue
+        elif tok.lower_ == "as" and syntax.as_compares(list(doc[tok.i + 1 : clause.right_edge.i + 1])):
+            continue  # "…, as they are now.": how, not why
         if _main_clause(list(doc[: tok.i])) and len(first.split()) >= 3 and len(rest.split()) >= 2:
             return [_sentence(first), _sentence(f"{lead} {rest}")]
     return None
@@ -981,6 +983,27 @@ def _list_after(doc: Doc, first_comma: Token, tail_end: int) -> tuple[int, list[
     if not _items_hang_on_lead(items, start):
         return None
     return start, items, joint
+
+
+def _lead_ends_early(parts: list[str], whole: Doc | None) -> bool:
+    """ "You receive Attendance Allowance at:" "The higher rate." "A State Pension." (from "… at the
+    higher rate, a State Pension and a small pension"): a list's lead ends with a preposition on a
+    verb that already has its object, and the parser set the next item beside the first ("appos")
+    rather than joining them: the other items go with the object before the preposition. ("We work
+    with:", "You can get help from:" lead lists whose items join.)"""
+    lead = next((p for p in parts if p.rstrip().endswith(":")), None)
+    if lead is None or whole is None:
+        return False
+    end = len(lead.rstrip()[:-1])
+    if whole.text[:end] != lead.rstrip()[:-1]:
+        return False
+    prep = next((t for t in whole if t.idx + len(t.text) == end), None)
+    if prep is None or prep.dep_ != "prep":
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in prep.head.children):
+        return False
+    first = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(t.dep_ == "appos" and t.head in first for t in whole)
 
 
 def _list_start(doc: Doc, first_comma: Token) -> int | None:
@@ -1931,11 +1954,11 @@ def _stands_alone(text: str, parts: list[str]) -> bool:
         return False
     if _padded(text, parts) or any(_dangles(p) for p in clauses.to_check(parts)):
         return False
-    if _condition_cut(text, parts):
+    if _condition_cut(text, parts) or _example_cut(text, parts) or _misleads(clauses.to_check(parts)):
         return False  # "… if you rent from us." "You or someone … is over 70.": a condition as a fact
     if lead is not None:
         # A list: its lead with the first item must make a sentence ("It sets out which …").
-        if lead + 1 >= len(parts):
+        if lead + 1 >= len(parts) or _lead_ends_early(parts, _parse_kept(text)):
             return False
         parts = [*parts[:lead], parts[lead][:-1] + " " + _lower(parts[lead + 1].rstrip("."))]
     prefetch([*parts, text])
@@ -1967,6 +1990,15 @@ def sound(parts: list[str], whole: Doc | None = None) -> bool:
     part may be one too."""
     check = clauses.to_check(parts)
     if any(_dangles(p) for p in check) or (whole is not None and _padded(whole.text, parts)):
+        return False
+    if (
+        _misleads(check)
+        or _lead_ends_early(parts, whole)
+        or _that_cut(check, whole)
+        or _conditions_mixed(check)
+    ):
+        return False
+    if whole is not None and (_condition_cut(whole.text, parts) or _example_cut(whole.text, parts)):
         return False
     misread, said = _nouns(whole), _clashes_said(whole)
     if whole is not None and not clauses.stands(whole):
@@ -2011,29 +2043,173 @@ def fits(text: str, parts: list[str]) -> bool:
         return True
     if _has_fragment(parts) or not keeps_content(text, " ".join(parts)) or not _list_whole(parts):
         return False
-    if _condition_cut(text, parts):
-        return False
     prefetch([text])
     return sound(parts, parse(text))
 
 
-_OPEN_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|because|while|until)\b[^,]*$", re.I)
+_OPEN_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|because|while|until)\b(?P<rest>.*)$", re.I)
 
 
 def _condition_cut(text: str, parts: list[str]) -> bool:
-    """ "You can get an alarm if you live alone and you are over 75." -> "… if you live alone." "You
-    are over 75.": a part that ends inside a condition (no comma after "if …") cut before "and" / "or"
-    and a clause: the clause after it may be part of the condition, and alone it reads as a fact."""
+    """ "You can get this help if you are over 65 and live alone, and you need help with …" -> "…
+    if you are over 65 and live alone." "You need help with …": a part that ends inside a condition,
+    cut before "and" / "or" and a clause that goes on with it; alone that clause reads as a fact.
+    The condition is still open when no comma before a new subject ("If you write to us, we …")
+    closed it. The clause after the cut goes on with the condition unless it is a new main clause:
+    its verb has a helping verb such as "will", "can", "must" ("…, and we will reply within 20
+    days." is cut well)."""
+    starters = set(grammar().get("cascade", {}).get("clause_starters", []))
     for left, right in zip(parts, parts[1:], strict=False):
         core = left.rstrip(" .")
-        if left.endswith(":") or not _OPEN_CONDITION.search(core) or not right:
+        found = _OPEN_CONDITION.search(core)
+        if left.endswith(":") or found is None or not right:
+            continue
+        closed = re.search(r",\s+(\w+)", found.group("rest"))
+        if closed and closed.group(1).lower() in starters:
             continue
         start = text.find(core)
         after = text[start + len(core) :] if start >= 0 else ""
         joined = re.match(r"\s*,?\s*(?:and|or)\s+(\S+)", after, re.I)
-        if joined and joined.group(1).lower() == right.split(" ", 1)[0].lower():
+        subject = right.split(" ", 1)[0].lower()
+        if not joined or joined.group(1).lower() != subject or _new_main(right):
+            continue
+        # "We are writing to you because you … attend …, and we want to explain …": the main
+        # clause's own subject again, not the condition's, starts a new main clause.
+        said = re.match(r"\s*(\w+)", found.group("rest"))
+        if subject == core.split(" ", 1)[0].lower() and said and said.group(1).lower() != subject:
+            continue
+        return True
+    return False
+
+
+def _new_main(part: str) -> bool:
+    """The part's main verb has a helping verb of its own ("we will reply", "you must tell us"):
+    a new main clause, not more of a condition ("you need help", "live alone")."""
+    doc = _parse_kept(part) if available() else None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None:
+        return False
+    return root.tag_ == "MD" or any(c.tag_ == "MD" for c in root.children)
+
+
+def _example_cut(text: str, parts: list[str]) -> bool:
+    """ "You can only get this help for example if you move home, if your needs change or if …":
+    the examples of a condition (`example_leads`, then one of `example_conditions`) run to the end
+    of the sentence or to a comma before a new subject; a cut inside them makes one example a rule
+    ("This is only if B or C."), so some part must keep them all. The same for examples of one of
+    two alternatives (below)."""
+    guard = _guard()
+    leads = "|".join(re.escape(w) for w in guard.get("example_leads", []))
+    conditions = "|".join(re.escape(w) for w in guard.get("example_conditions", []))
+    if not leads or not conditions:
+        return False
+    starters = set(grammar().get("cascade", {}).get("clause_starters", []))
+    for found in re.finditer(rf"\b(?:{leads}),?\s+(?:{conditions})\b", text, re.I):
+        end = len(text.rstrip(" .!"))
+        for comma in re.finditer(r",\s+(\w+)", text[found.end() : end]):
+            if comma.group(1).lower() in starters:
+                end = found.end() + comma.start()
+                break
+        if not _kept_whole(text[found.start() : end], parts):
+            return True
+    # "… support, such as a worker who …, or technology such as sensors and alarms, …": an
+    # alternative with examples of its own. A cut inside makes "This can be sensors and alarms."
+    # about the whole, and leaves "…, or technology." at the end of another part.
+    for found in re.finditer(rf",\s+(?:or|and)\s+(?:[\w-]+\s+){{0,3}}(?:{leads})\b", text, re.I):
+        before = [m.end() for m in re.finditer(rf"\b(?:{leads})\b", text[: found.start()], re.I)]
+        start = before[-1] if before else 0
+        if not _kept_whole(text[start:].rstrip(" .!"), parts):
             return True
     return False
+
+
+def _conditions_mixed(parts: list[str]) -> bool:
+    """ "You can apply if you live in the borough." "This is only if you are over 18, or if …": a
+    condition cut from another one still open before it; the second reads as a rule on top of the
+    first, where the draft gave either."""
+    return any(
+        _CONDITION.match(right) and re.search(r"\bif\b[^,]*$", left.rstrip(" ."), re.I)
+        for left, right in zip(parts, parts[1:], strict=False)
+    )
+
+
+def _kept_whole(words: str, parts: list[str]) -> bool:
+    """One of the parts holds these words whole (case and spacing aside)."""
+    span = " ".join(words.lower().split())
+    return any(span in " ".join(p.lower().split()) for p in parts)
+
+
+def _misleads(parts: list[str]) -> bool:
+    """A part a reader would misread: after the first, one that starts with a question word hanging
+    on its own main verb ("What will happen after you complain.": a reported question cut from
+    "explains") or with "that" joining a clause ("That repairs would be done …"); or one whose lead
+    ("This is because", `clause_leads`) has no clause after it ("This is because you.")."""
+    guard = _guard()
+    questions = set(guard.get("question_starts", []))
+    leads = tuple(f"{w.lower()} " for w in guard.get("clause_leads", []))
+    todo = [
+        p
+        for n, p in enumerate(parts)
+        if (n and p.split(" ", 1)[0].lower() in questions | {"that"}) or p.lower().startswith(leads)
+    ]
+    if not todo:
+        return False
+    prefetch(todo)
+    for part in todo:
+        doc = parse(part)
+        if doc is None:
+            continue
+        if part.lower().startswith(leads):
+            lead = next(w for w in leads if part.lower().startswith(w))
+            rest = {t.i for t in doc if t.idx >= len(lead)}
+            # a subject and its verb after the lead (the parser may tag "go" in "if your savings go
+            # above £23,250" as a plain verb)
+            if not any(
+                t.dep_ in SUBJECTS and t.head.i in rest and t.head.pos_ in {"VERB", "AUX"}
+                for t in doc
+                if t.i in rest
+            ):
+                return True
+        elif doc[0].lower_ == "that":
+            if doc[0].dep_ == "mark":
+                return True  # "That repairs would be done …": a reported clause cut from "We told …"
+        elif not part.rstrip().endswith("?") and _asks(doc[0]):
+            return True
+    return False
+
+
+def _that_cut(parts: list[str], whole: Doc | None) -> bool:
+    """ "We told the tenants that A, and that repairs would be done …" -> "That repairs would be done
+    …": parsed alone, "That repairs" reads as "those repairs", so the sentence cut shows it: there
+    the part's "that" joins a reported clause ("mark"), or repeats the "that" of one before it."""
+    if whole is None:
+        return False
+    for part in parts[1:]:
+        if not part.lower().startswith("that "):
+            continue
+        words = part.rstrip(" .")[5:]
+        for t in whole:
+            if t.lower_ != "that" or not whole.text[t.idx + 5 :].startswith(words):
+                continue
+            # Joined to a "that" clause before it ("…, and that repairs …"): the parser may take
+            # this one for "those", but the draft repeats the first clause's "that".
+            second = t.i > 1 and whole[t.i - 1].lower_ in {"and", "or", "but"}
+            if t.dep_ == "mark" or (
+                second and any(u.lower_ == "that" and u.dep_ == "mark" for u in whole[: t.i])
+            ):
+                return True
+    return False
+
+
+def _asks(word: Token) -> bool:
+    """The question word hangs, through its own clause, on the main verb: not on a clause that is a
+    subject ("What you pay depends on …") or that opens the sentence ("When you call, …")."""
+    tok = word
+    while tok.head != tok:
+        if tok.dep_ in {"csubj", "csubjpass", "advcl", "relcl", "acl"}:
+            return False
+        tok = tok.head
+    return True
 
 
 def _list_whole(parts: list[str]) -> bool:
@@ -2046,6 +2222,9 @@ def _list_whole(parts: list[str]) -> bool:
     if last in {w.lower() for w in grammar().get("guard", {}).get("lead_never_ends", [])}:
         return False
     items = [p.strip().rstrip(".;") for p in parts[lead + 1 :]]
+    never = {w.lower() for w in grammar().get("guard", {}).get("item_never_starts", [])}
+    if items and items[0].split(" ", 1)[0].lower() in never:
+        return False  # "You told:" "Us that …": the verb's object, not a list
     return not any(len(i) < 2 or not re.search(r"[^\W\d_]{2}", i) for i in items)
 
 

@@ -85,7 +85,7 @@ def _plain_opening(sentence: str, before: str) -> str:
     sentence = _by_doing(_one_negative(sentence, forms), forms)
     kind = _kind_of(before, forms)
     for rule in forms.rules:
-        if rule.after not in {kind, "any"} or not sentence.startswith(rule.stiff + " "):
+        if rule.after not in {kind, "any"} or not _opens(sentence, rule.stiff):
             continue
         rest = sentence[len(rule.stiff) :]
         if rule.next == "order" and (
@@ -109,12 +109,18 @@ def _said_by_whom(sentence: str, before: str, forms: _Forms) -> str:
     if verb in forms.who_not_verbs or verb not in lemmas.get("VERB", ()):
         return sentence  # "You can usually park", "You may be able to get": not a plain doing
     for rule in forms.who_rules:
-        if sentence.startswith(rule.stiff + " "):
+        if _opens(sentence, rule.stiff):
             opening = rule.plain.format(
                 who=words[0], helper=words[1].lower(), negative=forms.who_helpers[words[1].lower()]
             )
             return opening + sentence[len(rule.stiff) :]
     return sentence
+
+
+def _opens(sentence: str, stiff: str) -> bool:
+    """The sentence starts with the stiff words, or is them leading a list ("This is if:" before the
+    conditions, one a line: "Do this if:")."""
+    return sentence.startswith(stiff + " ") or sentence == stiff + ":"
 
 
 def _kind_of(before: str, forms: _Forms) -> str:

@@ -109,6 +109,8 @@ def _droppable(tail: Span, words: _Words) -> bool:
     """Every word of the tail that hangs on the kept words does so loosely, and nothing in it says
     "not" (losing "…, which you do not pay for" would lose what a reader most needs)."""
     start = tail.start
+    if any(tok.dep_ == "ROOT" for tok in tail):
+        return False  # "If it does, for example if …, we will look at …": the tail is the main clause
     for tok in tail:
         if tok.dep_ == "neg" or tok.lower_ in _NEGATIVE:
             return False

@@ -108,3 +108,31 @@ def plural_noun_subject(doc: Doc) -> Token | None:
     if subject is None or subject.tag_ != "NNS" or subject.pos_ != "NOUN":
         return None
     return subject
+
+
+_COMPLEMENTS = {"attr", "acomp", "dobj", "xcomp", "ccomp", "oprd", "dative", "agent"}
+
+
+def as_compares(words: list[Token]) -> bool:
+    """The words after a joining "as" compare or say how ("as they are now", "as it was in 2026",
+    "as well as the support"), so "This is because …" would read a reason the draft never gave: the
+    first word is one of `as_compares_next`, or the clause's verb is only "be" / "do" / "have" / a
+    helping verb with no object or complement, a phrase of its own only if it holds a figure (a year,
+    a date). "as these decisions have their own process" and "as most of them are about one event"
+    give a reason."""
+    shapes = grammar().get("shapes", {})
+    if not words:
+        return False
+    if words[0].lower_ in set(shapes.get("as_compares_next", [])):
+        return True
+    inside = {t.i for t in words}
+    verb = next((t for t in words if t.pos_ in {"VERB", "AUX"} and t.head.i not in inside), None)
+    verb = verb or next((t for t in words if t.pos_ in {"VERB", "AUX"} and t.head == t), None)
+    if verb is None or verb.lemma_.lower() not in set(shapes.get("as_compares_verbs", [])):
+        return False
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS:
+            return False
+        if child.dep_ == "prep" and not any(c.isdigit() for t in child.subtree for c in t.text):
+            return False  # "are about one event": the phrase says what, so the verb is no bare "be"
+    return True
