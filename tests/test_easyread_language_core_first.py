@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from accessconv.formats.easy_read.checks import read_html
-from accessconv.formats.easy_read.language import parse
+from accessconv.formats.easy_read.language import core_first, parse, questions
 from accessconv.profiles import load
 from easyread_language_builders import keeps_everything, sentences_stand, split_like_the_transform
 
@@ -44,6 +44,24 @@ SENTENCES = {
     "The law": (
         "In line with the Education Act 1996, the council must give free transport for children of "
         "compulsory school age who go to their nearest suitable school."
+    ),
+    # er14-financial-assessment-letter
+    "Other formats": (
+        "If you need this letter in large print, Easy Read or another language, please phone us."
+    ),
+    # er14-parks-consultation
+    "Help to take part": (
+        "If you need help to take part, or you want this document in another format, please contact the "
+        "Parks Team on 01632 960 118."
+    ),
+    # er9-homelessness-prevention-strategy
+    "Homeless tonight": (
+        "If you are homeless tonight, or you will be homeless within 56 days, contact the Housing Options "
+        "team on 01632 960 455, Monday to Friday, 9am to 5pm."
+    ),
+    # pic2-new-tenant-guide
+    "Universal Credit": (
+        "If you claim Universal Credit, the housing part of your payment is usually paid to you."
     ),
     # carers-strategy (its first clause)
     "Our duty": (
@@ -160,6 +178,36 @@ def test_a_frame_that_names_the_law_goes_second(page_lines: list[str]) -> None:
 
 
 @needs_parser
+@pytest.mark.parametrize(
+    "expected",
+    [
+        [
+            "Do you need this letter in large print, Easy Read or another language?",
+            "Please phone us.",
+        ],
+        [
+            "Do you need help to take part?",
+            "Or do you want this document in another format?",
+            "Please contact the Parks Team on 01632 960 118.",
+        ],
+        [
+            "Are you homeless tonight?",
+            "Or will you be homeless within 56 days?",
+            "Contact the Housing Options team on 01632 960 455, Monday to Friday, 9am to 5pm.",
+        ],
+        [
+            "Do you claim Universal Credit?",
+            "The housing part of your payment is usually paid to you.",
+        ],
+    ],
+)
+def test_a_condition_on_the_reader_is_asked_when_the_parse_missed_its_main_clause(
+    page_lines: list[str], expected: list[str]
+) -> None:
+    _in_order(page_lines, expected)
+
+
+@needs_parser
 @pytest.mark.parametrize("sentence", list(SENTENCES.values()))
 def test_every_content_word_number_and_name_survives(sentence: str) -> None:
     parts = split_like_the_transform(sentence)
@@ -176,6 +224,9 @@ def test_every_content_word_number_and_name_survives(sentence: str) -> None:
         "The person who made the first decision will look at your request again next month.",
         # A "who" clause with "will": a time a condition cannot carry.
         "A tenant who will move in to one of our new homes can ask for a new kitchen.",
+        # er13-leisure-concessions-letter: a question with a list would be cut into a list.
+        "If you get a means-tested benefit, such as Universal Credit, Pension Credit or Housing Benefit, "
+        "nothing will change for you.",
         # "not": the partner phrase stays with its verb.
         "We will not work with agencies across the county on contracts that pay less than the living wage.",
         # Something said before the subject belongs to both parts.
@@ -187,7 +238,44 @@ def test_every_content_word_number_and_name_survives(sentence: str) -> None:
 def test_these_stay_whole_by_these_rules(sentence: str) -> None:
     doc = parse.parse(sentence)
     assert doc is not None
-    from accessconv.formats.easy_read.language import core_first
-
     assert core_first.who_after_person(sentence, doc) is None
     assert core_first.partner_after(sentence, doc) is None
+    assert questions.condition_asked(sentence, doc, parse.parse) is None
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # pic2-home-adaptations-grant-leaflet: "Do you … sell it within 10 years?" asks about a time to come.
+        (
+            "If you own your home and sell it within 10 years, you may have to pay back part of a grant of "
+            "more than £5,000.",
+            [
+                "You may have to pay back part of a grant of more than £5,000.",
+                "This is if you own your home and sell it within 10 years.",
+            ],
+        ),
+        # er8-care-home-fees-leaflet: "not" would be asked the wrong way round.
+        (
+            "If you do not want to sell your home straight away, you may be able to get a deferred payment "
+            "agreement.",
+            [
+                "You may be able to get a deferred payment agreement.",
+                "This is if you do not want to sell your home straight away.",
+            ],
+        ),
+        # Both conditions must hold: two questions would say either.
+        (
+            "If you live in a flat, a house or a bungalow, and you are over 75, we will visit you.",
+            [
+                "We will visit you.",
+                "This is if you live in a flat, a house or a bungalow, and you are over 75.",
+            ],
+        ),
+    ],
+)
+def test_a_condition_stays_a_condition_when_a_question_would_change_it(
+    sentence: str, expected: list[str]
+) -> None:
+    assert split_like_the_transform(sentence) == expected

@@ -80,7 +80,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, core_first, cues, parser_load, points, syntax
+from . import cascade, clauses, core_first, cues, parser_load, points, questions, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -910,6 +910,11 @@ def _if_you(text: str, doc: Doc) -> list[str] | None:
     if len(question.split()) < 3 or len(main.split()) < 3:
         return None
     return [question.rstrip(" ,") + "?", _sentence(main)]
+
+
+def _if_you_asked(text: str, doc: Doc) -> list[str] | None:
+    """`_if_you` when the parse missed the main clause (a list inside the condition): questions.py."""
+    return questions.condition_asked(text, doc, _parse_kept)
 
 
 def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
@@ -1868,6 +1873,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _relative_end,
     _purpose,
     _if_you,
+    _if_you_asked,
     _if_other,
     _opening_clause,
     _after_first,
