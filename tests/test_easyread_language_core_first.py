@@ -227,7 +227,10 @@ def test_every_content_word_number_and_name_survives(sentence: str) -> None:
         # er13-leisure-concessions-letter: a question with a list would be cut into a list.
         "If you get a means-tested benefit, such as Universal Credit, Pension Credit or Housing Benefit, "
         "nothing will change for you.",
-        # "not": the partner phrase stays with its verb.
+        # A condition, then a second clause and a "which means" list: no question holds all that.
+    "If you rent a room to a lodger, you become their landlord, which means you must keep the room safe, "
+    "give them a written agreement and protect their deposit.",
+    # "not": the partner phrase stays with its verb.
         "We will not work with agencies across the county on contracts that pay less than the living wage.",
         # Something said before the subject belongs to both parts.
         "From May 2027, we will work with schools across the borough on safer routes to school for children.",

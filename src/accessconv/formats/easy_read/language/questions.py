@@ -67,6 +67,9 @@ def condition_asked(text: str, doc: Doc, parse: Parse) -> list[str] | None:
 def _questions(text: str, doc: Doc, end: int) -> list[str] | None:
     """The condition "you A, or you B" (up to token `end`) asked: "Do you A?" "Or do you B?"."""
     starts = [1] + [t.i for t in doc[2:end] if t.lower_ == "you" and _joins(doc, t.i)]
+    verbs = {s + 1 for s in starts}
+    if any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.i not in verbs for t in doc[1:end]):
+        return None  # "If you rent a room, you become their landlord, which means …": more than a condition
     out: list[str] = []
     for n, start in enumerate(starts):
         stop = starts[n + 1] - 1 if n + 1 < len(starts) else end
