@@ -63,6 +63,15 @@ SENTENCES = {
     "Universal Credit": (
         "If you claim Universal Credit, the housing part of your payment is usually paid to you."
     ),
+    # er9-homelessness-prevention-strategy
+    "About this strategy": (
+        "This strategy sets out how the Council will work with its partners to prevent homelessness in "
+        "the borough over the next four years."
+    ),
+    # er15-care-market-position-statement
+    "Carers": (
+        "The council’s guide for carers explains how carers can ask for an assessment of their own needs."
+    ),
     # carers-strategy (its first clause)
     "Our duty": (
         "In line with the Care Act 2014, local authorities have a duty to assess any carer who appears "
@@ -208,6 +217,50 @@ def test_a_condition_on_the_reader_is_asked_when_the_parse_missed_its_main_claus
 
 
 @needs_parser
+@pytest.mark.parametrize(
+    "expected",
+    [
+        [
+            # "sets out" and "prevent" are said plainly first.
+            "The Council will work with its partners to stop homelessness in the borough over the next 4 "
+            "years.",
+            "This strategy says how.",
+        ],
+        [
+            "Carers can ask for an assessment of their own needs.",
+            "The council’s guide for carers explains how.",
+        ],
+    ],
+)
+def test_what_a_document_explains_is_said_as_the_fact_then_the_frame(
+    page_lines: list[str], expected: list[str]
+) -> None:
+    _in_order(page_lines, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("first", "leaning"),
+    [
+        (
+            "Carers can ask for an assessment of their own needs.",
+            "The council’s guide for carers explains how.",
+        ),
+        (
+            "We will work with home care providers across the county.",
+            "Together, we will work on a new way of paying for care in rural areas.",
+        ),
+    ],
+)
+def test_no_explanation_comes_between_a_sentence_and_the_one_that_leans_on_it(
+    page_lines: list[str], first: str, leaning: str
+) -> None:
+    # "An assessment is a meeting …" had come between, and "explains how" then seemed to be about it.
+    at = page_lines.index(first)
+    assert page_lines[at + 1] == leaning, page_lines[at : at + 3]
+
+
+@needs_parser
 @pytest.mark.parametrize("sentence", list(SENTENCES.values()))
 def test_every_content_word_number_and_name_survives(sentence: str) -> None:
     parts = split_like_the_transform(sentence)
@@ -228,9 +281,14 @@ def test_every_content_word_number_and_name_survives(sentence: str) -> None:
         "If you get a means-tested benefit, such as Universal Credit, Pension Credit or Housing Benefit, "
         "nothing will change for you.",
         # A condition, then a second clause and a "which means" list: no question holds all that.
-    "If you rent a room to a lodger, you become their landlord, which means you must keep the room safe, "
-    "give them a written agreement and protect their deposit.",
-    # "not": the partner phrase stays with its verb.
+        "If you rent a room to a lodger, you become their landlord, which means you must keep the room safe, "
+        "give them a written agreement and protect their deposit.",
+        # er12-residents-parking-permits-leaflet: the frame is about three things.
+        "This guide explains how residents' parking zones work in Hollowmere, who can get a permit and how "
+        "much it costs.",
+        # "how much": an amount, not a fact that can be said alone.
+        "This letter explains how much you will pay towards the cost of your care from April 2027.",
+        # "not": the partner phrase stays with its verb.
         "We will not work with agencies across the county on contracts that pay less than the living wage.",
         # Something said before the subject belongs to both parts.
         "From May 2027, we will work with schools across the borough on safer routes to school for children.",
@@ -244,6 +302,7 @@ def test_these_stay_whole_by_these_rules(sentence: str) -> None:
     assert core_first.who_after_person(sentence, doc) is None
     assert core_first.partner_after(sentence, doc) is None
     assert questions.condition_asked(sentence, doc, parse.parse) is None
+    assert core_first.says_how(sentence, doc) is None
 
 
 @needs_parser

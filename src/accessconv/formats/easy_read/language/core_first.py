@@ -162,3 +162,45 @@ def partner_after(text: str, doc: Doc) -> list[str] | None:
         syntax.sentence(f"{front} {with_words}"),
         syntax.sentence(f"{together} {syntax.lower(front)} {about}"),
     ]
+
+
+def says_how(text: str, doc: Doc) -> list[str] | None:
+    """ "This strategy sets out how the Council will work with its partners to prevent homelessness
+    …" -> "The Council will work with its partners to prevent homelessness …" "This strategy sets out
+    how.": what a document explains said as the fact it is, then the document's frame, short. Only
+    for a verb of `telling_verbs` ("explains", "sets out") with "how" and a clause with its own subject
+    and a verb with a tense running to the end; never "how much" / "how to" (no fact of its own to
+    say), nor a second "how …" / "what …" joined to the first by a comma, "and" or "or"."""
+    root = _root(doc)
+    if root is None or root.lower_ not in _words("telling_verbs"):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if subject is None or clause is None or subject.left_edge.i != 0:
+        return None
+    how = doc[clause.left_edge.i]
+    if (
+        how.lower_ != "how"
+        or how.head != clause
+        or how.i + 1 >= len(doc)
+        or doc[how.i + 1].pos_ in {"ADJ", "ADV"}
+    ):
+        return None  # "how much", "how long": an amount, not a way
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    joined = [t for t in doc[how.i + 1 : end] if t.lower_ in _words("question_words") and _after_joint(t)]
+    if clause.right_edge.i != end - 1 or joined:
+        return None  # "how A, who B and how much C": the frame is about them all
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    finite = clause.tag_ in {"VBZ", "VBP", "VBD"} or any(c.tag_ == "MD" for c in clause.children)
+    if not own_subject or not finite or any(t.is_punct for t in doc[how.i : end]):
+        return None
+    between = text[root.idx : how.idx].strip()  # "explains", "sets out", "tells you"
+    fact = text[doc[how.i + 1].idx :].strip()
+    frame = f"{text[: root.idx].strip()} {between} {how.text}"
+    if len(fact.split()) < 5:
+        return None
+    return [syntax.sentence(fact), syntax.sentence(frame)]
+
+
+def _after_joint(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in {",", "and", "or"}

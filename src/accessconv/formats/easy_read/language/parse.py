@@ -1888,6 +1888,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _who_subject,
     core_first.who_after_person,
     core_first.partner_after,
+    core_first.says_how,
 )
 
 
