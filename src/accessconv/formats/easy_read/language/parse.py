@@ -2149,11 +2149,14 @@ def _bare_comma(doc: Doc, tok: Token) -> bool:
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
-    if text.rstrip().endswith("?"):
-        return None  # a question: cut again, it would read wrongly
     doc = parse(text)
     if doc is None:
         return None
+    if text.rstrip().endswith("?"):
+        # A question is cut only before its examples ("…, for example an interpreter?"): cut
+        # anywhere else, it would read wrongly.
+        asked = questions.example_after_question(text, doc)
+        return asked if asked is not None and fits(text, asked) else None
     if CONDITION_PART.match(text.strip()):
         # A whole condition is cut only into a list that keeps it whole: "This is if:" "A." "And B."
         listed = clauses.if_both_after(text, doc) if too_long(text) else None

@@ -118,3 +118,35 @@ def _ask(text: str, doc: Doc, start: int, stop: int) -> str | None:
     if verb.tag_ != "VBP" or verb.lower_ in _words("not_asked"):
         return None
     return f"Do you {verb.text} {after}?"
+
+
+def example_after_question(text: str, doc: Doc) -> list[str] | None:
+    """ "Do you need help to take part, for example an interpreter or a large print version?" -> "Do
+    you need help to take part?" "For example, this could be an interpreter or a large print
+    version.": the examples after a comma at the end of a question, said as a sentence of their own
+    led by the words `example_leads` gives each lead (a question is otherwise never cut). The examples
+    are things (a noun first) with no verb with a tense of their own."""
+    if not text.rstrip().endswith("?") or len(doc) < 8:
+        return None
+    lowered = text.lower()
+    leads: dict[str, str] = _data().get("example_leads", {})
+    for lead in sorted(leads, key=len, reverse=True):
+        at = lowered.rfind(f", {lead} ")
+        if at < 0:
+            continue
+        question = text[:at].strip()
+        examples = text[at + len(lead) + 3 :].strip().rstrip("?").strip()
+        start = len(text[: at + len(lead) + 3])
+        tail = [t for t in doc if t.idx >= start and not t.is_punct]
+        if not tail or len(question.split()) < 4 or len(examples.split()) < 2:
+            return None
+        if tail[0].pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"}:
+            # "…, for example on Sundays?": about a part of the question, not things; "…, for example
+            # because …": a reason, whose sentence would be long enough to be cut again.
+            return None
+        if any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in tail):
+            return None  # "…, for example we can meet you at home?": a clause, not examples
+        if "," in examples:
+            return None  # "…, for example A, B or C, at home?": more than the examples
+        return [question + "?", syntax.sentence(f"{leads[lead]} {examples}")]
+    return None
