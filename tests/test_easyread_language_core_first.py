@@ -80,6 +80,15 @@ SENTENCES = {
     "Help at the meeting": (
         "Do you need help to take part, for example an interpreter or a British Sign Language interpreter?"
     ),
+    # er11-supported-living-consultation
+    "What we decide": (
+        "We will write to everyone who uses supported living services to tell them what has been decided."
+    ),
+    # er8-community-meals-consultation
+    "Before anything changes": (
+        "We would write to each person at least 8 weeks before anything changes to tell them what will "
+        "happen and when."
+    ),
     # carers-strategy (its first clause)
     "Our duty": (
         "In line with the Care Act 2014, local authorities have a duty to assess any carer who appears "
@@ -120,7 +129,7 @@ def _in_order(lines: list[str], expected: list[str]) -> None:
     )
     assert window is not None, windows
     between = [line for line in window[: window.index(expected[-1])] if line not in expected]
-    assert all(" is " in line or " are " in line for line in between), between
+    assert all(any(f" {w} " in line for w in ("is", "are", "means")) for line in between), between
 
 
 @needs_parser
@@ -285,6 +294,24 @@ def test_a_question_is_not_cut_before_a_phrase_about_part_of_it_or_a_reason(sent
 
 @needs_parser
 @pytest.mark.parametrize(
+    "expected",
+    [
+        [
+            "We will write to everyone who uses supported living services.",
+            "We will tell them what has been decided.",
+        ],
+        [
+            "We would write to each person at least 8 weeks before anything changes.",
+            "We would tell them what will happen and when.",
+        ],
+    ],
+)
+def test_what_a_letter_is_for_is_said_after_who_gets_it(page_lines: list[str], expected: list[str]) -> None:
+    _in_order(page_lines, expected)
+
+
+@needs_parser
+@pytest.mark.parametrize(
     ("first", "leaning"),
     [
         (
@@ -333,6 +360,8 @@ def test_every_content_word_number_and_name_survives(sentence: str) -> None:
         "much it costs.",
         # "how much": an amount, not a fact that can be said alone.
         "This letter explains how much you will pay towards the cost of your care from April 2027.",
+        # The purpose of filling in the form, not of sending it.
+        "We will send you a form that you need to fill in to tell us about your savings.",
         # "not": the partner phrase stays with its verb.
         "We will not work with agencies across the county on contracts that pay less than the living wage.",
         # Something said before the subject belongs to both parts.
@@ -348,6 +377,7 @@ def test_these_stay_whole_by_these_rules(sentence: str) -> None:
     assert core_first.partner_after(sentence, doc) is None
     assert questions.condition_asked(sentence, doc, parse.parse) is None
     assert core_first.says_how(sentence, doc) is None
+    assert core_first.message_purpose(sentence, doc) is None
 
 
 @needs_parser

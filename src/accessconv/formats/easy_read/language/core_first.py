@@ -204,3 +204,41 @@ def says_how(text: str, doc: Doc) -> list[str] | None:
 
 def _after_joint(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ in {",", "and", "or"}
+
+
+def message_purpose(text: str, doc: Doc) -> list[str] | None:
+    """ "We will write to everyone who uses supported living services to tell them what has been
+    decided." -> "We will write to everyone who uses supported living services." "We will tell them
+    what has been decided.": what a letter or call is for ("to tell", "to explain": `purpose_verbs`)
+    after the people it goes to, said as its own sentence with the subject and helping verbs again.
+    The parse hangs such a purpose on the nearest verb ("uses", "before anything changes"), but after a
+    verb of sending a message (`message_verbs`) it is the message's. Only at the end of the sentence,
+    with "will" / "would" / "can" and the like, and never after "not"."""
+    root = _root(doc)
+    if root is None or root.lower_ not in _words("message_verbs"):
+        return None
+    helpers = [c for c in root.children if c.dep_ == "aux" and c.i < root.i]
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if not helpers or subject is None or subject.lower_ not in _words("partner_subjects"):
+        return None
+    if any(c.dep_ == "neg" for c in root.children):
+        return None
+    end = len(doc) - 1 if doc[-1].is_punct else len(doc)
+    purpose = next(
+        (
+            t
+            for t in doc[root.i + 2 : end]
+            if t.lower_ in _words("purpose_verbs") and t.tag_ == "VB" and doc[t.i - 1].lower_ == "to"
+        ),
+        None,
+    )
+    if purpose is None or purpose.right_edge.i != end - 1 or doc[purpose.i - 2].text == ",":
+        return None
+    if purpose.head.dep_ not in {"relcl", "advcl"} and purpose.head != root:
+        return None  # the purpose of something else said on the way ("… the form you need to tell us …")
+    first = syntax.cut(text, 0, doc[purpose.i - 1].idx)
+    said = text[purpose.idx :].strip()
+    again = " ".join([subject.text, *(h.text for h in helpers)])
+    if len(first.split()) < 6 or len(said.split()) < 3:
+        return None
+    return [syntax.sentence(first), syntax.sentence(f"{again[:1].upper()}{again[1:]} {said}")]

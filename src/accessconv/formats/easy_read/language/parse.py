@@ -1889,6 +1889,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     core_first.who_after_person,
     core_first.partner_after,
     core_first.says_how,
+    core_first.message_purpose,
 )
 
 
