@@ -1391,15 +1391,22 @@ def change_from_to(text: str, doc: Doc) -> list[str] | None:
     -> "The cost of helped travel was £2.9 million in 2021/22." "It has risen to £4.2 million in
     2026/27.": a change ("rise", "fall", "go up" …: `change_verbs`) from one amount to another, said
     as what it was and what it is now. A phrase before the subject ("Since then") stays with the
-    change. Only for a change that has happened (a past tense, or "has" / "have")."""
+    change. For a change that has happened (a past tense, or "has" / "have"), or one to come ("will"
+    / "would": `change_words.future`): "The price of a hot meal would go up from £5.20 to £5.90 in
+    April 2028." -> "The price of a hot meal is £5.20 now." "It would go up to £5.90 in April 2028."
+    (only when the first amount has no date of its own)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     verbs = set(_data().get("change_verbs", []))
     if root is None or root.pos_ != "VERB" or not verbs:
         return None
     if not (verbs & set(lemminflect.getAllLemmas(root.lower_).get("VERB", ()))):
         return None
+    names: dict[str, Any] = _data().get("change_words", {})
     helpers = [c for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
-    if root.tag_ not in {"VBD", "VBN"} or any(h.lower_ not in {"has", "have"} for h in helpers):
+    future = root.tag_ == "VB" and [h.lower_ for h in helpers] in [[w] for w in names.get("future", [])]
+    if not future and (
+        root.tag_ not in {"VBD", "VBN"} or any(h.lower_ not in {"has", "have"} for h in helpers)
+    ):
         return None
     if root.tag_ == "VBN" and not helpers:
         return None
@@ -1410,14 +1417,35 @@ def change_from_to(text: str, doc: Doc) -> list[str] | None:
         or any(t.text == "," for t in doc[subject.i : root.i])
     ):
         return None
-    verb_end = max([root.i, *(c.i for c in root.children if c.dep_ == "prt")])
+    # "go down": the parse may read the particle as a describing word ("advmod") straight after the verb.
+    verb_end = max(
+        [
+            root.i,
+            *(
+                c.i
+                for c in root.children
+                if c.dep_ == "prt" or c.i == root.i + 1 and c.lower_ in {"up", "down"}
+            ),
+        ]
+    )
     found = _FROM_TO.match(text[doc[verb_end].idx + len(doc[verb_end].text) :].strip())
     if found is None or re.search(r"[,;:]\s", found.group(0)) or " from " in found.group("now"):
         return None
     opener = text[: subject.left_edge.idx].strip().rstrip(",")
     plural = subject.tag_ in {"NNS", "NNPS"}
-    names: dict[str, str] = _data().get("change_words", {})
     was = names.get("were" if plural else "was", "were" if plural else "was")
+    if future:
+        if WHEN.search(found.group("was")):
+            return None  # "from 40 in 2025 to …": "is 40 in 2025 now" would not read
+        was = names.get("are" if plural else "is", "are" if plural else "is")
+        found_was = f"{found.group('was')} {names.get('now', 'now')}"
+        said = text[subject.left_edge.idx : helpers[0].idx].strip()
+        pronoun = names.get("they" if plural else "it", "they" if plural else "it")
+        verb = text[helpers[0].idx : doc[verb_end].idx + len(doc[verb_end].text)]
+        now = f"{pronoun} {verb} to {found.group('now')}"
+        if opener:
+            return None  # "From April, the price would go up from …": which one does the time belong to?
+        return [syntax.sentence(f"{said} {was} {found_was}"), syntax.sentence(now)]
     said = text[subject.left_edge.idx : helpers[0].idx if helpers else root.idx].strip()
     pronoun = names.get("they" if plural else "it", "they" if plural else "it")
     verb = text[(helpers[0] if helpers else root).idx : doc[verb_end].idx + len(doc[verb_end].text)]

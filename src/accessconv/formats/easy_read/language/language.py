@@ -1152,9 +1152,12 @@ def _text_words(sections: list[Section], spans: Spans) -> int:
 def _follows_on(sentence: str) -> bool:
     """ "This is when …", "If it does, …": a sentence that leans on the one before it, so nothing
     may come between them (grammar.toml: follows_on and the pointing words)."""
-    opening = [w.lower() for w in words(sentence)[:5]]
+    said = words(sentence)
+    opening = [w.lower() for w in said[:5]]
     # "Of these, 2,960 …" leans as "These …" does.
     first = opening[1] if opening[:1] == ["of"] and len(opening) > 1 else opening[0] if opening else ""
+    if said and said[-1].lower() in wordlists.word_set("leans_at_end"):
+        return True  # "The council's guide explains how.": how to do what the sentence before says
     # "We will do this if …" (plain_forms.py) leans on the sentence before just as "This is if …".
     return bool(opening) and (first in _follow_on_words() or "do this" in " ".join(opening))
 

@@ -81,7 +81,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, cues, parser_load, points, syntax
+from . import cascade, clauses, core_first, cues, parser_load, points, questions, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -925,6 +925,11 @@ def _if_you(text: str, doc: Doc) -> list[str] | None:
     return [question.rstrip(" ,") + "?", _sentence(main)]
 
 
+def _if_you_asked(text: str, doc: Doc) -> list[str] | None:
+    """`_if_you` when the parse missed the main clause (a list inside the condition): questions.py."""
+    return questions.condition_asked(text, doc, _parse_kept)
+
+
 def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str] | None:
     """ "We wrote it with the Carers Board, the Carers Centre and over 600 carers." -> "We wrote it
     with:" "The Carers Board." "The Carers Centre." "Over 600 carers.": three or more short items
@@ -1468,9 +1473,16 @@ def _named_before(tokens: list[Token], pronoun: Token) -> bool:
     if pronoun.lower_ not in {"it", "its", "they", "them", "their", "theirs"}:
         return False
     return any(
-        t.pos_ in {"NOUN", "PROPN"} and (t.tag_ in {"NNS", "NNPS"}) == plural and t.dep_ in SUBJECTS
+        t.pos_ in {"NOUN", "PROPN"}
+        and (t.tag_ in {"NNS", "NNPS"}) == plural
+        and (t.dep_ in SUBJECTS or _in_own_clause(t, pronoun))
         for t in tokens
     )
+
+
+def _in_own_clause(noun: Token, pronoun: Token) -> bool:
+    """ "children … who go to their nearest school": the pronoun is inside a "who" clause on the noun."""
+    return any(c.dep_ == "relcl" and c.left_edge.i <= pronoun.i <= c.right_edge.i for c in noun.children)
 
 
 def _opening_clause(text: str, doc: Doc) -> list[str] | None:
@@ -1678,9 +1690,13 @@ def _long_opener(text: str, doc: Doc) -> list[str] | None:
     """ "Following a meeting with the carers' board and the parents' forum in 2026, 3 options have
     been written." -> "3 options have been written." "This follows a meeting with …": a long
     phrase before the main clause goes after it with words that keep the link (data:
-    `opener_leads`, by its first word). A short one ("From April 2027, …") stays first."""
+    `opener_leads`, by its first words: "In line with the Care Act 2014, …" -> "This is in line with
+    the Care Act 2014."). A short one ("From April 2027, …") stays first."""
     leads: dict[str, str] = _shapes().get("opener_leads", {})
-    lead = leads.get(doc[0].lower_) if len(doc) > 10 else None
+    key = max(
+        (k for k in leads if [t.lower_ for t in doc[: len(k.split())]] == k.split()), key=len, default=None
+    )
+    lead = leads[key] if key is not None and len(doc) > 10 else None
     if lead is None or doc[0].dep_ not in {"prep", "advcl", "advmod"}:
         return None
     end = doc[0].right_edge.i + 1
@@ -1701,7 +1717,7 @@ def _long_opener(text: str, doc: Doc) -> list[str] | None:
     if _points_back(main_tokens):
         return None
     main = text[doc[end].idx + 1 :].strip()
-    rest = opener.split(" ", 1)[1]
+    rest = opener.split(" ", len(key.split()))[-1] if key is not None else opener
     if len(main.split()) < 4:
         return None
     return [_sentence(main), _sentence(f"{lead} {rest}")]
@@ -1891,6 +1907,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _relative_end,
     _purpose,
     _if_you,
+    _if_you_asked,
     _if_other,
     _opening_clause,
     _after_first,
@@ -1903,6 +1920,10 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _by_doing,
     _long_opener,
     _who_subject,
+    core_first.who_after_person,
+    core_first.partner_after,
+    core_first.says_how,
+    core_first.message_purpose,
 )
 
 
@@ -2319,11 +2340,14 @@ def _bare_comma(doc: Doc, tok: Token) -> bool:
 
 def split(text: str, too_long: Callable[[str], bool], depth: int = 4) -> list[str] | None:
     """Cut `text` into sentences while a part is too long; None when no rule applies."""
-    if text.rstrip().endswith("?"):
-        return None  # a question: cut again, it would read wrongly
     doc = parse(text)
     if doc is None:
         return None
+    if text.rstrip().endswith("?"):
+        # A question is cut only before its examples ("…, for example an interpreter?"): cut
+        # anywhere else, it would read wrongly.
+        asked = questions.example_after_question(text, doc)
+        return asked if asked is not None and fits(text, asked) else None
     if CONDITION_PART.match(text.strip()):
         # A whole condition is cut only into a list that keeps it whole: "This is if:" "A." "And B."
         listed = clauses.if_both_after(text, doc) if too_long(text) else None
@@ -2487,6 +2511,9 @@ def _said_apart(text: str, doc: Doc) -> list[str] | None:
     fixed = tuple(f"{w} " for w in words.get("fixed_phrases", []))
     if any(f"{doc[p.i : p.right_edge.i + 1].text.lower()} ".startswith(fixed) for p in run):
         return None  # "… 12 books at a time from any library": "at a time" belongs to the books
+    last = next((t for t in reversed(doc[root.i + 1 : end]) if t.dep_ == "prep"), None)
+    if last is not None and last.right_edge.i == end - 1 and _deadline_misread(last, chain, words):
+        run, chain = [last], {*chain, last.head}  # "… on a new way of paying for care by October 2027"
     if not run or not _phrase_fits(doc, root, chain, run, words):
         return None
     start = run[-1].i
@@ -2527,10 +2554,10 @@ def _phrase_fits(doc: Doc, root: Token, chain: set[Token], run: list[Token], wor
     """The phrases say where or when the main clause happens, and are its own (see `_said_apart`)."""
     start, end = run[-1].i, run[0].right_edge.i + 1
     after_comma = doc[start - 1].text == ","
-    if not after_comma and not all(_hangs_on(p, chain) for p in run):
-        return False
     phrase = doc[start:end]
     when = clauses.WHEN.search(phrase.text) is not None
+    if not after_comma and not all(_hangs_on(p, chain) for p in run):
+        return False
     if not (when or _a_place(phrase, words)):
         return False
     if not when and any(p.head in chain and not any(c.dep_ == "dobj" for c in p.head.children) for p in run):
@@ -2540,6 +2567,18 @@ def _phrase_fits(doc: Doc, root: Token, chain: set[Token], run: list[Token], wor
     if any(t.text in {";", ":"} for t in doc[:start]) or clauses.WHEN.search(doc[root.i : start].text):
         return False
     return sum(t.text == "," for t in doc[root.i : start - 1]) <= 1 and not _list_before(doc, root.i, start)
+
+
+def _deadline_misread(prep: Token, chain: set[Token], words: dict[str, Any]) -> bool:
+    """ "We will work on a new way of paying for care by October 2027": a date a thing is done by
+    (`deadline_words`), which the parse hung on a verb ending in "-ing" inside a phrase about the
+    main verb ("of paying"). Nobody pays "by October 2027"; the main clause happens by then."""
+    head = prep.head
+    deadline = prep.lower_ in set(words.get("deadline_words", []))
+    phrase = prep.doc[prep.i : prep.right_edge.i + 1].text
+    if not deadline or head.tag_ != "VBG" or head.dep_ != "pcomp" or not clauses.WHEN.search(phrase):
+        return False
+    return _hangs_on(head, chain)
 
 
 def _hangs_on(prep: Token, chain: set[Token]) -> bool:
