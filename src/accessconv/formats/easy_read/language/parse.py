@@ -926,7 +926,7 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
         words = [text[i[0].idx : i[-1].idx + len(i[-1].text)] for i in items]
         if any(too_long(w) for w in words) or not _main_clause(list(doc[:start])):
             continue
-        lead = text[: doc[start].idx].strip().rstrip(",") + ":"
+        lead = text[: doc[start].idx].strip().rstrip(",:") + ":"
         out = [lead] + [_item(w) for w in words]
         if joint == "or":
             out[-1] = or_last(lead, words[-1])
@@ -1049,8 +1049,11 @@ def _after_first(text: str, doc: Doc) -> list[str] | None:
 
 def _named_apposition(text: str, doc: Doc) -> list[str] | None:
     """ "An independent organisation, Clearview Research, will read the answers." -> "Clearview
-    Research will read the answers." "Clearview Research is an independent organisation." (a
-    description of the subject with its name between commas)."""
+    Research is an independent organisation." "Clearview Research will read the answers." (a
+    description of the subject with its name between commas). Who they are comes first, as the
+    draft said it: after the main sentence it stood between that sentence and what the splitting
+    of the rest added ("Ellen Price will phone you." "Ellen Price is your social worker." "This is
+    to check …")."""
     for name in doc:
         if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.dep_ not in {"nsubj", "nsubjpass"}:
             continue
@@ -1070,7 +1073,7 @@ def _named_apposition(text: str, doc: Doc) -> list[str] | None:
         verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
         second = f"{named} {verb} {_lower(description)}"
         if len(main.split()) >= 3:
-            return [_sentence(main), _sentence(second)]
+            return [_sentence(second), _sentence(main)]
     return None
 
 
@@ -1079,14 +1082,19 @@ _ADDRESS_END = re.compile(
 )
 
 
-def _address_at_end(text: str, _doc: Doc) -> list[str] | None:
+def _address_at_end(text: str, doc: Doc) -> list[str] | None:
     """ "... at the Health Centre, 40 Harbour Road, Eastmere EM3 1AF." -> "... at the Health
-    Centre." "The address is 40 Harbour Road, Eastmere EM3 1AF." (a street address with a postcode)."""
+    Centre." "The address is 40 Harbour Road, Eastmere EM3 1AF." (a street address with a postcode).
+    A line that is all address ("Adult Social Care, Oakfield District Council, Riverside House,
+    4 Mill Lane, Oakfield OK3 7TR": no verb before the street) stays whole."""
     mt = _ADDRESS_END.search(text.strip())
     if not mt:
         return None
     first = text[: mt.start()].strip()
     if len(first.split()) < 3:
+        return None
+    start = len(text) - len(text.lstrip())
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc if t.idx < start + mt.start()):
         return None
     return [_sentence(first), _sentence("The address is " + mt.group("address"))]
 
@@ -1357,6 +1365,10 @@ def _if_at_end(text: str, doc: Doc) -> list[str] | None:
     for tok in doc[4:]:
         if tok.lower_ != "if" or tok.dep_ != "mark":
             continue
+        if any(t.lower_ == "if" for t in doc[: tok.i]) or "for example" in text[: tok.idx].lower():
+            # "tell us if your income changes, for example if you move home, if someone moves in":
+            # one of several conditions or an example, not the only one ("This is only if …").
+            return None
         cut = _cut_before_end_clause(text, doc, tok, {"even", "as", "only"}, _has_neg)
         if cut is not None:
             lead = _shapes().get("end_condition_lead", "This is only")
