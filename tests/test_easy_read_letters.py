@@ -250,3 +250,52 @@ def test_a_lead_point_never_ends_a_pdf_page(tmp_path: Path) -> None:
         assert "bin number 0" in pages[lead_page], fillers
         results = check_easy_read_file(path, prof)
         assert passing(results, "easyread.pictures")
+
+
+# ---------------------------------------------------------------- what a letter's reader misread
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One of several conditions is not "the only" one ("This is only if …" said the opposite).
+        (
+            "You must tell us within 14 days if your income changes, for example if you move home, "
+            "if someone moves in with you, or if your benefits go up or down.",
+            None,
+        ),
+        # Who someone is comes before what they will do, so the purpose follows its own sentence.
+        (
+            "Your social worker, Ellen Price, will phone you in the first two weeks of August to check "
+            "that everything is going well.",
+            [
+                "Ellen Price is your social worker.",
+                "Ellen Price will phone you in the first two weeks of August.",
+                "This is to check that everything is going well.",
+            ],
+        ),
+        # Someone else's two aims are not "We want to …".
+        (
+            "Before the change, a manager from Greenway Home Support will visit you at home to get to "
+            "know you and to talk about how you like your care to be given.",
+            [
+                "Before the change, a manager from Greenway Home Support will visit you at home.",
+                "This is to get to know you.",
+                "It is also to talk about how you like your care to be given.",
+            ],
+        ),
+        # A list after a colon is cut at the colon, with one colon.
+        (
+            "Your visits will stay at the same times each day: 8am, 12.30pm and 6pm.",
+            ["Your visits will stay at the same times each day:", "8am.", "12.30pm.", "6pm."],
+        ),
+    ],
+)
+def test_a_letters_sentences_are_cut_without_changing_what_they_say(
+    sentence: str, expected: list[str] | None
+) -> None:
+    def too_long(text: str) -> bool:
+        return len(text.split()) > 12
+
+    assert parse.split(sentence, too_long) == expected

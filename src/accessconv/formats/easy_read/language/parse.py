@@ -679,9 +679,37 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
             continue  # "enough money to offer …": what the amount is for
         first = _text(text, 0, start_tok.idx)
         second = lead + text[start_tok.idx :].strip()
-        if len(first.split()) >= 4 and _main_clause([t for t in doc if t.i < start_tok.i]):
-            return [_sentence(first), _sentence(second)]
+        if len(first.split()) < 4 or not _main_clause([t for t in doc if t.i < start_tok.i]):
+            continue
+        other = _second_aim_of_others(tok)
+        if other is not None and lead == "This is ":
+            # "A manager will visit you to get to know you and to talk about …": "This is to A,
+            # and to B" would be cut again into "We want to A." "We want to B."
+            # (clauses.purpose_pair), and the manager's aims would read as ours.
+            aim = re.sub(r"[\s,]*\b(?:and|or)$", "", text[start_tok.idx : other.left_edge.idx].strip())
+            rest = text[other.left_edge.idx :].strip()
+            return [_sentence(first), _sentence(lead + aim), _sentence("It is also " + rest)]
+        return [_sentence(first), _sentence(second)]
     return None
+
+
+def _second_aim_of_others(purpose: Token) -> Token | None:
+    """The second aim ("… and to B") of a purpose whose doer is not "we" (or "us", "our …")."""
+    subject = next((c for c in purpose.head.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in {"we", "us"} or any(
+        t.lower_ in {"our", "we"} for t in subject.subtree
+    ):
+        return None
+    return next(
+        (
+            t
+            for t in purpose.subtree
+            if t.dep_ == "conj"
+            and t.left_edge.lower_ == "to"  # "… and to B", not "… A, B and C to stay active"
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+        ),
+        None,
+    )
 
 
 def _defining(text: str, doc: Doc) -> list[str] | None:
