@@ -144,8 +144,12 @@ def test_the_title_is_said_once(letter) -> None:
     assert headings.count(TITLE) == 1
     pdf_text = " ".join(page.extract_text() for page in PdfReader(out / "letter-easy-read.pdf").pages)
     assert " ".join(pdf_text.split()).count(TITLE) == 1
-    # The sender's address is still there, at the start.
+    # The sender's address is still there, at the start, and findings name where it is.
     assert _point_lines(out)[0].startswith("Adult Social Care, Ashdown Council, Town Hall")
+    prof = profile()
+    back = read_html(out / "letter-easy-read.html", prof.checks, prof.settings.layout)
+    assert back is not None and back.sections[0].heading == "the start, before the first heading"
+    assert back.sections[0].points[0].lines[0].startswith("Adult Social Care")
 
 
 @needs_parser

@@ -158,6 +158,9 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
 # ---------------------------------------------------------------- reading back, in order
 
 
+_START = "the start, before the first heading"
+
+
 @dataclass
 class _Gathered:
     """What a reader gathers walking a file in order: sections of points, the hard words list
@@ -166,7 +169,8 @@ class _Gathered:
     hard_label: str  # the hard words section's heading, in lower case
     credit_label: str
     sections: list[SectionBack] = field(default_factory=list)
-    current: SectionBack = field(default_factory=lambda: SectionBack("the cover"))
+    # Points before the first heading (a letter's sender and date): "the start" in findings.
+    current: SectionBack = field(default_factory=lambda: SectionBack(_START))
     hard_words: dict[str, str] = field(default_factory=dict)
     other: list[str] = field(default_factory=list)
     credit: str = ""
@@ -174,7 +178,7 @@ class _Gathered:
     pending_word: str | None = None
 
     def section(self, heading: str) -> None:
-        if self.current.points or self.current.heading != "the cover":
+        if self.current.points or self.current.heading != _START:
             self.sections.append(self.current)
         self.current = SectionBack(heading)
         self.in_hard_words = heading.lower() == self.hard_label
@@ -198,7 +202,7 @@ class _Gathered:
             self.pending_word = None
 
     def all_sections(self) -> list[SectionBack]:
-        if self.current.points or self.current.heading != "the cover":
+        if self.current.points or self.current.heading != _START:
             self.sections.append(self.current)
         # The hard words list is a section of its own with no points.
         return [s for s in self.sections if s.heading.lower() != self.hard_label or s.points]
