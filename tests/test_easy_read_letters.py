@@ -303,3 +303,27 @@ def test_a_letters_sentences_are_cut_without_changing_what_they_say(
         return len(text.split()) > 12
 
     assert parse.split(sentence, too_long) == expected
+
+
+@needs_parser
+def test_a_word_the_draft_explains_next_is_not_explained_twice(tmp_path: Path) -> None:
+    """", which is money from the council …" became its own sentence, and the glossary's explanation
+    of "direct payment" followed it: the same thing said twice. An unrelated "This is a …" sentence
+    does not stop an explanation."""
+    from accessconv.formats.easy_read.language.language import transform
+    from accessconv.reader import read
+
+    draft = tmp_path / "letter.md"
+    draft.write_text(
+        "# Your care\n\n## What you can do\n\n"
+        "If you would rather choose a different care company yourself, you can ask us for a direct "
+        "payment instead, which is money from the council that you use to arrange your own care.\n\n"
+        "You will need a care needs assessment. This is a legal requirement.\n",
+        encoding="utf-8",
+    )
+    easy = transform(read(draft), profile().settings.language)
+    lines = [s for sec in easy.sections for p in sec.points for s in p.sentences]
+    assert any(line.startswith("This is money from the council") for line in lines)
+    assert not any(line.startswith("A direct payment is") for line in lines)
+    assert "direct payment" in [h.word.lower() for h in easy.hard_words]  # still in the end list
+    assert any(line.lower().startswith(("a needs assessment is", "an assessment is")) for line in lines)

@@ -918,7 +918,8 @@ class _Transform:
             notes.clear()
 
         for index, sentence in enumerate(point.sentences):
-            bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
+            after = point.sentences[index + 1] if index + 1 < len(point.sentences) else ""
+            bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found, after)
             if point.list_end and point.list_start <= index < point.list_end:
                 # Never between a list's lead and its items: what waits goes after the list.
                 waiting.extend(pending)
@@ -944,17 +945,20 @@ class _Transform:
         point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
 
     def _sentence_hard_words(
-        self, sentence: str, where: str, phrases: list[str], found: _FirstUses
+        self, sentence: str, where: str, phrases: list[str], found: _FirstUses, after: str = ""
     ) -> tuple[list[hard_words.Found], list[str]]:
         """The hard words of a sentence used here for the first time (shown in bold), and their
-        explanations; `phrases` collects the hard phrases of the point for its key terms."""
+        explanations; `phrases` collects the hard phrases of the point for its key terms.
+        `after`: the next sentence, maybe the draft's own explanation of the last hard word."""
         bold: list[hard_words.Found] = []
         notes: list[str] = []
         if addresses.is_address(self.spans.restore(sentence)):
             # "Adult Social Care, Oakfield District Council, …": names on an envelope, not words to
             # learn here; a word in it is explained where the text next uses it.
             return bold, notes
-        for hit in hard_words.find(sentence, self.lexicon):
+        hits = hard_words.find(sentence, self.lexicon)
+        last = hits[-1].start if hits and _defines_last_word(after) else -1
+        for hit in hits:
             if " " in hit.key and hit.key not in phrases:
                 phrases.append(hit.key)
             if hit.key in found.seen:
@@ -992,7 +996,8 @@ class _Transform:
             found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
             found.notes.add(explanation)
             # (a sentence that opens "A direct payment is …" explains the word itself)
-            wanted = self.settings.explain_in_text and not _defined_here(sentence, hit)
+            said = hit.start == last and _shared_words(after, explanation) >= 2  # the draft's own, next
+            wanted = self.settings.explain_in_text and not _defined_here(sentence, hit) and not said
             if wanted and self._room_to_explain(explanation, found):
                 found.in_point += 1
                 found.point_sentences += len(sentences(explanation))
@@ -1180,6 +1185,20 @@ def _explained_before(key: str, keys: list[str]) -> bool:
 def _glossed(sentence: str, hit: hard_words.Found) -> bool:
     """The draft says what the word means in brackets right after it: "(blind)"."""
     return sentence[hit.end :].lstrip().startswith("(")
+
+
+def _shared_words(one: str, other: str) -> int:
+    """Content words the two have in common ("money", "council")."""
+    small = wordlists.function_words()
+    seen = {w.lower() for w in words(one)} - small
+    return len(seen & ({w.lower() for w in words(other)} - small))
+
+
+def _defines_last_word(sentence: str) -> bool:
+    """The sentence is an explanation of the word before it ("This is money from the council …")."""
+    low = " ".join(sentence.lower().split())
+    openers = wordlists.grammar()["explanations"].get("defines_last_word", [])
+    return any(low.startswith(o + " ") for o in openers)
 
 
 def _defined_here(sentence: str, hit: hard_words.Found) -> bool:
