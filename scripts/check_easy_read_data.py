@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,9 +42,9 @@ EVERYDAY = {"benefits", "support", "care", "carer", "home", "council", "rent", "
             "equipment", "adaptation", "disabled", "disability", "mental health", "learning disability",
             "unpaid carer", "care home", "social worker", "councillor", "sign language", "easy read",
             "views", "older people", "chair", "landlord", "website", "online", "treatment", "savings",
-            "council tax", "homeless", "voucher", "autism", "autistic", "abuse", "short break", "social care",
-            "adult social care", "health and social care", "blue badge", "mental health act", "direct payment",
-            "consultation", "housing association", "large print"}
+            "council tax", "homeless", "voucher", "autism", "autistic", "abuse", "short break",
+            "social care", "adult social care", "health and social care", "blue badge", "mental health act",
+            "direct payment", "consultation", "housing association", "large print"}
 
 # Everyday in UK care writing though rare in wordfreq's mostly non-UK counts, or rare only as an inflection.
 COMMON_IN_UK = {"carer", "carers", "organises", "wheelchairs", "frightens"}
@@ -80,8 +81,14 @@ def words(sentence: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9£][A-Za-z0-9'’£.,-]*", sentence)
 
 
+@cache
+def _phrase(phrase: str) -> re.Pattern[str]:
+    # Compiled once: the glossary is checked against every hard word (half a million searches).
+    return re.compile(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])")
+
+
 def contains(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])", text) is not None
+    return phrase in text and _phrase(phrase).search(text) is not None
 
 
 def check_plain_words() -> set[str]:
@@ -200,14 +207,15 @@ def check_regression() -> None:
 def check_key_messages() -> None:
     name = "drafts/key-messages.tsv"
     per: dict[str, int] = {}
-    for n, (draft, heading, message, facts) in rows(name, 4):
+    for n, (draft, _heading, message, facts) in rows(name, 4):
         per[draft] = per.get(draft, 0) + 1
         if not (HERE / "drafts" / draft).exists():
             errors.append(f"{name}:{n}: no draft {draft}")
         for s in sentences(message):
             if len(words(s)) > MAX_WORDS:
                 errors.append(f"{name}:{n}: {len(words(s))} words > {MAX_WORDS}: {s!r}")
-        text = (HERE / "drafts" / draft).read_text(encoding="utf-8") if (HERE / "drafts" / draft).exists() else ""
+        path = HERE / "drafts" / draft
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
         for fact in filter(None, (f.strip() for f in facts.split(";"))):
             if fact not in text:
                 errors.append(f"{name}:{n}: fact {fact!r} not found in {draft}")
@@ -257,10 +265,21 @@ def check_selection_rules() -> None:
     drafts the kept sentences hold the facts that key-messages.tsv says must survive."""
     name = "selection-rules.toml"
     rules = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+    # A keep group of weight 0 adds nothing to a score on purpose: it marks what a policy list keeps
+    # ("dates" in must_keep_groups). One that no policy list names would do nothing at all.
+    policy = rules["policy"]
+    lists = [v for k, v in policy.items() if k.endswith("_groups") or k in ("always_keep", "drop_order")]
+    named = {g for value in lists if isinstance(value, list) for g in value}
     for kind, sign in (("keep", 1), ("drop", -1)):
         for gname, group in rules[kind].items():
-            if "weight" not in group or group["weight"] * sign <= 0:
-                errors.append(f"{name}: {kind}.{gname} needs a {'positive' if sign > 0 else 'negative'} weight")
+            if "weight" not in group:
+                errors.append(f"{name}: {kind}.{gname} has no weight")
+            elif kind == "keep" and group["weight"] == 0 and gname not in named:
+                errors.append(f"{name}: keep.{gname} has weight 0 and no [policy] list names it: "
+                              "it does nothing")
+            elif group["weight"] * sign < 0 or (kind == "drop" and group["weight"] == 0):
+                sign_word = "positive" if sign > 0 else "negative"
+                errors.append(f"{name}: {kind}.{gname} needs a {sign_word} weight")
             if not any(group.get(k) for k in ("phrases", "verbs", "patterns")):
                 errors.append(f"{name}: {kind}.{gname} has no cues")
             for pat in group.get("patterns", []):
@@ -268,7 +287,7 @@ def check_selection_rules() -> None:
                     re.compile(pat)
                 except re.error as exc:
                     errors.append(f"{name}: {kind}.{gname}: bad pattern {pat!r}: {exc}")
-    for g in rules["policy"]["always_keep"] + rules["policy"]["drop_order"]:
+    for g in sorted(named):
         if g not in rules["keep"] and g not in rules["drop"]:
             errors.append(f"{name}: policy names unknown group {g!r}")
     facts: dict[str, list[str]] = {}

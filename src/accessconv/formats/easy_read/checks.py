@@ -31,7 +31,7 @@ from ...checks.docx_typography import check_docx
 from ...checks.html import check_html_file, picture_name, pictures
 from ...checks.pdf import check_pdf, open_pdf, pdf_limits
 from ...checks.text import split_sentences
-from .language.facts import norm
+from .language.facts import CONTACT, norm
 from .language.numbers import number_word_pattern
 from .language.readability import measure
 from .settings import LABEL, REVIEW_ENDING
@@ -159,6 +159,9 @@ def check_easy_read_file(path: Path, profile: Profile[Settings, Checks]) -> list
 # ---------------------------------------------------------------- reading back, in order
 
 
+_START = "the start, before the first heading"
+
+
 @dataclass
 class _Gathered:
     """What a reader gathers walking a file in order: sections of points, the hard words list
@@ -167,7 +170,8 @@ class _Gathered:
     hard_label: str  # the hard words section's heading, in lower case
     credit_label: str
     sections: list[SectionBack] = field(default_factory=list)
-    current: SectionBack = field(default_factory=lambda: SectionBack("the cover"))
+    # Points before the first heading (a letter's sender and date): "the start" in findings.
+    current: SectionBack = field(default_factory=lambda: SectionBack(_START))
     hard_words: dict[str, str] = field(default_factory=dict)
     other: list[str] = field(default_factory=list)
     front: list[str] = field(default_factory=list)  # paragraphs before the first section
@@ -176,7 +180,7 @@ class _Gathered:
     pending_word: str | None = None
 
     def section(self, heading: str) -> None:
-        if self.current.points or self.current.heading != "the cover":
+        if self.current.points or self.current.heading != _START:
             self.sections.append(self.current)
         self.current = SectionBack(heading)
         self.in_hard_words = heading.lower() == self.hard_label
@@ -202,7 +206,7 @@ class _Gathered:
             self.pending_word = None
 
     def all_sections(self) -> list[SectionBack]:
-        if self.current.points or self.current.heading != "the cover":
+        if self.current.points or self.current.heading != _START:
             self.sections.append(self.current)
         # The hard words list is a section of its own with no points.
         return [s for s in self.sections if s.heading.lower() != self.hard_label or s.points]
@@ -812,7 +816,11 @@ def _acronyms(t: EasyReadBack) -> Iterator[Finding]:
         ("outside the points", x) for x in t.other_text
     ]
     for where, text in places:
+        # A FREEPOST address or a reference to quote ("ASC/44812") is written as the reader must give it.
+        contacts = [m.span() for m in CONTACT.finditer(text)]
         for match in _ACRONYM.finditer(text):
+            if any(a <= match.start() < b for a, b in contacts):
+                continue
             word = match.group(0)
             base = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
             if base in allowed or base in seen or len(base) < 2:
@@ -961,16 +969,23 @@ def _facts(t: EasyReadBack) -> Iterator[Finding]:
 def _length_target(t: EasyReadBack) -> Iterator[Finding]:
     """The words of the points on the written page against the draft's: a long draft's Easy Read
     text at most its target share and the allowance for explanations, a short draft's at most
-    `short_words_share` of it (not longer than the draft unless the profile allows it)."""
+    `short_words_share` of it not counting the explanations of hard words (the lines that say
+    what a word of the "Hard words" list means: words the draft did not have), each with the
+    profile's `explanation_share` to spare."""
     lim = _language(t)
     if not t.draft_words:
         return
-    count = sum(len(words(line)) for p in t.points for line in p.lines)
     if t.draft_words > lim.shorten_over_words:
+        count = sum(len(words(line)) for p in t.points for line in p.lines)
         target = int(t.draft_words * lim.target_words_share)
         most = int(target * (1 + lim.explanation_share))
     else:
-        target = most = int(t.draft_words * lim.short_words_share)
+        explanations = {norm(e) for e in t.hard_words.values() if e}
+        count = sum(len(words(line)) for p in t.points for line in p.lines if norm(line) not in explanations)
+        # What the reader must know is never left out of a short draft for length, and splitting
+        # adds a few words ("This is because …"): the same allowance as a long draft's.
+        target = int(t.draft_words * lim.short_words_share)
+        most = int(target * (1 + lim.explanation_share))
     if count > most:
         yield Finding(
             "warning",

@@ -50,8 +50,8 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
 
     bookmarks: list[str] = []
     for section in easy.sections:
-        if section.heading:
-            _heading(document, section.heading, 2)
+        if section.printed_heading:
+            _heading(document, section.printed_heading, 2)
         if not section.points:
             continue
         table = document.add_table(rows=0, cols=2)
@@ -66,6 +66,8 @@ def write_docx(easy: EasyReadDocument, settings: Settings, cover: Picture, path:
                 ooxml_bookmark(text_cell.paragraphs[0], point.id, len(bookmarks))
                 bookmarks.append(point.id)
             _point_text(document, text_cell, point, lay)
+            if point.leads_into_next:
+                _keep_with_next(row)
 
     if easy.hard_words:
         _heading(document, lay.hard_words_label, 2)
@@ -96,6 +98,14 @@ def _point_text(document: DocxDocument, cell: _Cell, point: Point, lay: LayoutSe
             ooxml.set_style_id(para, style)
         _add_segments(document, para, segments, lay)
     cell.paragraphs[-1].paragraph_format.space_after = _pt(lay.space_after_pt + lay.row_gap_pt)
+
+
+def _keep_with_next(row: _Row) -> None:
+    """A point that leads into the next ("You will need:"): Word keeps a row on the page of the
+    next when every paragraph of it keeps with the next."""
+    for cell in row.cells:
+        for para in cell.paragraphs:
+            para.paragraph_format.keep_with_next = True
 
 
 def _heading(document: DocxDocument, text: str, level: int) -> None:

@@ -46,8 +46,8 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
     used: set[str] = {"main-content", "hard-words"}
     for section in easy.sections:
         ident = ""
-        if section.heading:
-            ident = slug(section.heading) or "section"
+        if section.printed_heading:
+            ident = slug(section.printed_heading) or "section"
             base, n = ident, 2
             while ident in used:
                 ident, n = f"{base}-{n}", n + 1
@@ -60,7 +60,7 @@ def render_html(easy: EasyReadDocument, settings: Settings, cover: Picture) -> s
             }
             for point in section.points
         ]
-        sections.append({"id": ident, "heading": section.heading, "points": points})
+        sections.append({"id": ident, "heading": section.printed_heading, "points": points})
     credits = sorted(
         {p.picture.credit for s in easy.sections for p in s.points if p.picture and p.picture.credit}
     )

@@ -96,6 +96,36 @@ def _point(point: Point, lay: LayoutSettings, pictures: Pictures) -> str:
     return f"block(breakable: false, grid(columns: ({column}cm, 1fr),\n  [{picture}],\n  [{lines}]))"
 
 
+def _lists(points: list[Point], lay: LayoutSettings, pictures: Pictures) -> str:
+    """A section's points as lists, each point an item (LI) in an unbreakable block. A point that
+    leads into the next ("You will need:") and that next point are a list of their own inside one
+    unbreakable block, so no page ends between them (Typst's sticky blocks do not hold inside a
+    list); the space between the lists is the space between points."""
+    runs: list[tuple[bool, list[Point]]] = []  # (kept together, points)
+    start = 0
+    while start < len(points):
+        end = start
+        while end + 1 < len(points) and points[end].leads_into_next:
+            end += 1
+        if end > start:
+            runs.append((True, points[start : end + 1]))
+        elif runs and not runs[-1][0]:
+            runs[-1][1].append(points[start])
+        else:
+            runs.append((False, [points[start]]))
+        start = end + 1
+    out = []
+    gap = length_pt(lay.space_after_pt + lay.row_gap_pt)
+    for number, (together, run) in enumerate(runs):
+        items = ",\n".join(_point(p, lay, pictures) for p in run)
+        if together:
+            above = f", above: {gap}" if number else ""
+            out.append(f"#block(breakable: false{above}, below: {gap})[#list(\n{items})]\n")
+        else:
+            out.append(f"#list(\n{items})\n")
+    return "".join(out)
+
+
 def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures: Pictures) -> str:
     lay = settings.layout
     parts = [preamble(easy, lay, settings.pdf)]
@@ -114,11 +144,10 @@ def markup(easy: EasyReadDocument, settings: Settings, cover: Picture, pictures:
         parts.append(f"#v(1fr)\n{credit}\n")
     parts.append("#pagebreak(weak: true)\n")
     for section in easy.sections:
-        if section.heading:
-            parts.append(f"#heading(level: 2)[{text(section.heading)}]\n")
+        if section.printed_heading:
+            parts.append(f"#heading(level: 2)[{text(section.printed_heading)}]\n")
         if section.points:
-            points = ",\n".join(_point(p, lay, pictures) for p in section.points)
-            parts.append(f"#list(\n{points})\n")
+            parts.append(_lists(section.points, lay, pictures))
     if easy.hard_words:
         parts.append(f"#heading(level: 2)[{text(lay.hard_words_label)}]\n")
         parts.append(text(lay.hard_words_intro) + "\n")

@@ -17,8 +17,8 @@ from typing import cast
 from .wordlists import builtin, read_table
 
 # Two or more capitals, optionally a plural "s": "ASC", "GPs". Not part of a longer word or code
-# such as a postcode ("NB1 1AA").
-ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,}(?:s(?=\b))?)(?![\w-])")
+# such as a postcode ("NB1 1AA") or a reference the reader quotes ("ASC/44812").
+ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,}(?:s(?=\b))?)(?![\w-]|/[\w-]*\d)")
 # "Words In Capitals (WIC)": up to 8 words before a bracketed acronym. Matching starts only at
 # the start of a word and never gives back part of a word (possessive *+), so a long word costs
 # one pass, not one per letter (the old pattern was quadratic: 10,000 letters took seconds).
@@ -27,6 +27,16 @@ _DEFINITION = re.compile(r"(?<![\w'’-])((?:[A-Za-z][\w'’-]*+,?\s++){1,8})\((
 _SMALL = {"of", "and", "for", "the", "in", "on", "to", "&"}
 
 
+# A FREEPOST address is written as the post office needs it ("FREEPOST OAKFIELD WARMTH TEAM").
+_FREEPOST = re.compile(r"(?i:FREEPOST)\b")
+_AFTER_FREEPOST = re.compile(r"\b(?i:FREEPOST)(?:\s+[A-Z0-9][A-Z0-9-]*)*\s+$")
+
+
+def _in_freepost(mt: re.Match[str]) -> bool:
+    """The match is FREEPOST or a word of the address after it (only the few words before it are
+    looked at: a long draft has many capitals)."""
+    before = mt.string[max(0, mt.start() - 80) : mt.start()]
+    return bool(_FREEPOST.match(mt.group(0)) or _AFTER_FREEPOST.search(before))
 # Three or more words in capitals in a row ("PLEASE READ THIS NOTICE") are shouting, not acronyms.
 # Possessive and from the start of a word only, for linear time (as _DEFINITION).
 _CAPITALS_RUN = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’]++(?:[\s,]++[A-Z][A-Z'’]*+){2,}(?![\w-])")
@@ -73,6 +83,8 @@ def lower_capitals(text: str, acronyms: Acronyms) -> str:
     sentence's first letter is made a capital again by the points step."""
 
     def lower(mt: re.Match[str]) -> str:
+        if _in_freepost(mt):
+            return mt.group(0)  # an address, written as the post office needs it
         acronyms.capitals.append(mt.group(0))
         return re.sub(
             r"[A-Z][A-Z'’]*",
@@ -102,6 +114,8 @@ def expand(text: str, acronyms: Acronyms) -> str:
 
     def replace(mt: re.Match[str]) -> str:
         token = mt.group(1)
+        if _in_freepost(mt):
+            return token
         plural = token.endswith("s") and token[:-1] in acronyms.expansions
         key = token[:-1] if plural else token
         if key in acronyms.expansions:

@@ -312,8 +312,11 @@ def _noun_item(doc: Doc, first: int, last: int) -> bool:
     if not any(t.pos_ in _NOUNS for t in tokens):
         return False
     for t in tokens:
+        # "that" must be the relative pronoun: "us that you receive …" is what was said, no thing.
         if t.tag_ in syntax.FINITE and not any(
-            w.lower_ in {"who", "which", "that", "whose"} for w in tokens if w.i < t.i
+            w.lower_ in {"who", "which", "that", "whose"} and w.tag_ in {"WDT", "WP", "WP$"}
+            for w in tokens
+            if w.i < t.i
         ):
             return False
     return True
@@ -370,6 +373,8 @@ def object_list(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[st
     first = _list_first(doc, comma) if comma is not None else None
     if first is None or first.i < 2 or not syntax.main_clause(list(doc[: first.i])):
         return None
+    if any(t.text in {":", ";"} for t in doc[first.i : end]):
+        return None  # "stay at the same times each day: 8am, …": the list is after the colon
     found = _cut_items(doc, first.i, end)
     if found is None or len(found[0]) < 3:
         return None

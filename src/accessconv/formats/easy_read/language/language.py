@@ -29,6 +29,7 @@ from ....headings import normalise
 from ..decisions import Decisions
 from . import acronyms as acr
 from . import (
+    addresses,
     facts,
     flags,
     hard_words,
@@ -83,7 +84,11 @@ class _Transform:
         self.droppable: set[str] = set()
         # Chosen sentences with a key fact (see select.Rules.key_fact): never left out for length.
         self.key_facts: set[str] = set()
+        # Chosen sentences the reader must keep (select.Rules.must_keep: what they can or must do,
+        # what will happen, dates, money, contacts): a short draft never loses one to its length cap.
+        self.must_keep: set[str] = set()
         self.hardness: dict[str, float] = {}  # a chosen sentence -> syllables a word after plain words
+        self.draft_words: int | None = None
 
     # ------------------------------------------------------------ the steps in order
 
@@ -130,7 +135,11 @@ class _Transform:
         self.shortened_count = 0
         for raw in shape.sections:
             heading = self.spans.restore(self._rewrite(raw.heading)) if raw.heading else ""
-            section = Section(heading or self.doc.title, [])
+            # What comes before the first heading, or under a heading that repeats the title, is
+            # named by the title on the review sheet but printed without a heading: the cover
+            # has just said the title.
+            shown = not _is_title(heading, self.doc.title)
+            section = Section(heading or self.doc.title, [], show_heading=shown)
             self.long_left: list[tuple[structure.Unit, str, ReviewItem]] = []
             for unit in raw.units:
                 before.extend(self.spans.restore(s) for s in sentences(unit.text))
@@ -165,8 +174,23 @@ class _Transform:
             review=self.review,
             stats=stats,
             changes=self.changes,
-            facts=self.facts,
+            facts=self._page_facts(),
         )
+
+    def _page_facts(self) -> list[str]:
+        """The facts of the chosen sentences and every contact detail of the draft (contacts are
+        always kept, so the check must miss none, chosen or not), except in a sentence a person
+        left out (their "drop")."""
+        out = list(self.facts)
+        seen = {facts.norm(f) for f in out}
+        for sentence in self.draft_sentences:
+            if select.stable_id("s-", squash(sentence)) in self.decisions.drop:
+                continue
+            for found in facts.contacts(sentence):
+                if facts.norm(found) not in seen:
+                    seen.add(facts.norm(found))
+                    out.append(found)
+        return out
 
     # ------------------------------------------------------------ keep what matters
 
@@ -211,6 +235,7 @@ class _Transform:
             )
         }
         self.key_facts = {c.text for c in cands if c.kept and rules.key_fact(c)}
+        self.must_keep = {c.text for c in cands if c.kept and rules.must_keep(c)}
         kept: dict[tuple[int, int], list[str]] = {}
         for cand in cands:
             if cand.kept:
@@ -247,8 +272,8 @@ class _Transform:
                 parts = sentences(unit.text) if unit.kind in {"paragraph", "caption", "note"} else [unit.text]
                 for xi, part in enumerate(parts):
                     text = squash(self.spans.restore(part))
-                    if not text:
-                        continue
+                    if _is_title(text, self.doc.title):
+                        continue  # a line that only says the title again (the cover says it)
                     cand = select.Candidate(text, si, ui, xi, unit.kind, first=first, heading=heading)
                     cand.id = select.stable_id("s-", text)
                     cands.append(cand)
@@ -723,7 +748,7 @@ class _Transform:
         mark = len(self.review)
         hard = self._hard_words(sections)
         trimmed: list[ReviewItem] = []
-        while target is not None and (over := _text_words(sections, self.spans) - target) > 0:
+        while target is not None and (over := self._counted_words(sections, hard) - target) > 0:
             items = self._trim(sections, over)
             if not items:
                 break
@@ -756,10 +781,31 @@ class _Transform:
         settings = self.settings
         if settings.keep_all:
             return None
-        draft = sum(word_count(s) for s in self.draft_sentences)
+        draft = self._draft_words()
         if draft > settings.shorten_over_words:
             return int(draft * settings.target_words_share * (1 + settings.explanation_share))
         return int(draft * settings.short_words_share)
+
+    def _counted_words(self, sections: list[Section], hard: list[HardWord]) -> int:
+        """The words the length target counts: all of a long draft's page; of a short draft's,
+        all but the explanations of hard words (words the draft did not have, added on purpose:
+        counted, they squeezed out what a letter's reader needs)."""
+        total = _text_words(sections, self.spans)
+        if self._draft_words() > self.settings.shorten_over_words:
+            return total
+        explanations = {squash(h.explanation) for h in hard if h.explanation}
+        return total - sum(
+            word_count(line, self.spans)
+            for s in sections
+            for p in s.points
+            for line in p.sentences
+            if squash(self.spans.restore(line)) in explanations
+        )
+
+    def _draft_words(self) -> int:
+        if self.draft_words is None:  # once: the trimming loop asks on every round
+            self.draft_words = sum(word_count(s) for s in self.draft_sentences)
+        return self.draft_words
 
     def _trim(self, sections: list[Section], over: int) -> list[ReviewItem]:
         """Leave out the draft sentences that matter least (all their points) until about `over`
@@ -767,6 +813,7 @@ class _Transform:
         one point of score) the shortest that frees enough words goes, else the longest: a small
         overshoot never costs a long sentence. One without a key fact goes before one with."""
         pool: list[tuple[tuple[bool, int, bool, int], Section, str, int]] = []
+        short = self._draft_words() <= self.settings.shorten_over_words
         for section in sections:
             # In the order of the points (never a set's order: the output is the same every run).
             sources = list(
@@ -775,6 +822,10 @@ class _Transform:
             if sources and set(sources) == {squash(p.source) for p in section.points}:
                 # A heading keeps its best point.
                 sources.remove(max(sources, key=lambda k: (self.scores.get(k, 0), -len(words(k)))))
+            if short:
+                # A letter or leaflet keeps everything the reader must know (what to do, what
+                # happens next, dates, money, numbers, contacts): only a long draft trades it.
+                sources = [k for k in sources if k not in self.must_keep and k not in self.key_facts]
             for source in sources:
                 size = sum(
                     word_count(line, self.spans)
@@ -868,7 +919,8 @@ class _Transform:
             notes.clear()
 
         for index, sentence in enumerate(point.sentences):
-            bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found)
+            after = point.sentences[index + 1] if index + 1 < len(point.sentences) else ""
+            bold, notes = self._sentence_hard_words(sentence, point.where, phrases, found, after)
             if point.list_end and point.list_start <= index < point.list_end:
                 # Never between a list's lead and its items: what waits goes after the list.
                 waiting.extend(pending)
@@ -894,13 +946,20 @@ class _Transform:
         point.key_terms = key_terms.key_terms(point.sentences, phrases, self.settings.key_terms_max)
 
     def _sentence_hard_words(
-        self, sentence: str, where: str, phrases: list[str], found: _FirstUses
+        self, sentence: str, where: str, phrases: list[str], found: _FirstUses, after: str = ""
     ) -> tuple[list[hard_words.Found], list[str]]:
         """The hard words of a sentence used here for the first time (shown in bold), and their
-        explanations; `phrases` collects the hard phrases of the point for its key terms."""
+        explanations; `phrases` collects the hard phrases of the point for its key terms.
+        `after`: the next sentence, maybe the draft's own explanation of the last hard word."""
         bold: list[hard_words.Found] = []
         notes: list[str] = []
-        for hit in hard_words.find(sentence, self.lexicon):
+        if addresses.is_address(self.spans.restore(sentence)):
+            # "Adult Social Care, Oakfield District Council, …": names on an envelope, not words to
+            # learn here; a word in it is explained where the text next uses it.
+            return bold, notes
+        hits = hard_words.find(sentence, self.lexicon)
+        last = hits[-1].start if hits and _defines_last_word(after) else -1
+        for hit in hits:
             if " " in hit.key and hit.key not in phrases:
                 phrases.append(hit.key)
             if hit.key in found.seen:
@@ -938,7 +997,8 @@ class _Transform:
             found.words.append(HardWord(gloss.term if gloss else _as_written(written), explanation, where))
             found.notes.add(explanation)
             # (a sentence that opens "A direct payment is …" explains the word itself)
-            wanted = self.settings.explain_in_text and not _defined_here(sentence, hit)
+            said = hit.start == last and _shared_words(after, explanation) >= 2  # the draft's own, next
+            wanted = self.settings.explain_in_text and not _defined_here(sentence, hit) and not said
             if wanted and self._room_to_explain(explanation, found):
                 found.in_point += 1
                 found.point_sentences += len(sentences(explanation))
@@ -1128,6 +1188,20 @@ def _glossed(sentence: str, hit: hard_words.Found) -> bool:
     return sentence[hit.end :].lstrip().startswith("(")
 
 
+def _shared_words(one: str, other: str) -> int:
+    """Content words the two have in common ("money", "council")."""
+    small = wordlists.function_words()
+    seen = {w.lower() for w in words(one)} - small
+    return len(seen & ({w.lower() for w in words(other)} - small))
+
+
+def _defines_last_word(sentence: str) -> bool:
+    """The sentence is an explanation of the word before it ("This is money from the council …")."""
+    low = " ".join(sentence.lower().split())
+    openers = wordlists.grammar()["explanations"].get("defines_last_word", [])
+    return any(low.startswith(o + " ") for o in openers)
+
+
 def _defined_here(sentence: str, hit: hard_words.Found) -> bool:
     """The sentence says what the word means: it opens with the word ("A direct payment is …")."""
     before = [w.lower() for w in sentence[: hit.start].split()]
@@ -1143,6 +1217,15 @@ def _in_name(sentence: str, hit: hard_words.Found, written: str) -> bool:
     return written[:1].isupper() and bool(
         (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper())
     )
+
+
+def _is_title(text: str, title: str) -> bool:
+    """The text says only the document's title (or is empty): case, spaces and end marks aside."""
+
+    def bare(x: str) -> str:
+        return " ".join(words(x.replace("’", "'"))).lower()
+
+    return not bare(text) or bare(text) == bare(title)
 
 
 def _text_words(sections: list[Section], spans: Spans) -> int:

@@ -71,6 +71,12 @@ class Point:
     list_end: int = 0
 
     @property
+    def leads_into_next(self) -> bool:
+        """Its words lead into the points after it ("You will need:", each thing a point of its
+        own): the pages never put a page break between it and the next point."""
+        return not self.list_end and any(s.rstrip().endswith(":") for s in self.sentences)
+
+    @property
     def lead(self) -> list[str]:
         """The sentences before the list (all of them when there is none)."""
         return self.sentences[: self.list_start] if self.list_end else self.sentences
@@ -87,8 +93,18 @@ class Point:
 
 @dataclass
 class Section:
+    # The heading the review sheet names the points by; the draft's title for what comes before
+    # its first heading.
     heading: str
     points: list[Point]
+    # False when the heading only repeats the document's title (a letter's opening lines, a draft
+    # whose first heading is its title): the cover says it already, so the pages do not.
+    show_heading: bool = True
+
+    @property
+    def printed_heading(self) -> str:
+        """The heading the pages print ("" for none)."""
+        return self.heading if self.show_heading else ""
 
 
 @dataclass

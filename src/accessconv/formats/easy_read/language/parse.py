@@ -680,9 +680,37 @@ def _purpose(text: str, doc: Doc) -> list[str] | None:
             continue  # "enough money to offer …": what the amount is for
         first = _text(text, 0, start_tok.idx)
         second = lead + text[start_tok.idx :].strip()
-        if len(first.split()) >= 4 and _main_clause([t for t in doc if t.i < start_tok.i]):
-            return [_sentence(first), _sentence(second)]
+        if len(first.split()) < 4 or not _main_clause([t for t in doc if t.i < start_tok.i]):
+            continue
+        other = _second_aim_of_others(tok)
+        if other is not None and lead == "This is ":
+            # "A manager will visit you to get to know you and to talk about …": "This is to A,
+            # and to B" would be cut again into "We want to A." "We want to B."
+            # (clauses.purpose_pair), and the manager's aims would read as ours.
+            aim = re.sub(r"[\s,]*\b(?:and|or)$", "", text[start_tok.idx : other.left_edge.idx].strip())
+            rest = text[other.left_edge.idx :].strip()
+            return [_sentence(first), _sentence(lead + aim), _sentence("It is also " + rest)]
+        return [_sentence(first), _sentence(second)]
     return None
+
+
+def _second_aim_of_others(purpose: Token) -> Token | None:
+    """The second aim ("… and to B") of a purpose whose doer is not "we" (or "us", "our …")."""
+    subject = next((c for c in purpose.head.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in {"we", "us"} or any(
+        t.lower_ in {"our", "we"} for t in subject.subtree
+    ):
+        return None
+    return next(
+        (
+            t
+            for t in purpose.subtree
+            if t.dep_ == "conj"
+            and t.left_edge.lower_ == "to"  # "… and to B", not "… A, B and C to stay active"
+            and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+        ),
+        None,
+    )
 
 
 def _defining(text: str, doc: Doc) -> list[str] | None:
@@ -944,7 +972,7 @@ def _list_end(text: str, doc: Doc, too_long: Callable[[str], bool]) -> list[str]
         words = [text[i[0].idx : i[-1].idx + len(i[-1].text)] for i in items]
         if any(too_long(w) for w in words) or not _main_clause(list(doc[:start])):
             continue
-        lead = text[: doc[start].idx].strip().rstrip(",") + ":"
+        lead = text[: doc[start].idx].strip().rstrip(",:") + ":"
         out = [lead] + [_item(w) for w in words]
         if joint == "or":
             out[-1] = or_last(lead, words[-1])
@@ -1088,8 +1116,11 @@ def _after_first(text: str, doc: Doc) -> list[str] | None:
 
 def _named_apposition(text: str, doc: Doc) -> list[str] | None:
     """ "An independent organisation, Clearview Research, will read the answers." -> "Clearview
-    Research will read the answers." "Clearview Research is an independent organisation." (a
-    description of the subject with its name between commas)."""
+    Research is an independent organisation." "Clearview Research will read the answers." (a
+    description of the subject with its name between commas). Who they are comes first, as the
+    draft said it: after the main sentence it stood between that sentence and what the splitting
+    of the rest added ("Ellen Price will phone you." "Ellen Price is your social worker." "This is
+    to check …")."""
     for name in doc:
         if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.dep_ not in {"nsubj", "nsubjpass"}:
             continue
@@ -1109,7 +1140,7 @@ def _named_apposition(text: str, doc: Doc) -> list[str] | None:
         verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
         second = f"{named} {verb} {_lower(description)}"
         if len(main.split()) >= 3:
-            return [_sentence(main), _sentence(second)]
+            return [_sentence(second), _sentence(main)]
     return None
 
 
@@ -1118,14 +1149,19 @@ _ADDRESS_END = re.compile(
 )
 
 
-def _address_at_end(text: str, _doc: Doc) -> list[str] | None:
+def _address_at_end(text: str, doc: Doc) -> list[str] | None:
     """ "... at the Health Centre, 40 Harbour Road, Eastmere EM3 1AF." -> "... at the Health
-    Centre." "The address is 40 Harbour Road, Eastmere EM3 1AF." (a street address with a postcode)."""
+    Centre." "The address is 40 Harbour Road, Eastmere EM3 1AF." (a street address with a postcode).
+    A line that is all address ("Adult Social Care, Oakfield District Council, Riverside House,
+    4 Mill Lane, Oakfield OK3 7TR": no verb before the street) stays whole."""
     mt = _ADDRESS_END.search(text.strip())
     if not mt:
         return None
     first = text[: mt.start()].strip()
     if len(first.split()) < 3:
+        return None
+    start = len(text) - len(text.lstrip())
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc if t.idx < start + mt.start()):
         return None
     return [_sentence(first), _sentence("The address is " + mt.group("address"))]
 
@@ -1396,6 +1432,10 @@ def _if_at_end(text: str, doc: Doc) -> list[str] | None:
     for tok in doc[4:]:
         if tok.lower_ != "if" or tok.dep_ != "mark":
             continue
+        if any(t.lower_ == "if" for t in doc[: tok.i]) or "for example" in text[: tok.idx].lower():
+            # "tell us if your income changes, for example if you move home, if someone moves in":
+            # one of several conditions or an example, not the only one ("This is only if …").
+            return None
         cut = _cut_before_end_clause(text, doc, tok, {"even", "as", "only"}, _has_neg)
         if cut is not None:
             lead = _shapes().get("end_condition_lead", "This is only")

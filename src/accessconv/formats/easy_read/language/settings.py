@@ -53,9 +53,10 @@ class LanguageSettings:
     max_points_per_section: int = 6
     shorten_over_words: int = 1000
     target_words_share: float = 0.5
-    # The written text (explanations included) of a draft of `shorten_over_words` or fewer is at most
-    # this share of the draft's words; of a longer draft, at most its target plus `explanation_share`
-    # (explanations of hard words are added on purpose). Points that matter least go to fit.
+    # The written text of a draft of `shorten_over_words` or fewer, not counting the explanations
+    # of hard words, is at most this share of the draft's words; of a longer draft, at most its
+    # target plus `explanation_share` (explanations are added on purpose). Points that matter least
+    # go to fit; a short draft never loses what the reader must keep (must_keep_groups) to it.
     short_words_share: float = 1.0
     explanation_share: float = 0.1
     # Never hard words, like the words of the document's own title: the name of the format the

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .... import model as m
+from . import addresses
 from .text import PLACEHOLDER, Spans, capitalise, end_sentence, squash
 from .wordlists import grammar, word_set
 
@@ -55,6 +56,8 @@ def build(doc: m.Document, blocks: list[m.Block], spans: Spans, fold_footnotes: 
     builder = _Builder(doc, spans, fold_footnotes)
     builder.blocks(blocks)
     sections = [s for s in builder.sections if s.units]
+    for section in sections:
+        section.units = _join_addresses(section.units, spans)
     return Structure(sections, builder.definitions, builder.changes, builder.dropped_notes)
 
 
@@ -76,7 +79,7 @@ class _Builder:
 
     def add(self, inlines: list[m.Inline], kind: UnitKind) -> None:
         notes: dict[int, list[str]] = {}
-        text = self.spans.flatten(inlines, notes)
+        text = self.spans.flatten(inlines, notes, addresses.join_breaks)
         parts = _typed_bullets(text) if kind == "paragraph" else []
         if len(parts) > 1:
             # Bullets typed as characters ("• one • two", often pasted from a web page) are a
@@ -183,7 +186,7 @@ class _Builder:
                 nested.append(block)
         if inlines:
             notes: dict[int, list[str]] = {}
-            text = _tidy_item(self.spans.flatten(inlines, notes))
+            text = _tidy_item(self.spans.flatten(inlines, notes, addresses.join_breaks))
             if text:
                 self.current.units.append(Unit(text, "item", self.spans.restore(text)))
             for number in sorted(notes):
@@ -293,3 +296,28 @@ def _lower_first(text: str) -> str:
     if not word or named or first.strip(".,;:").lower() in calendar:
         return text
     return text[:1].lower() + text[1:]
+
+
+def _join_addresses(units: list[Unit], spans: Spans) -> list[Unit]:
+    """A postal address written one line a paragraph becomes one paragraph, its lines joined with
+    commas (addresses.py), and joins the paragraph that leads into it ("Send it to:"): the whole
+    address is then one contact, kept with its lead, never half of it."""
+    out = list(units)
+    paragraphs = [i for i, u in enumerate(out) if u.kind == "paragraph"]
+    for start, end in reversed(addresses.address_runs([out[i].text for i in paragraphs])):
+        run = paragraphs[start:end]
+        if run != list(range(run[0], run[-1] + 1)):
+            continue  # a list or table between: not one address
+        text = addresses.join([out[i].text for i in run])
+        out[run[0] : run[-1] + 1] = [Unit(text, "paragraph", spans.restore(text))]
+    for index in range(len(out) - 1, 0, -1):
+        unit, before = out[index], out[index - 1]
+        if (
+            unit.kind == before.kind == "paragraph"
+            and before.text.rstrip().endswith(":")
+            and addresses.is_address(unit.text)
+        ):
+            text = f"{before.text.rstrip()} {unit.text}"
+            out[index - 1 : index + 1] = [Unit(text, "paragraph", spans.restore(text))]
+    return out
+

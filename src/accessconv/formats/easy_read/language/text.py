@@ -8,6 +8,7 @@ they come back unchanged (as real links) at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -56,19 +57,31 @@ class Spans:
         text = _EMAIL.sub(lambda mt: self.add(m.Text(mt.group())), text)
         return _URL.sub(lambda mt: self.add(m.Text(mt.group())), text)
 
-    def flatten(self, inlines: list[m.Inline], notes: dict[int, list[str]] | None = None) -> str:
+    def flatten(
+        self,
+        inlines: list[m.Inline],
+        notes: dict[int, list[str]] | None = None,
+        join_lines: Callable[[list[str]], str] = " ".join,
+    ) -> str:
         """A block's inlines as one protected string. Styling other than links and code is dropped
-        (Easy Read uses bold only for hard words). Footnote marks are recorded in `notes`."""
+        (Easy Read uses bold only for hard words). Footnote marks are recorded in `notes`. The
+        lines between line breaks are joined by `join_lines` (with spaces, unless told)."""
+        text = self._flatten(inlines, notes)
+        if _BREAK not in text:
+            return text
+        return squash(join_lines([squash(piece) for piece in text.split(_BREAK)]))
+
+    def _flatten(self, inlines: list[m.Inline], notes: dict[int, list[str]] | None) -> str:
         parts: list[str] = []
         for node in inlines:
             if isinstance(node, m.Text):
                 parts.append(self.protect_text(node.text))
             elif isinstance(node, m.Styled):
-                parts.append(self.flatten(node.children, notes))
+                parts.append(self._flatten(node.children, notes))
             elif isinstance(node, m.Link | m.Code):
                 parts.append(self.add(node))
             elif isinstance(node, m.LineBreak):
-                parts.append(" ")
+                parts.append(_BREAK)
             elif isinstance(node, m.NoteRef) and notes is not None:
                 notes.setdefault(node.number, [])
             elif isinstance(node, m.InlineImage) and node.image.alt and not node.image.decorative:
@@ -76,6 +89,7 @@ class Spans:
         return squash("".join(parts))
 
 
+_BREAK = "\x00"  # a line break while a block is flattened (never in a draft's text)
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
