@@ -194,7 +194,7 @@ class _Gathered:
             self.credit = text
             return
         self.other.append(text)
-        if not self.sections and self.current.heading == "the cover":
+        if not self.sections and self.current.heading == _START:
             self.front.append(text)
         if not self.in_hard_words:
             return

@@ -375,11 +375,12 @@ def _particle_after_pronoun(plain: str, text: str, end: int) -> tuple[str, int]:
 
 def _drop(before: str, text: str, end: int, capital: bool) -> tuple[list[str], int, bool]:
     """Take out a phrase that adds nothing, with one space beside it: at the start of a sentence
-    ("Please note that if …") the space after it goes and the next word is capitalised; elsewhere
-    the space before it ("You can also pay" -> "You can pay")."""
+    ("Please note that if …") the space after it goes, and a comma that opened an aside ("… know
+    that, from Monday, your …"), and the next word is capitalised; elsewhere the space before it
+    ("You can also pay" -> "You can pay")."""
     if not before.strip() or re.search(r"[.!?:]['’\"”)]?\s*$", before) or capital:
-        skip = len(text[end:]) - len(text[end:].lstrip())
-        return [before], end + skip, True
+        skip = re.match(r"\s*(?:,\s*)?", text[end:])
+        return [before], end + (skip.end() if skip else 0), True
     return [before.rstrip()], end, False
 
 
