@@ -18,11 +18,11 @@ every content word, number and name kept). The words these rules add or look for
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from . import syntax
-from .wordlists import grammar
+from .wordlists import section, section_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,14 +32,8 @@ _PAST_HELPERS = {"was", "were", "had"}
 _PRESENT_HELPERS = {"is", "has", "does"}
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = grammar().get("core_first", {})
-    return data
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _data().get(name, []))
+_data = partial(section, "core_first")
+_words = partial(section_words, "core_first")
 
 
 def _root(doc: Doc) -> Token | None:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from . import clauses, syntax
-from .wordlists import grammar
+from .wordlists import section, section_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,14 +31,8 @@ if TYPE_CHECKING:
 Parse = Callable[[str], "Doc | None"]
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = grammar().get("questions", {})
-    return data
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _data().get(name, []))
+_data = partial(section, "questions")
+_words = partial(section_words, "questions")
 
 
 def condition_asked(text: str, doc: Doc, parse: Parse) -> list[str] | None:

@@ -76,6 +76,18 @@ def grammar() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def section(name: str) -> dict[str, Any]:
+    """One [section] of grammar.toml (empty when absent): a rule module's words and phrasings."""
+    data: dict[str, Any] = grammar().get(name, {})
+    return data
+
+
+@cache
+def section_words(name: str, key: str) -> frozenset[str]:
+    """A word list under one [section] of grammar.toml, lower case (empty when absent)."""
+    return frozenset(w.lower() for w in section(name).get(key, []))
+
+
 @cache
 def word_set(name: str) -> frozenset[str]:
     """A word list from grammar.toml (top level or under [lists]), lower case."""
