@@ -456,3 +456,54 @@ def test_a_line_that_introduces_a_list_stays_on_its_page(tmp_path: Path) -> None
         # Only a line that introduces something is kept with it.
         other = next(p for p in word.paragraphs if p.text.startswith("Paragraph 1 "))
         assert not other.paragraph_format.keep_with_next
+
+
+def test_a_column_of_long_text_gets_the_room_and_figures_only_what_they_need(tmp_path: Path) -> None:
+    # A measures table (long descriptions, then two short figures) was printed in three equal
+    # columns: each description ran to six lines of two or three words beside empty cells.
+    import docx
+
+    rows = "\n".join(
+        f"| Percentage of people still living at home {k} days after leaving hospital | {k}% | {k + 5}% |"
+        for k in (30, 60, 91)
+    )
+    draft = tmp_path / "measures.md"
+    draft.write_text(
+        "---\ntitle: Measures\nlang: en-GB\n---\n\n# Measures\n\n"
+        f"| Measure | Baseline | Target |\n|---|---|---|\n{rows}\n",
+        encoding="utf-8",
+    )
+    result = convert(draft, ["large-print"], tmp_path / "out")
+    (table,) = docx.Document(str(next(p for p in result.written if p.suffix == ".docx"))).tables
+    measure, baseline, target = (column.width for column in table.columns)
+    assert measure is not None and baseline is not None and target is not None
+    assert measure > 2 * baseline and measure > 2 * target
+    assert all(cell.width == measure for cell in table.column_cells(0))
+    # In the PDF, the "Baseline" heading starts well past the middle of the text width.
+    pdf = next(p for p in result.written if p.suffix == ".pdf")
+    left = _word_starts(pdf, {"Measure", "Baseline", "Target"})
+    assert left["Baseline"] - left["Measure"] > 2 * (left["Target"] - left["Baseline"]), left
+
+
+def _word_starts(pdf: Path, wanted: set[str]) -> dict[str, float]:
+    """Where each wanted word first starts on the printed page (points from the left)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    found: dict[str, float] = {}
+    for page in extract_pages(str(pdf)):
+        for box in page:
+            if not isinstance(box, LTTextContainer):
+                continue
+            lines = [box] if isinstance(box, LTTextLine) else list(box)
+            for line in lines:
+                word, start = "", 0.0
+                for char in [*line, None]:
+                    if isinstance(char, LTChar) and char.get_text().strip():
+                        start = start if word else char.x0
+                        word += char.get_text()
+                        continue
+                    if word in wanted:
+                        found.setdefault(word, start)
+                    word = ""
+    return found

@@ -29,7 +29,7 @@ from ... import model as m
 from ... import ooxml
 from ...images import raster_as_png
 from ...ooxml import get_or_add, q, set_fonts, set_val
-from .prepare import with_next
+from .prepare import column_shares, with_next
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -429,6 +429,8 @@ class DocxWriter:
             return
         table = container.add_table(rows=len(rows), cols=t.columns)
         table._tbl.tblPr.style = self._id("Table Grid")
+        if container is self.document:
+            self._column_widths(table, t)
         if t.caption:
             # The caption is also the table's title in Word (Table Properties > Alt Text), so a
             # screen reader announces it with the table.
@@ -448,6 +450,19 @@ class DocxWriter:
             for p in made.paragraphs:
                 if ooxml.style_id(p) is None:
                     ooxml.set_style_id(p, self._id("Table Text"))
+
+    def _column_widths(self, table: Table, t: m.Table) -> None:
+        """Columns as wide as what they hold, in the PDF's shares (python-docx makes them equal).
+        Set before any merge: a merged cell's width is then the sum of the columns it spans."""
+        s = self.settings
+        line_chars = self.text_width / Pt(s.body_size_pt) / s.font_average_char_em
+        widths = [Emu(int(self.text_width * share)) for share in column_shares(t, line_chars)]
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     def _table_row(self, grid: _Grid, r: int, row: m.Row, header_row: bool, header_columns: int) -> None:
         """Write one row's cells into the table, each where the cells spanning from above leave

@@ -135,3 +135,36 @@ def linearise(table: m.Table) -> list[m.Block]:
     if table.caption:
         return [m.Paragraph([m.Styled("strong", list(table.caption))]), lst]
     return [lst]
+
+
+def column_shares(table: m.Table, line_chars: float) -> list[float]:
+    """Each column's share of the table's width, from what its cells hold (as a browser lays out a
+    table): a column of long text gets the room, a column of figures only what its longest entry
+    needs, and no column is narrower than its longest word when the line has room for them all.
+    `line_chars` is how many characters of body text fit on one line of the page."""
+    columns = table.columns
+    widest_word = [1] * columns
+    widest_text = [1] * columns
+    for row in _grid(table.head + table.body + table.foot, columns):
+        for c, cell in enumerate(row):
+            if cell is None or cell.colspan > 1:
+                continue  # a spanning cell says nothing about one column's width
+            text = _cell_text(cell)
+            widest_word[c] = max(widest_word[c], *(len(w) for w in text.split()), 1)
+            widest_text[c] = max(widest_text[c], len(text))
+    room = line_chars - _CELL_PADDING_CHARS * columns
+    wanted: list[float]
+    if sum(widest_text) <= room:
+        wanted = [float(w) for w in widest_text]
+    elif sum(widest_word) >= room:
+        wanted = [float(w) for w in widest_word]
+    else:
+        flexible = [text - word for text, word in zip(widest_text, widest_word, strict=True)]
+        spare = (room - sum(widest_word)) / sum(flexible)
+        wanted = [word + spare * flex for word, flex in zip(widest_word, flexible, strict=True)]
+    total = sum(wanted)
+    return [w / total for w in wanted]
+
+
+# A cell's padding and rule, in characters of body text: room no column's text can use.
+_CELL_PADDING_CHARS = 1.5

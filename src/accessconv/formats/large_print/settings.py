@@ -21,6 +21,7 @@ class Settings:
     font_single_line_em: float
     font_ascent_em: float
     font_descent_em: float
+    font_average_char_em: float  # an average letter or space: how many characters a table column holds
     body_size_pt: float
     heading_sizes_pt: list[float]  # level 1, 2, 3...; the last one is used for deeper levels
     line_spacing: float

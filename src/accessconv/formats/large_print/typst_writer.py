@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ... import model as m
 from ...typeset import InlineWriter, PendingPdf, Pictures, length_pt, string, text
-from .prepare import with_next
+from .prepare import column_shares, with_next
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -156,7 +156,9 @@ class TypstLargePrint:
         for row in t.body + t.foot:
             for n, c in enumerate(row.cells):
                 cells_out.append(cell(c, n < t.row_header_columns))
-        table = f"table(columns: {columns}, " + ", ".join(cells_out) + ")"
+        line_chars = self.text_width_pt / (self.s.body_size_pt * self.s.font_average_char_em)
+        widths = ", ".join(f"{share * 100:.1f}fr" for share in column_shares(t, line_chars))
+        table = f"table(columns: ({widths},), " + ", ".join(cells_out) + ")"
         if t.caption:
             return f"#figure(kind: table, caption: [{self.inl.inlines(t.caption)}], {table})\n"
         return f"#{table}\n"
