@@ -81,7 +81,7 @@ import lemminflect
 from spacy.tokens import DocBin
 
 from ....background import pool
-from . import cascade, clauses, core_first, cues, parser_load, points, questions, syntax
+from . import cascade, clauses, core_first, cues, order_steps, parser_load, points, questions, syntax
 from .points import CONDITION_PART, keeps_content, plural_verb
 from .syntax import FINITE, SUBJECTS, disagree, or_last
 from .syntax import clause_at_end as _clause_at_end
@@ -1933,6 +1933,7 @@ RULES: tuple[Callable[[str, Doc], list[str] | None], ...] = (
     _coordinated,
     _and_amount,
     _orders,
+    order_steps.order_steps,
     _relative,
     _defining,
     _participle,
